@@ -1,0 +1,499 @@
+"""Raw newspaper pages -> articles: undo the e-paper page layout.
+
+A raw page is text extracted from an e-paper PDF (see ``corpus/README.md``): every printed line
+is followed by a blank line, lines are broken at the column width, justification spaces sit
+between characters, paragraphs are not marked, and each article's headline is printed *after*
+its body and byline.  ``parse_page`` rebuilds the articles from that geometry:
+
+1. every non-blank raw line becomes a :class:`Line` (layout spaces removed, display width
+   measured, trailing byline ``（刘 波 肖 薇 陈志强）`` split off);
+2. lines are classified: body, title-like (headline or subhead: short or over-long lines that do
+   not end a sentence), byline, author line (``程 昕`` opening an article), side column (a run of
+   narrow lines that continues the paragraph);
+3. body lines are joined into paragraphs: a paragraph ends at a sentence end when its line is
+   short for the local column width, or the next line is indented or justified;
+4. title groups become headlines (after a byline, before an author line or a new text block, at
+   the end of the page, or when they name a place / run over the column) or subheads;
+5. articles end at their headline, after a byline not followed by a headline, before an author
+   line, and at a text-block boundary (a single newline and a leading space).
+
+Nothing is lost or invented: every non-whitespace character of the page lands in exactly one
+field of one article, except the parentheses around bylines (see ``check_conservation``).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import config
+from helpers.places import find_places, resolve_locality
+from helpers.text import CorpusError, read_page
+
+ARTICLE_COLUMNS = [
+    "article_id", "source", "headline", "subheads", "byline", "text",
+    "locality", "prefecture", "province", "line_start", "line_end",
+]
+PARAGRAPH_COLUMNS = ["article_id", "para_no", "text"]
+
+# Sentence end: 。！？ (or ASCII !?, or an ellipsis), optionally closed by quotes or brackets.
+_SENTENCE_END = re.compile(r"(?:[。！？!?]|…{1,2}|\.{3,})[”’」』）)》\"']*$")
+_OPEN_QUOTES = "“‘「『《"
+_CLOSE_QUOTES = "”’」』》"
+# Punctuation that printers compress; counted narrower than an ideograph when measuring lines.
+_CJK_PUNCT = set("，。、；：“”‘’（）《》！？「」『』【】·—…")
+_BYLINE = re.compile(r"^(?P<body>.*?)\s*[（(](?P<names>[^（）()]*)[）)]\s*$")
+_NAME_TOKEN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•]{1,6}$")
+_MAX_BYLINE_NAMES = 8
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK ideograph."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+def measure_width(text: str) -> float:
+    """Display width of a cleaned line in ideograph units (ASCII 0.5, CJK punctuation 0.8)."""
+    width = 0.0
+    for ch in text:
+        if ch.isspace():
+            continue
+        if ord(ch) < 0x2E80 and ch not in _CJK_PUNCT:
+            width += 0.5 if unicodedata.east_asian_width(ch) in "NaH" else 1.0
+        elif ch in _CJK_PUNCT:
+            width += 0.8
+        else:
+            width += 1.0
+    return width
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends at a sentence end (。！？…, possibly followed by a closing quote)."""
+    return bool(_SENTENCE_END.search(text))
+
+
+def split_names(content: str) -> list[str] | None:
+    """Names of a byline's content, or None if it is not a byline.
+
+    Two-character names are printed with a space (``刘 波 肖 薇 陈志强``): consecutive
+    single characters are paired up again (刘波, 肖薇, 陈志强).
+    """
+    tokens = content.split()
+    if not tokens or len(tokens) > 2 * _MAX_BYLINE_NAMES:
+        return None
+    if not all(_NAME_TOKEN.match(tok) for tok in tokens):
+        return None
+    names: list[str] = []
+    singles: list[str] = []
+    for tok in tokens + [""]:
+        if len(tok) == 1:
+            singles.append(tok)
+            continue
+        while singles:
+            names.append("".join(singles[:2]))
+            singles = singles[2:]
+        if tok:
+            names.append(tok)
+    if len(names) > _MAX_BYLINE_NAMES or any(len(n) > 6 for n in names):
+        return None
+    return names
+
+
+@dataclass
+class Line:
+    """One printed (non-blank) line of a raw page."""
+
+    no: int  # 1-based line number in the raw file
+    raw: str
+    text: str  # layout spaces removed; candidate slogan spaces kept as the page's sentinel
+    width: float
+    justified: bool
+    tight: bool  # follows the previous printed line with a single newline (no blank line)
+    lead: bool  # starts with whitespace
+    byline: list[str] | None = None  # names of a trailing parenthesized byline
+    byline_only: bool = False
+    kind: str = "body"  # body | title | byline | author | side
+    col: float = 0.0  # local column width
+
+
+@dataclass
+class _Article:
+    headline: str | None = None
+    subheads: list[str] = field(default_factory=list)
+    byline: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    closed_by_byline: bool = False
+
+    def empty(self) -> bool:
+        return not (self.headline or self.subheads or self.byline or self.paragraphs)
+
+
+def clean_line(raw: str, sentinel: str) -> tuple[str, bool]:
+    """Remove layout spaces from one printed line; return (text, justified).
+
+    A line is *justified* when spaces separate most of its characters (``今 年 7 月 ，洞 口``):
+    all its spaces go.  Otherwise spaces next to digits, Latin letters or punctuation go
+    (``全县 319 个``), and a single space between two ideographs is kept as ``sentinel`` so
+    that a real space inside a quoted slogan can survive (decided per paragraph).
+    """
+    s = raw.strip()
+    gaps = re.findall(r"\s+", s)
+    chars = sum(1 for ch in s if not ch.isspace())
+    justified = len(gaps) >= 2 and len(gaps) >= 0.3 * max(chars - 1, 1)
+    if justified or not gaps:
+        return "".join(s.split()), justified
+    out = []
+    parts = re.split(r"(\s+)", s)
+    for i, part in enumerate(parts):
+        if not part or not part.isspace():
+            out.append(part)
+            continue
+        left = parts[i - 1][-1:] if i > 0 else ""
+        right = parts[i + 1][:1] if i + 1 < len(parts) else ""
+        if left and right and is_han(left) and is_han(right):
+            out.append(sentinel)
+    return "".join(out), False
+
+
+def _read_lines(text: str, sentinel: str) -> list[Line]:
+    lines: list[Line] = []
+    prev_blank = True
+    for no, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            prev_blank = True
+            continue
+        byline = None
+        byline_only = False
+        m = _BYLINE.match(raw.strip())
+        body = raw
+        if m:
+            names = split_names(m.group("names"))
+            head = m.group("body")
+            if names is not None and (not head.strip() or ends_sentence(clean_line(head, "")[0])):
+                byline, byline_only = names, not head.strip()
+                body = head
+        cleaned, justified = clean_line(body, sentinel) if body.strip() else ("", False)
+        lines.append(Line(
+            no=no, raw=raw, text=cleaned, width=measure_width(cleaned.replace(sentinel, "")),
+            justified=justified, tight=not prev_blank and bool(lines), lead=raw[:1].isspace(),
+            byline=byline, byline_only=byline_only,
+        ))
+        prev_blank = False
+    return lines
+
+
+def _is_name_line(line: Line) -> bool:
+    """An author line such as ``程 昕`` or ``陈志强``: 2-4 ideographs, nothing else."""
+    if line.byline is not None:
+        return False
+    tokens = line.raw.split()
+    text = "".join(tokens)
+    if not (2 <= len(text) <= 4) or not all(is_han(ch) for ch in text):
+        return False
+    return len(tokens) > 1 or len(text) <= 3
+
+
+def _mark_side_columns(lines: list[Line], narrow: float = 8.0, min_run: int = 4) -> None:
+    """Mark runs of >= ``min_run`` narrow body lines (a side column continuing a paragraph)."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while (j < len(lines) and lines[j].byline is None and 0 < lines[j].width <= narrow
+               and not (j > i and lines[j].tight)):
+            j += 1
+        if j - i >= min_run and sum(len(ln.text) for ln in lines[i:j]) >= 3 * min_run:
+            col = max(ln.width for ln in lines[i:j])
+            for ln in lines[i:j]:
+                ln.kind, ln.col = "side", col
+        i = max(j, i + 1)
+
+
+def _column_widths(lines: list[Line], radius: int = 6) -> None:
+    """Estimate each line's local column width from the widest nearby body lines."""
+    cand = [i for i, ln in enumerate(lines)
+            if ln.kind == "body" and ln.byline is None and ln.width >= 6]
+    global_col = statistics.median(sorted(lines[i].width for i in cand)[-8:]) if cand else 0.0
+    for i, ln in enumerate(lines):
+        if ln.kind == "side":
+            continue
+        near = sorted((k for k in cand if k != i), key=lambda k: (abs(k - i), k))[: 2 * radius]
+        widths = sorted(lines[k].width for k in near)[-3:]
+        ln.col = statistics.median(widths) if len(widths) == 3 else max(widths + [global_col])
+
+
+def _classify(lines: list[Line]) -> None:
+    """Mark bylines, title-like lines (headlines, subheads) and author lines.
+
+    A title line does not end a sentence, holds no 。or ；, is not justified, and is either
+    clearly short or longer than the column (a strong title), or moderately short where a
+    paragraph's indented first line could not be: right after a byline, before a new text
+    block or the end of the page, or naming a place with a colon — each time only when the next
+    line does not continue it as a full-width line would.
+    """
+    for ln in lines:
+        if ln.kind != "side" and ln.byline_only:
+            ln.kind = "byline"
+    for i, ln in enumerate(lines):
+        if ln.kind != "body" or ln.byline is not None or ln.justified or not ln.text:
+            continue
+        if ends_sentence(ln.text) or re.search("[。；;]", ln.text):
+            continue
+        gap = ln.col - ln.width
+        if gap >= max(4.5, 0.3 * ln.col) or gap <= -1.5:
+            ln.kind = "title"
+            continue
+        if gap < 1.5:
+            continue
+        prev = lines[i - 1] if i else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        continued = (nxt is not None and nxt.kind == "body" and not nxt.tight
+                     and not nxt.justified and nxt.col - nxt.width < 1.5)
+        if continued:
+            continue
+        after_byline = prev is not None and prev.byline is not None
+        before_block = nxt is None or (nxt.tight and nxt.kind in ("body", "side"))
+        colon = "：" in ln.text or ln.text.endswith(":")
+        if after_byline or before_block or colon:
+            ln.kind = "title"
+    for i, ln in enumerate(lines):
+        if ln.kind == "title" and _is_name_line(ln):
+            prev_k = lines[i - 1].kind if i else "start"
+            prev_by = i > 0 and lines[i - 1].byline is not None
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if (prev_k in ("start", "title") or prev_by) and nxt is not None and nxt.kind in (
+                    "body", "side") and not nxt.tight:
+                ln.kind = "author"
+
+
+def _paragraph_break(a: Line, b: Line) -> bool:
+    """Does a paragraph end between body lines ``a`` and ``b``?"""
+    if not ends_sentence(a.text):
+        return False
+    if b.tight and b.lead:
+        return True
+    col_a = a.col or a.width
+    if a.width <= col_a - max(1.75, 0.12 * col_a):
+        return True
+    if b.justified:
+        return True
+    col_b = b.col or b.width
+    return b.width <= col_b - max(1.25, 0.08 * col_b)
+
+
+def _join(texts: list[str], sentinel: str) -> str:
+    """Join a paragraph's lines; keep a sentinel space only inside quotes."""
+    out: list[str] = []
+    depth = 0
+    for ch in "".join(texts):
+        if ch in _OPEN_QUOTES:
+            depth += 1
+        elif ch in _CLOSE_QUOTES:
+            depth = max(depth - 1, 0)
+        if ch == sentinel:
+            if depth > 0 and out and out[-1] != " ":
+                out.append(" ")
+            continue
+        out.append(ch)
+    return "".join(out).strip(" ")
+
+
+def _headline_score(group: list[Line]) -> int:
+    text = "".join(ln.text for ln in group)
+    score = 0
+    if "：" in text[:16] or ":" in text[:16]:
+        score += 2
+    places = find_places(text[:12])
+    if places and places[0][0] == 0:
+        score += 2
+    elif resolve_locality(text[:12], "")[0] is not None and "：" in text[:12]:
+        score += 1
+    if any(ln.width >= ln.col + 1 for ln in group):
+        score += 2
+    if len(group) == 2 and group[1].tight:
+        score -= 2
+    return score
+
+
+def parse_page(text: str, source: str = "page") -> pd.DataFrame:
+    """Parse one raw page into the articles table (see DESIGN.md).
+
+    ``text`` is the page as extracted from the e-paper (``read_page`` decodes and normalizes a
+    file); ``source`` names the page and prefixes each ``article_id`` ("{source}-{NN}").
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    sentinel = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    lines = _read_lines(text, sentinel)
+    _mark_side_columns(lines)
+    _column_widths(lines)
+    _classify(lines)
+    articles = _assemble(lines, sentinel)
+    rows = []
+    for n, art in enumerate(articles, start=1):
+        body = "\n".join(art.paragraphs)
+        locality = resolve_locality(art.headline, body)
+        rows.append({
+            "article_id": f"{source}-{n:02d}", "source": source, "headline": art.headline,
+            "subheads": art.subheads, "byline": art.byline, "text": body,
+            "locality": locality[0], "prefecture": locality[1], "province": locality[2],
+            "line_start": min(art.lines), "line_end": max(art.lines),
+        })
+    return _articles_frame(rows)
+
+
+def _articles_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """Build the articles table with object columns (so a missing headline stays ``None``)."""
+    frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS, dtype=object)
+    return frame.astype({"line_start": "int64", "line_end": "int64"})
+
+
+def _assemble(lines: list[Line], sentinel: str) -> list[_Article]:
+    """Walk the classified lines and cut them into articles."""
+    articles: list[_Article] = []
+    cur = _Article()
+
+    def close() -> None:
+        nonlocal cur
+        if not cur.empty():
+            articles.append(cur)
+        cur = _Article()
+
+    para: list[Line] = []
+
+    def flush() -> None:
+        nonlocal para
+        if para:
+            joined = _join([ln.text for ln in para], sentinel)
+            if joined:
+                cur.paragraphs.append(joined)
+            cur.lines.extend(ln.no for ln in para)
+        para = []
+
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if cur.closed_by_byline and ln.kind not in ("title", "byline"):
+            flush()
+            close()
+        if ln.kind in ("body", "side"):
+            if para and (_paragraph_break(para[-1], ln)):
+                flush()
+                if ln.tight and ln.lead:
+                    close()
+            elif not para and ln.tight and ln.lead and cur.paragraphs:
+                close()
+            para.append(ln)
+            if ln.byline is not None:
+                flush()
+                cur.byline.extend(ln.byline)
+                cur.closed_by_byline = True
+            i += 1
+            continue
+        flush()
+        if ln.kind == "byline":
+            cur.byline.extend(ln.byline or [])
+            cur.lines.append(ln.no)
+            cur.closed_by_byline = True
+            i += 1
+            continue
+        if ln.kind == "author":
+            close()
+            cur.byline.extend("".join(ln.raw.split()) if False else _author_names(ln))
+            cur.lines.append(ln.no)
+            i += 1
+            continue
+        # a title group: consecutive title lines
+        j = i
+        while j < len(lines) and lines[j].kind == "title" and j - i < 3:
+            j += 1
+        group = lines[i:j]
+        nxt = lines[j] if j < len(lines) else None
+        headline = (
+            cur.closed_by_byline
+            or nxt is None
+            or nxt.kind == "author"
+            or (nxt.tight and nxt.kind in ("body", "side"))
+            or (not cur.paragraphs and not cur.subheads and articles == [] and False)
+            or _headline_score(group) >= 2
+        )
+        if headline and cur.headline is None:
+            cur.headline = "".join(ln.text.replace(sentinel, " ") for ln in group)
+            cur.lines.extend(ln.no for ln in group)
+            cur.closed_by_byline = False
+            close()
+        else:
+            cur.subheads.append(" ".join(ln.text.replace(sentinel, " ") for ln in group))
+            cur.lines.extend(ln.no for ln in group)
+        i = j
+    flush()
+    close()
+    return articles
+
+
+def _author_names(line: Line) -> list[str]:
+    names = split_names(line.raw.strip())
+    return names if names is not None else ["".join(line.raw.split())]
+
+
+def paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
+    """The paragraphs table: one row per paragraph (``article_id``, ``para_no`` from 1, ``text``)."""
+    rows = [
+        (aid, n, para)
+        for aid, body in zip(articles["article_id"], articles["text"], strict=True)
+        for n, para in enumerate((p for p in body.split("\n") if p), start=1)
+    ]
+    return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+
+
+def check_conservation(text: str, articles: pd.DataFrame) -> dict[str, object]:
+    """Compare a page's non-whitespace characters with those in the articles' fields.
+
+    Returns ``{"ok", "missing", "invented"}``: characters of the page not found in any field
+    (only byline parentheses may be missing, at most two per article with a byline) and
+    characters in the fields that are not on the page (must be none).
+    """
+    page = Counter(ch for ch in text if not ch.isspace())
+    fields: Counter[str] = Counter()
+    for row in articles.itertuples(index=False):
+        parts = [row.headline or "", *row.subheads, *row.byline, row.text]
+        fields.update(ch for part in parts for ch in part if not ch.isspace())
+    missing = page - fields
+    invented = fields - page
+    with_byline = int(sum(bool(b) for b in articles["byline"])) if len(articles) else 0
+    parens_ok = (
+        set(missing) <= set("（）()")
+        and missing["（"] + missing["("] == missing["）"] + missing[")"]
+        and missing["（"] + missing["("] <= with_byline
+    )
+    return {"ok": parens_ok and not invented, "missing": dict(missing),
+            "invented": dict(invented)}
+
+
+def list_pages(path: str | PathLike[str] | None = None) -> list[Path]:
+    """The raw page files under ``path`` (a folder or one file), sorted; raises if there are none."""
+    root = Path(path) if path is not None else config.CORPUS_RAW
+    if not root.exists():
+        raise CorpusError("no such file or folder", path=root)
+    if root.is_file():
+        return [root]
+    files = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
+    if not files:
+        raise CorpusError("folder holds no pages (drop raw text files here)", path=root)
+    stems = Counter(p.stem for p in files)
+    dupes = [p for p in files if stems[p.stem] > 1]
+    if dupes:
+        raise CorpusError(f"two pages share the source name {dupes[0].stem!r}", path=dupes[0])
+    return files
+
+
+def load_corpus(path: str | PathLike[str] | None = None) -> pd.DataFrame:
+    """Read and parse every page under ``path`` (default ``corpus/raw``) into one articles table."""
+    frames = [parse_page(read_page(p), source=p.stem) for p in list_pages(path)]
+    return pd.concat(frames, ignore_index=True) if frames else _articles_frame([])
