@@ -23,6 +23,7 @@ field of one article, except the parentheses around bylines (see ``check_conserv
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 import unicodedata
@@ -52,6 +53,10 @@ _CJK_PUNCT = set("，。、；：“”‘’（）《》！？「」『』【�
 _BYLINE = re.compile(r"^(?P<body>.*?)\s*[（(](?P<names>[^（）()]*)[）)]\s*$")
 _NAME_TOKEN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•]{1,6}$")
 _MAX_BYLINE_NAMES = 8
+# The first unbreakable unit of a line: opening quotes, then an ASCII run or one character,
+# then the punctuation that may not start a line.
+_HEAD_UNIT = re.compile(r"[“‘「『（《(]*(?:[0-9A-Za-z.%+\-/·]+|.)[，。、；：？！”’）》」』%…,.;:?!)]*",
+                        re.S)
 
 
 def is_han(ch: str) -> bool:
@@ -72,6 +77,11 @@ def measure_width(text: str) -> float:
         else:
             width += 1.0
     return width
+
+
+def count_width(text: str) -> float:
+    """Width by character count: ASCII 0.5, everything else 1 (as a monospace grid sets it)."""
+    return sum(0.5 if ord(ch) < 0x80 else 1.0 for ch in text if not ch.isspace())
 
 
 def ends_sentence(text: str) -> bool:
@@ -120,7 +130,12 @@ class Line:
     byline: list[str] | None = None  # names of a trailing parenthesized byline
     byline_only: bool = False
     kind: str = "body"  # body | title | byline | author | side
-    col: float = 0.0  # local column width
+    col: float = 0.0  # local column width (compressed-punctuation measure)
+    cwidth: float = 0.0  # width by character count (ASCII 0.5)
+    ccol: float = 0.0  # local column width by character count
+    head: float = 0.0  # count width of the line's first unbreakable unit
+    col_before: float = 0.0  # column width of the lines before (the paragraph this line ends)
+    ccol_before: float = 0.0
 
 
 @dataclass
@@ -181,24 +196,26 @@ def _read_lines(text: str, sentinel: str) -> list[Line]:
                 byline, byline_only = names, not head.strip()
                 body = head
         cleaned, justified = clean_line(body, sentinel) if body.strip() else ("", False)
+        plain = cleaned.replace(sentinel, "")
         lines.append(Line(
-            no=no, raw=raw, text=cleaned, width=measure_width(cleaned.replace(sentinel, "")),
+            no=no, raw=raw, text=cleaned, width=measure_width(plain),
             justified=justified, tight=not prev_blank and bool(lines), lead=raw[:1].isspace(),
-            byline=byline, byline_only=byline_only,
+            byline=byline, byline_only=byline_only, cwidth=count_width(plain),
+            head=count_width(_HEAD_UNIT.match(plain).group() if plain else ""),
         ))
         prev_blank = False
     return lines
 
 
 def _is_name_line(line: Line) -> bool:
-    """An author line such as ``程 昕`` or ``陈志强``: 2-4 ideographs, nothing else."""
+    """An author line such as ``程 昕`` or ``刘 波 陈志强``: up to four names, nothing else."""
     if line.byline is not None:
         return False
-    tokens = line.raw.split()
-    text = "".join(tokens)
-    if not (2 <= len(text) <= 4) or not all(is_han(ch) for ch in text):
+    names = split_names(line.raw.strip())
+    if not names or len(names) > 4:
         return False
-    return len(tokens) > 1 or len(text) <= 3
+    text = "".join(names)
+    return len(text) >= 2 and (len(line.raw.split()) > 1 or len(text) <= 3)
 
 
 def _mark_side_columns(lines: list[Line], narrow: float = 8.0, min_run: int = 4) -> None:
@@ -211,22 +228,49 @@ def _mark_side_columns(lines: list[Line], narrow: float = 8.0, min_run: int = 4)
             j += 1
         if j - i >= min_run and sum(len(ln.text) for ln in lines[i:j]) >= 3 * min_run:
             col = max(ln.width for ln in lines[i:j])
+            ccol = max(ln.cwidth for ln in lines[i:j])
             for ln in lines[i:j]:
-                ln.kind, ln.col = "side", col
+                ln.kind, ln.col, ln.ccol = "side", col, ccol
         i = max(j, i + 1)
 
 
 def _column_widths(lines: list[Line], radius: int = 6) -> None:
-    """Estimate each line's local column width from the widest nearby body lines."""
+    """Estimate each line's local column width from the widest nearby body lines.
+
+    For each line, the median of the three widest of up to ``radius`` body lines before it
+    (``col_before``: the column its own paragraph ran in) and after it (``col``: the column a
+    paragraph it opens runs in), not reaching across bylines or text-block boundaries.  ``ccol``
+    is the same on the character-count measure.
+    """
     cand = [i for i, ln in enumerate(lines)
-            if ln.kind == "body" and ln.byline is None and ln.width >= 6]
-    global_col = statistics.median(sorted(lines[i].width for i in cand)[-8:]) if cand else 0.0
+            if ln.kind == "body" and ln.byline is None and ln.width >= 4]
+    top = sorted(lines[i].width for i in cand)[-8:]
+    ctop = sorted(lines[i].cwidth for i in cand)[-8:]
+    glob = (statistics.median(top), statistics.median(ctop)) if top else (0.0, 0.0)
+    stops = [i for i, ln in enumerate(lines) if ln.byline_only or (ln.tight and ln.lead)]
+
+    def estimate(ks: list[int]) -> tuple[float, float] | None:
+        if len(ks) < 3:
+            return None
+        w = sorted(lines[k].width for k in ks)[-3:]
+        c = sorted(lines[k].cwidth for k in ks)[-3:]
+        return statistics.median(w), statistics.median(c)
+
     for i, ln in enumerate(lines):
         if ln.kind == "side":
+            ln.col_before = ln.col
             continue
-        near = sorted((k for k in cand if k != i), key=lambda k: (abs(k - i), k))[: 2 * radius]
-        widths = sorted(lines[k].width for k in near)[-3:]
-        ln.col = statistics.median(widths) if len(widths) == 3 else max(widths + [global_col])
+        at = bisect.bisect_left(cand, i)
+        s_at = bisect.bisect_right(stops, i)
+        lo = stops[s_at - 1] if s_at else -1
+        hi = stops[s_at] if s_at < len(stops) else len(lines)
+        before = [k for k in cand[max(at - radius, 0):at] if k >= lo]
+        after = [k for k in cand[at:at + radius + 1] if k != i and k < hi][:radius]
+        est_b, est_a = estimate(before), estimate(after)
+        est_b = est_b or est_a or estimate(before + after) or glob
+        est_a = est_a or est_b
+        ln.col_before, ln.ccol_before = est_b
+        ln.col, ln.ccol = est_a
 
 
 def _classify(lines: list[Line]) -> None:
@@ -246,46 +290,76 @@ def _classify(lines: list[Line]) -> None:
             continue
         if ends_sentence(ln.text) or re.search("[。；;]", ln.text):
             continue
-        gap = ln.col - ln.width
-        if gap >= max(4.5, 0.3 * ln.col) or gap <= -1.5:
-            ln.kind = "title"
-            continue
-        if gap < 1.5:
-            continue
         prev = lines[i - 1] if i else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if prev is not None and prev.kind in ("body", "side") and prev.byline is None and not (
+                ends_sentence(prev.text) or (ln.tight and ln.lead)):
+            continue  # the line before is mid-sentence: this one continues it
+        gap = ln.col - ln.width
+        if gap >= max(4.5, 0.3 * ln.col) or ln.width >= max(ln.col, ln.col_before) + 1.5:
+            ln.kind = "title"
+            continue
+        nxt2 = lines[i + 2] if i + 2 < len(lines) else None
         continued = (nxt is not None and nxt.kind == "body" and not nxt.tight
-                     and not nxt.justified and nxt.col - nxt.width < 1.5)
+                     and not _is_name_line(nxt)
+                     and (nxt.justified or not _is_indented(nxt, nxt2)))
         if continued:
             continue
-        after_byline = prev is not None and prev.byline is not None
+        after_byline = prev is not None and (
+            prev.byline is not None or (prev.kind == "title" and prev.text.endswith(("：", ":"))))
         before_block = nxt is None or (nxt.tight and nxt.kind in ("body", "side"))
         colon = "：" in ln.text or ln.text.endswith(":")
-        if after_byline or before_block or colon:
+        # after a paragraph's short last line comes an indented first line or a title
+        unindented = (prev is not None and prev.kind == "body" and prev.byline is None
+                      and ends_sentence(prev.text) and prev.col - prev.width >= max(3.0, 0.2 * prev.col)
+                      and gap < 1.0)
+        standalone = (nxt is not None and nxt.kind == "body" and nxt.byline is None
+                      and not ends_sentence(nxt.text) and gap >= 3.0)
+        if after_byline or unindented or standalone or ((before_block or colon) and gap >= 1.5):
             ln.kind = "title"
     for i, ln in enumerate(lines):
-        if ln.kind == "title" and _is_name_line(ln):
+        if ln.kind in ("title", "body") and ln.byline is None and _is_name_line(ln):
             prev_k = lines[i - 1].kind if i else "start"
             prev_by = i > 0 and lines[i - 1].byline is not None
             nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if (prev_k in ("start", "title") or prev_by) and nxt is not None and nxt.kind in (
+            block = ln.tight and ln.lead
+            if ln.tight and not ln.lead:
+                continue
+            if (prev_k in ("start", "title") or prev_by or block) and nxt is not None and nxt.kind in (
                     "body", "side") and not nxt.tight:
                 ln.kind = "author"
 
 
-def _paragraph_break(a: Line, b: Line) -> bool:
-    """Does a paragraph end between body lines ``a`` and ``b``?"""
+def _fits(line: Line, nxt: Line | None, ccol: float) -> bool:
+    """Would the next line's first unit have fitted at the end of ``line`` (so it was short)?"""
+    if nxt is None or nxt.kind not in ("body", "side") or not nxt.text:
+        return True
+    return line.cwidth + nxt.head <= (ccol or line.cwidth) + 0.01
+
+
+def _is_short(a: Line, b: Line | None) -> bool:
+    """Is ``a`` clearly shorter than its column (a paragraph's last line)?"""
+    col = a.col_before or a.width
+    return a.width <= col - max(1.75, 0.12 * col) and _fits(a, b, a.ccol_before)
+
+
+def _is_indented(b: Line, c: Line | None) -> bool:
+    """Is ``b`` indented (a paragraph's first line) rather than a full continuation line?"""
+    if b.justified:
+        return True
+    col = b.col or b.width
+    if b.width > col - max(1.25, 0.08 * col):
+        return False
+    return b.cwidth <= (b.ccol or b.cwidth) - 1.5
+
+
+def _paragraph_break(a: Line, b: Line, c: Line | None = None) -> bool:
+    """Does a paragraph end between body lines ``a`` and ``b`` (``c`` follows ``b``)?"""
     if not ends_sentence(a.text):
         return False
     if b.tight and b.lead:
         return True
-    col_a = a.col or a.width
-    if a.width <= col_a - max(1.75, 0.12 * col_a):
-        return True
-    if b.justified:
-        return True
-    col_b = b.col or b.width
-    return b.width <= col_b - max(1.25, 0.08 * col_b)
+    return _is_short(a, b) or _is_indented(b, c)
 
 
 def _join(texts: list[str], sentinel: str) -> str:
@@ -383,7 +457,8 @@ def _assemble(lines: list[Line], sentinel: str) -> list[_Article]:
             flush()
             close()
         if ln.kind in ("body", "side"):
-            if para and (_paragraph_break(para[-1], ln)):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if para and _paragraph_break(para[-1], ln, nxt):
                 flush()
                 if ln.tight and ln.lead:
                     close()

@@ -1,0 +1,22 @@
+"""govreports helpers: Chinese local-governance newspaper pages -> research data.
+
+The public API, re-exported from one module per stage (see DESIGN.md):
+
+- corpus: ``parse_page``, ``load_corpus``, ``paragraphs``, ``check_conservation``
+- places: ``resolve_locality``
+- text: ``read_page``, ``CorpusError``
+"""
+
+from helpers.corpus import check_conservation, load_corpus, paragraphs, parse_page
+from helpers.places import resolve_locality
+from helpers.text import CorpusError, read_page
+
+__all__ = [
+    "CorpusError",
+    "check_conservation",
+    "load_corpus",
+    "paragraphs",
+    "parse_page",
+    "read_page",
+    "resolve_locality",
+]
