@@ -45,18 +45,22 @@ def _units(text: str) -> list[str]:
     raw.extend(text[pos:])
     units: list[str] = []
     pending = ""
+    glue = False
     for u in raw:
         if u == " " and units:  # a real space (quoted slogan) stays glued to its neighbours
             units[-1] += u
+            glue = True
             continue
         if u in _NO_LINE_END:
             pending += u
             continue
-        if u in _NO_LINE_START and units and not pending:
+        if (u in _NO_LINE_START or glue) and units and not pending:
             units[-1] += u
+            glue = False
             continue
         units.append(pending + u)
         pending = ""
+        glue = False
     if pending:
         units.append(pending)
     return units
@@ -86,13 +90,14 @@ def layout_paragraph(text: str, width: float, rng: random.Random, indent: float 
     cur: list[str] = []
     used = 0.0
     n_side, w_side = side if side else (0, width)
+    spaced = rng.random() < 0.5  # quarter-em spaces around Latin digits take room too
 
     def capacity() -> float:
         w = w_side if len(lines) < n_side else width
         return w - (indent if not lines else 0.0)
 
     for u in units:
-        uw = _width(u)
+        uw = _width(u) + (0.5 if spaced and u[:1].isascii() and u[:1].isalnum() else 0.0)
         if cur and used + uw > capacity():
             slack = capacity() - used
             # a justified line right after a full line that ends a sentence reads as a new
@@ -100,12 +105,12 @@ def layout_paragraph(text: str, width: float, rng: random.Random, indent: float 
             prev_open = bool(lines) and not lines[-1].endswith(tuple("。！？”"))
             justify = (slack >= 1.0 and rng.random() < 0.8 and not any(" " in c for c in cur)
                        and (not lines or prev_open))
-            lines.append(_render(cur, justify, rng.random() < 0.5))
+            lines.append(_render(cur, justify, spaced))
             cur, used = [], 0.0
         cur.append(u)
         used += uw
     if cur:
-        lines.append(_render(cur, False, rng.random() < 0.5))
+        lines.append(_render(cur, False, spaced))
     return lines
 
 

@@ -53,6 +53,7 @@ _CJK_PUNCT = set("，。、；：“”‘’（）《》！？「」『』【�
 _BYLINE = re.compile(r"^(?P<body>.*?)\s*[（(](?P<names>[^（）()]*)[）)]\s*$")
 _NAME_TOKEN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•]{1,6}$")
 _MAX_BYLINE_NAMES = 8
+_DIGIT_SPACE = re.compile(r"(?<=[0-9A-Za-z%])\s|\s(?=[0-9A-Za-z])")
 # The first unbreakable unit of a line: opening quotes, then an ASCII run or one character,
 # then the punctuation that may not start a line.
 _HEAD_UNIT = re.compile(r"[“‘「『（《(]*(?:[0-9A-Za-z.%+\-/·]+|.)[，。、；：？！”’）》」』%…,.;:?!)]*",
@@ -64,24 +65,37 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
-def measure_width(text: str) -> float:
-    """Display width of a cleaned line in ideograph units (ASCII 0.5, CJK punctuation 0.8)."""
+def measure_width(text: str, punct: float = 0.8) -> float:
+    """Display width of a cleaned line in ideograph units: ASCII 0.5, CJK punctuation ``punct``
+    (printers compress it; ``estimate_punct_width`` finds a page's value), the rest 1."""
     width = 0.0
     for ch in text:
         if ch.isspace():
             continue
-        if ord(ch) < 0x2E80 and ch not in _CJK_PUNCT:
+        if ch in _CJK_PUNCT:
+            width += punct
+        elif ord(ch) < 0x2E80:
             width += 0.5 if unicodedata.east_asian_width(ch) in "NaH" else 1.0
-        elif ch in _CJK_PUNCT:
-            width += 0.8
         else:
             width += 1.0
     return width
 
 
-def count_width(text: str) -> float:
-    """Width by character count: ASCII 0.5, everything else 1 (as a monospace grid sets it)."""
-    return sum(0.5 if ord(ch) < 0x80 else 1.0 for ch in text if not ch.isspace())
+def estimate_punct_width(texts: list[str]) -> float:
+    """The punctuation width that makes a page's full lines most even.
+
+    ``texts`` are lines inside paragraphs (neither ending a sentence nor following one): they
+    were filled to the column width, so the right measure gives them nearly equal widths.
+    """
+    if len(texts) < 8:
+        return 1.0
+    best, best_spread = 1.0, float("inf")
+    for p in (1.0, 0.9, 0.8):  # beyond 0.8 full lines of the seed page get no more even
+        widths = sorted(measure_width(t, p) for t in texts)
+        spread = widths[3 * len(widths) // 4] - widths[len(widths) // 4]
+        if spread < best_spread - 0.05:
+            best, best_spread = p, spread
+    return best
 
 
 def ends_sentence(text: str) -> bool:
@@ -123,16 +137,18 @@ class Line:
     no: int  # 1-based line number in the raw file
     raw: str
     text: str  # layout spaces removed; candidate slogan spaces kept as the page's sentinel
-    width: float
+    plain: str  # text without the sentinel
+    spacing: float  # width of the spaces set around Latin digits
     justified: bool
     tight: bool  # follows the previous printed line with a single newline (no blank line)
     lead: bool  # starts with whitespace
     byline: list[str] | None = None  # names of a trailing parenthesized byline
     byline_only: bool = False
+    width: float = 0.0  # display width (see measure_width)
     kind: str = "body"  # body | title | byline | author | side
     col: float = 0.0  # local column width (compressed-punctuation measure)
-    cwidth: float = 0.0  # width by character count (ASCII 0.5)
-    ccol: float = 0.0  # local column width by character count
+    cwidth: float = 0.0  # width for the fit tests (the same measure as ``width``)
+    ccol: float = 0.0  # local column width for the fit tests
     head: float = 0.0  # count width of the line's first unbreakable unit
     col_before: float = 0.0  # column width of the lines before (the paragraph this line ends)
     ccol_before: float = 0.0
@@ -162,7 +178,9 @@ def clean_line(raw: str, sentinel: str) -> tuple[str, bool]:
     s = raw.strip()
     gaps = re.findall(r"\s+", s)
     chars = sum(1 for ch in s if not ch.isspace())
-    justified = len(gaps) >= 2 and len(gaps) >= 0.3 * max(chars - 1, 1)
+    # spaces set around Latin digits do not make a line justified
+    between = len(re.findall(r"[^\x00-\x7f]\s+(?=[^\x00-\x7f])", s))
+    justified = between >= 2 and len(gaps) >= 0.3 * max(chars - 1, 1)
     if justified or not gaps:
         return "".join(s.split()), justified
     out = []
@@ -171,9 +189,10 @@ def clean_line(raw: str, sentinel: str) -> tuple[str, bool]:
         if not part or not part.isspace():
             out.append(part)
             continue
-        left = parts[i - 1][-1:] if i > 0 else ""
-        right = parts[i + 1][:1] if i + 1 < len(parts) else ""
-        if left and right and is_han(left) and is_han(right):
+        left = parts[i - 1][-2:] if i > 0 else ""
+        right = parts[i + 1][:2] if i + 1 < len(parts) else ""
+        # a real space separates two phrases: at least two ideographs on either side
+        if len(left) == 2 == len(right) and all(is_han(ch) for ch in left + right):
             out.append(sentinel)
     return "".join(out), False
 
@@ -197,13 +216,21 @@ def _read_lines(text: str, sentinel: str) -> list[Line]:
                 body = head
         cleaned, justified = clean_line(body, sentinel) if body.strip() else ("", False)
         plain = cleaned.replace(sentinel, "")
+        # spaces set around Latin digits (``全县 319 个``) take a quarter of an em on the line
+        spacing = 0.0 if justified else 0.25 * len(_DIGIT_SPACE.findall(body.strip()))
         lines.append(Line(
-            no=no, raw=raw, text=cleaned, width=measure_width(plain),
+            no=no, raw=raw, text=cleaned, plain=plain, spacing=spacing,
             justified=justified, tight=not prev_blank and bool(lines), lead=raw[:1].isspace(),
-            byline=byline, byline_only=byline_only, cwidth=count_width(plain),
-            head=count_width(_HEAD_UNIT.match(plain).group() if plain else ""),
+            byline=byline, byline_only=byline_only,
         ))
         prev_blank = False
+    inner = [b.plain for a, b, c in zip(lines, lines[1:], lines[2:], strict=False)
+             if not ends_sentence(a.plain) and not ends_sentence(b.plain) and not b.justified
+             and not b.tight and b.byline is None and len(b.plain) >= 6 and c.plain]
+    punct = estimate_punct_width(inner)
+    for ln in lines:
+        ln.width = ln.cwidth = measure_width(ln.plain, punct) + ln.spacing
+        ln.head = measure_width(_HEAD_UNIT.match(ln.plain).group() if ln.plain else "", punct)
     return lines
 
 
@@ -218,13 +245,21 @@ def _is_name_line(line: Line) -> bool:
     return len(text) >= 2 and (len(line.raw.split()) > 1 or len(text) <= 3)
 
 
+def _author_like(lines: list[Line], i: int) -> bool:
+    """A name line where an article can start: at the top, after a byline or a headline."""
+    prev = lines[i - 1] if i else None
+    return _is_name_line(lines[i]) and (
+        prev is None or prev.byline is not None or not ends_sentence(prev.plain)
+        or (lines[i].tight and lines[i].lead))
+
+
 def _mark_side_columns(lines: list[Line], narrow: float = 8.0, min_run: int = 4) -> None:
     """Mark runs of >= ``min_run`` narrow body lines (a side column continuing a paragraph)."""
     i = 0
     while i < len(lines):
         j = i
         while (j < len(lines) and lines[j].byline is None and 0 < lines[j].width <= narrow
-               and not (j > i and lines[j].tight)):
+               and not (j > i and lines[j].tight) and not (j == i and _author_like(lines, j))):
             j += 1
         if j - i >= min_run and sum(len(ln.text) for ln in lines[i:j]) >= 3 * min_run:
             col = max(ln.width for ln in lines[i:j])
@@ -276,11 +311,13 @@ def _column_widths(lines: list[Line], radius: int = 6) -> None:
 def _classify(lines: list[Line]) -> None:
     """Mark bylines, title-like lines (headlines, subheads) and author lines.
 
-    A title line does not end a sentence, holds no 。or ；, is not justified, and is either
-    clearly short or longer than the column (a strong title), or moderately short where a
-    paragraph's indented first line could not be: right after a byline, before a new text
-    block or the end of the page, or naming a place with a colon — each time only when the next
-    line does not continue it as a full-width line would.
+    A title line does not end a sentence, holds no 。or ；, is not justified, and follows a
+    sentence end, a byline or another title (a line after a mid-sentence line continues it).
+    Then it is a title when it is longer than the column, or shorter than an indented first
+    line could be (the next line's first unit would have fitted even after the indent); when it
+    is about as wide as an indented first line, only where such a line could not be: right after
+    a byline or a headline line ending in a colon, before a new text block or the end of the
+    page, or with a colon, and each time only when the next line does not continue it.
     """
     for ln in lines:
         if ln.kind != "side" and ln.byline_only:
@@ -296,23 +333,30 @@ def _classify(lines: list[Line]) -> None:
                 ends_sentence(prev.text) or (ln.tight and ln.lead)):
             continue  # the line before is mid-sentence: this one continues it
         gap = ln.col - ln.width
-        if gap >= max(4.5, 0.3 * ln.col) or ln.width >= max(ln.col, ln.col_before) + 1.5:
+        indent = max(2.0, 0.12 * ln.ccol)
+        if ln.width >= max(ln.col, ln.col_before) + 1.5 or gap >= max(4.5, 0.3 * ln.col) or (
+                gap >= 3.0 and _fits(ln, nxt, ln.ccol - indent - 0.5)):
+            ln.kind = "title"
+            continue
+        after_byline = prev is not None and (
+            prev.byline is not None or (prev.kind == "title" and prev.text.endswith(("：", ":"))))
+        colon = "：" in ln.text[:12] or ln.text.endswith(":")
+        if (after_byline and colon) or (prev is not None and prev.kind == "title"
+                                        and prev.text.endswith(("：", ":"))):
             ln.kind = "title"
             continue
         nxt2 = lines[i + 2] if i + 2 < len(lines) else None
         continued = (nxt is not None and nxt.kind == "body" and not nxt.tight
                      and not _is_name_line(nxt)
-                     and (nxt.justified or not _is_indented(nxt, nxt2)))
+                     and (nxt.justified or not _is_indented(nxt, nxt2) or (
+                         ends_sentence(nxt.text) and not _fits(ln, nxt, ln.ccol - indent))))
         if continued:
             continue
-        after_byline = prev is not None and (
-            prev.byline is not None or (prev.kind == "title" and prev.text.endswith(("：", ":"))))
         before_block = nxt is None or (nxt.tight and nxt.kind in ("body", "side"))
-        colon = "：" in ln.text or ln.text.endswith(":")
         # after a paragraph's short last line comes an indented first line or a title
         unindented = (prev is not None and prev.kind == "body" and prev.byline is None
-                      and ends_sentence(prev.text) and prev.col - prev.width >= max(3.0, 0.2 * prev.col)
-                      and gap < 1.0)
+                      and ends_sentence(prev.text)
+                      and prev.col - prev.width >= max(3.0, 0.2 * prev.col) and gap < 1.5)
         standalone = (nxt is not None and nxt.kind == "body" and nxt.byline is None
                       and not ends_sentence(nxt.text) and gap >= 3.0)
         if after_byline or unindented or standalone or ((before_block or colon) and gap >= 1.5):
@@ -337,29 +381,41 @@ def _fits(line: Line, nxt: Line | None, ccol: float) -> bool:
     return line.cwidth + nxt.head <= (ccol or line.cwidth) + 0.01
 
 
-def _is_short(a: Line, b: Line | None) -> bool:
-    """Is ``a`` clearly shorter than its column (a paragraph's last line)?"""
+def _is_short(a: Line, b: Line | None, first: bool = False) -> bool:
+    """Is ``a`` clearly shorter than its column (a paragraph's last line)?
+
+    ``first``: ``a`` opens its paragraph, so its capacity is the column less the indent.
+    """
     col = a.col_before or a.width
-    return a.width <= col - max(1.75, 0.12 * col) and _fits(a, b, a.ccol_before)
+    indent = max(2.0, 0.12 * a.ccol_before) if first else 0.0
+    return (a.width <= col - indent - max(1.75, 0.12 * col)
+            and _fits(a, b, a.ccol_before - indent))
 
 
 def _is_indented(b: Line, c: Line | None) -> bool:
-    """Is ``b`` indented (a paragraph's first line) rather than a full continuation line?"""
+    """Is ``b`` indented (a paragraph's first line) rather than a full continuation line?
+
+    It must be narrower than the column, and not full: the first unit of the line after it
+    would have fitted (a long unit such as ``2022年`` or ``办法》，`` wraps a full line early).
+    """
     if b.justified:
         return True
     col = b.col or b.width
-    if b.width > col - max(1.25, 0.08 * col):
+    if b.width > col - max(1.25, 0.08 * col) or b.cwidth > (b.ccol or b.cwidth) - 1.5:
         return False
-    return b.cwidth <= (b.ccol or b.cwidth) - 1.5
+    return c is None or ends_sentence(b.text) or _fits(b, c, b.ccol)
 
 
-def _paragraph_break(a: Line, b: Line, c: Line | None = None) -> bool:
-    """Does a paragraph end between body lines ``a`` and ``b`` (``c`` follows ``b``)?"""
+def _paragraph_break(a: Line, b: Line, c: Line | None = None, first: bool = False) -> bool:
+    """Does a paragraph end between body lines ``a`` and ``b`` (``c`` follows ``b``)?
+
+    ``first``: ``a`` is the first line of its paragraph.
+    """
     if not ends_sentence(a.text):
         return False
     if b.tight and b.lead:
         return True
-    return _is_short(a, b) or _is_indented(b, c)
+    return _is_short(a, b, first) or _is_indented(b, c)
 
 
 def _join(texts: list[str], sentinel: str) -> str:
@@ -458,7 +514,7 @@ def _assemble(lines: list[Line], sentinel: str) -> list[_Article]:
             close()
         if ln.kind in ("body", "side"):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if para and _paragraph_break(para[-1], ln, nxt):
+            if para and _paragraph_break(para[-1], ln, nxt, first=len(para) == 1):
                 flush()
                 if ln.tight and ln.lead:
                     close()

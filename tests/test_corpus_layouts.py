@@ -110,7 +110,7 @@ def variant(spec: ArticleSpec, rng: random.Random) -> ArticleSpec:
     headline = spec.headline if rng.random() < 0.8 else None
     side = spec.side_column
     if side is None and rng.random() < 0.15:
-        long_paras = [k for k, p in enumerate(spec.paragraphs) if len(p) > 120]
+        long_paras = [k for k, p in enumerate(spec.paragraphs) if len(p) > 120 and k > 0]
         side = rng.choice(long_paras) if long_paras else None
     return ArticleSpec(paragraphs=spec.paragraphs, headline=headline, byline=spec.byline,
                        subheads=spec.subheads, byline_style=style, side_column=side)

@@ -1,0 +1,98 @@
+# govreports — every task of the project goes through this file.
+# `make` (or `make help`) lists the targets. Only python3 (>= 3.11) and make are needed:
+# the first target that needs Python creates .venv/ and installs requirements.lock into it.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP_FLAGS := --disable-pip-version-check --progress-bar off
+
+# Notebook runs are headless and deterministic: fixed str hashing, non-GUI matplotlib.
+NB_ENV := PYTHONHASHSEED=0 MPLBACKEND=Agg
+# Executed in this (byte-wise sorted) order: 01_…, 02_…, …
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+NBVAL_SANITIZE := tests/nbval_sanitize.cfg
+LINT_DIRS := $(wildcard helpers tests benchmarks)
+LOCK_VENV ?= /tmp/govreports-lockvenv
+# Jupyter refuses to run as root without this (containers, CI-like machines).
+LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+
+.PHONY: help setup analysis test lab lint bench lock clean-derived
+
+help: ## Show this list of targets
+	@echo "usage: make <target>"
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_.\/-]+:.*## / {printf "  %-18s %s\n", $$1, $$2}' \
+		$(MAKEFILE_LIST)
+
+# The environment stamp: rebuilt whenever the lock or pyproject.toml changes.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "error: $(PYTHON) is older than Python 3.11 (set PYTHON=...)" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install $(PIP_FLAGS) -r requirements.lock
+	$(BIN)/pip install $(PIP_FLAGS) --no-deps -e .
+	touch $@
+
+setup: $(VENV)/.installed ## Create/refresh the environment in .venv/ (no-op when up to date)
+
+analysis: setup ## Execute every notebook in notebooks/ in order, headless, saving outputs in place
+	@if [ -z "$(NOTEBOOKS)" ]; then echo "make analysis: no notebooks in notebooks/ yet, nothing to run"; fi
+	@for nb in $(NOTEBOOKS); do \
+		echo "==> $$nb"; \
+		$(NB_ENV) $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+			--ExecutePreprocessor.timeout=1800 --ExecutePreprocessor.record_timing=False "$$nb"; \
+	done
+
+test: setup ## Unit tests (tests/), then strict nbval: notebooks must reproduce their saved outputs
+	@if [ -n "$$(find tests -name 'test_*.py' -o -name '*_test.py' 2>/dev/null | head -n 1)" ]; then \
+		echo "$(NB_ENV) $(BIN)/python -m pytest tests"; \
+		$(NB_ENV) $(BIN)/python -m pytest tests; \
+	else \
+		echo "make test: no test files in tests/ yet, unit tests skipped"; \
+	fi
+	@if [ -n "$(NOTEBOOKS)" ]; then \
+		echo "$(NB_ENV) $(BIN)/python -m pytest --nbval notebooks/ --nbval-sanitize-with $(NBVAL_SANITIZE)"; \
+		$(NB_ENV) $(BIN)/python -m pytest --nbval notebooks/ --nbval-sanitize-with $(NBVAL_SANITIZE); \
+	else \
+		echo "make test: no notebooks in notebooks/ yet, nbval skipped"; \
+	fi
+
+lab: setup ## Open JupyterLab on notebooks/
+	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/
+
+lint: setup ## ruff check helpers/ tests/ benchmarks/ (those that exist)
+	$(BIN)/ruff check $(LINT_DIRS)
+
+bench: setup ## Run the scale benchmark (benchmarks/run.py)
+	@if [ ! -f benchmarks/run.py ]; then \
+		echo "make bench: benchmarks/run.py does not exist yet (it lands with the scale issue)" >&2; \
+		exit 1; \
+	fi
+	$(BIN)/python benchmarks/run.py
+
+lock: ## Regenerate requirements.lock: throwaway venv, install pyproject deps + [dev], pip freeze --all
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+		print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))' \
+		> $(LOCK_VENV)/requirements.in
+	@# setuptools stays < 80: setuptools 80-81 make `import jieba` emit a warning.
+	$(LOCK_VENV)/bin/pip install $(PIP_FLAGS) -r $(LOCK_VENV)/requirements.in 'setuptools<80'
+	{ \
+		echo "# requirements.lock: exact pins of the FULL transitive environment (runtime + dev)"; \
+		echo "# for $$($(LOCK_VENV)/bin/python --version) on Linux x86_64. Generated, do not edit by hand:"; \
+		echo "# change pyproject.toml, then run \`make lock\` (fresh venv, pip install of the"; \
+		echo "# dependencies + [dev], \`pip freeze --all\`; pip and setuptools are pinned too, setuptools < 80)."; \
+		$(LOCK_VENV)/bin/pip freeze --all --disable-pip-version-check; \
+	} > requirements.lock.tmp
+	mv requirements.lock.tmp requirements.lock
+	rm -rf $(LOCK_VENV)
+	@echo "requirements.lock regenerated; run \`make setup\` to apply it to .venv/"
+
+clean-derived: ## Delete generated files in corpus/derived/ (corpus/raw/ is never touched)
+	rm -rf corpus/derived/*

@@ -1,0 +1,653 @@
+"""Locality resolution: which county (or city) an article reports on, nationwide.
+
+The gazetteer is jionlp's administrative-division data (``jionlp.china_location_loader``): it is
+maintained and knows recent changes (宁乡县 -> 宁乡市 in 2017, 祁阳县 -> 祁阳市 in 2021), which
+cpca's bundled table does not.  jionlp also ships the list of renames
+(``china_location_change_loader``), so an old name in an older article (宁乡县, 襄樊市) still
+resolves to today's unit.  No place names are typed in this module: every name comes from jionlp.
+
+How the jionlp tree is read (see ``load_gazetteer``):
+
+- province -> prefecture-level unit (city 市, autonomous prefecture 自治州, 地区, 盟) ->
+  county-level unit (district 区, county 县, county-level city 市, banner 旗, autonomous
+  county/banner).
+- Municipalities (北京市, 上海市, 天津市, 重庆市; also 香港/澳门) are one place that is both
+  province and prefecture: ``Place("北京市", "北京市", "北京市", "prefecture")``; their districts
+  and counties have prefecture 北京市 / 重庆市.
+- County-level units administered directly by the province (jionlp groups them under a pseudo
+  city "省直辖行政区划": 湖北 仙桃市/天门市/潜江市/神农架林区, 河南 济源市, Hainan's counties
+  and county-level cities such as 琼海市, Xinjiang's corps cities such as 石河子市) have
+  ``prefecture=None``: there is no prefecture-level unit above them, and inventing one (the
+  province, or the unit itself) would break ``locality == prefecture`` meaning a city-level
+  report.  Their province is known.
+- Prefecture-level cities without counties (儋州市, 东莞市, 中山市, 嘉峪关市; jionlp lists a
+  pseudo child "市直辖行政区划") are prefecture-level places only.
+- Functional zones that the statistical division code lists at county level (code digit 5 is
+  7: development zones 经济技术开发区/高新区, 管理区 such as 常德市西洞庭管理区, 示范区) are not
+  administrative divisions.  A mention of one counts as a mention of its prefecture-level city,
+  just like a zone that jionlp does not list (邵阳经济技术开发区, 常德市西湖管理区).  A zone's
+  name without the city prefix (西洞庭管理区, 屈原管理区) is indexed too when jionlp's alias
+  shows what the distinctive part is.
+- Taiwan's county list repeats 金门县 and 连江县, which jionlp also lists under 泉州市 and
+  福州市; a province-administered duplicate of a name that has a prefecture is dropped.
+
+Names indexed as *full names* (searched anywhere in a text): the standard full names, the
+standard short forms of autonomous units (alias + 县/州/旗: 江华县, 湘西州), jionlp's former
+names, and the zone names above.  jionlp's *aliases* (江华, 常德, 湖南) are trusted only at the
+start of a headline (see ``resolve_locality``): in running text 湘西, 永定, 城关, 长安, 新城 are
+ordinary words.  Two-character full names (澧县, 道县, 范县, 城区, 郊区) are words too (示范县,
+管理县, 城区); they count only after their parent's name (阳泉市城区), or for 县/市 names also
+after a non-Han character or a preposition (在澧县) and not before 长/域/级 (代县长, 新县域).  A
+district name before 域 or 县 is read as 区域 / 区县 (新城区域 is not 新城区), a city name before
+场 as 市场 (东方市场 is not 东方市).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+__all__ = ["Gazetteer", "Place", "find_places", "load_gazetteer", "resolve_locality"]
+
+# Mention weights by position: headline > first paragraph > rest of the body.
+HEADLINE_WEIGHT = 5.0
+FIRST_PARAGRAPH_WEIGHT = 2.0
+BODY_WEIGHT = 1.0
+
+# Characters that may precede a two-character county name (在澧县, 到道县, 与南县): prepositions and
+# conjunctions, so that words ending in the same character (示范县, 管理县) are not read as names.
+_FUNCTION_CHARS = frozenset("在到赴从向与和及至于是由往对了为")
+# After a two-character county name these make a word with 县/市: 代县长, 新县域, 兴县级.
+_SHORT_NAME_BREAKERS = frozenset("长域级")
+# After a district name these make 区域 / 区县: 新城区域, 西安区县.
+_DISTRICT_BREAKERS = frozenset("域县")
+# After a city name this makes 市场: 东方市场 is a market, not 东方市.
+_CITY_BREAKERS = frozenset("场")
+# An alias followed by a direction is a region, not the unit: 湘西北, 湘南; followed by 镇 or 街道
+# it names a town or subdistrict: 城关镇, 长安镇.
+_DIRECTIONS = frozenset("东南西北")
+_TOWNS = ("镇", "街道")
+_COLONS = "：:"
+_LEAD_MAX = 15  # longest headline lead before a colon that can be a place (邵阳经济技术开发区)
+_LEAD_PUNCT = frozenset("，。、；！？（）()《》“”‘’,;!?")
+
+
+@dataclass(frozen=True)
+class Place:
+    """An administrative unit: its standard full name, prefecture-level parent and province.
+
+    ``level`` is "county" (county-level unit), "prefecture" (prefecture-level unit, or a
+    municipality such as 北京市) or "province".  ``prefecture`` is the unit itself for a
+    prefecture, None for a province and for county-level units under no prefecture.
+    """
+
+    name: str
+    prefecture: str | None
+    province: str
+    level: str  # "county" | "prefecture" | "province"
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """Name indexes built from jionlp's division tree (see ``load_gazetteer``).
+
+    ``full`` maps full names (and the other names searched in running text) to the candidate
+    places, sorted by administrative code; ``alias`` maps short forms; ``codes`` gives each
+    place's administrative code; ``forms`` the names (full name first, then aliases) of each
+    province and prefecture, keyed by full name.
+    """
+
+    full: dict[str, tuple[Place, ...]]
+    alias: dict[str, tuple[Place, ...]]
+    codes: dict[Place, str]
+    forms: dict[str, tuple[str, ...]]
+    _ends: re.Pattern[str] = field(repr=False)
+    _lengths: dict[str, tuple[int, ...]] = field(repr=False)
+    _longest: int = field(repr=False)
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Places a full name or an alias can denote (full-name readings first)."""
+        seen = dict.fromkeys(self.full.get(name, ()) + self.alias.get(name, ()))
+        return tuple(seen)
+
+    def parent_forms(self, place: Place) -> tuple[str, ...]:
+        """Names of the prefecture and province above ``place`` (full names and aliases)."""
+        out: list[str] = []
+        if place.level == "county" and place.prefecture:
+            out += self.forms.get(place.prefecture, ())
+        if place.level != "province" and place.province != place.name:
+            out += self.forms.get(place.province, ())
+        return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# building the gazetteer
+
+
+def _jionlp_tables() -> tuple[dict, list]:
+    """jionlp's division tree and rename list; jionlp prints a banner on import, swallowed here."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        import jionlp
+
+        return jionlp.china_location_loader(), jionlp.china_location_change_loader()
+
+
+def _aliases(entry: dict) -> list[str]:
+    raw = entry.get("_alias") or []
+    return [raw] if isinstance(raw, str) else list(raw)
+
+
+def _children(entry: dict) -> dict[str, dict]:
+    return {k: v for k, v in entry.items() if not k.startswith("_")}
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _strip_prefixes(name: str, prefixes: list[str]) -> str:
+    """Remove leading parent names (湖南衡阳松木经济开发区 -> 松木经济开发区)."""
+    changed = True
+    while changed:
+        changed = False
+        for p in sorted(prefixes, key=len, reverse=True):
+            if p and name.startswith(p) and len(name) > len(p):
+                name = name[len(p):]
+                changed = True
+                break
+    return name
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the name indexes once from jionlp's data (prints nothing)."""
+    tree, changes = _jionlp_tables()
+    full: dict[str, list[Place]] = defaultdict(list)
+    alias: dict[str, list[Place]] = defaultdict(list)
+    codes: dict[Place, str] = {}
+    forms: dict[str, tuple[str, ...]] = {}
+    zones: list[tuple[str, Place, list[str], list[str]]] = []  # name, city, aliases, prefixes
+
+    def add(place: Place, code: str, names: list[str], short: list[str]) -> None:
+        codes.setdefault(place, code)
+        for n in names:
+            if n and place not in full[n]:
+                full[n].append(place)
+        for a in short:
+            if a and "直辖" not in a and place not in alias[a]:
+                alias[a].append(place)
+
+    for prov in tree.values():
+        prov_name = prov["_full_name"]
+        prov_alias = _aliases(prov)
+        cities = _children(prov)
+        municipality = any(c["_full_name"] in (prov_name, *prov_alias) for c in cities.values())
+        if municipality:
+            prov_place = Place(prov_name, prov_name, prov_name, "prefecture")
+        else:
+            prov_place = Place(prov_name, None, prov_name, "province")
+        add(prov_place, prov["_admin_code"], [prov_name], prov_alias)
+        forms[prov_name] = (prov_name, *prov_alias)
+        for city in cities.values():
+            city_name = city["_full_name"]
+            direct = "直辖" in city_name  # 省直辖行政区划: province-administered counties
+            if municipality:
+                city_place = prov_place
+                add(prov_place, prov["_admin_code"], [city_name], _aliases(city))
+                forms[prov_name] = tuple(dict.fromkeys(forms[prov_name] + (city_name,)))
+            elif direct:
+                city_place = None
+            else:
+                city_place = Place(city_name, city_name, prov_name, "prefecture")
+                add(city_place, city["_admin_code"], [city_name], _aliases(city))
+                forms[city_name] = (city_name, *_aliases(city))
+            for county in _children(city).values():
+                name, code = county["_full_name"], county["_admin_code"]
+                if "直辖" in name:  # 市直辖行政区划: a city without counties
+                    continue
+                if code[4] == "7" and city_place is not None:  # functional zone -> its city
+                    prefixes = [prov_name, *prov_alias, city_name, *_aliases(city)]
+                    zones.append((name, city_place, _aliases(county), prefixes))
+                    add(city_place, codes.get(city_place, code), [name], [])
+                    continue
+                pref = city_place.name if city_place is not None else None
+                place = Place(name, pref, prov_name, "county")
+                add(place, code, [name], _aliases(county))
+
+    _add_zone_short_names(full, alias, zones)
+    _add_autonomous_short_forms(full, alias)
+    _add_former_names(full, changes)
+    _drop_province_duplicates(full)
+    _drop_province_duplicates(alias)
+
+    def order(places: list[Place]) -> tuple[Place, ...]:
+        return tuple(sorted(places, key=lambda p: (codes.get(p, "999999"), p.name)))
+
+    full_t = {k: order(v) for k, v in full.items() if v}
+    alias_t = {k: order(v) for k, v in alias.items() if v}
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for name in full_t:
+        lengths[name[-1]].add(len(name))
+    ends = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]")
+    return Gazetteer(
+        full=full_t,
+        alias=alias_t,
+        codes=codes,
+        forms=forms,
+        _ends=ends,
+        _lengths={c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()},
+        _longest=max(len(n) for n in (*full_t, *alias_t)),
+    )
+
+
+def _add_zone_short_names(full, alias, zones) -> None:
+    """Index 西洞庭管理区 for 常德市西洞庭管理区 when the alias shows the distinctive part.
+
+    Kept when the name without its city prefix starts with the zone's own alias (西洞庭), or ends
+    with an alias that several zones share (屈原管理区 / 管理区); generic remainders such as
+    经济技术开发区 are not indexed.
+    """
+    alias_count: dict[str, int] = defaultdict(int)
+    for _name, _city, aliases, _prefixes in zones:
+        for a in aliases:
+            alias_count[a] += 1
+    for name, city, aliases, prefixes in zones:
+        rest = _strip_prefixes(name, prefixes)
+        if rest == name or len(rest) < 4 or rest in full:
+            continue
+        for a in aliases:
+            generic = alias_count[a] > 1 or a in alias
+            if (not generic and rest.startswith(a)) or (
+                generic and rest.endswith(a) and len(rest) > len(a)
+            ):
+                full[rest].append(city)
+                break
+
+
+def _add_autonomous_short_forms(full, alias) -> None:
+    """江华县 for 江华瑶族自治县, 湘西州 for 湘西土家族苗族自治州: alias + the unit's suffix."""
+    for a, places in list(alias.items()):
+        for place in places:
+            if "自治" not in place.name or a.endswith(place.name[-1]):
+                continue
+            form = a + place.name[-1]
+            if form in full and place not in full[form]:
+                continue  # the short form is some other unit's full name
+            if place not in full[form]:
+                full[form].append(place)
+
+
+def _add_former_names(full, changes) -> None:
+    """Former names from jionlp's rename list (宁乡县 -> 宁乡市, 襄樊市 -> 襄阳市).
+
+    A former name that is a current name of some unit (城区, 桥西区) is not indexed.
+    """
+    current = set(full)
+    for change in changes:
+        old = [o[0] if o else None for o in change["old_loc"]]
+        new = list(change["new_loc"])
+        if old[2] and new[2] and old[2] != new[2]:
+            old_name, new_name, new_pref = old[2], new[2], new[1]
+            targets = [p for p in full.get(new_name, []) if p.prefecture in (new_pref, None)]
+        elif old[2] is None and new[2] is None and old[1] and new[1] and old[1] != new[1]:
+            old_name, new_name = old[1], new[1]
+            targets = [p for p in full.get(new_name, []) if p.level == "prefecture"]
+        else:
+            continue
+        if old_name in current or len(targets) != 1:
+            continue
+        if targets[0] not in full[old_name]:
+            full[old_name].append(targets[0])
+
+
+def _drop_province_duplicates(index) -> None:
+    """Taiwan's 金门县/连江县 repeat Fujian's: keep the reading that has a prefecture."""
+    for key, places in index.items():
+        with_prefecture = {p.name for p in places if p.level == "county" and p.prefecture}
+        index[key] = [
+            p for p in places
+            if not (p.level == "county" and not p.prefecture and p.name in with_prefecture)
+        ]
+
+
+# ---------------------------------------------------------------------------------------------
+# finding mentions
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    cands: tuple[Place, ...]
+    weight: float = 1.0
+    headline: bool = False
+    lead: bool = False
+    dropped: bool = False  # a parent name directly before its child: 常德市|武陵区
+    short: bool = False  # a headline lead read through an alias (江华：)
+    place: Place | None = None  # after disambiguation
+
+
+def _acceptable(gaz: Gazetteer, text: str, i: int, j: int, cands: tuple[Place, ...]) -> bool:
+    """Boundary rules for a full-name match text[i:j] (see the module docstring)."""
+    name = text[i:j]
+    nxt = text[j:j + 1]
+    if len(name) == 2:
+        for place in cands:
+            if any(f and i >= len(f) and text.startswith(f, i - len(f))
+                   for f in gaz.parent_forms(place)):
+                return True
+        if name.endswith("区"):
+            return False
+        prev = text[i - 1:i]
+        if prev and _is_han(prev) and prev not in _FUNCTION_CHARS:
+            return False
+        return not (nxt and nxt in _SHORT_NAME_BREAKERS)
+    if not nxt:
+        return True
+    if name.endswith("区"):
+        return nxt not in _DISTRICT_BREAKERS
+    return not (name.endswith("市") and nxt in _CITY_BREAKERS)
+
+
+def _scan(gaz: Gazetteer, text: str) -> list[_Mention]:
+    """Full-name matches: leftmost, then longest, non-overlapping, left to right.
+
+    Every name ends in one of a few characters (县区市州旗盟省...), so candidates are looked up in
+    the name dict ending at each occurrence of such a character: linear in the text.
+    """
+    found: list[tuple[int, int, tuple[Place, ...]]] = []
+    for m in gaz._ends.finditer(text):
+        j = m.end()
+        for length in gaz._lengths[m.group()]:
+            i = j - length
+            if i < 0:
+                continue
+            cands = gaz.full.get(text[i:j])
+            if cands and _acceptable(gaz, text, i, j, cands):
+                found.append((i, j, cands))
+    found.sort(key=lambda t: (t[0], t[0] - t[1]))
+    out: list[_Mention] = []
+    last = 0
+    for i, j, cands in found:
+        if i >= last:
+            out.append(_Mention(i, j, cands))
+            last = j
+    return out
+
+
+def _is_ancestor(parent: Place, child: Place) -> bool:
+    if parent == child:
+        return False
+    if parent.level == "province":
+        return child.province == parent.name
+    if parent.level == "prefecture":
+        return child.level == "county" and child.prefecture == parent.name
+    return False
+
+
+def _narrow_adjacent(mentions: list[_Mention]) -> None:
+    """常德市武陵区: the prefecture directly before its county is dropped and narrows the county."""
+    for a, b in itertools.pairwise(mentions):
+        if a.end != b.start:
+            continue
+        under = tuple(c for c in b.cands if any(_is_ancestor(p, c) for p in a.cands))
+        if under:
+            a.dropped = True
+            b.cands = under
+
+
+def _support(c: Place, context: set[Place]) -> float:
+    """How well the other places in a text fit candidate ``c``."""
+    s = 0.0
+    for u in context:
+        if u == c:
+            s += 5
+        elif c.level == "county":
+            if u.level == "prefecture" and u.name == c.prefecture:
+                s += 3
+            elif (u.level == "county" and c.prefecture and u.prefecture == c.prefecture) or (
+                u.level == "province" and u.name == c.province
+            ):
+                s += 1  # a sibling county or the province
+            elif u.province == c.province:
+                s += 0.5
+        elif c.level == "prefecture":
+            if u.level == "county" and u.prefecture == c.name:
+                s += 2
+            elif u.level == "province" and u.name == c.province:
+                s += 1
+            elif u.province == c.province:
+                s += 0.5
+        elif u.province == c.name:
+            s += 1
+    return s
+
+
+def _choose(cands: tuple[Place, ...], context: set[Place]) -> Place | None:
+    """The candidate the context supports best; a unit over its own subordinate on a tie."""
+    scores = [(_support(c, context), c) for c in cands]
+    top = max(s for s, _ in scores)
+    best = [c for s, c in scores if s == top]
+    if len(best) == 1:
+        return best[0]
+    heads = [p for p in best if all(p == c or _is_ancestor(p, c) for c in best)]
+    return heads[0] if len(heads) == 1 else None
+
+
+def _disambiguate(mentions: list[_Mention]) -> None:
+    """Set ``place`` of each mention, using the unambiguous mentions as context (two passes)."""
+    for m in mentions:
+        if len(m.cands) == 1:
+            m.place = m.cands[0]
+    for _ in range(2):
+        context = {m.place for m in mentions if m.place is not None}
+        chosen: dict[tuple[Place, ...], Place | None] = {}
+        for m in mentions:
+            if m.place is None:
+                if m.cands not in chosen:
+                    chosen[m.cands] = _choose(m.cands, context)
+                m.place = chosen[m.cands]
+
+
+def find_places(text: str) -> list[tuple[int, int, Place]]:
+    """All mentions of places by full name in ``text``: (start, end, place), left to right.
+
+    Matching is leftmost-longest and non-overlapping (常德市西洞庭管理区 is one match, read as
+    常德市).  A name several units share (朝阳区, 鼓楼区) is read in the context of the other
+    names in ``text`` (a parent name just before it, the prefecture, the province, siblings); if
+    the text does not decide, the unit with the lowest administrative code is returned.
+    """
+    gaz = load_gazetteer()
+    mentions = _scan(gaz, text)
+    _narrow_adjacent(mentions)
+    _disambiguate(mentions)
+    return [(m.start, m.end, m.place or m.cands[0]) for m in mentions]
+
+
+# ---------------------------------------------------------------------------------------------
+# resolving an article
+
+
+def _match_prefix(gaz: Gazetteer, s: str, pos: int, within: tuple[Place, ...] | None):
+    """Longest full name or alias at s[pos:] (children of ``within`` only, if given)."""
+    for length in range(min(gaz._longest, len(s) - pos), 0, -1):
+        name = s[pos:pos + length]
+        for table, is_alias in ((gaz.full, False), (gaz.alias, True)):
+            cands = table.get(name, ())
+            if cands and not is_alias and not _acceptable(gaz, s, pos, pos + length, cands):
+                cands = ()
+            if within is not None:
+                cands = tuple(c for c in cands if any(_is_ancestor(p, c) for p in within))
+            if cands:
+                return pos + length, cands, is_alias
+    return None
+
+
+def _lead(gaz: Gazetteer, s: str) -> _Mention | None:
+    """The place a headline starts with, short forms included: 江华：, 常德市武陵区, 邵阳经开区：.
+
+    The lead is the part before a colon (at most ``_LEAD_MAX`` characters, no punctuation), or
+    else the start of the string.  A full name is taken (two-character ones under the rules of
+    ``find_places``); an alias only if the lead ends with it, or it starts a colon lead
+    (邵阳经济技术开发区：), or a non-Han character follows it (江华 村村...), and never when a
+    direction (湘西北) or 镇/街道 (城关镇) follows.  After a province or city, a unit under it may
+    follow (永州江华：, 常德市武陵区).
+    """
+    offset = len(s) - len(s.lstrip())
+    s = s.strip()
+    cut = min((s.find(c) for c in _COLONS if c in s), default=-1)
+    colon = 0 < cut <= _LEAD_MAX and not any(ch in _LEAD_PUNCT for ch in s[:cut])
+    seg = s[:cut] if colon else s
+    pos, cands, short = 0, None, False
+    while pos < len(seg):
+        hit = _match_prefix(gaz, seg, pos, cands)
+        if hit is None:
+            break
+        end, found, is_alias = hit
+        rest = seg[end:]
+        if is_alias and rest and (
+            rest[0] in _DIRECTIONS
+            or rest.startswith(_TOWNS)
+            or (not colon and _is_han(rest[0]))
+        ):
+            break
+        pos, cands, short = end, found, is_alias
+        if all(c.level == "county" for c in found):
+            break
+    if not cands:
+        return None
+    lead = _Mention(offset, offset + pos, cands, HEADLINE_WEIGHT, headline=True, lead=True)
+    lead.short = short
+    return lead
+
+
+def _key(m: _Mention) -> Place | None:
+    """The place a mention stands for; an undecided shared name keeps what its readings share.
+
+    An undecided short form (a headline lead such as 长安汽车： or 新华社：) stands for nothing.
+    """
+    if m.place is not None:
+        return m.place
+    if m.short:
+        return None
+    names = {c.name for c in m.cands}
+    if len(names) != 1:
+        return None
+    prefs = {c.prefecture for c in m.cands}
+    provs = {c.province for c in m.cands}
+    levels = {c.level for c in m.cands}
+    return Place(
+        names.pop(),
+        prefs.pop() if len(prefs) == 1 else None,
+        provs.pop() if len(provs) == 1 else "",
+        levels.pop() if len(levels) == 1 else "county",
+    )
+
+
+def _result(p: Place) -> tuple[str | None, str | None, str | None]:
+    province = p.province or None
+    if p.level == "province":
+        return None, None, province
+    if p.level == "prefecture":
+        return p.name, p.name, province
+    return p.name, p.prefecture, province
+
+
+def resolve_locality(
+    headline: str | None, text: str
+) -> tuple[str | None, str | None, str | None]:
+    """(locality, prefecture, province) an article reports on, as standard full names.
+
+    Rules, in order:
+
+    1. Mentions: full names anywhere in the headline and the body (see ``find_places``), weighted
+       by position: headline 5, first paragraph (up to the first newline) 2, rest 1.  The
+       headline's *lead* (its start, or the part before a colon) may also be a short form (江华：,
+       邵阳经济技术开发区：); without a headline the start of the text is read the same way (as a
+       first-paragraph mention).  Short forms elsewhere are ignored: 湘西北 in the body is not
+       湘西州.
+    2. A prefecture (or province) name directly before one of its units counts as that unit
+       only and decides which unit a shared name means: 常德市武陵区 is 武陵区, 福州市鼓楼区 is
+       Fuzhou's.
+    3. A name several units share (朝阳区, 鼓楼区; the alias 朝阳) is read as the unit best
+       supported by the other mentions in headline and body: the same unit by full name, its
+       prefecture, its province, sibling counties; on a tie a unit wins over its own subordinate
+       (长沙: 长沙市, not 长沙县).  If nothing decides, the name is kept with prefecture/province
+       None unless all readings share them.
+    4. A county-level unit in the headline (the headline's lead first, else the best-scored one)
+       is the locality: 江华：... -> 江华瑶族自治县, 永州市, 湖南省.
+    5. Otherwise the best-scored county competes with the best-scored prefecture-level city and
+       the best-scored province (sums of mention weights).  The city wins if it scores strictly
+       more than the county (张家界市纪委监委 ... one paragraph on 桑植县): (city, city, province).
+       A development zone or a 管理区 that is not a county in jionlp counts as its city:
+       邵阳经济技术开发区： -> 邵阳市; 常德市西湖管理区： -> 常德市.  The province wins only if it
+       scores strictly more than both (吉林：... 吉林省 ... 长春市): (None, None, province).
+    6. Only provinces found: (None, None, province).  Nothing found: (None, None, None).
+
+    County-level units directly under a province (仙桃市, 琼海市, 石河子市) have prefecture None.
+    """
+    gaz = load_gazetteer()
+    headline = headline or ""
+    text = text or ""
+    head = _scan(gaz, headline)
+    body = _scan(gaz, text)
+    first_end = text.find("\n")
+    first_end = len(text) if first_end < 0 else first_end
+    for m in head:
+        m.weight, m.headline = HEADLINE_WEIGHT, True
+    for m in body:
+        m.weight = FIRST_PARAGRAPH_WEIGHT if m.start < first_end else BODY_WEIGHT
+
+    lead = _lead(gaz, headline) if headline.strip() else None
+    if lead is not None:
+        head = [lead] + [m for m in head if m.start >= lead.end]
+    elif not headline.strip():
+        # No headline: the text's start may hold a short form, read as a first-paragraph mention.
+        start = _lead(gaz, text[:first_end])
+        if start is not None:
+            start.weight, start.headline, start.lead = FIRST_PARAGRAPH_WEIGHT, False, False
+            body = [start] + [m for m in body if m.start >= start.end]
+    _narrow_adjacent(head)
+    _narrow_adjacent(body)
+    mentions = head + body
+    _disambiguate(mentions)
+
+    counties: dict[Place, float] = defaultdict(float)
+    cities: dict[Place, float] = defaultdict(float)
+    provinces: dict[Place, float] = defaultdict(float)
+    first_seen: dict[Place, int] = {}
+    headline_counties: list[Place] = []
+    for n, m in enumerate(mentions):
+        key = _key(m)
+        if key is None or m.dropped:
+            continue
+        first_seen.setdefault(key, n)
+        table = {"county": counties, "prefecture": cities, "province": provinces}[key.level]
+        table[key] += m.weight
+        if key.level == "county" and m.headline:
+            headline_counties.append(key)
+
+    def best(scores: dict[Place, float]) -> Place | None:
+        if not scores:
+            return None
+        return min(scores, key=lambda p: (-scores[p], first_seen[p]))
+
+    lead_key = _key(lead) if lead is not None else None
+    if lead_key is not None and lead_key.level == "county":
+        return _result(lead_key)
+    if headline_counties:
+        return _result(best({p: counties[p] for p in headline_counties}))
+    # The highest score wins; on a tie the lower level (county, then city, then province).
+    ranked = [
+        (scores[p], rank, p)
+        for rank, scores in enumerate((provinces, cities, counties))
+        if (p := best(scores)) is not None
+    ]
+    if not ranked:
+        return None, None, None
+    return _result(max(ranked, key=lambda t: (t[0], t[1]))[2])
