@@ -2,21 +2,35 @@
 
 The public API, re-exported from one module per stage (see DESIGN.md):
 
-- corpus: ``parse_page``, ``load_corpus``, ``paragraphs``, ``check_conservation``
+- corpus: ``parse_page``, ``load_corpus``, ``paragraphs``, ``check_conservation``,
+  ``check_corpus``, ``describe_articles``, ``raw_excerpt``, ``save_table``
 - places: ``resolve_locality``
 - text: ``read_page``, ``CorpusError``
 """
 
-from helpers.corpus import check_conservation, load_corpus, paragraphs, parse_page
+from helpers.corpus import (
+    check_conservation,
+    check_corpus,
+    describe_articles,
+    load_corpus,
+    paragraphs,
+    parse_page,
+    raw_excerpt,
+    save_table,
+)
 from helpers.places import resolve_locality
 from helpers.text import CorpusError, read_page
 
 __all__ = [
     "CorpusError",
     "check_conservation",
+    "check_corpus",
+    "describe_articles",
     "load_corpus",
     "paragraphs",
+    "raw_excerpt",
     "parse_page",
     "read_page",
     "resolve_locality",
+    "save_table",
 ]

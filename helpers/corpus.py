@@ -81,21 +81,19 @@ def measure_width(text: str, punct: float = 0.8) -> float:
     return width
 
 
-def estimate_punct_width(texts: list[str]) -> float:
-    """The punctuation width that makes a page's full lines most even.
+def estimate_punct_width(widths_at_full: list[float]) -> float:
+    """The width of a CJK punctuation mark on this page: 1.0 or 0.8.
 
-    ``texts`` are lines inside paragraphs (neither ending a sentence nor following one): they
-    were filled to the column width, so the right measure gives them nearly equal widths.
+    ``widths_at_full`` are the widths (punctuation counted 1) of lines inside paragraphs, which
+    were filled to the column.  On a page set on a character grid (every character one cell)
+    most of them are equal; typeset e-paper pages compress punctuation, so their lines hold
+    varying character counts and a narrower punctuation width (0.8, the seed page's) fits.
     """
-    if len(texts) < 8:
+    if len(widths_at_full) < 8:
         return 1.0
-    best, best_spread = 1.0, float("inf")
-    for p in (1.0, 0.9, 0.8):  # beyond 0.8 full lines of the seed page get no more even
-        widths = sorted(measure_width(t, p) for t in texts)
-        spread = widths[3 * len(widths) // 4] - widths[len(widths) // 4]
-        if spread < best_spread - 0.05:
-            best, best_spread = p, spread
-    return best
+    mid = statistics.median(widths_at_full)
+    even = sum(abs(w - mid) <= 0.3 for w in widths_at_full) / len(widths_at_full)
+    return 1.0 if even >= 0.6 else 0.8
 
 
 def ends_sentence(text: str) -> bool:
@@ -189,10 +187,13 @@ def clean_line(raw: str, sentinel: str) -> tuple[str, bool]:
         if not part or not part.isspace():
             out.append(part)
             continue
-        left = parts[i - 1][-2:] if i > 0 else ""
-        right = parts[i + 1][:2] if i + 1 < len(parts) else ""
-        # a real space separates two phrases: at least two ideographs on either side
-        if len(left) == 2 == len(right) and all(is_han(ch) for ch in left + right):
+        left = parts[i - 1] if i > 0 else ""
+        right = parts[i + 1] if i + 1 < len(parts) else ""
+        # a real space separates two phrases: two ideographs on either side, or all the
+        # ideographs up to the line's edge
+        ok_left = all(is_han(ch) for ch in left[-2:]) and (len(left) >= 2 or i == 1) and left
+        ok_right = all(is_han(ch) for ch in right[:2]) and (len(right) >= 2 or i + 2 == len(parts)) and right
+        if ok_left and ok_right:
             out.append(sentinel)
     return "".join(out), False
 
@@ -224,7 +225,8 @@ def _read_lines(text: str, sentinel: str) -> list[Line]:
             byline=byline, byline_only=byline_only,
         ))
         prev_blank = False
-    inner = [b.plain for a, b, c in zip(lines, lines[1:], lines[2:], strict=False)
+    inner = [measure_width(b.plain, 1.0) + b.spacing
+             for a, b, c in zip(lines, lines[1:], lines[2:], strict=False)
              if not ends_sentence(a.plain) and not ends_sentence(b.plain) and not b.justified
              and not b.tight and b.byline is None and len(b.plain) >= 6 and c.plain]
     punct = estimate_punct_width(inner)
@@ -259,7 +261,9 @@ def _mark_side_columns(lines: list[Line], narrow: float = 8.0, min_run: int = 4)
     while i < len(lines):
         j = i
         while (j < len(lines) and lines[j].byline is None and 0 < lines[j].width <= narrow
-               and not (j > i and lines[j].tight) and not (j == i and _author_like(lines, j))):
+               and not (j > i and lines[j].tight) and not (j == i and _author_like(lines, j))
+               and not (j > i and lines[j].plain.endswith("：")
+                        and ends_sentence(lines[j - 1].plain))):
             j += 1
         if j - i >= min_run and sum(len(ln.text) for ln in lines[i:j]) >= 3 * min_run:
             col = max(ln.width for ln in lines[i:j])
@@ -398,10 +402,10 @@ def _is_indented(b: Line, c: Line | None) -> bool:
     It must be narrower than the column, and not full: the first unit of the line after it
     would have fitted (a long unit such as ``2022年`` or ``办法》，`` wraps a full line early).
     """
-    if b.justified:
+    if b.justified and b.kind != "side":  # a side column justifies every line
         return True
     col = b.col or b.width
-    if b.width > col - max(1.25, 0.08 * col) or b.cwidth > (b.ccol or b.cwidth) - 1.5:
+    if b.width > col - max(1.25, 0.08 * col):
         return False
     return c is None or ends_sentence(b.text) or _fits(b, c, b.ccol)
 
@@ -628,3 +632,59 @@ def load_corpus(path: str | PathLike[str] | None = None) -> pd.DataFrame:
     """Read and parse every page under ``path`` (default ``corpus/raw``) into one articles table."""
     frames = [parse_page(read_page(p), source=p.stem) for p in list_pages(path)]
     return pd.concat(frames, ignore_index=True) if frames else _articles_frame([])
+
+
+def describe_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """Per-article diagnostics: lines, paragraphs, characters, subheads, byline and locality."""
+    return pd.DataFrame({
+        "article_id": articles["article_id"],
+        "headline": articles["headline"],
+        "lines": articles["line_start"].astype(str) + "–" + articles["line_end"].astype(str),
+        "paragraphs": [len([p for p in t.split("\n") if p]) for t in articles["text"]],
+        "characters": [len(t.replace("\n", "")) for t in articles["text"]],
+        "subheads": [len(s) for s in articles["subheads"]],
+        "byline": ["、".join(b) for b in articles["byline"]],
+        "locality": articles["locality"],
+        "prefecture": articles["prefecture"],
+    }).reset_index(drop=True)
+
+
+def raw_excerpt(path: str | PathLike[str], first: int, last: int) -> str:
+    """Lines ``first``..``last`` (1-based, inclusive) of a raw page as stored, numbered."""
+    lines = read_page(path).split("\n")
+    return "\n".join(f"{n:>4}│{lines[n - 1]}" for n in range(first, min(last, len(lines)) + 1))
+
+
+def check_corpus(path: str | PathLike[str] | None = None) -> pd.DataFrame:
+    """Conservation check for every page: one row per file (source, articles, ok, missing,
+    invented), where ``missing`` may only hold byline parentheses."""
+    rows = []
+    for page in list_pages(path):
+        text = read_page(page)
+        articles = parse_page(text, source=page.stem)
+        report = check_conservation(text, articles)
+        rows.append({"source": page.stem, "articles": len(articles), "ok": report["ok"],
+                     "missing": " ".join(f"{k}×{v}" for k, v in sorted(report["missing"].items())),
+                     "invented": "".join(sorted(report["invented"]))})
+    return pd.DataFrame(rows)
+
+
+def save_table(table: pd.DataFrame, name: str, folder: str | PathLike[str] | None = None
+               ) -> list[Path]:
+    """Write ``table`` to ``corpus/derived/{name}.parquet`` and ``{name}.csv``.
+
+    The CSV is UTF-8 with a byte-order mark so that Excel shows the Chinese text; list columns
+    (subheads, byline) are written there as JSON arrays.  Returns the two paths.
+    """
+    import json
+
+    out = Path(folder) if folder is not None else config.CORPUS_DERIVED
+    out.mkdir(parents=True, exist_ok=True)
+    parquet, csv = out / f"{name}.parquet", out / f"{name}.csv"
+    table.to_parquet(parquet, index=False)
+    flat = table.copy()
+    for col in flat.columns:
+        if flat[col].map(lambda v: isinstance(v, list)).any():
+            flat[col] = flat[col].map(lambda v: json.dumps(list(v), ensure_ascii=False))
+    flat.to_csv(csv, index=False, encoding="utf-8-sig", lineterminator="\n")
+    return [parquet, csv]
