@@ -45,22 +45,18 @@ def _units(text: str) -> list[str]:
     raw.extend(text[pos:])
     units: list[str] = []
     pending = ""
-    glue = False
     for u in raw:
-        if u == " " and units:  # a real space (quoted slogan) stays glued to its neighbours
+        if u == " " and units:  # a real space (quoted slogan) ends the unit before it
             units[-1] += u
-            glue = True
             continue
         if u in _NO_LINE_END:
             pending += u
             continue
-        if (u in _NO_LINE_START or glue) and units and not pending:
+        if u in _NO_LINE_START and units and not pending:
             units[-1] += u
-            glue = False
             continue
         units.append(pending + u)
         pending = ""
-        glue = False
     if pending:
         units.append(pending)
     return units
@@ -83,11 +79,16 @@ def _render(units: list[str], justify: bool, spaced_digits: bool) -> str:
 
 
 def layout_paragraph(text: str, width: float, rng: random.Random, indent: float = 2.0,
-                     side: tuple[int, float] | None = None) -> list[str]:
-    """Break one paragraph into printed lines of ``width`` (first line indented)."""
+                     side: tuple[int, float] | None = None) -> tuple[list[str], str]:
+    """Break one paragraph into printed lines of ``width`` (first line indented).
+
+    Returns the lines and the paragraph as a reader sees it (a real space that falls at the
+    end of a line is not visible there and is dropped).
+    """
     units = _units(text)
     lines: list[str] = []
     cur: list[str] = []
+    seen: list[str] = []
     used = 0.0
     n_side, w_side = side if side else (0, width)
     spaced = rng.random() < 0.5  # quarter-em spaces around Latin digits take room too
@@ -106,12 +107,14 @@ def layout_paragraph(text: str, width: float, rng: random.Random, indent: float 
             justify = (slack >= 1.0 and rng.random() < 0.8 and not any(" " in c for c in cur)
                        and (not lines or prev_open))
             lines.append(_render(cur, justify, spaced))
+            seen.append("".join(cur))
             cur, used = [], 0.0
         cur.append(u)
         used += uw
     if cur:
         lines.append(_render(cur, False, spaced))
-    return lines
+        seen.append("".join(cur))
+    return lines, "".join(part.rstrip(" ") for part in seen[:-1]) + seen[-1] if seen else ""
 
 
 def _byline_text(names: list[str]) -> str:
@@ -136,12 +139,15 @@ def compose_page(articles: list[ArticleSpec], width: float, seed: int = 0
         return len(out)
 
     boundary = True  # the page starts a text block
+    tight_next = False  # the next article follows its predecessor's headline with one newline
     for spec in articles:
         first_no = None
-        tight_next = False
+        paras: list[str] = []
         if spec.byline_style == "author" and spec.byline:
             lead = boundary and bool(out)
-            first_no = emit((" " if lead else "") + _byline_text(spec.byline), tight=lead)
+            first_no = emit((" " if lead else "") + _byline_text(spec.byline),
+                            tight=lead or tight_next)
+            tight_next = False
         for k, para in enumerate(spec.paragraphs):
             if k in spec.subheads:
                 parts = spec.subheads[k].split(" ")
@@ -150,7 +156,8 @@ def compose_page(articles: list[ArticleSpec], width: float, seed: int = 0
                 for part in parts[1:]:
                     emit(part, tight=True)
             side = (rng.randint(6, 12), rng.choice([5.0, 6.0])) if spec.side_column == k else None
-            plines = layout_paragraph(para, width, rng, side=side)
+            plines, printed = layout_paragraph(para, width, rng, side=side)
+            paras.append(printed)
             if spec.byline_style == "inline" and spec.byline and k == len(spec.paragraphs) - 1:
                 plines[-1] += rng.choice([" ", ""]) + "（" + _byline_text(spec.byline) + "）"
             for j, pl in enumerate(plines):
@@ -175,7 +182,7 @@ def compose_page(articles: list[ArticleSpec], width: float, seed: int = 0
             "headline": spec.headline,
             "subheads": [spec.subheads[k] for k in sorted(spec.subheads)],
             "byline": list(spec.byline),
-            "paragraphs": list(spec.paragraphs),
+            "paragraphs": paras,
             "line_start": first_no,
             "line_end": last_no,
         })

@@ -336,7 +336,7 @@ def _classify(lines: list[Line]) -> None:
         if prev is not None and prev.kind in ("body", "side") and prev.byline is None and not (
                 ends_sentence(prev.text) or (ln.tight and ln.lead)):
             continue  # the line before is mid-sentence: this one continues it
-        gap = ln.col - ln.width
+        gap = max(ln.col, ln.col_before) - ln.width
         indent = max(2.0, 0.12 * ln.ccol)
         if ln.width >= max(ln.col, ln.col_before) + 1.5 or gap >= max(4.5, 0.3 * ln.col) or (
                 gap >= 3.0 and _fits(ln, nxt, ln.ccol - indent - 0.5)):
@@ -358,11 +358,13 @@ def _classify(lines: list[Line]) -> None:
             continue
         before_block = nxt is None or (nxt.tight and nxt.kind in ("body", "side"))
         # after a paragraph's short last line comes an indented first line or a title
-        unindented = (prev is not None and prev.kind == "body" and prev.byline is None
+        unindented = (prev is not None and prev.kind in ("body", "side") and prev.byline is None
                       and ends_sentence(prev.text)
                       and prev.col - prev.width >= max(3.0, 0.2 * prev.col) and gap < 1.5)
+        # the next line opens a paragraph, so this line, which ends no sentence, stands alone
         standalone = (nxt is not None and nxt.kind == "body" and nxt.byline is None
-                      and not ends_sentence(nxt.text) and gap >= 3.0)
+                      and not ends_sentence(nxt.text) and gap >= 1.5
+                      and (gap >= 3.0 or (nxt.col - nxt.width >= 1.75 and _is_indented(nxt, nxt2))))
         if after_byline or unindented or standalone or ((before_block or colon) and gap >= 1.5):
             ln.kind = "title"
     for i, ln in enumerate(lines):
@@ -371,8 +373,8 @@ def _classify(lines: list[Line]) -> None:
             prev_by = i > 0 and lines[i - 1].byline is not None
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             block = ln.tight and ln.lead
-            if ln.tight and not ln.lead:
-                continue
+            if ln.tight and not ln.lead and len(ln.raw.split()) < 2:
+                continue  # glued to the line before: the second line of a subhead pair
             if (prev_k in ("start", "title") or prev_by or block) and nxt is not None and nxt.kind in (
                     "body", "side") and not nxt.tight:
                 ln.kind = "author"
@@ -392,8 +394,7 @@ def _is_short(a: Line, b: Line | None, first: bool = False) -> bool:
     """
     col = a.col_before or a.width
     indent = max(2.0, 0.12 * a.ccol_before) if first else 0.0
-    return (a.width <= col - indent - max(1.75, 0.12 * col)
-            and _fits(a, b, a.ccol_before - indent))
+    return a.width <= col - indent - 1.75 and _fits(a, b, a.ccol_before - indent)
 
 
 def _is_indented(b: Line, c: Line | None) -> bool:
@@ -405,9 +406,13 @@ def _is_indented(b: Line, c: Line | None) -> bool:
     if b.justified and b.kind != "side":  # a side column justifies every line
         return True
     col = b.col or b.width
-    if b.width > col - max(1.25, 0.08 * col):
+    if b.width > col - 1.3:
         return False
-    return c is None or ends_sentence(b.text) or _fits(b, c, b.ccol)
+    if ends_sentence(b.text):
+        # a one-line paragraph: indented only if it (nearly) fills an indented line; a short
+        # sentence end after a full line (…‘幸福湾’。” / 杨元香说。) continues the paragraph
+        return b.width >= col - 3.5
+    return c is None or _fits(b, c, b.ccol)
 
 
 def _paragraph_break(a: Line, b: Line, c: Line | None = None, first: bool = False) -> bool:
