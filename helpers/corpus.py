@@ -36,7 +36,7 @@ import pandas as pd
 
 from helpers import config
 from helpers.places import find_places, resolve_locality
-from helpers.text import CorpusError, read_page
+from helpers.text import CorpusError, is_cjk, read_page, spans_word
 
 ARTICLE_COLUMNS = [
     "article_id", "source", "headline", "subheads", "byline", "text",
@@ -53,16 +53,12 @@ _CJK_PUNCT = set("，。、；：“”‘’（）《》！？「」『』【�
 _BYLINE = re.compile(r"^(?P<body>.*?)\s*[（(](?P<names>[^（）()]*)[）)]\s*$")
 _NAME_TOKEN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•]{1,6}$")
 _MAX_BYLINE_NAMES = 8
+_INDENT = 2.0  # a paragraph's first line is indented by two characters
 _DIGIT_SPACE = re.compile(r"(?<=[0-9A-Za-z%])\s|\s(?=[0-9A-Za-z])")
 # The first unbreakable unit of a line: opening quotes, then an ASCII run or one character,
 # then the punctuation that may not start a line.
 _HEAD_UNIT = re.compile(r"[“‘「『（《(]*(?:[0-9A-Za-z.%+\-/·]+|.)[，。、；：？！”’）》」』%…,.;:?!)]*",
                         re.S)
-
-
-def is_han(ch: str) -> bool:
-    """True for a CJK ideograph."""
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
 def measure_width(text: str, punct: float = 0.8) -> float:
@@ -191,8 +187,8 @@ def clean_line(raw: str, sentinel: str) -> tuple[str, bool]:
         right = parts[i + 1] if i + 1 < len(parts) else ""
         # a real space separates two phrases: two ideographs on either side, or all the
         # ideographs up to the line's edge
-        ok_left = all(is_han(ch) for ch in left[-2:]) and (len(left) >= 2 or i == 1) and left
-        ok_right = all(is_han(ch) for ch in right[:2]) and (len(right) >= 2 or i + 2 == len(parts)) and right
+        ok_left = all(is_cjk(ch) for ch in left[-2:]) and (len(left) >= 2 or i == 1) and left
+        ok_right = all(is_cjk(ch) for ch in right[:2]) and (len(right) >= 2 or i + 2 == len(parts)) and right
         if ok_left and ok_right:
             out.append(sentinel)
     return "".join(out), False
@@ -218,7 +214,8 @@ def _read_lines(text: str, sentinel: str) -> list[Line]:
         cleaned, justified = clean_line(body, sentinel) if body.strip() else ("", False)
         plain = cleaned.replace(sentinel, "")
         # spaces set around Latin digits (``全县 319 个``) take a quarter of an em on the line
-        spacing = 0.0 if justified else 0.25 * len(_DIGIT_SPACE.findall(body.strip()))
+        spacing = 0.0 if justified else (0.25 * len(_DIGIT_SPACE.findall(body.strip()))
+                                         + 0.5 * cleaned.count(sentinel))
         lines.append(Line(
             no=no, raw=raw, text=cleaned, plain=plain, spacing=spacing,
             justified=justified, tight=not prev_blank and bool(lines), lead=raw[:1].isspace(),
@@ -241,7 +238,8 @@ def _is_name_line(line: Line) -> bool:
     if line.byline is not None:
         return False
     names = split_names(line.raw.strip())
-    if not names or len(names) > 4:
+    singles = sum(len(tok) == 1 for tok in line.raw.split())
+    if not names or len(names) > 4 or singles > 4:
         return False
     text = "".join(names)
     return len(text) >= 2 and (len(line.raw.split()) > 1 or len(text) <= 3)
@@ -337,16 +335,21 @@ def _classify(lines: list[Line]) -> None:
                 ends_sentence(prev.text) or (ln.tight and ln.lead)):
             continue  # the line before is mid-sentence: this one continues it
         gap = max(ln.col, ln.col_before) - ln.width
-        indent = max(2.0, 0.12 * ln.ccol)
-        if ln.width >= max(ln.col, ln.col_before) + 1.5 or gap >= max(4.5, 0.3 * ln.col) or (
-                gap >= 3.0 and _fits(ln, nxt, ln.ccol - indent - 0.5)):
+        indent = _INDENT
+        if ln.width >= max(ln.col, ln.col_before) + 1.5:
+            ln.kind = "title"
+            continue
+        if nxt is not None and nxt.kind in ("body", "side") and spans_word(ln.plain, nxt.plain):
+            continue  # wrapped inside a word (冲刺全|年目标): titles end at a word boundary
+        if gap >= max(4.5, 0.3 * ln.col) or (gap >= 3.0 and _fits(ln, nxt, ln.ccol - indent - 0.5)):
             ln.kind = "title"
             continue
         after_byline = prev is not None and (
             prev.byline is not None or (prev.kind == "title" and prev.text.endswith(("：", ":"))))
         colon = "：" in ln.text[:12] or ln.text.endswith(":")
-        if (after_byline and colon) or (prev is not None and prev.kind == "title"
-                                        and prev.text.endswith(("：", ":"))):
+        too_wide = ln.width > ln.ccol - indent + 0.25  # for an indented first line
+        if (after_byline and (colon or too_wide)) or (
+                prev is not None and prev.kind == "title" and prev.text.endswith(("：", ":"))):
             ln.kind = "title"
             continue
         nxt2 = lines[i + 2] if i + 2 < len(lines) else None
@@ -393,7 +396,7 @@ def _is_short(a: Line, b: Line | None, first: bool = False) -> bool:
     ``first``: ``a`` opens its paragraph, so its capacity is the column less the indent.
     """
     col = a.col_before or a.width
-    indent = max(2.0, 0.12 * a.ccol_before) if first else 0.0
+    indent = _INDENT if first else 0.0
     return a.width <= col - indent - 1.75 and _fits(a, b, a.ccol_before - indent)
 
 

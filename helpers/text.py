@@ -9,6 +9,8 @@ the articles from that layout.
 
 from __future__ import annotations
 
+import functools
+import logging
 import os
 import re
 import stat
@@ -22,7 +24,10 @@ from charset_normalizer import from_bytes
 
 # --- raw page decoding and normalization ---
 
-__all__ = ["CorpusError", "decode_bytes", "normalize_text", "read_page"]
+__all__ = [
+    "CorpusError", "decode_bytes", "is_cjk", "load_segmenter", "normalize_text", "read_page",
+    "spans_word",
+]
 
 
 class CorpusError(ValueError):
@@ -369,3 +374,39 @@ def read_page(path: str | os.PathLike[str]) -> str:
         return normalize_text(decode_bytes(data, source=os.fspath(path)))
     except CorpusError as err:
         raise CorpusError(err.message, path=path, line=err.line) from None
+
+
+# --- words ---
+
+
+@functools.lru_cache(maxsize=1)
+def load_segmenter():  # noqa: ANN201 - a jieba.Tokenizer
+    """jieba's default tokenizer, initialized once per process without printing."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba.dt
+
+
+def spans_word(left: str, right: str, context: int = 6) -> bool:
+    """Does the segmentation of ``left + right`` put a word across the boundary?
+
+    ``spans_word("冲刺全", "年目标")`` is True (冲刺/全年/目标): a line that ends so was wrapped
+    inside a word, so it is not a headline or subhead, which end at a word boundary.
+    ``spans_word("助推高质量发展", "播下质量")`` is False (发展/播下), though 展播 is a word.
+    """
+    head, tail = left[-context:], right[:context]
+    if not head or not tail or not (is_cjk(head[-1]) and is_cjk(tail[0])):
+        return False
+    pos = 0
+    for token in load_segmenter().cut(head + tail, HMM=False):
+        if pos < len(head) < pos + len(token):
+            return True
+        pos += len(token)
+    return False
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
