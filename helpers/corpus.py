@@ -352,6 +352,12 @@ def _classify(lines: list[Line]) -> None:
                 prev is not None and prev.kind == "title" and prev.text.endswith(("：", ":"))):
             ln.kind = "title"
             continue
+        # after a paragraph's short last line comes an indented first line or a title
+        if (prev is not None and prev.kind in ("body", "side") and prev.byline is None
+                and ends_sentence(prev.text)
+                and prev.col - prev.width >= max(3.0, 0.2 * prev.col) and gap < 1.25):
+            ln.kind = "title"
+            continue
         nxt2 = lines[i + 2] if i + 2 < len(lines) else None
         continued = (nxt is not None and nxt.kind == "body" and not nxt.tight
                      and not _is_name_line(nxt)
@@ -360,15 +366,11 @@ def _classify(lines: list[Line]) -> None:
         if continued:
             continue
         before_block = nxt is None or (nxt.tight and nxt.kind in ("body", "side"))
-        # after a paragraph's short last line comes an indented first line or a title
-        unindented = (prev is not None and prev.kind in ("body", "side") and prev.byline is None
-                      and ends_sentence(prev.text)
-                      and prev.col - prev.width >= max(3.0, 0.2 * prev.col) and gap < 1.5)
         # the next line opens a paragraph, so this line, which ends no sentence, stands alone
         standalone = (nxt is not None and nxt.kind == "body" and nxt.byline is None
                       and not ends_sentence(nxt.text) and gap >= 1.5
                       and (gap >= 3.0 or (nxt.col - nxt.width >= 1.75 and _is_indented(nxt, nxt2))))
-        if after_byline or unindented or standalone or ((before_block or colon) and gap >= 1.5):
+        if after_byline or standalone or ((before_block or colon) and gap >= 1.5):
             ln.kind = "title"
     for i, ln in enumerate(lines):
         if ln.kind in ("title", "body") and ln.byline is None and _is_name_line(ln):
@@ -395,6 +397,8 @@ def _is_short(a: Line, b: Line | None, first: bool = False) -> bool:
 
     ``first``: ``a`` opens its paragraph, so its capacity is the column less the indent.
     """
+    if a.justified:
+        return False  # justification spreads a line to the full width
     col = a.col_before or a.width
     indent = _INDENT if first else 0.0
     return a.width <= col - indent - 1.75 and _fits(a, b, a.ccol_before - indent)
