@@ -239,7 +239,7 @@ def _is_name_line(line: Line) -> bool:
         return False
     names = split_names(line.raw.strip())
     singles = sum(len(tok) == 1 for tok in line.raw.split())
-    if not names or len(names) > 4 or singles > 4:
+    if not names or len(names) > 4 or singles > 4 or any(len(n) > 4 for n in names):
         return False
     text = "".join(names)
     return len(text) >= 2 and (len(line.raw.split()) > 1 or len(text) <= 3)
@@ -279,8 +279,8 @@ def _column_widths(lines: list[Line], radius: int = 6) -> None:
     paragraph it opens runs in), not reaching across bylines or text-block boundaries.  ``ccol``
     is the same on the character-count measure.
     """
-    cand = [i for i, ln in enumerate(lines)
-            if ln.kind == "body" and ln.byline is None and ln.width >= 4]
+    cand = [i for i, ln in enumerate(lines)  # justified lines are full, but measure narrower
+            if ln.kind == "body" and ln.byline is None and ln.width >= 4 and not ln.justified]
     top = sorted(lines[i].width for i in cand)[-8:]
     ctop = sorted(lines[i].cwidth for i in cand)[-8:]
     glob = (statistics.median(top), statistics.median(ctop)) if top else (0.0, 0.0)
@@ -305,7 +305,8 @@ def _column_widths(lines: list[Line], radius: int = 6) -> None:
         after = [k for k in cand[at:at + radius + 1] if k != i and k < hi][:radius]
         est_b, est_a = estimate(before), estimate(after)
         est_b = est_b or est_a or estimate(before + after) or glob
-        est_a = est_a or est_b
+        if est_a is None or est_a[0] < 0.85 * est_b[0]:
+            est_a = est_b  # too few full lines ahead (a headline, a short article follows)
         ln.col_before, ln.ccol_before = est_b
         ln.col, ln.ccol = est_a
 
@@ -353,9 +354,14 @@ def _classify(lines: list[Line]) -> None:
             ln.kind = "title"
             continue
         # after a paragraph's short last line comes an indented first line or a title
-        if (prev is not None and prev.kind in ("body", "side") and prev.byline is None
-                and ends_sentence(prev.text)
-                and prev.col - prev.width >= max(3.0, 0.2 * prev.col) and gap < 1.25):
+        prev2 = lines[i - 2] if i >= 2 else None
+        prev_first = prev is not None and (  # does the line before open its paragraph?
+            prev2 is None or prev2.kind not in ("body", "side") or prev2.byline is not None
+            or (prev.tight and prev.lead) or (ends_sentence(prev2.text) and _is_short(prev2, prev)))
+        after_paragraph = (prev is not None and prev.kind in ("body", "side")
+                           and prev.byline is None and ends_sentence(prev.text)
+                           and _is_short(prev, ln, first=prev_first))
+        if after_paragraph and (gap < 1.25 or _names_place(ln.plain)):
             ln.kind = "title"
             continue
         nxt2 = lines[i + 2] if i + 2 < len(lines) else None
@@ -365,12 +371,25 @@ def _classify(lines: list[Line]) -> None:
                          ends_sentence(nxt.text) and not _fits(ln, nxt, ln.ccol - indent))))
         if continued:
             continue
-        before_block = nxt is None or (nxt.tight and nxt.kind in ("body", "side"))
+        before_block = nxt is None or (nxt.tight and nxt.kind in ("body", "side")) or (
+            _is_name_line(nxt) and nxt2 is not None and nxt2.kind in ("body", "side"))
         # the next line opens a paragraph, so this line, which ends no sentence, stands alone
         standalone = (nxt is not None and nxt.kind == "body" and nxt.byline is None
                       and not ends_sentence(nxt.text) and gap >= 1.5
                       and (gap >= 3.0 or (nxt.col - nxt.width >= 1.75 and _is_indented(nxt, nxt2))))
         if after_byline or standalone or ((before_block or colon) and gap >= 1.5):
+            ln.kind = "title"
+    # backwards: the line before an author line ends a headline, and so does a line ending in
+    # a colon before a headline line
+    for i in range(len(lines) - 2, -1, -1):
+        ln, nxt = lines[i], lines[i + 1]
+        if ln.kind != "body" or ln.byline is not None or ln.justified or ends_sentence(ln.plain):
+            continue
+        nxt2 = lines[i + 2] if i + 2 < len(lines) else None
+        before_author = (nxt.kind in ("body", "title") and _is_name_line(nxt) and not nxt.tight
+                         and nxt2 is not None and nxt2.kind == "body")
+        colon_head = ln.plain.endswith(("：", ":")) and nxt.kind == "title"
+        if (before_author or colon_head) and not re.search("[。；;]", ln.text):
             ln.kind = "title"
     for i, ln in enumerate(lines):
         if ln.kind in ("title", "body") and ln.byline is None and _is_name_line(ln):
@@ -449,6 +468,12 @@ def _join(texts: list[str], sentinel: str) -> str:
             continue
         out.append(ch)
     return "".join(out).strip(" ")
+
+
+def _names_place(text: str) -> bool:
+    """Does ``text`` open like a headline, with a place and a colon (``江华：``, ``汉寿县：``)?"""
+    head, colon, _ = text.partition("：")
+    return bool(colon) and 2 <= len(head) <= 12 and resolve_locality(head, "")[0] is not None
 
 
 def _headline_score(group: list[Line]) -> int:
