@@ -295,7 +295,7 @@ def _column_widths(lines: list[Line], radius: int = 6) -> None:
 
     for i, ln in enumerate(lines):
         if ln.kind == "side":
-            ln.col_before = ln.col
+            ln.col_before, ln.ccol_before = ln.col, ln.ccol
             continue
         at = bisect.bisect_left(cand, i)
         s_at = bisect.bisect_right(stops, i)
