@@ -281,9 +281,9 @@ def _column_widths(lines: list[Line], radius: int = 6) -> None:
     """
     cand = [i for i, ln in enumerate(lines)  # justified lines are full, but measure narrower
             if ln.kind == "body" and ln.byline is None and ln.width >= 4 and not ln.justified]
-    top = sorted(lines[i].width for i in cand)[-8:]
-    ctop = sorted(lines[i].cwidth for i in cand)[-8:]
-    glob = (statistics.median(top), statistics.median(ctop)) if top else (0.0, 0.0)
+    widths = sorted(lines[i].width for i in cand)
+    # the page's main column: most body lines are full, so the upper quartile is a full line
+    glob = widths[3 * len(widths) // 4] if widths else 0.0
     stops = [i for i, ln in enumerate(lines) if ln.byline_only or (ln.tight and ln.lead)]
 
     def estimate(ks: list[int]) -> tuple[float, float] | None:
@@ -304,11 +304,12 @@ def _column_widths(lines: list[Line], radius: int = 6) -> None:
         before = [k for k in cand[max(at - radius, 0):at] if k >= lo]
         after = [k for k in cand[at:at + radius + 1] if k != i and k < hi][:radius]
         est_b, est_a = estimate(before), estimate(after)
-        est_b = est_b or est_a or estimate(before + after) or glob
+        est_b = est_b or est_a or estimate(before + after) or (glob, glob)
         if est_a is None or est_a[0] < 0.85 * est_b[0]:
             est_a = est_b  # too few full lines ahead (a headline, a short article follows)
-        ln.col_before, ln.ccol_before = est_b
-        ln.col, ln.ccol = est_a
+        floor = glob - 0.5  # a window of first and last lines underestimates the column
+        ln.col_before, ln.ccol_before = (max(v, floor) for v in est_b)
+        ln.col, ln.ccol = (max(v, floor) for v in est_a)
 
 
 def _classify(lines: list[Line]) -> None:
@@ -348,7 +349,7 @@ def _classify(lines: list[Line]) -> None:
         after_byline = prev is not None and (
             prev.byline is not None or (prev.kind == "title" and prev.text.endswith(("：", ":"))))
         colon = "：" in ln.text[:12] or ln.text.endswith(":")
-        too_wide = ln.width > ln.ccol - indent + 0.25  # for an indented first line
+        too_wide = ln.width >= ln.ccol - indent + 1.0  # for an indented first line
         if (after_byline and (colon or too_wide)) or (
                 prev is not None and prev.kind == "title" and prev.text.endswith(("：", ":"))):
             ln.kind = "title"
@@ -371,7 +372,10 @@ def _classify(lines: list[Line]) -> None:
                          ends_sentence(nxt.text) and not _fits(ln, nxt, ln.ccol - indent))))
         if continued:
             continue
-        before_block = nxt is None or (nxt.tight and nxt.kind in ("body", "side")) or (
+        if nxt is None:
+            ln.kind = "title"  # the page ends, and a paragraph ends at a sentence end
+            continue
+        before_block = (nxt.tight and nxt.kind in ("body", "side")) or (
             _is_name_line(nxt) and nxt2 is not None and nxt2.kind in ("body", "side"))
         # the next line opens a paragraph, so this line, which ends no sentence, stands alone
         standalone = (nxt is not None and nxt.kind == "body" and nxt.byline is None
@@ -420,7 +424,8 @@ def _is_short(a: Line, b: Line | None, first: bool = False) -> bool:
         return False  # justification spreads a line to the full width
     col = a.col_before or a.width
     indent = _INDENT if first else 0.0
-    return a.width <= col - indent - 1.75 and _fits(a, b, a.ccol_before - indent)
+    slack = min(1.75, 0.35 * col)  # narrower in a side column
+    return a.width <= col - indent - slack and _fits(a, b, a.ccol_before - indent)
 
 
 def _is_indented(b: Line, c: Line | None) -> bool:
