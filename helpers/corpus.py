@@ -58,7 +58,7 @@ _DIGIT_SPACE = re.compile(r"(?<=[0-9A-Za-z%])\s|\s(?=[0-9A-Za-z])")
 # The first unbreakable unit of a line: opening quotes, then an ASCII run or one character,
 # then the punctuation that may not start a line.
 _HEAD_UNIT = re.compile(r"[“‘「『（《(]*(?:[0-9A-Za-z.%+\-/·]+|.)[，。、；：？！”’）》」』%…,.;:?!)]*",
-                        re.S)
+                        re.DOTALL)
 
 
 def measure_width(text: str, punct: float = 0.8) -> float:

@@ -380,7 +380,7 @@ def read_page(path: str | os.PathLike[str]) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def load_segmenter():  # noqa: ANN201 - a jieba.Tokenizer
+def load_segmenter():
     """jieba's default tokenizer, initialized once per process without printing."""
     import jieba
 
