@@ -7,11 +7,15 @@ its body and byline.  ``parse_page`` rebuilds the articles from that geometry:
 
 1. every non-blank raw line becomes a :class:`Line` (layout spaces removed, display width
    measured, trailing byline ``（刘 波 肖 薇 陈志强）`` split off);
-2. lines are classified: body, title-like (headline or subhead: short or over-long lines that do
-   not end a sentence), byline, author line (``程 昕`` opening an article), side column (a run of
-   narrow lines that continues the paragraph);
+2. lines are classified: body, title-like (headline or subhead: lines that end no sentence and
+   are shorter than an indented first line could be, or run over the column, or stand alone
+   where a first line could not; a title never ends inside a word, checked by segmenting across
+   the line break), byline, author line (``程 昕`` opening an article), side column (a run of
+   narrow lines that continues the paragraph).  Widths are measured with the page's own
+   punctuation width (typeset pages compress it) against the local column width;
 3. body lines are joined into paragraphs: a paragraph ends at a sentence end when its line is
-   short for the local column width, or the next line is indented or justified;
+   short for the column (the next line's first word would have fitted), or the next line is
+   indented or justified;
 4. title groups become headlines (after a byline, before an author line or a new text block, at
    the end of the page, or when they name a place / run over the column) or subheads;
 5. articles end at their headline, after a byline not followed by a headline, before an author
@@ -482,6 +486,8 @@ def _names_place(text: str) -> bool:
 
 
 def _headline_score(group: list[Line]) -> int:
+    """How much a title group looks like a headline (>= 2) rather than a subhead: a colon, a
+    place at the start, running over the column; a tight two-line pair is a subhead."""
     text = "".join(ln.text for ln in group)
     score = 0
     if "：" in text[:16] or ":" in text[:16]:
@@ -582,7 +588,7 @@ def _assemble(lines: list[Line], sentinel: str) -> list[_Article]:
             continue
         if ln.kind == "author":
             close()
-            cur.byline.extend("".join(ln.raw.split()) if False else _author_names(ln))
+            cur.byline.extend(_author_names(ln))
             cur.lines.append(ln.no)
             i += 1
             continue
@@ -597,7 +603,6 @@ def _assemble(lines: list[Line], sentinel: str) -> list[_Article]:
             or nxt is None
             or nxt.kind == "author"
             or (nxt.tight and nxt.kind in ("body", "side"))
-            or (not cur.paragraphs and not cur.subheads and articles == [] and False)
             or _headline_score(group) >= 2
         )
         if headline and cur.headline is None:
@@ -615,6 +620,7 @@ def _assemble(lines: list[Line], sentinel: str) -> list[_Article]:
 
 
 def _author_names(line: Line) -> list[str]:
+    """The names on an author line (``程 昕`` -> 程昕)."""
     names = split_names(line.raw.strip())
     return names if names is not None else ["".join(line.raw.split())]
 
