@@ -3,7 +3,8 @@
 The public API, re-exported from one module per stage (see DESIGN.md):
 
 - corpus: ``parse_page``, ``load_corpus``, ``paragraphs``, ``check_conservation``,
-  ``check_corpus``, ``describe_articles``, ``raw_excerpt``, ``save_table``
+  ``check_corpus``, ``describe_articles``, ``raw_excerpt``, ``save_table``,
+  ``subhead_paragraphs``
 - places: ``resolve_locality``
 - text: ``read_page``, ``CorpusError``
 """
@@ -17,6 +18,7 @@ from helpers.corpus import (
     parse_page,
     raw_excerpt,
     save_table,
+    subhead_paragraphs,
 )
 from helpers.places import resolve_locality
 from helpers.text import CorpusError, read_page
@@ -33,4 +35,5 @@ __all__ = [
     "read_page",
     "resolve_locality",
     "save_table",
+    "subhead_paragraphs",
 ]

@@ -47,6 +47,9 @@ ARTICLE_COLUMNS = [
     "locality", "prefecture", "province", "line_start", "line_end",
 ]
 PARAGRAPH_COLUMNS = ["article_id", "para_no", "text"]
+# articles.attrs[SUBHEAD_PARAS]: article_id -> the para_no each of its subheads precedes (the
+# codebook counts a subhead as part of the paragraph that follows it); see subhead_paragraphs
+SUBHEAD_PARAS = "subhead_paras"
 
 # Sentence end: 。！？ (or ASCII !?, or an ellipsis), optionally closed by quotes or brackets.
 _SENTENCE_END = re.compile(r"(?:[。！？!?]|…{1,2}|\.{3,})[”’」』）)》\"']*$")
@@ -159,6 +162,7 @@ class _Article:
     byline: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    subhead_paras: list[int] = field(default_factory=list)  # para_no each subhead precedes
     closed_by_byline: bool = False
 
     def empty(self) -> bool:
@@ -518,7 +522,9 @@ def parse_page(text: str, source: str = "page") -> pd.DataFrame:
     _classify(lines)
     articles = _assemble(lines, sentinel)
     rows = []
+    where: dict[str, list[int]] = {}
     for n, art in enumerate(articles, start=1):
+        where[f"{source}-{n:02d}"] = art.subhead_paras
         body = "\n".join(art.paragraphs)
         locality = resolve_locality(art.headline, body)
         rows.append({
@@ -527,7 +533,9 @@ def parse_page(text: str, source: str = "page") -> pd.DataFrame:
             "locality": locality[0], "prefecture": locality[1], "province": locality[2],
             "line_start": min(art.lines), "line_end": max(art.lines),
         })
-    return _articles_frame(rows)
+    frame = _articles_frame(rows)
+    frame.attrs[SUBHEAD_PARAS] = where
+    return frame
 
 
 def _articles_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
@@ -612,6 +620,7 @@ def _assemble(lines: list[Line], sentinel: str) -> list[_Article]:
             close()
         else:
             cur.subheads.append(" ".join(ln.text.replace(sentinel, " ") for ln in group))
+            cur.subhead_paras.append(len(cur.paragraphs) + 1)
             cur.lines.extend(ln.no for ln in group)
         i = j
     flush()
@@ -679,7 +688,23 @@ def list_pages(path: str | PathLike[str] | None = None) -> list[Path]:
 def load_corpus(path: str | PathLike[str] | None = None) -> pd.DataFrame:
     """Read and parse every page under ``path`` (default ``corpus/raw``) into one articles table."""
     frames = [parse_page(read_page(p), source=p.stem) for p in list_pages(path)]
-    return pd.concat(frames, ignore_index=True) if frames else _articles_frame([])
+    corpus = pd.concat(frames, ignore_index=True)
+    corpus.attrs[SUBHEAD_PARAS] = {k: v for f in frames for k, v in f.attrs[SUBHEAD_PARAS].items()}
+    return corpus
+
+
+def subhead_paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
+    """Where the subheads stand: one row per subhead (``article_id``, ``para_no`` of the paragraph
+    it precedes, ``subhead``).  The positions travel with the articles table from ``parse_page``
+    / ``load_corpus`` (``articles.attrs``); a table read back from disk has none and gives an
+    empty result."""
+    where = articles.attrs.get(SUBHEAD_PARAS, {})
+    rows = [
+        (aid, para_no, sub)
+        for aid, subs in zip(articles["article_id"], articles["subheads"], strict=True)
+        for sub, para_no in zip(subs, where.get(aid, []), strict=False)
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "para_no", "subhead"])
 
 
 def describe_articles(articles: pd.DataFrame) -> pd.DataFrame:

@@ -220,3 +220,16 @@ def test_load_corpus_reads_raw_folder():
     corpus = load_corpus()
     assert SEED.stem in set(corpus["source"])
     assert corpus["article_id"].is_unique
+
+
+def test_subhead_positions(seed):
+    """Each subhead stands before the paragraph it introduces (read off the page)."""
+    from helpers.corpus import subhead_paragraphs
+
+    where = subhead_paragraphs(seed)
+    got = {(r.article_id[-2:], r.para_no): r.subhead for r in where.itertuples()}
+    assert got[("01", 5)] == "深植质量意识 优化工作机制"  # before “质量是生命，品质是灵魂”
+    assert got[("05", 8)] == "城市经营破难题 精致管理风尚新"  # before 10月20日，武陵区垃圾分类
+    assert got[("09", 2)] == "听群众说，办真实事"  # before “我为群众办实事”，办什么才是实事？
+    assert got[("09", 14)] == "暖群众心，盯利民事"  # before 对群众有利的事
+    assert len(where) == 10
