@@ -17,16 +17,23 @@ import stat
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # charset-normalizer is the maintained, pure-Python encoding detector (it is what `requests`
 # uses); it names non-UTF, non-GB encodings such as Big5 that a hand-written sniffer would not.
 from charset_normalizer import from_bytes
 
+from helpers import config
+
+if TYPE_CHECKING:
+    import jieba
+
 # --- raw page decoding and normalization ---
 
 __all__ = [
-    "CorpusError", "decode_bytes", "is_cjk", "load_segmenter", "normalize_text", "read_page",
-    "spans_word",
+    "CorpusError", "content_tokens", "decode_bytes", "dictionary_additions", "is_cjk",
+    "load_stopwords", "load_tokenizer", "normalize_text", "read_page", "spans_word", "tokenize",
+    "tokenize_spans",
 ]
 
 
@@ -376,17 +383,91 @@ def read_page(path: str | os.PathLike[str]) -> str:
         raise CorpusError(err.message, path=path, line=err.line) from None
 
 
-# --- words ---
+# --- tokenization ---
+#
+# jieba segments Chinese text with a dictionary.  The project adds a user dictionary of
+# governance terms and slogans (helpers/data/userdict.txt, explicit frequencies) and the terms
+# of the default codebook, so that 枫桥经验, 我为群众办实事 or 纪委监委 come out as one token.
+# The tokenizer is built once per process, silently (jieba logs to stderr on initialization).
+
+USER_DICT = config.DATA_DIR / "userdict.txt"
+STOPWORDS_EXTRA = config.DATA_DIR / "stopwords_extra.txt"
+CODEBOOK_FILE = config.DATA_DIR / "codebook.yaml"
+_CODEBOOK_TERM_FREQ = 20000  # frequency given to codebook terms missing from the user dictionary
+_TOKEN_SKIP = re.compile(r"^[\W\d_]+$")  # punctuation, digits, symbols
+
+
+def _read_word_list(path: Path) -> list[str]:
+    """Non-empty, non-comment lines of a word list."""
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+
+
+def dictionary_additions() -> list[tuple[str, int, str | None]]:
+    """The words added to jieba's dictionary, in order: (word, frequency, tag).
+
+    The user dictionary first, then every multi-character term of the default codebook that it
+    does not list.  The same list configures any other jieba-compatible tokenizer identically.
+    """
+    import yaml
+
+    additions: list[tuple[str, int, str | None]] = []
+    seen: set[str] = set()
+    for line in _read_word_list(USER_DICT):
+        parts = line.split()
+        word, freq = parts[0], int(parts[1]) if len(parts) > 1 else _CODEBOOK_TERM_FREQ
+        additions.append((word, freq, parts[2] if len(parts) > 2 else None))
+        seen.add(word)
+    book = yaml.safe_load(CODEBOOK_FILE.read_text(encoding="utf-8"))
+    for code in book.get("codes", []):
+        for term in code.get("terms", []):
+            term = str(term)
+            if len(term) > 1 and term not in seen:
+                additions.append((term, _CODEBOOK_TERM_FREQ, None))
+                seen.add(term)
+    return additions
 
 
 @functools.lru_cache(maxsize=1)
-def load_segmenter():
-    """jieba's default tokenizer, initialized once per process without printing."""
+def load_tokenizer() -> jieba.Tokenizer:
+    """The project's jieba tokenizer: default dictionary plus ``dictionary_additions``.
+
+    Built once per process; nothing is printed.
+    """
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.dt.check_initialized()
-    return jieba.dt
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word, freq, tag in dictionary_additions():
+        tokenizer.add_word(word, freq, tag)
+    return tokenizer
+
+
+def tokenize(text: str) -> list[str]:
+    """Words of ``text`` (jieba with the project dictionary), whitespace dropped."""
+    return [tok for tok in load_tokenizer().lcut(text) if not tok.isspace()]
+
+
+def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
+    """Words of ``text`` with their character offsets (word, start, end)."""
+    return [(w, s, e) for w, s, e in load_tokenizer().tokenize(text) if not w.isspace()]
+
+
+@functools.lru_cache(maxsize=1)
+def load_stopwords() -> frozenset[str]:
+    """Chinese stopwords: the stopwords-iso list plus helpers/data/stopwords_extra.txt."""
+    # stopwords-iso is the maintained multilingual collection (794 Chinese entries)
+    import stopwordsiso
+
+    return frozenset(stopwordsiso.stopwords("zh")) | frozenset(_read_word_list(STOPWORDS_EXTRA))
+
+
+def content_tokens(text: str) -> list[str]:
+    """Tokens that carry content: no stopwords, punctuation, numbers or single characters."""
+    stop = load_stopwords()
+    return [tok for tok in tokenize(text)
+            if len(tok) > 1 and tok not in stop and not _TOKEN_SKIP.match(tok)]
 
 
 def spans_word(left: str, right: str, context: int = 6) -> bool:
@@ -400,7 +481,7 @@ def spans_word(left: str, right: str, context: int = 6) -> bool:
     if not head or not tail or not (is_cjk(head[-1]) and is_cjk(tail[0])):
         return False
     pos = 0
-    for token in load_segmenter().cut(head + tail, HMM=False):
+    for token in load_tokenizer().cut(head + tail, HMM=False):
         if pos < len(head) < pos + len(token):
             return True
         pos += len(token)

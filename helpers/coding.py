@@ -1,0 +1,428 @@
+"""Thematic coding: an editable codebook, dictionary coding of paragraphs, article codes,
+exploration (kwic, frequencies, keyness, co-occurrence) and validation against hand coding.
+
+The codebook (helpers/data/codebook.yaml) is data a researcher reads and edits; the code ids and
+their meaning are fixed in the shared CODEBOOK.md.  A paragraph carries a code when one of the
+code's terms occurs in it where a word starts (the tokenizer's word boundaries: 质量 does not
+match inside 高质量发展) — so every code is traceable to a term at an offset in the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.corpus import paragraphs, subhead_paragraphs
+from helpers.text import CODEBOOK_FILE, content_tokens, tokenize_spans
+
+DIMENSIONS = ("domain", "mode")
+FIELDS = ("id", "dimension", "label_zh", "label_en", "definition", "include", "exclude", "terms",
+          "example")
+SEGMENT_COLUMNS = ["article_id", "para_no", "code", "dimension", "term", "start", "end"]
+
+
+class CodebookError(ValueError):
+    """A codebook file that cannot be used: names the file and, when known, the line."""
+
+    def __init__(self, message: str, path: str | PathLike[str] | None = None,
+                 line: int | None = None) -> None:
+        self.message, self.path, self.line = message, path, line
+        where = f"{path}, line {line}" if path and line else str(path or "")
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+@dataclass(frozen=True)
+class Code:
+    """One code of the codebook."""
+
+    id: str
+    dimension: str
+    label_zh: str
+    label_en: str
+    definition: str
+    include: str
+    exclude: str
+    terms: tuple[str, ...]
+    example: str
+    exclude_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """The codes, in file order, and where they came from."""
+
+    codes: tuple[Code, ...]
+    path: str = ""
+    version: int = 1
+
+    @property
+    def ids(self) -> list[str]:
+        return [c.id for c in self.codes]
+
+    @property
+    def domains(self) -> list[str]:
+        return [c.id for c in self.codes if c.dimension == "domain"]
+
+    @property
+    def modes(self) -> list[str]:
+        return [c.id for c in self.codes if c.dimension == "mode"]
+
+    def dimension_of(self, code: str) -> str:
+        return next(c.dimension for c in self.codes if c.id == code)
+
+    def table(self) -> pd.DataFrame:
+        """The codebook as a table (one row per code, terms joined)."""
+        return pd.DataFrame([{
+            "id": c.id, "dimension": c.dimension, "中文": c.label_zh, "label": c.label_en,
+            "definition": c.definition, "terms": len(c.terms),
+            "examples of terms": "、".join(c.terms[:8]),
+        } for c in self.codes])
+
+    @functools.cached_property
+    def _patterns(self) -> list[tuple[Code, re.Pattern[str], re.Pattern[str] | None]]:
+        def alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
+            words = tuple(sorted(set(words), key=lambda t: (-len(t), t)))
+            return re.compile("|".join(re.escape(t) for t in words)) if words else None
+
+        return [(c, alternation(c.terms), alternation(c.exclude_terms)) for c in self.codes]
+
+
+def load_codebook(path: str | PathLike[str] | None = None) -> Codebook:
+    """Read and validate a codebook YAML file (default: helpers/data/codebook.yaml).
+
+    Raises CodebookError naming the file (and line) on YAML syntax errors, missing fields,
+    duplicate ids, unknown dimensions or empty term lists.
+    """
+    import yaml
+
+    path = Path(path) if path is not None else CODEBOOK_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise CodebookError(f"cannot read the codebook ({err.strerror})", path) from err
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(err, "problem", None) or str(err)
+        raise CodebookError(f"YAML syntax error: {problem}", path, line) from err
+    if not isinstance(data, dict) or not isinstance(data.get("codes"), list):
+        raise CodebookError("expected a mapping with a 'codes:' list", path)
+    lines = _id_lines(text)
+    codes: list[Code] = []
+    seen: dict[str, int | None] = {}
+    for n, entry in enumerate(data["codes"], start=1):
+        if not isinstance(entry, dict):
+            raise CodebookError(f"code #{n} is not a mapping of fields", path)
+        cid = str(entry.get("id", "")).strip()
+        line = lines.get(cid)
+        missing = [f for f in FIELDS if f not in entry]
+        if not cid or missing:
+            raise CodebookError(f"code #{n} ({cid or 'no id'}) lacks {', '.join(missing) or 'id'}",
+                                path, line)
+        if cid in seen:
+            raise CodebookError(f"duplicate code id {cid!r}", path, _nth_line(text, cid, 2))
+        seen[cid] = line
+        if entry["dimension"] not in DIMENSIONS:
+            raise CodebookError(f"code {cid!r} has unknown dimension {entry['dimension']!r} "
+                                f"(expected one of {', '.join(DIMENSIONS)})", path, line)
+        terms = entry["terms"]
+        if not isinstance(terms, list) or not [t for t in terms if str(t).strip()]:
+            raise CodebookError(f"code {cid!r} has an empty term list", path, line)
+        codes.append(Code(
+            id=cid, dimension=entry["dimension"], label_zh=str(entry["label_zh"]),
+            label_en=str(entry["label_en"]), definition=str(entry["definition"]),
+            include=str(entry["include"]), exclude=str(entry["exclude"]),
+            terms=tuple(str(t).strip() for t in terms if str(t).strip()),
+            example=str(entry["example"]),
+            exclude_terms=tuple(str(t).strip() for t in entry.get("exclude_terms") or []
+                                if str(t).strip()),
+        ))
+    return Codebook(codes=tuple(codes), path=str(path), version=int(data.get("version", 1)))
+
+
+def _id_lines(text: str) -> dict[str, int]:
+    """Line number of the first ``id:`` entry of each code."""
+    out: dict[str, int] = {}
+    for n, line in enumerate(text.splitlines(), start=1):
+        m = re.match(r"\s*-?\s*id:\s*(\S+)", line)
+        if m and m.group(1) not in out:
+            out[m.group(1)] = n
+    return out
+
+
+def _nth_line(text: str, cid: str, nth: int) -> int | None:
+    hits = [n for n, line in enumerate(text.splitlines(), start=1)
+            if re.match(rf"\s*-?\s*id:\s*{re.escape(cid)}\s*$", line)]
+    return hits[nth - 1] if len(hits) >= nth else None
+
+
+@functools.lru_cache(maxsize=1)
+def default_codebook() -> Codebook:
+    """The project codebook, loaded once."""
+    return load_codebook()
+
+
+def match_codes(text: str, codebook: Codebook | None = None) -> list[tuple[str, str, str, int, int]]:
+    """All code matches in ``text``: (code, dimension, term, start, end), by start then code.
+
+    A term matches where a word starts or ends (per the project tokenizer), not inside one, and
+    not inside one of the code's ``exclude_terms``; within a code, matches do not overlap and the
+    longest term wins.
+    """
+    book = codebook or default_codebook()
+    if not text:
+        return []
+    spans = tokenize_spans(text)
+    starts, ends = {s for _, s, _ in spans}, {e for _, _, e in spans}
+    out = []
+    for code, pattern, exclude in book._patterns:
+        masked = [m.span() for m in exclude.finditer(text)] if exclude else []
+        for m in pattern.finditer(text):
+            if (m.start() in starts or m.end() in ends) and not any(
+                    a < m.end() and m.start() < b for a, b in masked):
+                out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
+    return sorted(out, key=lambda r: (r[3], book.ids.index(r[0]), r[4]))
+
+
+def code_segments(articles: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
+    """The segments table: one row per code match in a paragraph (article_id, para_no, code,
+    dimension, term, start, end), offsets into the paragraph text."""
+    rows = [
+        (p.article_id, p.para_no, *match)
+        for p in paragraphs(articles).itertuples(index=False)
+        for match in match_codes(p.text, codebook)
+    ]
+    return pd.DataFrame(rows, columns=SEGMENT_COLUMNS).astype(
+        {"para_no": "int64", "start": "int64", "end": "int64"})
+
+
+def paragraph_codes(articles: pd.DataFrame, codebook: Codebook | None = None,
+                    segments: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which codes each paragraph carries (article_id, para_no, code, source): from its text
+    (``text``) or from the subhead printed before it (``subhead``), as the codebook's unit of
+    coding requires."""
+    book = codebook or default_codebook()
+    seg = segments if segments is not None else code_segments(articles, book)
+    rows = {(r.article_id, r.para_no, r.code): "text" for r in seg.itertuples(index=False)}
+    for r in subhead_paragraphs(articles).itertuples(index=False):
+        for code, *_ in match_codes(r.subhead, book):
+            rows.setdefault((r.article_id, r.para_no, code), "subhead")
+    out = pd.DataFrame([(a, p, c, s) for (a, p, c), s in rows.items()],
+                       columns=["article_id", "para_no", "code", "source"])
+    order = {c: i for i, c in enumerate(book.ids)}
+    return (out.assign(_o=out["code"].map(order)).sort_values(["article_id", "para_no", "_o"])
+            .drop(columns="_o").reset_index(drop=True))
+
+
+def code_articles(articles: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Article codes: index article_id; per code the number of coded paragraphs;
+    ``primary_domain`` (most coded paragraphs; ties broken by the headline, then the first
+    paragraph, then codebook order; None without any domain code) and ``campaign``."""
+    book = codebook or default_codebook()
+    units = paragraph_codes(articles, book)
+    counts = (units.groupby(["article_id", "code"]).size().unstack(fill_value=0)
+              .reindex(index=articles["article_id"], columns=book.ids, fill_value=0))
+    counts.index.name = "article_id"
+    first = units[units["para_no"] == 1].groupby("article_id")["code"].agg(set)
+    primary = []
+    for row in articles.itertuples(index=False):
+        dom = counts.loc[row.article_id, book.domains]
+        best = [c for c in book.domains if dom[c] == dom.max()] if dom.max() > 0 else []
+        for tie_break in (
+            {c for c, *_ in match_codes(row.headline or "", book)},
+            first.get(row.article_id, set()),
+        ):
+            if len(best) > 1 and set(best) & tie_break:
+                best = [c for c in best if c in tie_break]
+        primary.append(best[0] if best else None)
+    out = counts.astype("int64")
+    out["primary_domain"] = pd.Series(primary, index=out.index, dtype=object)
+    out["campaign"] = out["campaign"] > 0 if "campaign" in out else False
+    return out
+
+
+# --- exploration -----------------------------------------------------------------------------
+
+def kwic(articles: pd.DataFrame, pattern: str, window: int = 20) -> pd.DataFrame:
+    """Keywords in context: every match of the regular expression ``pattern`` in the paragraphs,
+    with ``window`` characters before and after (article_id, para_no, start, pre, keyword,
+    post)."""
+    rx = re.compile(pattern)
+    rows = [
+        (p.article_id, p.para_no, m.start(), p.text[max(m.start() - window, 0):m.start()],
+         m.group(), p.text[m.end():m.end() + window])
+        for p in paragraphs(articles).itertuples(index=False)
+        for m in rx.finditer(p.text)
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "para_no", "start", "pre", "keyword", "post"])
+
+
+def term_frequencies(articles: pd.DataFrame, by: str | pd.Series | None = None) -> pd.DataFrame:
+    """Content-token counts (group, term, count), most frequent first, ties by term.
+
+    ``by`` is a column of ``articles`` (e.g. ``"locality"``) or a Series aligned with it (e.g.
+    the primary domain); without it, one group ``"all"``.
+    """
+    groups = _groups(articles, by)
+    rows = Counter()
+    for group, text in zip(groups, articles["text"], strict=True):
+        for tok in content_tokens(text):
+            rows[(group, tok)] += 1
+    out = pd.DataFrame([(g, t, n) for (g, t), n in rows.items()],
+                       columns=["group", "term", "count"])
+    return out.sort_values(["group", "count", "term"], ascending=[True, False, True],
+                           ignore_index=True)
+
+
+def _groups(articles: pd.DataFrame, by: str | pd.Series | None) -> list[str]:
+    if by is None:
+        return ["all"] * len(articles)
+    values = articles[by] if isinstance(by, str) else pd.Series(list(by), index=articles.index)
+    return ["(none)" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+            for v in values]
+
+
+def keyness(articles: pd.DataFrame, target: str, by: str | pd.Series,
+            min_count: int = 2) -> pd.DataFrame:
+    """Terms characteristic of one group against the rest: Dunning's log-likelihood G²
+    (signed: negative when the term is relatively rarer in the target), its p-value (χ², 1 df),
+    and the log₂ ratio of relative frequencies.  Sorted by G², ties by term."""
+    freq = term_frequencies(articles, by)
+    tgt = freq[freq["group"] == target].groupby("term")["count"].sum()
+    ref = freq[freq["group"] != target].groupby("term")["count"].sum()
+    terms = sorted(set(tgt.index) | set(ref.index))
+    a_tot, b_tot = int(tgt.sum()), int(ref.sum())
+    rows = []
+    for term in terms:
+        a, b = int(tgt.get(term, 0)), int(ref.get(term, 0))
+        if a + b < min_count:
+            continue
+        g2 = log_likelihood(a, b, a_tot, b_tot)
+        rows.append((term, a, b, g2, chi2_sf_1df(abs(g2)), log_ratio(a, b, a_tot, b_tot)))
+    out = pd.DataFrame(rows, columns=["term", "target", "reference", "g2", "p", "log_ratio"])
+    return out.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
+
+
+def log_likelihood(a: int, b: int, a_total: int, b_total: int) -> float:
+    """Signed log-likelihood G² of a term seen ``a`` times in a target corpus of ``a_total``
+    tokens and ``b`` times in a reference corpus of ``b_total`` tokens (Rayson & Garside)."""
+    if a_total == 0 or b_total == 0:
+        return 0.0
+    e1 = a_total * (a + b) / (a_total + b_total)
+    e2 = b_total * (a + b) / (a_total + b_total)
+    g2 = 2 * ((a * math.log(a / e1) if a else 0.0) + (b * math.log(b / e2) if b else 0.0))
+    return g2 if a / a_total >= b / b_total else -g2
+
+
+def chi2_sf_1df(x: float) -> float:
+    """P(χ²₁ ≥ x): the p-value of a log-likelihood statistic with one degree of freedom."""
+    return math.erfc(math.sqrt(max(x, 0.0) / 2))
+
+
+def log_ratio(a: int, b: int, a_total: int, b_total: int) -> float:
+    """log₂ of the ratio of relative frequencies, with 0.5 added to zero counts."""
+    return math.log2(((a or 0.5) / a_total) / ((b or 0.5) / b_total)) if a_total and b_total else 0.0
+
+
+def cooccurrence(units: pd.DataFrame, level: str = "paragraph",
+                 codebook: Codebook | None = None) -> pd.DataFrame:
+    """Code co-occurrence: how many paragraphs (or articles) carry both codes; the diagonal is
+    how many carry the code at all.  ``units`` is a paragraph_codes table."""
+    book = codebook or default_codebook()
+    keys = ["article_id", "para_no"] if level == "paragraph" else ["article_id"]
+    if level not in ("paragraph", "article"):
+        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
+    sets = units.groupby(keys)["code"].agg(set)
+    matrix = pd.DataFrame(0, index=book.ids, columns=book.ids, dtype="int64")
+    for codes in sets:
+        for a in codes:
+            for b in codes:
+                matrix.loc[a, b] += 1
+    return matrix
+
+
+# --- validation ------------------------------------------------------------------------------
+
+def code_matrix(units: pd.DataFrame, keys: list[str], codes: list[str]) -> pd.DataFrame:
+    """Unit × code table of booleans from (keys..., code) rows."""
+    wide = pd.crosstab([units[k] for k in keys], units["code"]) > 0
+    return wide.reindex(columns=codes, fill_value=False)
+
+
+def hand_code_matrix(hand: pd.DataFrame, keys: list[str], codes: list[str]) -> pd.DataFrame:
+    """Unit × code booleans from a hand-coding table with a ``codes`` column ("a;b;c")."""
+    rows = {tuple(r[k] for k in keys): set(filter(None, str(r["codes"] or "").split(";")))
+            for r in hand.fillna({"codes": ""}).to_dict("records")}
+    unknown = set().union(*rows.values()) - set(codes) if rows else set()
+    if unknown:
+        raise ValueError(f"hand codes use unknown code ids: {', '.join(sorted(unknown))}")
+    index = pd.MultiIndex.from_tuples(list(rows), names=keys) if len(keys) > 1 else \
+        pd.Index([k[0] for k in rows], name=keys[0])
+    return pd.DataFrame([[c in v for c in codes] for v in rows.values()], index=index,
+                        columns=codes)
+
+
+def agreement(auto: pd.DataFrame, gold: pd.DataFrame,
+              codebook: Codebook | None = None) -> pd.DataFrame:
+    """Per-code agreement of automatic with hand coding over the same units: counts, precision,
+    recall, F1 and Cohen's kappa; then macro averages over the domain and the mode codes."""
+    book = codebook or default_codebook()
+    auto = auto.reindex(index=gold.index, columns=gold.columns, fill_value=False).astype(bool)
+    rows = []
+    for code in gold.columns:
+        a, g = auto[code], gold[code].astype(bool)
+        tp, fp = int((a & g).sum()), int((a & ~g).sum())
+        fn, tn = int((~a & g).sum()), int((~a & ~g).sum())
+        prec = tp / (tp + fp) if tp + fp else float("nan")
+        rec = tp / (tp + fn) if tp + fn else float("nan")
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
+        rows.append({"code": code, "dimension": book.dimension_of(code), "support": tp + fn,
+                     "tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": prec, "recall": rec,
+                     "f1": f1, "kappa": cohen_kappa(tp, fp, fn, tn)})
+    table = pd.DataFrame(rows)
+    for dim in DIMENSIONS:
+        part = table[(table["dimension"] == dim) & (table["support"] > 0)]
+        rows.append({"code": f"macro ({dim})", "dimension": dim,
+                     "support": int(part["support"].sum()),
+                     **{k: part[k].mean() for k in ("precision", "recall", "f1", "kappa")}})
+    return pd.DataFrame(rows)
+
+
+def cohen_kappa(tp: int, fp: int, fn: int, tn: int) -> float:
+    """Cohen's kappa for two binary codings of the same units."""
+    n = tp + fp + fn + tn
+    if n == 0:
+        return float("nan")
+    po = (tp + tn) / n
+    pe = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / (n * n)
+    return (po - pe) / (1 - pe) if pe < 1 else (1.0 if po == 1 else float("nan"))
+
+
+def disagreements(auto: pd.DataFrame, gold: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
+    """Every unit and code where automatic and hand coding differ, with the text: ``missed``
+    (hand only) or ``extra`` (automatic only)."""
+    auto = auto.reindex(index=gold.index, columns=gold.columns, fill_value=False).astype(bool)
+    rows = []
+    for unit in gold.index:
+        for code in gold.columns:
+            a, g = bool(auto.loc[unit, code]), bool(gold.loc[unit, code])
+            if a != g:
+                rows.append({"unit": unit, "code": code, "kind": "extra" if a else "missed",
+                             "text": texts.get(unit, "")})
+    return pd.DataFrame(rows, columns=["unit", "code", "kind", "text"])
+
+
+def code_texts(texts: pd.Series, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Unit × code booleans for free-standing paragraphs (index of ``texts`` = unit)."""
+    book = codebook or default_codebook()
+    return pd.DataFrame([[code in {m[0] for m in match_codes(t, book)} for code in book.ids]
+                         for t in texts], index=texts.index, columns=book.ids)
