@@ -238,7 +238,8 @@ def code_articles(articles: pd.DataFrame, codebook: Codebook | None = None) -> p
         dom = counts.loc[row.article_id, book.domains]
         best = [c for c in book.domains if dom[c] == dom.max()] if dom.max() > 0 else []
         for tie_break in (
-            {c for c, *_ in match_codes(row.headline or "", book)},
+            {c for c, *_ in match_codes(row.headline if isinstance(row.headline, str) else "",
+                                        book)},
             first.get(row.article_id, set()),
         ):
             if len(best) > 1 and set(best) & tie_break:
@@ -394,7 +395,7 @@ def agreement(auto: pd.DataFrame, gold: pd.DataFrame,
         rows.append({"code": f"macro ({dim})", "dimension": dim,
                      "support": int(part["support"].sum()),
                      **{k: part[k].mean() for k in ("precision", "recall", "f1", "kappa")}})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).astype({k: "Int64" for k in ("support", "tp", "fp", "fn", "tn")})
 
 
 def cohen_kappa(tp: int, fp: int, fn: int, tn: int) -> float:
@@ -426,3 +427,28 @@ def code_texts(texts: pd.Series, codebook: Codebook | None = None) -> pd.DataFra
     book = codebook or default_codebook()
     return pd.DataFrame([[code in {m[0] for m in match_codes(t, book)} for code in book.ids]
                          for t in texts], index=texts.index, columns=book.ids)
+
+
+def validate_corpus(articles: pd.DataFrame, hand_codes: str | PathLike[str],
+                    codebook: Codebook | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Agreement of the automatic coding of ``articles`` with a hand-coding file (columns
+    article_id, para_no, codes, …): the per-code table and the disagreements with their text."""
+    book = codebook or default_codebook()
+    hand = pd.read_csv(hand_codes, keep_default_na=False)
+    keys = ["article_id", "para_no"]
+    gold = hand_code_matrix(hand, keys, book.ids)
+    auto = code_matrix(paragraph_codes(articles, book), keys, book.ids)
+    texts = paragraphs(articles).set_index(keys)["text"]
+    return agreement(auto, gold, book), disagreements(auto, gold, texts)
+
+
+def validate_texts(hand_codes: str | PathLike[str], codebook: Codebook | None = None
+                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Agreement on free-standing hand-coded paragraphs (a CSV with columns item, text, codes,
+    …): the per-code table and the disagreements with their text."""
+    book = codebook or default_codebook()
+    hand = pd.read_csv(hand_codes, keep_default_na=False)
+    gold = hand_code_matrix(hand, ["item"], book.ids)
+    texts = hand.set_index("item")["text"]
+    auto = code_texts(texts, book)
+    return agreement(auto, gold, book), disagreements(auto, gold, texts)
