@@ -91,7 +91,12 @@ class Codebook:
             words = tuple(sorted(set(words), key=lambda t: (-len(t), t)))
             return re.compile("|".join(re.escape(t) for t in words)) if words else None
 
-        return [(c, alternation(c.terms), alternation(c.exclude_terms)) for c in self.codes]
+        def regexes(words: tuple[str, ...]) -> re.Pattern[str] | None:
+            rx = [t[3:] for t in words if t.startswith("re:")]
+            return re.compile("|".join(f"(?:{r})" for r in rx)) if rx else None
+
+        return [(c, alternation(tuple(t for t in c.terms if not t.startswith("re:"))),
+                 regexes(c.terms), alternation(c.exclude_terms)) for c in self.codes]
 
 
 def load_codebook(path: str | PathLike[str] | None = None) -> Codebook:
@@ -137,6 +142,13 @@ def load_codebook(path: str | PathLike[str] | None = None) -> Codebook:
         terms = entry["terms"]
         if not isinstance(terms, list) or not [t for t in terms if str(t).strip()]:
             raise CodebookError(f"code {cid!r} has an empty term list", path, line)
+        for term in terms:
+            if str(term).startswith("re:"):
+                try:
+                    re.compile(str(term)[3:])
+                except re.error as err:
+                    raise CodebookError(f"code {cid!r}: bad regular expression {term!r} ({err})",
+                                        path, line) from err
         codes.append(Code(
             id=cid, dimension=entry["dimension"], label_zh=str(entry["label_zh"]),
             label_en=str(entry["label_en"]), definition=str(entry["definition"]),
@@ -184,11 +196,13 @@ def match_codes(text: str, codebook: Codebook | None = None) -> list[tuple[str, 
     spans = tokenize_spans(text)
     starts, ends = {s for _, s, _ in spans}, {e for _, _, e in spans}
     out = []
-    for code, pattern, exclude in book._patterns:
+    for code, pattern, regex, exclude in book._patterns:
         masked = [m.span() for m in exclude.finditer(text)] if exclude else []
-        for m in pattern.finditer(text):
-            if (m.start() in starts or m.end() in ends) and not any(
-                    a < m.end() and m.start() < b for a, b in masked):
+        found = [m for m in pattern.finditer(text) if m.start() in starts or m.end() in ends] \
+            if pattern else []
+        found += list(regex.finditer(text)) if regex else []  # a pattern sets its own bounds
+        for m in found:
+            if not any(a < m.end() and m.start() < b for a, b in masked):
                 out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
     return sorted(out, key=lambda r: (r[3], book.ids.index(r[0]), r[4]))
 

@@ -422,7 +422,7 @@ def dictionary_additions() -> list[tuple[str, int, str | None]]:
     for code in book.get("codes", []):
         for term in code.get("terms", []):
             term = str(term)
-            if len(term) > 1 and term not in seen:
+            if len(term) > 1 and term not in seen and not term.startswith("re:"):
                 additions.append((term, _CODEBOOK_TERM_FREQ, None))
                 seen.add(term)
     return additions
