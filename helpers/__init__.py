@@ -5,10 +5,18 @@ The public API, re-exported from one module per stage (see DESIGN.md):
 - corpus: ``parse_page``, ``load_corpus``, ``paragraphs``, ``check_conservation``,
   ``check_corpus``, ``describe_articles``, ``raw_excerpt``, ``save_table``,
   ``subhead_paragraphs``
+- coding: ``load_codebook``, ``code_segments``, ``code_articles``, ``kwic`` (more in
+  ``helpers.coding``: frequencies, keyness, co-occurrence, agreement)
 - places: ``resolve_locality``
-- text: ``read_page``, ``CorpusError``
+- text: ``read_page``, ``tokenize``, ``CorpusError``
 """
 
+from helpers.coding import (
+    code_articles,
+    code_segments,
+    kwic,
+    load_codebook,
+)
 from helpers.corpus import (
     check_conservation,
     check_corpus,
@@ -21,13 +29,17 @@ from helpers.corpus import (
     subhead_paragraphs,
 )
 from helpers.places import resolve_locality
-from helpers.text import CorpusError, read_page
+from helpers.text import CorpusError, read_page, tokenize
 
 __all__ = [
     "CorpusError",
     "check_conservation",
     "check_corpus",
+    "code_articles",
+    "code_segments",
     "describe_articles",
+    "kwic",
+    "load_codebook",
     "load_corpus",
     "paragraphs",
     "parse_page",
@@ -36,4 +48,5 @@ __all__ = [
     "resolve_locality",
     "save_table",
     "subhead_paragraphs",
+    "tokenize",
 ]

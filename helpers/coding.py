@@ -466,3 +466,14 @@ def validate_texts(hand_codes: str | PathLike[str], codebook: Codebook | None = 
     texts = hand.set_index("item")["text"]
     auto = code_texts(texts, book)
     return agreement(auto, gold, book), disagreements(auto, gold, texts)
+
+
+def codes_by_group(articles: pd.DataFrame, article_codes: pd.DataFrame, by: str = "locality",
+                   codebook: Codebook | None = None) -> pd.DataFrame:
+    """Coded paragraphs summed per group of articles (e.g. per locality): one row per group,
+    one column per code, plus the number of articles."""
+    book = codebook or default_codebook()
+    keys = pd.Series(_groups(articles, by), index=articles["article_id"], name=by)
+    table = article_codes[book.ids].groupby(keys.reindex(article_codes.index)).sum()
+    table.insert(0, "articles", keys.value_counts().reindex(table.index).astype("int64"))
+    return table.sort_index()

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CorpusError", "content_tokens", "decode_bytes", "dictionary_additions", "is_cjk",
     "load_stopwords", "load_tokenizer", "normalize_text", "read_page", "spans_word", "tokenize",
-    "tokenize_spans",
+    "tokenize_default", "tokenize_spans",
 ]
 
 
@@ -441,6 +441,21 @@ def load_tokenizer() -> jieba.Tokenizer:
     tokenizer.initialize()
     for word, freq, tag in dictionary_additions():
         tokenizer.add_word(word, freq, tag)
+    return tokenizer
+
+
+def tokenize_default(text: str) -> list[str]:
+    """Words of ``text`` from jieba's default dictionary alone (to compare with ``tokenize``)."""
+    return [tok for tok in _default_tokenizer().lcut(text) if not tok.isspace()]
+
+
+@functools.lru_cache(maxsize=1)
+def _default_tokenizer() -> jieba.Tokenizer:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
     return tokenizer
 
 
