@@ -1,0 +1,372 @@
+"""Performance figures: extract the quantities localities report, normalize and compare them.
+
+``extract_metrics`` finds every quantity in the paragraphs (Arabic and Chinese numerals, with
+万/亿 magnitudes, qualifiers such as 约/余/以上, and units), classifies it (rate, money, count,
+area, weight, length, volume, duration, age, date, other), names the indicator it measures
+(消费品抽检合格率, 追缴资金, 群众困难诉求), marks changes (同比增长 14.39%, 提高 0.6 个百分点) so
+that they are never compared with levels, and expresses it in standard units (money in 元, areas
+in m², 万 and 亿 expanded).  Dates and years are kind ``date``, never counts.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+import pandas as pd
+
+from helpers import config
+from helpers.corpus import paragraphs
+from helpers.text import load_tokenizer, normalize_text
+
+METRIC_COLUMNS = ["article_id", "para_no", "sentence", "indicator", "value", "unit", "kind",
+                  "qualifier", "change", "value_std", "unit_std"]
+FAMILIES_FILE = config.DATA_DIR / "indicator_families.yaml"
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+)"
+_MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, "百": 1e2}
+
+# unit -> (kind, standard unit, factor to the standard unit); longest units first in the regex
+UNITS: dict[str, tuple[str, str, float]] = {
+    "%": ("rate", "%", 1.0), "‰": ("rate", "%", 0.1),
+    "个百分点": ("rate", "pp", 1.0), "百分点": ("rate", "pp", 1.0),
+    "元": ("money", "元", 1.0), "块钱": ("money", "元", 1.0),
+    "平方公里": ("area", "m²", 1e6), "平方米": ("area", "m²", 1.0), "平米": ("area", "m²", 1.0),
+    "亩": ("area", "m²", 10000 / 15), "公顷": ("area", "m²", 1e4),
+    "立方米": ("volume", "m³", 1.0),
+    "吨": ("weight", "kg", 1000.0), "公斤": ("weight", "kg", 1.0), "千克": ("weight", "kg", 1.0),
+    "斤": ("weight", "kg", 0.5),
+    "公里": ("length", "m", 1000.0), "千米": ("length", "m", 1000.0), "米": ("length", "m", 1.0),
+    "岁": ("age", "岁", 1.0),
+    "个多月": ("duration", "月", 1.0), "个月": ("duration", "月", 1.0), "年多": ("duration", "年", 1.0),
+    "年": ("duration", "年", 1.0), "天": ("duration", "天", 1.0), "小时": ("duration", "小时", 1.0),
+    "个工作日": ("duration", "天", 1.0), "分钟": ("duration", "分钟", 1.0),
+    "周": ("duration", "周", 1.0), "季度": ("date", "date", 1.0),
+}
+# measure words of counts (the unit of a count is its measure word)
+COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个", "件", "户", "人", "名", "位",
+               "家", "起", "项", "份", "栋", "艘", "辆", "场", "次", "条", "处", "所", "座", "宗",
+               "批", "台", "套", "支", "株", "头", "只", "篇", "期", "间", "张", "本", "例", "根",
+               "块", "种", "类", "组", "村", "镇", "所", "门", "万人"]
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS) | set(COUNT_WORDS), key=len,
+                                                   reverse=True))
+_QUANTITY = re.compile(
+    rf"(?P<pre>大约|将近|接近|超过|不足|不到|不超过|约|近|逾|达)?"
+    rf"(?P<num>{_NUM})(?P<more>余|多)?(?P<mag>千万|百万|万|亿|千)?(?P<more2>余|多)?"
+    rf"(?P<unit>{_UNIT_ALT})?(?P<post>左右|上下|以上|以下|之多)?"
+)
+_IMPLICIT_ONE = re.compile(r"(?P<pre>近|约|上)(?P<mag>万|千)(?P<unit>元|人次|人|户|名)")
+_DATE = re.compile(
+    r"(?:(?:今年|去年|明年)?(?:\d{4}|[〇零一二三四五六七八九]{4})年度?"
+    r"(?:\d{1,2}月(?:\d{1,2}日)?)?|(?:今年|去年|明年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日)"
+    r"(?:底|初|中旬|上旬|下旬|以来|前后)?"
+    r"|(?:上午|下午|晚上|凌晨|中午)?\d{1,2}时(?:许)?"
+    r"|\d{1,2}·\d{1,2}"  # 3·15 消费者权益日
+)
+_SKIP = re.compile(r"\d+\+[\dA-Za-z]+|[A-Za-z]+\d+(?:\.\d+)?|第[\d" + _CN_DIGITS + r"]+|党的十[一-九]大")
+_SENTENCES = re.compile(r"[^。！？]*[。！？]?")
+_DELIMS = "，。；：、！？,;:（）()“”‘’《》"
+_RATE_VERBS = ("均达到", "均达", "均为", "都达到", "都为", "分别为", "分别达", "达到", "提升至",
+               "提高到", "提高至", "上升至", "下降至", "降至", "降低到", "稳定在", "保持在",
+               "维持在", "达", "为", "是", "至")
+_CHANGE = re.compile(r"(同比|环比|较上年|比上年)?(?:分别)?(增长|下降|提高|提升|降低|增加|减少|上升|"
+                     r"下滑|回落|增收|减收|增幅|降幅)")
+_LEADING = re.compile(
+    r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|共计|共|累计|"
+    r"已经|已|先后|连续三年来|全县|全市|全区|全镇|全乡|全省|全村|该县|该市|该区|该局|该镇|县里|"
+    r"市里|现|还|均|都|已有|有|达)+"
+)
+_TRAILING = re.compile(
+    r"(?:" + "|".join(sorted(_RATE_VERBS, key=len, reverse=True)) + r"|共计|共|累计|约|近|超过|逾|"
+    r"已|达|有|新增|完成)+$"
+)
+_QUALIFIERS = {"约": "approx", "近": "approx", "大约": "approx", "将近": "approx",
+               "接近": "approx", "左右": "approx", "上下": "approx", "超过": "over", "逾": "over",
+               "余": "over", "多": "over", "以上": "over", "之多": "over", "上": "over",
+               "不足": "under", "不到": "under", "不超过": "under", "以下": "under"}
+
+
+def to_number(text: str) -> float | None:
+    """An Arabic or Chinese numeral as a number (1,234.5 / 二十 / 两 / 一百二十)."""
+    if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", text):
+        return float(text.replace(",", ""))
+    try:
+        import cn2an  # the maintained converter of Chinese numerals
+
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Sentences of a paragraph with their start offsets (ending at 。！？)."""
+    return [(m.start(), m.group()) for m in _SENTENCES.finditer(text) if m.group().strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def _pos_tokenizer():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(load_tokenizer())
+
+
+def _clause_before(sentence: str, start: int) -> tuple[str, int]:
+    """The stretch of ``sentence`` from the last delimiter up to ``start``, and where it begins."""
+    i = start
+    while i > 0 and sentence[i - 1] not in _DELIMS:
+        i -= 1
+    return sentence[i:start], i
+
+
+def _clause_after(sentence: str, end: int) -> str:
+    j = end
+    while j < len(sentence) and sentence[j] not in _DELIMS:
+        j += 1
+    return sentence[end:j]
+
+
+def _strip_indicator(clause: str, rate: bool = False) -> str:
+    """Drop scope words, time markers and verbs of reaching around an indicator phrase
+    (全县消费品抽检合格率达 -> 消费品抽检合格率; 受理了群众困难诉求 -> 群众困难诉求)."""
+    if "了" in clause:
+        clause = clause[clause.rindex("了") + 1:]
+    if rate and "对" in clause:  # 国家、省、市对该县农产品的安全监测合格率
+        clause = clause[clause.rindex("对") + 1:]
+    if rate:  # a change names what changed: 限上商贸同比增长 -> 限上商贸
+        tail = _CHANGE.search(clause)
+        if tail and len(clause) - tail.end() <= 1:
+            clause = clause[:tail.start()]
+    prev = None
+    while prev != clause:
+        prev = clause
+        clause = _TRAILING.sub("", clause)
+        clause = _LEADING.sub("", clause)
+        clause = clause.strip("的对与和及为是均 ")
+    return clause
+
+
+def _noun_phrase_after(text: str) -> str:
+    """The nouns that follow a measure word (3 家企业 -> 企业)."""
+    words = []
+    for w in _pos_tokenizer().lcut(text[:12]):
+        if w.flag[:1] in ("n", "j") or w.flag in ("vn", "an", "nz", "l"):
+            words.append(w.word)
+        else:
+            break
+    return "".join(words)
+
+
+def _qualifier(m: re.Match[str]) -> str | None:
+    for key in ("pre", "post", "more", "more2"):
+        q = _QUALIFIERS.get(m.groupdict().get(key) or "")
+        if q:
+            return q
+    return None
+
+
+def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
+    """The metrics table (see DESIGN.md): one row per reported quantity and indicator."""
+    rows: list[dict[str, object]] = []
+    for p in paragraphs(articles).itertuples(index=False):
+        for sentence_row in extract_from_text(p.text):
+            rows.append({"article_id": p.article_id, "para_no": p.para_no, **sentence_row})
+    out = pd.DataFrame(rows, columns=METRIC_COLUMNS)
+    return out.astype({"para_no": "int64", "value": "float64", "value_std": "float64",
+                       "change": "bool"})
+
+
+def extract_from_text(text: str) -> list[dict[str, object]]:
+    """Quantities in one paragraph (the metrics columns without article_id and para_no)."""
+    text = normalize_text(text)
+    text = re.sub(r"(?<=[\d.])\s+(?=[\d.%万亿千百元个件户人名家])|(?<=\d)\s+|\s+(?=\d)", "", text)
+    out: list[dict[str, object]] = []
+    for offset, sentence in split_sentences(text):
+        taken: list[tuple[int, int]] = []
+        for m in _SKIP.finditer(sentence):
+            taken.append(m.span())
+        for m in _DATE.finditer(sentence):
+            if _overlaps(m.span(), taken) or not re.search(r"\d|[〇零一二三四五六七八九]{4}", m.group()):
+                continue
+            taken.append(m.span())
+            first = re.match(r"(?:今年|去年|明年|上午|下午|晚上|凌晨|中午)?(\d+|[〇零一二三四五六七八九]{4})"
+                             r"\s*(年|月|日|时|·)?", m.group())
+            value = to_number(first.group(1)) if first else None
+            unit = {"·": "月·日", None: "日"}.get(first.group(2), first.group(2)) if first else ""
+            out.append(_row(sentence, m.group(), value, unit, "date", None, False, None, "date"))
+        for m in _IMPLICIT_ONE.finditer(sentence):
+            if _overlaps(m.span(), taken):
+                continue
+            taken.append(m.span())
+            out.extend(_quantity_rows(sentence, m, 1.0, m.group("mag") + m.group("unit")))
+        for m in _QUANTITY.finditer(sentence):
+            if not m.group("num") or _overlaps(m.span("num"), taken):
+                continue
+            row = _interpret(sentence, m)
+            if row is not None:
+                taken.append(m.span())
+                out.extend(row)
+    return out
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in taken)
+
+
+def _row(sentence: str, indicator: str, value: float | None, unit: str, kind: str,
+         qualifier: str | None, change: bool, value_std: float | None,
+         unit_std: str | None) -> dict[str, object]:
+    return {"sentence": sentence, "indicator": indicator or None, "value": value, "unit": unit,
+            "kind": kind, "qualifier": qualifier, "change": change,
+            "value_std": value_std, "unit_std": unit_std}
+
+
+def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
+    """Rows for one number match, or None when it is not a reported quantity.
+
+    A Chinese numeral counts only with a unit or measure word (三人, 两艘, 近二十年) or as
+    七大行动, and never alone as 一 / 百 / 千 (一批, 一站式, 百日, 千钧).
+    """
+    num = m.group("num")
+    unit = m.group("unit") or ""
+    if not num[0].isdigit():
+        if num in ("一", "百", "千", "十"):
+            return None
+        if not unit:
+            if sentence[m.end():m.end() + 1] == "大" and len(num) == 1:
+                unit = "大"
+            else:
+                return None
+    value = to_number(num)
+    if value is None:
+        return None
+    return _quantity_rows(sentence, m, value, (m.group("mag") or "") + unit)
+
+
+def _quantity_rows(sentence: str, m: re.Match[str], value: float, unit: str
+                   ) -> list[dict[str, object]]:
+    mag = next((k for k in sorted(_MAGNITUDES, key=len, reverse=True) if unit.startswith(k)
+                and unit != k), "") if unit not in UNITS and unit not in COUNT_WORDS else ""
+    base = unit[len(mag):]
+    factor = _MAGNITUDES.get(mag, 1.0)
+    if base in UNITS:
+        kind, unit_std, to_std = UNITS[base]
+    elif base in COUNT_WORDS or base == "大":
+        kind, unit_std, to_std = "count", base.removeprefix("余"), 1.0
+    elif not base and mag:
+        kind, unit_std, to_std = "other", "", 1.0
+    else:
+        kind, unit_std, to_std = "other", base, 1.0
+    qualifier = _qualifier(m)
+    before, _ = _clause_before(sentence, m.start())
+    change = bool(_CHANGE.search(before[-8:])) and not re.search(r"[至到]$", before)
+    if base in ("个百分点", "百分点"):
+        change = True
+    value_std = value * factor * to_std if kind != "date" else float("nan")
+    indicators = _indicators(sentence, m, kind)
+    return [_row(sentence, ind, value, unit, kind, qualifier, change,
+                 round(value_std, 6) if math.isfinite(value_std) else None, unit_std)
+            for ind in indicators]
+
+
+def _indicators(sentence: str, m: re.Match[str], kind: str) -> list[str]:
+    """What a quantity measures: for a count, the nouns after its measure word when there are
+    any (3 家企业, 两艘执法船, 七大行动), else the phrase before it (群众困难诉求 399 件); for
+    other kinds the phrase before it; one per indicator when a value serves several
+    (信访及时受理率、办结率均为 100%)."""
+    rate = kind == "rate"
+    before, begin = _clause_before(sentence, m.start())
+    name = _strip_indicator(before, rate)
+    if rate and name.endswith("率") and begin > 0 and sentence[begin - 1] == "、":
+        names = [name]
+        j = begin - 1
+        while j > 0 and sentence[j] == "、":
+            prev, pbegin = _clause_before(sentence, j)
+            prev = _strip_indicator(prev, rate)
+            if not prev.endswith("率"):
+                break
+            names.insert(0, prev)
+            j = pbegin - 1
+        return names
+    if kind == "count":
+        end = m.end() + (1 if not m.group("unit") else 0)  # 七大行动: skip 大
+        after = _noun_phrase_after(sentence[end:])
+        if after:
+            return [after]
+    if not name:
+        after = _clause_after(sentence, m.end())
+        name = after.lstrip("的以上下左右之多") if rate else _noun_phrase_after(after)
+    return [name or (m.group("unit") or "")]
+
+
+# --- comparison ------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def load_families() -> list[tuple[str, re.Pattern[str]]]:
+    """Indicator families (helpers/data/indicator_families.yaml): (family, pattern), in order."""
+    import yaml
+
+    data = yaml.safe_load(FAMILIES_FILE.read_text(encoding="utf-8"))
+    return [(f["family"], re.compile("|".join(re.escape(s) for s in f["suffixes"])))
+            for f in data["families"]]
+
+
+def indicator_family(indicator: str | None) -> str | None:
+    """The family of comparable indicators an indicator belongs to (pass rate, satisfaction …)."""
+    if not indicator:
+        return None
+    for family, pattern in load_families():
+        if pattern.search(indicator):
+            return family
+    return None
+
+
+def indicator_table(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Tidy table of reported indicators across localities: one row per metric with its locality,
+    prefecture and indicator family (dates left out)."""
+    places = articles.set_index("article_id")[["locality", "prefecture", "province"]]
+    table = metrics[metrics["kind"] != "date"].join(places, on="article_id")
+    table = table.assign(family=table["indicator"].map(indicator_family))
+    cols = ["locality", "prefecture", "article_id", "para_no", "indicator", "family", "kind",
+            "value", "unit", "qualifier", "change", "value_std", "unit_std", "sentence"]
+    return table[cols].reset_index(drop=True)
+
+
+def rates_by_locality(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Reported rate levels (not changes) side by side: one row per indicator family and
+    locality, with how many figures, their mean, minimum and maximum."""
+    table = indicator_table(metrics, articles)
+    rates = table[(table["kind"] == "rate") & ~table["change"] & (table["unit_std"] == "%")]
+    rates = rates.assign(family=rates["family"].fillna("other rates"))
+    out = (rates.groupby(["family", "locality"], dropna=False)["value_std"]
+           .agg(figures="count", mean="mean", min="min", max="max").reset_index())
+    return out.sort_values(["family", "locality"], ignore_index=True)
+
+
+def heaping_summary(metrics: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """How reported rates heap: the share exactly 100% and at or above 95%, the distribution of
+    last digits, and the passages behind each figure (rate levels in %, no changes)."""
+    rates = metrics[(metrics["kind"] == "rate") & ~metrics["change"]
+                    & (metrics["unit_std"] == "%")].copy()
+    n = len(rates)
+    summary = pd.DataFrame({
+        "measure": ["rates reported", "exactly 100%", "at least 95%", "whole numbers",
+                    "ending in 0 or 5"],
+        "count": [n, int((rates["value_std"] == 100).sum()), int((rates["value_std"] >= 95).sum()),
+                  int((rates["value"] % 1 == 0).sum()),
+                  int(rates["value"].map(lambda v: _last_digit(v) in (0, 5)).sum())],
+    })
+    summary["share"] = summary["count"] / n if n else float("nan")
+    digits = rates["value"].map(_last_digit).value_counts().reindex(range(10), fill_value=0)
+    last = pd.DataFrame({"last digit": range(10), "count": digits.to_numpy()})
+    passages = rates[["article_id", "para_no", "indicator", "value", "qualifier", "sentence"]]
+    return {"summary": summary, "last_digits": last,
+            "passages": passages.sort_values(["value", "article_id", "para_no"],
+                                             ascending=[False, True, True], ignore_index=True)}
+
+
+def _last_digit(value: float) -> int:
+    """The last printed digit of a reported number (98.6 -> 6, 100 -> 0, 87.5 -> 5)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return int(text[-1])
