@@ -18,7 +18,7 @@ import pandas as pd
 
 from helpers import config
 from helpers.corpus import paragraphs
-from helpers.text import load_tokenizer, normalize_text
+from helpers.text import is_cjk, load_tokenizer, normalize_text
 
 METRIC_COLUMNS = ["article_id", "para_no", "sentence", "indicator", "value", "unit", "kind",
                   "qualifier", "change", "value_std", "unit_std"]
@@ -43,7 +43,7 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "个多月": ("duration", "月", 1.0), "个月": ("duration", "月", 1.0), "年多": ("duration", "年", 1.0),
     "年": ("duration", "年", 1.0), "天": ("duration", "天", 1.0), "小时": ("duration", "小时", 1.0),
     "个工作日": ("duration", "天", 1.0), "分钟": ("duration", "分钟", 1.0),
-    "周": ("duration", "周", 1.0), "季度": ("date", "date", 1.0),
+    "周": ("duration", "周", 1.0), "个季度": ("duration", "季度", 1.0),
 }
 # measure words of counts (the unit of a count is its measure word)
 COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个", "件", "户", "人", "名", "位",
@@ -54,7 +54,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS) | set(COUNT_WORDS),
                                                    reverse=True))
 _QUANTITY = re.compile(
     rf"(?P<pre>大约|将近|接近|超过|不足|不到|不超过|约|近|逾|达)?"
-    rf"(?P<num>{_NUM})(?P<more>余|多)?(?P<mag>千万|百万|万|亿|千)?(?P<more2>余|多)?"
+    rf"(?P<num>{_NUM})(?P<more>余|多)?(?P<mag>千万|百万|万|亿|千(?![克米瓦]))?(?P<more2>余|多)?"
     rf"(?P<unit>{_UNIT_ALT})?(?P<post>左右|上下|以上|以下|之多)?"
 )
 _IMPLICIT_ONE = re.compile(r"(?P<pre>近|约|上)(?P<mag>万|千)(?P<unit>元|人次|人|户|名)")
@@ -63,6 +63,7 @@ _DATE = re.compile(
     r"(?:\d{1,2}月(?:\d{1,2}日)?)?|(?:今年|去年|明年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日)"
     r"(?:底|初|中旬|上旬|下旬|以来|前后)?"
     r"|(?:上午|下午|晚上|凌晨|中午)?\d{1,2}时(?:许)?"
+    r"|前?[一二三四1-4]季度"
     r"|\d{1,2}·\d{1,2}"  # 3·15 消费者权益日
 )
 _SKIP = re.compile(r"\d+\+[\dA-Za-z]+|[A-Za-z]+\d+(?:\.\d+)?|第[\d" + _CN_DIGITS + r"]+|党的十[一-九]大")
@@ -148,14 +149,18 @@ def _strip_indicator(clause: str, rate: bool = False) -> str:
 
 
 def _noun_phrase_after(text: str) -> str:
-    """The nouns that follow a measure word (3 家企业 -> 企业)."""
-    words = []
+    """The noun phrase that follows a measure word (3 家企业 -> 企业, 两艘执法船 -> 执法船,
+    60 个问题整改 -> 问题): content words up to a function word, without trailing verbs."""
+    words: list[tuple[str, str]] = []
     for w in _pos_tokenizer().lcut(text[:12]):
-        if w.flag[:1] in ("n", "j") or w.flag in ("vn", "an", "nz", "l"):
-            words.append(w.word)
+        added = w.flag == "x" and all(is_cjk(ch) for ch in w.word)  # a dictionary addition
+        if (w.flag[:1] in ("n", "v", "j", "b", "l", "a") and w.flag != "ad") or added:
+            words.append((w.word, w.flag))
         else:
             break
-    return "".join(words)
+    while words and words[-1][1][:1] in ("v", "a") and words[-1][1] not in ("vn", "an"):
+        words.pop()
+    return "".join(w for w, _ in words)
 
 
 def _qualifier(m: re.Match[str]) -> str | None:
@@ -187,11 +192,13 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
         for m in _SKIP.finditer(sentence):
             taken.append(m.span())
         for m in _DATE.finditer(sentence):
-            if _overlaps(m.span(), taken) or not re.search(r"\d|[〇零一二三四五六七八九]{4}", m.group()):
+            if _overlaps(m.span(), taken) or not re.search(r"\d|[〇零一二三四五六七八九]{4}|季度",
+                                                           m.group()):
                 continue
             taken.append(m.span())
-            first = re.match(r"(?:今年|去年|明年|上午|下午|晚上|凌晨|中午)?(\d+|[〇零一二三四五六七八九]{4})"
-                             r"\s*(年|月|日|时|·)?", m.group())
+            first = re.match(r"(?:今年|去年|明年|上午|下午|晚上|凌晨|中午|前)?"
+                             r"(\d+|[〇零一二三四五六七八九]{4}|[一二三四])\s*(年|月|日|时|·|季度)?",
+                             m.group())
             value = to_number(first.group(1)) if first else None
             unit = {"·": "月·日", None: "日"}.get(first.group(2), first.group(2)) if first else ""
             out.append(_row(sentence, m.group(), value, unit, "date", None, False, None, "date"))

@@ -1,0 +1,358 @@
+"""Performance figures: every percentage, money amount and date of the seed page (read by hand),
+a sample of its counts, and sentences written for these tests in the same style."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from helpers import load_corpus
+from helpers.metrics import (
+    METRIC_COLUMNS,
+    extract_from_text,
+    extract_metrics,
+    heaping_summary,
+    indicator_family,
+    indicator_table,
+    rates_by_locality,
+    to_number,
+)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def metrics(corpus):
+    return extract_metrics(corpus)
+
+
+# --- the seed page -------------------------------------------------------------------------
+
+# the 15 printed percentages (16 indicators), read off the page: (indicator part, value,
+# qualifier, change)
+SEED_RATES = [
+    ("消费品抽检合格率", 98.6, None, False),
+    ("食品生产领域监督抽样合格率", 99.6, None, False),
+    ("食用农产品质量抽检合格率", 99.0, "over", False),  # 达到 99% 以上
+    ("安全监测合格率", 100.0, None, False),
+    ("工程竣工验收合格率", 100.0, None, False),
+    ("诉求在村一级得到解决", 95.0, "over", False),  # 95%以上的诉求在村一级得到解决
+    ("信访及时受理率", 100.0, None, False),  # 受理率、办结率均为 100%: one value, two rows
+    ("办结率", 100.0, None, False),
+    ("群众满意率", 87.5, None, False),
+    ("完成全年项目", 75.0, None, False),
+    ("限上商贸", 14.39, None, True),  # 同比增长 14.39%
+    ("垃圾投放精准率", 70.0, None, False),
+    ("规范管理率", 96.23, None, False),
+    ("面访率", 95.78, None, False),
+    ("规范服药率", 96.93, None, False),
+    ("化解率", 93.5, None, False),
+]
+
+# every money amount on the page, in 元
+SEED_MONEY = [
+    ("增收", 1_000_000, "over"),  # 助力企业增收 100 余万元
+    ("借", 1_000, None),  # 借了 1000 块钱
+    ("总投资", 2_000_000_000, "approx"),  # 总投资约 20 亿元
+    ("固定资产投资", 1_380_000_000, None),  # 13.8 亿元
+    ("治疗费", 10_000, "approx"),  # 近万元
+    ("列支", 300_000, None),  # 30 万元
+    ("追缴资金", 4_837_300, None),
+    ("退还群众资金", 423_200, None),
+    ("罚金", 45_000_000, "over"),  # 4500 余万元
+    ("没收违纪违法所得", 7_324, None),
+    ("追缴资金", 2_446_100, None),
+]
+
+# every date on the page (as printed, spaces removed)
+SEED_DATES = ["今年7月", "2018年度", "3·15", "5·20", "今年9月以来", "2021年4月", "2017年",
+              "10月25日", "下午4时", "10月26日", "2021年", "9月底", "10月20日", "10月13日",
+              "10月30日", "四季度", "前三季度", "四季度", "10月底", "2022年1月底", "今年5月",
+              "10月底", "4月26日", "2004年", "今年6月", "7月以来"]
+
+
+def test_columns(metrics):
+    assert list(metrics.columns) == METRIC_COLUMNS
+
+
+def test_seed_percentages(metrics):
+    rates = metrics[metrics["kind"] == "rate"]
+    assert len(rates) == 16
+    assert rates["sentence"].nunique() == 7  # 15 printed figures in 7 sentences
+    got = list(zip(rates["indicator"], rates["value"], rates["qualifier"], rates["change"],
+                   strict=True))
+    for (part, value, qualifier, change), (ind, val, qual, chg) in zip(SEED_RATES, got,
+                                                                      strict=True):
+        assert part in ind, (part, ind)
+        assert val == pytest.approx(value)
+        assert (qual if isinstance(qual, str) else None) == qualifier, part
+        assert chg == change, part
+    assert (rates["unit_std"] == "%").all()
+
+
+def test_seed_money(metrics):
+    money = metrics[metrics["kind"] == "money"]
+    assert len(money) == len(SEED_MONEY)
+    for (part, yuan, qualifier), row in zip(SEED_MONEY, money.itertuples(), strict=True):
+        assert part in (row.indicator or "") or part in row.sentence, (part, row.indicator)
+        assert row.value_std == pytest.approx(yuan), part
+        assert row.unit_std == "元"
+        assert (row.qualifier if isinstance(row.qualifier, str) else None) == qualifier, part
+
+
+def test_seed_dates_are_dates_never_counts(metrics):
+    dates = metrics[metrics["kind"] == "date"]
+    assert list(dates["indicator"]) == SEED_DATES
+    not_dates = metrics[metrics["kind"] != "date"]
+    for year in ("2017", "2018", "2021", "2022", "2004"):
+        assert not (not_dates["value"] == float(year)).any(), year
+
+
+def test_seed_counts_sample(metrics):
+    def find(part: str, value: float) -> pd.Series:
+        hit = metrics[(metrics["value"] == value) & metrics["indicator"].fillna("").str.contains(
+            part)]
+        assert len(hit) >= 1, (part, value)
+        return hit.iloc[0]
+
+    assert find("群众困难诉求", 399)["unit"] == "件"
+    assert find("执法船", 2)["unit"] == "艘"  # 两艘执法船
+    assert find("市场主体", 1790)["unit_std"] == "家"
+    assert find("信访积案", 39)["kind"] == "count"
+    row = find("行动", 7)  # 七大行动
+    assert row["kind"] == "count"
+    three = metrics[metrics["sentence"].str.contains("已有三人")]
+    assert (three["value"] == 3).any() and (three["unit"] == "人").any()
+    visits = metrics[metrics["unit"] == "万人次"].iloc[0]  # 日均客流预计可达 5 万多人次
+    assert visits["value_std"] == 50_000 and visits["qualifier"] == "over"
+    assert visits["unit_std"] == "人次"
+
+
+def test_seed_other_kinds(metrics):
+    def one(unit: str) -> pd.Series:
+        return metrics[metrics["unit"] == unit].iloc[0]
+
+    assert one("公斤")[["kind", "value_std", "unit_std"]].tolist() == ["weight", 59, "kg"]
+    assert one("万平方米")["value_std"] == pytest.approx(236_000)  # 23.6 万平方米
+    assert one("万立方米")["kind"] == "volume"
+    assert one("岁")["kind"] == "age"
+    assert one("公里")["value_std"] == pytest.approx(100_000)
+    mu = metrics[metrics["unit"] == "亩"]
+    assert sorted(mu["value"]) == [85, 268, 300, 5600]
+    assert mu[mu["value"] == 5600]["value_std"].iloc[0] == pytest.approx(5600 * 10000 / 15)
+    twenty = metrics[metrics["sentence"].str.contains("困扰近二十年")].iloc[0]  # 近二十年
+    assert (twenty["value"], twenty["unit"], twenty["kind"], twenty["qualifier"]) == (
+        20, "年", "duration", "approx")
+
+
+# --- sentences written for these tests -------------------------------------------------------
+
+OWN = [
+    # (sentence, [(indicator part, value, unit, kind, qualifier, change, value_std, unit_std)])
+    ("今年以来，昆山市共接待游客826.4万人次，实现旅游综合收入71.35亿元。",
+     [("游客", 826.4, "万人次", "count", None, False, 8_264_000, "人次"),
+      ("旅游综合收入", 71.35, "亿元", "money", None, False, 7_135_000_000, "元")]),
+    ("全市规模以上工业增加值同比增长8.2%，增速比上年提高0.6个百分点。",
+     [("规模以上工业增加值", 8.2, "%", "rate", None, True, 8.2, "%"),
+      ("增速", 0.6, "个百分点", "rate", None, True, 0.6, "pp")]),
+    ("全县刑事案件发案数同比下降21.5%，群众安全感满意度达到98.1%。",
+     [("刑事案件发案数", 21.5, "%", "rate", None, True, 21.5, "%"),
+      ("群众安全感满意度", 98.1, "%", "rate", None, False, 98.1, "%")]),
+    ("截至10月底，全县共排查整治安全隐患1260处，整改率达100%。",
+     [("10月底", 10, "月", "date", None, False, None, "date"),
+      ("安全隐患", 1260, "处", "count", None, False, 1260, "处"),
+      ("整改率", 100, "%", "rate", None, False, 100, "%")]),
+    ("该镇新建高标准农田3.2万亩，带动种粮大户增收约500万元。",
+     [("高标准农田", 3.2, "万亩", "area", None, False, 32_000 * 10000 / 15, "m²"),
+      ("种粮大户增收", 500, "万元", "money", "approx", True, 5_000_000, "元")]),
+    ("县消防救援大队组织开展演练二十余场，培训网格员三百余人次。",
+     [("演练", 20, "场", "count", "over", False, 20, "场"),
+      ("网格员", 300, "人次", "count", "over", False, 300, "人次")]),
+    ("全市累计发放惠农补贴资金2.6亿元，惠及农户12万余户。",
+     [("惠农补贴资金", 2.6, "亿元", "money", None, False, 260_000_000, "元"),
+      ("农户", 12, "万户", "count", "over", False, 120_000, "户")]),
+    ("两年来，县纪委监委立案审查调查党员干部47人，给予党纪政务处分39人。",
+     [("立案审查调查党员干部", 47, "人", "count", None, False, 47, "人"),
+      ("党纪政务处分", 39, "人", "count", None, False, 39, "人")]),
+    ("洱海主要入湖河道水质优良比例达到８５．７％，比去年提高６个百分点。",
+     [("水质优良比例", 85.7, "%", "rate", None, False, 85.7, "%"),
+      ("", 6, "个百分点", "rate", None, True, 6, "pp")]),
+    ("该县建成污水处理设施46座，日处理能力1.8万立方米，铺设管网120公里。",
+     [("污水处理设施", 46, "座", "count", None, False, 46, "座"),
+      ("日处理能力", 1.8, "万立方米", "volume", None, False, 18_000, "m³"),
+      ("铺设管网", 120, "公里", "length", None, False, 120_000, "m")]),
+    ("全年完成造林面积1.5万公顷，森林覆盖率提升至62.3%。",
+     [("造林面积", 1.5, "万公顷", "area", None, False, 150_000_000, "m²"),
+      ("森林覆盖率", 62.3, "%", "rate", None, False, 62.3, "%")]),
+    ("镇卫生院为辖区65岁以上老年人免费体检4100人次，签约率不足60%。",
+     [("", 65, "岁", "age", "over", False, 65, "岁"),
+      ("免费体检", 4100, "人次", "count", None, False, 4100, "人次"),
+      ("签约率", 60, "%", "rate", "under", False, 60, "%")]),
+    ("2023年3月15日，县市场监管局查扣假冒伪劣食品1.2吨，罚没款近百万元。",
+     [("2023年3月15日", 2023, "年", "date", None, False, None, "date"),
+      ("假冒伪劣食品", 1.2, "吨", "weight", None, False, 1200, "kg")]),
+    ("全市42个乡镇全部建成综治中心，平均办结时间压缩至3个工作日。",
+     [("乡镇", 42, "个", "count", None, False, 42, "个"),
+      ("办结时间", 3, "个工作日", "duration", None, False, 3, "天")]),
+    ("五常市出动执法人员860人次，检查大米加工企业312家，查处案件9起。",
+     [("执法人员", 860, "人次", "count", None, False, 860, "人次"),
+      ("大米加工企业", 312, "家", "count", None, False, 312, "家"),
+      ("案件", 9, "起", "count", None, False, 9, "起")]),
+    ("村里流转土地四百亩，发展蜜瓜大棚两百个，户均增收1.2万元左右。",
+     [("流转土地", 400, "亩", "area", None, False, 400 * 10000 / 15, "m²"),
+      ("", 200, "个", "count", None, False, 200, "个"),
+      ("户均增收", 1.2, "万元", "money", "approx", True, 12_000, "元")]),
+    ("全县贫困发生率由2014年的13.5%下降到0.3%以下。",
+     [("2014年", 2014, "年", "date", None, False, None, "date"),
+      ("贫困发生率", 13.5, "%", "rate", None, False, 13.5, "%"),
+      ("", 0.3, "%", "rate", "under", False, 0.3, "%")]),
+    ("全区新增城镇就业岗位8600余个，城镇登记失业率控制在3.5%以内。",
+     [("城镇就业岗位", 8600, "个", "count", "over", False, 8600, "个"),
+      ("城镇登记失业率", 3.5, "%", "rate", None, False, 3.5, "%")]),
+    ("他在这个岗位上坚守了近三十年，帮助群众挽回经济损失120余万元。",
+     [("", 30, "年", "duration", "approx", False, 30, "年"),
+      ("经济损失", 120, "万元", "money", "over", False, 1_200_000, "元")]),
+    ("该街道今年改造老旧小区17个，惠及居民2300多户、6800余人。",
+     [("老旧小区", 17, "个", "count", None, False, 17, "个"),
+      ("居民", 2300, "户", "count", "over", False, 2300, "户"),
+      ("", 6800, "人", "count", "over", False, 6800, "人")]),
+]
+
+
+# a second batch, written after the extractor was built and run once before any change to it
+# (14 of 15 came out right; 千克 was then read as 千 + 克)
+OWN += [
+    ("截至9月底，全县农村集体经济收入10万元以上的村达到156个，占比达62.4%。",
+     [("", 156, "个", "count", None, False, 156, "个"),
+      ("占比", 62.4, "%", "rate", None, False, 62.4, "%")]),
+    ("今年1至10月，全市共办理各类行政审批事项5.3万件，按时办结率99.8%。",
+     [("行政审批事项", 5.3, "万件", "count", None, False, 53_000, "件"),
+      ("按时办结率", 99.8, "%", "rate", None, False, 99.8, "%")]),
+    ("全县粮食播种面积稳定在85万亩以上，总产量达到38.6万吨，同比增长2.1%。",
+     [("粮食播种面积", 85, "万亩", "area", "over", False, 850_000 * 10000 / 15, "m²"),
+      ("总产量", 38.6, "万吨", "weight", None, False, 386_000_000, "kg"),
+      ("", 2.1, "%", "rate", None, True, 2.1, "%")]),
+    ("县法院今年受理一审民商事案件3412件，结案率为96.7%，调撤率同比提高4.3个百分点。",
+     [("一审民商事案件", 3412, "件", "count", None, False, 3412, "件"),
+      ("结案率", 96.7, "%", "rate", None, False, 96.7, "%"),
+      ("调撤率", 4.3, "个百分点", "rate", None, True, 4.3, "pp")]),
+    ("该区投入资金1.26亿元，完成43个老旧小区改造，惠及居民近万户。",
+     [("投入资金", 1.26, "亿元", "money", None, False, 126_000_000, "元"),
+      ("老旧小区", 43, "个", "count", None, False, 43, "个"),
+      ("居民", 1, "万户", "count", "approx", False, 10_000, "户")]),
+    ("巡查组历时45天，行程3000余公里，发现问题线索76条。",
+     [("", 45, "天", "duration", None, False, 45, "天"),
+      ("行程", 3000, "公里", "length", "over", False, 3_000_000, "m"),
+      ("问题线索", 76, "条", "count", None, False, 76, "条")]),
+    ("全市72家规上企业完成技改投资28.5亿元，较上年增长17%。",
+     [("规上企业", 72, "家", "count", None, False, 72, "家"),
+      ("技改投资", 28.5, "亿元", "money", None, False, 2_850_000_000, "元"),
+      ("", 17, "%", "rate", None, True, 17, "%")]),
+    ("十一月八日，县应急管理局组织三家企业开展危化品泄漏应急演练。",
+     [("企业", 3, "家", "count", None, False, 3, "家")]),
+    ("该县城乡居民医保参保率连续五年保持在97%以上。",
+     [("", 5, "年", "duration", None, False, 5, "年"),
+      ("城乡居民医保参保率", 97, "%", "rate", "over", False, 97, "%")]),
+    ("今年全县PM2.5平均浓度为31微克每立方米，优良天数比例达92.6%。",
+     [("优良天数比例", 92.6, "%", "rate", None, False, 92.6, "%")]),
+    ("村集体通过土地入股，年分红达80余万元，户均增收3000元以上。",
+     [("年分红", 80, "万元", "money", "over", False, 800_000, "元"),
+      ("户均增收", 3000, "元", "money", "over", True, 3000, "元")]),
+    ("县禁毒办共收戒吸毒人员23名，破获毒品案件11起，缴获毒品1.3千克。",
+     [("吸毒人员", 23, "名", "count", None, False, 23, "名"),
+      ("毒品案件", 11, "起", "count", None, False, 11, "起"),
+      ("缴获毒品", 1.3, "千克", "weight", None, False, 1.3, "kg")]),
+    ("2021年全县地区生产总值达到356.8亿元，增长8.6%，增速居全市第一。",
+     [("2021年", 2021, "年", "date", None, False, None, "date"),
+      ("地区生产总值", 356.8, "亿元", "money", None, False, 35_680_000_000, "元"),
+      ("", 8.6, "%", "rate", None, True, 8.6, "%")]),
+    ("全县学校课后服务覆盖率达到100%，学生参与率为93%左右。",
+     [("课后服务覆盖率", 100, "%", "rate", None, False, 100, "%"),
+      ("学生参与率", 93, "%", "rate", "approx", False, 93, "%")]),
+    ("县里组建了12支应急救援队伍共680人，储备防汛物资价值超过500万元。",
+     [("应急救援队伍", 12, "支", "count", None, False, 12, "支"),
+      ("", 680, "人", "count", None, False, 680, "人"),
+      ("防汛物资价值", 500, "万元", "money", "over", False, 5_000_000, "元")]),
+]
+
+
+def _check(sentence: str, expected: list[tuple]) -> list[str]:
+    """Problems found (empty: the sentence comes out right)."""
+    got = extract_from_text(sentence)
+    problems = []
+    for exp in expected:
+        part, value, unit, kind, qualifier, change, value_std, unit_std = exp
+        hits = [r for r in got if r["value"] is not None and math.isclose(r["value"], value)
+                and r["unit"] == unit]
+        if not hits:
+            problems.append(f"{value}{unit} not found in {[(r['value'], r['unit']) for r in got]}")
+            continue
+        r = hits[0]
+        checks = {"indicator": part in (r["indicator"] or ""), "kind": r["kind"] == kind,
+                  "qualifier": r["qualifier"] == qualifier, "change": r["change"] == change,
+                  "unit_std": r["unit_std"] == unit_std,
+                  "value_std": (value_std is None and (r["value_std"] is None or math.isnan(
+                      r["value_std"]))) or (value_std is not None and r["value_std"] is not None
+                                            and math.isclose(r["value_std"], value_std,
+                                                             rel_tol=1e-6))}
+        problems += [f"{value}{unit}: {k} ({r})" for k, ok in checks.items() if not ok]
+    return problems
+
+
+@pytest.mark.parametrize("sentence,expected", OWN, ids=[s[:12] for s, _ in OWN])
+def test_own_sentences(sentence, expected):
+    assert _check(sentence, expected) == []
+
+
+def test_own_sentences_score():
+    """How many of the written sentences come out entirely right (reported in notebook 03)."""
+    passed = sum(not _check(s, e) for s, e in OWN)
+    assert passed == len(OWN)
+
+
+def test_to_number():
+    assert to_number("1,234.5") == 1234.5
+    assert to_number("二十") == 20 and to_number("两") == 2 and to_number("一百二十") == 120
+    assert to_number("abc") is None
+
+
+def test_no_quantities_in_names_and_ordinals():
+    rows = extract_from_text("探索“1+117”自治模式，落实党的十九大精神，第十三次党代会，PM2.5浓度。")
+    assert all(r["kind"] == "date" or r["value"] not in (1, 117, 19, 13, 2.5) for r in rows)
+
+
+# --- comparison ----------------------------------------------------------------------------
+
+def test_indicator_families():
+    assert indicator_family("消费品抽检合格率") == "pass rate (合格率)"
+    assert indicator_family("群众满意率") == "satisfaction (满意率)"
+    assert indicator_family("办结率") == indicator_family("化解率")
+    assert indicator_family("垃圾清运量") is None
+
+
+def test_indicator_table_and_rates_by_locality(corpus, metrics):
+    table = indicator_table(metrics, corpus)
+    assert "date" not in set(table["kind"])
+    assert {"locality", "family"} <= set(table.columns)
+    rates = rates_by_locality(metrics, corpus)
+    dongkou = rates[(rates["locality"] == "洞口县") & (rates["family"] == "pass rate (合格率)")]
+    assert dongkou["figures"].iloc[0] == 5
+    assert dongkou["max"].iloc[0] == 100
+    # changes are never compared with levels
+    assert not ((rates["locality"] == "武陵区") & (rates["max"] == 14.39)).any()
+
+
+def test_heaping(metrics):
+    heap = heaping_summary(metrics)
+    summary = heap["summary"].set_index("measure")
+    assert summary.loc["rates reported", "count"] == 15  # 16 rate rows less one growth rate
+    assert summary.loc["exactly 100%", "count"] == 4
+    assert summary.loc["at least 95%", "count"] == 11
+    assert heap["last_digits"]["count"].sum() == 15
+    assert heap["last_digits"].set_index("last digit").loc[0, "count"] == 5  # 100×4, 70
+    assert len(heap["passages"]) == 15
