@@ -304,6 +304,8 @@ def _indicators(sentence: str, m: re.Match[str], kind: str) -> list[str]:
     if not name:
         after = _clause_after(sentence, m.end())
         name = after.lstrip("的以上下左右之多") if rate else _noun_phrase_after(after)
+    if not name and "了" in before:  # 向我借了1000块钱 -> 向我借
+        name = before[:before.rindex("了")][-3:]
     return [name or (m.group("unit") or "")]
 
 
