@@ -68,20 +68,28 @@ _HEAD_UNIT = re.compile(r"[“‘「『（《(]*(?:[0-9A-Za-z.%+\-/·]+|.)[，�
                         re.DOTALL)
 
 
+class _CharClass(dict):
+    """Character -> 'p' (CJK punctuation), 'n' (narrow: half a character), 'w' (wide)."""
+
+    def __missing__(self, ch: str) -> str:
+        if ch in _CJK_PUNCT:
+            cls = "p"
+        elif ord(ch) < 0x2E80 and unicodedata.east_asian_width(ch) in "NaH":
+            cls = "n"
+        else:
+            cls = "w"
+        self[ch] = cls
+        return cls
+
+
+_CHAR_CLASS = _CharClass()
+
+
 def measure_width(text: str, punct: float = 0.8) -> float:
     """Display width of a cleaned line in ideograph units: ASCII 0.5, CJK punctuation ``punct``
     (printers compress it; ``estimate_punct_width`` finds a page's value), the rest 1."""
-    width = 0.0
-    for ch in text:
-        if ch.isspace():
-            continue
-        if ch in _CJK_PUNCT:
-            width += punct
-        elif ord(ch) < 0x2E80:
-            width += 0.5 if unicodedata.east_asian_width(ch) in "NaH" else 1.0
-        else:
-            width += 1.0
-    return width
+    counts = Counter(map(_CHAR_CLASS.__getitem__, "".join(text.split())))
+    return counts["w"] + 0.5 * counts["n"] + punct * counts["p"]
 
 
 def estimate_punct_width(widths_at_full: list[float]) -> float:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from helpers import config
 from helpers.corpus import paragraphs
-from helpers.text import is_cjk, load_tokenizer, normalize_text
+from helpers.text import is_cjk, load_tokenizer, normalize_text, tokenize
 
 METRIC_COLUMNS = ["article_id", "para_no", "sentence", "indicator", "value", "unit", "kind",
                   "qualifier", "change", "value_std", "unit_std"]
@@ -57,7 +57,10 @@ _QUANTITY = re.compile(
     rf"(?P<num>{_NUM})(?P<more>余|多)?(?P<mag>千万|百万|万|亿|千(?![克米瓦]))?(?P<more2>余|多)?"
     rf"(?P<unit>{_UNIT_ALT})?(?P<post>左右|上下|以上|以下|之多)?"
 )
-_IMPLICIT_ONE = re.compile(r"(?P<pre>近|约|上)(?P<mag>万|千)(?P<unit>元|人次|人|户|名)")
+_EARLIER_COUNT = re.compile(
+    r"\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:" + "|".join(
+        re.escape(w) for w in sorted(COUNT_WORDS, key=len, reverse=True)) + ")")
+_IMPLICIT_ONE = re.compile(r"(?P<pre>近|约|上)(?P<mag>百万|千万|万|千|亿)(?P<unit>元|人次|人|户|名)")
 _DATE = re.compile(
     r"(?:(?:今年|去年|明年)?(?:\d{4}|[〇零一二三四五六七八九]{4})年度?"
     r"(?:\d{1,2}月(?:\d{1,2}日)?)?|(?:今年|去年|明年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日)"
@@ -79,10 +82,8 @@ _LEADING = re.compile(
     r"已经|已|先后|连续三年来|全县|全市|全区|全镇|全乡|全省|全村|该县|该市|该区|该局|该镇|县里|"
     r"市里|现|还|均|都|已有|有|达)+"
 )
-_TRAILING = re.compile(
-    r"(?:" + "|".join(sorted(_RATE_VERBS, key=len, reverse=True)) + r"|共计|共|累计|约|近|超过|逾|"
-    r"已|达|有|新增|完成)+$"
-)
+_TRAILING_WORDS = frozenset(_RATE_VERBS) | {"共计", "共", "累计", "约", "近", "超过", "逾", "已",
+                                             "达", "有", "新增", "均", "均为", "都", "分别"}
 _QUALIFIERS = {"约": "approx", "近": "approx", "大约": "approx", "将近": "approx",
                "接近": "approx", "左右": "approx", "上下": "approx", "超过": "over", "逾": "over",
                "余": "over", "多": "over", "以上": "over", "之多": "over", "上": "over",
@@ -114,11 +115,17 @@ def _pos_tokenizer():
 
 
 def _clause_before(sentence: str, start: int) -> tuple[str, int]:
-    """The stretch of ``sentence`` from the last delimiter up to ``start``, and where it begins."""
+    """The stretch of ``sentence`` from the last delimiter (or earlier figure) up to ``start``,
+    and where it begins."""
     i = start
     while i > 0 and sentence[i - 1] not in _DELIMS:
         i -= 1
-    return sentence[i:start], i
+    clause = sentence[i:start]
+    earlier = list(_EARLIER_COUNT.finditer(clause))
+    if earlier:  # 111户违建业主足额缴纳罚金 4500 余万元: the clause starts after 111户
+        cut = earlier[-1].end()
+        return clause[cut:], i + cut
+    return clause, i
 
 
 def _clause_after(sentence: str, end: int) -> str:
@@ -142,9 +149,12 @@ def _strip_indicator(clause: str, rate: bool = False) -> str:
     prev = None
     while prev != clause:
         prev = clause
-        clause = _TRAILING.sub("", clause)
+        tokens = tokenize(clause)
+        while tokens and tokens[-1] in _TRAILING_WORDS:  # 满意率为 -> 满意率; not 行为 -> 行
+            tokens.pop()
+        clause = "".join(tokens)
         clause = _LEADING.sub("", clause)
-        clause = clause.strip("的对与和及为是均 ")
+        clause = clause.lstrip("的对与和及 ").rstrip("的均 ")
     return clause
 
 
@@ -178,8 +188,10 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
         for sentence_row in extract_from_text(p.text):
             rows.append({"article_id": p.article_id, "para_no": p.para_no, **sentence_row})
     out = pd.DataFrame(rows, columns=METRIC_COLUMNS)
-    return out.astype({"para_no": "int64", "value": "float64", "value_std": "float64",
-                       "change": "bool"})
+    out = out.astype({"para_no": "int64", "value": "float64", "value_std": "float64",
+                      "change": "bool", "qualifier": object})
+    out["qualifier"] = [q if isinstance(q, str) else None for q in out["qualifier"]]
+    return out
 
 
 def extract_from_text(text: str) -> list[dict[str, object]]:

@@ -124,6 +124,10 @@ def test_seed_counts_sample(metrics):
     assert find("执法船", 2)["unit"] == "艘"  # 两艘执法船
     assert find("市场主体", 1790)["unit_std"] == "家"
     assert find("信访积案", 39)["kind"] == "count"
+    assert find("土地违法行为", 8)["unit"] == "起"  # 行为 keeps its 为
+    fine = metrics[metrics["value"] == 4500].iloc[0]  # 111户违建业主足额缴纳罚金4500余万元
+    assert fine["indicator"].startswith("违建业主") and fine["qualifier"] == "over"
+    assert metrics["qualifier"].map(lambda q: q is None or isinstance(q, str)).all()
     row = find("行动", 7)  # 七大行动
     assert row["kind"] == "count"
     three = metrics[metrics["sentence"].str.contains("已有三人")]
@@ -195,7 +199,8 @@ OWN = [
       ("签约率", 60, "%", "rate", "under", False, 60, "%")]),
     ("2023年3月15日，县市场监管局查扣假冒伪劣食品1.2吨，罚没款近百万元。",
      [("2023年3月15日", 2023, "年", "date", None, False, None, "date"),
-      ("假冒伪劣食品", 1.2, "吨", "weight", None, False, 1200, "kg")]),
+      ("假冒伪劣食品", 1.2, "吨", "weight", None, False, 1200, "kg"),
+      ("罚没款", 1, "百万元", "money", "approx", False, 1_000_000, "元")]),  # 近百万元
     ("全市42个乡镇全部建成综治中心，平均办结时间压缩至3个工作日。",
      [("乡镇", 42, "个", "count", None, False, 42, "个"),
       ("办结时间", 3, "个工作日", "duration", None, False, 3, "天")]),
