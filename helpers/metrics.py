@@ -190,7 +190,8 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=METRIC_COLUMNS)
     out = out.astype({"para_no": "int64", "value": "float64", "value_std": "float64",
                       "change": "bool", "qualifier": object})
-    out["qualifier"] = [q if isinstance(q, str) else None for q in out["qualifier"]]
+    out["qualifier"] = pd.Series([q if isinstance(q, str) else None for q in out["qualifier"]],
+                                 index=out.index, dtype=object)
     return out
 
 
