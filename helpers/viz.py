@@ -144,14 +144,14 @@ def wordcloud_frequencies(articles: pd.DataFrame, by: str | pd.Series | None = N
 
 
 def render_wordcloud(freqs: Mapping[str, int], font: Path | None, width: int = 800,
-                     height: int = 500, seed: int = 7):
+                     height: int = 500, seed: int = 7, max_words: int = 80):
     """A word cloud image from frequencies; deterministic (fixed ``random_state``)."""
     from wordcloud import WordCloud
 
     cloud = WordCloud(font_path=str(font) if font else None, width=width, height=height,
                       background_color="white", colormap=WORDCLOUD_COLORMAP, random_state=seed,
-                      prefer_horizontal=1.0, max_words=120, relative_scaling=0.5,
-                      min_font_size=8)
+                      prefer_horizontal=1.0, max_words=max_words, relative_scaling=0.5,
+                      min_font_size=max(8, height // 28))
     return cloud.generate_from_frequencies(dict(freqs))
 
 
@@ -162,12 +162,16 @@ def wordcloud_figure(groups: Mapping[str, Counter[str]], title: str, ncols: int 
     names = list(groups)
     ncols = min(ncols, len(names)) or 1
     nrows = math.ceil(len(names) / ncols)
-    fig = _figure(3.0 * ncols, 2.2 * nrows + 0.4)
+    panel = (6.5 / ncols, 6.5 / ncols * 0.66)  # a 16.5 cm wide figure, 3:2 panels
+    fig = _figure(6.5, panel[1] * nrows + 0.5)
     axes = fig.subplots(nrows, ncols, squeeze=False)
     for ax, name in zip(axes.flat, names, strict=False):
         freqs = dict(sorted(groups[name].items(), key=lambda kv: (-kv[1], kv[0]))[:top])
-        ax.imshow(render_wordcloud(freqs, font, 600, 400), interpolation="bilinear")
-        ax.set_title(name)
+        pixels = (int(panel[0] * 300), int(panel[1] * 300))  # print resolution
+        cloud = render_wordcloud(freqs, font, *pixels, max_words=120 if ncols == 1 else 50)
+        ax.imshow(cloud.to_array(), interpolation="nearest")
+        if len(names) > 1:
+            ax.set_title(name)
     for ax in axes.flat:
         ax.set_axis_off()
     fig.suptitle(title)
@@ -177,8 +181,10 @@ def wordcloud_figure(groups: Mapping[str, Counter[str]], title: str, ncols: int 
 # --- charts ---------------------------------------------------------------------------------
 
 def heatmap_figure(table: pd.DataFrame, title: str, xlabel: str, ylabel: str,
-                   fmt: str = "{:.0f}", width: float = 7.0, height: float | None = None) -> Figure:
-    """A labelled heatmap of a numeric table (rows × columns), values written in the cells."""
+                   fmt: str = "{:.0f}", width: float = 6.5, height: float | None = None,
+                   split_after: int | None = None) -> Figure:
+    """A labelled heatmap of a numeric table (rows × columns), values written in the cells;
+    ``split_after``: a line after that many columns (and rows, when square) — domains | modes."""
     setup_fonts()
     height = height or max(2.5, 0.32 * len(table) + 1.5)
     fig = _figure(width, height)
@@ -193,10 +199,18 @@ def heatmap_figure(table: pd.DataFrame, title: str, xlabel: str, ylabel: str,
         if v:
             ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=7,
                     color="white" if v > 0.6 * top else "black")
+    if split_after:
+        ax.axvline(split_after - 0.5, color="#333333", lw=1)
+        if table.shape[0] == table.shape[1]:
+            ax.axhline(split_after - 0.5, color="#333333", lw=1)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
-    fig.colorbar(image, ax=ax, shrink=0.8)
+    from matplotlib.ticker import MaxNLocator
+
+    bar = fig.colorbar(image, ax=ax, shrink=0.8)
+    bar.locator = MaxNLocator(integer=True)
+    bar.update_ticks()
     return fig
 
 
@@ -211,18 +225,22 @@ def code_labels(codebook=None) -> dict[str, str]:
 def prevalence_figure(article_codes: pd.DataFrame, articles: pd.DataFrame) -> Figure:
     """Coded paragraphs per article for every domain and mode code (a heatmap): articles are
     labelled by locality and headline."""
-    from helpers.coding import default_codebook
+    from helpers.coding import default_codebook, paragraph_codes
 
     book = default_codebook()
     labels = code_labels(book)
     names = articles.set_index("article_id").reindex(article_codes.index)
     rows = [f"{n[-2:]} {loc or '—'}" for n, loc in zip(article_codes.index, names["locality"],
                                                         strict=True)]
-    table = article_codes[book.ids].rename(columns=labels)
+    units = paragraph_codes(articles, book)  # paragraph counts (code_articles' campaign is a flag)
+    table = (pd.crosstab(units["article_id"], units["code"])
+             .reindex(index=article_codes.index, columns=book.ids, fill_value=0)
+             .rename(columns=labels))
     table.index = rows
     return heatmap_figure(table, bilingual("各篇报道的主题与治理方式（编码段落数）",
                                            "Domains and modes per article (coded paragraphs)"),
-                          bilingual("代码", "code"), bilingual("报道", "article"), width=8.5)
+                          bilingual("代码", "code"), bilingual("报道", "article"), width=6.5,
+                          split_after=len(book.domains))
 
 
 def cooccurrence_figure(matrix: pd.DataFrame, level: str = "paragraph") -> Figure:
@@ -230,9 +248,11 @@ def cooccurrence_figure(matrix: pd.DataFrame, level: str = "paragraph") -> Figur
     labels = code_labels()
     table = matrix.rename(index=labels, columns=labels)
     zh = "段落" if level == "paragraph" else "报道"
+    from helpers.coding import default_codebook
+
     return heatmap_figure(table, bilingual(f"代码共现（{zh}）", f"Code co-occurrence ({level}s)"),
-                          bilingual("代码", "code"), bilingual("代码", "code"), width=8.5,
-                          height=7.0)
+                          bilingual("代码", "code"), bilingual("代码", "code"), width=6.5,
+                          height=6.5, split_after=len(default_codebook().domains))
 
 
 def rates_figure(table: pd.DataFrame) -> Figure:
@@ -243,15 +263,24 @@ def rates_figure(table: pd.DataFrame) -> Figure:
     rates = rates.assign(locality=rates["locality"].fillna("—")).sort_values(
         ["locality", "value_std", "indicator"], ignore_index=True)
     localities = list(dict.fromkeys(rates["locality"]))
-    fig = _figure(7.5, max(3.0, 0.45 * len(rates) + 1.0))
+    fig = _figure(6.5, max(2.5, 0.25 * len(rates) + 1.0))
     ax = fig.add_subplot()
     y = list(range(len(rates)))
     colors = [PALETTE[localities.index(loc) % len(PALETTE)] for loc in rates["locality"]]
-    ax.scatter(rates["value_std"], y, c=colors, s=28, zorder=3)
+    floor = rates["qualifier"].isin(["over", "under"]).to_numpy()
+    ax.scatter(rates["value_std"][~floor], [v for v, f in zip(y, floor, strict=True) if not f],
+               c=[c for c, f in zip(colors, floor, strict=True) if not f], s=24, zorder=3)
+    ax.scatter(rates["value_std"][floor], [v for v, f in zip(y, floor, strict=True) if f],
+               facecolors="white", edgecolors=[c for c, f in zip(colors, floor, strict=True)
+                                               if f], s=24, zorder=3)
     ax.axvline(100, color="#c0504d", lw=1, ls="--", zorder=2)
-    ax.text(100, len(rates) - 0.4, "100%", color="#c0504d", ha="right", va="bottom", fontsize=7)
-    ax.set_yticks(y, [f"{ind}（{loc}）" for ind, loc in zip(rates["indicator"], rates["locality"],
-                                                          strict=True)])
+    ax.text(100, -0.6, "100%", color="#c0504d", ha="center", va="bottom", fontsize=7)
+    marks = {"over": "≥ ", "under": "< "}
+    ax.set_yticks(y, [f"{marks.get(q or '', '')}{ind}（{loc}）" for ind, loc, q in zip(
+        rates["indicator"], rates["locality"], rates["qualifier"], strict=True)])
+    for i in range(1, len(rates)):
+        if rates["locality"].iloc[i] != rates["locality"].iloc[i - 1]:
+            ax.axhline(i - 0.5, color="#dddddd", lw=0.6)
     lo = min(50.0, float(rates["value_std"].min()) - 5) if len(rates) else 50.0
     ax.set_xlim(lo, 103)
     ax.invert_yaxis()
@@ -265,8 +294,8 @@ def heaping_figure(heaping: Mapping[str, pd.DataFrame]) -> Figure:
     """Heaping of reported rates: shares at 100% and at or above 95%, and last digits."""
     setup_fonts()
     summary = heaping["summary"].set_index("measure")
-    fig = _figure(7.5, 3.0)
-    left, right = fig.subplots(1, 2, width_ratios=[1, 1.4])
+    fig = _figure(6.5, 2.8)
+    left, right = fig.subplots(1, 2, width_ratios=[1, 1.3])
     shares = summary.loc[["exactly 100%", "at least 95%", "ending in 0 or 5"], "share"]
     left.barh(["= 100%", "≥ 95%", "末位 0/5 · last digit 0/5"], shares.to_numpy() * 100,
               color=PALETTE[0])
@@ -290,9 +319,10 @@ def money_figure(table: pd.DataFrame) -> Figure:
     money = table[table["kind"] == "money"].assign(
         locality=lambda t: t["locality"].fillna("—")).sort_values(
         ["value_std", "indicator"], ascending=[False, True], ignore_index=True)
-    fig = _figure(7.5, max(2.5, 0.4 * len(money) + 1.0))
+    fig = _figure(6.5, max(2.5, 0.28 * len(money) + 1.0))
     ax = fig.add_subplot()
-    ax.barh(range(len(money)), money["value_std"], color=PALETTE[0])
+    ax.hlines(range(len(money)), 0, money["value_std"], color="#cccccc", lw=0.8)
+    ax.scatter(money["value_std"], range(len(money)), color=PALETTE[0], s=24, zorder=3)
     ax.set_xscale("log")
     ax.set_yticks(range(len(money)), [f"{_short(i)}（{loc}）" for i, loc in zip(
         money["indicator"], money["locality"], strict=True)])
@@ -300,7 +330,8 @@ def money_figure(table: pd.DataFrame) -> Figure:
         ax.text(row.value_std * 1.15, i, _printed(row.value, row.unit, row.qualifier),
                 va="center", fontsize=7)
     ax.invert_yaxis()
-    ax.set_xlim(right=money["value_std"].max() * 40 if len(money) else 10)
+    if len(money):
+        ax.set_xlim(money["value_std"].min() / 3, money["value_std"].max() * 12)
     ax.set_xlabel(bilingual("金额（元，对数坐标）", "amount (yuan, log scale)"))
     ax.set_title(bilingual("报告的金额", "Money amounts reported"))
     return fig

@@ -137,8 +137,8 @@ def test_figure_functions_return_figures_without_showing(corpus):
 
 def test_save_figure_is_reproducible(tmp_path, corpus):
     metrics = extract_metrics(corpus)
+    first = save_figure(heaping_figure(heaping_summary(metrics)), "heaping", folder=tmp_path / "a")
     fig = heaping_figure(heaping_summary(metrics))
-    first = save_figure(fig, "heaping", folder=tmp_path / "a")
     second = save_figure(fig, "heaping", folder=tmp_path / "b")
     assert [p.name for p in first] == ["08_heaping.png", "08_heaping.svg"]
     for a, b in zip(first, second, strict=True):
