@@ -22,7 +22,7 @@ LOCK_VENV ?= /tmp/govreports-lockvenv
 # Jupyter refuses to run as root without this (containers, CI-like machines).
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: help setup analysis test lab lint bench lock clean-derived
+.PHONY: help setup analysis test lab lint bench lock clean-derived clean-cache
 
 help: ## Show this list of targets
 	@echo "usage: make <target>"
@@ -96,3 +96,6 @@ lock: ## Regenerate requirements.lock: throwaway venv, install pyproject deps + 
 
 clean-derived: ## Delete generated files in corpus/derived/ (corpus/raw/ is never touched)
 	rm -rf corpus/derived/*
+
+clean-cache: ## Delete the pipeline cache corpus/cache/ (helpers.pipeline; rebuilt on the next run)
+	rm -rf corpus/cache

@@ -237,12 +237,14 @@ def paragraph_codes(articles: pd.DataFrame, codebook: Codebook | None = None,
             .drop(columns="_o").reset_index(drop=True))
 
 
-def code_articles(articles: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
+def code_articles(articles: pd.DataFrame, codebook: Codebook | None = None,
+                  segments: pd.DataFrame | None = None) -> pd.DataFrame:
     """Article codes: index article_id; per code the number of coded paragraphs;
     ``primary_domain`` (most coded paragraphs; ties broken by the headline, then the first
-    paragraph, then codebook order; None without any domain code) and ``campaign``."""
+    paragraph, then codebook order; None without any domain code) and ``campaign``.
+    ``segments``: the code_segments table when already computed."""
     book = codebook or default_codebook()
-    units = paragraph_codes(articles, book)
+    units = paragraph_codes(articles, book, segments)
     counts = (units.groupby(["article_id", "code"]).size().unstack(fill_value=0)
               .reindex(index=articles["article_id"], columns=book.ids, fill_value=0))
     counts.index.name = "article_id"

@@ -28,6 +28,8 @@ field of one article, except the parentheses around bylines (see ``check_conserv
 from __future__ import annotations
 
 import bisect
+import functools
+import json
 import re
 import statistics
 import unicodedata
@@ -47,8 +49,9 @@ ARTICLE_COLUMNS = [
     "locality", "prefecture", "province", "line_start", "line_end",
 ]
 PARAGRAPH_COLUMNS = ["article_id", "para_no", "text"]
-# articles.attrs[SUBHEAD_PARAS]: article_id -> the para_no each of its subheads precedes (the
-# codebook counts a subhead as part of the paragraph that follows it); see subhead_paragraphs
+# articles.attrs[SUBHEAD_PARAS]: JSON of article_id -> the para_no each of its subheads precedes
+# (the codebook counts a subhead as part of the paragraph that follows it); see
+# subhead_paragraphs.  A string, because pandas deep-copies attrs on every operation.
 SUBHEAD_PARAS = "subhead_paras"
 
 # Sentence end: 。！？ (or ASCII !?, or an ellipsis), optionally closed by quotes or brackets.
@@ -542,7 +545,7 @@ def parse_page(text: str, source: str = "page") -> pd.DataFrame:
             "line_start": min(art.lines), "line_end": max(art.lines),
         })
     frame = _articles_frame(rows)
-    frame.attrs[SUBHEAD_PARAS] = where
+    set_subhead_positions(frame, where)
     return frame
 
 
@@ -697,8 +700,24 @@ def load_corpus(path: str | PathLike[str] | None = None) -> pd.DataFrame:
     """Read and parse every page under ``path`` (default ``corpus/raw``) into one articles table."""
     frames = [parse_page(read_page(p), source=p.stem) for p in list_pages(path)]
     corpus = pd.concat(frames, ignore_index=True)
-    corpus.attrs[SUBHEAD_PARAS] = {k: v for f in frames for k, v in f.attrs[SUBHEAD_PARAS].items()}
+    set_subhead_positions(corpus, {k: v for f in frames
+                                   for k, v in subhead_positions(f).items()})
     return corpus
+
+
+def set_subhead_positions(articles: pd.DataFrame, where: dict[str, list[int]]) -> None:
+    """Attach where the subheads stand (article_id -> para_no list) to an articles table."""
+    articles.attrs[SUBHEAD_PARAS] = json.dumps(where, ensure_ascii=False, sort_keys=True)
+
+
+def subhead_positions(articles: pd.DataFrame) -> dict[str, list[int]]:
+    """The subhead positions attached to an articles table (empty when there are none)."""
+    return _load_positions(articles.attrs.get(SUBHEAD_PARAS) or "{}")
+
+
+@functools.lru_cache(maxsize=8)
+def _load_positions(encoded: str) -> dict[str, list[int]]:
+    return json.loads(encoded)
 
 
 def subhead_paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
@@ -706,7 +725,7 @@ def subhead_paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
     it precedes, ``subhead``).  The positions travel with the articles table from ``parse_page``
     / ``load_corpus`` (``articles.attrs``); a table read back from disk has none and gives an
     empty result."""
-    where = articles.attrs.get(SUBHEAD_PARAS, {})
+    where = subhead_positions(articles)
     rows = [
         (aid, para_no, sub)
         for aid, subs in zip(articles["article_id"], articles["subheads"], strict=True)

@@ -1,0 +1,322 @@
+"""The per-file pipeline (helpers/pipeline.py): every route -- serial, cold and warm cache, worker
+processes, a Dask cluster -- gives exactly the tables of the whole-corpus functions; the cache is
+keyed so that a codebook edit recodes without re-parsing and a changed file alone is redone."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+from pandas.testing import assert_frame_equal
+
+from helpers import coding, config, corpus, metrics, pipeline, text
+from helpers.coding import code_articles, code_segments, load_codebook
+from helpers.corpus import SUBHEAD_PARAS, load_corpus, subhead_paragraphs
+from helpers.metrics import extract_metrics
+from helpers.text import CorpusError
+
+FIXTURE_PAGES = Path(__file__).parent / "fixtures" / "pages"
+SEED = min(config.CORPUS_RAW.glob("*.txt"))
+STAGES = ("parse_page", "code_articles", "code_segments", "extract_metrics", "tokenize")
+
+
+def _make_corpus(folder: Path) -> Path:
+    """The seed page, the hand-composed test pages, and two of them again under other names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for page in [SEED, *sorted(FIXTURE_PAGES.glob("page_*.txt"))]:
+        shutil.copyfile(page, folder / page.name)
+    shutil.copyfile(SEED, folder / "zz_seed_again.txt")
+    shutil.copyfile(FIXTURE_PAGES / "page_b.txt", folder / "page_b_copy.txt")
+    return folder
+
+
+def _direct(folder: Path, codebook: coding.Codebook | None = None) -> dict[str, pd.DataFrame]:
+    """The whole-corpus route: load_corpus and the table functions of each stage."""
+    articles = load_corpus(folder)
+    return {
+        "articles": articles,
+        "subheads": subhead_paragraphs(articles),
+        "codes": code_articles(articles, codebook),
+        "segments": code_segments(articles, codebook),
+        "metrics": extract_metrics(articles),
+        "tokens": pipeline.token_counts(articles),
+    }
+
+
+def _null_kinds(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """None vs NaN in object columns (assert_frame_equal takes them as equal)."""
+    return {str(col): [type(v).__name__ for v in frame[col]]
+            for col in frame.columns if frame[col].dtype == object}
+
+
+def assert_same(got: dict[str, pd.DataFrame], expected: dict[str, pd.DataFrame]) -> None:
+    for name in pipeline.TABLES:
+        assert_frame_equal(got[name], expected[name], check_exact=True, obj=name)
+        assert _null_kinds(got[name]) == _null_kinds(expected[name]), name
+    assert got["articles"].attrs[SUBHEAD_PARAS] == expected["articles"].attrs[SUBHEAD_PARAS]
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory) -> Path:
+    return _make_corpus(tmp_path_factory.mktemp("raw"))
+
+
+@pytest.fixture(scope="module")
+def direct(corpus_dir) -> dict[str, pd.DataFrame]:
+    return _direct(corpus_dir)
+
+
+@pytest.fixture
+def forbid(monkeypatch):
+    """forbid(*names): make those stage functions raise (a cache hit must not call them)."""
+    owners = {"parse_page": corpus, "code_articles": coding, "code_segments": coding,
+              "extract_metrics": metrics, "tokenize": text}
+
+    def install(*names: str) -> None:
+        for name in names:
+            def boom(*args, _name=name, **kwargs):
+                raise AssertionError(f"{_name} called on a cache hit")
+            monkeypatch.setattr(owners[name], name, boom)
+    return install
+
+
+def _cached(result: dict[str, pd.DataFrame], table: str) -> list[bool]:
+    return result["files"][f"cached_{table}"].tolist()
+
+
+# --- identical tables on every route -----------------------------------------------------------
+
+def test_test_corpus(direct):
+    articles = direct["articles"].set_index("article_id")
+    assert articles["source"].nunique() == 7
+    # the same bytes under another name: same articles, other ids
+    assert articles.loc["zz_seed_again-01", "text"] == articles.loc[f"{SEED.stem}-01", "text"]
+    assert len(direct["subheads"]) > 0
+    qualifier = direct["metrics"]["qualifier"]
+    assert qualifier.isna().any() and qualifier.notna().any()
+
+
+def test_serial_without_cache(corpus_dir, direct, tmp_path, monkeypatch):
+    monkeypatch.setenv(pipeline.CACHE_ENV, str(tmp_path / "cache"))
+    got = pipeline.run_pipeline(corpus_dir, cache=False)
+    assert_same(got, direct)
+    assert not (tmp_path / "cache").exists()  # cache=False writes nothing
+    assert got["files"]["source"].tolist() == [p.stem for p in corpus.list_pages(corpus_dir)]
+
+
+def test_cold_then_warm_cache(corpus_dir, direct, tmp_path, forbid):
+    cache = tmp_path / "cache"
+    cold = pipeline.run_pipeline(corpus_dir, cache_dir=cache)
+    assert_same(cold, direct)
+    for table in pipeline.CACHED_TABLES:
+        assert not any(_cached(cold, table))
+    assert len(list(cache.glob("*/*/*.parquet"))) == 7 * len(pipeline.CACHED_TABLES)
+    assert not list(cache.glob("**/.tmp-*"))  # atomic writes leave no temporary files
+
+    forbid(*STAGES)
+    warm = pipeline.run_pipeline(corpus_dir, cache_dir=cache)
+    assert_same(warm, direct)
+    for table in pipeline.CACHED_TABLES:
+        assert all(_cached(warm, table))
+
+
+def test_process_page_matches_parse_page(corpus_dir, tmp_path):
+    page = corpus_dir / "page_a.txt"
+    fresh = pipeline.process_page(page, cache_dir=tmp_path)
+    again = pipeline.process_page(page, cache_dir=tmp_path)
+    articles = corpus.parse_page(text.read_page(page), source="page_a")
+    assert set(fresh) == set(pipeline.TABLES)
+    for got in (fresh, again):
+        assert_frame_equal(got["articles"], articles, check_exact=True)
+        assert got["articles"].attrs == articles.attrs
+        assert_frame_equal(got["subheads"], subhead_paragraphs(articles), check_exact=True)
+        assert_frame_equal(got["codes"], code_articles(articles), check_exact=True)
+
+
+def _no_pool(*args, **kwargs):
+    raise AssertionError("a process pool was started")
+
+
+def test_workers(corpus_dir, direct, tmp_path, forbid, monkeypatch):
+    cache = tmp_path / "cache"
+    got = pipeline.run_pipeline(corpus_dir, workers=2, cache_dir=cache, min_parallel_bytes=0)
+    assert_same(got, direct)
+    assert not any(_cached(got, "articles"))
+    # what the workers wrote, the parent reads back, without starting workers for it
+    forbid(*STAGES)
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", _no_pool)
+    warm = pipeline.run_pipeline(corpus_dir, workers=2, cache_dir=cache, min_parallel_bytes=0)
+    assert_same(warm, direct)
+    assert all(_cached(warm, "articles")) and all(_cached(warm, "tokens"))
+
+
+def test_small_corpus_stays_serial(corpus_dir, direct, monkeypatch):
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", _no_pool)
+    assert sum(p.stat().st_size for p in corpus_dir.iterdir()) < pipeline.PARALLEL_MIN_BYTES
+    assert_same(pipeline.run_pipeline(corpus_dir, workers=2, cache=False), direct)
+
+
+def test_bad_file_named_from_a_worker(corpus_dir, tmp_path):
+    folder = _make_corpus(tmp_path / "raw")
+    (folder / "page_bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    for workers in (1, 2):
+        with pytest.raises(CorpusError) as err:
+            pipeline.run_pipeline(folder, workers=workers, cache=False, min_parallel_bytes=0)
+        assert err.value.path is not None and Path(err.value.path).name == "page_bad.txt"
+
+
+def test_dask_cluster(corpus_dir, direct, tmp_path, capfd):
+    distributed = pytest.importorskip("distributed")
+    capfd.readouterr()
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        got = pipeline.run_pipeline(corpus_dir, client=client, cache_dir=tmp_path / "cache")
+    assert_same(got, direct)
+    assert len(list((tmp_path / "cache").glob("*/*/*.parquet"))) == 7 * 5  # the workers wrote
+    out, err = capfd.readouterr()
+    assert (out, err) == ("", "")
+
+
+def test_progress_bar_only_on_request(corpus_dir, capsys):
+    pipeline.run_pipeline(corpus_dir, cache=False)
+    assert capsys.readouterr() == ("", "")
+    pipeline.run_pipeline(corpus_dir / "page_a.txt", cache=False, progress=True)
+    out, err = capsys.readouterr()
+    assert out == "" and "1/1" in err
+
+
+# --- cache keys ----------------------------------------------------------------------------------
+
+def _edited_codebook(direct: dict[str, pd.DataFrame], folder: Path) -> Path:
+    """A copy of the codebook without the term that codes the most segments (of a code that
+    keeps other terms)."""
+    data = yaml.safe_load(text.CODEBOOK_FILE.read_text(encoding="utf-8"))
+    terms = {c["id"]: c["terms"] for c in data["codes"]}
+    counts = direct["segments"].groupby(["code", "term"]).size().sort_values(ascending=False)
+    code, term = next((c, t) for c, t in counts.index if t in terms[c] and len(terms[c]) > 1)
+    terms[code].remove(term)
+    path = folder / "codebook_edited.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_codebook_edit_recodes_without_reparsing(corpus_dir, direct, tmp_path, forbid):
+    cache = tmp_path / "cache"
+    pipeline.run_pipeline(corpus_dir, cache_dir=cache)
+    edited = _edited_codebook(direct, tmp_path)
+    keys, keys_edited = pipeline.version_keys(), pipeline.version_keys(edited)
+    assert keys_edited["articles"] == keys["articles"]
+    assert keys_edited["metrics"] == keys["metrics"]
+    assert keys_edited["codes"] != keys["codes"]
+
+    expected = _direct(corpus_dir, load_codebook(edited))
+    assert not expected["segments"].equals(direct["segments"])
+    forbid("parse_page", "extract_metrics", "tokenize")
+    got = pipeline.run_pipeline(corpus_dir, cache_dir=cache, codebook=edited)
+    assert_same(got, expected)
+    assert all(_cached(got, "articles")) and all(_cached(got, "metrics"))
+    assert not any(_cached(got, "codes")) and not any(_cached(got, "segments"))
+
+
+def test_changed_file_alone_is_redone(tmp_path, monkeypatch):
+    folder = _make_corpus(tmp_path / "raw")
+    cache = tmp_path / "cache"
+    pipeline.run_pipeline(folder, cache_dir=cache)
+    page = folder / "page_c.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("的", "之", 1), encoding="utf-8")
+
+    parsed = []
+    real = corpus.parse_page
+
+    def counting(page_text: str, source: str = "page") -> pd.DataFrame:
+        parsed.append(source)
+        return real(page_text, source)
+
+    monkeypatch.setattr(corpus, "parse_page", counting)
+    got = pipeline.run_pipeline(folder, cache_dir=cache)
+    assert parsed == ["page_c"]
+    files = got["files"].set_index("source")
+    for table in pipeline.CACHED_TABLES:
+        assert not files.loc["page_c", f"cached_{table}"]
+        assert files.drop(index="page_c")[f"cached_{table}"].all()
+    monkeypatch.setattr(corpus, "parse_page", real)
+    assert_same(got, _direct(folder))
+
+
+def test_clear_cache(corpus_dir, tmp_path):
+    cache = tmp_path / "cache"
+    pipeline.run_pipeline(corpus_dir / "page_a.txt", cache_dir=cache)
+    n = len(list(cache.glob("*/*/*.parquet")))
+    assert n == len(pipeline.CACHED_TABLES)
+    assert pipeline.clear_cache(cache) == n
+    assert not cache.exists()
+    pipeline.run_pipeline(corpus_dir / "page_a.txt", cache_dir=cache)
+    (cache / "notes.txt").write_text("not the cache's", encoding="utf-8")
+    assert pipeline.clear_cache(cache) == n
+    assert [p.name for p in cache.rglob("*")] == ["notes.txt"]  # only its own files go
+
+
+def test_damaged_entry_is_recomputed(corpus_dir, tmp_path):
+    cache = tmp_path / "cache"
+    first = pipeline.run_pipeline(corpus_dir / "page_a.txt", cache_dir=cache)
+    for entry in cache.glob("metrics/*/*.parquet"):
+        entry.write_bytes(b"PAR1 truncated")
+    again = pipeline.run_pipeline(corpus_dir / "page_a.txt", cache_dir=cache)
+    assert_frame_equal(again["metrics"], first["metrics"], check_exact=True)
+    assert _cached(again, "metrics") == [False] and _cached(again, "articles") == [True]
+
+
+# --- the pieces ----------------------------------------------------------------------------------
+
+def test_parquet_round_trip_is_exact(tmp_path):
+    index = pd.Index(["k1", "k2", "k3"], dtype=object, name="article_id")
+    frame = pd.DataFrame({
+        "lists": pd.Series([["a", "b"], [], ["c", "d"]], dtype=object, index=index),
+        "obj": pd.Series(["x", None, float("nan")], dtype=object, index=index),
+        "all_none": pd.Series([None, None, None], dtype=object, index=index),
+        "s": pd.Series(["p", None, "q"], dtype="str", index=index),
+        "i": pd.Series(np.array([1, 2, 3], dtype="int64"), index=index),
+        "f": pd.Series([0.5, float("nan"), -0.0], index=index),
+        "b": pd.Series([True, False, True], index=index),
+    })
+    assert frame["obj"].iloc[1] is None and frame["lists"].iloc[0] == ["a", "b"]
+    frame.columns.name = "code"
+    frame.attrs = {"where": {"k1": [1, 3], "k2": []}}
+    path = tmp_path / "t.parquet"
+    for table in (frame, frame.iloc[:0], frame.reset_index(drop=True)):
+        pipeline.write_frame(table, path)
+        back = pipeline.read_frame(path)
+        assert_frame_equal(back, table, check_exact=True)
+        assert _null_kinds(back) == _null_kinds(table)
+        assert back.attrs == table.attrs
+    back = pipeline.read_frame(path)
+    assert back["obj"].iloc[1] is None and math.isnan(back["obj"].iloc[2])
+    assert back["lists"].iloc[0] == ["a", "b"] and isinstance(back["lists"].iloc[2], list)
+    with pytest.raises(TypeError):
+        pipeline.write_frame(pd.DataFrame({"mixed": pd.Series(["a", 1], dtype=object)}), path)
+
+
+def test_concat_infers_dtypes_like_the_whole_corpus():
+    pages = [[("p1-01", None), ("p1-01", None)], [("p2-01", "approx"), ("p2-01", None)], []]
+    per_page = [pd.DataFrame(rows, columns=["article_id", "qualifier"]) for rows in pages]
+    whole = pd.DataFrame([r for rows in pages for r in rows], columns=["article_id", "qualifier"])
+    assert {str(f["qualifier"].dtype) for f in per_page[:2]} == {"object", "str"}
+    assert_frame_equal(pipeline._concat(per_page), whole, check_exact=True)
+
+    codes = [pd.DataFrame({"n": [1]}, index=pd.Index([f"p{i}-01"], dtype=object,
+                                                     name="article_id")) for i in (1, 2)]
+    got = pipeline._concat(codes, ignore_index=False)
+    assert got.index.dtype == object and got.index.name == "article_id"
+
+
+def test_version_keys_are_per_stage():
+    keys = pipeline.version_keys()
+    assert set(keys) == set(pipeline.CACHED_TABLES)
+    assert keys["codes"] == keys["segments"]
+    assert len({keys["articles"], keys["codes"], keys["metrics"], keys["tokens"]}) == 4
