@@ -118,7 +118,7 @@ def main() -> None:
     jieba.setLogLevel(60)
     jieba.initialize()
     default_codebook()
-    text.load_tokenizer()
+    text.tokenize("预热")  # build the tokenizer of the backend in use before timing
     results: list[dict] = []
     print(f"one core (tokenizer backend: {text.tokenizer_backend()}):")
     articles = timed("load_corpus (read + parse)", lambda: load_corpus(folder), results, mb)

@@ -9,7 +9,9 @@ the articles from that layout.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import logging
 import os
 import re
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CorpusError", "content_tokens", "decode_bytes", "dictionary_additions", "is_cjk",
     "load_stopwords", "load_tokenizer", "normalize_text", "read_page", "spans_word", "tokenize",
-    "tokenize_default", "tokenize_spans",
+    "tokenize_default", "tokenize_spans", "tokenizer_backend",
 ]
 
 
@@ -389,10 +391,18 @@ def read_page(path: str | os.PathLike[str]) -> str:
 # governance terms and slogans (helpers/data/userdict.txt, explicit frequencies) and the terms
 # of the default codebook, so that 枫桥经验, 我为群众办实事 or 纪委监委 come out as one token.
 # The tokenizer is built once per process, silently (jieba logs to stderr on initialization).
+#
+# Two backends segment identically: jieba (pure Python, ~1 MB/s; the reference, and the one
+# jieba.posseg works with) and rjieba, the binding of jieba-rs (~20x faster), used when it is
+# installed.  GOVREPORTS_TOKENIZER=jieba|rjieba forces one.  rjieba is given jieba's own
+# dict.txt and the same additions, and ``_RjiebaTokenizer`` evens out the few places where
+# jieba-rs departs from jieba; tests/test_rjieba.py checks that the two agree token for token.
 
 USER_DICT = config.DATA_DIR / "userdict.txt"
 STOPWORDS_EXTRA = config.DATA_DIR / "stopwords_extra.txt"
 CODEBOOK_FILE = config.DATA_DIR / "codebook.yaml"
+TOKENIZER_ENV = "GOVREPORTS_TOKENIZER"
+TOKENIZER_BACKENDS = ("jieba", "rjieba")
 _CODEBOOK_TERM_FREQ = 20000  # frequency given to codebook terms missing from the user dictionary
 _TOKEN_SKIP = re.compile(r"^[\W\d_]+$")  # punctuation, digits, symbols
 
@@ -429,11 +439,35 @@ def dictionary_additions() -> list[tuple[str, int, str | None]]:
 
 
 @functools.lru_cache(maxsize=1)
-def load_tokenizer() -> jieba.Tokenizer:
-    """The project's jieba tokenizer: default dictionary plus ``dictionary_additions``.
+def _rjieba_installed() -> bool:
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
-    Built once per process; nothing is printed.
+
+def tokenizer_backend() -> str:
+    """The segmenter ``tokenize``, ``tokenize_spans`` and ``spans_word`` use: "rjieba" or "jieba".
+
+    rjieba when it can be imported, else jieba; the environment variable GOVREPORTS_TOKENIZER
+    (``jieba`` or ``rjieba``) forces one.  Both give the same tokens.
     """
+    forced = os.environ.get(TOKENIZER_ENV, "").strip().lower()
+    if not forced:
+        return "rjieba" if _rjieba_installed() else "jieba"
+    if forced not in TOKENIZER_BACKENDS:
+        raise ValueError(
+            f"{TOKENIZER_ENV}={forced!r}: expected one of {', '.join(TOKENIZER_BACKENDS)}"
+        )
+    if forced == "rjieba" and not _rjieba_installed():
+        raise ModuleNotFoundError(f"{TOKENIZER_ENV}=rjieba, but rjieba is not installed")
+    return forced
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba_tokenizer() -> jieba.Tokenizer:
+    """jieba with the default dictionary plus ``dictionary_additions`` (built once, silently)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -442,6 +476,135 @@ def load_tokenizer() -> jieba.Tokenizer:
     for word, freq, tag in dictionary_additions():
         tokenizer.add_word(word, freq, tag)
     return tokenizer
+
+
+def load_tokenizer() -> jieba.Tokenizer:
+    """The project's jieba tokenizer: default dictionary plus ``dictionary_additions``.
+
+    Built once per process; nothing is printed.  This is the jieba object itself (for
+    ``jieba.posseg``); ``tokenize`` and friends may segment with rjieba instead, identically.
+    """
+    return _jieba_tokenizer()
+
+
+# Where jieba-rs 0.11 (rjieba 0.2.2) departs from jieba 0.42.1, in the default mode:
+# - its blocks of dictionary text also take CJK extension and compatibility ideographs and
+#   U+9FD6-9FFF, which jieba leaves out of them and yields one character at a time;
+# - inside an unknown stretch handed to the HMM, it keeps ASCII runs joined by . _ - whole
+#   ("A-B", "2.5.1"), which jieba cuts with re_skip ("A", "-", "B"; "2.5", ".", "1");
+# - it keeps the dictionary total as the sum of the current frequencies, while jieba adds
+#   every frequency it is given (a repeated dict.txt line, a word of the additions already
+#   in the dictionary); the total enters every word's probability.
+# Rust strings also cannot hold lone surrogates.  Such characters are cut out before rjieba
+# sees the text, joined tokens are cut again, and the total is made up with an unmatchable word.
+_RJIEBA_APART = re.compile(
+    "[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\ud800-\udfff\U00020000-\U0003ffff]"
+)
+_JOINED_ASCII = re.compile(r"[a-zA-Z0-9][._-][a-zA-Z0-9]")
+_JUNCTION_AT = re.compile(r"(?=[a-zA-Z0-9][._-][a-zA-Z0-9])")  # every start, overlapping
+_JOINED_RUN = re.compile(r"[a-zA-Z0-9]+(?:[._-][a-zA-Z0-9]+)+")
+_DECIMAL = re.compile(r"[a-zA-Z0-9]+\.[0-9]+")
+_HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg.re_skip
+# Private-use character: outside every block jieba-rs segments, so it never matches text.
+_TOTAL_FILLER = "\U0010fffd"
+
+
+class _RjiebaTokenizer:
+    """rjieba set up and corrected to segment exactly as ``_jieba_tokenizer()``."""
+
+    def __init__(self, dictionary: Path, additions: list[tuple[str, int, str | None]]) -> None:
+        import rjieba
+
+        self._rjieba = rjieba.Jieba.empty()
+        freq: dict[str, int] = {}
+        total = 0  # jieba's total: every frequency given, as jieba.Tokenizer.gen_pfdict sums
+        # jieba's own dict.txt, parsed as gen_pfdict does (rjieba embeds the same words and
+        # frequencies, but not byte for byte: this keeps the two in step whatever the versions).
+        with open(dictionary, "rb") as f:
+            for line in f:
+                word, count = line.strip().decode("utf-8").split(" ")[:2]
+                freq[word] = int(count)
+                total += int(count)
+        for word, count, _tag in additions:
+            if count <= 0:
+                # jieba force-splits zero-frequency words; jieba-rs has no such notion.
+                raise ValueError(f"dictionary addition {word!r} needs a positive frequency")
+            freq[word] = count
+            total += count
+        add_word = self._rjieba.add_word
+        for word, count in freq.items():
+            add_word(word, count, None)
+        filler = total - sum(freq.values())
+        if filler:
+            add_word(_TOTAL_FILLER, filler, None)
+        self.total = total
+
+    def cut(self, text: str, hmm: bool = True) -> list[str]:
+        """``jieba.Tokenizer.lcut(text, HMM=hmm)``, token for token."""
+        cut = self._rjieba.cut
+        if _RJIEBA_APART.search(text) is None:
+            words = cut(text, hmm)
+        else:
+            words, pos = [], 0
+            for m in _RJIEBA_APART.finditer(text):
+                if m.start() > pos:
+                    words += cut(text[pos : m.start()], hmm)
+                words.append(m.group())
+                pos = m.end()
+            if pos < len(text):
+                words += cut(text[pos:], hmm)
+        # A run that jieba's re_skip matches whole (a decimal such as 98.6) needs nothing.
+        if hmm and any(_DECIMAL.fullmatch(m.group()) is None for m in _JOINED_RUN.finditer(text)):
+            words = self._recut_joined(text, words)
+        return words
+
+    def _recut_joined(self, text: str, words: list[str]) -> list[str]:
+        """Cut the joined ASCII runs among ``words`` (the tokens of ``text``) as jieba does.
+
+        A token holding a junction (letter or digit, one of . _ -, letter or digit) is cut
+        with jieba's re_skip unless it is a dictionary word, which jieba keeps whole too.
+        (Characters the HMM gets are off the best dictionary route, so a run that is a
+        word never comes from it.)  Only the tokens at a junction of ``text`` are looked at.
+        """
+        ends = list(itertools.accumulate(map(len, words)))
+        recut: dict[int, list[str]] = {}
+        for m in _JUNCTION_AT.finditer(text):
+            i = bisect.bisect_right(ends, m.start())
+            word = words[i]
+            if (i not in recut and word.isascii() and _JOINED_ASCII.search(word)
+                    and not self._rjieba.has_word(word)):
+                parts = [part for part in _HMM_SKIP.split(word) if part]
+                if len(parts) > 1:
+                    recut[i] = parts
+        if not recut:
+            return words
+        out: list[str] = []
+        start = 0
+        for i in sorted(recut):
+            out += words[start:i]
+            out += recut[i]
+            start = i + 1
+        out += words[start:]
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def _rjieba_tokenizer() -> _RjiebaTokenizer:
+    """rjieba with jieba's dict.txt plus ``dictionary_additions`` (built once, silently)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")  # its dictionary, without importing jieba
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("rjieba is set up with jieba's dictionary: install jieba")
+    dictionary = Path(spec.submodule_search_locations[0]) / "dict.txt"
+    return _RjiebaTokenizer(dictionary, dictionary_additions())
+
+
+def _cut(text: str, hmm: bool = True) -> list[str]:
+    """All tokens of ``text`` (whitespace included), from the backend in use."""
+    if tokenizer_backend() == "rjieba":
+        return _rjieba_tokenizer().cut(text, hmm)
+    return _jieba_tokenizer().lcut(text, HMM=hmm)
 
 
 def tokenize_default(text: str) -> list[str]:
@@ -461,12 +624,19 @@ def _default_tokenizer() -> jieba.Tokenizer:
 
 def tokenize(text: str) -> list[str]:
     """Words of ``text`` (jieba with the project dictionary), whitespace dropped."""
-    return [tok for tok in load_tokenizer().lcut(text) if not tok.isspace()]
+    return [tok for tok in _cut(text) if not tok.isspace()]
 
 
 def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
     """Words of ``text`` with their character offsets (word, start, end)."""
-    return [(w, s, e) for w, s, e in load_tokenizer().tokenize(text) if not w.isspace()]
+    spans = []
+    start = 0
+    for tok in _cut(text):
+        end = start + len(tok)
+        if not tok.isspace():
+            spans.append((tok, start, end))
+        start = end
+    return spans
 
 
 @functools.lru_cache(maxsize=1)
@@ -496,7 +666,7 @@ def spans_word(left: str, right: str, context: int = 6) -> bool:
     if not head or not tail or not (is_cjk(head[-1]) and is_cjk(tail[0])):
         return False
     pos = 0
-    for token in load_tokenizer().cut(head + tail, HMM=False):
+    for token in _cut(head + tail, hmm=False):
         if pos < len(head) < pos + len(token):
             return True
         pos += len(token)
