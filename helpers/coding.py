@@ -86,6 +86,10 @@ class Codebook:
         } for c in self.codes])
 
     @functools.cached_property
+    def _order(self) -> dict[str, int]:
+        return {c.id: i for i, c in enumerate(self.codes)}
+
+    @functools.cached_property
     def _patterns(self) -> list[tuple[Code, re.Pattern[str], re.Pattern[str] | None]]:
         def alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
             words = tuple(sorted(set(words), key=lambda t: (-len(t), t)))
@@ -204,7 +208,8 @@ def match_codes(text: str, codebook: Codebook | None = None) -> list[tuple[str, 
         for m in found:
             if not any(a < m.end() and m.start() < b for a, b in masked):
                 out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
-    return sorted(out, key=lambda r: (r[3], book.ids.index(r[0]), r[4]))
+    order = book._order
+    return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
 
 
 def code_segments(articles: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
@@ -248,18 +253,21 @@ def code_articles(articles: pd.DataFrame, codebook: Codebook | None = None,
     counts = (units.groupby(["article_id", "code"]).size().unstack(fill_value=0)
               .reindex(index=articles["article_id"], columns=book.ids, fill_value=0))
     counts.index.name = "article_id"
-    first = units[units["para_no"] == 1].groupby("article_id")["code"].agg(set)
+    first = units[units["para_no"] == 1].groupby("article_id")["code"].agg(set).to_dict()
+    domains = book.domains
+    dom_counts = counts[domains].to_numpy().tolist()
     primary = []
-    for row in articles.itertuples(index=False):
-        dom = counts.loc[row.article_id, book.domains]
-        best = [c for c in book.domains if dom[c] == dom.max()] if dom.max() > 0 else []
-        for tie_break in (
-            {c for c, *_ in match_codes(row.headline if isinstance(row.headline, str) else "",
-                                        book)},
-            first.get(row.article_id, set()),
-        ):
-            if len(best) > 1 and set(best) & tie_break:
-                best = [c for c in best if c in tie_break]
+    for aid, headline, row in zip(articles["article_id"], articles["headline"], dom_counts,
+                                  strict=True):
+        top = max(row) if row else 0
+        best = [c for c, n in zip(domains, row, strict=True) if n == top] if top > 0 else []
+        if len(best) > 1:
+            for tie_break in (
+                {c for c, *_ in match_codes(headline if isinstance(headline, str) else "", book)},
+                first.get(aid, set()),
+            ):
+                if len(best) > 1 and set(best) & tie_break:
+                    best = [c for c in best if c in tie_break]
         primary.append(best[0] if best else None)
     out = counts.astype("int64")
     out["primary_domain"] = pd.Series(primary, index=out.index, dtype=object)
