@@ -342,7 +342,7 @@ def _printed(value: float, unit: str, qualifier: str | None) -> str:
     pre = {"approx": "约", "under": "不足"}.get(qualifier or "", "")
     more = "余" if qualifier == "over" else ""
     mag = next((m for m in ("亿", "万") if unit.startswith(m)), "")
-    return f"{pre}{value:g}{mag}{more}{unit[len(mag):]}" if more else f"{pre}{value:g}{unit}"
+    return f"{pre}{value:g}{more}{mag}{unit[len(mag):]}" if more else f"{pre}{value:g}{unit}"
 
 
 def _short(text: str | None, n: int = 14) -> str:
