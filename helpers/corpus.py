@@ -241,13 +241,15 @@ def _read_lines(text: str, sentinel: str) -> list[Line]:
             byline=byline, byline_only=byline_only,
         ))
         prev_blank = False
-    inner = [measure_width(b.plain, 1.0) + b.spacing
-             for a, b, c in zip(lines, lines[1:], lines[2:], strict=False)
+    classes = [Counter(map(_CHAR_CLASS.__getitem__, "".join(ln.plain.split()))) for ln in lines]
+    inner = [cls["w"] + 0.5 * cls["n"] + cls["p"] + b.spacing
+             for a, b, c, cls in zip(lines, lines[1:], lines[2:], classes[1:], strict=False)
              if not ends_sentence(a.plain) and not ends_sentence(b.plain) and not b.justified
              and not b.tight and b.byline is None and len(b.plain) >= 6 and c.plain]
     punct = estimate_punct_width(inner)
-    for ln in lines:
-        ln.width = ln.cwidth = measure_width(ln.plain, punct) + ln.spacing
+    for ln, cls in zip(lines, classes, strict=True):
+        # measure_width(ln.plain, punct), from the character classes counted once
+        ln.width = ln.cwidth = cls["w"] + 0.5 * cls["n"] + punct * cls["p"] + ln.spacing
         ln.head = measure_width(_HEAD_UNIT.match(ln.plain).group() if ln.plain else "", punct)
     return lines
 
@@ -308,9 +310,8 @@ def _column_widths(lines: list[Line], radius: int = 6) -> None:
     def estimate(ks: list[int]) -> tuple[float, float] | None:
         if len(ks) < 3:
             return None
-        w = sorted(lines[k].width for k in ks)[-3:]
-        c = sorted(lines[k].cwidth for k in ks)[-3:]
-        return statistics.median(w), statistics.median(c)
+        mid = sorted(lines[k].width for k in ks)[-2]  # the median of the three widest
+        return mid, mid  # (cwidth is the same measure as width)
 
     for i, ln in enumerate(lines):
         if ln.kind == "side":
@@ -525,6 +526,14 @@ def parse_page(text: str, source: str = "page") -> pd.DataFrame:
     ``text`` is the page as extracted from the e-paper (``read_page`` decodes and normalizes a
     file); ``source`` names the page and prefixes each ``article_id`` ("{source}-{NN}").
     """
+    rows, where = _page_rows(text, source)
+    frame = _articles_frame(rows)
+    set_subhead_positions(frame, where)
+    return frame
+
+
+def _page_rows(text: str, source: str) -> tuple[list[dict[str, object]], dict[str, list[int]]]:
+    """The article rows of one page, and where their subheads stand."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     sentinel = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
     lines = _read_lines(text, sentinel)
@@ -544,9 +553,7 @@ def parse_page(text: str, source: str = "page") -> pd.DataFrame:
             "locality": locality[0], "prefecture": locality[1], "province": locality[2],
             "line_start": min(art.lines), "line_end": max(art.lines),
         })
-    frame = _articles_frame(rows)
-    set_subhead_positions(frame, where)
-    return frame
+    return rows, where
 
 
 def _articles_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
@@ -698,10 +705,14 @@ def list_pages(path: str | PathLike[str] | None = None) -> list[Path]:
 
 def load_corpus(path: str | PathLike[str] | None = None) -> pd.DataFrame:
     """Read and parse every page under ``path`` (default ``corpus/raw``) into one articles table."""
-    frames = [parse_page(read_page(p), source=p.stem) for p in list_pages(path)]
-    corpus = pd.concat(frames, ignore_index=True)
-    set_subhead_positions(corpus, {k: v for f in frames
-                                   for k, v in subhead_positions(f).items()})
+    rows: list[dict[str, object]] = []
+    where: dict[str, list[int]] = {}
+    for page in list_pages(path):  # one table at the end: no per-page DataFrames
+        page_rows, page_where = _page_rows(read_page(page), page.stem)
+        rows.extend(page_rows)
+        where.update(page_where)
+    corpus = _articles_frame(rows)
+    set_subhead_positions(corpus, where)
     return corpus
 
 
