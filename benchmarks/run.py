@@ -4,34 +4,43 @@ Generates a corpus of distinct pages in the seed's layout (articles of the seed 
 hand-composed test pages, recombined in random mixes, orders and column widths by
 ``helpers.compose``), then measures, per stage and in total: throughput (MB of raw pages per
 second), peak memory, and the ratio to bare ``jieba.lcut`` over the same article text, measured
-in the same run.  Then the same corpus through ``helpers.pipeline.run_pipeline`` with worker
-processes, and reloads from the cache.
+in the same run.  Then ``helpers.pipeline.run_pipeline`` route by route, each in a fresh process
+(so that every route pays the same start-up: imports, tokenizer, gazetteer):
+
+``one_core``      ``workers=1, cache=False``: the reference of the speed-up
+``workers``       ``workers=N, cache=False``: the same work in N worker processes
+``cold``          ``workers=N`` into an empty cache (writes the per-file and consolidated entries)
+``reload``        the same files again: read from the consolidated cache
+``changed``       one page edited: that page is reprocessed, the others come from the cache
+``dask``          (``--dask``) a local Dask cluster of N workers, without cache
+
+Each reports its seconds, the peak resident memory of its main process and of its worker
+processes (sampled), and a fingerprint of every table: all routes must give the same tables.
 
     python benchmarks/run.py --size-mb 50 --workers 2
+    python benchmarks/run.py --size-mb 200 --corpus /tmp/bench200 --keep --reuse --skip-stages
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import Self
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
-
-def peak_mb() -> float:
-    """Peak resident memory of this process and of finished children (MB)."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return max(own, kids)
+ROUTES = ("one_core", "workers", "cold", "reload", "changed")
 
 
 def article_pool() -> list:
@@ -81,7 +90,7 @@ def generate(folder: Path, size_mb: float, seed: int = 0) -> int:
     return total
 
 
-def timed(label: str, fn, results: list, mb: float):  # noqa: ANN001, ANN201
+def timed(label: str, fn, results: list, mb: float):
     start = time.perf_counter()
     out = fn()
     secs = time.perf_counter() - start
@@ -91,23 +100,139 @@ def timed(label: str, fn, results: list, mb: float):  # noqa: ANN001, ANN201
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size-mb", type=float, default=50.0)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--corpus", type=Path, default=None,
-                        help="where to write the generated corpus (default: a temp folder)")
-    parser.add_argument("--keep", action="store_true", help="keep the generated corpus")
-    args = parser.parse_args()
+# --- memory of a process tree ------------------------------------------------------------------
 
-    os.environ.setdefault("PYTHONHASHSEED", "0")
-    folder = args.corpus or Path(tempfile.mkdtemp(prefix="govreports-bench-"))
-    print(f"generating ~{args.size_mb:g} MB of pages in {folder} …", flush=True)
-    raw_bytes = generate(folder, args.size_mb)
-    mb = raw_bytes / 1e6
-    pages = len(list(folder.glob("*.txt")))
-    print(f"{pages} pages, {mb:.1f} MB", flush=True)
+def _tree() -> dict[int, tuple[float, float]]:
+    """(resident, peak resident) memory in MB of this process and of its descendants (Linux
+    /proc: VmRSS and VmHWM, which a new program starts afresh, unlike ``ru_maxrss``)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    out, todo = {}, [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+                status = dict(line.split(":", 1) for line in handle if ":" in line)
+            out[pid] = (int(status["VmRSS"].split()[0]) / 1024,
+                        int(status["VmHWM"].split()[0]) / 1024)
+        except (OSError, KeyError, ValueError):
+            continue
+        todo.extend(children.get(pid, []))
+    return out
 
+
+class TreeMemory:
+    """Samples the process tree every ``every`` seconds: the peak resident memory of the main
+    process, of the largest other process (workers, fork server) and of the whole tree (sum of
+    the processes' resident memory; pages they share are counted in each)."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        self.every = every
+        self.peak = {"main": 0.0, "worker": 0.0, "total": 0.0}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        me = os.getpid()
+        tree = _tree()
+        self.peak["main"] = max(self.peak["main"], tree.get(me, (0.0, 0.0))[1])
+        self.peak["worker"] = max([self.peak["worker"],
+                                   *(hwm for pid, (_, hwm) in tree.items() if pid != me)])
+        self.peak["total"] = max(self.peak["total"], sum(rss for rss, _ in tree.values()))
+
+    def _run(self) -> None:
+        while os.path.isdir("/proc") and not self._stop.is_set():
+            self._sample()
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        if os.path.isdir("/proc"):
+            self._sample()
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process and of finished children it waited for (MB).
+    Worker processes started by a fork server are not its children: see ``TreeMemory``."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return max(own, kids)
+
+
+# --- one route in a fresh process --------------------------------------------------------------
+
+def fingerprint(tables: dict) -> dict[str, str]:
+    """A digest of each table: values (None, NaN and lists told apart), dtypes, index, attrs."""
+    import pandas as pd
+
+    out = {}
+    for name, frame in tables.items():
+        if name == "files":
+            frame = frame[["source", "file", "bytes", "sha256"]]
+        digest = hashlib.sha256()
+        digest.update(repr((list(frame.columns), [str(d) for d in frame.dtypes],
+                            str(frame.index.dtype), frame.index.name, len(frame),
+                            sorted(frame.attrs.items()))).encode())
+        plain = frame.copy()
+        for col in plain.columns[plain.dtypes == object]:
+            plain[col] = [repr(v) for v in plain[col]]
+        index = plain.index.map(repr) if plain.index.dtype == object else plain.index
+        plain.index = index
+        digest.update(pd.util.hash_pandas_object(plain, index=True).to_numpy().tobytes())
+        out[name] = digest.hexdigest()
+    return out
+
+
+def measure(route: str, folder: Path, workers: int, cache_dir: Path) -> dict:
+    """Run one route here (``--measure``) and return its figures."""
+    from helpers import pipeline
+
+    kwargs: dict = {"cache": False}
+    if route == "workers":
+        kwargs["workers"] = workers
+    elif route in ("cold", "reload", "changed"):
+        kwargs = {"workers": workers, "cache_dir": cache_dir}
+    with TreeMemory() as memory:
+        start = time.perf_counter()
+        if route == "dask":
+            from distributed import Client, LocalCluster
+
+            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                              dashboard_address=None) as cluster, Client(cluster) as client:
+                start = time.perf_counter()
+                tables = pipeline.run_pipeline(folder, client=client, cache=False)
+        else:
+            tables = pipeline.run_pipeline(folder, **kwargs)
+        seconds = time.perf_counter() - start
+    files = tables["files"]
+    return {"route": route, "seconds": seconds, "peak_main_MB": round(memory.peak["main"]),
+            "peak_worker_MB": round(memory.peak["worker"]),
+            "peak_total_MB": round(memory.peak["total"]),
+            "pages_from_cache": int(files["cached_articles"].sum()),
+            "fingerprint": fingerprint(tables)}
+
+
+def run_route(route: str, folder: Path, workers: int, cache_dir: Path) -> dict:
+    cmd = [sys.executable, __file__, "--measure", route, "--corpus", str(folder),
+           "--workers", str(workers), "--cache-dir", str(cache_dir)]
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def one_core_stages(folder: Path, mb: float, summary: dict) -> None:
     import jieba
 
     from helpers import text
@@ -120,15 +245,13 @@ def main() -> None:
     default_codebook()
     text.tokenize("预热")  # build the tokenizer of the backend in use before timing
     results: list[dict] = []
-    print(f"one core (tokenizer backend: {text.tokenizer_backend()}):")
+    print(f"one core, whole corpus (tokenizer backend: {text.tokenizer_backend()}):")
     articles = timed("load_corpus (read + parse)", lambda: load_corpus(folder), results, mb)
     texts = list(articles["text"])
     timed("tokenize every article", lambda: [text.tokenize(t) for t in texts], results, mb)
     timed("code_articles", lambda: code_articles(articles), results, mb)
     timed("extract_metrics", lambda: extract_metrics(articles), results, mb)
     pipeline_secs = sum(r["seconds"] for r in results)
-    bare = timed("bare jieba.lcut (same text)", lambda: [jieba.lcut(t) for t in texts], [], mb)
-    del bare
     jieba_secs = time.perf_counter()
     for t in texts:
         jieba.lcut(t)
@@ -136,32 +259,85 @@ def main() -> None:
     print(f"  full pipeline: {pipeline_secs:.1f} s = {mb / pipeline_secs:.2f} MB/s; "
           f"bare jieba.lcut {jieba_secs:.1f} s = {mb / jieba_secs:.2f} MB/s; "
           f"ratio {jieba_secs / pipeline_secs:.2f}x", flush=True)
+    summary.update({"one_core_seconds": round(pipeline_secs, 1),
+                    "one_core_MB_s": round(mb / pipeline_secs, 2),
+                    "jieba_MB_s": round(mb / jieba_secs, 2),
+                    "ratio_to_jieba": round(jieba_secs / pipeline_secs, 2),
+                    "stages": results})
 
-    summary = {"pages": pages, "MB": round(mb, 1), "one_core_seconds": round(pipeline_secs, 1),
-               "one_core_MB_s": round(mb / pipeline_secs, 2),
-               "jieba_MB_s": round(mb / jieba_secs, 2),
-               "ratio_to_jieba": round(jieba_secs / pipeline_secs, 2),
-               "stages": results}
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size-mb", type=float, default=50.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="where to write the generated corpus (default: a temp folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated corpus")
+    parser.add_argument("--reuse", action="store_true",
+                        help="use the pages already in --corpus instead of generating them")
+    parser.add_argument("--skip-stages", action="store_true",
+                        help="skip the whole-corpus stage timings and bare jieba")
+    parser.add_argument("--routes", default=",".join(ROUTES),
+                        help=f"run_pipeline routes to time (default: {','.join(ROUTES)})")
+    parser.add_argument("--dask", action="store_true", help="also time a local Dask cluster")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--cache-dir", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.measure:  # one route in this (fresh) process, printed as JSON for the parent
+        print(json.dumps(measure(args.measure, args.corpus, args.workers, args.cache_dir)))
+        return
+
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    folder = args.corpus or Path(tempfile.mkdtemp(prefix="govreports-bench-"))
+    if args.reuse and folder.is_dir() and any(folder.glob("*.txt")):
+        raw_bytes = sum(p.stat().st_size for p in folder.glob("*.txt"))
+        print(f"reusing the pages in {folder}", flush=True)
+    else:
+        print(f"generating ~{args.size_mb:g} MB of pages in {folder} …", flush=True)
+        raw_bytes = generate(folder, args.size_mb)
+    mb = raw_bytes / 1e6
+    pages = sorted(folder.glob("*.txt"))
+    print(f"{len(pages)} pages, {mb:.1f} MB; {os.cpu_count()} cores, load average "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+    summary: dict = {"pages": len(pages), "MB": round(mb, 1), "cores": os.cpu_count(),
+                     "workers": args.workers}
+    if not args.skip_stages:
+        one_core_stages(folder, mb, summary)
+
+    routes = [r for r in args.routes.split(",") if r] + (["dask"] if args.dask else [])
+    cache = Path(tempfile.mkdtemp(prefix="govreports-bench-cache-"))
+    print(f"run_pipeline, each route in a fresh process ({args.workers} workers):", flush=True)
+    results: dict[str, dict] = {}
+    edited = pages[len(pages) // 2]
+    original = edited.read_bytes()
     try:
-        from helpers import pipeline
-    except ImportError:
-        pipeline = None
-    if pipeline is not None:
-        cache = Path(tempfile.mkdtemp(prefix="govreports-bench-cache-"))
-        os.environ["GOVREPORTS_CACHE"] = str(cache)
-        par: list[dict] = []
-        print(f"run_pipeline with {args.workers} worker processes (cold cache):")
-        timed(f"run_pipeline(workers={args.workers})",
-              lambda: pipeline.run_pipeline(folder, workers=args.workers, cache=True,
-                                            cache_dir=cache), par, mb)
-        timed("reload from the cache",
-              lambda: pipeline.run_pipeline(folder, workers=1, cache=True, cache_dir=cache),
-              par, mb)
-        summary["parallel"] = par
-        summary["speedup_workers_vs_one_core"] = round(pipeline_secs / par[0]["seconds"], 2)
-        print(f"  {args.workers} workers vs one core: {summary['speedup_workers_vs_one_core']}x;"
-              f" cache reload {par[1]['seconds']:.1f} s", flush=True)
+        for route in routes:
+            if route == "changed":
+                edited.write_bytes(original.replace("，".encode(), "、".encode(), 1))
+            try:
+                res = run_route(route, folder, args.workers, cache)
+            finally:
+                edited.write_bytes(original)
+            results[route] = res
+            print(f"  {route:<10} {res['seconds']:8.2f} s {mb / res['seconds']:8.2f} MB/s   "
+                  f"peak main {res['peak_main_MB']:5d} MB, worker {res['peak_worker_MB']:5d} MB,"
+                  f" total {res['peak_total_MB']:5d} MB; {res['pages_from_cache']} pages "
+                  f"from the cache", flush=True)
+    finally:
         shutil.rmtree(cache, ignore_errors=True)
+    reference = {k: v for k, v in results.get("one_core", {}).get("fingerprint", {}).items()}
+    same = {route: res["fingerprint"] == reference for route, res in results.items()
+            if reference and route != "changed"}
+    summary["routes"] = {r: {k: v for k, v in res.items() if k != "fingerprint"}
+                         for r, res in results.items()}
+    summary["identical_to_one_core"] = same
+    if "one_core" in results and "workers" in results:
+        speedup = results["one_core"]["seconds"] / results["workers"]["seconds"]
+        summary["speedup_workers_vs_one_core"] = round(speedup, 2)
+        print(f"  {args.workers} workers vs one core (same work, both without cache): "
+              f"{speedup:.2f}x", flush=True)
+    print(f"  identical tables: {same}", flush=True)
     summary["peak_MB"] = round(peak_mb())
     out = ROOT / "benchmarks" / "latest.json"
     out.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -9,11 +9,19 @@ same functions **one raw file at a time** and concatenates the results:
     ``parse_page(read_page(path), source=stem)``, its subhead positions
     (``subhead_paragraphs``), ``code_articles``, ``code_segments``, ``extract_metrics`` and
     ``token_counts`` (every article tokenized once).
-``run_pipeline(path, workers=1, client=None, cache=True, progress=False)``
-    every page of ``list_pages(path)`` (sorted), each through ``process_page`` serially, in a
-    ``ProcessPoolExecutor`` (``workers > 1``) or on a Dask cluster (``client``); the tables are
-    concatenated in file order.  Plus a ``files`` table (one row per raw file: size, SHA-256,
-    which tables came from the cache).
+``run_pipeline(path, workers=1, client=None, cache=True, progress=False, tables=None)``
+    every page of ``list_pages(path)`` (sorted), in jobs of consecutive files (about
+    ``JOB_BYTES`` of raw text) run serially, in a ``ProcessPoolExecutor`` (``workers > 1``) or
+    on a Dask cluster (``client``); the tables are concatenated in file order.  Plus a
+    ``files`` table (one row per raw file: size, SHA-256, which tables came from the cache).
+    ``tables`` returns only some of the tables (less memory).
+
+**Batches.**  A job parses its pages one by one (``parse_page`` is per page), then runs each
+later stage once over the articles of all its pages that lack that table: one call per page
+costs several milliseconds of pandas overhead per stage, a third of the work on typical pages.
+Each page's cache entry is then cut out of the batch (``_split``), exactly as the page alone
+would have given it (``_canonical``: a column of strings that is all missing on that page
+becomes what the stage makes of it, an empty cut becomes the stage's empty table).
 
 **Identical results.**  Every route gives the tables the whole-corpus functions give, row for
 row and dtype for dtype (``tests/test_pipeline.py`` checks it with ``assert_frame_equal``):
@@ -54,17 +62,28 @@ Versions are read **once per process** (the first call), like the codebook and t
 which the helpers also load once: after editing ``helpers/`` or ``helpers/data/`` in a notebook,
 restart the kernel before rerunning.
 
-**Workers.**  ``workers > 1`` uses a ``ProcessPoolExecutor`` ("forkserver" where available,
-else "spawn": never "fork", which copies a parent's threads and locks) whose initializer loads
-the codebook, the tokenizer and the gazetteer once per worker; files go out in chunks and come
-back in file order.  The parent first reads what the cache already holds (cheaper than
-shipping tables back from workers) and only the rest goes to the pool; below
-``PARALLEL_MIN_BYTES`` of raw text to process the run stays serial (starting workers costs more
-than it saves).  In a script, call ``run_pipeline`` under
-``if __name__ == "__main__":`` (the workers import the main module).
+**Consolidated cache.**  After a run, each table is also written once for the whole run:
+``{cache}/runs/{table}/{key[:2]}/{key}.parquet``, keyed by the ordered (file name, SHA-256)
+of every raw file and the table's stage version; its Parquet metadata lists those files with
+the number of rows each gave.  A rerun over the same bytes reads these few files and nothing
+else (the raw files are still read and hashed, ~0.1 s for 50 MB: modification times are never
+trusted).  When files were added, removed or changed, the earlier run's entry that shares the
+most files (same stage version) gives the rows of the unchanged files (slices of it, in file
+order); only the other files go to jobs, which read their per-file entries or compute, and the
+new run's entry is written.  The ``RUNS_KEPT`` entries used last are kept per table.
 
-**Dask.**  ``client`` (a ``dask.distributed.Client``) maps ``process_page`` over the files on
-the cluster and gathers the results in order.  The workers import ``helpers``: the package (this
+**Workers.**  ``workers > 1`` uses a ``ProcessPoolExecutor`` ("forkserver" where available,
+else "spawn": never "fork", which copies a parent's threads and locks); the fork server imports
+the package once and each worker's initializer loads the codebook, the tokenizer and the
+gazetteer (~2 s).  Jobs go out in file order, ``JOB_BYTES`` or an eighth of each worker's
+share, whichever is smaller (so that the workers finish together); each job reads or computes its files, writes their cache
+entries and sends back one table per table name for all its files.  Below
+``PARALLEL_MIN_BYTES`` of raw text to compute (files whose cache entries are missing) the run
+stays serial.  In a script, call ``run_pipeline`` under ``if __name__ == "__main__":`` (the
+workers import the main module).
+
+**Dask.**  ``client`` (a ``dask.distributed.Client``) maps the same jobs over the cluster and
+gathers the results in order; the consolidated cache is read and written by the caller.  The workers import ``helpers``: the package (this
 repository, ``pip install -e .``) must be installed in the workers' environment, and the raw
 files (absolute paths are sent), a ``codebook=`` file and the cache folder must be on a file
 system they share.  Without ``cache_dir``, a worker uses its own ``$GOVREPORTS_CACHE`` or the
@@ -79,6 +98,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
 import json
 import math
 import multiprocessing
@@ -107,6 +127,16 @@ TOKENS_VERSION = 1
 #: a worker takes ~3 s to start and load the tokenizer and gazetteer, and one core parses
 #: ~0.2 MB/s, so two workers only pay off from about 1 MB.
 PARALLEL_MIN_BYTES = 1_000_000
+#: Raw bytes per job (pages whose later stages run as one batch: ~5% slower than the whole
+#: corpus at once, ~15% with a quarter of it); with workers, at most an eighth of each
+#: worker's share, so that the workers finish together.
+JOB_BYTES = 1_000_000
+#: Folder of the consolidated cache (under the cache folder) and how many entries (runs over
+#: different sets of files) it keeps per table.
+RUNS = "runs"
+RUNS_KEPT = 4
+#: Rows per Parquet row group of a big table (written and read a group at a time).
+ROW_GROUP = 8_192
 
 #: Tables of ``process_page`` / ``run_pipeline`` (``run_pipeline`` adds ``files``).
 TABLES = ("articles", "subheads", "codes", "segments", "metrics", "tokens")
@@ -118,6 +148,8 @@ _PARSE_SOURCES = (corpus, places, text, config)
 _LIBRARIES = ("pandas", "numpy", "pyarrow", "jieba", "rjieba", "jionlp", "charset-normalizer",
               "cn2an", "pyyaml")
 _META = b"govreports"
+#: Schema metadata of a consolidated table: its stage version and (name, sha256, rows) per file.
+_RUN_META = b"govreports-run"
 
 
 # --- versions and keys -----------------------------------------------------------------------
@@ -218,23 +250,39 @@ def _nan_rows(values: pd.Series) -> list[int]:
     return [i for i, v in enumerate(values) if isinstance(v, float) and math.isnan(v)]
 
 
-def _arrow_column(values: pd.Series | pd.Index, where: str) -> Any:
+def _arrow_column(values: pd.Series | pd.Index, where: str, arrow_type: Any = None) -> Any:
     import pyarrow as pa
 
     if not _supported(values.dtype):
         raise TypeError(f"cannot cache {where} of dtype {values.dtype}")
     try:
         if values.dtype == object:
-            return pa.array(list(values), from_pandas=True)
-        return pa.array(values, from_pandas=True)
+            return pa.array(list(values), from_pandas=True, type=arrow_type)
+        return pa.array(values, from_pandas=True, type=arrow_type)
     except (pa.ArrowInvalid, pa.ArrowTypeError) as err:
         raise TypeError(f"cannot cache {where}: {err}") from err
 
 
-def write_frame(frame: pd.DataFrame, path: str | PathLike[str]) -> None:
+def _arrow_type(values: pd.Series | pd.Index, where: str) -> Any:
+    """The Arrow type ``_arrow_column`` gives the whole column (without converting it)."""
+    import pyarrow as pa
+
+    if values.dtype != object:
+        return _arrow_column(values[:1], where).type
+    try:
+        return pa.infer_type(list(values), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as err:
+        raise TypeError(f"cannot cache {where}: {err}") from err
+
+
+def write_frame(frame: pd.DataFrame, path: str | PathLike[str],
+                run_meta: dict[str, Any] | None = None) -> None:
     """Write ``frame`` to Parquet so that ``read_frame`` gives it back exactly (dtypes, index,
     column index, list columns, None vs NaN in object columns, JSON-serializable ``attrs``).
-    Atomic: written to a temporary file in the same folder, then renamed."""
+    Atomic: written to a temporary file in the same folder, then renamed.  A big table is
+    converted and written ``ROW_GROUP`` rows at a time (its Arrow copy is never whole in
+    memory).  ``run_meta``: what a consolidated table records about its files (stored apart,
+    read by ``_read_run_meta``)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -249,33 +297,49 @@ def write_frame(frame: pd.DataFrame, path: str | PathLike[str]) -> None:
         "attrs": frame.attrs,
         "index": None,
     }
-    arrays, names = [], []
+    columns: list[tuple[str, pd.Series | pd.Index, str]] = []
     idx = frame.index
     if not (isinstance(idx, pd.RangeIndex) and idx.start == 0 and idx.step == 1
             and idx.name is None):
         if isinstance(idx, pd.MultiIndex):
             raise TypeError("cannot cache a MultiIndex")
         meta["index"] = {"name": idx.name, "dtype": str(idx.dtype)}
-        arrays.append(_arrow_column(idx, "the index"))
-        names.append("i")
+        columns.append(("i", idx, "the index"))
         if idx.dtype == object:
             meta["nan"]["i"] = _nan_rows(pd.Series(idx))
-    for j, col in enumerate(frame.columns):
-        values = frame.iloc[:, j]
-        arrays.append(_arrow_column(values, f"column {col!r}"))
-        names.append(f"c{j}")
+    for j, (col, values) in enumerate(frame.items()):
+        columns.append((f"c{j}", values, f"column {col!r}"))
         if values.dtype == object:
             meta["nan"][f"c{j}"] = _nan_rows(values)
     try:
         blob = json.dumps(meta, ensure_ascii=False).encode("utf-8")
     except TypeError as err:
         raise TypeError(f"cannot cache the table's attrs or column names: {err}") from err
-    table = pa.Table.from_arrays(arrays, names=names).replace_schema_metadata({_META: blob})
+    schema_meta = {_META: blob}
+    if run_meta is not None:
+        schema_meta[_RUN_META] = json.dumps(run_meta, ensure_ascii=False).encode("utf-8")
+    names = [name for name, _, _ in columns]
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
     os.close(fd)
     try:
-        pq.write_table(table, tmp)
+        if len(frame) <= ROW_GROUP:
+            arrays = [_arrow_column(values, where) for _, values, where in columns]
+            table = pa.Table.from_arrays(arrays, names=names)
+            pq.write_table(table.replace_schema_metadata(schema_meta), tmp)
+        else:
+            schema = pa.schema([pa.field(name, _arrow_type(values, where))
+                                for name, values, where in columns], metadata=schema_meta)
+            with pq.ParquetWriter(tmp, schema) as writer:
+                for a in range(0, len(frame), ROW_GROUP):
+                    rows = slice(a, a + ROW_GROUP)
+                    arrays = [_arrow_column(values[rows] if isinstance(values, pd.Index)
+                                            else values.iloc[rows], where, field.type)
+                              for (_, values, where), field in zip(columns, schema,
+                                                                   strict=True)]
+                    writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+                    del arrays
+            _release_arrow_memory()
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -283,62 +347,88 @@ def write_frame(frame: pd.DataFrame, path: str | PathLike[str]) -> None:
         raise
 
 
-def _objects(column: Any, nan: list[int]) -> Any:
-    """An object array of the column's Python values (lists stay lists, NaN where it was)."""
+def _release_arrow_memory() -> None:
+    """Give the memory Arrow's allocator keeps for reuse back to the system (after a big
+    table: it would otherwise stay resident next to the DataFrame)."""
+    import pyarrow as pa
+
+    with contextlib.suppress(Exception):
+        pa.default_memory_pool().release_unused()
+
+
+def read_frame(path: str | PathLike[str], threads: bool = False) -> pd.DataFrame:
+    """Read a table written by ``write_frame`` (``threads``: decode columns in parallel, for
+    big tables).  Typed columns are converted at once; object columns (lists, ``None`` vs
+    ``NaN``) element by element, one row group at a time."""
     import numpy as np
-
-    values = column.to_pylist()
-    for i in nan:
-        values[i] = float("nan")
-    out = np.empty(len(values), dtype=object)
-    for i, v in enumerate(values):  # element-wise: equal-length lists must stay lists
-        out[i] = v
-    return out
-
-
-def read_frame(path: str | PathLike[str]) -> pd.DataFrame:
-    """Read a table written by ``write_frame``."""
     import pyarrow.parquet as pq
 
     # ParquetFile.read, not pq.read_table: the dataset machinery costs ~1 ms per small file
     with pq.ParquetFile(path) as handle:
-        table = handle.read(use_threads=False)
-    meta = json.loads(table.schema.metadata[_META])
-    if meta.get("format") != CACHE_FORMAT:
-        raise ValueError(f"{path}: cache format {meta.get('format')}, expected {CACHE_FORMAT}")
-    index = meta["index"]
+        meta = json.loads(handle.schema_arrow.metadata[_META])
+        if meta.get("format") != CACHE_FORMAT:
+            raise ValueError(f"{path}: cache format {meta.get('format')}, "
+                             f"expected {CACHE_FORMAT}")
+        n = handle.metadata.num_rows
+        index = meta["index"]
+        objects = [f"c{j}" for j, dtype in enumerate(meta["dtypes"]) if dtype == "object"]
+        if index is not None and index["dtype"] == "object":
+            objects.append("i")
+        typed = handle.read(columns=[c for c in handle.schema_arrow.names if c not in objects],
+                            use_threads=threads)
+        values = {name: np.empty(n, dtype=object) for name in objects}
+        if objects:
+            start = 0
+            for group in range(handle.num_row_groups):
+                part = handle.read_row_group(group, columns=objects, use_threads=threads)
+                for name in objects:
+                    out = values[name]
+                    for k, v in enumerate(part.column(name).to_pylist(), start):
+                        out[k] = v  # element-wise: equal-length lists must stay lists
+                start += part.num_rows
+            for name in objects:
+                for i in meta["nan"].get(name, []):
+                    values[name][i] = float("nan")
     if index is not None:
-        if index["dtype"] == "object":
-            values = _objects(table.column("i"), meta["nan"].get("i", []))
+        if "i" in values:
+            raw = values.pop("i")
         else:
-            values = table.column("i").to_pandas()
-        index = pd.Index(values, dtype=index["dtype"], name=index["name"])
-        table = table.drop_columns(["i"])
-    frame = table.to_pandas(use_threads=False)  # all columns at once, then the exceptions
+            raw = typed.column("i").to_pandas()
+            typed = typed.drop_columns(["i"])
+        index = pd.Index(raw, dtype=index["dtype"], name=index["name"])
+    frame = (typed.to_pandas(use_threads=threads) if typed.num_columns
+             else pd.DataFrame(index=pd.RangeIndex(n)))
     current = [str(d) for d in frame.dtypes]
+    for k, dtype in enumerate(d for d in meta["dtypes"] if d != "object"):
+        if current[k] != dtype:
+            frame.isetitem(k, frame.iloc[:, k].astype(pd.api.types.pandas_dtype(dtype)))
     for j, dtype in enumerate(meta["dtypes"]):
         if dtype == "object":
-            values = _objects(table.column(j), meta["nan"].get(f"c{j}", []))
-            frame.isetitem(j, pd.Series(values, dtype=object, index=frame.index))
-        elif current[j] != dtype:
-            frame.isetitem(j, frame.iloc[:, j].astype(pd.api.types.pandas_dtype(dtype)))
+            frame.insert(j, f"c{j}", pd.Series(values.pop(f"c{j}"), dtype=object,
+                                               index=frame.index))
     frame.columns = pd.Index(meta["columns"], dtype=meta["columns_dtype"],
                              name=meta["columns_name"])
     if index is not None:
         frame.index = index
     frame.attrs = meta["attrs"]
+    if n > ROW_GROUP:
+        del typed
+        _release_arrow_memory()
     return frame
 
 
-def _load(root: Path, table: str, key: str) -> pd.DataFrame | None:
-    entry = _entry(root, table, key)
+def _load_path(entry: Path, threads: bool = False) -> pd.DataFrame | None:
     try:
-        return read_frame(entry)
+        return read_frame(entry, threads)
     except Exception:  # noqa: BLE001 -- missing or damaged: recomputed (and overwritten)
         return None
 
 
-# --- one file --------------------------------------------------------------------------------
+def _load(root: Path, table: str, key: str) -> pd.DataFrame | None:
+    return _load_path(_entry(root, table, key))
+
+
+# --- consecutive files: one job ---------------------------------------------------------------
 
 def token_counts(articles: pd.DataFrame) -> pd.DataFrame:
     """Tokens per article body (``article_id``, ``n_tokens``), with ``text.tokenize``."""
@@ -355,44 +445,213 @@ def _read_bytes(path: Path) -> bytes:
         raise
 
 
-def _process(path: str | PathLike[str], cache_dir: str | None = None, cache: bool = True,
-             codebook: str | None = None, compute: bool = True
-             ) -> tuple[dict[str, pd.DataFrame] | None, dict[str, Any]]:
-    """``process_page`` plus what ``run_pipeline`` reports about the file (size, hash, hits).
-    ``compute=False`` only looks the tables up: ``(None, info)`` unless all are cached."""
-    path = Path(path)
-    data = _read_bytes(path)
-    file_sha = _sha(data)
-    source = path.stem
-    info: dict[str, Any] = {"source": source, "file": path.name, "bytes": len(data),
-                            "sha256": file_sha}
-    versions = version_keys(codebook)
-    keys = {t: _digest(CACHE_FORMAT, t, versions[t], source, file_sha) for t in CACHED_TABLES}
-    root = _cache_root(cache_dir)
-    out: dict[str, pd.DataFrame | None] = {}
-    for table in CACHED_TABLES:
-        out[table] = _load(root, table, keys[table]) if cache else None
-        if out[table] is None and not compute:
-            return None, info
-    hits = {t: out[t] is not None for t in CACHED_TABLES}
-
-    def make(table: str, build: Callable[[], pd.DataFrame]) -> None:
-        if out[table] is None:
-            out[table] = build()
-            if cache:
-                write_frame(out[table], _entry(root, table, keys[table]))
-
-    make("articles", lambda: corpus.parse_page(text.read_page(path), source=source))
-    articles = out["articles"]
-    if not all(hits[t] for t in ("codes", "segments")):
+@functools.lru_cache(maxsize=8)
+def _empty_tables(codebook: str | None) -> dict[str, pd.DataFrame] | None:
+    """Every table of a page without articles (``None`` if the stages refuse an empty page):
+    the dtypes the stages give an empty table and a column whose values are all missing."""
+    try:
+        articles = corpus.parse_page("", source="empty")
         book = _codebook(codebook)[1]
-        make("segments", lambda: coding.code_segments(articles, book))
-        make("codes", lambda: coding.code_articles(articles, book, out["segments"]))
-    make("metrics", lambda: metrics.extract_metrics(articles))
-    make("tokens", lambda: token_counts(articles))
-    out["subheads"] = corpus.subhead_paragraphs(articles)
-    info.update({f"cached_{t}": hits[t] for t in CACHED_TABLES})
-    return {t: out[t] for t in TABLES}, info
+        segments = coding.code_segments(articles, book)
+        return {"articles": articles, "subheads": corpus.subhead_paragraphs(articles),
+                "segments": segments, "codes": coding.code_articles(articles, book, segments),
+                "metrics": metrics.extract_metrics(articles), "tokens": token_counts(articles)}
+    except Exception:  # noqa: BLE001 -- then the pieces keep their dtypes (see _canonical)
+        return None
+
+
+def _canonical(frame: pd.DataFrame, table: str | None, codebook: str | None,
+               missing: list[int] | None = None) -> pd.DataFrame:
+    """Rows cut out of a table built for more pages, as the stage builds them for these pages
+    alone.  Cutting keeps each column's dtype, which pandas inferred from all the rows: a
+    column of strings whose values are all missing in the cut would be ``object`` (or what
+    the stage forces) on its own, and an empty cut is the stage's empty table.  Modifies and
+    returns ``frame`` (a fresh object), or returns the stage's empty table.  ``missing``: the
+    string columns known to be all missing (default: look)."""
+    if table is None:
+        return frame
+    empty: dict[str, pd.DataFrame] | None = None
+    reference: pd.DataFrame | None = None
+
+    def ref() -> pd.DataFrame | None:
+        nonlocal empty, reference
+        if empty is None:
+            empty = _empty_tables(codebook) or {}
+            reference = empty.get(table)
+            if reference is not None and not reference.columns.equals(frame.columns):
+                reference = None
+        return reference
+
+    if len(frame) == 0:
+        blank = ref()
+        return frame if blank is None else blank.copy()
+    dtypes = frame.dtypes
+    if missing is None:
+        missing = [j for j, dtype in enumerate(dtypes) if isinstance(dtype, pd.StringDtype)
+                   and frame.iloc[:, j].isna().all()]
+    for j in missing:
+        dtype = dtypes.iloc[j]
+        if isinstance(dtype, pd.StringDtype):
+            blank = ref()
+            target = object if blank is None else blank.dtypes.iloc[j]
+            if target == object:
+                frame.isetitem(j, pd.Series([None] * len(frame), dtype=object, index=frame.index))
+            elif target != dtype:
+                frame.isetitem(j, frame.iloc[:, j].astype(target))
+    return frame
+
+
+def _split(built: pd.DataFrame, table: str, articles: list[pd.DataFrame],
+           codebook: str | None) -> list[pd.DataFrame]:
+    """Cut a table built for several pages (``articles``: each page's) into one per page, each
+    as the stage would have built it for that page alone (rows come in article order)."""
+    import numpy as np
+
+    owner = {aid: k for k, arts in enumerate(articles) for aid in arts["article_id"]}
+    ids = built.index if table == "codes" else built["article_id"]
+    pos = np.fromiter((owner[a] for a in ids), dtype=np.intp, count=len(built))
+    if len(pos) > 1 and bool((np.diff(pos) < 0).any()):
+        raise RuntimeError(f"{table}: rows are not in article order")
+    bounds = np.searchsorted(pos, np.arange(len(articles) + 1), side="left")
+    na = {j: built.iloc[:, j].isna().to_numpy() for j, dtype in enumerate(built.dtypes)
+          if isinstance(dtype, pd.StringDtype)}  # once for all the pieces
+    pieces = []
+    for a, b in itertools.pairwise(bounds):
+        piece = built.iloc[int(a):int(b)]
+        piece = piece.copy() if table == "codes" else piece.reset_index(drop=True)
+        missing = [j for j, mask in na.items() if bool(mask[a:b].all())]
+        if b == a or missing:
+            piece = _canonical(piece, table, codebook, missing)
+        pieces.append(piece)
+    return pieces
+
+
+def _needed(want: tuple[str, ...]) -> list[str]:
+    """The cached tables a job must have to give ``want`` (the subheads come from articles)."""
+    need = [t for t in CACHED_TABLES if t in want]
+    if "subheads" in want and "articles" not in need:
+        need.insert(0, "articles")
+    return need
+
+
+def _process_files(paths: list[str], want: tuple[str, ...], cache_dir: str | None = None,
+                   cache: bool = True, codebook: str | None = None) -> dict[str, Any]:
+    """The tables ``want`` for consecutive raw files (one job of ``run_pipeline``).
+
+    Each table is read from the file's cache entry or computed: ``parse_page`` page by page,
+    the later stages once for all the pages that lack them (one call for many pages costs far
+    less than one per page), then cut back into one entry per page.  Returns ``{"tables": {t:
+    one table for all the files}, "rows": {t: rows per file} (None without cache), "infos":
+    [{source, file, bytes, sha256, cached_<table>}]}``."""
+    files = [Path(p) for p in paths]
+    n = len(files)
+    versions = version_keys(codebook)
+    root = _cache_root(cache_dir)
+    infos: list[dict[str, Any]] = []
+    keys: list[dict[str, str]] = []
+    for path in files:
+        data = _read_bytes(path)
+        sha = _sha(data)
+        infos.append({"source": path.stem, "file": path.name, "bytes": len(data), "sha256": sha})
+        keys.append({t: _digest(CACHE_FORMAT, t, versions[t], path.stem, sha)
+                     for t in CACHED_TABLES})
+    need = _needed(want)
+    got: dict[str, list[pd.DataFrame | None]] = {t: [None] * n for t in CACHED_TABLES}
+    hit = {t: [False] * n for t in CACHED_TABLES}
+    tried = {t: [False] * n for t in CACHED_TABLES}
+
+    def lookup(table: str, i: int) -> pd.DataFrame | None:
+        if cache and not tried[table][i]:
+            tried[table][i] = True
+            got[table][i] = _load(root, table, keys[i][table])
+            hit[table][i] = got[table][i] is not None
+        return got[table][i]
+
+    def store(table: str, i: int, frame: pd.DataFrame) -> None:
+        got[table][i] = frame
+        if cache:
+            write_frame(frame, _entry(root, table, keys[i][table]))
+
+    for table in need:
+        for i in range(n):
+            lookup(table, i)
+    todo = {t: [i for i in range(n) if got[t][i] is None] for t in need if t != "articles"}
+    if todo.get("codes"):  # codes are computed from the segments
+        for i in todo["codes"]:
+            lookup("segments", i)
+        todo["segments"] = sorted({*todo.get("segments", []),
+                                   *(i for i in todo["codes"] if got["segments"][i] is None)})
+    parse = {i for idx in todo.values() for i in idx}
+    if "articles" in need:
+        parse.update(i for i in range(n) if got["articles"][i] is None)
+    for i in sorted(parse):
+        if lookup("articles", i) is None:
+            store("articles", i, corpus.parse_page(text.read_page(files[i]), source=files[i].stem))
+
+    batches: dict[tuple[int, ...], pd.DataFrame] = {}
+
+    def batch(idx: list[int]) -> pd.DataFrame:
+        """The articles of these pages as one table (with their subhead positions)."""
+        if len(idx) == 1:
+            return got["articles"][idx[0]]
+        if tuple(idx) not in batches:
+            frames = [got["articles"][i] for i in idx]
+            joined = pd.concat(frames, ignore_index=True)
+            where: dict[str, list[int]] = {}
+            for frame in frames:
+                where.update(corpus.subhead_positions(frame))
+            corpus.set_subhead_positions(joined, where)
+            batches[tuple(idx)] = joined
+        return batches[tuple(idx)]
+
+    whole: dict[str, pd.DataFrame] = {}  # a table computed at once for all the files
+    built: dict[str, tuple[list[int], pd.DataFrame]] = {}
+
+    def stage(table: str, build: Callable[[pd.DataFrame, list[int]], pd.DataFrame]) -> None:
+        idx = todo.get(table)
+        if not idx:
+            return
+        frame = build(batch(idx), idx)
+        built[table] = (idx, frame)
+        if len(idx) == n:
+            whole[table] = frame
+        if cache or len(idx) < n:  # the pages' own entries
+            pieces = _split(frame, table, [got["articles"][i] for i in idx], codebook) \
+                if n > 1 else [frame]
+            for i, piece in zip(idx, pieces, strict=True):
+                store(table, i, piece)
+
+    def segments_of(idx: list[int]) -> pd.DataFrame:
+        done = built.get("segments")
+        if done is not None and done[0] == idx:
+            return done[1]
+        return _concat([got["segments"][i] for i in idx], table="segments", codebook=codebook)
+
+    book = _codebook(codebook)[1] if todo.get("segments") or todo.get("codes") else None
+    stage("segments", lambda arts, idx: coding.code_segments(arts, book))
+    stage("codes", lambda arts, idx: coding.code_articles(arts, book, segments_of(idx)))
+    stage("metrics", lambda arts, idx: metrics.extract_metrics(arts))
+    stage("tokens", lambda arts, idx: token_counts(arts))
+    batches.clear()
+
+    subheads = ([corpus.subhead_paragraphs(got["articles"][i]) for i in range(n)]
+                if "subheads" in want else [])
+    tables: dict[str, pd.DataFrame] = {}
+    rows: dict[str, list[int]] | None = {} if cache else None
+    for table in want:
+        pieces = subheads if table == "subheads" else got[table]
+        if rows is not None:
+            rows[table] = [len(p) for p in pieces]  # type: ignore[arg-type]
+        if table in whole:
+            tables[table] = whole[table]
+        elif n == 1:
+            tables[table] = pieces[0]  # type: ignore[assignment]
+        else:
+            tables[table] = _concat(pieces, ignore_index=(table != "codes"),  # type: ignore[arg-type]
+                                    table=table, codebook=codebook)
+    for i, info in enumerate(infos):
+        info.update({f"cached_{t}": hit[t][i] for t in CACHED_TABLES})
+    return {"tables": tables, "rows": rows, "infos": infos}
 
 
 def process_page(path: str | PathLike[str], *, cache: bool = True,
@@ -402,9 +661,8 @@ def process_page(path: str | PathLike[str], *, cache: bool = True,
     "tokens"}``, read from the cache when valid (see the module docstring), computed and cached
     otherwise.  ``codebook``: a codebook YAML instead of the default one."""
     cache_arg = None if cache_dir is None else str(cache_dir)
-    tables = _process(path, cache_arg, cache, _codebook_arg(codebook))[0]
-    assert tables is not None
-    return tables
+    block = _process_files([str(path)], TABLES, cache_arg, cache, _codebook_arg(codebook))
+    return block["tables"]
 
 
 def _warm_up(codebook: str | None = None) -> None:
@@ -430,8 +688,11 @@ def _infer_like_constructor(values: pd.Series) -> pd.Series:
     return pd.DataFrame([(v,) for v in values.tolist()], columns=[name])[name]
 
 
-def _concat(frames: list[pd.DataFrame], ignore_index: bool = True) -> pd.DataFrame:
-    """Concatenate per-file tables as if the table had been built for the whole corpus."""
+def _concat(frames: list[pd.DataFrame], ignore_index: bool = True, table: str | None = None,
+            codebook: str | None = None) -> pd.DataFrame:
+    """Concatenate tables of consecutive pages as if the table had been built for all of them
+    at once.  ``table`` names the stage (pieces may be cut out of bigger tables: see
+    ``_canonical``)."""
     full = [f for f in frames if len(f)] or frames[:1]  # an empty page adds no rows
     first = full[0]
     out = pd.concat(full, ignore_index=ignore_index) if len(full) > 1 else first.copy()
@@ -447,60 +708,42 @@ def _concat(frames: list[pd.DataFrame], ignore_index: bool = True) -> pd.DataFra
     if not ignore_index and len({str(f.index.dtype) for f in full}) == 1:
         out.index = out.index.astype(first.index.dtype)  # concat turns object into str
         out.index.name = first.index.name
+    out = _canonical(out, table, codebook)
+    out.attrs = {}
     return out
 
 
-def _iter_pool(paths: list[Path], workers: int, job: Callable[..., Any],
-               codebook: str | None) -> Iterator[Any]:
+def _iter_pool(jobs: list[tuple[list[str], tuple[str, ...]]], workers: int,
+               job: Callable[..., Any], codebook: str | None) -> Iterator[Any]:
     methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    chunksize = max(1, min(32, len(paths) // (workers * 8)))
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        # the fork server imports the package once; each worker starts from it
+        ctx.set_forkserver_preload(["__main__", __name__])
+    else:
+        ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up,
                                initargs=(codebook,))
     try:
-        yield from pool.map(job, paths, chunksize=chunksize)
+        yield from pool.map(job, *zip(*jobs, strict=True), chunksize=1)
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
 
 
-def _iter_dask(paths: list[Path], client: Any, job: Callable[..., Any],
-               progress: Callable[[], None]) -> list[Any]:
+def _iter_dask(jobs: list[tuple[list[str], tuple[str, ...]]], client: Any,
+               job: Callable[..., Any], progress: Callable[[int], Any]) -> list[Any]:
     from distributed import as_completed
 
-    futures = client.map(job, [str(p) for p in paths], pure=False)
+    futures = client.map(job, *zip(*jobs, strict=True), pure=False)
+    size = {f.key: len(paths) for f, (paths, _) in zip(futures, jobs, strict=True)}
     try:
-        for _ in as_completed(futures):
-            progress()
+        for future in as_completed(futures):
+            progress(size[future.key])
         return client.gather(futures)
     finally:
         client.cancel(futures)
-
-
-def _run_local(paths: list[Path], job: Callable[..., Any], workers: int, cache: bool,
-               min_parallel_bytes: int, codebook: str | None, progress: Callable[[], None]
-               ) -> list[Any]:
-    """Serially, or in worker processes: with workers, the parent first reads what the cache
-    holds (faster than starting workers and shipping tables back) and farms out the rest."""
-    results: list[Any] = [None] * len(paths)
-    todo = list(range(len(paths)))
-    if workers > 1 and cache:
-        for i, path in enumerate(paths):
-            found = job(path, compute=False)
-            if found[0] is not None:
-                results[i] = found
-                progress()
-        todo = [i for i in todo if results[i] is None]
-    missing = [paths[i] for i in todo]
-    parallel = (workers > 1 and len(missing) > 1
-                and sum(p.stat().st_size for p in missing) >= min_parallel_bytes)
-    done = (_iter_pool(missing, min(workers, len(missing)), job, codebook) if parallel
-            else map(job, missing))
-    for i, result in zip(todo, done, strict=True):
-        results[i] = result
-        progress()
-    return results
 
 
 def _cpu_count() -> int:
@@ -510,11 +753,106 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
+def _chunks(todo: list[int], wants: list[tuple[str, ...]], sizes: list[int],
+            target: float) -> list[list[int]]:
+    """Jobs: runs of consecutive files that need the same tables, of about ``target`` bytes."""
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    size = 0
+    for i in todo:
+        if current and (i != current[-1] + 1 or wants[i] != wants[current[-1]]
+                        or size >= target):
+            chunks.append(current)
+            current, size = [], 0
+        current.append(i)
+        size += sizes[i]
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _run_entry(root: Path, table: str, key: str) -> Path:
+    return root / RUNS / table / key[:2] / f"{key}.parquet"
+
+
+def _read_run_meta(path: Path) -> dict[str, Any] | None:
+    import pyarrow.parquet as pq
+
+    try:
+        meta = pq.read_schema(path).metadata or {}
+        return json.loads(meta[_RUN_META])
+    except Exception:  # noqa: BLE001 -- unreadable: not used
+        return None
+
+
+def _table_versions(codebook: str | None) -> dict[str, str]:
+    versions = version_keys(codebook)
+    return {**versions, "subheads": versions["articles"]}
+
+
+def _prior(root: Path, table: str, version: str, names: list[tuple[str, str]]
+           ) -> tuple[pd.DataFrame, dict[tuple[str, str], tuple[int, int]]] | None:
+    """The consolidated ``table`` of an earlier run (same stage version) that shares the most
+    files with this one: (the table, {(file name, sha256): (first row, rows)})."""
+    folder = root / RUNS / table
+    if not folder.is_dir():
+        return None
+    wanted = set(names)
+    ranked = []
+    for entry in folder.glob("*/*.parquet"):
+        meta = _read_run_meta(entry)
+        if not meta or meta.get("version") != version:
+            continue
+        files = [(f[0], f[1], int(f[2])) for f in meta.get("files", [])]
+        overlap = sum((name, sha) in wanted for name, sha, _ in files)
+        if overlap:
+            with contextlib.suppress(OSError):
+                ranked.append((overlap, entry.stat().st_mtime_ns, str(entry), files))
+    for _, _, entry, files in sorted(ranked, reverse=True):
+        try:
+            frame = read_frame(entry, threads=True)
+        except Exception:  # noqa: BLE001, S112 -- damaged or deleted meanwhile: the next one
+            continue
+        offsets, start = {}, 0
+        for name, sha, rows in files:
+            offsets[(name, sha)] = (start, rows)
+            start += rows
+        if start == len(frame):
+            return frame, offsets
+    return None
+
+
+def _prune_runs(root: Path, table: str, keep: int) -> None:
+    """Keep the ``keep`` consolidated entries of ``table`` used last."""
+    folder = root / RUNS / table
+    entries = []
+    for entry in folder.glob("*/*.parquet"):
+        with contextlib.suppress(OSError):
+            entries.append((entry.stat().st_mtime_ns, entry))
+    for _, entry in sorted(entries, reverse=True)[keep:]:
+        with contextlib.suppress(OSError):
+            entry.unlink()
+        with contextlib.suppress(OSError):
+            entry.parent.rmdir()
+
+
+def _tables_arg(tables: str | list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
+    if tables is None:
+        return TABLES
+    asked = {tables} if isinstance(tables, str) else set(tables)
+    unknown = asked - set(TABLES)
+    if unknown:
+        raise ValueError(f"unknown tables {sorted(unknown)}; choose among {list(TABLES)}")
+    return tuple(t for t in TABLES if t in asked)
+
+
 def run_pipeline(path: str | PathLike[str] | None = None, workers: int | None = 1,
                  client: Any = None, cache: bool = True, progress: bool = False, *,
                  cache_dir: str | PathLike[str] | None = None,
                  codebook: str | PathLike[str] | None = None,
-                 min_parallel_bytes: int = PARALLEL_MIN_BYTES) -> dict[str, pd.DataFrame]:
+                 min_parallel_bytes: int = PARALLEL_MIN_BYTES,
+                 tables: str | list[str] | tuple[str, ...] | None = None
+                 ) -> dict[str, pd.DataFrame]:
     """Process every page under ``path`` (default ``corpus/raw``) file by file.
 
     Returns ``{"articles", "subheads", "codes", "segments", "metrics", "tokens", "files"}``:
@@ -524,55 +862,181 @@ def run_pipeline(path: str | PathLike[str] | None = None, workers: int | None = 
     (``source``, ``file``, ``bytes``, ``sha256``, ``cached_<table>``: read from the cache).
 
     - ``workers``: processes (``None`` = every available core); serial below
-      ``min_parallel_bytes`` of raw text (default ``PARALLEL_MIN_BYTES``).
+      ``min_parallel_bytes`` of raw text to process (default ``PARALLEL_MIN_BYTES``).
     - ``client``: a ``dask.distributed.Client``; files are processed on its workers (which
       must have this package installed and see the files and the cache folder).
     - ``cache``: read and write ``cache_dir`` (default ``corpus/cache/`` or
       ``$GOVREPORTS_CACHE``); ``False`` computes everything and writes nothing.
     - ``codebook``: a codebook YAML to code with instead of the default one.
+    - ``tables``: only these tables (and ``files``), e.g. ``["articles", "codes"]``: less
+      memory; the others are neither computed nor read (``cached_<table>`` is then False).
     - ``progress``: a tqdm bar on stderr (off by default: nbval compares stderr too).
     """
     from tqdm import tqdm
 
-    paths = [p.resolve() for p in corpus.list_pages(path)]
+    want = _tables_arg(tables)
+    need = [t for t in TABLES if t in want or (t == "subheads" and "articles" in want)]
+    paths = [p.absolute() for p in corpus.list_pages(path)]
+    n = len(paths)
     book = _codebook_arg(codebook)
     cache_arg = None if cache_dir is None else str(Path(cache_dir).resolve())
-    job = functools.partial(_process, cache_dir=cache_arg, cache=cache, codebook=book)
+    root = _cache_root(cache_arg)
+    infos: list[dict[str, Any]] = []
+    names: list[tuple[str, str]] = []
+    exact: dict[str, pd.DataFrame] = {}
+    priors: dict[str, tuple[pd.DataFrame, dict[tuple[str, str], tuple[int, int]]]] = {}
+    run_keys: dict[str, str] = {}
+    versions: dict[str, str] = {}
+    if cache:  # the consolidated cache: the whole table of a run over these very files
+        for p in paths:
+            data = _read_bytes(p)
+            infos.append({"source": p.stem, "file": p.name, "bytes": len(data),
+                          "sha256": _sha(data)})
+        del data
+        names = [(info["file"], info["sha256"]) for info in infos]
+        versions = _table_versions(book)
+        for table in need:
+            run_keys[table] = _digest(CACHE_FORMAT, "run", table, versions[table], names)
+            entry = _run_entry(root, table, run_keys[table])
+            frame = _load_path(entry, threads=True)
+            if frame is not None and len(frame) == sum(
+                    int(r[2]) for r in (_read_run_meta(entry) or {}).get("files", [])):
+                exact[table] = frame
+                with contextlib.suppress(OSError):
+                    os.utime(entry)  # used last: kept by _prune_runs
+        for table in need:
+            if table not in exact:
+                found = _prior(root, table, versions[table], names)
+                if found is not None:
+                    priors[table] = found
+    else:
+        infos = [{"source": p.stem, "file": p.name} for p in paths]
+
+    hits = set(exact)
+    covering = {t: prior[1] for t, prior in priors.items()}
+
+    def covered(table: str, i: int) -> bool:
+        return table in hits or (table in covering and names[i] in covering[table])
+
+    wants = [tuple(t for t in need if not covered(t, i)) for i in range(n)]
+    todo = [i for i in range(n) if wants[i]]
+    sizes = [info["bytes"] for info in infos] if cache else [p.stat().st_size for p in paths]
     n_workers = _cpu_count() if workers is None else max(1, int(workers))
-    bar = tqdm(total=len(paths), file=sys.stderr, unit="page", disable=not progress,
-               desc="pages")
+    parallel = False
+    if client is None and n_workers > 1 and len(todo) > 1:
+        to_compute = 0
+        base = version_keys(book) if cache else {}
+        for i in todo:
+            entries = [_entry(root, t, _digest(CACHE_FORMAT, t, base[t], paths[i].stem,
+                                                names[i][1])) for t in _needed(wants[i])] \
+                if cache else []
+            if not cache or not all(e.exists() for e in entries):
+                to_compute += sizes[i]
+        parallel = to_compute >= min_parallel_bytes
+    todo_bytes = sum(sizes[i] for i in todo)
+    if parallel:
+        target = min(JOB_BYTES, todo_bytes / (n_workers * 8))
+    elif client is not None:
+        target = min(JOB_BYTES, todo_bytes / (max(1, len(
+            getattr(client, "scheduler_info", dict)().get("workers", {}))) * 8))
+    else:
+        target = JOB_BYTES
+    chunks = _chunks(todo, wants, sizes, target)
+    jobs = [([str(paths[i]) for i in chunk], wants[chunk[0]]) for chunk in chunks]
+    job = functools.partial(_process_files, cache_dir=cache_arg, cache=cache, codebook=book)
+
+    bar = tqdm(total=n, file=sys.stderr, unit="page", disable=not progress, desc="pages")
     try:
+        bar.update(n - len(todo))
         if client is not None:
             # without cache_dir, each worker resolves $GOVREPORTS_CACHE or its own corpus/cache
-            results = _iter_dask(paths, client, job, bar.update)
+            blocks = _iter_dask(jobs, client, job, bar.update) if jobs else []
         else:
-            results = _run_local(paths, job, n_workers, cache, min_parallel_bytes, book,
-                                 bar.update)
+            done = (_iter_pool(jobs, min(n_workers, len(jobs)), job, book) if parallel
+                    else (job(*args) for args in jobs))
+            blocks = []
+            for chunk, block in zip(chunks, done, strict=True):
+                blocks.append(block)
+                bar.update(len(chunk))
     finally:
         bar.close()
-    infos = [info for _, info in results]
-    columns = {t: [tables[t] for tables, _ in results] for t in TABLES}
-    del results
-    out = {}
-    for t in TABLES:  # one table at a time: the per-file pieces go as soon as they are joined
-        out[t] = _concat(columns.pop(t), ignore_index=(t != "codes"))
-    where: dict[str, list[int]] = {aid: [] for aid in out["articles"]["article_id"]}
-    for aid, para_no in zip(out["subheads"]["article_id"], out["subheads"]["para_no"],
-                            strict=True):
-        where[aid].append(int(para_no))
-    corpus.set_subhead_positions(out["articles"], where)
-    out["files"] = pd.DataFrame(infos)
-    return out
+
+    job_of: dict[int, tuple[int, int]] = {}  # file -> (block, position in the block)
+    for b, chunk in enumerate(chunks):
+        for k, i in enumerate(chunk):
+            job_of[i] = (b, k)
+            info = blocks[b]["infos"][k]
+            if cache and info["sha256"] != infos[i]["sha256"]:
+                run_keys = {}  # the file changed during the run: no consolidated entry
+            infos[i] = info
+
+    out: dict[str, pd.DataFrame] = {}
+    rows: dict[str, list[int]] = {}
+    for table in need:
+        if table in exact:
+            out[table] = exact.pop(table)
+            continue
+        prior = priors.pop(table, None)
+        pieces: list[pd.DataFrame] = []
+        rows[table] = [0] * n
+        i = 0
+        while i < n:
+            if prior is not None and names[i] in prior[1]:
+                start, count = prior[1][names[i]]
+                end, j = start + count, i + 1
+                rows[table][i] = count
+                while j < n and names[j] in prior[1] and prior[1][names[j]][0] == end:
+                    rows[table][j] = prior[1][names[j]][1]
+                    end += prior[1][names[j]][1]
+                    j += 1
+                pieces.append(prior[0].iloc[start:end])
+                i = j
+            else:
+                b, _ = job_of[i]
+                block = blocks[b]
+                pieces.append(block["tables"].pop(table))
+                if block["rows"] is not None:
+                    for i2, count in zip(chunks[b], block["rows"][table], strict=True):
+                        rows[table][i2] = count
+                i = chunks[b][-1] + 1
+        del prior
+        out[table] = _concat(pieces, ignore_index=(table != "codes"), table=table,
+                             codebook=book)
+        del pieces
+    del blocks
+    if "articles" in out and "articles" in rows:  # rebuilt: subhead positions from subheads
+        where: dict[str, list[int]] = {aid: [] for aid in out["articles"]["article_id"]}
+        for aid, para_no in zip(out["subheads"]["article_id"], out["subheads"]["para_no"],
+                                strict=True):
+            where[aid].append(int(para_no))
+        corpus.set_subhead_positions(out["articles"], where)
+    if cache and run_keys:
+        for table, counts in rows.items():
+            meta = {"version": versions[table],
+                    "files": [[name, sha, count]
+                              for (name, sha), count in zip(names, counts, strict=True)]}
+            write_frame(out[table], _run_entry(root, table, run_keys[table]), run_meta=meta)
+            _prune_runs(root, table, RUNS_KEPT)
+
+    for i, info in enumerate(infos):
+        flags = {f"cached_{t}": t in need and (covered(t, i) or bool(info.get(f"cached_{t}")))
+                 for t in CACHED_TABLES}
+        infos[i] = {"source": info["source"], "file": info["file"], "bytes": info["bytes"],
+                    "sha256": info["sha256"], **flags}
+    result = {t: out[t] for t in want}
+    result["files"] = pd.DataFrame(infos)
+    return result
 
 
 def clear_cache(cache_dir: str | PathLike[str] | None = None) -> int:
-    """Delete the pipeline's cache entries (default ``corpus/cache/`` or ``$GOVREPORTS_CACHE``);
-    returns how many files were removed.  Only the cache's own files are touched: table folders
-    of ``*.parquet`` entries (and leftover temporary files), then folders left empty."""
+    """Delete the pipeline's cache entries (default ``corpus/cache/`` or ``$GOVREPORTS_CACHE``):
+    the per-file and the consolidated ones; returns how many files were removed.  Only the
+    cache's own files are touched: table folders of ``*.parquet`` entries (and leftover
+    temporary files), then folders left empty."""
     root = _cache_root(cache_dir)
     removed = 0
-    for table in CACHED_TABLES:
-        folder = root / table
+    folders = [root / t for t in CACHED_TABLES] + [root / RUNS / t for t in TABLES]
+    for folder in folders:
         if not folder.is_dir():
             continue
         for shard in folder.iterdir():
@@ -586,6 +1050,8 @@ def clear_cache(cache_dir: str | PathLike[str] | None = None) -> int:
                 shard.rmdir()
         with contextlib.suppress(OSError):
             folder.rmdir()
+    with contextlib.suppress(OSError):
+        (root / RUNS).rmdir()
     with contextlib.suppress(OSError):
         root.rmdir()
     return removed

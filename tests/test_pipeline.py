@@ -4,12 +4,15 @@ keyed so that a codebook edit recodes without re-parsing and a changed file alon
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
 import shutil
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 import yaml
 from pandas.testing import assert_frame_equal
@@ -252,8 +255,9 @@ def test_changed_file_alone_is_redone(tmp_path, monkeypatch):
 def test_clear_cache(corpus_dir, tmp_path):
     cache = tmp_path / "cache"
     pipeline.run_pipeline(corpus_dir / "page_a.txt", cache_dir=cache)
-    n = len(list(cache.glob("*/*/*.parquet")))
-    assert n == len(pipeline.CACHED_TABLES)
+    n = len(list(cache.rglob("*.parquet")))
+    assert len(list(cache.glob("*/*/*.parquet"))) == len(pipeline.CACHED_TABLES)  # per file
+    assert n == len(pipeline.CACHED_TABLES) + len(pipeline.TABLES)  # + consolidated
     assert pipeline.clear_cache(cache) == n
     assert not cache.exists()
     pipeline.run_pipeline(corpus_dir / "page_a.txt", cache_dir=cache)
@@ -265,7 +269,7 @@ def test_clear_cache(corpus_dir, tmp_path):
 def test_damaged_entry_is_recomputed(corpus_dir, tmp_path):
     cache = tmp_path / "cache"
     first = pipeline.run_pipeline(corpus_dir / "page_a.txt", cache_dir=cache)
-    for entry in cache.glob("metrics/*/*.parquet"):
+    for entry in cache.glob("**/metrics/*/*.parquet"):  # the page's and the consolidated
         entry.write_bytes(b"PAR1 truncated")
     again = pipeline.run_pipeline(corpus_dir / "page_a.txt", cache_dir=cache)
     assert_frame_equal(again["metrics"], first["metrics"], check_exact=True)
@@ -302,6 +306,29 @@ def test_parquet_round_trip_is_exact(tmp_path):
         pipeline.write_frame(pd.DataFrame({"mixed": pd.Series(["a", 1], dtype=object)}), path)
 
 
+def test_parquet_round_trip_by_row_groups(tmp_path, monkeypatch):
+    """Big tables are written and read a row group at a time: same frame back, even where a
+    group holds only None or only empty lists."""
+    monkeypatch.setattr(pipeline, "ROW_GROUP", 2)
+    index = pd.Index(["k1", "k2", "k3", "k4", "k5"], dtype=object, name="article_id")
+    frame = pd.DataFrame({
+        "lists": pd.Series([[], [], ["c", "d"], ["e"], []], dtype=object, index=index),
+        "obj": pd.Series([None, None, "x", float("nan"), "y"], dtype=object, index=index),
+        "s": pd.Series([None, None, "p", None, "q"], dtype="str", index=index),
+        "i": pd.Series(np.arange(5, dtype="int64"), index=index),
+        "b": pd.Series([True, False, True, True, False], index=index),
+    })
+    frame.attrs = {"where": {"k1": [1]}}
+    path = tmp_path / "t.parquet"
+    for table in (frame, frame.reset_index(drop=True), frame[["lists", "obj"]]):
+        pipeline.write_frame(table, path)
+        assert pq.ParquetFile(path).num_row_groups == 3
+        back = pipeline.read_frame(path)
+        assert_frame_equal(back, table, check_exact=True)
+        assert _null_kinds(back) == _null_kinds(table)
+        assert back.attrs == table.attrs
+
+
 def test_concat_infers_dtypes_like_the_whole_corpus():
     pages = [[("p1-01", None), ("p1-01", None)], [("p2-01", "approx"), ("p2-01", None)], []]
     per_page = [pd.DataFrame(rows, columns=["article_id", "qualifier"]) for rows in pages]
@@ -320,3 +347,145 @@ def test_version_keys_are_per_stage():
     assert set(keys) == set(pipeline.CACHED_TABLES)
     assert keys["codes"] == keys["segments"]
     assert len({keys["articles"], keys["codes"], keys["metrics"], keys["tokens"]}) == 4
+
+
+# --- the consolidated cache and batched stages --------------------------------------------------
+
+def _runs(cache: Path) -> list[Path]:
+    return sorted((cache / pipeline.RUNS).glob("*/*/*.parquet"))
+
+
+def _jobs(monkeypatch) -> list[list[str]]:
+    """Record the files each job of run_pipeline is given (serial route)."""
+    calls: list[list[str]] = []
+    real = pipeline._process_files
+
+    def recording(paths, *args, **kwargs):
+        calls.append([Path(p).name for p in paths])
+        return real(paths, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_process_files", recording)
+    return calls
+
+
+def test_consolidated_reload_reads_no_page_entry(corpus_dir, direct, tmp_path, forbid,
+                                                 monkeypatch):
+    cache = tmp_path / "cache"
+    pipeline.run_pipeline(corpus_dir, cache_dir=cache)
+    assert len(_runs(cache)) == len(pipeline.TABLES)  # one entry per table for the run
+
+    def no_page_entry(*args, **kwargs):
+        raise AssertionError("a per-file cache entry was read")
+
+    forbid(*STAGES)
+    monkeypatch.setattr(pipeline, "_load", no_page_entry)
+    jobs = _jobs(monkeypatch)
+    warm = pipeline.run_pipeline(corpus_dir, cache_dir=cache)
+    assert_same(warm, direct)
+    assert jobs == []
+    for table in pipeline.CACHED_TABLES:
+        assert all(_cached(warm, table))
+    assert warm["files"]["sha256"].tolist() == [
+        hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus.list_pages(corpus_dir)]
+    # a subset of the tables is read from the same entries
+    codes = pipeline.run_pipeline(corpus_dir, cache_dir=cache, tables=["codes"])
+    assert set(codes) == {"codes", "files"}
+    assert_frame_equal(codes["codes"], direct["codes"], check_exact=True)
+
+
+def test_consolidated_entry_after_a_file_changes(tmp_path, monkeypatch):
+    folder = _make_corpus(tmp_path / "raw")
+    cache = tmp_path / "cache"
+    pipeline.run_pipeline(folder, cache_dir=cache)
+    page = folder / "page_c.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("的", "之", 1), encoding="utf-8")
+    os.utime(page, ns=(1, 1))  # an old mtime, as a restored backup may have: not trusted
+
+    jobs = _jobs(monkeypatch)
+    changed = pipeline.run_pipeline(folder, cache_dir=cache)
+    assert jobs == [["page_c.txt"]]  # the others come from the earlier consolidated entry
+    expected = _direct(folder)
+    assert_same(changed, expected)
+    files = changed["files"].set_index("source")
+    assert not files.loc["page_c"].filter(like="cached_").any()
+    assert files.drop(index="page_c").filter(like="cached_").all().all()
+
+    jobs.clear()
+    again = pipeline.run_pipeline(folder, cache_dir=cache)  # the rewritten entry
+    assert jobs == []
+    assert_same(again, expected)
+    assert again["files"].filter(like="cached_").all().all()
+
+
+def test_files_added_and_removed(tmp_path, monkeypatch):
+    folder = _make_corpus(tmp_path / "raw")
+    cache = tmp_path / "cache"
+    pipeline.run_pipeline(folder, cache_dir=cache)
+    (folder / "page_b_copy.txt").unlink()
+    shutil.copyfile(FIXTURE_PAGES / "page_d.txt", folder / "page_bb.txt")
+    jobs = _jobs(monkeypatch)
+    got = pipeline.run_pipeline(folder, workers=1, cache_dir=cache)
+    assert jobs == [["page_bb.txt"]]
+    assert_same(got, _direct(folder))
+    # and back: the first entry (kept) serves every page again
+    (folder / "page_bb.txt").unlink()
+    shutil.copyfile(FIXTURE_PAGES / "page_b.txt", folder / "page_b_copy.txt")
+    jobs.clear()
+    back = pipeline.run_pipeline(folder, cache_dir=cache)
+    assert jobs == []
+    assert_same(back, _direct(folder))
+
+
+def test_tables_subset(corpus_dir, direct, tmp_path):
+    got = pipeline.run_pipeline(corpus_dir, cache_dir=tmp_path / "cache",
+                                tables=("metrics", "articles"))
+    assert list(got) == ["articles", "metrics", "files"]
+    for table in ("articles", "metrics"):
+        assert_frame_equal(got[table], direct[table], check_exact=True)
+    assert got["articles"].attrs == direct["articles"].attrs
+    assert not got["files"]["cached_codes"].any()
+    with pytest.raises(ValueError, match="unknown tables"):
+        pipeline.run_pipeline(corpus_dir, cache=False, tables=["article"])
+
+
+def test_page_entries_cut_from_batches_equal_pages_alone(corpus_dir, tmp_path):
+    """The later stages run once for many pages; each page's cache entry is cut out of the
+    batch and must be what the page alone gives, dtypes and None included."""
+    cache = tmp_path / "cache"
+    pipeline.run_pipeline(corpus_dir, cache_dir=cache)
+    for page in corpus.list_pages(corpus_dir):
+        cached = pipeline.process_page(page, cache_dir=cache)
+        alone = pipeline.process_page(page, cache=False)
+        for table in pipeline.TABLES:
+            assert_frame_equal(cached[table], alone[table], check_exact=True, obj=table)
+            assert _null_kinds(cached[table]) == _null_kinds(alone[table]), table
+
+
+def test_split_gives_each_page_its_own_dtypes(direct):
+    """A column of strings all missing on one page is object there (str in the batch)."""
+    articles = direct["articles"]
+    other = articles.iloc[:1]
+    lone = articles.iloc[:1].assign(article_id="lone-01", source="lone", text="3000。")
+    if extract_metrics(lone)["indicator"].notna().any():
+        pytest.skip("a bare number now has an indicator")
+    pages = [other.reset_index(drop=True), lone.reset_index(drop=True), lone.iloc[:0]]
+    batch = pd.concat(pages, ignore_index=True)
+    built = extract_metrics(batch)
+    assert isinstance(built["indicator"].dtype, pd.StringDtype)
+    assert built["indicator"].isna().any() and built["indicator"].notna().any()
+    pieces = pipeline._split(built, "metrics", pages, None)
+    for piece, page in zip(pieces, pages, strict=True):
+        alone = extract_metrics(page)
+        assert_frame_equal(piece, alone, check_exact=True)
+        assert _null_kinds(piece) == _null_kinds(alone)
+    assert pieces[1]["indicator"].dtype == object and pieces[1]["indicator"].iloc[0] is None
+    assert_frame_equal(pipeline._concat(pieces, table="metrics"), built, check_exact=True)
+
+
+def test_old_consolidated_entries_are_pruned(corpus_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "RUNS_KEPT", 2)
+    cache = tmp_path / "cache"
+    pages = corpus.list_pages(corpus_dir)
+    for page in pages[:4]:
+        pipeline.run_pipeline(page, cache_dir=cache, tables=["tokens"])
+    assert len(_runs(cache)) == 2
