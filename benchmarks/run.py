@@ -196,7 +196,8 @@ def fingerprint(tables: dict) -> dict[str, str]:
     return out
 
 
-def measure(route: str, folder: Path, workers: int, cache_dir: Path) -> dict:
+def measure(route: str, folder: Path, workers: int, cache_dir: Path,
+            tables: list[str] | None = None) -> dict:
     """Run one route here (``--measure``) and return its figures."""
     from helpers import pipeline
 
@@ -205,6 +206,7 @@ def measure(route: str, folder: Path, workers: int, cache_dir: Path) -> dict:
         kwargs["workers"] = workers
     elif route in ("cold", "reload", "changed"):
         kwargs = {"workers": workers, "cache_dir": cache_dir}
+    kwargs["tables"] = tables
     with TreeMemory() as memory:
         start = time.perf_counter()
         if route == "dask":
@@ -213,7 +215,8 @@ def measure(route: str, folder: Path, workers: int, cache_dir: Path) -> dict:
             with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                               dashboard_address=None) as cluster, Client(cluster) as client:
                 start = time.perf_counter()
-                tables = pipeline.run_pipeline(folder, client=client, cache=False)
+                tables = pipeline.run_pipeline(folder, client=client, cache=False,
+                                               tables=kwargs["tables"])
         else:
             tables = pipeline.run_pipeline(folder, **kwargs)
         seconds = time.perf_counter() - start
@@ -225,9 +228,12 @@ def measure(route: str, folder: Path, workers: int, cache_dir: Path) -> dict:
             "fingerprint": fingerprint(tables)}
 
 
-def run_route(route: str, folder: Path, workers: int, cache_dir: Path) -> dict:
+def run_route(route: str, folder: Path, workers: int, cache_dir: Path,
+              tables: list[str] | None) -> dict:
     cmd = [sys.executable, __file__, "--measure", route, "--corpus", str(folder),
            "--workers", str(workers), "--cache-dir", str(cache_dir)]
+    if tables:
+        cmd += ["--tables", ",".join(tables)]
     done = subprocess.run(cmd, check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -280,12 +286,16 @@ def main() -> None:
     parser.add_argument("--routes", default=",".join(ROUTES),
                         help=f"run_pipeline routes to time (default: {','.join(ROUTES)})")
     parser.add_argument("--dask", action="store_true", help="also time a local Dask cluster")
+    parser.add_argument("--tables", help="run_pipeline(tables=...): only these tables, "
+                        "comma-separated (default: all)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--cache-dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    tables = args.tables.split(",") if args.tables else None
 
     if args.measure:  # one route in this (fresh) process, printed as JSON for the parent
-        print(json.dumps(measure(args.measure, args.corpus, args.workers, args.cache_dir)))
+        print(json.dumps(measure(args.measure, args.corpus, args.workers, args.cache_dir,
+                                 tables)))
         return
 
     os.environ.setdefault("PYTHONHASHSEED", "0")
@@ -301,7 +311,7 @@ def main() -> None:
     print(f"{len(pages)} pages, {mb:.1f} MB; {os.cpu_count()} cores, load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     summary: dict = {"pages": len(pages), "MB": round(mb, 1), "cores": os.cpu_count(),
-                     "workers": args.workers}
+                     "workers": args.workers, "tables": tables or "all"}
     if not args.skip_stages:
         one_core_stages(folder, mb, summary)
 
@@ -316,7 +326,7 @@ def main() -> None:
             if route == "changed":
                 edited.write_bytes(original.replace("，".encode(), "、".encode(), 1))
             try:
-                res = run_route(route, folder, args.workers, cache)
+                res = run_route(route, folder, args.workers, cache, tables)
             finally:
                 edited.write_bytes(original)
             results[route] = res
