@@ -85,6 +85,8 @@ def forbid(monkeypatch):
             def boom(*args, _name=name, **kwargs):
                 raise AssertionError(f"{_name} called on a cache hit")
             monkeypatch.setattr(owners[name], name, boom)
+            if name == "parse_page" and hasattr(corpus, "_page_rows"):  # parses several pages
+                monkeypatch.setattr(corpus, "_page_rows", boom)
     return install
 
 
@@ -459,6 +461,15 @@ def test_page_entries_cut_from_batches_equal_pages_alone(corpus_dir, tmp_path):
         for table in pipeline.TABLES:
             assert_frame_equal(cached[table], alone[table], check_exact=True, obj=table)
             assert _null_kinds(cached[table]) == _null_kinds(alone[table]), table
+        assert cached["articles"].attrs == alone["articles"].attrs
+
+
+def test_pages_parsed_one_by_one_without_page_rows(corpus_dir, direct, tmp_path, monkeypatch):
+    """Several pages are parsed into one table with what load_corpus uses when it exists;
+    otherwise page by page with parse_page: the same tables."""
+    monkeypatch.setattr(pipeline, "_batch_parser", lambda: None)
+    assert_same(pipeline.run_pipeline(corpus_dir, cache=False), direct)
+    assert_same(pipeline.run_pipeline(corpus_dir, cache_dir=tmp_path / "cache"), direct)
 
 
 def test_split_gives_each_page_its_own_dtypes(direct):
