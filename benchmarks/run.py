@@ -41,6 +41,8 @@ from typing import Self
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 ROUTES = ("one_core", "workers", "cold", "reload", "changed")
+#: Routes through ``stream_pipeline`` (tables written to disk job by job, never whole in memory).
+STREAM_ROUTES = ("stream_one_core", "stream")
 
 
 def article_pool() -> list:
@@ -102,6 +104,18 @@ def timed(label: str, fn, results: list, mb: float):
 
 # --- memory of a process tree ------------------------------------------------------------------
 
+def _pss(pid: int) -> float:
+    """Proportional set size in MB (pages shared by n processes count 1/n in each)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def _tree() -> dict[int, tuple[float, float]]:
     """(resident, peak resident) memory in MB of this process and of its descendants (Linux
     /proc: VmRSS and VmHWM, which a new program starts afresh, unlike ``ru_maxrss``)."""
@@ -131,12 +145,13 @@ def _tree() -> dict[int, tuple[float, float]]:
 
 class TreeMemory:
     """Samples the process tree every ``every`` seconds: the peak resident memory of the main
-    process, of the largest other process (workers, fork server) and of the whole tree (sum of
-    the processes' resident memory; pages they share are counted in each)."""
+    process, of the largest other process (workers, fork server) and of the whole tree: the sum
+    of the processes' resident memory (pages they share counted in each) and the sum of their
+    proportional set sizes (shared pages divided among them: the tree's real footprint)."""
 
     def __init__(self, every: float = 0.2) -> None:
         self.every = every
-        self.peak = {"main": 0.0, "worker": 0.0, "total": 0.0}
+        self.peak = {"main": 0.0, "worker": 0.0, "total": 0.0, "pss": 0.0}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -147,6 +162,7 @@ class TreeMemory:
         self.peak["worker"] = max([self.peak["worker"],
                                    *(hwm for pid, (_, hwm) in tree.items() if pid != me)])
         self.peak["total"] = max(self.peak["total"], sum(rss for rss, _ in tree.values()))
+        self.peak["pss"] = max(self.peak["pss"], sum(_pss(pid) for pid in tree))
 
     def _run(self) -> None:
         while os.path.isdir("/proc") and not self._stop.is_set():
@@ -202,7 +218,7 @@ def measure(route: str, folder: Path, workers: int, cache_dir: Path,
     from helpers import pipeline
 
     kwargs: dict = {"cache": False}
-    if route == "workers":
+    if route in ("workers", "stream"):
         kwargs["workers"] = workers
     elif route in ("cold", "reload", "changed"):
         kwargs = {"workers": workers, "cache_dir": cache_dir}
@@ -217,13 +233,20 @@ def measure(route: str, folder: Path, workers: int, cache_dir: Path,
                 start = time.perf_counter()
                 tables = pipeline.run_pipeline(folder, client=client, cache=False,
                                                tables=kwargs["tables"])
+        elif route in STREAM_ROUTES:
+            out = pipeline.stream_pipeline(folder, Path(tempfile.mkdtemp(prefix="bench-out-")),
+                                           **kwargs)
         else:
             tables = pipeline.run_pipeline(folder, **kwargs)
         seconds = time.perf_counter() - start
+    if route in STREAM_ROUTES:  # read back after the measurement, to compare the tables
+        tables = pipeline.read_tables(out)
+        shutil.rmtree(out, ignore_errors=True)
     files = tables["files"]
     return {"route": route, "seconds": seconds, "peak_main_MB": round(memory.peak["main"]),
             "peak_worker_MB": round(memory.peak["worker"]),
             "peak_total_MB": round(memory.peak["total"]),
+            "peak_total_pss_MB": round(memory.peak["pss"]),
             "pages_from_cache": int(files["cached_articles"].sum()),
             "fingerprint": fingerprint(tables)}
 
@@ -284,10 +307,13 @@ def main() -> None:
     parser.add_argument("--skip-stages", action="store_true",
                         help="skip the whole-corpus stage timings and bare jieba")
     parser.add_argument("--routes", default=",".join(ROUTES),
-                        help=f"run_pipeline routes to time (default: {','.join(ROUTES)})")
+                        help=f"routes to time (default: {','.join(ROUTES)}; also "
+                        f"{','.join(STREAM_ROUTES)}: stream_pipeline)")
     parser.add_argument("--dask", action="store_true", help="also time a local Dask cluster")
     parser.add_argument("--tables", help="run_pipeline(tables=...): only these tables, "
                         "comma-separated (default: all)")
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "latest.json",
+                        help="where to write the figures (default: benchmarks/latest.json)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--cache-dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -332,7 +358,8 @@ def main() -> None:
             results[route] = res
             print(f"  {route:<10} {res['seconds']:8.2f} s {mb / res['seconds']:8.2f} MB/s   "
                   f"peak main {res['peak_main_MB']:5d} MB, worker {res['peak_worker_MB']:5d} MB,"
-                  f" total {res['peak_total_MB']:5d} MB; {res['pages_from_cache']} pages "
+                  f" total {res['peak_total_MB']:5d} MB (PSS {res['peak_total_pss_MB']:5d} MB); "
+                  f"{res['pages_from_cache']} pages "
                   f"from the cache", flush=True)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
@@ -349,9 +376,9 @@ def main() -> None:
               f"{speedup:.2f}x", flush=True)
     print(f"  identical tables: {same}", flush=True)
     summary["peak_MB"] = round(peak_mb())
-    out = ROOT / "benchmarks" / "latest.json"
-    out.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"written {out.relative_to(ROOT)}")
+    args.json.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n",
+                         encoding="utf-8")
+    print(f"written {args.json}")
     if not args.keep and args.corpus is None:
         shutil.rmtree(folder, ignore_errors=True)
 

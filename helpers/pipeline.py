@@ -1069,6 +1069,164 @@ def run_pipeline(path: str | PathLike[str] | None = None, workers: int | None = 
     return result
 
 
+# --- streaming to disk ------------------------------------------------------------------------
+
+#: Name of the manifest of a ``stream_pipeline`` output folder.
+MANIFEST = "tables.json"
+
+
+def _iter_dask_ordered(jobs: list[tuple[list[str], tuple[str, ...]]], client: Any,
+                       job: Callable[..., Any]) -> Iterator[Any]:
+    """Results of the jobs on a Dask cluster in job order, each released once handed over
+    (the cluster keeps the others in its workers' memory until then)."""
+    futures = client.map(job, *zip(*jobs, strict=True), pure=False)
+    try:
+        for k in range(len(futures)):
+            yield futures[k].result()
+            futures[k].release()
+    finally:
+        client.cancel(futures)
+
+
+def stream_pipeline(path: str | PathLike[str] | None = None,
+                    out_dir: str | PathLike[str] | None = None, workers: int | None = 1,
+                    client: Any = None, cache: bool = True, progress: bool = False, *,
+                    cache_dir: str | PathLike[str] | None = None,
+                    codebook: str | PathLike[str] | None = None,
+                    min_parallel_bytes: int = PARALLEL_MIN_BYTES,
+                    tables: str | list[str] | tuple[str, ...] | None = None) -> Path:
+    """``run_pipeline`` for corpora bigger than memory: the tables go to ``out_dir`` (default
+    ``corpus/derived/tables``) job by job, as the jobs finish, and are never whole in memory.
+
+    Same arguments as ``run_pipeline`` (the per-file cache is read and written; the
+    consolidated one is not used).  Writes ``out_dir/{table}/part-NNNNN.parquet`` (one part
+    per job of consecutive files, in file order; ``write_frame`` format), ``out_dir/files/``
+    and the manifest ``out_dir/tables.json``; returns ``out_dir``.  ``read_tables(out_dir)``
+    gives back exactly the tables ``run_pipeline`` returns, or only some tables and columns.
+    Parts of an earlier run in ``out_dir`` are replaced (the folder is the run's output, not an
+    archive)."""
+    import shutil
+
+    from tqdm import tqdm
+
+    want = _tables_arg(tables)
+    need = [t for t in TABLES if t in want or (t == "subheads" and "articles" in want)]
+    paths = [p.absolute() for p in corpus.list_pages(path)]
+    out = Path(out_dir) if out_dir is not None else config.CORPUS_DERIVED / "tables"
+    book = _codebook_arg(codebook)
+    cache_arg = None if cache_dir is None else str(Path(cache_dir).resolve())
+    sizes = [p.stat().st_size for p in paths]
+    n_workers = _cpu_count() if workers is None else max(1, int(workers))
+    parallel = client is None and n_workers > 1 and len(paths) > 1 \
+        and sum(sizes) >= min_parallel_bytes
+    if parallel:
+        target = min(JOB_BYTES, sum(sizes) / (n_workers * 8))
+    elif client is not None:
+        target = min(JOB_BYTES, sum(sizes) / (max(1, len(
+            getattr(client, "scheduler_info", dict)().get("workers", {}))) * 8))
+    else:
+        target = JOB_BYTES
+    wanted = tuple(need)
+    chunks = _chunks(list(range(len(paths))), [wanted] * len(paths), sizes, target)
+    jobs = [([str(paths[i]) for i in chunk], wanted) for chunk in chunks]
+    job = functools.partial(_process_files, cache_dir=cache_arg, cache=cache, codebook=book)
+
+    for table in (*TABLES, "files"):  # this run's parts only
+        shutil.rmtree(out / table, ignore_errors=True)
+    with contextlib.suppress(FileNotFoundError):
+        (out / MANIFEST).unlink()
+    if client is not None:
+        done: Iterator[Any] = _iter_dask_ordered(jobs, client, job)
+    elif parallel:
+        done = _iter_pool(jobs, min(n_workers, len(jobs)), job, book)
+    else:
+        done = (job(*args) for args in jobs)
+    parts = {t: 0 for t in (*need, "files")}
+    rows = {t: 0 for t in (*need, "files")}
+    bar = tqdm(total=len(paths), file=sys.stderr, unit="page", disable=not progress,
+               desc="pages")
+    try:
+        for k, (chunk, block) in enumerate(zip(chunks, done, strict=True)):
+            pieces = dict(block["tables"])
+            pieces["files"] = pd.DataFrame([_file_row(info, need) for info in block["infos"]])
+            for table, frame in pieces.items():
+                frame.attrs = {}  # the subhead positions are rebuilt from ``subheads``
+                write_frame(frame, out / table / f"part-{k:05d}.parquet")
+                parts[table] += 1
+                rows[table] += len(frame)
+            del block, pieces
+            bar.update(len(chunk))
+    finally:
+        bar.close()
+    manifest = {"format": CACHE_FORMAT, "tables": list(want), "written": [*need, "files"],
+                "parts": parts, "rows": rows,
+                "codebook": book, "files": len(paths), "bytes": sum(sizes)}
+    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n",
+                                encoding="utf-8")
+    return out
+
+
+def _file_row(info: dict[str, Any], need: list[str]) -> dict[str, Any]:
+    """A row of the ``files`` table (``cached_<table>`` only for the tables made)."""
+    return {"source": info["source"], "file": info["file"], "bytes": info["bytes"],
+            "sha256": info["sha256"],
+            **{f"cached_{t}": t in need and bool(info.get(f"cached_{t}"))
+               for t in CACHED_TABLES}}
+
+
+def read_tables(out_dir: str | PathLike[str] | None = None,
+                tables: str | list[str] | tuple[str, ...] | None = None,
+                columns: dict[str, list[str]] | None = None) -> dict[str, pd.DataFrame]:
+    """The tables a ``stream_pipeline`` run wrote to ``out_dir`` (default
+    ``corpus/derived/tables``): all of them (what ``run_pipeline`` would have returned, row for
+    row and dtype for dtype, ``files`` included), or only ``tables``, and of a table only
+    ``columns[table]`` (less memory: each part is read, cut and released in turn)."""
+    from helpers.text import CorpusError
+
+    out = Path(out_dir) if out_dir is not None else config.CORPUS_DERIVED / "tables"
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise CorpusError(f"not the output of a finished stream_pipeline run ({err})",
+                          path=out / MANIFEST) from None
+    available = manifest["written"]
+    asked = [*manifest["tables"], "files"] if tables is None else (
+        [tables] if isinstance(tables, str) else list(tables))
+    unknown = [t for t in asked if t not in available]
+    if unknown:
+        raise ValueError(f"{out}: no table {unknown[0]!r}; it has {available}")
+    columns = columns or {}
+    book = manifest.get("codebook")
+    result: dict[str, pd.DataFrame] = {}
+    for table in asked:
+        pieces = []
+        for k in range(manifest["parts"][table]):
+            part = out / table / f"part-{k:05d}.parquet"
+            try:
+                frame = read_frame(part)
+            except Exception as err:  # noqa: BLE001 -- named: which part is missing or damaged
+                raise CorpusError(f"cannot read this part of table {table!r}: {err}",
+                                  path=part) from None
+            if table in columns:
+                frame = frame[columns[table]]
+            pieces.append(frame)
+        whole = columns.get(table) is None
+        result[table] = _concat(pieces, ignore_index=(table != "codes"),
+                                table=table if whole and table != "files" else None,
+                                codebook=book)
+        del pieces
+    if "articles" in result and columns.get("articles") is None:
+        subheads = result.get("subheads")
+        if subheads is None and "subheads" in available:
+            subheads = read_tables(out, "subheads")["subheads"]
+        if subheads is not None:
+            where: dict[str, list[int]] = {aid: [] for aid in result["articles"]["article_id"]}
+            for aid, para_no in zip(subheads["article_id"], subheads["para_no"], strict=True):
+                where[aid].append(int(para_no))
+            corpus.set_subhead_positions(result["articles"], where)
+    return result
+
+
 def clear_cache(cache_dir: str | PathLike[str] | None = None) -> int:
     """Delete the pipeline's cache entries (default ``corpus/cache/`` or ``$GOVREPORTS_CACHE``):
     the per-file and the consolidated ones; returns how many files were removed.  Only the
@@ -1100,5 +1258,6 @@ def clear_cache(cache_dir: str | PathLike[str] | None = None) -> int:
 
 __all__ = [
     "CACHE", "CACHED_TABLES", "PARALLEL_MIN_BYTES", "TABLES", "clear_cache", "process_page",
-    "read_frame", "run_pipeline", "token_counts", "version_keys", "write_frame",
+    "read_frame", "read_tables", "run_pipeline", "stream_pipeline", "token_counts",
+    "version_keys", "write_frame",
 ]

@@ -500,3 +500,79 @@ def test_old_consolidated_entries_are_pruned(corpus_dir, tmp_path, monkeypatch):
     for page in pages[:4]:
         pipeline.run_pipeline(page, cache_dir=cache, tables=["tokens"])
     assert len(_runs(cache)) == 2
+
+
+# --- streaming to disk ---------------------------------------------------------------------------
+
+def _files_like_run(corpus_dir: Path) -> pd.DataFrame:
+    return pipeline.run_pipeline(corpus_dir, cache=False)["files"]
+
+
+def test_stream_one_part_per_page_reads_back_exactly(corpus_dir, direct, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "JOB_BYTES", 1)  # a job (a part) per page: dtypes per page
+    out = pipeline.stream_pipeline(corpus_dir, tmp_path / "tables", cache=False)
+    assert out == tmp_path / "tables"
+    for table in (*pipeline.TABLES, "files"):
+        assert len(list((out / table).glob("part-*.parquet"))) == 7, table
+    got = pipeline.read_tables(out)
+    assert_same(got, direct)
+    assert_frame_equal(got["files"], _files_like_run(corpus_dir), check_exact=True)
+
+
+def test_stream_with_workers_cache_and_dask(corpus_dir, direct, tmp_path, monkeypatch, capfd):
+    monkeypatch.setattr(pipeline, "JOB_BYTES", 20_000)
+    cache = tmp_path / "cache"
+    out = pipeline.stream_pipeline(corpus_dir, tmp_path / "w", workers=2, cache_dir=cache,
+                                   min_parallel_bytes=0)
+    assert_same(pipeline.read_tables(out), direct)
+    assert len(list(cache.glob("*/*/*.parquet"))) == 7 * len(pipeline.CACHED_TABLES)
+    warm = pipeline.read_tables(pipeline.stream_pipeline(corpus_dir, tmp_path / "w2",
+                                                         cache_dir=cache))
+    assert_same(warm, direct)
+    assert warm["files"]["cached_metrics"].all()
+    distributed = pytest.importorskip("distributed")
+    capfd.readouterr()
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        out = pipeline.stream_pipeline(corpus_dir, tmp_path / "d", client=client, cache=False)
+    assert_same(pipeline.read_tables(out), direct)
+    assert capfd.readouterr() == ("", "")
+
+
+def test_read_tables_some_tables_and_columns(corpus_dir, direct, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "JOB_BYTES", 30_000)
+    out = pipeline.stream_pipeline(corpus_dir, tmp_path / "t", cache=False,
+                                   tables=["articles", "metrics"])
+    assert not (out / "codes").exists()
+    got = pipeline.read_tables(out, ["metrics"], columns={"metrics": ["article_id", "value"]})
+    assert list(got) == ["metrics"]
+    assert_frame_equal(got["metrics"], direct["metrics"][["article_id", "value"]],
+                       check_exact=True)
+    articles = pipeline.read_tables(out, "articles")["articles"]
+    assert_frame_equal(articles, direct["articles"], check_exact=True)
+    assert articles.attrs[SUBHEAD_PARAS] == direct["articles"].attrs[SUBHEAD_PARAS]
+    with pytest.raises(ValueError, match="codes"):
+        pipeline.read_tables(out, ["codes"])
+
+
+def test_stream_replaces_an_earlier_run(corpus_dir, direct, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "JOB_BYTES", 1)
+    out = tmp_path / "tables"
+    pipeline.stream_pipeline(corpus_dir, out, cache=False)
+    pipeline.stream_pipeline(corpus_dir / "page_a.txt", out, cache=False)
+    got = pipeline.read_tables(out)
+    assert list(got["articles"]["source"].unique()) == ["page_a"]
+    assert len(list((out / "metrics").glob("*.parquet"))) == 1
+
+
+def test_read_tables_names_what_is_missing(corpus_dir, tmp_path, monkeypatch):
+    with pytest.raises(CorpusError) as err:
+        pipeline.read_tables(tmp_path)
+    assert Path(err.value.path).name == pipeline.MANIFEST
+    monkeypatch.setattr(pipeline, "JOB_BYTES", 1)
+    out = pipeline.stream_pipeline(corpus_dir, tmp_path / "t", cache=False)
+    (out / "codes" / "part-00003.parquet").unlink()
+    with pytest.raises(CorpusError) as err:
+        pipeline.read_tables(out, ["codes"])
+    assert Path(err.value.path).name == "part-00003.parquet"
