@@ -18,7 +18,7 @@ import pandas as pd
 
 from helpers import config
 from helpers.corpus import paragraphs
-from helpers.text import is_cjk, load_tokenizer, normalize_text, tokenize
+from helpers.text import is_cjk, normalize_text, pos_tagger, tokenize
 
 METRIC_COLUMNS = ["article_id", "para_no", "sentence", "indicator", "value", "unit", "kind",
                   "qualifier", "change", "value_std", "unit_std"]
@@ -107,11 +107,8 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _SENTENCES.finditer(text) if m.group().strip()]
 
 
-@functools.lru_cache(maxsize=1)
 def _pos_tokenizer():
-    import jieba.posseg
-
-    return jieba.posseg.POSTokenizer(load_tokenizer())
+    return pos_tagger()
 
 
 def _clause_before(sentence: str, start: int) -> tuple[str, int]:

@@ -29,12 +29,14 @@ from helpers import config
 
 if TYPE_CHECKING:
     import jieba
+    import jieba.posseg
 
 # --- raw page decoding and normalization ---
 
 __all__ = [
     "CorpusError", "content_tokens", "decode_bytes", "dictionary_additions", "is_cjk",
-    "load_stopwords", "load_tokenizer", "normalize_text", "read_page", "spans_word", "tokenize",
+    "load_stopwords", "load_tokenizer", "normalize_text", "pos_tagger", "read_page",
+    "spans_word", "tokenize",
     "tokenize_default", "tokenize_spans", "tokenizer_backend",
 ]
 
@@ -620,6 +622,89 @@ def _default_tokenizer() -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     return tokenizer
+
+
+# --- part-of-speech tagging --------------------------------------------------------------------
+
+_MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi's floor for an unseen emission
+_MIN_INF = float("-inf")
+
+
+def _pos_viterbi(obs: str, states: dict, start_p: dict, trans_p: dict, emit_p: dict,
+                 preds: dict) -> tuple[float, list]:
+    """``jieba.posseg.viterbi`` with the same result, float for float: each state is scored
+    only from the states that can precede it (``preds``), not from every state of the step
+    before (a transition jieba does not know scores -inf there and never wins).  Ties are
+    broken as jieba does, by the larger state."""
+    all_states = trans_p.keys()
+    prev: dict = {}
+    paths: list[dict] = []
+    first = obs[0]
+    for y in states.get(first, all_states):
+        prev[y] = start_p[y] + emit_p[y].get(first, _MIN_FLOAT)
+    paths.append(dict.fromkeys(prev, ""))
+    for t in range(1, len(obs)):
+        ch = obs[t]
+        prev_states = [x for x in paths[-1] if trans_p[x]]
+        expect = {y for x in prev_states for y in trans_p[x]}
+        obs_states = set(states.get(ch, all_states)) & expect
+        if not obs_states:
+            obs_states = expect if expect else set(all_states)
+        cur: dict = {}
+        back: dict = {}
+        for y in obs_states:
+            emit = emit_p[y].get(ch, _MIN_FLOAT)
+            before = preds.get(y, ())
+            if len(before) < len(prev_states):
+                cands = [y0 for y0 in before if y0 in prev]
+            else:
+                cands = [y0 for y0 in prev_states if y in trans_p[y0]]
+            if cands:
+                prob, state = max((prev[y0] + trans_p[y0][y] + emit, y0) for y0 in cands)
+            else:  # jieba's fallback: no state leads here, every score is -inf
+                prob, state = max((prev[y0] + _MIN_INF + emit, y0) for y0 in prev_states)
+            cur[y] = prob
+            back[y] = state
+        prev = cur
+        paths.append(back)
+    prob, state = max((prev[y], y) for y in paths[-1])
+    route: list = [None] * len(obs)
+    for i in range(len(obs) - 1, -1, -1):
+        route[i] = state
+        state = paths[i][state]
+    return prob, route
+
+
+@functools.lru_cache(maxsize=1)
+def pos_tagger() -> jieba.posseg.POSTokenizer:
+    """jieba's part-of-speech tagger over the project tokenizer (``load_tokenizer``), with
+    ``_pos_viterbi`` in place of jieba's Viterbi: the same tags, about twice as fast."""
+    from jieba import posseg
+
+    model = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    preds: dict = {}
+    for y0, nexts in model[2].items():
+        for y in nexts:
+            preds.setdefault(y, []).append(y0)
+
+    class _Tagger(posseg.POSTokenizer):
+        def _POSTokenizer__cut(self, sentence: str):
+            _, pos_list = _pos_viterbi(sentence, *model, preds)
+            begin, nexti = 0, 0
+            for i, char in enumerate(sentence):
+                pos = pos_list[i][0]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    yield posseg.pair(sentence[begin:i + 1], pos_list[i][1])
+                    nexti = i + 1
+                elif pos == "S":
+                    yield posseg.pair(char, pos_list[i][1])
+                    nexti = i + 1
+            if nexti < len(sentence):
+                yield posseg.pair(sentence[nexti:], pos_list[nexti][1])
+
+    return _Tagger(load_tokenizer())
 
 
 def tokenize(text: str) -> list[str]:
