@@ -63,6 +63,7 @@ _CJK_PUNCT = set("，。、；：“”‘’（）《》！？「」『』【�
 _BYLINE = re.compile(r"^(?P<body>.*?)\s*[（(](?P<names>[^（）()]*)[）)]\s*$")
 _NAME_TOKEN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•]{1,6}$")
 _MAX_BYLINE_NAMES = 8
+_GAPS = re.compile(r"\s+")
 _INDENT = 2.0  # a paragraph's first line is indented by two characters
 _DIGIT_SPACE = re.compile(r"(?<=[0-9A-Za-z%])\s|\s(?=[0-9A-Za-z])")
 # The first unbreakable unit of a line: opening quotes, then an ASCII run or one character,
@@ -88,11 +89,31 @@ class _CharClass(dict):
 _CHAR_CLASS = _CharClass()
 
 
+class _ClassTable(dict):
+    """``str.translate`` table: code point -> its class letter (see ``_CharClass``), whitespace
+    -> deleted; filled as characters are met."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        cls = None if ch.isspace() else _CHAR_CLASS[ch]
+        self[code] = cls
+        return cls
+
+
+_CLASS_TABLE = _ClassTable()
+
+
+def _class_counts(text: str) -> tuple[int, int, int]:
+    """How many wide, narrow and punctuation characters ``text`` holds (whitespace aside)."""
+    classes = text.translate(_CLASS_TABLE)
+    return classes.count("w"), classes.count("n"), classes.count("p")
+
+
 def measure_width(text: str, punct: float = 0.8) -> float:
     """Display width of a cleaned line in ideograph units: ASCII 0.5, CJK punctuation ``punct``
     (printers compress it; ``estimate_punct_width`` finds a page's value), the rest 1."""
-    counts = Counter(map(_CHAR_CLASS.__getitem__, "".join(text.split())))
-    return counts["w"] + 0.5 * counts["n"] + punct * counts["p"]
+    wide, narrow, marks = _class_counts(text)
+    return wide + 0.5 * narrow + punct * marks
 
 
 def estimate_punct_width(widths_at_full: list[float]) -> float:
@@ -164,6 +185,9 @@ class Line:
     head: float = 0.0  # count width of the line's first unbreakable unit
     col_before: float = 0.0  # column width of the lines before (the paragraph this line ends)
     ccol_before: float = 0.0
+    end_text: bool = False  # ends_sentence(text), computed once
+    end_plain: bool = False  # ends_sentence(plain)
+    name_line: bool | None = None  # _is_name_line, computed on first use
 
 
 @dataclass
@@ -189,8 +213,8 @@ def clean_line(raw: str, sentinel: str) -> tuple[str, bool]:
     that a real space inside a quoted slogan can survive (decided per paragraph).
     """
     s = raw.strip()
-    gaps = re.findall(r"\s+", s)
-    chars = sum(1 for ch in s if not ch.isspace())
+    gaps = _GAPS.findall(s)
+    chars = len(s) - sum(map(len, gaps))
     # spaces set around Latin digits do not make a line justified
     between = len(re.findall(r"[^\x00-\x7f]\s+(?=[^\x00-\x7f])", s))
     justified = between >= 2 and len(gaps) >= 0.3 * max(chars - 1, 1)
@@ -238,24 +262,31 @@ def _read_lines(text: str, sentinel: str) -> list[Line]:
         lines.append(Line(
             no=no, raw=raw, text=cleaned, plain=plain, spacing=spacing,
             justified=justified, tight=not prev_blank and bool(lines), lead=raw[:1].isspace(),
-            byline=byline, byline_only=byline_only,
+            byline=byline, byline_only=byline_only, end_text=ends_sentence(cleaned),
+            end_plain=ends_sentence(plain),
         ))
         prev_blank = False
-    classes = [Counter(map(_CHAR_CLASS.__getitem__, "".join(ln.plain.split()))) for ln in lines]
-    inner = [cls["w"] + 0.5 * cls["n"] + cls["p"] + b.spacing
+    classes = [_class_counts(ln.plain) for ln in lines]
+    inner = [cls[0] + 0.5 * cls[1] + cls[2] + b.spacing
              for a, b, c, cls in zip(lines, lines[1:], lines[2:], classes[1:], strict=False)
-             if not ends_sentence(a.plain) and not ends_sentence(b.plain) and not b.justified
+             if not a.end_plain and not b.end_plain and not b.justified
              and not b.tight and b.byline is None and len(b.plain) >= 6 and c.plain]
     punct = estimate_punct_width(inner)
     for ln, cls in zip(lines, classes, strict=True):
         # measure_width(ln.plain, punct), from the character classes counted once
-        ln.width = ln.cwidth = cls["w"] + 0.5 * cls["n"] + punct * cls["p"] + ln.spacing
+        ln.width = ln.cwidth = cls[0] + 0.5 * cls[1] + punct * cls[2] + ln.spacing
         ln.head = measure_width(_HEAD_UNIT.match(ln.plain).group() if ln.plain else "", punct)
     return lines
 
 
 def _is_name_line(line: Line) -> bool:
     """An author line such as ``程 昕`` or ``刘 波 陈志强``: up to four names, nothing else."""
+    if line.name_line is None:
+        line.name_line = _name_line(line)
+    return line.name_line
+
+
+def _name_line(line: Line) -> bool:
     if line.byline is not None:
         return False
     names = split_names(line.raw.strip())
@@ -270,7 +301,7 @@ def _author_like(lines: list[Line], i: int) -> bool:
     """A name line where an article can start: at the top, after a byline or a headline."""
     prev = lines[i - 1] if i else None
     return _is_name_line(lines[i]) and (
-        prev is None or prev.byline is not None or not ends_sentence(prev.plain)
+        prev is None or prev.byline is not None or not prev.end_plain
         or (lines[i].tight and lines[i].lead))
 
 
@@ -282,7 +313,7 @@ def _mark_side_columns(lines: list[Line], narrow: float = 8.0, min_run: int = 4)
         while (j < len(lines) and lines[j].byline is None and 0 < lines[j].width <= narrow
                and not (j > i and lines[j].tight) and not (j == i and _author_like(lines, j))
                and not (j > i and lines[j].plain.endswith("：")
-                        and ends_sentence(lines[j - 1].plain))):
+                        and lines[j - 1].end_plain)):
             j += 1
         if j - i >= min_run and sum(len(ln.text) for ln in lines[i:j]) >= 3 * min_run:
             col = max(ln.width for ln in lines[i:j])
@@ -349,12 +380,12 @@ def _classify(lines: list[Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.kind != "body" or ln.byline is not None or ln.justified or not ln.text:
             continue
-        if ends_sentence(ln.text) or re.search("[。；;]", ln.text):
+        if ln.end_text or re.search("[。；;]", ln.text):
             continue
         prev = lines[i - 1] if i else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if prev is not None and prev.kind in ("body", "side") and prev.byline is None and not (
-                ends_sentence(prev.text) or (ln.tight and ln.lead)):
+                prev.end_text or (ln.tight and ln.lead)):
             continue  # the line before is mid-sentence: this one continues it
         gap = max(ln.col, ln.col_before) - ln.width
         indent = _INDENT
@@ -378,9 +409,9 @@ def _classify(lines: list[Line]) -> None:
         prev2 = lines[i - 2] if i >= 2 else None
         prev_first = prev is not None and (  # does the line before open its paragraph?
             prev2 is None or prev2.kind not in ("body", "side") or prev2.byline is not None
-            or (prev.tight and prev.lead) or (ends_sentence(prev2.text) and _is_short(prev2, prev)))
+            or (prev.tight and prev.lead) or (prev2.end_text and _is_short(prev2, prev)))
         after_paragraph = (prev is not None and prev.kind in ("body", "side")
-                           and prev.byline is None and ends_sentence(prev.text)
+                           and prev.byline is None and prev.end_text
                            and _is_short(prev, ln, first=prev_first))
         if after_paragraph and (gap < 1.25 or _names_place(ln.plain)):
             ln.kind = "title"
@@ -389,7 +420,7 @@ def _classify(lines: list[Line]) -> None:
         continued = (nxt is not None and nxt.kind == "body" and not nxt.tight
                      and not _is_name_line(nxt)
                      and (nxt.justified or not _is_indented(nxt, nxt2) or (
-                         ends_sentence(nxt.text) and not _fits(ln, nxt, ln.ccol - indent))))
+                         nxt.end_text and not _fits(ln, nxt, ln.ccol - indent))))
         if continued:
             continue
         if nxt is None:
@@ -399,7 +430,7 @@ def _classify(lines: list[Line]) -> None:
             _is_name_line(nxt) and nxt2 is not None and nxt2.kind in ("body", "side"))
         # the next line opens a paragraph, so this line, which ends no sentence, stands alone
         standalone = (nxt is not None and nxt.kind == "body" and nxt.byline is None
-                      and not ends_sentence(nxt.text) and gap >= 1.5
+                      and not nxt.end_text and gap >= 1.5
                       and (gap >= 3.0 or (nxt.col - nxt.width >= 1.75 and _is_indented(nxt, nxt2))))
         if after_byline or standalone or ((before_block or colon) and gap >= 1.5):
             ln.kind = "title"
@@ -407,7 +438,7 @@ def _classify(lines: list[Line]) -> None:
     # a colon before a headline line
     for i in range(len(lines) - 2, -1, -1):
         ln, nxt = lines[i], lines[i + 1]
-        if ln.kind != "body" or ln.byline is not None or ln.justified or ends_sentence(ln.plain):
+        if ln.kind != "body" or ln.byline is not None or ln.justified or ln.end_plain:
             continue
         nxt2 = lines[i + 2] if i + 2 < len(lines) else None
         before_author = (nxt.kind in ("body", "title") and _is_name_line(nxt) and not nxt.tight
@@ -459,7 +490,7 @@ def _is_indented(b: Line, c: Line | None) -> bool:
     col = b.col or b.width
     if b.width > col - 1.3:
         return False
-    if ends_sentence(b.text):
+    if b.end_text:
         # a one-line paragraph: indented only if it (nearly) fills an indented line; a short
         # sentence end after a full line (…‘幸福湾’。” / 杨元香说。) continues the paragraph
         return b.width >= col - 3.5
@@ -471,7 +502,7 @@ def _paragraph_break(a: Line, b: Line, c: Line | None = None, first: bool = Fals
 
     ``first``: ``a`` is the first line of its paragraph.
     """
-    if not ends_sentence(a.text):
+    if not a.end_text:
         return False
     if b.tight and b.lead:
         return True
