@@ -626,6 +626,7 @@ def _default_tokenizer() -> jieba.Tokenizer:
 
 # --- part-of-speech tagging --------------------------------------------------------------------
 
+_POS_HAN = re.compile("[\u4E00-\u9FD5]+")  # a run of ideographs of jieba.posseg's blocks
 _MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi's floor for an unseen emission
 _MIN_INF = float("-inf")
 
@@ -687,7 +688,34 @@ def pos_tagger() -> jieba.posseg.POSTokenizer:
         for y in nexts:
             preds.setdefault(y, []).append(y0)
 
+    # the best dictionary route of a run of ideographs, from rjieba when it is the backend (its
+    # cut without HMM is that route, word for word: the same dictionary and total as jieba)
+    route = _rjieba_tokenizer()._rjieba.cut if tokenizer_backend() == "rjieba" else None
+
     class _Tagger(posseg.POSTokenizer):
+        def _POSTokenizer__cut_DAG(self, sentence: str):
+            """jieba's ``__cut_DAG`` (dictionary words tagged, runs of single characters
+            that are no word tagged by the HMM), the route computed by rjieba."""
+            if route is None or _POS_HAN.fullmatch(sentence) is None:
+                yield from posseg.POSTokenizer._POSTokenizer__cut_DAG(self, sentence)
+                return
+            tags = self.word_tag_tab
+            buf = ""
+            for word in [*route(sentence, False), ""]:
+                if len(word) == 1:
+                    buf += word
+                    continue
+                if len(buf) == 1:
+                    yield posseg.pair(buf, tags.get(buf, "x"))
+                elif buf and not self.tokenizer.FREQ.get(buf):
+                    yield from self._POSTokenizer__cut_detail(buf)
+                elif buf:
+                    for elem in buf:
+                        yield posseg.pair(elem, tags.get(elem, "x"))
+                buf = ""
+                if word:
+                    yield posseg.pair(word, tags.get(word, "x"))
+
         def _POSTokenizer__cut(self, sentence: str):
             _, pos_list = _pos_viterbi(sentence, *model, preds)
             begin, nexti = 0, 0
