@@ -696,12 +696,28 @@ def pos_tagger() -> jieba.posseg.POSTokenizer:
         def _POSTokenizer__cut_DAG(self, sentence: str):
             """jieba's ``__cut_DAG`` (dictionary words tagged, runs of single characters
             that are no word tagged by the HMM), the route computed by rjieba."""
-            if route is None or _POS_HAN.fullmatch(sentence) is None:
+            words = None if route is None else route(sentence, False)
+            if words is not None and not sentence.isascii() and _POS_HAN.fullmatch(sentence) is None:
+                # rjieba joins the single Latin letters and digits of the route (jieba's
+                # no-HMM cut does too): split such a run again, unless it is also a word
+                freq = self.tokenizer.FREQ
+                steps: list[str] = []
+                for word in words:
+                    if len(word) > 1 and word.isascii() and word.isalnum():
+                        if freq.get(word):
+                            words = None  # a word or a run of letters: jieba decides
+                            break
+                        steps.extend(word)
+                    else:
+                        steps.append(word)
+                else:
+                    words = steps
+            if words is None or sentence.isascii():
                 yield from posseg.POSTokenizer._POSTokenizer__cut_DAG(self, sentence)
                 return
             tags = self.word_tag_tab
             buf = ""
-            for word in [*route(sentence, False), ""]:
+            for word in [*words, ""]:
                 if len(word) == 1:
                     buf += word
                     continue

@@ -46,7 +46,7 @@ def test_same_tags_over_every_page(taggers):
 
 # unknown names, rare characters, digits and Latin letters: the HMM path of the tagger
 _CHARS = st.sampled_from(list("县委书记李铁柱嵬峁垭犇淼焱鑫赟昇旻和瑞欢乐城枫桥经验乡镇村组"
-                              "抽检合格率达百分之九十七点五元万亿AQx0123.%、，。的了在"))
+                              "抽检合格率达百分之九十七点五元万亿AQTx0123.%、，。的了在股恤G"))
 
 
 @settings(max_examples=300, deadline=None)
@@ -54,6 +54,15 @@ _CHARS = st.sampled_from(list("县委书记李铁柱嵬峁垭犇淼焱鑫赟昇�
 def test_same_tags_on_arbitrary_text(taggers, sentence):
     fast, reference = taggers
     assert _tags(fast, sentence) == _tags(reference, sentence)
+
+
+def test_same_tags_with_latin_letters_and_digits(taggers):
+    fast, reference = taggers
+    for sentence in ("A股市场3家企业", "T恤衫20件", "QQ群100个", "5G基站12座建成", "iPhone手机",
+                     "PM2.5浓度下降12.5%", "G60科创走廊", "3A级景区2个", "ab", "县里7家C类"):
+        for size in range(1, len(sentence) + 1):
+            piece = sentence[:size]
+            assert _tags(fast, piece) == _tags(reference, piece), piece
 
 
 def test_viterbi_same_scores_as_jieba():
