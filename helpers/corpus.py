@@ -62,6 +62,7 @@ _CLOSE_QUOTES = "”’」』》"
 _CJK_PUNCT = set("，。、；：“”‘’（）《》！？「」『』【】·—…")
 _BYLINE = re.compile(r"^(?P<body>.*?)\s*[（(](?P<names>[^（）()]*)[）)]\s*$")
 _NAME_TOKEN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•]{1,6}$")
+_NAME_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•\s]+")  # _NAME_TOKEN's, spaces
 _MAX_BYLINE_NAMES = 8
 _GAPS = re.compile(r"\s+")
 _INDENT = 2.0  # a paragraph's first line is indented by two characters
@@ -214,6 +215,8 @@ def clean_line(raw: str, sentinel: str) -> tuple[str, bool]:
     """
     s = raw.strip()
     gaps = _GAPS.findall(s)
+    if not gaps:
+        return s, False
     chars = len(s) - sum(map(len, gaps))
     # spaces set around Latin digits do not make a line justified
     between = len(re.findall(r"[^\x00-\x7f]\s+(?=[^\x00-\x7f])", s))
@@ -246,7 +249,8 @@ def _read_lines(text: str, sentinel: str) -> list[Line]:
             continue
         byline = None
         byline_only = False
-        m = _BYLINE.match(raw.strip())
+        stripped = raw.strip()
+        m = _BYLINE.match(stripped) if stripped.endswith(("）", ")")) else None
         body = raw
         if m:
             names = split_names(m.group("names"))
@@ -287,8 +291,8 @@ def _is_name_line(line: Line) -> bool:
 
 
 def _name_line(line: Line) -> bool:
-    if line.byline is not None:
-        return False
+    if line.byline is not None or _NAME_CHARS.fullmatch(line.raw.strip()) is None:
+        return False  # (split_names refuses a character outside its name tokens)
     names = split_names(line.raw.strip())
     singles = sum(len(tok) == 1 for tok in line.raw.split())
     if not names or len(names) > 4 or singles > 4 or any(len(n) > 4 for n in names):
@@ -511,9 +515,12 @@ def _paragraph_break(a: Line, b: Line, c: Line | None = None, first: bool = Fals
 
 def _join(texts: list[str], sentinel: str) -> str:
     """Join a paragraph's lines; keep a sentinel space only inside quotes."""
+    joined = "".join(texts)
+    if sentinel not in joined:
+        return joined.strip(" ")
     out: list[str] = []
     depth = 0
-    for ch in "".join(texts):
+    for ch in joined:
         if ch in _OPEN_QUOTES:
             depth += 1
         elif ch in _CLOSE_QUOTES:
