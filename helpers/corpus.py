@@ -342,12 +342,15 @@ def _column_widths(lines: list[Line], radius: int = 6) -> None:
     glob = widths[3 * len(widths) // 4] if widths else 0.0
     stops = [i for i, ln in enumerate(lines) if ln.byline_only or (ln.tight and ln.lead)]
 
-    def estimate(ks: list[int]) -> tuple[float, float] | None:
+    width = [ln.width for ln in lines]
+
+    def estimate(ks: list[int]) -> float | None:
         if len(ks) < 3:
             return None
-        mid = sorted(lines[k].width for k in ks)[-2]  # the median of the three widest
-        return mid, mid  # (cwidth is the same measure as width)
+        return sorted([width[k] for k in ks])[-2]  # the median of the three widest
 
+    floor = glob - 0.5  # a window of first and last lines underestimates the column
+    n = len(lines)
     for i, ln in enumerate(lines):
         if ln.kind == "side":
             ln.col_before, ln.ccol_before = ln.col, ln.ccol
@@ -355,16 +358,19 @@ def _column_widths(lines: list[Line], radius: int = 6) -> None:
         at = bisect.bisect_left(cand, i)
         s_at = bisect.bisect_right(stops, i)
         lo = stops[s_at - 1] if s_at else -1
-        hi = stops[s_at] if s_at < len(stops) else len(lines)
+        hi = stops[s_at] if s_at < len(stops) else n
         before = [k for k in cand[max(at - radius, 0):at] if k >= lo]
         after = [k for k in cand[at:at + radius + 1] if k != i and k < hi][:radius]
         est_b, est_a = estimate(before), estimate(after)
-        est_b = est_b or est_a or estimate(before + after) or (glob, glob)
-        if est_a is None or est_a[0] < 0.85 * est_b[0]:
+        if est_b is None:
+            est_b = est_a if est_a is not None else estimate(before + after)
+            if est_b is None:
+                est_b = glob
+        if est_a is None or est_a < 0.85 * est_b:
             est_a = est_b  # too few full lines ahead (a headline, a short article follows)
-        floor = glob - 0.5  # a window of first and last lines underestimates the column
-        ln.col_before, ln.ccol_before = (max(v, floor) for v in est_b)
-        ln.col, ln.ccol = (max(v, floor) for v in est_a)
+        # (ccol: cwidth is the same measure as width)
+        ln.col_before = ln.ccol_before = max(est_b, floor)
+        ln.col = ln.ccol = max(est_a, floor)
 
 
 def _classify(lines: list[Line]) -> None:
