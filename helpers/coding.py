@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.corpus import paragraphs, subhead_paragraphs
-from helpers.text import CODEBOOK_FILE, content_tokens, tokenize_spans
+from helpers.corpus import iter_paragraphs, paragraphs, subhead_paragraphs
+from helpers.text import CODEBOOK_FILE, content_tokens, word_boundaries
 
 DIMENSIONS = ("domain", "mode")
 FIELDS = ("id", "dimension", "label_zh", "label_en", "definition", "include", "exclude", "terms",
@@ -197,8 +197,7 @@ def match_codes(text: str, codebook: Codebook | None = None) -> list[tuple[str, 
     book = codebook or default_codebook()
     if not text:
         return []
-    spans = tokenize_spans(text)
-    starts, ends = {s for _, s, _ in spans}, {e for _, _, e in spans}
+    starts, ends = word_boundaries(text)
     out = []
     for code, pattern, regex, exclude in book._patterns:
         masked = [m.span() for m in exclude.finditer(text)] if exclude else []
@@ -216,9 +215,9 @@ def code_segments(articles: pd.DataFrame, codebook: Codebook | None = None) -> p
     """The segments table: one row per code match in a paragraph (article_id, para_no, code,
     dimension, term, start, end), offsets into the paragraph text."""
     rows = [
-        (p.article_id, p.para_no, *match)
-        for p in paragraphs(articles).itertuples(index=False)
-        for match in match_codes(p.text, codebook)
+        (aid, para_no, *match)
+        for aid, para_no, para in iter_paragraphs(articles)
+        for match in match_codes(para, codebook)
     ]
     return pd.DataFrame(rows, columns=SEGMENT_COLUMNS).astype(
         {"para_no": "int64", "start": "int64", "end": "int64"})
@@ -231,7 +230,8 @@ def paragraph_codes(articles: pd.DataFrame, codebook: Codebook | None = None,
     coding requires."""
     book = codebook or default_codebook()
     seg = segments if segments is not None else code_segments(articles, book)
-    rows = {(r.article_id, r.para_no, r.code): "text" for r in seg.itertuples(index=False)}
+    rows = dict.fromkeys(zip(seg["article_id"].tolist(), seg["para_no"].tolist(),
+                             seg["code"].tolist(), strict=True), "text")
     for r in subhead_paragraphs(articles).itertuples(index=False):
         for code, *_ in match_codes(r.subhead, book):
             rows.setdefault((r.article_id, r.para_no, code), "subhead")

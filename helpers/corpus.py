@@ -34,6 +34,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -698,12 +699,15 @@ def _author_names(line: Line) -> list[str]:
 
 def paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
     """The paragraphs table: one row per paragraph (``article_id``, ``para_no`` from 1, ``text``)."""
-    rows = [
-        (aid, n, para)
-        for aid, body in zip(articles["article_id"], articles["text"], strict=True)
-        for n, para in enumerate((p for p in body.split("\n") if p), start=1)
-    ]
-    return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+    return pd.DataFrame(list(iter_paragraphs(articles)), columns=PARAGRAPH_COLUMNS)
+
+
+def iter_paragraphs(articles: pd.DataFrame) -> Iterator[tuple[str, int, str]]:
+    """The rows of ``paragraphs(articles)`` as (article_id, para_no, text) tuples, without
+    building the table (the stages that read every paragraph once)."""
+    for aid, body in zip(articles["article_id"].tolist(), articles["text"].tolist(), strict=True):
+        for n, para in enumerate((p for p in body.split("\n") if p), start=1):
+            yield aid, n, para
 
 
 def check_conservation(text: str, articles: pd.DataFrame) -> dict[str, object]:

@@ -17,7 +17,7 @@ import re
 import pandas as pd
 
 from helpers import config
-from helpers.corpus import paragraphs
+from helpers.corpus import iter_paragraphs
 from helpers.text import is_cjk, normalize_text, pos_tagger, tokenize
 
 METRIC_COLUMNS = ["article_id", "para_no", "sentence", "indicator", "value", "unit", "kind",
@@ -181,9 +181,9 @@ def _qualifier(m: re.Match[str]) -> str | None:
 def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
     """The metrics table (see DESIGN.md): one row per reported quantity and indicator."""
     rows: list[dict[str, object]] = []
-    for p in paragraphs(articles).itertuples(index=False):
-        for sentence_row in extract_from_text(p.text):
-            rows.append({"article_id": p.article_id, "para_no": p.para_no, **sentence_row})
+    for aid, para_no, para in iter_paragraphs(articles):
+        for sentence_row in extract_from_text(para):
+            rows.append({"article_id": aid, "para_no": para_no, **sentence_row})
     out = pd.DataFrame(rows, columns=METRIC_COLUMNS)
     out = out.astype({"para_no": "int64", "value": "float64", "value_std": "float64",
                       "change": "bool", "qualifier": object})

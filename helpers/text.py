@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 __all__ = [
     "CorpusError", "content_tokens", "decode_bytes", "dictionary_additions", "is_cjk",
     "load_stopwords", "load_tokenizer", "normalize_text", "pos_tagger", "read_page",
-    "spans_word", "tokenize",
-    "tokenize_default", "tokenize_spans", "tokenizer_backend",
+    "spans_word", "tokenize", "tokenize_default", "tokenize_spans", "tokenizer_backend",
+    "word_boundaries",
 ]
 
 
@@ -626,6 +626,7 @@ def _default_tokenizer() -> jieba.Tokenizer:
 
 # --- part-of-speech tagging --------------------------------------------------------------------
 
+_WHITESPACE = re.compile(r"\s")
 _POS_HAN = re.compile("[\u4E00-\u9FD5]+")  # a run of ideographs of jieba.posseg's blocks
 _MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi's floor for an unseen emission
 _MIN_INF = float("-inf")
@@ -754,6 +755,16 @@ def pos_tagger() -> jieba.posseg.POSTokenizer:
 def tokenize(text: str) -> list[str]:
     """Words of ``text`` (jieba with the project dictionary), whitespace dropped."""
     return [tok for tok in _cut(text) if not tok.isspace()]
+
+
+def word_boundaries(text: str) -> tuple[set[int], set[int]]:
+    """Where the words of ``text`` start and where they end (character offsets; whitespace is
+    no word): ``({start for _, start, _ in tokenize_spans(text)}, {end for ...})``."""
+    if _WHITESPACE.search(text):  # whitespace tokens are no words
+        spans = tokenize_spans(text)
+        return {s for _, s, _ in spans}, {e for _, _, e in spans}
+    bounds = list(itertools.accumulate(map(len, _cut(text)), initial=0))
+    return set(bounds[:-1]), set(bounds[1:])
 
 
 def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
