@@ -70,6 +70,8 @@ _DATE = re.compile(
     r"|\d{1,2}·\d{1,2}"  # 3·15 消费者权益日
 )
 _SKIP = re.compile(r"\d+\+[\dA-Za-z]+|[A-Za-z]+\d+(?:\.\d+)?|第[\d" + _CN_DIGITS + r"]+|党的十[一-九]大")
+# a character that every quantity, date and implicit one (近万元) holds
+_ANY_NUMBER = re.compile(rf"[\d{_CN_DIGITS}万亿]")
 _SENTENCES = re.compile(r"[^。！？]*[。！？]?")
 _DELIMS = "，。；：、！？,;:（）()“”‘’《》"
 _RATE_VERBS = ("均达到", "均达", "均为", "都达到", "都为", "分别为", "分别达", "达到", "提升至",
@@ -198,6 +200,8 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     text = re.sub(r"(?<=[\d.])\s+(?=[\d.%万亿千百元个件户人名家])|(?<=\d)\s+|\s+(?=\d)", "", text)
     out: list[dict[str, object]] = []
     for offset, sentence in split_sentences(text):
+        if _ANY_NUMBER.search(sentence) is None:
+            continue  # every pattern below needs a digit or a numeral
         taken: list[tuple[int, int]] = []
         for m in _SKIP.finditer(sentence):
             taken.append(m.span())
