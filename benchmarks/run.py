@@ -12,13 +12,17 @@ in the same run.  Then ``helpers.pipeline.run_pipeline`` route by route, each in
 ``cold``          ``workers=N`` into an empty cache (writes the per-file and consolidated entries)
 ``reload``        the same files again: read from the consolidated cache
 ``changed``       one page edited: that page is reprocessed, the others come from the cache
+``stream``        ``stream_pipeline``, N workers, without cache: the tables written to disk job
+                  by job (read back afterwards, outside the measurement, to compare them)
+``stream_one_core`` the same on one core (``--routes``)
 ``dask``          (``--dask``) a local Dask cluster of N workers, without cache
 
 Each reports its seconds, the peak resident memory of its main process and of its worker
 processes (sampled), and a fingerprint of every table: all routes must give the same tables.
 
     python benchmarks/run.py --size-mb 50 --workers 2
-    python benchmarks/run.py --size-mb 200 --corpus /tmp/bench200 --keep --reuse --skip-stages
+    python benchmarks/run.py --size-mb 200 --skip-stages --routes stream_one_core,stream \
+        --json benchmarks/memory_200mb.json
 """
 
 from __future__ import annotations
@@ -40,9 +44,9 @@ from typing import Self
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-ROUTES = ("one_core", "workers", "cold", "reload", "changed")
+ROUTES = ("one_core", "workers", "cold", "reload", "changed", "stream")
 #: Routes through ``stream_pipeline`` (tables written to disk job by job, never whole in memory).
-STREAM_ROUTES = ("stream_one_core", "stream")
+STREAM_ROUTES = ("stream", "stream_one_core")
 
 
 def article_pool() -> list:
@@ -273,6 +277,7 @@ def one_core_stages(folder: Path, mb: float, summary: dict) -> None:
     jieba.initialize()
     default_codebook()
     text.tokenize("预热")  # build the tokenizer of the backend in use before timing
+    text.pos_tagger().lcut("预热")  # and the POS tagger of extract_metrics (as workers do)
     results: list[dict] = []
     print(f"one core, whole corpus (tokenizer backend: {text.tokenizer_backend()}):")
     articles = timed("load_corpus (read + parse)", lambda: load_corpus(folder), results, mb)
@@ -308,7 +313,7 @@ def main() -> None:
                         help="skip the whole-corpus stage timings and bare jieba")
     parser.add_argument("--routes", default=",".join(ROUTES),
                         help=f"routes to time (default: {','.join(ROUTES)}; also "
-                        f"{','.join(STREAM_ROUTES)}: stream_pipeline)")
+                        "stream_one_core)")
     parser.add_argument("--dask", action="store_true", help="also time a local Dask cluster")
     parser.add_argument("--tables", help="run_pipeline(tables=...): only these tables, "
                         "comma-separated (default: all)")
