@@ -120,7 +120,7 @@ def test_cold_then_warm_cache(corpus_dir, direct, tmp_path, forbid):
     assert_same(cold, direct)
     for table in pipeline.CACHED_TABLES:
         assert not any(_cached(cold, table))
-    assert len(list(cache.glob("*/*/*.parquet"))) == 7 * len(pipeline.CACHED_TABLES)
+    assert len(list(cache.glob("*/*/*.arrow"))) == 7 * len(pipeline.CACHED_TABLES)
     assert not list(cache.glob("**/.tmp-*"))  # atomic writes leave no temporary files
 
     forbid(*STAGES)
@@ -183,7 +183,7 @@ def test_dask_cluster(corpus_dir, direct, tmp_path, capfd):
             distributed.Client(cluster) as client:
         got = pipeline.run_pipeline(corpus_dir, client=client, cache_dir=tmp_path / "cache")
     assert_same(got, direct)
-    assert len(list((tmp_path / "cache").glob("*/*/*.parquet"))) == 7 * 5  # the workers wrote
+    assert len(list((tmp_path / "cache").glob("*/*/*.arrow"))) == 7 * 5  # the workers wrote
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
 
@@ -257,9 +257,10 @@ def test_changed_file_alone_is_redone(tmp_path, monkeypatch):
 def test_clear_cache(corpus_dir, tmp_path):
     cache = tmp_path / "cache"
     pipeline.run_pipeline(corpus_dir / "page_a.txt", cache_dir=cache)
-    n = len(list(cache.rglob("*.parquet")))
-    assert len(list(cache.glob("*/*/*.parquet"))) == len(pipeline.CACHED_TABLES)  # per file
-    assert n == len(pipeline.CACHED_TABLES) + len(pipeline.TABLES)  # + consolidated
+    n = len([p for p in cache.rglob("*") if p.is_file()])
+    assert len(list(cache.glob("*/*/*.arrow"))) == len(pipeline.CACHED_TABLES)  # per file
+    assert len(list(cache.rglob("*.parquet"))) == len(pipeline.TABLES)  # consolidated
+    assert n == len(pipeline.CACHED_TABLES) + len(pipeline.TABLES)
     assert pipeline.clear_cache(cache) == n
     assert not cache.exists()
     pipeline.run_pipeline(corpus_dir / "page_a.txt", cache_dir=cache)
@@ -271,7 +272,9 @@ def test_clear_cache(corpus_dir, tmp_path):
 def test_damaged_entry_is_recomputed(corpus_dir, tmp_path):
     cache = tmp_path / "cache"
     first = pipeline.run_pipeline(corpus_dir / "page_a.txt", cache_dir=cache)
-    for entry in cache.glob("**/metrics/*/*.parquet"):  # the page's and the consolidated
+    entries = [*cache.glob("metrics/*/*.arrow"), *cache.glob("runs/metrics/*/*.parquet")]
+    assert len(entries) == 2  # the page's and the consolidated
+    for entry in entries:
         entry.write_bytes(b"PAR1 truncated")
     again = pipeline.run_pipeline(corpus_dir / "page_a.txt", cache_dir=cache)
     assert_frame_equal(again["metrics"], first["metrics"], check_exact=True)
@@ -280,7 +283,8 @@ def test_damaged_entry_is_recomputed(corpus_dir, tmp_path):
 
 # --- the pieces ----------------------------------------------------------------------------------
 
-def test_parquet_round_trip_is_exact(tmp_path):
+@pytest.mark.parametrize("suffix", [".parquet", ".arrow"])
+def test_round_trip_is_exact(tmp_path, suffix):
     index = pd.Index(["k1", "k2", "k3"], dtype=object, name="article_id")
     frame = pd.DataFrame({
         "lists": pd.Series([["a", "b"], [], ["c", "d"]], dtype=object, index=index),
@@ -294,7 +298,7 @@ def test_parquet_round_trip_is_exact(tmp_path):
     assert frame["obj"].iloc[1] is None and frame["lists"].iloc[0] == ["a", "b"]
     frame.columns.name = "code"
     frame.attrs = {"where": {"k1": [1, 3], "k2": []}}
-    path = tmp_path / "t.parquet"
+    path = tmp_path / f"t{suffix}"
     for table in (frame, frame.iloc[:0], frame.reset_index(drop=True)):
         pipeline.write_frame(table, path)
         back = pipeline.read_frame(path)
@@ -525,7 +529,7 @@ def test_stream_with_workers_cache_and_dask(corpus_dir, direct, tmp_path, monkey
     out = pipeline.stream_pipeline(corpus_dir, tmp_path / "w", workers=2, cache_dir=cache,
                                    min_parallel_bytes=0)
     assert_same(pipeline.read_tables(out), direct)
-    assert len(list(cache.glob("*/*/*.parquet"))) == 7 * len(pipeline.CACHED_TABLES)
+    assert len(list(cache.glob("*/*/*.arrow"))) == 7 * len(pipeline.CACHED_TABLES)
     warm = pipeline.read_tables(pipeline.stream_pipeline(corpus_dir, tmp_path / "w2",
                                                          cache_dir=cache))
     assert_same(warm, direct)
