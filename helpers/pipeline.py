@@ -97,7 +97,9 @@ files (absolute paths are sent), a ``codebook=`` file and the cache folder must 
 system they share.  Without ``cache_dir``, a worker uses its own ``$GOVREPORTS_CACHE`` or the
 ``corpus/cache/`` of its installation.  A worker loads the tokenizer etc. on its first page.
 
-**Progress.**  ``progress=True`` shows a ``tqdm`` bar on stderr.  The default is off because
+**Progress.**  ``progress=True`` shows a ``tqdm`` bar on stderr; ``progress="auto"`` only when
+at least ``PROGRESS_MIN_PAGES`` pages are to be processed (what notebooks use: a bar over a
+real corpus, none over the seed page, so that nbval's comparison holds).  The default is off because
 notebook cells are compared output for output by nbval (stderr included).
 """
 
@@ -146,6 +148,8 @@ JOB_BYTES = 1_000_000
 #: different sets of files) it keeps per table.
 RUNS = "runs"
 RUNS_KEPT = 4
+#: ``progress="auto"`` shows a bar from this many pages to process (not read from the cache).
+PROGRESS_MIN_PAGES = 100
 #: Rows per Parquet row group of a big table (written and read a group at a time).
 ROW_GROUP = 8_192
 
@@ -932,6 +936,15 @@ def _prune_runs(root: Path, table: str, keep: int) -> None:
             entry.parent.rmdir()
 
 
+def _show_progress(progress: bool | str, pages: int) -> bool:
+    """Whether to show the progress bar (``progress``: True, False or "auto")."""
+    if progress == "auto":
+        return pages >= PROGRESS_MIN_PAGES
+    if isinstance(progress, bool):
+        return progress
+    raise ValueError(f"progress must be True, False or 'auto', not {progress!r}")
+
+
 def _tables_arg(tables: str | list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
     if tables is None:
         return TABLES
@@ -943,7 +956,7 @@ def _tables_arg(tables: str | list[str] | tuple[str, ...] | None) -> tuple[str, 
 
 
 def run_pipeline(path: str | PathLike[str] | None = None, workers: int | None = 1,
-                 client: Any = None, cache: bool = True, progress: bool = False, *,
+                 client: Any = None, cache: bool = True, progress: bool | str = False, *,
                  cache_dir: str | PathLike[str] | None = None,
                  codebook: str | PathLike[str] | None = None,
                  min_parallel_bytes: int = PARALLEL_MIN_BYTES,
@@ -966,7 +979,8 @@ def run_pipeline(path: str | PathLike[str] | None = None, workers: int | None = 
     - ``codebook``: a codebook YAML to code with instead of the default one.
     - ``tables``: only these tables (and ``files``), e.g. ``["articles", "codes"]``: less
       memory; the others are neither computed nor read (``cached_<table>`` is then False).
-    - ``progress``: a tqdm bar on stderr (off by default: nbval compares stderr too).
+    - ``progress``: a tqdm bar on stderr (off by default: nbval compares stderr too);
+      ``"auto"``: only when ``PROGRESS_MIN_PAGES`` pages or more are to be processed.
     """
     from tqdm import tqdm
 
@@ -1041,7 +1055,8 @@ def run_pipeline(path: str | PathLike[str] | None = None, workers: int | None = 
     jobs = [([str(paths[i]) for i in chunk], wants[chunk[0]]) for chunk in chunks]
     job = functools.partial(_process_files, cache_dir=cache_arg, cache=cache, codebook=book)
 
-    bar = tqdm(total=n, file=sys.stderr, unit="page", disable=not progress, desc="pages")
+    bar = tqdm(total=n, file=sys.stderr, unit="page", desc="pages",
+               disable=not _show_progress(progress, len(todo)))
     try:
         bar.update(n - len(todo))
         if client is not None:
@@ -1145,7 +1160,7 @@ def _iter_dask_ordered(jobs: list[tuple[list[str], tuple[str, ...]]], client: An
 
 def stream_pipeline(path: str | PathLike[str] | None = None,
                     out_dir: str | PathLike[str] | None = None, workers: int | None = 1,
-                    client: Any = None, cache: bool = True, progress: bool = False, *,
+                    client: Any = None, cache: bool = True, progress: bool | str = False, *,
                     cache_dir: str | PathLike[str] | None = None,
                     codebook: str | PathLike[str] | None = None,
                     min_parallel_bytes: int = PARALLEL_MIN_BYTES,
@@ -1198,8 +1213,8 @@ def stream_pipeline(path: str | PathLike[str] | None = None,
         done = (job(*args) for args in jobs)
     parts = {t: 0 for t in (*need, "files")}
     rows = {t: 0 for t in (*need, "files")}
-    bar = tqdm(total=len(paths), file=sys.stderr, unit="page", disable=not progress,
-               desc="pages")
+    bar = tqdm(total=len(paths), file=sys.stderr, unit="page", desc="pages",
+               disable=not _show_progress(progress, len(paths)))
     try:
         for k, (chunk, block) in enumerate(zip(chunks, done, strict=True)):
             pieces = dict(block["tables"])

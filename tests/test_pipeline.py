@@ -196,6 +196,21 @@ def test_progress_bar_only_on_request(corpus_dir, capsys):
     assert out == "" and "1/1" in err
 
 
+def test_progress_auto_from_a_number_of_pages(corpus_dir, tmp_path, capsys, monkeypatch):
+    pipeline.run_pipeline(corpus_dir, cache=False, progress="auto")  # 7 pages: no bar
+    pipeline.stream_pipeline(corpus_dir, tmp_path / "t", cache=False, progress="auto")
+    assert capsys.readouterr() == ("", "")
+    monkeypatch.setattr(pipeline, "PROGRESS_MIN_PAGES", 7)
+    pipeline.run_pipeline(corpus_dir, cache=False, progress="auto")
+    assert "7/7" in capsys.readouterr().err
+    cache = tmp_path / "cache"
+    pipeline.run_pipeline(corpus_dir, cache_dir=cache)
+    pipeline.run_pipeline(corpus_dir, cache_dir=cache, progress="auto")  # all from the cache
+    assert capsys.readouterr() == ("", "")
+    with pytest.raises(ValueError, match="progress"):
+        pipeline.run_pipeline(corpus_dir, cache=False, progress="yes")
+
+
 # --- cache keys ----------------------------------------------------------------------------------
 
 def _edited_codebook(direct: dict[str, pd.DataFrame], folder: Path) -> Path:
