@@ -216,6 +216,14 @@ def test_paragraphs_table(seed):
     assert first.iloc[3]["text"].startswith("如今，全县319个村")
 
 
+def test_iter_paragraphs_gives_the_rows_of_the_table(seed):
+    from helpers.corpus import iter_paragraphs
+
+    rows = list(iter_paragraphs(seed))
+    assert rows == list(paragraphs(seed).itertuples(index=False, name=None))
+    assert all(isinstance(aid, str) and isinstance(n, int) for aid, n, _ in rows)
+
+
 def test_load_corpus_reads_raw_folder():
     corpus = load_corpus()
     assert SEED.stem in set(corpus["source"])

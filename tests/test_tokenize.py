@@ -68,3 +68,21 @@ def test_initialization_prints_nothing():
     code = "from helpers.text import tokenize; tokenize('江华坚持和发展新时代枫桥经验')"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout == "" and run.stderr == ""
+
+
+@pytest.mark.parametrize("sentence", [
+    "江华坚持和发展新时代江华特色“枫桥经验”",
+    "“引领高质量发展 建设现代化新城”，全县 319 个村",
+    "  前后有空格\t和制表符  ",
+    "PM2.5浓度下降12.5%，A股、T恤与5G基站",
+    "",
+])
+def test_word_boundaries_are_those_of_the_token_spans(sentence):
+    from helpers.text import tokenize_spans, word_boundaries
+
+    spans = tokenize_spans(sentence)
+    starts, ends = word_boundaries(sentence)
+    assert starts == {s for _, s, _ in spans} and ends == {e for _, _, e in spans}
+    if sentence.strip():
+        assert 0 in starts or sentence[0].isspace()
+        assert len(sentence) in ends or sentence[-1].isspace()
