@@ -113,6 +113,7 @@ import json
 import math
 import multiprocessing
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -1141,8 +1142,9 @@ def run_pipeline(path: str | PathLike[str] | None = None, workers: int | None = 
 
 # --- streaming to disk ------------------------------------------------------------------------
 
-#: Name of the manifest of a ``stream_pipeline`` output folder.
+#: Name of the manifest of a ``stream_pipeline`` output folder, and of its parts.
 MANIFEST = "tables.json"
+_PART = re.compile(r"part-\d{5}\.parquet")
 
 
 def _iter_dask_ordered(jobs: list[tuple[list[str], tuple[str, ...]]], client: Any,
@@ -1175,8 +1177,6 @@ def stream_pipeline(path: str | PathLike[str] | None = None,
     gives back exactly the tables ``run_pipeline`` returns, or only some tables and columns.
     Parts of an earlier run in ``out_dir`` are replaced (the folder is the run's output, not an
     archive)."""
-    import shutil
-
     from tqdm import tqdm
 
     want = _tables_arg(tables)
@@ -1201,10 +1201,7 @@ def stream_pipeline(path: str | PathLike[str] | None = None,
     jobs = [([str(paths[i]) for i in chunk], wanted) for chunk in chunks]
     job = functools.partial(_process_files, cache_dir=cache_arg, cache=cache, codebook=book)
 
-    for table in (*TABLES, "files"):  # this run's parts only
-        shutil.rmtree(out / table, ignore_errors=True)
-    with contextlib.suppress(FileNotFoundError):
-        (out / MANIFEST).unlink()
+    _clear_parts(out)  # an earlier run's parts (and nothing else)
     if client is not None:
         done: Iterator[Any] = _iter_dask_ordered(jobs, client, job)
     elif parallel:
@@ -1234,6 +1231,22 @@ def stream_pipeline(path: str | PathLike[str] | None = None,
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n",
                                 encoding="utf-8")
     return out
+
+
+def _clear_parts(out: Path) -> None:
+    """Delete what ``stream_pipeline`` writes in ``out``: the manifest, the parts of each table
+    (and leftover temporary files), then the table folders left empty.  Other files stay."""
+    with contextlib.suppress(FileNotFoundError):
+        (out / MANIFEST).unlink()
+    for table in (*TABLES, "files"):
+        folder = out / table
+        if not folder.is_dir():
+            continue
+        for entry in folder.iterdir():
+            if entry.is_file() and (_PART.fullmatch(entry.name) or entry.name.startswith(".tmp-")):
+                entry.unlink()
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _file_row(info: dict[str, Any], need: list[str]) -> dict[str, Any]:

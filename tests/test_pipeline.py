@@ -595,3 +595,32 @@ def test_read_tables_names_what_is_missing(corpus_dir, tmp_path, monkeypatch):
     with pytest.raises(CorpusError) as err:
         pipeline.read_tables(out, ["codes"])
     assert Path(err.value.path).name == "part-00003.parquet"
+
+
+def test_stream_deletes_only_its_own_parts(corpus_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "JOB_BYTES", 1)
+    out = tmp_path / "tables"
+    (out / "articles").mkdir(parents=True)
+    (out / "articles" / "my_notes.txt").write_text("mine", encoding="utf-8")
+    (out / "elsewhere.csv").write_text("a,b\n", encoding="utf-8")
+    pipeline.stream_pipeline(corpus_dir, out, cache=False)
+    pipeline.stream_pipeline(corpus_dir / "page_a.txt", out, cache=False)
+    assert (out / "articles" / "my_notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (out / "elsewhere.csv").exists()
+    assert sorted(p.name for p in (out / "articles").iterdir()) == ["my_notes.txt",
+                                                                     "part-00000.parquet"]
+
+
+def test_stream_stops_at_a_bad_file_and_leaves_no_manifest(corpus_dir, tmp_path):
+    folder = _make_corpus(tmp_path / "raw")
+    out = tmp_path / "tables"
+    pipeline.stream_pipeline(folder, out, cache=False)
+    (folder / "page_bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    for workers in (1, 2):
+        with pytest.raises(CorpusError) as err:
+            pipeline.stream_pipeline(folder, out, workers=workers, cache=False,
+                                     min_parallel_bytes=0)
+        assert Path(err.value.path).name == "page_bad.txt"
+        with pytest.raises(CorpusError) as err:  # not the earlier run's tables either
+            pipeline.read_tables(out)
+        assert Path(err.value.path).name == pipeline.MANIFEST
