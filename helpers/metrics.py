@@ -27,6 +27,7 @@ FAMILIES_FILE = config.DATA_DIR / "indicator_families.yaml"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+)"
 _MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, "百": 1e2}
+_MAGNITUDES_LONGEST_FIRST = sorted(_MAGNITUDES, key=len, reverse=True)
 
 # unit -> (kind, standard unit, factor to the standard unit); longest units first in the regex
 UNITS: dict[str, tuple[str, str, float]] = {
@@ -267,7 +268,7 @@ def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
 
 def _quantity_rows(sentence: str, m: re.Match[str], value: float, unit: str
                    ) -> list[dict[str, object]]:
-    mag = next((k for k in sorted(_MAGNITUDES, key=len, reverse=True) if unit.startswith(k)
+    mag = next((k for k in _MAGNITUDES_LONGEST_FIRST if unit.startswith(k)
                 and unit != k), "") if unit not in UNITS and unit not in COUNT_WORDS else ""
     base = unit[len(mag):]
     factor = _MAGNITUDES.get(mag, 1.0)

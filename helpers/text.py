@@ -760,6 +760,8 @@ def pos_tagger() -> jieba.posseg.POSTokenizer:
 
 def tokenize(text: str) -> list[str]:
     """Words of ``text`` (jieba with the project dictionary), whitespace dropped."""
+    if _WHITESPACE.search(text) is None:
+        return _cut(text)  # (a fresh list: no whitespace token to drop)
     return [tok for tok in _cut(text) if not tok.isspace()]
 
 
