@@ -1279,6 +1279,9 @@ def read_tables(out_dir: str | PathLike[str] | None = None,
     if unknown:
         raise ValueError(f"{out}: no table {unknown[0]!r}; it has {available}")
     columns = columns or {}
+    stray = [t for t in columns if t not in asked]
+    if stray:
+        raise ValueError(f"columns= names table {stray[0]!r}, which is not read ({asked})")
     book = manifest.get("codebook")
     result: dict[str, pd.DataFrame] = {}
     for table in asked:
@@ -1291,6 +1294,10 @@ def read_tables(out_dir: str | PathLike[str] | None = None,
                 raise CorpusError(f"cannot read this part of table {table!r}: {err}",
                                   path=part) from None
             if table in columns:
+                missing = [c for c in columns[table] if c not in frame.columns]
+                if missing:
+                    raise ValueError(f"table {table!r} has no column {missing[0]!r}; it has "
+                                     f"{list(frame.columns)}")
                 frame = frame[columns[table]]
             pieces.append(frame)
         whole = columns.get(table) is None

@@ -573,6 +573,10 @@ def test_read_tables_some_tables_and_columns(corpus_dir, direct, tmp_path, monke
     assert articles.attrs[SUBHEAD_PARAS] == direct["articles"].attrs[SUBHEAD_PARAS]
     with pytest.raises(ValueError, match="codes"):
         pipeline.read_tables(out, ["codes"])
+    with pytest.raises(ValueError, match="'valeur'"):
+        pipeline.read_tables(out, ["metrics"], columns={"metrics": ["valeur"]})
+    with pytest.raises(ValueError, match="'articles'"):
+        pipeline.read_tables(out, ["metrics"], columns={"articles": ["text"]})
 
 
 def test_stream_replaces_an_earlier_run(corpus_dir, direct, tmp_path, monkeypatch):
