@@ -1043,7 +1043,7 @@ def run_pipeline(path: str | PathLike[str] | None = None, workers: int | None = 
                 if cache else []
             if not cache or not all(e.exists() for e in entries):
                 to_compute += sizes[i]
-        parallel = to_compute >= min_parallel_bytes
+        parallel = to_compute > 0 and to_compute >= min_parallel_bytes
     todo_bytes = sum(sizes[i] for i in todo)
     if parallel:
         target = min(JOB_BYTES, todo_bytes / (n_workers * 8))
@@ -1189,6 +1189,13 @@ def stream_pipeline(path: str | PathLike[str] | None = None,
     n_workers = _cpu_count() if workers is None else max(1, int(workers))
     parallel = client is None and n_workers > 1 and len(paths) > 1 \
         and sum(sizes) >= min_parallel_bytes
+    wanted = tuple(need)
+    if parallel and cache:  # worker processes only for the pages whose entries are missing
+        base, root = version_keys(book), _cache_root(cache_arg)
+        to_compute = sum(size for p, size in zip(paths, sizes, strict=True) if not all(
+            _entry(root, t, _digest(CACHE_FORMAT, t, base[t], p.stem, _file_sha(p))).exists()
+            for t in _needed(wanted)))
+        parallel = to_compute > 0 and to_compute >= min_parallel_bytes
     if parallel:
         target = min(JOB_BYTES, sum(sizes) / (n_workers * 8))
     elif client is not None:
@@ -1196,7 +1203,6 @@ def stream_pipeline(path: str | PathLike[str] | None = None,
             getattr(client, "scheduler_info", dict)().get("workers", {}))) * 8))
     else:
         target = JOB_BYTES
-    wanted = tuple(need)
     chunks = _chunks(list(range(len(paths))), [wanted] * len(paths), sizes, target)
     jobs = [([str(paths[i]) for i in chunk], wanted) for chunk in chunks]
     job = functools.partial(_process_files, cache_dir=cache_arg, cache=cache, codebook=book)

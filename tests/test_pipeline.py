@@ -545,8 +545,10 @@ def test_stream_with_workers_cache_and_dask(corpus_dir, direct, tmp_path, monkey
                                    min_parallel_bytes=0)
     assert_same(pipeline.read_tables(out), direct)
     assert len(list(cache.glob("*/*/*.arrow"))) == 7 * len(pipeline.CACHED_TABLES)
-    warm = pipeline.read_tables(pipeline.stream_pipeline(corpus_dir, tmp_path / "w2",
-                                                         cache_dir=cache))
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", _no_pool)  # all cached: no workers
+    warm = pipeline.read_tables(pipeline.stream_pipeline(corpus_dir, tmp_path / "w2", workers=2,
+                                                         cache_dir=cache, min_parallel_bytes=0))
+    monkeypatch.undo()
     assert_same(warm, direct)
     assert warm["files"]["cached_metrics"].all()
     distributed = pytest.importorskip("distributed")
