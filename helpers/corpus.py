@@ -62,8 +62,9 @@ _CLOSE_QUOTES = "”’」』》"
 # Punctuation that printers compress; counted narrower than an ideograph when measuring lines.
 _CJK_PUNCT = set("，。、；：“”‘’（）《》！？「」『』【】·—…")
 _BYLINE = re.compile(r"^(?P<body>.*?)\s*[（(](?P<names>[^（）()]*)[）)]\s*$")
-_NAME_TOKEN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•]{1,6}$")
-_NAME_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•\s]+")  # _NAME_TOKEN's, spaces
+_NAME_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•"  # what a name is written with
+_NAME_TOKEN = re.compile(rf"^[{_NAME_CHAR}]{{1,6}}$")
+_NAME_CHARS = re.compile(rf"[{_NAME_CHAR}\s]+")  # a line of name tokens and spaces
 _MAX_BYLINE_NAMES = 8
 _GAPS = re.compile(r"\s+")
 _INDENT = 2.0  # a paragraph's first line is indented by two characters

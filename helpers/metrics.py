@@ -110,10 +110,6 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _SENTENCES.finditer(text) if m.group().strip()]
 
 
-def _pos_tokenizer():
-    return pos_tagger()
-
-
 def _clause_before(sentence: str, start: int) -> tuple[str, int]:
     """The stretch of ``sentence`` from the last delimiter (or earlier figure) up to ``start``,
     and where it begins."""
@@ -162,7 +158,7 @@ def _noun_phrase_after(text: str) -> str:
     """The noun phrase that follows a measure word (3 家企业 -> 企业, 两艘执法船 -> 执法船,
     60 个问题整改 -> 问题): content words up to a function word, without trailing verbs."""
     words: list[tuple[str, str]] = []
-    for w in _pos_tokenizer().cut(text[:12]):  # lazily: tagging stops at the break
+    for w in pos_tagger().cut(text[:12]):  # lazily: tagging stops at the break
         added = w.flag == "x" and all(is_cjk(ch) for ch in w.word)  # a dictionary addition
         if (w.flag[:1] in ("n", "v", "j", "b", "l", "a") and w.flag != "ad") or added:
             words.append((w.word, w.flag))

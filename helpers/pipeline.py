@@ -775,9 +775,7 @@ def _warm_up(codebook: str | None = None) -> None:
     text.tokenize("基层治理")
     places.load_gazetteer()
     metrics.load_families()
-    pos_tagger = getattr(metrics, "_pos_tokenizer", None)  # private: warmed if present
-    if callable(pos_tagger):
-        pos_tagger()
+    text.pos_tagger()
     version_keys(codebook)
 
 
@@ -872,6 +870,33 @@ def _chunks(todo: list[int], wants: list[tuple[str, ...]], sizes: list[int],
     return chunks
 
 
+def _plan_jobs(paths: list[Path], todo: list[int], wants: list[tuple[str, ...]],
+               sizes: list[int], sha_of: Callable[[int], str], workers: int | None,
+               client: Any, cache: bool, root: Path, book: str | None,
+               min_parallel_bytes: int) -> tuple[list[list[int]], bool, int]:
+    """The jobs for the files ``todo`` (runs of consecutive files, see ``_chunks``), whether
+    they go to worker processes, and how many.  Workers only when the files whose cache entries
+    are missing (all of them without cache) add up to ``min_parallel_bytes``; jobs of
+    ``JOB_BYTES`` or an eighth of each worker's share, whichever is smaller."""
+    n_workers = _cpu_count() if workers is None else max(1, int(workers))
+    parallel = False
+    if client is None and n_workers > 1 and len(todo) > 1:
+        base = version_keys(book) if cache else {}
+        to_compute = sum(sizes[i] for i in todo if not cache or not all(
+            _entry(root, t, _digest(CACHE_FORMAT, t, base[t], paths[i].stem, sha_of(i))).exists()
+            for t in _needed(wants[i])))
+        parallel = to_compute > 0 and to_compute >= min_parallel_bytes
+    todo_bytes = sum(sizes[i] for i in todo)
+    if parallel:
+        target = min(JOB_BYTES, todo_bytes / (n_workers * 8))
+    elif client is not None:
+        target = min(JOB_BYTES, todo_bytes / (max(1, len(
+            getattr(client, "scheduler_info", dict)().get("workers", {}))) * 8))
+    else:
+        target = JOB_BYTES
+    return _chunks(todo, wants, sizes, target), parallel, n_workers
+
+
 def _run_entry(root: Path, table: str, key: str) -> Path:
     return root / RUNS / table / key[:2] / f"{key}.parquet"
 
@@ -935,6 +960,14 @@ def _prune_runs(root: Path, table: str, keep: int) -> None:
             entry.unlink()
         with contextlib.suppress(OSError):
             entry.parent.rmdir()
+
+
+def _restore_subheads(articles: pd.DataFrame, subheads: pd.DataFrame) -> None:
+    """Set ``articles``' subhead positions (its attrs) from the ``subheads`` table."""
+    where: dict[str, list[int]] = {aid: [] for aid in articles["article_id"]}
+    for aid, para_no in zip(subheads["article_id"], subheads["para_no"], strict=True):
+        where[aid].append(int(para_no))
+    corpus.set_subhead_positions(articles, where)
 
 
 def _show_progress(progress: bool | str, pages: int) -> bool:
@@ -1032,27 +1065,9 @@ def run_pipeline(path: str | PathLike[str] | None = None, workers: int | None = 
     wants = [tuple(t for t in need if not covered(t, i)) for i in range(n)]
     todo = [i for i in range(n) if wants[i]]
     sizes = [info["bytes"] for info in infos] if cache else [p.stat().st_size for p in paths]
-    n_workers = _cpu_count() if workers is None else max(1, int(workers))
-    parallel = False
-    if client is None and n_workers > 1 and len(todo) > 1:
-        to_compute = 0
-        base = version_keys(book) if cache else {}
-        for i in todo:
-            entries = [_entry(root, t, _digest(CACHE_FORMAT, t, base[t], paths[i].stem,
-                                                names[i][1])) for t in _needed(wants[i])] \
-                if cache else []
-            if not cache or not all(e.exists() for e in entries):
-                to_compute += sizes[i]
-        parallel = to_compute > 0 and to_compute >= min_parallel_bytes
-    todo_bytes = sum(sizes[i] for i in todo)
-    if parallel:
-        target = min(JOB_BYTES, todo_bytes / (n_workers * 8))
-    elif client is not None:
-        target = min(JOB_BYTES, todo_bytes / (max(1, len(
-            getattr(client, "scheduler_info", dict)().get("workers", {}))) * 8))
-    else:
-        target = JOB_BYTES
-    chunks = _chunks(todo, wants, sizes, target)
+    chunks, parallel, n_workers = _plan_jobs(paths, todo, wants, sizes, lambda i: names[i][1],
+                                             workers, client, cache, root, book,
+                                             min_parallel_bytes)
     jobs = [([str(paths[i]) for i in chunk], wants[chunk[0]]) for chunk in chunks]
     job = functools.partial(_process_files, cache_dir=cache_arg, cache=cache, codebook=book)
 
@@ -1117,11 +1132,7 @@ def run_pipeline(path: str | PathLike[str] | None = None, workers: int | None = 
         del pieces
     del blocks
     if "articles" in out and "articles" in rows:  # rebuilt: subhead positions from subheads
-        where: dict[str, list[int]] = {aid: [] for aid in out["articles"]["article_id"]}
-        for aid, para_no in zip(out["subheads"]["article_id"], out["subheads"]["para_no"],
-                                strict=True):
-            where[aid].append(int(para_no))
-        corpus.set_subhead_positions(out["articles"], where)
+        _restore_subheads(out["articles"], out["subheads"])
     if cache and run_keys:
         for table, counts in rows.items():
             meta = {"version": versions[table],
@@ -1131,10 +1142,8 @@ def run_pipeline(path: str | PathLike[str] | None = None, workers: int | None = 
             _prune_runs(root, table, RUNS_KEPT)
 
     for i, info in enumerate(infos):
-        flags = {f"cached_{t}": t in need and (covered(t, i) or bool(info.get(f"cached_{t}")))
-                 for t in CACHED_TABLES}
-        infos[i] = {"source": info["source"], "file": info["file"], "bytes": info["bytes"],
-                    "sha256": info["sha256"], **flags}
+        infos[i] = _file_row({**info, **{f"cached_{t}": True for t in CACHED_TABLES
+                                         if covered(t, i)}}, need)
     result = {t: out[t] for t in want}
     result["files"] = pd.DataFrame(infos)
     return result
@@ -1186,24 +1195,11 @@ def stream_pipeline(path: str | PathLike[str] | None = None,
     book = _codebook_arg(codebook)
     cache_arg = None if cache_dir is None else str(Path(cache_dir).resolve())
     sizes = [p.stat().st_size for p in paths]
-    n_workers = _cpu_count() if workers is None else max(1, int(workers))
-    parallel = client is None and n_workers > 1 and len(paths) > 1 \
-        and sum(sizes) >= min_parallel_bytes
     wanted = tuple(need)
-    if parallel and cache:  # worker processes only for the pages whose entries are missing
-        base, root = version_keys(book), _cache_root(cache_arg)
-        to_compute = sum(size for p, size in zip(paths, sizes, strict=True) if not all(
-            _entry(root, t, _digest(CACHE_FORMAT, t, base[t], p.stem, _file_sha(p))).exists()
-            for t in _needed(wanted)))
-        parallel = to_compute > 0 and to_compute >= min_parallel_bytes
-    if parallel:
-        target = min(JOB_BYTES, sum(sizes) / (n_workers * 8))
-    elif client is not None:
-        target = min(JOB_BYTES, sum(sizes) / (max(1, len(
-            getattr(client, "scheduler_info", dict)().get("workers", {}))) * 8))
-    else:
-        target = JOB_BYTES
-    chunks = _chunks(list(range(len(paths))), [wanted] * len(paths), sizes, target)
+    chunks, parallel, n_workers = _plan_jobs(
+        paths, list(range(len(paths))), [wanted] * len(paths), sizes,
+        lambda i: _file_sha(paths[i]), workers, client, cache, _cache_root(cache_arg), book,
+        min_parallel_bytes)
     jobs = [([str(paths[i]) for i in chunk], wanted) for chunk in chunks]
     job = functools.partial(_process_files, cache_dir=cache_arg, cache=cache, codebook=book)
 
@@ -1316,10 +1312,7 @@ def read_tables(out_dir: str | PathLike[str] | None = None,
         if subheads is None and "subheads" in available:
             subheads = read_tables(out, "subheads")["subheads"]
         if subheads is not None:
-            where: dict[str, list[int]] = {aid: [] for aid in result["articles"]["article_id"]}
-            for aid, para_no in zip(subheads["article_id"], subheads["para_no"], strict=True):
-                where[aid].append(int(para_no))
-            corpus.set_subhead_positions(result["articles"], where)
+            _restore_subheads(result["articles"], subheads)
     return result
 
 

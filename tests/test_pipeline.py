@@ -90,6 +90,17 @@ def forbid(monkeypatch):
     return install
 
 
+def _cached_corpus_then_edit(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A test corpus run once into a cache, then one of its pages edited: (folder, cache,
+    the edited page)."""
+    folder = _make_corpus(tmp_path / "raw")
+    cache = tmp_path / "cache"
+    pipeline.run_pipeline(folder, cache_dir=cache)
+    page = folder / "page_c.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("的", "之", 1), encoding="utf-8")
+    return folder, cache, page
+
+
 def _cached(result: dict[str, pd.DataFrame], table: str) -> list[bool]:
     return result["files"][f"cached_{table}"].tolist()
 
@@ -245,11 +256,7 @@ def test_codebook_edit_recodes_without_reparsing(corpus_dir, direct, tmp_path, f
 
 
 def test_changed_file_alone_is_redone(tmp_path, monkeypatch):
-    folder = _make_corpus(tmp_path / "raw")
-    cache = tmp_path / "cache"
-    pipeline.run_pipeline(folder, cache_dir=cache)
-    page = folder / "page_c.txt"
-    page.write_text(page.read_text(encoding="utf-8").replace("的", "之", 1), encoding="utf-8")
+    folder, cache, _ = _cached_corpus_then_edit(tmp_path)
 
     parsed = []
     real = corpus.parse_page
@@ -415,11 +422,7 @@ def test_consolidated_reload_reads_no_page_entry(corpus_dir, direct, tmp_path, f
 
 
 def test_consolidated_entry_after_a_file_changes(tmp_path, monkeypatch):
-    folder = _make_corpus(tmp_path / "raw")
-    cache = tmp_path / "cache"
-    pipeline.run_pipeline(folder, cache_dir=cache)
-    page = folder / "page_c.txt"
-    page.write_text(page.read_text(encoding="utf-8").replace("的", "之", 1), encoding="utf-8")
+    folder, cache, page = _cached_corpus_then_edit(tmp_path)
     os.utime(page, ns=(1, 1))  # an old mtime, as a restored backup may have: not trusted
 
     jobs = _jobs(monkeypatch)
