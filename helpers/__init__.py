@@ -1,21 +1,22 @@
 """govreports helpers: Chinese local-governance newspaper pages -> research data.
 
-The public API, re-exported from one module per stage (see DESIGN.md):
+The public API, re-exported from one module per stage (see docs/DESIGN.md):
 
 - corpus: ``parse_page``, ``load_corpus``, ``paragraphs``, ``check_conservation``,
   ``check_corpus``, ``describe_articles``, ``raw_excerpt``, ``save_table``,
   ``subhead_paragraphs``
-- coding: ``load_codebook``, ``code_segments``, ``code_articles``, ``kwic`` (more in
-  ``helpers.coding``: frequencies, keyness, co-occurrence, agreement)
+- codebook: ``load_codebook``, ``Codebook``, ``CodebookError``
+- coding: ``code_segments``, ``code_articles``, ``kwic`` (more in ``helpers.coding``:
+  frequencies, keyness, co-occurrence, agreement)
 - places: ``resolve_locality``
 - text: ``read_page``, ``tokenize``, ``CorpusError``
 """
 
+from helpers.codebook import Codebook, CodebookError, load_codebook
 from helpers.coding import (
     code_articles,
     code_segments,
     kwic,
-    load_codebook,
 )
 from helpers.corpus import (
     check_conservation,
@@ -32,6 +33,8 @@ from helpers.places import resolve_locality
 from helpers.text import CorpusError, read_page, tokenize
 
 __all__ = [
+    "Codebook",
+    "CodebookError",
     "CorpusError",
     "check_conservation",
     "check_corpus",

@@ -1,205 +1,54 @@
 """Thematic coding: an editable codebook, dictionary coding of paragraphs, article codes,
 exploration (kwic, frequencies, keyness, co-occurrence) and validation against hand coding.
 
-The codebook (helpers/data/codebook.yaml) is data a researcher reads and edits; the code ids and
-their meaning are fixed in the shared CODEBOOK.md.  A paragraph carries a code when one of the
-code's terms occurs in it where a word starts (the tokenizer's word boundaries: 质量 does not
-match inside 高质量发展) — so every code is traceable to a term at an offset in the text.
+The codebook (``helpers.codebook``: helpers/data/codebook.yaml, documented in docs/CODEBOOK.md) is
+data a researcher reads and edits; it is loaded once into a ``Codebook`` and handed to every
+function here.  ``code_segments`` and ``code_articles`` use the default codebook when given none;
+every other function takes the codebook as an argument.  A paragraph carries a code when one of
+the code's terms occurs in it where a word starts (the word boundaries of the tokenizer built
+with the codebook's words: 质量 does not match inside 高质量发展) — so every code is traceable to a
+term at an offset in the text.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
 from os import PathLike
-from pathlib import Path
 
 import pandas as pd
 
+# The codebook's names stay importable from here (older notebooks and scripts use them).
+from helpers.codebook import (  # noqa: F401
+    DIMENSIONS,
+    FIELDS,
+    Code,
+    Codebook,
+    CodebookError,
+    default_codebook,
+    load_codebook,
+)
 from helpers.corpus import iter_paragraphs, paragraphs, subhead_paragraphs
-from helpers.text import CODEBOOK_FILE, content_tokens, word_boundaries
+from helpers.text.tokenizing import Tokenizer, content_tokens, get_tokenizer
 
-DIMENSIONS = ("domain", "mode")
-FIELDS = ("id", "dimension", "label_zh", "label_en", "definition", "include", "exclude", "terms",
-          "example")
 SEGMENT_COLUMNS = ["article_id", "para_no", "code", "dimension", "term", "start", "end"]
 
 
-class CodebookError(ValueError):
-    """A codebook file that cannot be used: names the file and, when known, the line."""
-
-    def __init__(self, message: str, path: str | PathLike[str] | None = None,
-                 line: int | None = None) -> None:
-        self.message, self.path, self.line = message, path, line
-        where = f"{path}, line {line}" if path and line else str(path or "")
-        super().__init__(f"{where}: {message}" if where else message)
-
-
-@dataclass(frozen=True)
-class Code:
-    """One code of the codebook."""
-
-    id: str
-    dimension: str
-    label_zh: str
-    label_en: str
-    definition: str
-    include: str
-    exclude: str
-    terms: tuple[str, ...]
-    example: str
-    exclude_terms: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Codebook:
-    """The codes, in file order, and where they came from."""
-
-    codes: tuple[Code, ...]
-    path: str = ""
-    version: int = 1
-
-    @property
-    def ids(self) -> list[str]:
-        return [c.id for c in self.codes]
-
-    @property
-    def domains(self) -> list[str]:
-        return [c.id for c in self.codes if c.dimension == "domain"]
-
-    @property
-    def modes(self) -> list[str]:
-        return [c.id for c in self.codes if c.dimension == "mode"]
-
-    def dimension_of(self, code: str) -> str:
-        return next(c.dimension for c in self.codes if c.id == code)
-
-    def table(self) -> pd.DataFrame:
-        """The codebook as a table (one row per code, terms joined)."""
-        return pd.DataFrame([{
-            "id": c.id, "dimension": c.dimension, "中文": c.label_zh, "label": c.label_en,
-            "definition": c.definition, "terms": len(c.terms),
-            "examples of terms": "、".join(c.terms[:8]),
-        } for c in self.codes])
-
-    @functools.cached_property
-    def _order(self) -> dict[str, int]:
-        return {c.id: i for i, c in enumerate(self.codes)}
-
-    @functools.cached_property
-    def _patterns(self) -> list[tuple[Code, re.Pattern[str], re.Pattern[str] | None]]:
-        def alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
-            words = tuple(sorted(set(words), key=lambda t: (-len(t), t)))
-            return re.compile("|".join(re.escape(t) for t in words)) if words else None
-
-        def regexes(words: tuple[str, ...]) -> re.Pattern[str] | None:
-            rx = [t[3:] for t in words if t.startswith("re:")]
-            return re.compile("|".join(f"(?:{r})" for r in rx)) if rx else None
-
-        return [(c, alternation(tuple(t for t in c.terms if not t.startswith("re:"))),
-                 regexes(c.terms), alternation(c.exclude_terms)) for c in self.codes]
-
-
-def load_codebook(path: str | PathLike[str] | None = None) -> Codebook:
-    """Read and validate a codebook YAML file (default: helpers/data/codebook.yaml).
-
-    Raises CodebookError naming the file (and line) on YAML syntax errors, missing fields,
-    duplicate ids, unknown dimensions or empty term lists.
-    """
-    import yaml
-
-    path = Path(path) if path is not None else CODEBOOK_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise CodebookError(f"cannot read the codebook ({err.strerror})", path) from err
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(err, "problem", None) or str(err)
-        raise CodebookError(f"YAML syntax error: {problem}", path, line) from err
-    if not isinstance(data, dict) or not isinstance(data.get("codes"), list):
-        raise CodebookError("expected a mapping with a 'codes:' list", path)
-    lines = _id_lines(text)
-    codes: list[Code] = []
-    seen: dict[str, int | None] = {}
-    for n, entry in enumerate(data["codes"], start=1):
-        if not isinstance(entry, dict):
-            raise CodebookError(f"code #{n} is not a mapping of fields", path)
-        cid = str(entry.get("id", "")).strip()
-        line = lines.get(cid)
-        missing = [f for f in FIELDS if f not in entry]
-        if not cid or missing:
-            raise CodebookError(f"code #{n} ({cid or 'no id'}) lacks {', '.join(missing) or 'id'}",
-                                path, line)
-        if cid in seen:
-            raise CodebookError(f"duplicate code id {cid!r}", path, _nth_line(text, cid, 2))
-        seen[cid] = line
-        if entry["dimension"] not in DIMENSIONS:
-            raise CodebookError(f"code {cid!r} has unknown dimension {entry['dimension']!r} "
-                                f"(expected one of {', '.join(DIMENSIONS)})", path, line)
-        terms = entry["terms"]
-        if not isinstance(terms, list) or not [t for t in terms if str(t).strip()]:
-            raise CodebookError(f"code {cid!r} has an empty term list", path, line)
-        for term in terms:
-            if str(term).startswith("re:"):
-                try:
-                    re.compile(str(term)[3:])
-                except re.error as err:
-                    raise CodebookError(f"code {cid!r}: bad regular expression {term!r} ({err})",
-                                        path, line) from err
-        codes.append(Code(
-            id=cid, dimension=entry["dimension"], label_zh=str(entry["label_zh"]),
-            label_en=str(entry["label_en"]), definition=str(entry["definition"]),
-            include=str(entry["include"]), exclude=str(entry["exclude"]),
-            terms=tuple(str(t).strip() for t in terms if str(t).strip()),
-            example=str(entry["example"]),
-            exclude_terms=tuple(str(t).strip() for t in entry.get("exclude_terms") or []
-                                if str(t).strip()),
-        ))
-    return Codebook(codes=tuple(codes), path=str(path), version=int(data.get("version", 1)))
-
-
-def _id_lines(text: str) -> dict[str, int]:
-    """Line number of the first ``id:`` entry of each code."""
-    out: dict[str, int] = {}
-    for n, line in enumerate(text.splitlines(), start=1):
-        m = re.match(r"\s*-?\s*id:\s*(\S+)", line)
-        if m and m.group(1) not in out:
-            out[m.group(1)] = n
-    return out
-
-
-def _nth_line(text: str, cid: str, nth: int) -> int | None:
-    hits = [n for n, line in enumerate(text.splitlines(), start=1)
-            if re.match(rf"\s*-?\s*id:\s*{re.escape(cid)}\s*$", line)]
-    return hits[nth - 1] if len(hits) >= nth else None
-
-
-@functools.lru_cache(maxsize=1)
-def default_codebook() -> Codebook:
-    """The project codebook, loaded once."""
-    return load_codebook()
-
-
-def match_codes(text: str, codebook: Codebook | None = None) -> list[tuple[str, str, str, int, int]]:
+def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = None
+                ) -> list[tuple[str, str, str, int, int]]:
     """All code matches in ``text``: (code, dimension, term, start, end), by start then code.
 
-    A term matches where a word starts or ends (per the project tokenizer), not inside one, and
-    not inside one of the code's ``exclude_terms``; within a code, matches do not overlap and the
-    longest term wins.
+    A term matches where a word starts or ends (per ``tokenizer``, by default the one built with
+    the codebook's words), not inside one, and not inside one of the code's ``exclude_terms``;
+    within a code, matches do not overlap and the longest term wins.
     """
-    book = codebook or default_codebook()
     if not text:
         return []
-    starts, ends = word_boundaries(text)
+    tokenizer = tokenizer or get_tokenizer(codebook.dictionary_words)
+    starts, ends = tokenizer.word_boundaries(text)
     out = []
-    for code, pattern, regex, exclude in book._patterns:
+    for code, pattern, regex, exclude in codebook._patterns:
         masked = [m.span() for m in exclude.finditer(text)] if exclude else []
         found = [m for m in pattern.finditer(text) if m.start() in starts or m.end() in ends] \
             if pattern else []
@@ -207,49 +56,51 @@ def match_codes(text: str, codebook: Codebook | None = None) -> list[tuple[str, 
         for m in found:
             if not any(a < m.end() and m.start() < b for a, b in masked):
                 out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
-    order = book._order
+    order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
 
 
 def code_segments(articles: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
     """The segments table: one row per code match in a paragraph (article_id, para_no, code,
-    dimension, term, start, end), offsets into the paragraph text."""
+    dimension, term, start, end), offsets into the paragraph text.  ``codebook``: the default
+    one when None."""
+    book = codebook if codebook is not None else default_codebook()
+    tokenizer = get_tokenizer(book.dictionary_words)
     rows = [
         (aid, para_no, *match)
         for aid, para_no, para in iter_paragraphs(articles)
-        for match in match_codes(para, codebook)
+        for match in match_codes(para, book, tokenizer=tokenizer)
     ]
     return pd.DataFrame(rows, columns=SEGMENT_COLUMNS).astype(
         {"para_no": "int64", "start": "int64", "end": "int64"})
 
 
-def paragraph_codes(articles: pd.DataFrame, codebook: Codebook | None = None,
+def paragraph_codes(articles: pd.DataFrame, codebook: Codebook, *,
                     segments: pd.DataFrame | None = None) -> pd.DataFrame:
     """Which codes each paragraph carries (article_id, para_no, code, source): from its text
     (``text``) or from the subhead printed before it (``subhead``), as the codebook's unit of
     coding requires."""
-    book = codebook or default_codebook()
-    seg = segments if segments is not None else code_segments(articles, book)
+    seg = segments if segments is not None else code_segments(articles, codebook)
     rows = dict.fromkeys(zip(seg["article_id"].tolist(), seg["para_no"].tolist(),
                              seg["code"].tolist(), strict=True), "text")
     for r in subhead_paragraphs(articles).itertuples(index=False):
-        for code, *_ in match_codes(r.subhead, book):
+        for code, *_ in match_codes(r.subhead, codebook):
             rows.setdefault((r.article_id, r.para_no, code), "subhead")
     out = pd.DataFrame([(a, p, c, s) for (a, p, c), s in rows.items()],
                        columns=["article_id", "para_no", "code", "source"])
-    order = {c: i for i, c in enumerate(book.ids)}
+    order = {c: i for i, c in enumerate(codebook.ids)}
     return (out.assign(_o=out["code"].map(order)).sort_values(["article_id", "para_no", "_o"])
             .drop(columns="_o").reset_index(drop=True))
 
 
-def code_articles(articles: pd.DataFrame, codebook: Codebook | None = None,
+def code_articles(articles: pd.DataFrame, codebook: Codebook | None = None, *,
                   segments: pd.DataFrame | None = None) -> pd.DataFrame:
     """Article codes: index article_id; per code the number of coded paragraphs;
     ``primary_domain`` (most coded paragraphs; ties broken by the headline, then the first
     paragraph, then codebook order; None without any domain code) and ``campaign``.
     ``segments``: the code_segments table when already computed."""
-    book = codebook or default_codebook()
-    units = paragraph_codes(articles, book, segments)
+    book = codebook if codebook is not None else default_codebook()
+    units = paragraph_codes(articles, book, segments=segments)
     counts = (units.groupby(["article_id", "code"]).size().unstack(fill_value=0)
               .reindex(index=articles["article_id"], columns=book.ids, fill_value=0))
     counts.index.name = "article_id"
@@ -358,16 +209,15 @@ def log_ratio(a: int, b: int, a_total: int, b_total: int) -> float:
     return math.log2(((a or 0.5) / a_total) / ((b or 0.5) / b_total)) if a_total and b_total else 0.0
 
 
-def cooccurrence(units: pd.DataFrame, level: str = "paragraph",
-                 codebook: Codebook | None = None) -> pd.DataFrame:
+def cooccurrence(units: pd.DataFrame, codebook: Codebook, *,
+                 level: str = "paragraph") -> pd.DataFrame:
     """Code co-occurrence: how many paragraphs (or articles) carry both codes; the diagonal is
     how many carry the code at all.  ``units`` is a paragraph_codes table."""
-    book = codebook or default_codebook()
     keys = ["article_id", "para_no"] if level == "paragraph" else ["article_id"]
     if level not in ("paragraph", "article"):
         raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
     sets = units.groupby(keys)["code"].agg(set)
-    matrix = pd.DataFrame(0, index=book.ids, columns=book.ids, dtype="int64")
+    matrix = pd.DataFrame(0, index=codebook.ids, columns=codebook.ids, dtype="int64")
     for codes in sets:
         for a in codes:
             for b in codes:
@@ -396,11 +246,9 @@ def hand_code_matrix(hand: pd.DataFrame, keys: list[str], codes: list[str]) -> p
                         columns=codes)
 
 
-def agreement(auto: pd.DataFrame, gold: pd.DataFrame,
-              codebook: Codebook | None = None) -> pd.DataFrame:
+def agreement(auto: pd.DataFrame, gold: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     """Per-code agreement of automatic with hand coding over the same units: counts, precision,
     recall, F1 and Cohen's kappa; then macro averages over the domain and the mode codes."""
-    book = codebook or default_codebook()
     auto = auto.reindex(index=gold.index, columns=gold.columns, fill_value=False).astype(bool)
     rows = []
     for code in gold.columns:
@@ -410,7 +258,7 @@ def agreement(auto: pd.DataFrame, gold: pd.DataFrame,
         prec = tp / (tp + fp) if tp + fp else float("nan")
         rec = tp / (tp + fn) if tp + fn else float("nan")
         f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
-        rows.append({"code": code, "dimension": book.dimension_of(code), "support": tp + fn,
+        rows.append({"code": code, "dimension": codebook.dimension_of(code), "support": tp + fn,
                      "tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": prec, "recall": rec,
                      "f1": f1, "kappa": cohen_kappa(tp, fp, fn, tn)})
     table = pd.DataFrame(rows)
@@ -446,44 +294,40 @@ def disagreements(auto: pd.DataFrame, gold: pd.DataFrame, texts: pd.Series) -> p
     return pd.DataFrame(rows, columns=["unit", "code", "kind", "text"])
 
 
-def code_texts(texts: pd.Series, codebook: Codebook | None = None) -> pd.DataFrame:
+def code_texts(texts: pd.Series, codebook: Codebook) -> pd.DataFrame:
     """Unit × code booleans for free-standing paragraphs (index of ``texts`` = unit)."""
-    book = codebook or default_codebook()
-    return pd.DataFrame([[code in {m[0] for m in match_codes(t, book)} for code in book.ids]
-                         for t in texts], index=texts.index, columns=book.ids)
+    return pd.DataFrame([[code in {m[0] for m in match_codes(t, codebook)} for code in codebook.ids]
+                         for t in texts], index=texts.index, columns=codebook.ids)
 
 
 def validate_corpus(articles: pd.DataFrame, hand_codes: str | PathLike[str],
-                    codebook: Codebook | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                    codebook: Codebook) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Agreement of the automatic coding of ``articles`` with a hand-coding file (columns
     article_id, para_no, codes, …): the per-code table and the disagreements with their text."""
-    book = codebook or default_codebook()
     hand = pd.read_csv(hand_codes, keep_default_na=False)
     keys = ["article_id", "para_no"]
-    gold = hand_code_matrix(hand, keys, book.ids)
-    auto = code_matrix(paragraph_codes(articles, book), keys, book.ids)
+    gold = hand_code_matrix(hand, keys, codebook.ids)
+    auto = code_matrix(paragraph_codes(articles, codebook), keys, codebook.ids)
     texts = paragraphs(articles).set_index(keys)["text"]
-    return agreement(auto, gold, book), disagreements(auto, gold, texts)
+    return agreement(auto, gold, codebook), disagreements(auto, gold, texts)
 
 
-def validate_texts(hand_codes: str | PathLike[str], codebook: Codebook | None = None
+def validate_texts(hand_codes: str | PathLike[str], codebook: Codebook
                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Agreement on free-standing hand-coded paragraphs (a CSV with columns item, text, codes,
     …): the per-code table and the disagreements with their text."""
-    book = codebook or default_codebook()
     hand = pd.read_csv(hand_codes, keep_default_na=False)
-    gold = hand_code_matrix(hand, ["item"], book.ids)
+    gold = hand_code_matrix(hand, ["item"], codebook.ids)
     texts = hand.set_index("item")["text"]
-    auto = code_texts(texts, book)
-    return agreement(auto, gold, book), disagreements(auto, gold, texts)
+    auto = code_texts(texts, codebook)
+    return agreement(auto, gold, codebook), disagreements(auto, gold, texts)
 
 
-def codes_by_group(articles: pd.DataFrame, article_codes: pd.DataFrame, by: str = "locality",
-                   codebook: Codebook | None = None) -> pd.DataFrame:
+def codes_by_group(articles: pd.DataFrame, article_codes: pd.DataFrame, codebook: Codebook, *,
+                   by: str = "locality") -> pd.DataFrame:
     """Coded paragraphs summed per group of articles (e.g. per locality): one row per group,
     one column per code, plus the number of articles."""
-    book = codebook or default_codebook()
     keys = pd.Series(_groups(articles, by), index=articles["article_id"], name=by)
-    table = article_codes[book.ids].groupby(keys.reindex(article_codes.index)).sum()
+    table = article_codes[codebook.ids].groupby(keys.reindex(article_codes.index)).sum()
     table.insert(0, "articles", keys.value_counts().reindex(table.index).astype("int64"))
     return table.sort_index()

@@ -31,6 +31,9 @@ CACHE: Path = ROOT / "corpus" / "cache"
 #: Publication figures, written by the notebooks only.
 FIGURES: Path = ROOT / "figures"
 
+#: A copy of the project font that matplotlib can read (git-ignored; made by ``viz.setup_fonts``).
+FONT_CACHE: Path = ROOT / ".cache" / "fonts"
+
 #: The numbered analysis notebooks (01_load_and_clean ... 04_visualization).
 NOTEBOOKS: Path = ROOT / "notebooks"
 
@@ -54,6 +57,6 @@ INDICATOR_FAMILIES: Path = DATA_DIR / "indicator_families.yaml"
 
 __all__ = [
     "ANNOTATIONS", "CACHE", "CODEBOOK", "CORPUS_DERIVED", "CORPUS_RAW", "DATA_DIR",
-    "DERIVED_TABLES", "DOCS", "FIGURES", "INDICATOR_FAMILIES", "NOTEBOOKS", "ROOT",
+    "DERIVED_TABLES", "DOCS", "FIGURES", "FONT_CACHE", "INDICATOR_FAMILIES", "NOTEBOOKS", "ROOT",
     "STOPWORDS_EXTRA", "USER_DICT",
 ]

@@ -18,11 +18,11 @@ import pandas as pd
 
 from helpers import config
 from helpers.corpus import iter_paragraphs
-from helpers.text import is_cjk, normalize_text, pos_tagger, tokenize
+from helpers.text import is_cjk, normalize_text, tokenize
+from helpers.text.pos import pos_tagger
 
 METRIC_COLUMNS = ["article_id", "para_no", "sentence", "indicator", "value", "unit", "kind",
                   "qualifier", "change", "value_std", "unit_std"]
-FAMILIES_FILE = config.DATA_DIR / "indicator_families.yaml"
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+)"
@@ -324,10 +324,10 @@ def _indicators(sentence: str, m: re.Match[str], kind: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def load_families() -> list[tuple[str, re.Pattern[str]]]:
-    """Indicator families (helpers/data/indicator_families.yaml): (family, pattern), in order."""
+    """Indicator families (``config.INDICATOR_FAMILIES``): (family, pattern), in order."""
     import yaml
 
-    data = yaml.safe_load(FAMILIES_FILE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(config.INDICATOR_FAMILIES.read_text(encoding="utf-8"))
     return [(f["family"], re.compile("|".join(re.escape(s) for s in f["suffixes"])))
             for f in data["families"]]
 

@@ -52,6 +52,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from helpers.text.decoding import is_cjk
+
 __all__ = ["Gazetteer", "Place", "find_places", "load_gazetteer", "resolve_locality"]
 
 # Mention weights by position: headline > first paragraph > rest of the body.
@@ -144,10 +146,6 @@ def _aliases(entry: dict) -> list[str]:
 
 def _children(entry: dict) -> dict[str, dict]:
     return {k: v for k, v in entry.items() if not k.startswith("_")}
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _strip_prefixes(name: str, prefixes: list[str]) -> str:
@@ -344,7 +342,7 @@ def _acceptable(gaz: Gazetteer, text: str, i: int, j: int, cands: tuple[Place, .
         if name.endswith("区"):
             return False
         prev = text[i - 1:i]
-        if prev and _is_han(prev) and prev not in _FUNCTION_CHARS:
+        if prev and is_cjk(prev) and prev not in _FUNCTION_CHARS:
             return False
         return not (nxt and nxt in _SHORT_NAME_BREAKERS)
     if not nxt:
@@ -513,7 +511,7 @@ def _lead(gaz: Gazetteer, s: str) -> _Mention | None:
         if is_alias and rest and (
             rest[0] in _DIRECTIONS
             or rest.startswith(_TOWNS)
-            or (not colon and _is_han(rest[0]))
+            or (not colon and is_cjk(rest[0]))
         ):
             break
         pos, cands, short = end, found, is_alias

@@ -22,10 +22,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers import config
+from helpers.codebook import Codebook
 
 FONT_FAMILY = "Noto Sans CJK SC"
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
-FONT_CACHE = config.ROOT / ".cache" / "fonts"
 _SC_FACE = "Noto Sans CJK SC"
 
 # The house style: one place for sizes, colors and fonts (DejaVu Sans draws Latin text and
@@ -58,7 +58,7 @@ FIGURES = ["wordcloud_corpus", "wordcloud_domains", "wordcloud_localities", "dom
 def font_path() -> Path:
     """The project font file (Noto Sans CJK SC), taken out of the Noto CJK collection installed
     by the project's setup; written once to ``.cache/fonts`` (no network)."""
-    target = FONT_CACHE / FONT_FILE
+    target = config.FONT_CACHE / FONT_FILE
     if target.exists():
         return target
     from fontTools.ttLib import TTCollection  # fontTools ships with matplotlib
@@ -67,7 +67,7 @@ def font_path() -> Path:
     collection = TTCollection(str(FONT_PATH), recalcTimestamp=False, recalcBBoxes=False,
                               lazy=True)
     face = next(f for f in collection.fonts if f["name"].getDebugName(1) == _SC_FACE)
-    FONT_CACHE.mkdir(parents=True, exist_ok=True)
+    config.FONT_CACHE.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")
     face.save(str(tmp))
     collection.close()
@@ -214,20 +214,18 @@ def heatmap_figure(table: pd.DataFrame, title: str, xlabel: str, ylabel: str,
     return fig
 
 
-def code_labels(codebook=None) -> dict[str, str]:
+def code_labels(codebook: Codebook) -> dict[str, str]:
     """Display labels of the codes: 中文 (id)."""
-    from helpers.coding import default_codebook
-
-    book = codebook or default_codebook()
-    return {c.id: f"{c.label_zh} ({c.id})" for c in book.codes}
+    return {c.id: f"{c.label_zh} ({c.id})" for c in codebook.codes}
 
 
-def prevalence_figure(article_codes: pd.DataFrame, articles: pd.DataFrame) -> Figure:
+def prevalence_figure(article_codes: pd.DataFrame, articles: pd.DataFrame, codebook: Codebook
+                      ) -> Figure:
     """Coded paragraphs per article for every domain and mode code (a heatmap): articles are
     labelled by locality and headline."""
-    from helpers.coding import default_codebook, paragraph_codes
+    from helpers.coding import paragraph_codes
 
-    book = default_codebook()
+    book = codebook
     labels = code_labels(book)
     names = articles.set_index("article_id").reindex(article_codes.index)
     rows = [f"{n[-2:]} {loc or '—'}" for n, loc in zip(article_codes.index, names["locality"],
@@ -243,16 +241,15 @@ def prevalence_figure(article_codes: pd.DataFrame, articles: pd.DataFrame) -> Fi
                           split_after=len(book.domains))
 
 
-def cooccurrence_figure(matrix: pd.DataFrame, level: str = "paragraph") -> Figure:
+def cooccurrence_figure(matrix: pd.DataFrame, codebook: Codebook, *, level: str = "paragraph"
+                        ) -> Figure:
     """Code co-occurrence as a heatmap (diagonal: units carrying the code)."""
-    labels = code_labels()
+    labels = code_labels(codebook)
     table = matrix.rename(index=labels, columns=labels)
     zh = "段落" if level == "paragraph" else "报道"
-    from helpers.coding import default_codebook
-
     return heatmap_figure(table, bilingual(f"代码共现（{zh}）", f"Code co-occurrence ({level}s)"),
                           bilingual("代码", "code"), bilingual("代码", "code"), width=6.5,
-                          height=6.5, split_after=len(default_codebook().domains))
+                          height=6.5, split_after=len(codebook.domains))
 
 
 def rates_figure(table: pd.DataFrame) -> Figure:

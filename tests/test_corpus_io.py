@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from helpers import CorpusError, load_corpus
-from helpers.config import CORPUS_RAW
 
-SEED = CORPUS_RAW / "000_ae97290bc4d96e06.txt"
+SEED = Path(__file__).parent / "fixtures" / "seed" / "000_ae97290bc4d96e06.txt"
 
 PAGE = (
     "今年以来，宁乡市坚持和发展新时代“枫桥经验”，全市 ２８ 个乡镇\n\n"

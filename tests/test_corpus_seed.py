@@ -7,13 +7,15 @@ line (paragraph starts are the printed lines that open a paragraph), not from pa
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from helpers import config, load_corpus, paragraphs, parse_page
 from helpers.corpus import check_conservation
 from helpers.text import read_page
 
-SEED = config.CORPUS_RAW / "000_ae97290bc4d96e06.txt"
+SEED = Path(__file__).parent / "fixtures" / "seed" / "000_ae97290bc4d96e06.txt"
 
 # (headline, byline, subheads, (locality, prefecture, province), paragraph openings,
 #  first sentence, last sentence, (line_start, line_end))
@@ -224,7 +226,8 @@ def test_iter_paragraphs_gives_the_rows_of_the_table(seed):
     assert all(isinstance(aid, str) and isinstance(n, int) for aid, n, _ in rows)
 
 
-def test_load_corpus_reads_raw_folder():
+def test_load_corpus_reads_raw_folder(monkeypatch):
+    monkeypatch.setattr(config, "CORPUS_RAW", SEED.parent)  # the default folder, read at call time
     corpus = load_corpus()
     assert SEED.stem in set(corpus["source"])
     assert corpus["article_id"].is_unique

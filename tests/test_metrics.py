@@ -4,6 +4,7 @@ a sample of its counts, and sentences written for these tests in the same style.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -20,10 +21,12 @@ from helpers.metrics import (
     to_number,
 )
 
+SEED_DIR = Path(__file__).parent / "fixtures" / "seed"  # the tests' copy of the seed page
+
 
 @pytest.fixture(scope="module")
 def corpus():
-    return load_corpus()
+    return load_corpus(SEED_DIR)
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,7 @@ from helpers.text import (
 pytest.importorskip("rjieba")
 
 FIXTURES = Path(__file__).parent / "fixtures"
+SEED_DIR = FIXTURES / "seed"  # the tests' copy of the seed page, not corpus/raw
 
 TRICKY = [
     "", " ", "\u3000", "\u3000\u3000全县上下", "，。、；：！？", "“”（）《》……——", "...", "%%%",
@@ -52,12 +53,12 @@ TRICKY = [
 
 @functools.cache
 def corpus_paragraphs() -> list[str]:
-    return list(helpers.paragraphs(helpers.load_corpus())["text"])
+    return list(helpers.paragraphs(helpers.load_corpus(SEED_DIR))["text"])
 
 
 @functools.cache
 def corpus_lines() -> list[str]:
-    return [ln for page in list_pages() for ln in read_page(page).split("\n")]
+    return [ln for page in list_pages(SEED_DIR) for ln in read_page(page).split("\n")]
 
 
 @functools.cache
@@ -76,7 +77,7 @@ def fixture_lines() -> list[str]:
 @functools.cache
 def heldout_texts() -> list[str]:
     texts = []
-    for path in sorted(FIXTURES.glob("heldout_*.csv")):
+    for path in sorted(helpers.config.ANNOTATIONS.glob("heldout_*.csv")):
         with path.open(encoding="utf-8", newline="") as f:
             texts += [row["text"] for row in csv.DictReader(f)]
     return texts

@@ -19,9 +19,8 @@ from hypothesis import strategies as st
 
 from helpers.text import CorpusError, decode_bytes, normalize_text, read_page
 
-ROOT = Path(__file__).resolve().parents[1]
 SEED_NAME = "000_ae97290bc4d96e06.txt"
-SEED_PLACES = [ROOT / "corpus" / "raw" / SEED_NAME, ROOT.parent / "shared" / "seeds" / SEED_NAME]
+SEED = Path(__file__).parent / "fixtures" / "seed" / SEED_NAME  # the tests' copy, not corpus/raw
 
 # Deterministic property tests: the same examples on every run, no example database.
 PROPERTY = settings(database=None, derandomize=True, max_examples=300, deadline=None)
@@ -72,10 +71,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 def _seed_text() -> str:
-    for place in SEED_PLACES:
-        if place.is_file():
-            return place.read_text(encoding="utf-8")
-    pytest.skip(f"seed page {SEED_NAME} not on disk")
+    return SEED.read_text(encoding="utf-8")
 
 
 # --- round trips: every supported encoding gives back the page exactly ---
