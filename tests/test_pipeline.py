@@ -24,7 +24,7 @@ from helpers.metrics import extract_metrics
 from helpers.text import CorpusError
 
 FIXTURE_PAGES = Path(__file__).parent / "fixtures" / "pages"
-SEED = min(config.CORPUS_RAW.glob("*.txt"))
+SEED = config.ROOT / "tests" / "fixtures" / "seed" / "000_ae97290bc4d96e06.txt"  # not corpus/raw
 STAGES = ("parse_page", "code_articles", "code_segments", "extract_metrics", "tokenize")
 
 
