@@ -1,0 +1,287 @@
+"""Step 2 of the layout parser: the column each line runs in, and what kind of line it is.
+
+Lines are classified as body, title-like (headline or subhead: lines that end no sentence and
+are shorter than an indented first line could be, or run over the column, or stand alone where
+a first line could not; a title never ends inside a word, checked by segmenting across the line
+break), byline, author line (``程 昕`` opening an article), side column (a run of narrow lines
+that continues the paragraph).  Widths are compared with the local column width.  The fit tests
+here (``fits``, ``is_short``, ``is_indented``) also decide where paragraphs end (step 3).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import statistics
+
+from helpers.layout.lines import Line, is_author_like, is_name_line
+from helpers.layout.thresholds import (
+    COLUMN_DROP_RATIO,
+    COLUMN_FLOOR_MARGIN,
+    COLUMN_MIN_WIDTH,
+    COLUMN_RADIUS,
+    COLUMN_TOP,
+    FIT_EPSILON,
+    FULL_LINE_GAP,
+    FULL_LINE_MARGIN,
+    INDENT,
+    INDENTED_OVERRUN,
+    LEAD_MAX_CHARS,
+    LEAD_MIN_CHARS,
+    MAIN_COLUMN_QUANTILE,
+    NEXT_INDENT_GAP,
+    ONE_LINE_MARGIN,
+    SHORT_SLACK,
+    SHORT_SLACK_SHARE,
+    SIDE_MAX_WIDTH,
+    SIDE_MIN_CHARS_PER_LINE,
+    SIDE_MIN_LINES,
+    STANDALONE_GAP,
+    TITLE_FIT_GAP,
+    TITLE_FIT_MARGIN,
+    TITLE_GAP,
+    TITLE_GAP_SHARE,
+    TITLE_OVERRUN,
+)
+from helpers.places import resolve_locality
+from helpers.text import spans_word
+
+_FULL_STOPS = re.compile("[。；;]")  # a line holding one of these is text, never a title
+_COLONS = ("：", ":")
+
+
+def mark_side_columns(lines: list[Line]) -> None:
+    """Mark runs of narrow body lines (a side column continuing a paragraph)."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while (j < len(lines) and lines[j].byline is None
+               and 0 < lines[j].width <= SIDE_MAX_WIDTH
+               and not (j > i and lines[j].tight) and not (j == i and is_author_like(lines, j))
+               and not (j > i and lines[j].plain.endswith("：")
+                        and lines[j - 1].end_plain)):
+            j += 1
+        if (j - i >= SIDE_MIN_LINES
+                and sum(len(ln.text) for ln in lines[i:j])
+                >= SIDE_MIN_CHARS_PER_LINE * SIDE_MIN_LINES):
+            col = max(ln.width for ln in lines[i:j])
+            for ln in lines[i:j]:
+                ln.kind, ln.col = "side", col
+        i = max(j, i + 1)
+
+
+def estimate_columns(lines: list[Line]) -> None:
+    """Estimate each line's local column width from the widest nearby body lines.
+
+    For each line, the median of the ``COLUMN_TOP`` widest of up to ``COLUMN_RADIUS`` body lines
+    before it (``col_before``: the column its own paragraph ran in) and after it (``col``: the
+    column a paragraph it opens runs in), not reaching across bylines or text-block boundaries.
+    """
+    cand = [i for i, ln in enumerate(lines)  # justified lines are full, but measure narrower
+            if ln.kind == "body" and ln.byline is None and ln.width >= COLUMN_MIN_WIDTH
+            and not ln.justified]
+    widths = sorted(lines[i].width for i in cand)
+    # the page's main column: most body lines are full, so the upper quartile is a full line
+    glob = widths[int(MAIN_COLUMN_QUANTILE * len(widths))] if widths else 0.0
+    stops = [i for i, ln in enumerate(lines) if ln.byline_only or (ln.tight and ln.lead)]
+    width = [ln.width for ln in lines]
+
+    def estimate(ks: list[int]) -> float | None:
+        if len(ks) < COLUMN_TOP:
+            return None
+        return statistics.median(sorted([width[k] for k in ks])[-COLUMN_TOP:])
+
+    floor = glob - COLUMN_FLOOR_MARGIN  # a window of first and last lines underestimates
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if ln.kind == "side":
+            ln.col_before = ln.col
+            continue
+        at = bisect.bisect_left(cand, i)
+        s_at = bisect.bisect_right(stops, i)
+        lo = stops[s_at - 1] if s_at else -1
+        hi = stops[s_at] if s_at < len(stops) else n
+        before = [k for k in cand[max(at - COLUMN_RADIUS, 0):at] if k >= lo]
+        after = [k for k in cand[at:at + COLUMN_RADIUS + 1] if k != i and k < hi][:COLUMN_RADIUS]
+        est_b, est_a = estimate(before), estimate(after)
+        if est_b is None:
+            est_b = est_a if est_a is not None else estimate(before + after)
+            if est_b is None:
+                est_b = glob
+        if est_a is None or est_a < COLUMN_DROP_RATIO * est_b:
+            est_a = est_b  # too few full lines ahead (a headline, a short article follows)
+        ln.col_before = max(est_b, floor)
+        ln.col = max(est_a, floor)
+
+
+def fits(line: Line, nxt: Line | None, col: float) -> bool:
+    """Would the next line's first unit have fitted at the end of ``line`` in a column ``col``
+    (so ``line`` was short)?"""
+    if nxt is None or nxt.kind not in ("body", "side") or not nxt.text:
+        return True
+    return line.width + nxt.head <= (col or line.width) + FIT_EPSILON
+
+
+def is_short(a: Line, b: Line | None, first: bool = False) -> bool:
+    """Is ``a`` clearly shorter than its column (a paragraph's last line)?
+
+    ``first``: ``a`` opens its paragraph, so its capacity is the column less the indent.
+    """
+    if a.justified:
+        return False  # justification spreads a line to the full width
+    col = a.col_before or a.width
+    indent = INDENT if first else 0.0
+    slack = min(SHORT_SLACK, SHORT_SLACK_SHARE * col)  # narrower in a side column
+    return a.width <= col - indent - slack and fits(a, b, a.col_before - indent)
+
+
+def is_indented(b: Line, c: Line | None) -> bool:
+    """Is ``b`` indented (a paragraph's first line) rather than a full continuation line?
+
+    It must be narrower than the column, and not full: the first unit of the line after it
+    would have fitted (a long unit such as ``2022年`` or ``办法》，`` wraps a full line early).
+    """
+    if b.justified and b.kind != "side":  # a side column justifies every line
+        return True
+    col = b.col or b.width
+    if b.width > col - FULL_LINE_MARGIN:
+        return False
+    if b.end_text:
+        # a one-line paragraph: indented only if it (nearly) fills an indented line; a short
+        # sentence end after a full line (…‘幸福湾’。” / 杨元香说。) continues the paragraph
+        return b.width >= col - ONE_LINE_MARGIN
+    return c is None or fits(b, c, b.col)
+
+
+def names_place(text: str) -> bool:
+    """Does ``text`` open like a headline, with a place and a colon (``江华：``, ``汉寿县：``)?"""
+    head, colon, _ = text.partition("：")
+    return (bool(colon) and LEAD_MIN_CHARS <= len(head) <= LEAD_MAX_CHARS
+            and resolve_locality(head, "")[0] is not None)
+
+
+def classify_lines(lines: list[Line]) -> None:
+    """Mark bylines, title-like lines (headlines, subheads) and author lines.
+
+    Titles are found front to back (``is_title``: each decision sees the titles before it),
+    then back to front (the line before an author line or a headline's second line), then
+    author lines among the name lines.
+    """
+    for ln in lines:
+        if ln.kind != "side" and ln.byline_only:
+            ln.kind = "byline"
+    for i, ln in enumerate(lines):
+        if is_title(lines, i):
+            ln.kind = "title"
+    _mark_titles_backwards(lines)
+    _mark_authors(lines)
+
+
+def is_title(lines: list[Line], i: int) -> bool:
+    """Is body line ``i`` a title line (headline or subhead), given the lines classified so far?
+
+    A title line does not end a sentence, holds no 。or ；, is not justified, and follows a
+    sentence end, a byline or another title (a line after a mid-sentence line continues it).
+    Then it is a title when it is longer than the column, or shorter than an indented first
+    line could be (the next line's first unit would have fitted even after the indent); when it
+    is about as wide as an indented first line, only where such a line could not be: right after
+    a byline or a headline line ending in a colon, before a new text block or the end of the
+    page, or with a colon, and each time only when the next line does not continue it.
+    """
+    ln = lines[i]
+    if ln.kind != "body" or ln.byline is not None or ln.justified or not ln.text:
+        return False
+    if ln.end_text or _FULL_STOPS.search(ln.text):
+        return False
+    prev = lines[i - 1] if i else None
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if prev is not None and prev.kind in ("body", "side") and prev.byline is None and not (
+            prev.end_text or (ln.tight and ln.lead)):
+        return False  # the line before is mid-sentence: this one continues it
+    gap = max(ln.col, ln.col_before) - ln.width
+    if ln.width >= max(ln.col, ln.col_before) + TITLE_OVERRUN:
+        return True
+    if nxt is not None and nxt.kind in ("body", "side") and spans_word(ln.plain, nxt.plain):
+        return False  # wrapped inside a word (冲刺全|年目标): titles end at a word boundary
+    if gap >= max(TITLE_GAP, TITLE_GAP_SHARE * ln.col) or (
+            gap >= TITLE_FIT_GAP and fits(ln, nxt, ln.col - INDENT - TITLE_FIT_MARGIN)):
+        return True
+    after_colon_title = prev is not None and prev.kind == "title" and prev.text.endswith(_COLONS)
+    after_byline = prev is not None and (prev.byline is not None or after_colon_title)
+    colon = "：" in ln.text[:LEAD_MAX_CHARS] or ln.text.endswith(":")
+    too_wide = ln.width >= ln.col - INDENT + INDENTED_OVERRUN  # for an indented first line
+    if (after_byline and (colon or too_wide)) or after_colon_title:
+        return True
+    # after a paragraph's short last line comes an indented first line or a title
+    if _after_paragraph(lines, i) and (gap < FULL_LINE_GAP or names_place(ln.plain)):
+        return True
+    return _stands_alone(lines, i, gap, after_byline, colon)
+
+
+def _after_paragraph(lines: list[Line], i: int) -> bool:
+    """Does line ``i`` follow the short last line of a paragraph?"""
+    ln = lines[i]
+    prev = lines[i - 1] if i else None
+    prev2 = lines[i - 2] if i >= 2 else None
+    prev_first = prev is not None and (  # does the line before open its paragraph?
+        prev2 is None or prev2.kind not in ("body", "side") or prev2.byline is not None
+        or (prev.tight and prev.lead) or (prev2.end_text and is_short(prev2, prev)))
+    return (prev is not None and prev.kind in ("body", "side")
+            and prev.byline is None and prev.end_text
+            and is_short(prev, ln, first=prev_first))
+
+
+def _stands_alone(lines: list[Line], i: int, gap: float, after_byline: bool,
+                  colon: bool) -> bool:
+    """Is line ``i``, about as wide as an indented first line, a title because the next line
+    does not continue it and a first line could not stand here?"""
+    ln = lines[i]
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    nxt2 = lines[i + 2] if i + 2 < len(lines) else None
+    continued = (nxt is not None and nxt.kind == "body" and not nxt.tight
+                 and not is_name_line(nxt)
+                 and (nxt.justified or not is_indented(nxt, nxt2) or (
+                     nxt.end_text and not fits(ln, nxt, ln.col - INDENT))))
+    if continued:
+        return False
+    if nxt is None:
+        return True  # the page ends, and a paragraph ends at a sentence end
+    before_block = (nxt.tight and nxt.kind in ("body", "side")) or (
+        is_name_line(nxt) and nxt2 is not None and nxt2.kind in ("body", "side"))
+    # the next line opens a paragraph, so this line, which ends no sentence, stands alone
+    standalone = (nxt.kind == "body" and nxt.byline is None
+                  and not nxt.end_text and gap >= STANDALONE_GAP
+                  and (gap >= TITLE_FIT_GAP or (nxt.col - nxt.width >= NEXT_INDENT_GAP
+                                                and is_indented(nxt, nxt2))))
+    return after_byline or standalone or ((before_block or colon) and gap >= STANDALONE_GAP)
+
+
+def _mark_titles_backwards(lines: list[Line]) -> None:
+    """The line before an author line ends a headline, and so does a line ending in a colon
+    before a headline line."""
+    for i in range(len(lines) - 2, -1, -1):
+        ln, nxt = lines[i], lines[i + 1]
+        if ln.kind != "body" or ln.byline is not None or ln.justified or ln.end_plain:
+            continue
+        nxt2 = lines[i + 2] if i + 2 < len(lines) else None
+        before_author = (nxt.kind in ("body", "title") and is_name_line(nxt) and not nxt.tight
+                         and nxt2 is not None and nxt2.kind == "body")
+        colon_head = ln.plain.endswith(_COLONS) and nxt.kind == "title"
+        if (before_author or colon_head) and not _FULL_STOPS.search(ln.text):
+            ln.kind = "title"
+
+
+def _mark_authors(lines: list[Line]) -> None:
+    """Name lines that open an article (at the top, after a title or a byline, or opening a
+    text block, before a body line) are author lines."""
+    for i, ln in enumerate(lines):
+        if ln.kind in ("title", "body") and ln.byline is None and is_name_line(ln):
+            prev_k = lines[i - 1].kind if i else "start"
+            prev_by = i > 0 and lines[i - 1].byline is not None
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            block = ln.tight and ln.lead
+            if ln.tight and not ln.lead and len(ln.raw.split()) < 2:
+                continue  # glued to the line before: the second line of a subhead pair
+            if (prev_k in ("start", "title") or prev_by or block) and nxt is not None and (
+                    nxt.kind in ("body", "side") and not nxt.tight):
+                ln.kind = "author"

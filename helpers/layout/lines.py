@@ -1,0 +1,302 @@
+"""Step 1 of the layout parser: read a raw page's printed lines and measure them.
+
+Every non-blank raw line becomes a :class:`Line`: layout spaces removed (``clean_line``), a
+trailing byline ``（刘 波 肖 薇 陈志强）`` split off (``split_names``), display width measured
+with the page's own punctuation width (``measure_width``, ``estimate_punct_width``).  Also here:
+what a sentence end and an author line (``程 昕``) look like, which the later steps ask.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+
+from helpers.layout.thresholds import (
+    AUTHOR_MAX_NAME_CHARS,
+    AUTHOR_MAX_NAMES,
+    AUTHOR_MAX_SINGLES,
+    AUTHOR_MIN_CHARS,
+    AUTHOR_TOKEN_MAX_CHARS,
+    DIGIT_SPACE_WIDTH,
+    GRID_PUNCT_WIDTH,
+    GRID_SHARE,
+    GRID_TOLERANCE,
+    JUSTIFIED_GAP_SHARE,
+    JUSTIFIED_MIN_GAPS,
+    MAX_BYLINE_NAMES,
+    MAX_NAME_CHARS,
+    NARROW_WIDTH,
+    PUNCT_MIN_LINES,
+    PUNCT_SAMPLE_MIN_CHARS,
+    SLOGAN_SIDE_CHARS,
+    SLOGAN_SPACE_WIDTH,
+    TYPESET_PUNCT_WIDTH,
+)
+from helpers.text import is_cjk
+
+# Sentence end: 。！？ (or ASCII !?, or an ellipsis), optionally closed by quotes or brackets.
+_SENTENCE_END = re.compile(r"(?:[。！？!?]|…{1,2}|\.{3,})[”’」』）)》\"']*$")
+# Punctuation that printers compress; counted narrower than an ideograph when measuring lines.
+_CJK_PUNCT = set("，。、；：“”‘’（）《》！？「」『』【】·—…")
+_BYLINE = re.compile(r"^(?P<body>.*?)\s*[（(](?P<names>[^（）()]*)[）)]\s*$")
+_NAME_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•"  # what a name is written with
+_NAME_TOKEN = re.compile(rf"^[{_NAME_CHAR}]{{1,{MAX_NAME_CHARS}}}$")
+_NAME_CHARS = re.compile(rf"[{_NAME_CHAR}\s]+")  # a line of name tokens and spaces
+_GAPS = re.compile(r"\s+")
+_DIGIT_SPACE = re.compile(r"(?<=[0-9A-Za-z%])\s|\s(?=[0-9A-Za-z])")
+# The first unbreakable unit of a line: opening quotes, then an ASCII run or one character,
+# then the punctuation that may not start a line.
+_HEAD_UNIT = re.compile(r"[“‘「『（《(]*(?:[0-9A-Za-z.%+\-/·]+|.)[，。、；：？！”’）》」』%…,.;:?!)]*",
+                        re.DOTALL)
+
+
+class _CharClass(dict):
+    """Character -> 'p' (CJK punctuation), 'n' (narrow: half a character), 'w' (wide)."""
+
+    def __missing__(self, ch: str) -> str:
+        if ch in _CJK_PUNCT:
+            cls = "p"
+        elif ord(ch) < 0x2E80 and unicodedata.east_asian_width(ch) in "NaH":
+            cls = "n"
+        else:
+            cls = "w"
+        self[ch] = cls
+        return cls
+
+
+_CHAR_CLASS = _CharClass()
+
+
+class _ClassTable(dict):
+    """``str.translate`` table: code point -> its class letter (see ``_CharClass``), whitespace
+    -> deleted; filled as characters are met."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        cls = None if ch.isspace() else _CHAR_CLASS[ch]
+        self[code] = cls
+        return cls
+
+
+_CLASS_TABLE = _ClassTable()
+
+
+def count_classes(text: str) -> tuple[int, int, int]:
+    """How many wide, narrow and punctuation characters ``text`` holds (whitespace aside)."""
+    classes = text.translate(_CLASS_TABLE)
+    return classes.count("w"), classes.count("n"), classes.count("p")
+
+
+def width_of_counts(counts: tuple[int, int, int], punct: float) -> float:
+    """The one line-width formula: wide characters 1, narrow ``NARROW_WIDTH``, punctuation
+    ``punct`` (from ``count_classes``, so a line counted once can be measured twice)."""
+    wide, narrow, marks = counts
+    return wide + NARROW_WIDTH * narrow + punct * marks
+
+
+def measure_width(text: str, punct: float = TYPESET_PUNCT_WIDTH) -> float:
+    """Display width of a cleaned line in ideograph units: ASCII 0.5, CJK punctuation ``punct``
+    (printers compress it; ``estimate_punct_width`` finds a page's value), the rest 1;
+    whitespace 0 (``Line.spacing`` accounts for the spaces a line keeps)."""
+    return width_of_counts(count_classes(text), punct)
+
+
+def estimate_punct_width(widths_at_full: list[float]) -> float:
+    """The width of a CJK punctuation mark on this page: 1.0 or 0.8.
+
+    ``widths_at_full`` are the widths (punctuation counted 1) of lines inside paragraphs, which
+    were filled to the column.  On a page set on a character grid (every character one cell)
+    most of them are equal; typeset e-paper pages compress punctuation, so their lines hold
+    varying character counts and a narrower punctuation width (0.8, the seed page's) fits.
+    """
+    if len(widths_at_full) < PUNCT_MIN_LINES:
+        return GRID_PUNCT_WIDTH
+    mid = statistics.median(widths_at_full)
+    even = sum(abs(w - mid) <= GRID_TOLERANCE for w in widths_at_full) / len(widths_at_full)
+    return GRID_PUNCT_WIDTH if even >= GRID_SHARE else TYPESET_PUNCT_WIDTH
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends at a sentence end (。！？…, possibly followed by a closing quote)."""
+    return bool(_SENTENCE_END.search(text))
+
+
+def split_names(content: str) -> list[str] | None:
+    """Names of a byline's content, or None if it is not a byline.
+
+    Two-character names are printed with a space (``刘 波 肖 薇 陈志强``): consecutive
+    single characters are paired up again (刘波, 肖薇, 陈志强).
+    """
+    tokens = content.split()
+    # a spaced two-character name is two tokens
+    if not tokens or len(tokens) > 2 * MAX_BYLINE_NAMES:
+        return None
+    if not all(_NAME_TOKEN.match(tok) for tok in tokens):
+        return None
+    names: list[str] = []
+    singles: list[str] = []
+    for tok in tokens + [""]:
+        if len(tok) == 1:
+            singles.append(tok)
+            continue
+        while singles:
+            names.append("".join(singles[:2]))
+            singles = singles[2:]
+        if tok:
+            names.append(tok)
+    if len(names) > MAX_BYLINE_NAMES or any(len(n) > MAX_NAME_CHARS for n in names):
+        return None
+    return names
+
+
+@dataclass
+class Line:
+    """One printed (non-blank) line of a raw page."""
+
+    no: int  # 1-based line number in the raw file
+    raw: str
+    text: str  # layout spaces removed; candidate slogan spaces kept as the page's sentinel
+    plain: str  # text without the sentinel
+    spacing: float  # width of the spaces set around Latin digits
+    justified: bool
+    tight: bool  # follows the previous printed line with a single newline (no blank line)
+    lead: bool  # starts with whitespace
+    byline: list[str] | None = None  # names of a trailing parenthesized byline
+    byline_only: bool = False
+    width: float = 0.0  # display width (see measure_width), spacing included
+    kind: str = "body"  # body | title | byline | author | side
+    col: float = 0.0  # local column width: the column a paragraph this line opens runs in
+    head: float = 0.0  # width of the line's first unbreakable unit
+    col_before: float = 0.0  # column width of the lines before (the paragraph this line ends)
+    end_text: bool = False  # ends_sentence(text), computed once
+    end_plain: bool = False  # ends_sentence(plain)
+    name_line: bool | None = None  # _name_line, computed on first use (see is_name_line)
+
+
+def clean_line(raw: str, sentinel: str) -> tuple[str, bool]:
+    """Remove layout spaces from one printed line; return (text, justified).
+
+    A line is *justified* when spaces separate most of its characters (``今 年 7 月 ，洞 口``):
+    all its spaces go.  Otherwise spaces next to digits, Latin letters or punctuation go
+    (``全县 319 个``), and a single space between two ideographs is kept as ``sentinel`` so
+    that a real space inside a quoted slogan can survive (decided per paragraph).
+    """
+    s = raw.strip()
+    gaps = _GAPS.findall(s)
+    if not gaps:
+        return s, False
+    chars = len(s) - sum(map(len, gaps))
+    # spaces set around Latin digits do not make a line justified
+    between = len(re.findall(r"[^\x00-\x7f]\s+(?=[^\x00-\x7f])", s))
+    justified = (between >= JUSTIFIED_MIN_GAPS
+                 and len(gaps) >= JUSTIFIED_GAP_SHARE * max(chars - 1, 1))
+    if justified or not gaps:
+        return "".join(s.split()), justified
+    out = []
+    parts = re.split(r"(\s+)", s)
+    n = SLOGAN_SIDE_CHARS
+    for i, part in enumerate(parts):
+        if not part or not part.isspace():
+            out.append(part)
+            continue
+        left = parts[i - 1] if i > 0 else ""
+        right = parts[i + 1] if i + 1 < len(parts) else ""
+        # a real space separates two phrases: two ideographs on either side, or all the
+        # ideographs up to the line's edge
+        ok_left = all(is_cjk(ch) for ch in left[-n:]) and (len(left) >= n or i == 1) and left
+        ok_right = (all(is_cjk(ch) for ch in right[:n])
+                    and (len(right) >= n or i + 2 == len(parts)) and right)
+        if ok_left and ok_right:
+            out.append(sentinel)
+    return "".join(out), False
+
+
+def _split_byline(raw: str) -> tuple[str, list[str] | None]:
+    """A raw line without its trailing parenthesized byline, and the byline's names (or None).
+
+    The parentheses hold a byline only when they hold names and close the line's last
+    sentence (or stand alone)."""
+    stripped = raw.strip()
+    m = _BYLINE.match(stripped) if stripped.endswith(("）", ")")) else None
+    if m:
+        names = split_names(m.group("names"))
+        head = m.group("body")
+        if names is not None and (not head.strip() or ends_sentence(clean_line(head, "")[0])):
+            return head, names
+    return raw, None
+
+
+def read_lines(text: str, sentinel: str) -> list[Line]:
+    """The printed lines of a page (newlines already ``\\n``), cleaned and measured."""
+    lines: list[Line] = []
+    prev_blank = True
+    for no, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            prev_blank = True
+            continue
+        body, byline = _split_byline(raw)
+        cleaned, justified = clean_line(body, sentinel) if body.strip() else ("", False)
+        plain = cleaned.replace(sentinel, "")
+        spacing = 0.0 if justified else (
+            DIGIT_SPACE_WIDTH * len(_DIGIT_SPACE.findall(body.strip()))
+            + SLOGAN_SPACE_WIDTH * cleaned.count(sentinel))
+        lines.append(Line(
+            no=no, raw=raw, text=cleaned, plain=plain, spacing=spacing,
+            justified=justified, tight=not prev_blank and bool(lines), lead=raw[:1].isspace(),
+            byline=byline, byline_only=byline is not None and not body.strip(),
+            end_text=ends_sentence(cleaned), end_plain=ends_sentence(plain),
+        ))
+        prev_blank = False
+    _measure_lines(lines)
+    return lines
+
+
+def _measure_lines(lines: list[Line]) -> None:
+    """Set each line's width and head width, with the page's punctuation width (estimated from
+    the full lines inside paragraphs, measured with punctuation counted 1)."""
+    counts = [count_classes(ln.plain) for ln in lines]
+    inner = [width_of_counts(cnt, GRID_PUNCT_WIDTH) + b.spacing
+             for a, b, c, cnt in zip(lines, lines[1:], lines[2:], counts[1:], strict=False)
+             if not a.end_plain and not b.end_plain and not b.justified
+             and not b.tight and b.byline is None and len(b.plain) >= PUNCT_SAMPLE_MIN_CHARS
+             and c.plain]
+    punct = estimate_punct_width(inner)
+    for ln, cnt in zip(lines, counts, strict=True):
+        ln.width = width_of_counts(cnt, punct) + ln.spacing
+        ln.head = measure_width(_HEAD_UNIT.match(ln.plain).group() if ln.plain else "", punct)
+
+
+def is_name_line(line: Line) -> bool:
+    """An author line such as ``程 昕`` or ``刘 波 陈志强``: up to four names, nothing else."""
+    if line.name_line is None:
+        line.name_line = _name_line(line)
+    return line.name_line
+
+
+def _name_line(line: Line) -> bool:
+    if line.byline is not None or _NAME_CHARS.fullmatch(line.raw.strip()) is None:
+        return False  # (split_names refuses a character outside its name tokens)
+    names = split_names(line.raw.strip())
+    singles = sum(len(tok) == 1 for tok in line.raw.split())
+    if (not names or len(names) > AUTHOR_MAX_NAMES or singles > AUTHOR_MAX_SINGLES
+            or any(len(n) > AUTHOR_MAX_NAME_CHARS for n in names)):
+        return False
+    text = "".join(names)
+    return len(text) >= AUTHOR_MIN_CHARS and (
+        len(line.raw.split()) > 1 or len(text) <= AUTHOR_TOKEN_MAX_CHARS)
+
+
+def is_author_like(lines: list[Line], i: int) -> bool:
+    """A name line where an article can start: at the top, after a byline or a headline."""
+    prev = lines[i - 1] if i else None
+    return is_name_line(lines[i]) and (
+        prev is None or prev.byline is not None or not prev.end_plain
+        or (lines[i].tight and lines[i].lead))
+
+
+def author_names(line: Line) -> list[str]:
+    """The names on an author line (``程 昕`` -> 程昕)."""
+    names = split_names(line.raw.strip())
+    return names if names is not None else ["".join(line.raw.split())]
