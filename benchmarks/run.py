@@ -2,7 +2,7 @@
 
 Generates a corpus of distinct pages in the seed's layout (articles of the seed page and of the
 hand-composed test pages, recombined in random mixes, orders and column widths by
-``helpers.compose``), then measures, per stage and in total: throughput (MB of raw pages per
+``tests/compose.py``), then measures, per stage and in total: throughput (MB of raw pages per
 second), peak memory, and the ratio to bare ``jieba.lcut`` over the same article text, measured
 in the same run.  Then ``helpers.pipeline.run_pipeline`` route by route, each in a fresh process
 (so that every route pays the same start-up: imports, tokenizer, gazetteer):
@@ -44,6 +44,9 @@ from typing import Self
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(ROOT / "tests"))  # compose.py: the page composer of the tests
+#: The seed page, from the tests' own fixture copy (never the user's corpus/raw).
+SEED_PAGE = ROOT / "tests" / "fixtures" / "seed" / "000_ae97290bc4d96e06.txt"
 ROUTES = ("one_core", "workers", "cold", "reload", "changed", "stream")
 #: Routes through ``stream_pipeline`` (tables written to disk job by job, never whole in memory).
 STREAM_ROUTES = ("stream", "stream_one_core")
@@ -51,20 +54,19 @@ STREAM_ROUTES = ("stream", "stream_one_core")
 
 def article_pool() -> list:
     """Articles to recombine: the seed page's and those of the hand-composed test pages."""
-    from helpers import config
-    from helpers.compose import ArticleSpec
+    from compose import ArticleSpec
+
     from helpers.corpus import parse_page, subhead_paragraphs
     from helpers.text import read_page
 
     pool = []
-    for path in sorted(config.CORPUS_RAW.glob("*.txt")):
-        arts = parse_page(read_page(path), path.stem)
-        where = subhead_paragraphs(arts)
-        for row in arts.itertuples():
-            subs = {int(r.para_no) - 1: r.subhead
-                    for r in where[where["article_id"] == row.article_id].itertuples()}
-            pool.append(ArticleSpec(paragraphs=row.text.split("\n"), headline=row.headline,
-                                    byline=row.byline, subheads=subs))
+    arts = parse_page(read_page(SEED_PAGE), SEED_PAGE.stem)
+    where = subhead_paragraphs(arts)
+    for row in arts.itertuples():
+        subs = {int(r.para_no) - 1: r.subhead
+                for r in where[where["article_id"] == row.article_id].itertuples()}
+        pool.append(ArticleSpec(paragraphs=row.text.split("\n"), headline=row.headline,
+                                byline=row.byline, subheads=subs))
     for path in sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.json")):
         for art in json.loads(path.read_text(encoding="utf-8")):
             pool.append(ArticleSpec(paragraphs=art["paragraphs"], headline=art["headline"],
@@ -74,7 +76,7 @@ def article_pool() -> list:
 
 def generate(folder: Path, size_mb: float, seed: int = 0) -> int:
     """Write distinct pages into ``folder`` until they add up to ``size_mb``; returns bytes."""
-    from helpers.compose import ArticleSpec, compose_page
+    from compose import ArticleSpec, compose_page
 
     pool = article_pool()
     rng = random.Random(seed)

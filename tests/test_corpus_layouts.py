@@ -9,11 +9,13 @@ import random
 from pathlib import Path
 
 import pytest
+from compose import ArticleSpec, compose_page
 
-from helpers.compose import ArticleSpec, compose_page
 from helpers.corpus import check_conservation, parse_page
+from helpers.text import read_page
 
 FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "seed" / "000_ae97290bc4d96e06.txt"  # the tests' own copy of the seed page
 
 # Articles written for these tests (not from the seed page), in the seed's style.
 OWN_ARTICLES = [
@@ -72,10 +74,7 @@ OWN_ARTICLES = [
 
 def seed_specs() -> list[ArticleSpec]:
     """The seed page's articles (content only), as parsed, with varied byline styles."""
-    from helpers import config
-    from helpers.text import read_page
-
-    seed = parse_page(read_page(config.CORPUS_RAW / "000_ae97290bc4d96e06.txt"), "seed")
+    seed = parse_page(read_page(SEED), "seed")
     specs = []
     for row in seed.itertuples():
         paras = row.text.split("\n")

@@ -1,4 +1,4 @@
-"""Compose synthetic raw pages in the e-paper layout (for tests and benchmarks).
+"""Compose synthetic raw pages in the e-paper layout (test and benchmark support, not runtime).
 
 ``compose_page`` lays out article specifications the way the extracted e-paper text looks
 (see ``corpus/README.md``): one printed line then a blank line, lines broken at a column width
@@ -14,6 +14,9 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
+
+from helpers.layout.lines import measure_width
+from helpers.layout.thresholds import GRID_PUNCT_WIDTH, INDENT, SLOGAN_SPACE_WIDTH
 
 # Punctuation that may not open a line / may not close a line (kinsoku rules).
 _NO_LINE_START = set("，。、；：？！”’）》」』%…")
@@ -63,7 +66,9 @@ def _units(text: str) -> list[str]:
 
 
 def _width(unit: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "·—…“”‘’" else 1.0 for ch in unit)
+    """A unit's width as the parser measures a line (punctuation a full cell: the composed
+    pages are set on a character grid), a real space half a character."""
+    return measure_width(unit, GRID_PUNCT_WIDTH) + SLOGAN_SPACE_WIDTH * unit.count(" ")
 
 
 def _render(units: list[str], justify: bool, spaced_digits: bool) -> str:
@@ -78,7 +83,7 @@ def _render(units: list[str], justify: bool, spaced_digits: bool) -> str:
     return out.rstrip()
 
 
-def layout_paragraph(text: str, width: float, rng: random.Random, indent: float = 2.0,
+def layout_paragraph(text: str, width: float, rng: random.Random, indent: float = INDENT,
                      side: tuple[int, float] | None = None) -> tuple[list[str], str]:
     """Break one paragraph into printed lines of ``width`` (first line indented).
 
