@@ -44,6 +44,9 @@ _BYLINE = re.compile(r"^(?P<body>.*?)\s*[（(](?P<names>[^（）()]*)[）)]\s*$"
 _NAME_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•"  # what a name is written with
 _NAME_TOKEN = re.compile(rf"^[{_NAME_CHAR}]{{1,{MAX_NAME_CHARS}}}$")
 _NAME_CHARS = re.compile(rf"[{_NAME_CHAR}\s]+")  # a line of name tokens and spaces
+# Only characters below the CJK blocks (U+2E80 on) that Unicode calls narrow (ASCII, Latin)
+# are set half-width; everything from the CJK blocks on takes a full cell.
+_CJK_BLOCKS_START = 0x2E80
 _GAPS = re.compile(r"\s+")
 _DIGIT_SPACE = re.compile(r"(?<=[0-9A-Za-z%])\s|\s(?=[0-9A-Za-z])")
 # The first unbreakable unit of a line: opening quotes, then an ASCII run or one character,
@@ -58,7 +61,7 @@ class _CharClass(dict):
     def __missing__(self, ch: str) -> str:
         if ch in _CJK_PUNCT:
             cls = "p"
-        elif ord(ch) < 0x2E80 and unicodedata.east_asian_width(ch) in "NaH":
+        elif ord(ch) < _CJK_BLOCKS_START and unicodedata.east_asian_width(ch) in "NaH":
             cls = "n"
         else:
             cls = "w"

@@ -28,7 +28,7 @@ SLOGAN_SPACE_WIDTH = 0.5
 
 # Fewer full inner lines than this cannot tell a grid from a typeset page: assume the grid.
 PUNCT_MIN_LINES = 8
-# On a grid page full lines differ by no more than digit spacing: within 0.3 of the median.
+# On a grid page full lines differ by little more than a digit space (0.25): 0.3 of the median.
 GRID_TOLERANCE = 0.3
 # A grid page has most (60%) of its full lines within the tolerance; typeset lines vary more.
 GRID_SHARE = 0.6
@@ -76,7 +76,7 @@ SIDE_MIN_CHARS_PER_LINE = 3
 COLUMN_MIN_WIDTH = 4
 # Up to 6 candidate lines on each side of a line estimate its column (the column is local).
 COLUMN_RADIUS = 6
-# The column is the median of the 3 widest nearby lines: robust to one overrun or short line.
+# The column is the median of the 3 widest nearby lines: one line running over does not count.
 COLUMN_TOP = 3
 # Most body lines are full, so the upper quartile of their widths is the page's main column.
 MAIN_COLUMN_QUANTILE = 0.75
@@ -97,7 +97,7 @@ TITLE_GAP = 4.5
 # ... or 30% of the column, in wide columns where 4.5 is still an ordinary wrap.
 TITLE_GAP_SHARE = 0.3
 # From 3 short (more than the indent) it is a title already when the next line's first unit
-# would have fitted on it ...
+# would have fitted on it (and, standing alone, whenever the next line opens a paragraph) ...
 TITLE_FIT_GAP = 3.0
 # ... even as an indented first line, with half a character to spare.
 TITLE_FIT_MARGIN = 0.5
@@ -108,12 +108,13 @@ INDENTED_OVERRUN = 1.0
 FULL_LINE_GAP = 1.25
 # A line standing alone before a new paragraph or text block is a title from 1.5 short.
 STANDALONE_GAP = 1.5
-# The next line is indented (opens a paragraph) when 1.75 short: the indent less rounding.
+# The next line opens a paragraph only if it is 1.75 short or more: nearly the indent (2).
 NEXT_INDENT_GAP = 1.75
 
 # -- paragraph ends (classify.is_short, classify.is_indented, classify.fits) --------------------
 
-# A paragraph's last line is short by 1.75 at least (most of the indent) ...
+# A paragraph's last line is 1.75 short at least: a full line whose next unit did not fit
+# falls short by about one character ...
 SHORT_SLACK = 1.75
 # ... or by 35% of the column in a narrow side column, where 1.75 is a large part of a line.
 SHORT_SLACK_SHARE = 0.35
@@ -128,7 +129,7 @@ FIT_EPSILON = 0.01
 # -- headlines (assemble.headline_score) --------------------------------------------------------
 
 # A headline's lead before its colon, usually a place (道县, 江华瑶族自治县), is 2-12
-# characters; a colon within the first 12 marks such a lead.
+# characters; a colon or a place within the first 12 marks such a lead.
 LEAD_MIN_CHARS = 2
 LEAD_MAX_CHARS = 12
 # A colon within the first 16 characters (a longer, non-place lead) counts for a headline.
