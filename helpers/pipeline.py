@@ -71,7 +71,7 @@ import pandas as pd
 from helpers import cache as cache_store
 from helpers import config, corpus
 from helpers.batching import concat_pages
-from helpers.cache import CACHED_TABLES, RUNS_KEPT, clear_cache, version_keys
+from helpers.cache import CACHED_TABLES, clear_cache, version_keys
 from helpers.codebook import Codebook, resolve_codebook
 from helpers.errors import CorpusError
 from helpers.frames import FRAME_FORMAT, read_frame, write_frame
@@ -250,6 +250,8 @@ class _Consolidated:
         self.run_keys: dict[str, str] = {}
         self.versions: dict[str, str] = {}
         self.names: list[tuple[str, str]] = []
+        self.hits: set[str] = set()
+        self.covering: dict[str, dict[tuple[str, str], tuple[int, int]]] = {}
         if not cache:
             self.infos = [{"source": p.stem, "file": p.name} for p in paths]
             return
@@ -276,11 +278,13 @@ class _Consolidated:
                 found = cache_store.prior_run(root, table, self.versions[table], self.names)
                 if found is not None:
                     self.priors[table] = found
+        self.hits = set(self.exact)
+        self.covering = {t: prior[1] for t, prior in self.priors.items()}
 
     def covers(self, table: str, i: int) -> bool:
         """Whether file ``i``'s rows of ``table`` come from the consolidated cache."""
-        return table in self.exact or (table in self.priors
-                                       and self.names[i] in self.priors[table][1])
+        return table in self.hits or (table in self.covering
+                                      and self.names[i] in self.covering[table])
 
     def write(self, out: dict[str, pd.DataFrame], rows: dict[str, list[int]]) -> None:
         """Write this run's consolidated entries (the tables just put together)."""
@@ -292,7 +296,7 @@ class _Consolidated:
                               for (name, sha), count in zip(self.names, counts, strict=True)]}
             write_frame(out[table], cache_store.run_path(self.root, table, self.run_keys[table]),
                         extra_meta=meta)
-            cache_store.prune_runs(self.root, table, RUNS_KEPT)
+            cache_store.prune_runs(self.root, table, cache_store.RUNS_KEPT)
 
 
 def _run_jobs(jobs: list[tuple[list[str], tuple[str, ...]]], chunks: list[list[int]],

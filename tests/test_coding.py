@@ -30,7 +30,6 @@ from helpers.coding import (
     paragraph_codes,
     term_frequencies,
 )
-from helpers.text import CODEBOOK_FILE
 
 SEED_DIR = Path(__file__).parent / "fixtures" / "seed"  # the tests' copy of the seed page
 DOMAINS = ["economy", "quality", "agriculture_rural", "environment", "law_enforcement",
@@ -59,11 +58,11 @@ def test_examples_are_quotes_from_the_corpus_that_carry_their_code(corpus):
     quoted = [c for c in default_codebook().codes if c.example in text]
     assert len(quoted) >= 15
     for code in quoted:
-        assert code.id in {m[0] for m in match_codes(code.example)}, code.id
+        assert code.id in {m[0] for m in match_codes(code.example, default_codebook())}, code.id
 
 
 def write_variant(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:
-    text = CODEBOOK_FILE.read_text(encoding="utf-8")
+    text = config.CODEBOOK.read_text(encoding="utf-8")
     assert old in text
     path = tmp_path / "codebook.yaml"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
@@ -93,7 +92,7 @@ def test_unknown_dimension(tmp_path):
 
 
 def test_empty_terms(tmp_path):
-    text = CODEBOOK_FILE.read_text(encoding="utf-8")
+    text = config.CODEBOOK.read_text(encoding="utf-8")
     block = re.search(r"(  - id: urban\n(?:    .*\n|            .*\n)*?)    terms: \[[^\]]*\]",
                       text)
     path = tmp_path / "codebook.yaml"
@@ -124,13 +123,13 @@ def test_edited_codebook_changes_the_coding(tmp_path):
     book = load_codebook(path)
     text = "全县319个村都建立了矛盾调解室。"
     assert "education_culture" in {m[0] for m in match_codes(text, book)}
-    assert "education_culture" not in {m[0] for m in match_codes(text)}
+    assert "education_culture" not in {m[0] for m in match_codes(text, default_codebook())}
 
 
 # --- matching ----------------------------------------------------------------------------
 
 def codes_of(text: str) -> set[str]:
-    return {m[0] for m in match_codes(text)}
+    return {m[0] for m in match_codes(text, default_codebook())}
 
 
 def test_word_boundaries():
@@ -162,7 +161,7 @@ def test_subheads_count_for_the_paragraph_that_follows():
             "宁乡：平安建设再上台阶\n")
     arts = parse_page(page, "t")
     assert arts.loc[0, "subheads"] == ["深化禁毒宣传 打击毒品犯罪"]
-    units = paragraph_codes(arts)
+    units = paragraph_codes(arts, default_codebook())
     second = units[units["para_no"] == 2]
     assert ("law_enforcement", "subhead") in set(zip(second["code"], second["source"]))
 
@@ -242,9 +241,9 @@ def test_term_frequencies_by_group(corpus):
 
 
 def test_cooccurrence_is_symmetric_with_counts_on_the_diagonal(corpus):
-    units = paragraph_codes(corpus)
-    para = cooccurrence(units, "paragraph")
-    art = cooccurrence(units, "article")
+    units = paragraph_codes(corpus, default_codebook())
+    para = cooccurrence(units, default_codebook(), level="paragraph")
+    art = cooccurrence(units, default_codebook(), level="article")
     assert (para.values == para.values.T).all()
     n_paras = units.groupby(["article_id", "para_no"]).ngroups
     assert para.loc["quality", "quality"] == units[units["code"] == "quality"].groupby(
@@ -252,7 +251,7 @@ def test_cooccurrence_is_symmetric_with_counts_on_the_diagonal(corpus):
     assert para.values.max() <= n_paras
     assert art.loc["discipline", "discipline"] <= len(corpus)
     with pytest.raises(ValueError):
-        cooccurrence(units, "sentence")
+        cooccurrence(units, default_codebook(), level="sentence")
 
 
 # --- agreement ---------------------------------------------------------------------------
@@ -269,7 +268,7 @@ def test_agreement_and_disagreements_on_a_toy_example():
                          "campaign": [False, True, False, False]}, index=idx)
     auto = pd.DataFrame({"economy": [True, False, True, False],
                          "campaign": [False, True, False, False]}, index=idx)
-    table = agreement(auto, gold).set_index("code")
+    table = agreement(auto, gold, default_codebook()).set_index("code")
     assert table.loc["economy", ["tp", "fp", "fn", "tn"]].tolist() == [1, 1, 1, 1]
     assert table.loc["economy", "f1"] == pytest.approx(0.5)
     assert table.loc["campaign", "f1"] == pytest.approx(1.0)
@@ -291,8 +290,8 @@ def test_hand_codes_match_the_parsed_paragraphs(corpus):
 def test_seed_agreement_is_reported(corpus):
     hand = pd.read_csv(config.ANNOTATIONS / "hand_codes.csv", keep_default_na=False)
     gold = hand_code_matrix(hand, ["article_id", "para_no"], DOMAINS + MODES)
-    auto = code_matrix(paragraph_codes(corpus), ["article_id", "para_no"], DOMAINS + MODES)
-    table = agreement(auto, gold).set_index("code")
+    auto = code_matrix(paragraph_codes(corpus, default_codebook()), ["article_id", "para_no"], DOMAINS + MODES)
+    table = agreement(auto, gold, default_codebook()).set_index("code")
     # the seed page is the development set: the codebook's terms were written reading it
     assert table.loc["macro (domain)", "f1"] >= 0.8
     assert table.loc["macro (mode)", "f1"] >= 0.8
@@ -304,7 +303,7 @@ def test_heldout_test_set_domain_f1():
     0.8."""
     from helpers.coding import validate_texts
 
-    table, dis = validate_texts(config.ANNOTATIONS / "heldout_test.csv")
+    table, dis = validate_texts(config.ANNOTATIONS / "heldout_test.csv", default_codebook())
     table = table.set_index("code")
     assert table.loc["macro (domain)", "support"] >= 100
     assert table.loc["macro (domain)", "f1"] >= 0.8

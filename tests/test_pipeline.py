@@ -17,7 +17,9 @@ import pytest
 import yaml
 from pandas.testing import assert_frame_equal
 
-from helpers import coding, config, corpus, metrics, pipeline, text
+from helpers import batching, coding, config, corpus, frames, job, metrics, pipeline, text
+from helpers import cache as cache_store
+from helpers.codebook import default_codebook
 from helpers.coding import code_articles, code_segments, load_codebook
 from helpers.corpus import SUBHEAD_PARAS, load_corpus, subhead_paragraphs
 from helpers.metrics import extract_metrics
@@ -118,7 +120,7 @@ def test_test_corpus(direct):
 
 
 def test_serial_without_cache(corpus_dir, direct, tmp_path, monkeypatch):
-    monkeypatch.setenv(pipeline.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cache_store.CACHE_ENV, str(tmp_path / "cache"))
     got = pipeline.run_pipeline(corpus_dir, cache=False)
     assert_same(got, direct)
     assert not (tmp_path / "cache").exists()  # cache=False writes nothing
@@ -209,7 +211,7 @@ def test_progress_bar_only_on_request(corpus_dir, capsys):
 
 def test_progress_auto_from_a_number_of_pages(corpus_dir, tmp_path, capsys, monkeypatch):
     pipeline.run_pipeline(corpus_dir, cache=False, progress="auto")  # 7 pages: no bar
-    pipeline.stream_pipeline(corpus_dir, tmp_path / "t", cache=False, progress="auto")
+    pipeline.stream_pipeline(corpus_dir, out_dir=tmp_path / "t", cache=False, progress="auto")
     assert capsys.readouterr() == ("", "")
     monkeypatch.setattr(pipeline, "PROGRESS_MIN_PAGES", 7)
     pipeline.run_pipeline(corpus_dir, cache=False, progress="auto")
@@ -227,7 +229,7 @@ def test_progress_auto_from_a_number_of_pages(corpus_dir, tmp_path, capsys, monk
 def _edited_codebook(direct: dict[str, pd.DataFrame], folder: Path) -> Path:
     """A copy of the codebook without the term that codes the most segments (of a code that
     keeps other terms)."""
-    data = yaml.safe_load(text.CODEBOOK_FILE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(config.CODEBOOK.read_text(encoding="utf-8"))
     terms = {c["id"]: c["terms"] for c in data["codes"]}
     counts = direct["segments"].groupby(["code", "term"]).size().sort_values(ascending=False)
     code, term = next((c, t) for c, t in counts.index if t in terms[c] and len(terms[c]) > 1)
@@ -241,7 +243,8 @@ def test_codebook_edit_recodes_without_reparsing(corpus_dir, direct, tmp_path, f
     cache = tmp_path / "cache"
     pipeline.run_pipeline(corpus_dir, cache_dir=cache)
     edited = _edited_codebook(direct, tmp_path)
-    keys, keys_edited = pipeline.version_keys(), pipeline.version_keys(edited)
+    keys = cache_store.version_keys(default_codebook())
+    keys_edited = cache_store.version_keys(load_codebook(edited))
     assert keys_edited["articles"] == keys["articles"]
     assert keys_edited["metrics"] == keys["metrics"]
     assert keys_edited["codes"] != keys["codes"]
@@ -337,7 +340,7 @@ def test_round_trip_is_exact(tmp_path, suffix):
 def test_parquet_round_trip_by_row_groups(tmp_path, monkeypatch):
     """Big tables are written and read a row group at a time: same frame back, even where a
     group holds only None or only empty lists."""
-    monkeypatch.setattr(pipeline, "ROW_GROUP", 2)
+    monkeypatch.setattr(frames, "ROW_GROUP", 2)
     index = pd.Index(["k1", "k2", "k3", "k4", "k5"], dtype=object, name="article_id")
     frame = pd.DataFrame({
         "lists": pd.Series([[], [], ["c", "d"], ["e"], []], dtype=object, index=index),
@@ -362,16 +365,16 @@ def test_concat_infers_dtypes_like_the_whole_corpus():
     per_page = [pd.DataFrame(rows, columns=["article_id", "qualifier"]) for rows in pages]
     whole = pd.DataFrame([r for rows in pages for r in rows], columns=["article_id", "qualifier"])
     assert {str(f["qualifier"].dtype) for f in per_page[:2]} == {"object", "str"}
-    assert_frame_equal(pipeline._concat(per_page), whole, check_exact=True)
+    assert_frame_equal(batching.concat_pages(per_page), whole, check_exact=True)
 
     codes = [pd.DataFrame({"n": [1]}, index=pd.Index([f"p{i}-01"], dtype=object,
                                                      name="article_id")) for i in (1, 2)]
-    got = pipeline._concat(codes, ignore_index=False)
+    got = batching.concat_pages(codes, ignore_index=False)
     assert got.index.dtype == object and got.index.name == "article_id"
 
 
 def test_version_keys_are_per_stage():
-    keys = pipeline.version_keys()
+    keys = cache_store.version_keys(default_codebook())
     assert set(keys) == set(pipeline.CACHED_TABLES)
     assert keys["codes"] == keys["segments"]
     assert len({keys["articles"], keys["codes"], keys["metrics"], keys["tokens"]}) == 4
@@ -380,19 +383,19 @@ def test_version_keys_are_per_stage():
 # --- the consolidated cache and batched stages --------------------------------------------------
 
 def _runs(cache: Path) -> list[Path]:
-    return sorted((cache / pipeline.RUNS).glob("*/*/*.parquet"))
+    return sorted((cache / cache_store.RUNS).glob("*/*/*.parquet"))
 
 
 def _jobs(monkeypatch) -> list[list[str]]:
     """Record the files each job of run_pipeline is given (serial route)."""
     calls: list[list[str]] = []
-    real = pipeline._process_files
+    real = pipeline.process_files
 
     def recording(paths, *args, **kwargs):
         calls.append([Path(p).name for p in paths])
         return real(paths, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "_process_files", recording)
+    monkeypatch.setattr(pipeline, "process_files", recording)
     return calls
 
 
@@ -406,7 +409,7 @@ def test_consolidated_reload_reads_no_page_entry(corpus_dir, direct, tmp_path, f
         raise AssertionError("a per-file cache entry was read")
 
     forbid(*STAGES)
-    monkeypatch.setattr(pipeline, "_load", no_page_entry)
+    monkeypatch.setattr(job.FileJob, "lookup", no_page_entry)
     jobs = _jobs(monkeypatch)
     warm = pipeline.run_pipeline(corpus_dir, cache_dir=cache)
     assert_same(warm, direct)
@@ -486,10 +489,10 @@ def test_page_entries_cut_from_batches_equal_pages_alone(corpus_dir, tmp_path):
         assert cached["articles"].attrs == alone["articles"].attrs
 
 
-def test_pages_parsed_one_by_one_without_page_rows(corpus_dir, direct, tmp_path, monkeypatch):
-    """Several pages are parsed into one table with what load_corpus uses when it exists;
-    otherwise page by page with parse_page: the same tables."""
-    monkeypatch.setattr(pipeline, "_batch_parser", lambda: None)
+def test_pages_parsed_one_by_one_in_jobs_of_one_page(corpus_dir, direct, tmp_path, monkeypatch):
+    """A job of several pages parses them into one table (as load_corpus does); a job of one
+    page parses it with parse_page: the same tables."""
+    monkeypatch.setattr(pipeline, "JOB_BYTES", 1)
     assert_same(pipeline.run_pipeline(corpus_dir, cache=False), direct)
     assert_same(pipeline.run_pipeline(corpus_dir, cache_dir=tmp_path / "cache"), direct)
 
@@ -506,17 +509,17 @@ def test_split_gives_each_page_its_own_dtypes(direct):
     built = extract_metrics(batch)
     assert isinstance(built["indicator"].dtype, pd.StringDtype)
     assert built["indicator"].isna().any() and built["indicator"].notna().any()
-    pieces = pipeline._split(built, "metrics", pages, None)
+    pieces = batching.split_pages(built, "metrics", pages, default_codebook())
     for piece, page in zip(pieces, pages, strict=True):
         alone = extract_metrics(page)
         assert_frame_equal(piece, alone, check_exact=True)
         assert _null_kinds(piece) == _null_kinds(alone)
     assert pieces[1]["indicator"].dtype == object and pieces[1]["indicator"].iloc[0] is None
-    assert_frame_equal(pipeline._concat(pieces, table="metrics"), built, check_exact=True)
+    assert_frame_equal(batching.concat_pages(pieces, table="metrics", codebook=default_codebook()), built, check_exact=True)
 
 
 def test_old_consolidated_entries_are_pruned(corpus_dir, tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "RUNS_KEPT", 2)
+    monkeypatch.setattr(cache_store, "RUNS_KEPT", 2)
     cache = tmp_path / "cache"
     pages = corpus.list_pages(corpus_dir)
     for page in pages[:4]:
@@ -532,7 +535,7 @@ def _files_like_run(corpus_dir: Path) -> pd.DataFrame:
 
 def test_stream_one_part_per_page_reads_back_exactly(corpus_dir, direct, tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "JOB_BYTES", 1)  # a job (a part) per page: dtypes per page
-    out = pipeline.stream_pipeline(corpus_dir, tmp_path / "tables", cache=False)
+    out = pipeline.stream_pipeline(corpus_dir, out_dir=tmp_path / "tables", cache=False)
     assert out == tmp_path / "tables"
     for table in (*pipeline.TABLES, "files"):
         assert len(list((out / table).glob("part-*.parquet"))) == 7, table
@@ -544,12 +547,12 @@ def test_stream_one_part_per_page_reads_back_exactly(corpus_dir, direct, tmp_pat
 def test_stream_with_workers_cache_and_dask(corpus_dir, direct, tmp_path, monkeypatch, capfd):
     monkeypatch.setattr(pipeline, "JOB_BYTES", 20_000)
     cache = tmp_path / "cache"
-    out = pipeline.stream_pipeline(corpus_dir, tmp_path / "w", workers=2, cache_dir=cache,
+    out = pipeline.stream_pipeline(corpus_dir, out_dir=tmp_path / "w", workers=2, cache_dir=cache,
                                    min_parallel_bytes=0)
     assert_same(pipeline.read_tables(out), direct)
     assert len(list(cache.glob("*/*/*.arrow"))) == 7 * len(pipeline.CACHED_TABLES)
     monkeypatch.setattr(pipeline, "ProcessPoolExecutor", _no_pool)  # all cached: no workers
-    warm = pipeline.read_tables(pipeline.stream_pipeline(corpus_dir, tmp_path / "w2", workers=2,
+    warm = pipeline.read_tables(pipeline.stream_pipeline(corpus_dir, out_dir=tmp_path / "w2", workers=2,
                                                          cache_dir=cache, min_parallel_bytes=0))
     monkeypatch.undo()
     assert_same(warm, direct)
@@ -559,36 +562,36 @@ def test_stream_with_workers_cache_and_dask(corpus_dir, direct, tmp_path, monkey
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
-        out = pipeline.stream_pipeline(corpus_dir, tmp_path / "d", client=client, cache=False)
+        out = pipeline.stream_pipeline(corpus_dir, out_dir=tmp_path / "d", client=client, cache=False)
     assert_same(pipeline.read_tables(out), direct)
     assert capfd.readouterr() == ("", "")
 
 
 def test_read_tables_some_tables_and_columns(corpus_dir, direct, tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "JOB_BYTES", 30_000)
-    out = pipeline.stream_pipeline(corpus_dir, tmp_path / "t", cache=False,
+    out = pipeline.stream_pipeline(corpus_dir, out_dir=tmp_path / "t", cache=False,
                                    tables=["articles", "metrics"])
     assert not (out / "codes").exists()
-    got = pipeline.read_tables(out, ["metrics"], columns={"metrics": ["article_id", "value"]})
+    got = pipeline.read_tables(out, tables=["metrics"], columns={"metrics": ["article_id", "value"]})
     assert list(got) == ["metrics"]
     assert_frame_equal(got["metrics"], direct["metrics"][["article_id", "value"]],
                        check_exact=True)
-    articles = pipeline.read_tables(out, "articles")["articles"]
+    articles = pipeline.read_tables(out, tables="articles")["articles"]
     assert_frame_equal(articles, direct["articles"], check_exact=True)
     assert articles.attrs[SUBHEAD_PARAS] == direct["articles"].attrs[SUBHEAD_PARAS]
     with pytest.raises(ValueError, match="codes"):
-        pipeline.read_tables(out, ["codes"])
+        pipeline.read_tables(out, tables=["codes"])
     with pytest.raises(ValueError, match="'valeur'"):
-        pipeline.read_tables(out, ["metrics"], columns={"metrics": ["valeur"]})
+        pipeline.read_tables(out, tables=["metrics"], columns={"metrics": ["valeur"]})
     with pytest.raises(ValueError, match="'articles'"):
-        pipeline.read_tables(out, ["metrics"], columns={"articles": ["text"]})
+        pipeline.read_tables(out, tables=["metrics"], columns={"articles": ["text"]})
 
 
 def test_stream_replaces_an_earlier_run(corpus_dir, direct, tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "JOB_BYTES", 1)
     out = tmp_path / "tables"
-    pipeline.stream_pipeline(corpus_dir, out, cache=False)
-    pipeline.stream_pipeline(corpus_dir / "page_a.txt", out, cache=False)
+    pipeline.stream_pipeline(corpus_dir, out_dir=out, cache=False)
+    pipeline.stream_pipeline(corpus_dir / "page_a.txt", out_dir=out, cache=False)
     got = pipeline.read_tables(out)
     assert list(got["articles"]["source"].unique()) == ["page_a"]
     assert len(list((out / "metrics").glob("*.parquet"))) == 1
@@ -599,10 +602,10 @@ def test_read_tables_names_what_is_missing(corpus_dir, tmp_path, monkeypatch):
         pipeline.read_tables(tmp_path)
     assert Path(err.value.path).name == pipeline.MANIFEST
     monkeypatch.setattr(pipeline, "JOB_BYTES", 1)
-    out = pipeline.stream_pipeline(corpus_dir, tmp_path / "t", cache=False)
+    out = pipeline.stream_pipeline(corpus_dir, out_dir=tmp_path / "t", cache=False)
     (out / "codes" / "part-00003.parquet").unlink()
     with pytest.raises(CorpusError) as err:
-        pipeline.read_tables(out, ["codes"])
+        pipeline.read_tables(out, tables=["codes"])
     assert Path(err.value.path).name == "part-00003.parquet"
 
 
@@ -612,8 +615,8 @@ def test_stream_deletes_only_its_own_parts(corpus_dir, tmp_path, monkeypatch):
     (out / "articles").mkdir(parents=True)
     (out / "articles" / "my_notes.txt").write_text("mine", encoding="utf-8")
     (out / "elsewhere.csv").write_text("a,b\n", encoding="utf-8")
-    pipeline.stream_pipeline(corpus_dir, out, cache=False)
-    pipeline.stream_pipeline(corpus_dir / "page_a.txt", out, cache=False)
+    pipeline.stream_pipeline(corpus_dir, out_dir=out, cache=False)
+    pipeline.stream_pipeline(corpus_dir / "page_a.txt", out_dir=out, cache=False)
     assert (out / "articles" / "my_notes.txt").read_text(encoding="utf-8") == "mine"
     assert (out / "elsewhere.csv").exists()
     assert sorted(p.name for p in (out / "articles").iterdir()) == ["my_notes.txt",
@@ -623,11 +626,11 @@ def test_stream_deletes_only_its_own_parts(corpus_dir, tmp_path, monkeypatch):
 def test_stream_stops_at_a_bad_file_and_leaves_no_manifest(corpus_dir, tmp_path):
     folder = _make_corpus(tmp_path / "raw")
     out = tmp_path / "tables"
-    pipeline.stream_pipeline(folder, out, cache=False)
+    pipeline.stream_pipeline(folder, out_dir=out, cache=False)
     (folder / "page_bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
     for workers in (1, 2):
         with pytest.raises(CorpusError) as err:
-            pipeline.stream_pipeline(folder, out, workers=workers, cache=False,
+            pipeline.stream_pipeline(folder, out_dir=out, workers=workers, cache=False,
                                      min_parallel_bytes=0)
         assert Path(err.value.path).name == "page_bad.txt"
         with pytest.raises(CorpusError) as err:  # not the earlier run's tables either

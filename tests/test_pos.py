@@ -1,4 +1,4 @@
-"""text.pos_tagger: jieba's part-of-speech tagger with a faster Viterbi gives jieba's tags."""
+"""helpers.text.pos: jieba's part-of-speech tagger with a faster Viterbi gives jieba's tags."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import text
-from helpers.text import _pos_viterbi
+from helpers.text.pos import _pos_viterbi, pos_tagger
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = [FIXTURES / "seed" / "000_ae97290bc4d96e06.txt", *sorted((FIXTURES / "pages").glob("*.txt"))]
@@ -20,7 +20,7 @@ PAGES = [FIXTURES / "seed" / "000_ae97290bc4d96e06.txt", *sorted((FIXTURES / "pa
 @pytest.fixture(scope="module")
 def taggers():
     jieba.setLogLevel(60)
-    fast = text.pos_tagger()
+    fast = pos_tagger()
     fast.makesure_userdict_loaded()  # takes the user words' tags from the tokenizer
     reference = jieba.posseg.POSTokenizer(text.load_tokenizer())
     reference.word_tag_tab = fast.word_tag_tab  # the same dictionary: only Viterbi differs

@@ -1,6 +1,6 @@
 """The rjieba backend segments token for token as jieba, the reference.
 
-Both tokenizers are built in this one process (``_jieba_tokenizer`` / ``_rjieba_tokenizer``),
+Both tokenizers are built in this one process (``default_tokenizer().jieba`` / ``.rjieba``),
 whatever GOVREPORTS_TOKENIZER says; the public functions are run under each backend by setting
 the variable.  No timings here: the speed-up is measured outside the test suite.
 """
@@ -23,7 +23,6 @@ import helpers
 from helpers import text
 from helpers.corpus import list_pages
 from helpers.text import (
-    TOKENIZER_ENV,
     dictionary_additions,
     read_page,
     spans_word,
@@ -31,6 +30,7 @@ from helpers.text import (
     tokenize_spans,
     tokenizer_backend,
 )
+from helpers.text.tokenizing import TOKENIZER_ENV
 
 pytest.importorskip("rjieba")
 
@@ -131,12 +131,12 @@ TEXT_SETS = {
 
 @pytest.fixture(scope="module")
 def jieba_tok():
-    return text._jieba_tokenizer()
+    return text.default_tokenizer().jieba
 
 
 @pytest.fixture(scope="module")
 def rjieba_tok():
-    return text._rjieba_tokenizer()
+    return text.default_tokenizer().rjieba
 
 
 def first_difference(a: list, b: list) -> str:

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from helpers import load_corpus
-from helpers.coding import code_articles, cooccurrence, paragraph_codes
+from helpers.coding import code_articles, cooccurrence, default_codebook, paragraph_codes
 from helpers.metrics import extract_metrics, heaping_summary, indicator_table
 from helpers.viz import (
     FONT_FAMILY,
@@ -122,8 +122,9 @@ def test_figure_functions_return_figures_without_showing(corpus):
     metrics = extract_metrics(corpus)
     table = indicator_table(metrics, corpus)
     figures = [
-        prevalence_figure(codes, corpus),
-        cooccurrence_figure(cooccurrence(paragraph_codes(corpus))),
+        prevalence_figure(codes, corpus, default_codebook()),
+        cooccurrence_figure(cooccurrence(paragraph_codes(corpus, default_codebook()), default_codebook()),
+                            default_codebook()),
         rates_figure(table),
         heaping_figure(heaping_summary(metrics)),
         money_figure(table),

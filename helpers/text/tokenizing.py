@@ -247,32 +247,35 @@ class _RjiebaTokenizer:
 class Tokenizer:
     """jieba's segmentation with the user dictionary and a set of codebook words.
 
-    ``cut`` comes from the backend in use (``tokenizer_backend()``), token for token the same
-    either way; ``jieba`` is the jieba object itself (for ``jieba.posseg``), built on first use.
+    ``cut`` comes from the backend in use (``tokenizer_backend()``, read at each call, as the
+    environment variable may change in a session), token for token the same either way;
+    ``jieba`` is the jieba object itself (for ``jieba.posseg``) and ``rjieba`` the rjieba one,
+    each built on first use.
     """
 
     def __init__(self, words: tuple[str, ...]) -> None:
         self.words = words
         self.additions = dictionary_additions(words)
-        self.backend = tokenizer_backend()
-        self._rjieba = (_RjiebaTokenizer(_jieba_dictionary(), self.additions)
-                        if self.backend == "rjieba" else None)
 
     @functools.cached_property
     def jieba(self) -> jieba.Tokenizer:
         return _build_jieba(self.additions)
 
+    @functools.cached_property
+    def rjieba(self) -> _RjiebaTokenizer:
+        return _RjiebaTokenizer(_jieba_dictionary(), self.additions)
+
     def cut(self, text: str, hmm: bool = True) -> list[str]:
         """All tokens of ``text`` (whitespace included)."""
-        if self._rjieba is not None:
-            return self._rjieba.cut(text, hmm)
+        if tokenizer_backend() == "rjieba":
+            return self.rjieba.cut(text, hmm)
         return self.jieba.lcut(text, HMM=hmm)
 
     @property
     def rjieba_route(self) -> Callable[[str, bool], list[str]] | None:
         """rjieba's raw cut (``route(text, False)`` is the best dictionary route of a run of
         ideographs, word for word jieba's) when rjieba is the backend, else None."""
-        return None if self._rjieba is None else self._rjieba.raw_cut
+        return self.rjieba.raw_cut if tokenizer_backend() == "rjieba" else None
 
     def tokenize(self, text: str) -> list[str]:
         """Words of ``text``, whitespace dropped."""
