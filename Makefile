@@ -6,6 +6,8 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 MAKEFLAGS += --no-builtin-rules
+# Prerequisites are made one after the other, in the order listed (setup: check-venv first).
+.NOTPARALLEL:
 
 PYTHON ?= python3
 VENV := .venv
@@ -22,23 +24,50 @@ LOCK_VENV ?= /tmp/govreports-lockvenv
 # Jupyter refuses to run as root without this (containers, CI-like machines).
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: help setup analysis test lab lint bench lock clean-derived clean-cache
+.PHONY: help check-venv setup analysis test lab lint bench lock clean-derived clean-cache
 
 help: ## Show this list of targets
 	@echo "usage: make <target>"
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_.\/-]+:.*## / {printf "  %-18s %s\n", $$1, $$2}' \
 		$(MAKEFILE_LIST)
 
-# The environment stamp: rebuilt whenever the lock or pyproject.toml changes.
+# The check of the environment. A .venv/ copied from another folder along with the project keeps
+# the original's `import helpers` and the original's Python in its scripts, so the notebooks here
+# would silently run the original's code on the original's corpus. helpers/environment.py
+# (standard library only) exits 3 with the reason when .venv/ must be recreated, 2 with what to run
+# when the cause lies outside .venv/ (PYTHONPATH), 0 otherwise; with no .venv/ it is not even run.
+VENV_CHECK = -I helpers/environment.py --root "$(CURDIR)" $(VENV)
+
+# setup lists it before the stamp, and .NOTPARALLEL keeps that order: the stamp is looked at after.
+check-venv:
+	@[ -e $(VENV) ] || [ -L $(VENV) ] || exit 0; \
+	python=$(BIN)/python; [ -x "$$python" ] || python=$(PYTHON); \
+	status=0; problem=$$("$$python" $(VENV_CHECK)) || status=$$?; \
+	if [ $$status -eq 3 ]; then \
+		echo "make setup: $$problem: recreating $(VENV)/ here"; \
+		rm -rf $(VENV); \
+	elif [ $$status -ne 0 ]; then \
+		exit $$status; \
+	fi
+
+# The environment stamp: rebuilt whenever the lock or pyproject.toml changes (or check-venv removed
+# the venv); it records the folder the venv was made for, and is written only once the new venv
+# imports this folder's helpers.
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "error: $(PYTHON) is older than Python 3.11 (set PYTHON=...)" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install $(PIP_FLAGS) -r requirements.lock
-	$(BIN)/pip install $(PIP_FLAGS) --no-deps -e .
-	touch $@
+	$(BIN)/python -m pip install $(PIP_FLAGS) -r requirements.lock
+	$(BIN)/python -m pip install $(PIP_FLAGS) --no-deps -e .
+	@status=0; problem=$$($(BIN)/python $(VENV_CHECK)) || status=$$?; \
+	if [ $$status -eq 3 ]; then \
+		echo "error: the new $(VENV)/ does not belong to this folder either: $$problem" >&2; \
+		echo "  see where it imports helpers from: $(BIN)/python -c 'import helpers; print(helpers.__file__)'" >&2; \
+	fi; \
+	exit $$status
+	echo "root=$(CURDIR)" > $@
 
-setup: $(VENV)/.installed ## Create/refresh the environment in .venv/ (no-op when up to date)
+setup: check-venv $(VENV)/.installed ## Create/refresh .venv/ (no-op when up to date; recreates one copied from elsewhere)
 
 analysis: setup ## Execute every notebook in notebooks/ in order, headless, saving outputs in place
 	@if [ -z "$(NOTEBOOKS)" ]; then echo "make analysis: no notebooks in notebooks/ yet, nothing to run"; fi
