@@ -24,7 +24,7 @@ LOCK_VENV ?= /tmp/govreports-lockvenv
 # Jupyter refuses to run as root without this (containers, CI-like machines).
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: help check-venv setup analysis test lab lint bench lock clean-derived clean-cache
+.PHONY: help check-venv setup analysis test lab lint docs bench lock clean-derived clean-cache
 
 help: ## Show this list of targets
 	@echo "usage: make <target>"
@@ -96,6 +96,9 @@ lab: setup ## Open JupyterLab on notebooks/
 
 lint: setup ## ruff check helpers/ tests/ benchmarks/ (those that exist)
 	$(BIN)/ruff check $(LINT_DIRS)
+
+docs: setup ## Regenerate docs/CODEBOOK.md from helpers/data/codebook.yaml
+	$(BIN)/python -m helpers.codebook_docs
 
 bench: setup ## Run the scale benchmark (benchmarks/run.py)
 	@if [ ! -f benchmarks/run.py ]; then \

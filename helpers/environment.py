@@ -1,4 +1,4 @@
-"""Does the environment belong to this folder?  Checks that the venv and the `helpers` imported are this checkout's.
+"""Does the environment belong to this folder?  The venv and the imported `helpers` checked.
 
 A project folder copied together with its ``.venv/`` keeps a venv that belongs to the original:
 its editable install maps ``import helpers`` to the original ``helpers/`` and its scripts
