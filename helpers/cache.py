@@ -51,10 +51,11 @@ import pandas as pd
 
 from helpers import config
 from helpers.codebook import Codebook
-from helpers.frames import FRAME_FORMAT, read_extra_meta, read_frame
+from helpers.frames import FRAME_FORMAT, read_extra_meta, read_frame, write_frame
+from helpers.text.decoding import read_raw_bytes
 from helpers.text.tokenizing import dictionary_additions, tokenizer_backend
 
-__all__ = ["CACHED_TABLES", "CACHE_ENV", "clear_cache", "version_keys"]
+__all__ = ["CACHED_TABLES", "CACHE_ENV", "ConsolidatedRuns", "clear_cache", "version_keys"]
 
 CACHE_ENV = "GOVREPORTS_CACHE"
 #: Per-file cache entries are Arrow IPC files (small tables: ~4x faster to write than Parquet);
@@ -67,8 +68,9 @@ CACHED_TABLES = ("articles", "codes", "segments", "metrics", "tokens")
 RUNS = "runs"
 RUNS_KEPT = 4
 #: The modules whose code shapes each stage's tables (their source files enter its version).
-PARSE_MODULES = ("helpers.config", "helpers.errors", "helpers.corpus",
-                 "helpers.places", "helpers.text.decoding", "helpers.text.tokenizing")
+PARSE_MODULES = ("helpers.config", "helpers.errors", "helpers.corpus", "helpers.places.gazetteer",
+                 "helpers.places.resolve",
+                 "helpers.text.decoding", "helpers.text.tokenizing")
 CODING_MODULES = ("helpers.codebook", "helpers.coding")
 METRICS_MODULES = ("helpers.metrics", "helpers.text.pos")
 TOKENS_MODULES = ("helpers.tokens",)
@@ -230,6 +232,68 @@ def prune_runs(root: Path, table: str, keep: int) -> None:
         with contextlib.suppress(OSError):
             entry.parent.rmdir()
 
+
+
+class ConsolidatedRuns:
+    """What the consolidated cache holds for a run over ``paths``: the whole tables of a run
+    over these very files (``exact``), or of the earlier run sharing the most files with this
+    one (``priors``: the table and {(file, sha256): (first row, rows)})."""
+
+    def __init__(self, paths: list[Path], need: list[str], root: Path, book: Codebook,
+                 cache: bool) -> None:
+        self.root = root
+        self.exact: dict[str, pd.DataFrame] = {}
+        self.priors: dict[str, tuple[pd.DataFrame, dict[tuple[str, str], tuple[int, int]]]] = {}
+        self.run_keys: dict[str, str] = {}
+        self.versions: dict[str, str] = {}
+        self.names: list[tuple[str, str]] = []
+        self.hits: set[str] = set()
+        self.covering: dict[str, dict[tuple[str, str], tuple[int, int]]] = {}
+        if not cache:
+            self.infos = [{"source": p.stem, "file": p.name} for p in paths]
+            return
+        self.infos = []
+        for p in paths:
+            data = read_raw_bytes(p)
+            self.infos.append({"source": p.stem, "file": p.name, "bytes": len(data),
+                               "sha256": sha256_of(data)})
+        del data
+        self.names = [(info["file"], info["sha256"]) for info in self.infos]
+        keys = version_keys(book)
+        self.versions = {**keys, "subheads": keys["articles"]}
+        for table in need:
+            self.run_keys[table] = run_key(table, self.versions[table], self.names)
+            entry = run_path(root, table, self.run_keys[table])
+            frame = load_entry(entry, threads=True)
+            if frame is not None and len(frame) == sum(r for *_, r in
+                                                       run_files(entry) or []):
+                self.exact[table] = frame
+                with contextlib.suppress(OSError):
+                    os.utime(entry)  # used last: kept by prune_runs
+        for table in need:
+            if table not in self.exact:
+                found = prior_run(root, table, self.versions[table], self.names)
+                if found is not None:
+                    self.priors[table] = found
+        self.hits = set(self.exact)
+        self.covering = {t: prior[1] for t, prior in self.priors.items()}
+
+    def covers(self, table: str, i: int) -> bool:
+        """Whether file ``i``'s rows of ``table`` come from the consolidated cache."""
+        return table in self.hits or (table in self.covering
+                                      and self.names[i] in self.covering[table])
+
+    def write(self, out: dict[str, pd.DataFrame], rows: dict[str, list[int]]) -> None:
+        """Write this run's consolidated entries (the tables just put together)."""
+        if not self.run_keys:
+            return
+        for table, counts in rows.items():
+            meta = {"version": self.versions[table],
+                    "files": [[name, sha, count]
+                              for (name, sha), count in zip(self.names, counts, strict=True)]}
+            write_frame(out[table], run_path(self.root, table, self.run_keys[table]),
+                        extra_meta=meta)
+            prune_runs(self.root, table, RUNS_KEPT)
 
 
 # --- deleting -------------------------------------------------------------------------------

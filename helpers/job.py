@@ -24,7 +24,7 @@ from helpers.batching import canonical, concat_pages, split_pages
 from helpers.cache import CACHED_TABLES
 from helpers.codebook import Codebook, resolve_codebook
 from helpers.frames import write_frame
-from helpers.text.decoding import read_page
+from helpers.text.decoding import read_page, read_raw_bytes
 from helpers.text.tokenizing import get_tokenizer, load_tokenizer
 from helpers.tokens import token_counts
 
@@ -50,15 +50,6 @@ def cached_tables_for(want: tuple[str, ...]) -> list[str]:
     return need
 
 
-def read_file_bytes(path: Path) -> bytes:
-    """The bytes of a raw file; a file that cannot be read raises the ``CorpusError`` naming it."""
-    try:
-        return path.read_bytes()
-    except OSError:
-        read_page(path)  # raises the CorpusError naming the file
-        raise
-
-
 class FileJob:
     """The tables ``want`` of consecutive raw files ``files`` (see the module docstring)."""
 
@@ -78,7 +69,7 @@ class FileJob:
         self.infos: list[dict[str, Any]] = []
         self.keys: list[dict[str, str]] = []
         for path in files:
-            data = read_file_bytes(path)
+            data = read_raw_bytes(path)
             sha = cache_store.sha256_of(data)
             self.infos.append({"source": path.stem, "file": path.name, "bytes": len(data),
                                "sha256": sha})

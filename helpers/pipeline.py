@@ -80,10 +80,10 @@ from helpers.job import (
     cached_tables_for,
     process_files,
     process_page,
-    read_file_bytes,
     run_tables_for,
     warm_up,
 )
+from helpers.text.decoding import read_raw_bytes
 from helpers.tokens import token_counts
 
 __all__ = [
@@ -237,68 +237,6 @@ def _manifest_codebook(manifest: dict[str, Any], out: Path) -> Codebook:
 
 # --- run_pipeline --------------------------------------------------------------------------------
 
-class _Consolidated:
-    """What the consolidated cache holds for a run over ``paths``: the whole tables of a run
-    over these very files (``exact``), or of the earlier run sharing the most files with this
-    one (``priors``: the table and {(file, sha256): (first row, rows)})."""
-
-    def __init__(self, paths: list[Path], need: list[str], root: Path, book: Codebook,
-                 cache: bool) -> None:
-        self.root = root
-        self.exact: dict[str, pd.DataFrame] = {}
-        self.priors: dict[str, tuple[pd.DataFrame, dict[tuple[str, str], tuple[int, int]]]] = {}
-        self.run_keys: dict[str, str] = {}
-        self.versions: dict[str, str] = {}
-        self.names: list[tuple[str, str]] = []
-        self.hits: set[str] = set()
-        self.covering: dict[str, dict[tuple[str, str], tuple[int, int]]] = {}
-        if not cache:
-            self.infos = [{"source": p.stem, "file": p.name} for p in paths]
-            return
-        self.infos = []
-        for p in paths:
-            data = read_file_bytes(p)
-            self.infos.append({"source": p.stem, "file": p.name, "bytes": len(data),
-                               "sha256": cache_store.sha256_of(data)})
-        del data
-        self.names = [(info["file"], info["sha256"]) for info in self.infos]
-        keys = version_keys(book)
-        self.versions = {**keys, "subheads": keys["articles"]}
-        for table in need:
-            self.run_keys[table] = cache_store.run_key(table, self.versions[table], self.names)
-            entry = cache_store.run_path(root, table, self.run_keys[table])
-            frame = cache_store.load_entry(entry, threads=True)
-            if frame is not None and len(frame) == sum(r for *_, r in
-                                                       cache_store.run_files(entry) or []):
-                self.exact[table] = frame
-                with contextlib.suppress(OSError):
-                    os.utime(entry)  # used last: kept by prune_runs
-        for table in need:
-            if table not in self.exact:
-                found = cache_store.prior_run(root, table, self.versions[table], self.names)
-                if found is not None:
-                    self.priors[table] = found
-        self.hits = set(self.exact)
-        self.covering = {t: prior[1] for t, prior in self.priors.items()}
-
-    def covers(self, table: str, i: int) -> bool:
-        """Whether file ``i``'s rows of ``table`` come from the consolidated cache."""
-        return table in self.hits or (table in self.covering
-                                      and self.names[i] in self.covering[table])
-
-    def write(self, out: dict[str, pd.DataFrame], rows: dict[str, list[int]]) -> None:
-        """Write this run's consolidated entries (the tables just put together)."""
-        if not self.run_keys:
-            return
-        for table, counts in rows.items():
-            meta = {"version": self.versions[table],
-                    "files": [[name, sha, count]
-                              for (name, sha), count in zip(self.names, counts, strict=True)]}
-            write_frame(out[table], cache_store.run_path(self.root, table, self.run_keys[table]),
-                        extra_meta=meta)
-            cache_store.prune_runs(self.root, table, cache_store.RUNS_KEPT)
-
-
 def _run_jobs(jobs: list[tuple[list[str], tuple[str, ...]]], chunks: list[list[int]],
               job: Callable[..., Any], *, parallel: bool, n_workers: int, client: Any,
               book: Codebook, bar: Any) -> list[dict[str, Any]]:
@@ -347,6 +285,22 @@ def _assemble(table: str, n: int, names: list[tuple[str, str]],
                         codebook=book), rows
 
 
+def _take_infos(chunks: list[list[int]], blocks: list[dict[str, Any]], stored: cache_store.ConsolidatedRuns,
+                cache: bool) -> dict[int, int]:
+    """Put the jobs' file infos (with their ``cached_<table>``) in the run's list; returns the
+    job of each file.  A file whose bytes changed during the run forbids the consolidated
+    entry (it would not match the files' hashes)."""
+    job_of: dict[int, int] = {}
+    for b, chunk in enumerate(chunks):
+        for k, i in enumerate(chunk):
+            job_of[i] = b
+            info = blocks[b]["infos"][k]
+            if cache and info["sha256"] != stored.infos[i]["sha256"]:
+                stored.run_keys = {}
+            stored.infos[i] = info
+    return job_of
+
+
 def run_pipeline(path: str | PathLike[str] | None = None, *, workers: int | None = 1,
                  client: Any = None, cache: bool = True, progress: bool | str = False,
                  cache_dir: str | PathLike[str] | None = None,
@@ -383,7 +337,7 @@ def run_pipeline(path: str | PathLike[str] | None = None, *, workers: int | None
     book = resolve_codebook(codebook)
     cache_arg = None if cache_dir is None else str(Path(cache_dir).resolve())
     root = cache_store.cache_root(cache_arg)
-    stored = _Consolidated(paths, need, root, book, cache)
+    stored = cache_store.ConsolidatedRuns(paths, need, root, book, cache)
     infos, names = stored.infos, stored.names
     wants = [tuple(t for t in need if not stored.covers(t, i)) for i in range(n)]
     todo = [i for i in range(n) if wants[i]]
@@ -402,14 +356,7 @@ def run_pipeline(path: str | PathLike[str] | None = None, *, workers: int | None
     finally:
         bar.close()
 
-    job_of: dict[int, int] = {}  # file -> its job
-    for b, chunk in enumerate(chunks):
-        for k, i in enumerate(chunk):
-            job_of[i] = b
-            info = blocks[b]["infos"][k]
-            if cache and info["sha256"] != infos[i]["sha256"]:
-                stored.run_keys = {}  # the file changed during the run: no consolidated entry
-            infos[i] = info
+    job_of = _take_infos(chunks, blocks, stored, cache)
     out: dict[str, pd.DataFrame] = {}
     rows: dict[str, list[int]] = {}
     for table in need:
@@ -474,7 +421,7 @@ def stream_pipeline(path: str | PathLike[str] | None = None, *,
     wanted = tuple(need)
     chunks, parallel, n_workers = _plan_jobs(
         paths, list(range(len(paths))), [wanted] * len(paths), sizes,
-        lambda i: cache_store.sha256_of(read_file_bytes(paths[i])), workers, client, cache,
+        lambda i: cache_store.sha256_of(read_raw_bytes(paths[i])), workers, client, cache,
         cache_store.cache_root(cache_arg), book,
         min_parallel_bytes)
     jobs = [([str(paths[i]) for i in chunk], wanted) for chunk in chunks]

@@ -22,7 +22,7 @@ from charset_normalizer import from_bytes
 
 from helpers.errors import CorpusError
 
-__all__ = ["CorpusError", "decode_bytes", "is_cjk", "normalize_text", "read_page"]
+__all__ = ["CorpusError", "decode_bytes", "is_cjk", "normalize_text", "read_page", "read_raw_bytes"]
 
 
 # Binary formats a user may drop into corpus/raw by mistake, for a clearer message than
@@ -351,3 +351,13 @@ def read_page(path: str | os.PathLike[str]) -> str:
         return normalize_text(decode_bytes(data, source=os.fspath(path)))
     except CorpusError as err:
         raise CorpusError(err.message, path=path, line=err.line) from None
+
+
+def read_raw_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a raw file as they are (for hashing); a file that cannot be read raises the
+    ``CorpusError`` naming it (as ``read_page`` would)."""
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        read_page(path)  # raises the CorpusError naming the file and what is wrong
+        raise

@@ -1,60 +1,18 @@
-"""Locality resolution: which county (or city) an article reports on, nationwide.
+"""Resolution: the places an article mentions, and the locality it reports on.
 
-The gazetteer is jionlp's administrative-division data (``jionlp.china_location_loader``): it is
-maintained and knows recent changes (宁乡县 -> 宁乡市 in 2017, 祁阳县 -> 祁阳市 in 2021), which
-cpca's bundled table does not.  jionlp also ships the list of renames
-(``china_location_change_loader``), so an old name in an older article (宁乡县, 襄樊市) still
-resolves to today's unit.  No place names are typed in this module: every name comes from jionlp.
-
-How the jionlp tree is read (see ``load_gazetteer``):
-
-- province -> prefecture-level unit (city 市, autonomous prefecture 自治州, 地区, 盟) ->
-  county-level unit (district 区, county 县, county-level city 市, banner 旗, autonomous
-  county/banner).
-- Municipalities (北京市, 上海市, 天津市, 重庆市; also 香港/澳门) are one place that is both
-  province and prefecture: ``Place("北京市", "北京市", "北京市", "prefecture")``; their districts
-  and counties have prefecture 北京市 / 重庆市.
-- County-level units administered directly by the province (jionlp groups them under a pseudo
-  city "省直辖行政区划": 湖北 仙桃市/天门市/潜江市/神农架林区, 河南 济源市, Hainan's counties
-  and county-level cities such as 琼海市, Xinjiang's corps cities such as 石河子市) have
-  ``prefecture=None``: there is no prefecture-level unit above them, and inventing one (the
-  province, or the unit itself) would break ``locality == prefecture`` meaning a city-level
-  report.  Their province is known.
-- Prefecture-level cities without counties (儋州市, 东莞市, 中山市, 嘉峪关市; jionlp lists a
-  pseudo child "市直辖行政区划") are prefecture-level places only.
-- Functional zones that the statistical division code lists at county level (code digit 5 is
-  7: development zones 经济技术开发区/高新区, 管理区 such as 常德市西洞庭管理区, 示范区) are not
-  administrative divisions.  A mention of one counts as a mention of its prefecture-level city,
-  just like a zone that jionlp does not list (邵阳经济技术开发区, 常德市西湖管理区).  A zone's
-  name without the city prefix (西洞庭管理区, 屈原管理区) is indexed too when jionlp's alias
-  shows what the distinctive part is.
-- Taiwan's county list repeats 金门县 and 连江县, which jionlp also lists under 泉州市 and
-  福州市; a province-administered duplicate of a name that has a prefecture is dropped.
-
-Names indexed as *full names* (searched anywhere in a text): the standard full names, the
-standard short forms of autonomous units (alias + 县/州/旗: 江华县, 湘西州), jionlp's former
-names, and the zone names above.  jionlp's *aliases* (江华, 常德, 湖南) are trusted only at the
-start of a headline (see ``resolve_locality``): in running text 湘西, 永定, 城关, 长安, 新城 are
-ordinary words.  Two-character full names (澧县, 道县, 范县, 城区, 郊区) are words too (示范县,
-管理县, 城区); they count only after their parent's name (阳泉市城区), or for 县/市 names also
-after a non-Han character or a preposition (在澧县) and not before 长/域/级 (代县长, 新县域).  A
-district name before 域 or 县 is read as 区域 / 区县 (新城区域 is not 新城区), a city name before
-场 as 市场 (东方市场 is not 东方市).
+The rules are in ``resolve_locality``'s docstring and in ``helpers.places``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import io
 import itertools
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
 from helpers.text.decoding import is_cjk
 
-__all__ = ["Gazetteer", "Place", "find_places", "load_gazetteer", "resolve_locality"]
+__all__ = ["find_places", "resolve_locality"]
 
 # Mention weights by position: headline > first paragraph > rest of the body.
 HEADLINE_WEIGHT = 5.0
@@ -77,244 +35,6 @@ _TOWNS = ("镇", "街道")
 _COLONS = "：:"
 _LEAD_MAX = 15  # longest headline lead before a colon that can be a place (邵阳经济技术开发区)
 _LEAD_PUNCT = frozenset("，。、；！？（）()《》“”‘’,;!?")
-
-
-@dataclass(frozen=True)
-class Place:
-    """An administrative unit: its standard full name, prefecture-level parent and province.
-
-    ``level`` is "county" (county-level unit), "prefecture" (prefecture-level unit, or a
-    municipality such as 北京市) or "province".  ``prefecture`` is the unit itself for a
-    prefecture, None for a province and for county-level units under no prefecture.
-    """
-
-    name: str
-    prefecture: str | None
-    province: str
-    level: str  # "county" | "prefecture" | "province"
-
-
-@dataclass(frozen=True, eq=False)
-class Gazetteer:
-    """Name indexes built from jionlp's division tree (see ``load_gazetteer``).
-
-    ``full`` maps full names (and the other names searched in running text) to the candidate
-    places, sorted by administrative code; ``alias`` maps short forms; ``codes`` gives each
-    place's administrative code; ``forms`` the names (full name first, then aliases) of each
-    province and prefecture, keyed by full name.
-    """
-
-    full: dict[str, tuple[Place, ...]]
-    alias: dict[str, tuple[Place, ...]]
-    codes: dict[Place, str]
-    forms: dict[str, tuple[str, ...]]
-    _ends: re.Pattern[str] = field(repr=False)
-    _lengths: dict[str, tuple[int, ...]] = field(repr=False)
-    _longest: int = field(repr=False)
-
-    def lookup(self, name: str) -> tuple[Place, ...]:
-        """Places a full name or an alias can denote (full-name readings first)."""
-        seen = dict.fromkeys(self.full.get(name, ()) + self.alias.get(name, ()))
-        return tuple(seen)
-
-    def parent_forms(self, place: Place) -> tuple[str, ...]:
-        """Names of the prefecture and province above ``place`` (full names and aliases)."""
-        out: list[str] = []
-        if place.level == "county" and place.prefecture:
-            out += self.forms.get(place.prefecture, ())
-        if place.level != "province" and place.province != place.name:
-            out += self.forms.get(place.province, ())
-        return tuple(out)
-
-
-# ---------------------------------------------------------------------------------------------
-# building the gazetteer
-
-
-def _jionlp_tables() -> tuple[dict, list]:
-    """jionlp's division tree and rename list; jionlp prints a banner on import, swallowed here."""
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        import jionlp
-
-        return jionlp.china_location_loader(), jionlp.china_location_change_loader()
-
-
-def _aliases(entry: dict) -> list[str]:
-    raw = entry.get("_alias") or []
-    return [raw] if isinstance(raw, str) else list(raw)
-
-
-def _children(entry: dict) -> dict[str, dict]:
-    return {k: v for k, v in entry.items() if not k.startswith("_")}
-
-
-def _strip_prefixes(name: str, prefixes: list[str]) -> str:
-    """Remove leading parent names (湖南衡阳松木经济开发区 -> 松木经济开发区)."""
-    changed = True
-    while changed:
-        changed = False
-        for p in sorted(prefixes, key=len, reverse=True):
-            if p and name.startswith(p) and len(name) > len(p):
-                name = name[len(p):]
-                changed = True
-                break
-    return name
-
-
-@functools.lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """Build the name indexes once from jionlp's data (prints nothing)."""
-    tree, changes = _jionlp_tables()
-    full: dict[str, list[Place]] = defaultdict(list)
-    alias: dict[str, list[Place]] = defaultdict(list)
-    codes: dict[Place, str] = {}
-    forms: dict[str, tuple[str, ...]] = {}
-    zones: list[tuple[str, Place, list[str], list[str]]] = []  # name, city, aliases, prefixes
-
-    def add(place: Place, code: str, names: list[str], short: list[str]) -> None:
-        codes.setdefault(place, code)
-        for n in names:
-            if n and place not in full[n]:
-                full[n].append(place)
-        for a in short:
-            if a and "直辖" not in a and place not in alias[a]:
-                alias[a].append(place)
-
-    for prov in tree.values():
-        prov_name = prov["_full_name"]
-        prov_alias = _aliases(prov)
-        cities = _children(prov)
-        municipality = any(c["_full_name"] in (prov_name, *prov_alias) for c in cities.values())
-        if municipality:
-            prov_place = Place(prov_name, prov_name, prov_name, "prefecture")
-        else:
-            prov_place = Place(prov_name, None, prov_name, "province")
-        add(prov_place, prov["_admin_code"], [prov_name], prov_alias)
-        forms[prov_name] = (prov_name, *prov_alias)
-        for city in cities.values():
-            city_name = city["_full_name"]
-            direct = "直辖" in city_name  # 省直辖行政区划: province-administered counties
-            if municipality:
-                city_place = prov_place
-                add(prov_place, prov["_admin_code"], [city_name], _aliases(city))
-                forms[prov_name] = tuple(dict.fromkeys(forms[prov_name] + (city_name,)))
-            elif direct:
-                city_place = None
-            else:
-                city_place = Place(city_name, city_name, prov_name, "prefecture")
-                add(city_place, city["_admin_code"], [city_name], _aliases(city))
-                forms[city_name] = (city_name, *_aliases(city))
-            for county in _children(city).values():
-                name, code = county["_full_name"], county["_admin_code"]
-                if "直辖" in name:  # 市直辖行政区划: a city without counties
-                    continue
-                if code[4] == "7" and city_place is not None:  # functional zone -> its city
-                    prefixes = [prov_name, *prov_alias, city_name, *_aliases(city)]
-                    zones.append((name, city_place, _aliases(county), prefixes))
-                    add(city_place, codes.get(city_place, code), [name], [])
-                    continue
-                pref = city_place.name if city_place is not None else None
-                place = Place(name, pref, prov_name, "county")
-                add(place, code, [name], _aliases(county))
-
-    _add_zone_short_names(full, alias, zones)
-    _add_autonomous_short_forms(full, alias)
-    _add_former_names(full, changes)
-    _drop_province_duplicates(full)
-    _drop_province_duplicates(alias)
-
-    def order(places: list[Place]) -> tuple[Place, ...]:
-        return tuple(sorted(places, key=lambda p: (codes.get(p, "999999"), p.name)))
-
-    full_t = {k: order(v) for k, v in full.items() if v}
-    alias_t = {k: order(v) for k, v in alias.items() if v}
-    lengths: dict[str, set[int]] = defaultdict(set)
-    for name in full_t:
-        lengths[name[-1]].add(len(name))
-    ends = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]")
-    return Gazetteer(
-        full=full_t,
-        alias=alias_t,
-        codes=codes,
-        forms=forms,
-        _ends=ends,
-        _lengths={c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()},
-        _longest=max(len(n) for n in (*full_t, *alias_t)),
-    )
-
-
-def _add_zone_short_names(full, alias, zones) -> None:
-    """Index 西洞庭管理区 for 常德市西洞庭管理区 when the alias shows the distinctive part.
-
-    Kept when the name without its city prefix starts with the zone's own alias (西洞庭), or ends
-    with an alias that several zones share (屈原管理区 / 管理区); generic remainders such as
-    经济技术开发区 are not indexed.
-    """
-    alias_count: dict[str, int] = defaultdict(int)
-    for _name, _city, aliases, _prefixes in zones:
-        for a in aliases:
-            alias_count[a] += 1
-    for name, city, aliases, prefixes in zones:
-        rest = _strip_prefixes(name, prefixes)
-        if rest == name or len(rest) < 4 or rest in full:
-            continue
-        for a in aliases:
-            generic = alias_count[a] > 1 or a in alias
-            if (not generic and rest.startswith(a)) or (
-                generic and rest.endswith(a) and len(rest) > len(a)
-            ):
-                full[rest].append(city)
-                break
-
-
-def _add_autonomous_short_forms(full, alias) -> None:
-    """江华县 for 江华瑶族自治县, 湘西州 for 湘西土家族苗族自治州: alias + the unit's suffix."""
-    for a, places in list(alias.items()):
-        for place in places:
-            if "自治" not in place.name or a.endswith(place.name[-1]):
-                continue
-            form = a + place.name[-1]
-            if form in full and place not in full[form]:
-                continue  # the short form is some other unit's full name
-            if place not in full[form]:
-                full[form].append(place)
-
-
-def _add_former_names(full, changes) -> None:
-    """Former names from jionlp's rename list (宁乡县 -> 宁乡市, 襄樊市 -> 襄阳市).
-
-    A former name that is a current name of some unit (城区, 桥西区) is not indexed.
-    """
-    current = set(full)
-    for change in changes:
-        old = [o[0] if o else None for o in change["old_loc"]]
-        new = list(change["new_loc"])
-        if old[2] and new[2] and old[2] != new[2]:
-            old_name, new_name, new_pref = old[2], new[2], new[1]
-            targets = [p for p in full.get(new_name, []) if p.prefecture in (new_pref, None)]
-        elif old[2] is None and new[2] is None and old[1] and new[1] and old[1] != new[1]:
-            old_name, new_name = old[1], new[1]
-            targets = [p for p in full.get(new_name, []) if p.level == "prefecture"]
-        else:
-            continue
-        if old_name in current or len(targets) != 1:
-            continue
-        if targets[0] not in full[old_name]:
-            full[old_name].append(targets[0])
-
-
-def _drop_province_duplicates(index) -> None:
-    """Taiwan's 金门县/连江县 repeat Fujian's: keep the reading that has a prefecture."""
-    for key, places in index.items():
-        with_prefecture = {p.name for p in places if p.level == "county" and p.prefecture}
-        index[key] = [
-            p for p in places
-            if not (p.level == "county" and not p.prefecture and p.name in with_prefecture)
-        ]
-
-
-# ---------------------------------------------------------------------------------------------
-# finding mentions
 
 
 @dataclass
@@ -589,9 +309,14 @@ def resolve_locality(
 
     County-level units directly under a province (仙桃市, 琼海市, 石河子市) have prefecture None.
     """
-    gaz = load_gazetteer()
-    headline = headline or ""
-    text = text or ""
+    mentions, lead = _weighted_mentions(load_gazetteer(), headline or "", text or "")
+    return _decide(mentions, lead)
+
+
+def _weighted_mentions(gaz: Gazetteer, headline: str, text: str
+                       ) -> tuple[list[_Mention], _Mention | None]:
+    """Rules 1-3 of ``resolve_locality``: the mentions of headline and body with their weights,
+    narrowed and disambiguated, and the headline's lead (None without one)."""
     head = _scan(gaz, headline)
     body = _scan(gaz, text)
     first_end = text.find("\n")
@@ -614,7 +339,12 @@ def resolve_locality(
     _narrow_adjacent(body)
     mentions = head + body
     _disambiguate(mentions)
+    return mentions, lead
 
+
+def _decide(mentions: list[_Mention], lead: _Mention | None
+            ) -> tuple[str | None, str | None, str | None]:
+    """Rules 4-6 of ``resolve_locality``: the locality from the weighted mentions."""
     counties: dict[Place, float] = defaultdict(float)
     cities: dict[Place, float] = defaultdict(float)
     provinces: dict[Place, float] = defaultdict(float)
