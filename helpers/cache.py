@@ -68,8 +68,9 @@ CACHED_TABLES = ("articles", "codes", "segments", "metrics", "tokens")
 RUNS = "runs"
 RUNS_KEPT = 4
 #: The modules whose code shapes each stage's tables (their source files enter its version).
-PARSE_MODULES = ("helpers.config", "helpers.errors", "helpers.corpus", "helpers.places.gazetteer",
-                 "helpers.places.resolve",
+PARSE_MODULES = ("helpers.config", "helpers.errors", "helpers.corpus", "helpers.layout",
+                 "helpers.layout.thresholds", "helpers.layout.lines", "helpers.layout.classify",
+                 "helpers.layout.assemble", "helpers.places.gazetteer", "helpers.places.resolve",
                  "helpers.text.decoding", "helpers.text.tokenizing")
 CODING_MODULES = ("helpers.codebook", "helpers.coding")
 METRICS_MODULES = ("helpers.metrics", "helpers.text.pos")

@@ -178,7 +178,7 @@ def _qualifier(m: re.Match[str]) -> str | None:
 
 
 def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
-    """The metrics table (see DESIGN.md): one row per reported quantity and indicator."""
+    """The metrics table (see docs/DESIGN.md): one row per reported quantity and indicator."""
     rows: list[dict[str, object]] = []
     for aid, para_no, para in iter_paragraphs(articles):
         for sentence_row in extract_from_text(para):

@@ -191,8 +191,8 @@ def _plan_jobs(paths: list[Path], todo: list[int], wants: list[tuple[str, ...]],
     if parallel:
         target = min(JOB_BYTES, todo_bytes / (n_workers * JOBS_PER_WORKER))
     elif client is not None:
-        target = min(JOB_BYTES, todo_bytes / (max(1, len(
-            getattr(client, "scheduler_info", dict)().get("workers", {}))) * JOBS_PER_WORKER))
+        cluster_workers = max(1, len(client.scheduler_info()["workers"]))
+        target = min(JOB_BYTES, todo_bytes / (cluster_workers * JOBS_PER_WORKER))
     else:
         target = JOB_BYTES
     return _chunks(todo, wants, sizes, target), parallel, n_workers

@@ -636,3 +636,44 @@ def test_stream_stops_at_a_bad_file_and_leaves_no_manifest(corpus_dir, tmp_path)
         with pytest.raises(CorpusError) as err:  # not the earlier run's tables either
             pipeline.read_tables(out)
         assert Path(err.value.path).name == pipeline.MANIFEST
+
+
+def _helpers_imports(module: str) -> set[str]:
+    """The ``helpers`` modules a module's source imports (at module level or in functions; in a
+    package's ``__init__``, at module level only: its lazy imports are other stages')."""
+    import ast
+    import importlib.util
+
+    origin = Path(importlib.util.find_spec(module).origin)
+    tree = ast.parse(origin.read_text(encoding="utf-8"))
+    found = set()
+    for node in (tree.body if origin.name == "__init__.py" else ast.walk(tree)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("helpers"):
+            found.add(node.module)
+            for alias in node.names:  # from helpers import cache -> helpers.cache
+                name = f"{node.module}.{alias.name}"
+                try:
+                    if importlib.util.find_spec(name) is not None:
+                        found.add(name)
+                except ModuleNotFoundError:  # a name inside a module, not a module
+                    pass
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("helpers"))
+    return found
+
+
+def test_parse_version_covers_every_module_the_parser_imports():
+    """A change to any module the parse stage runs must change its cache version: every module
+    reachable from helpers.corpus is in cache.PARSE_MODULES, except package __init__ files that
+    only re-export and the codebook, whose words enter the version through the tokenizer's
+    dictionary (``dictionary_additions``)."""
+    reached, todo = set(), ["helpers.corpus"]
+    while todo:
+        module = todo.pop()
+        if module not in reached:
+            reached.add(module)
+            if module != "helpers":  # ``from helpers import x`` runs x, not every stage
+                todo.extend(_helpers_imports(module))
+    allowed = {"helpers", "helpers.text", "helpers.places", "helpers.codebook"}
+    assert reached - allowed <= set(cache_store.PARSE_MODULES), reached - allowed
+    assert "helpers.layout.classify" in reached  # the walk does reach the parser
