@@ -47,6 +47,7 @@ def main() -> None:
 
     from helpers import metrics, text
     from helpers.corpus import load_corpus
+    from helpers.text.pos import pos_tagger
 
     folder = Path(sys.argv[1])
     pages = sorted(folder.glob("*.txt"))
@@ -54,7 +55,7 @@ def main() -> None:
     jieba.setLogLevel(60)
     jieba.initialize()
     text.tokenize("预热")
-    tagger = text.pos_tagger()
+    tagger = pos_tagger()
     tagger.lcut("预热")
     articles = load_corpus(folder)
     bodies = list(articles["text"])

@@ -240,8 +240,8 @@ def measure(route: str, folder: Path, workers: int, cache_dir: Path,
                 tables = pipeline.run_pipeline(folder, client=client, cache=False,
                                                tables=kwargs["tables"])
         elif route in STREAM_ROUTES:
-            out = pipeline.stream_pipeline(folder, Path(tempfile.mkdtemp(prefix="bench-out-")),
-                                           **kwargs)
+            out = pipeline.stream_pipeline(
+                folder, out_dir=Path(tempfile.mkdtemp(prefix="bench-out-")), **kwargs)
         else:
             tables = pipeline.run_pipeline(folder, **kwargs)
         seconds = time.perf_counter() - start
@@ -274,12 +274,13 @@ def one_core_stages(folder: Path, mb: float, summary: dict) -> None:
     from helpers.coding import code_articles, default_codebook
     from helpers.corpus import load_corpus
     from helpers.metrics import extract_metrics
+    from helpers.text.pos import pos_tagger
 
     jieba.setLogLevel(60)
     jieba.initialize()
     default_codebook()
     text.tokenize("预热")  # build the tokenizer of the backend in use before timing
-    text.pos_tagger().lcut("预热")  # and the POS tagger of extract_metrics (as workers do)
+    pos_tagger().lcut("预热")  # and the POS tagger of extract_metrics (as workers do)
     results: list[dict] = []
     print(f"one core, whole corpus (tokenizer backend: {text.tokenizer_backend()}):")
     articles = timed("load_corpus (read + parse)", lambda: load_corpus(folder), results, mb)
