@@ -174,11 +174,11 @@ def code_span(text: str) -> str:
 
 
 def write_codebook_markdown(path: Path | None = None) -> Path:
-    """Render the project codebook into ``path`` (default: ``config.DOCS / "CODEBOOK.md"``),
+    """Render the project codebook into ``path`` (default: ``config.CODEBOOK_DOC``),
     rewriting the file only when its content changes; returns the path."""
     from helpers.coding import load_codebook
 
-    path = Path(path) if path is not None else config.DOCS / "CODEBOOK.md"
+    path = Path(path) if path is not None else config.CODEBOOK_DOC
     text = render_codebook_markdown(load_codebook())
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)

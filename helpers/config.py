@@ -40,6 +40,9 @@ NOTEBOOKS: Path = ROOT / "notebooks"
 #: Project documentation (DESIGN.md; CODEBOOK.md generated from the codebook).
 DOCS: Path = ROOT / "docs"
 
+#: The codebook's documentation, generated from ``CODEBOOK`` by ``make docs``.
+CODEBOOK_DOC: Path = DOCS / "CODEBOOK.md"
+
 #: Package data shipped with helpers.
 DATA_DIR: Path = Path(__file__).resolve().parent / "data"
 
@@ -56,7 +59,7 @@ STOPWORDS_EXTRA: Path = DATA_DIR / "stopwords_extra.txt"
 INDICATOR_FAMILIES: Path = DATA_DIR / "indicator_families.yaml"
 
 __all__ = [
-    "ANNOTATIONS", "CACHE", "CODEBOOK", "CORPUS_DERIVED", "CORPUS_RAW", "DATA_DIR",
+    "ANNOTATIONS", "CACHE", "CODEBOOK", "CODEBOOK_DOC", "CORPUS_DERIVED", "CORPUS_RAW", "DATA_DIR",
     "DERIVED_TABLES", "DOCS", "FIGURES", "FONT_CACHE", "INDICATOR_FAMILIES", "NOTEBOOKS", "ROOT",
     "STOPWORDS_EXTRA", "USER_DICT",
 ]

@@ -53,7 +53,7 @@ def small(tmp_path):
 
 
 def test_docs_codebook_matches_the_yaml():
-    path = config.DOCS / "CODEBOOK.md"
+    path = config.CODEBOOK_DOC
     expected = render_codebook_markdown(load_codebook(config.CODEBOOK))
     actual = path.read_text(encoding="utf-8") if path.exists() else None
     if actual != expected:
@@ -126,7 +126,7 @@ def test_code_span_outfences_backticks():
 def test_write_and_main(tmp_path, monkeypatch, capsys):
     out = write_codebook_markdown(tmp_path / "CODEBOOK.md")
     assert out.read_text(encoding="utf-8") == render_codebook_markdown(load_codebook())
-    monkeypatch.setattr(config, "DOCS", tmp_path / "docs")
+    monkeypatch.setattr(config, "CODEBOOK_DOC", tmp_path / "docs" / "CODEBOOK.md")
     codebook_docs.main()
     assert (tmp_path / "docs" / "CODEBOOK.md").read_text(encoding="utf-8") == \
         out.read_text(encoding="utf-8")
