@@ -448,3 +448,19 @@ def test_read_page_never_writes(tmp_path: Path) -> None:
     read_page(str(path))  # a str path works too
     assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.txt"]
+
+
+def test_is_cjk_and_the_ideograph_class_agree():
+    """One definition of a Chinese character: the function and the regex class accept the same
+    code points (the whole BMP and the first supplementary plane checked)."""
+    import re
+
+    from helpers.text.decoding import IDEOGRAPHS, is_cjk
+
+    pattern = re.compile(f"[{IDEOGRAPHS}]")
+    for cp in range(0x20000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        assert is_cjk(ch) == (pattern.fullmatch(ch) is not None), hex(cp)
+    assert is_cjk("县") and is_cjk("㮾") and not is_cjk("，") and not is_cjk("a")

@@ -34,14 +34,14 @@ from helpers.layout.thresholds import (
     SLOGAN_SPACE_WIDTH,
     TYPESET_PUNCT_WIDTH,
 )
-from helpers.text import is_cjk
+from helpers.text.decoding import IDEOGRAPHS, is_cjk
 
 # Sentence end: 。！？ (or ASCII !?, or an ellipsis), optionally closed by quotes or brackets.
 _SENTENCE_END = re.compile(r"(?:[。！？!?]|…{1,2}|\.{3,})[”’」』）)》\"']*$")
 # Punctuation that printers compress; counted narrower than an ideograph when measuring lines.
 _CJK_PUNCT = set("，。、；：“”‘’（）《》！？「」『』【】·—…")
 _BYLINE = re.compile(r"^(?P<body>.*?)\s*[（(](?P<names>[^（）()]*)[）)]\s*$")
-_NAME_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•"  # what a name is written with
+_NAME_CHAR = IDEOGRAPHS + "·•"  # what a name is written with
 _NAME_TOKEN = re.compile(rf"^[{_NAME_CHAR}]{{1,{MAX_NAME_CHARS}}}$")
 _NAME_CHARS = re.compile(rf"[{_NAME_CHAR}\s]+")  # a line of name tokens and spaces
 # Only characters below the CJK blocks (U+2E80 on) that Unicode calls narrow (ASCII, Latin)

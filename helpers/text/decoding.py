@@ -22,7 +22,7 @@ from charset_normalizer import from_bytes
 
 from helpers.errors import CorpusError
 
-__all__ = ["CorpusError", "decode_bytes", "is_cjk", "normalize_text", "read_page", "read_raw_bytes"]
+__all__ = ["IDEOGRAPHS", "CorpusError", "decode_bytes", "is_cjk", "normalize_text", "read_page", "read_raw_bytes"]
 
 
 # Binary formats a user may drop into corpus/raw by mistake, for a clearer message than
@@ -87,9 +87,15 @@ def _line_of(data: bytes, offset: int, codec: str = "latin-1") -> int:
     return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
 
 
+#: The ideographs ``is_cjk`` accepts, as the body of a regular-expression character class (for
+#: patterns that need them inside a class, such as the characters a name is written with).
+IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
 def is_cjk(ch: str) -> bool:
     """True for a CJK ideograph of the basic block, extension A or the compatibility block: the
-    one test of "is this a Chinese character" that the parser, places and metrics share."""
+    one test of "is this a Chinese character" that the parser, places and metrics share (the
+    same ranges as ``IDEOGRAPHS``, compared directly: faster than a regex per character)."""
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
