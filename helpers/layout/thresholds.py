@@ -76,7 +76,8 @@ SIDE_MIN_CHARS_PER_LINE = 3
 COLUMN_MIN_WIDTH = 4
 # Up to 6 candidate lines on each side of a line estimate its column (the column is local).
 COLUMN_RADIUS = 6
-# The column is the median of the 3 widest nearby lines: one line running over does not count.
+# The column is the median of the 3 widest nearby lines: one line running over does not count
+# (odd, so that the median is one of them: estimate_columns takes the middle one).
 COLUMN_TOP = 3
 # Most body lines are full, so the upper quartile of their widths is the page's main column.
 MAIN_COLUMN_QUANTILE = 0.75
