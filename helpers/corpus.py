@@ -10,10 +10,14 @@ writing a table to ``corpus/derived``.
 
 from __future__ import annotations
 
+import errno
+import fnmatch
 import functools
 import json
+import stat
+import warnings
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from os import PathLike
 from pathlib import Path
 
@@ -33,6 +37,30 @@ PARAGRAPH_COLUMNS = ["article_id", "para_no", "text"]
 # (the codebook counts a subhead as part of the paragraph that follows it); see
 # subhead_paragraphs.  A string, because pandas deep-copies attrs on every operation.
 SUBHEAD_PARAS = "subhead_paras"
+
+#: The extensions of page files in a corpus folder (compared in lower case, so ``P1.TXT`` is a
+#: page).  Text extracted from a PDF is saved as ``.txt`` by every extraction tool; a folder
+#: also collects notes, indexes and the PDFs themselves, which read as pages would invent
+#: articles.  A file with another extension is read only when named on its own.
+PAGE_SUFFIXES = (".txt",)
+#: Files that version control or the operating system put in any folder and that never hold a
+#: page: left out of a corpus folder without a word (documented in corpus/README.md), so that
+#: an empty folder kept in git or a folder opened in the macOS Finder or Windows Explorer is
+#: not refused.  Only regular files of exactly these names.
+HOUSEKEEPING_FILES = (".gitkeep", ".gitignore", ".DS_Store", "Thumbs.db", "desktop.ini")
+# why an entry of a corpus folder (or an explicit path) is not read as a page
+_NOT_A_PAGE = {
+    "hidden": "hidden file (name starts with a dot)",
+    "extension": f"extension is not a page extension ({', '.join(PAGE_SUFFIXES)})",
+    "named like a page": "a directory named like a page, not a file",
+    "subfolder": "a subfolder (subfolders are not read)",
+    "loop": "a symbolic link loop",
+    "dangling": "a dangling symbolic link (its target does not exist)",
+    "missing": "no such file or folder",
+    "fifo": "a FIFO (named pipe), not a regular file",
+    "socket": "a socket, not a regular file",
+    "device": "a device, not a regular file",
+}
 
 
 def parse_page(text: str, source: str = "page") -> pd.DataFrame:
@@ -108,28 +136,106 @@ def check_conservation(text: str, articles: pd.DataFrame) -> dict[str, object]:
             "invented": dict(invented)}
 
 
-def list_pages(path: str | PathLike[str] | None = None) -> list[Path]:
-    """The raw page files under ``path`` (a folder or one file), sorted; raises if there are none."""
+def list_pages(path: str | PathLike[str] | None = None, *,
+               ignore: str | Iterable[str] = ()) -> list[Path]:
+    """The raw pages under ``path`` (default ``corpus/raw``): one file, or a folder's pages.
+
+    A folder's pages are its ``PAGE_SUFFIXES`` files (sorted by name).  Every other entry --
+    another extension, a dot-file, a subfolder, a directory named like a page, a dangling or
+    looping symlink, a FIFO, socket or device -- is refused: one ``CorpusError`` names the
+    folder and lists each entry with why, so that nothing is read by accident (``notes.md``
+    becoming articles) and nothing is skipped unsaid.  Only ``HOUSEKEEPING_FILES`` are left
+    out without a word (documented).  ``ignore``: glob patterns (or one pattern) of entry names
+    to leave out instead, pages included; a ``UserWarning`` lists what they left out.  A path
+    to one file is read whatever its extension (``read_page`` refuses it if it is not text).
+    """
     root = Path(path) if path is not None else config.CORPUS_RAW
-    if not root.exists():
-        raise CorpusError("no such file or folder", path=root)
-    if root.is_file():
-        return [root]
-    files = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
-    if not files:
+    kind = _entry_kind(root)
+    if kind == "folder":
+        return _folder_pages(root, (ignore,) if isinstance(ignore, str) else tuple(ignore))
+    if kind != "page":
+        raise CorpusError(_NOT_A_PAGE.get(kind, kind), path=root)
+    return [root]
+
+
+def _folder_pages(root: Path, patterns: tuple[str, ...]) -> list[Path]:
+    """The pages of folder ``root``; raises for entries that are not pages (see list_pages)."""
+    pages: list[Path] = []
+    refused: list[str] = []
+    ignored: list[str] = []
+    for entry in sorted(root.iterdir(), key=lambda p: p.name):
+        pattern = next((p for p in patterns if fnmatch.fnmatchcase(entry.name, p)), None)
+        if pattern is not None:
+            ignored.append(f"{entry.name} (ignore={pattern!r})")
+            continue
+        kind = _entry_kind(entry)
+        if kind == "page" and entry.name in HOUSEKEEPING_FILES:
+            continue
+        if kind == "page" and entry.name.startswith("."):
+            kind = "hidden"
+        elif kind == "page" and entry.suffix.lower() not in PAGE_SUFFIXES:
+            kind = "extension"
+        elif kind == "folder":
+            kind = "named like a page" if entry.suffix.lower() in PAGE_SUFFIXES else "subfolder"
+        if kind == "page":
+            pages.append(entry)
+        else:
+            refused.append(f"  {entry.name}: {_NOT_A_PAGE.get(kind, kind)}")
+    if ignored:
+        warnings.warn(f"{root}: left out by ignore=: {', '.join(ignored)}", UserWarning,
+                      stacklevel=3)
+    if refused:
+        raise CorpusError(
+            f"{_count(len(refused), 'entry is not a page', 'entries are not pages')} (pages are the files ending in "
+            f"{' or '.join(PAGE_SUFFIXES)}; nothing else is read or skipped):\n"
+            + "\n".join(refused)
+            + "\nMove what is not a page out of the folder, or name it with ignore=[...] (glob patterns of "
+            "names, e.g. ignore=['*.md'])", path=root)
+    if not pages:
         raise CorpusError("folder holds no pages (drop raw text files here)", path=root)
-    stems = Counter(p.stem for p in files)
-    dupes = [p for p in files if stems[p.stem] > 1]
+    stems = Counter(p.stem for p in pages)
+    dupes = [p for p in pages if stems[p.stem] > 1]
     if dupes:
         raise CorpusError(f"two pages share the source name {dupes[0].stem!r}", path=dupes[0])
-    return files
+    return pages
 
 
-def load_corpus(path: str | PathLike[str] | None = None) -> pd.DataFrame:
-    """Read and parse every page under ``path`` (default ``corpus/raw``) into one articles table."""
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _entry_kind(path: Path) -> str:
+    """What ``path`` is, following symlinks: "page" (a regular file), "folder", or the key
+    in ``_NOT_A_PAGE`` of why it cannot be read as one."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "loop"
+        if path.is_symlink():
+            return "dangling"
+        if err.errno == errno.ENOENT:
+            return "missing"
+        return f"cannot be accessed ({err.strerror or err})"
+    if stat.S_ISREG(mode):
+        return "page"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "device"
+
+
+def load_corpus(path: str | PathLike[str] | None = None, *,
+                ignore: str | Iterable[str] = ()) -> pd.DataFrame:
+    """Read and parse every page under ``path`` (default ``corpus/raw``) into one articles table.
+
+    Which files are pages, and ``ignore``: see ``list_pages``."""
     rows: list[dict[str, object]] = []
     where: dict[str, list[int]] = {}
-    for page in list_pages(path):  # one table at the end: no per-page DataFrames
+    for page in list_pages(path, ignore=ignore):  # one table at the end: no per-page DataFrames
         page_rows, page_where = _page_rows(read_page(page), page.stem)
         rows.extend(page_rows)
         where.update(page_where)
@@ -188,11 +294,13 @@ def raw_excerpt(path: str | PathLike[str], first: int, last: int) -> str:
     return "\n".join(f"{n:>4}│{lines[n - 1]}" for n in range(first, min(last, len(lines)) + 1))
 
 
-def check_corpus(path: str | PathLike[str] | None = None) -> pd.DataFrame:
+def check_corpus(path: str | PathLike[str] | None = None, *,
+                 ignore: str | Iterable[str] = ()) -> pd.DataFrame:
     """Conservation check for every page: one row per file (source, articles, ok, missing,
-    invented), where ``missing`` may only hold byline parentheses."""
+    invented), where ``missing`` may only hold byline parentheses (pages and ``ignore``: see
+    ``list_pages``)."""
     rows = []
-    for page in list_pages(path):
+    for page in list_pages(path, ignore=ignore):
         text = read_page(page)
         articles = parse_page(text, source=page.stem)
         report = check_conservation(text, articles)

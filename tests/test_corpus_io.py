@@ -36,7 +36,7 @@ def test_pages_in_any_encoding(tmp_path):
 def test_several_pages_keep_order_and_ids(tmp_path):
     (tmp_path / "p2.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "p1.txt").write_text(PAGE, encoding="utf-8")
-    (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    (tmp_path / ".gitkeep").write_text("", encoding="utf-8")  # housekeeping: left out, documented
     corpus = load_corpus(tmp_path)
     assert list(corpus["article_id"][:2]) == ["p1-01", "p2-01"]
     assert len(corpus) == 10
@@ -75,6 +75,6 @@ def test_one_file_path(tmp_path):
 
 def test_duplicate_source_names_raise(tmp_path):
     (tmp_path / "p.txt").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "p.gbk").write_bytes(PAGE.encode("gbk"))
+    (tmp_path / "p.TXT").write_bytes(PAGE.encode("gbk"))  # the extension in any case
     with pytest.raises(CorpusError, match="source name"):
         load_corpus(tmp_path)
