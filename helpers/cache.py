@@ -23,6 +23,11 @@ unless the edit adds or removes a multi-character term that the user dictionary 
 changes the tokenizer's dictionary and therefore, correctly, re-parses.  A changed raw file
 reprocesses that file only.  An unreadable entry is recomputed.
 
+**Identity.**  Every entry records inside (``write_frame``'s ``extra_meta``) the table and key
+it was written for (``identity``); an entry whose record differs from what is asked -- a file
+copied or moved over another, of another table or page -- is treated as missing: recomputed
+and overwritten, never served.
+
 **Consolidated runs.**  After a run, each table is also written once for the whole run:
 ``{cache}/runs/{table}/{key[:2]}/{key}.parquet``, keyed by the ordered (file name, SHA-256)
 of every raw file and the table's stage version; its metadata lists those files with the number
@@ -160,10 +165,18 @@ def entry_path(root: Path, table: str, key: str) -> Path:
     return root / table / key[:2] / f"{key}{ENTRY_SUFFIX}"
 
 
-def load_entry(entry: Path, *, threads: bool = False) -> pd.DataFrame | None:
-    """The table of a cache entry, or None when it is missing or damaged (then recomputed)."""
+def identity(table: str, key: str) -> dict[str, str]:
+    """What an entry records of itself: a file is served as ``table``'s entry ``key`` only if
+    it says so (a file copied over another entry is not what its name says)."""
+    return {"table": table, "key": key}
+
+
+def load_entry(entry: Path, table: str, key: str, *, threads: bool = False
+               ) -> pd.DataFrame | None:
+    """The table of the cache entry ``key`` of ``table`` at ``entry``, or None when it is
+    missing, damaged or records another table or key (then recomputed)."""
     try:
-        return read_frame(entry, threads=threads)
+        return read_frame(entry, threads=threads, expect=identity(table, key))
     except Exception:  # noqa: BLE001 -- missing or damaged: recomputed (and overwritten)
         return None
 
@@ -199,7 +212,8 @@ def prior_run(root: Path, table: str, version: str, names: list[tuple[str, str]]
     ranked = []
     for entry in folder.glob("*/*.parquet"):
         meta = read_extra_meta(entry)
-        if not meta or meta.get("version") != version:
+        if (not meta or meta.get("version") != version
+                or {k: meta.get(k) for k in ("table", "key")} != identity(table, entry.stem)):
             continue
         files = [(f[0], f[1], int(f[2])) for f in meta.get("files", [])]
         overlap = sum((name, sha) in wanted for name, sha, _ in files)
@@ -208,8 +222,8 @@ def prior_run(root: Path, table: str, version: str, names: list[tuple[str, str]]
                 ranked.append((overlap, entry.stat().st_mtime_ns, str(entry), files))
     for _, _, entry, files in sorted(ranked, reverse=True):
         try:
-            frame = read_frame(entry, threads=True)
-        except Exception:  # noqa: BLE001, S112 -- damaged or deleted meanwhile: the next one
+            frame = read_frame(entry, threads=True, expect=identity(table, Path(entry).stem))
+        except Exception:  # noqa: BLE001, S112 -- damaged, replaced or deleted: the next one
             continue
         offsets, start = {}, 0
         for name, sha, rows in files:
@@ -265,7 +279,7 @@ class ConsolidatedRuns:
         for table in need:
             self.run_keys[table] = run_key(table, self.versions[table], self.names)
             entry = run_path(root, table, self.run_keys[table])
-            frame = load_entry(entry, threads=True)
+            frame = load_entry(entry, table, self.run_keys[table], threads=True)
             if frame is not None and len(frame) == sum(r for *_, r in
                                                        run_files(entry) or []):
                 self.exact[table] = frame
@@ -289,7 +303,7 @@ class ConsolidatedRuns:
         if not self.run_keys:
             return
         for table, counts in rows.items():
-            meta = {"version": self.versions[table],
+            meta = {**identity(table, self.run_keys[table]), "version": self.versions[table],
                     "files": [[name, sha, count]
                               for (name, sha), count in zip(self.names, counts, strict=True)]}
             write_frame(out[table], run_path(self.root, table, self.run_keys[table]),

@@ -22,7 +22,8 @@ from typing import Any, Self
 
 import pandas as pd
 
-__all__ = ["FRAME_FORMAT", "ROW_GROUP", "read_extra_meta", "read_frame", "write_frame"]
+__all__ = ["FRAME_FORMAT", "ROW_GROUP", "FrameMismatchError", "read_extra_meta", "read_frame",
+           "write_frame"]
 
 #: Bump when the layout or encoding of table files changes (every file is then unreadable and
 #: cache entries are recomputed).
@@ -33,6 +34,11 @@ ROW_GROUP = 8_192
 #: Schema metadata keys: the frame's own description, and what a caller stores beside it.
 _META = b"govreports"
 _EXTRA_META = b"govreports-run"
+
+
+class FrameMismatchError(ValueError):
+    """A table file that is not the one asked for: its ``extra_meta`` records another identity
+    (a cache entry of another table or key, a part of another run)."""
 
 
 def _supported(dtype: Any) -> bool:
@@ -204,10 +210,25 @@ class _TableFile:
         self._source.close()
 
 
-def read_frame(path: str | PathLike[str], *, threads: bool = False) -> pd.DataFrame:
+def _check_identity(path: str | PathLike[str], schema_meta: dict[bytes, bytes],
+                    expect: dict[str, Any]) -> None:
+    """Raise ``FrameMismatchError`` unless the file's ``extra_meta`` has ``expect``'s values."""
+    try:
+        extra = json.loads(schema_meta[_EXTRA_META])
+    except (KeyError, ValueError):
+        extra = {}
+    found = {k: extra.get(k) for k in expect}
+    if found != expect:
+        raise FrameMismatchError(f"{path}: holds {found}, not {expect}")
+
+
+def read_frame(path: str | PathLike[str], *, threads: bool = False,
+               expect: dict[str, Any] | None = None) -> pd.DataFrame:
     """Read a table written by ``write_frame`` (``threads``: decode columns in parallel, for
     big tables).  Typed columns are converted at once; object columns (lists, ``None`` vs
-    ``NaN``) element by element, one row group at a time."""
+    ``NaN``) element by element, one row group at a time.  ``expect``: values the file's
+    ``extra_meta`` must hold (its identity: which table, key or run), else
+    ``FrameMismatchError`` before any column is converted."""
     import numpy as np
 
     with _TableFile(Path(path)) as handle:
@@ -215,6 +236,8 @@ def read_frame(path: str | PathLike[str], *, threads: bool = False) -> pd.DataFr
         if meta.get("format") != FRAME_FORMAT:
             raise ValueError(f"{path}: cache format {meta.get('format')}, "
                              f"expected {FRAME_FORMAT}")
+        if expect is not None:
+            _check_identity(path, handle.schema.metadata, expect)
         n = handle.num_rows
         index = meta["index"]
         objects = [f"c{j}" for j, dtype in enumerate(meta["dtypes"]) if dtype == "object"]
@@ -262,7 +285,8 @@ def read_frame(path: str | PathLike[str], *, threads: bool = False) -> pd.DataFr
 
 
 def read_extra_meta(path: str | PathLike[str]) -> dict[str, Any] | None:
-    """The ``extra_meta`` a Parquet table file was written with (None: none, or unreadable)."""
+    """The ``extra_meta`` a Parquet table file was written with (None: none, or unreadable),
+    read without the table."""
     import pyarrow.parquet as pq
 
     try:

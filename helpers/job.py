@@ -83,7 +83,7 @@ class FileJob:
         if self.cache and not self.tried[table][i]:
             self.tried[table][i] = True
             entry = cache_store.entry_path(self.root, table, self.keys[i][table])
-            self.got[table][i] = cache_store.load_entry(entry)
+            self.got[table][i] = cache_store.load_entry(entry, table, self.keys[i][table])
             self.hit[table][i] = self.got[table][i] is not None
         return self.got[table][i]
 
@@ -91,7 +91,9 @@ class FileJob:
         """Keep file ``i``'s ``table`` (and write its cache entry)."""
         self.got[table][i] = frame
         if self.cache:
-            write_frame(frame, cache_store.entry_path(self.root, table, self.keys[i][table]))
+            key = self.keys[i][table]
+            write_frame(frame, cache_store.entry_path(self.root, table, key),
+                        extra_meta=cache_store.identity(table, key))
 
     # --- the steps ---
 
