@@ -58,8 +58,14 @@ STOPWORDS_EXTRA: Path = DATA_DIR / "stopwords_extra.txt"
 #: Indicator families: canonical names of reported indicators and the patterns that find them.
 INDICATOR_FAMILIES: Path = DATA_DIR / "indicator_families.yaml"
 
+#: jieba's prefix-dictionary cache.  jieba itself keeps one in ``$TMPDIR/jieba.cache`` and loads
+#: whatever file it finds under that name; the project keeps its own here instead, each named by
+#: the key of the dictionary it was built from, so a foreign or stale file is never loaded
+#: (git-ignored; outside ``CACHE``, as ``cache=False`` runs write nothing there).
+JIEBA_CACHE: Path = ROOT / ".cache" / "jieba"
+
 __all__ = [
     "ANNOTATIONS", "CACHE", "CODEBOOK", "CODEBOOK_DOC", "CORPUS_DERIVED", "CORPUS_RAW", "DATA_DIR",
-    "DERIVED_TABLES", "DOCS", "FIGURES", "FONT_CACHE", "INDICATOR_FAMILIES", "NOTEBOOKS", "ROOT",
+    "DERIVED_TABLES", "DOCS", "FIGURES", "FONT_CACHE", "INDICATOR_FAMILIES", "JIEBA_CACHE", "NOTEBOOKS", "ROOT",
     "STOPWORDS_EXTRA", "USER_DICT",
 ]

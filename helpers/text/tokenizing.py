@@ -12,16 +12,24 @@ jieba.posseg works with) and rjieba, the binding of jieba-rs (~20x faster), used
 installed.  GOVREPORTS_TOKENIZER=jieba|rjieba forces one.  rjieba is given jieba's own
 dict.txt and the same additions, and ``_RjiebaTokenizer`` evens out the few places where
 jieba-rs departs from jieba; tests/test_rjieba.py checks that the two agree token for token.
+
+jieba caches its prefix dictionary in a file and loads whatever file it finds under the default
+name (``$TMPDIR/jieba.cache``), whoever wrote it.  The project's jieba objects keep that cache
+in ``config.JIEBA_CACHE`` instead, named by the key of the dictionary (``_jieba_cache_name``).
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import itertools
 import logging
 import os
 import re
+import shutil
+import sys
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,13 +124,48 @@ def tokenizer_backend() -> str:
     return forced
 
 
+@functools.lru_cache(maxsize=1)
+def _jieba_cache_name() -> str:
+    """The file name of jieba's prefix-dictionary cache: the key of what the cache holds (the
+    SHA-256 of jieba's dict.txt, jieba's version, the marshal format and Python's version)."""
+    import marshal
+
+    import jieba
+
+    key = hashlib.sha256()
+    key.update(_jieba_dictionary().read_bytes())
+    key.update(f"\0{jieba.__version__}\0{marshal.version}\0{sys.version_info[:2]}".encode())
+    return f"jieba-{key.hexdigest()}.cache"
+
+
+def _initialize_jieba(tokenizer: jieba.Tokenizer) -> None:
+    """Build ``tokenizer``'s prefix dictionary with its cache in ``config.JIEBA_CACHE`` under
+    its key (never jieba's ``$TMPDIR/jieba.cache``, which anything may have written).  In a
+    folder that cannot be written, a private temporary one is used and removed."""
+    folder, scratch = config.JIEBA_CACHE, None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        writable = os.access(folder, os.W_OK)
+    except OSError:
+        writable = False
+    if not writable:
+        folder = scratch = Path(tempfile.mkdtemp(prefix="govreports-jieba-"))
+    tokenizer.tmp_dir = str(folder)
+    tokenizer.cache_file = _jieba_cache_name()
+    try:
+        tokenizer.initialize()
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
 def _build_jieba(additions: Iterable[tuple[str, int, str | None]]) -> jieba.Tokenizer:
     """A fresh jieba tokenizer: the default dictionary plus ``additions`` (silently)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    _initialize_jieba(tokenizer)
     for word, freq, tag in additions:
         tokenizer.add_word(word, freq, tag)
     return tokenizer
