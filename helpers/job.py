@@ -11,6 +11,10 @@ it returns ``{"tables": {table: one table for all the files}, "rows": {table: ro
 
 from __future__ import annotations
 
+import os
+import select
+import threading
+import time
 from collections.abc import Callable
 from os import PathLike
 from pathlib import Path
@@ -29,10 +33,16 @@ from helpers.text.tokenizing import get_tokenizer, load_tokenizer
 from helpers.tokens import token_counts
 
 __all__ = ["TABLES", "cached_tables_for", "process_files", "process_page", "run_tables_for",
-           "warm_up"]
+           "warm_up", "watch_parent"]
 
 #: Tables of ``process_page`` / ``run_pipeline`` (``run_pipeline`` adds ``files``).
 TABLES = ("articles", "subheads", "codes", "segments", "metrics", "tokens")
+#: Where the end of the run's process cannot be waited for (no ``os.pidfd_open``: not Linux
+#: >= 5.3), a worker checks every this many seconds that it is still there: nothing next to a
+#: job, and an orphaned worker outlives its run by a second at most.
+PARENT_POLL_SECONDS = 1.0
+#: Exit status of a worker that ends because the run's process is gone.
+ORPHAN_EXIT = 70
 
 
 def run_tables_for(want: tuple[str, ...]) -> list[str]:
@@ -242,12 +252,49 @@ def process_page(path: str | PathLike[str], *, cache: bool = True,
     return block["tables"]
 
 
-def warm_up(codebook: Codebook) -> None:
-    """Load once per worker process what every page needs (prints nothing): the tokenizers
-    (the project's and the codebook's), the gazetteer, the indicator families and the POS
-    tagger of metrics.  Anything not warmed here is loaded by the first page instead."""
+def _parent_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, another user's: the pid was reused, the run is gone
+        return False
+    return True
+
+
+def _exit_with_parent(pid: int) -> None:
+    """Wait until process ``pid`` ends, then end this process at once (``os._exit``: the run
+    that wanted its results is gone, and nothing of this process is worth finishing)."""
+    try:
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        os._exit(ORPHAN_EXIT)
+    except (AttributeError, OSError):  # no pidfd here: poll
+        while _parent_alive(pid):
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(ORPHAN_EXIT)
+    select.select([handle], [], [])  # readable once the process has ended
+    os._exit(ORPHAN_EXIT)
+
+
+def watch_parent(pid: int) -> None:
+    """End this worker process when the run's process ``pid`` ends, however it ends
+    (``kill -9`` included).  A pool's worker otherwise waits for jobs forever, and keeps the
+    fork server and multiprocessing's resource tracker alive with it (they end when their
+    last worker does)."""
+    threading.Thread(target=_exit_with_parent, args=(pid,), daemon=True,
+                     name="govreports-watch-parent").start()
+
+
+def warm_up(codebook: Codebook, parent_pid: int | None = None) -> None:
+    """Start a worker process: watch the run's process ``parent_pid`` (``watch_parent``), then
+    load once what every page needs (prints nothing): the tokenizers (the project's and the
+    codebook's), the gazetteer, the indicator families and the POS tagger of metrics.
+    Anything not warmed here is loaded by the first page instead."""
     from helpers.text.pos import pos_tagger
 
+    if parent_pid is not None:
+        watch_parent(parent_pid)
     load_tokenizer()
     get_tokenizer(codebook.dictionary_words).tokenize("基层治理")
     places.load_gazetteer()

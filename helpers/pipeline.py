@@ -121,8 +121,9 @@ def _iter_pool(jobs: list[tuple[list[str], tuple[str, ...]]], workers: int,
         ctx.set_forkserver_preload(["__main__", __name__])
     else:
         ctx = multiprocessing.get_context("spawn")
+    # each worker ends if this process dies (else it waits for jobs forever)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=warm_up,
-                               initargs=(codebook,))
+                               initargs=(codebook, os.getpid()))
     try:
         yield from pool.map(job, *zip(*jobs, strict=True), chunksize=1)
     except BaseException:
