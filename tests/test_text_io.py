@@ -464,3 +464,67 @@ def test_is_cjk_and_the_ideograph_class_agree():
         ch = chr(cp)
         assert is_cjk(ch) == (pattern.fullmatch(ch) is not None), hex(cp)
     assert is_cjk("县") and is_cjk("㮾") and not is_cjk("，") and not is_cjk("a")
+
+
+# --- dense UTF-16 without a byte-order mark: one paragraph per line, almost no ASCII ---
+
+# 上 (U+4E0A), 中 (U+4E2D), 区 (U+533A) hold a 0x0A or 0x2D byte, 一 (U+4E00) a NUL byte: the
+# bytes of Chinese UTF-16 are no guide to its lines.
+DENSE = (
+    "今年以来，县里把矛盾调解工作落到村组一级，每个村都有调解室和调解员，群众有事找得到人，"
+    "说得上话，办得成事。\n"
+    "上半年全县受理各类纠纷，绝大多数在村里就地化解，没有一件上交到县里，群众对调解工作的"
+    "满意程度明显上升。\n"
+    "下一步，该县将继续完善调解网络，把调解室建到城区每一个居民小区，让群众在家门口就能把"
+    "心里的疙瘩解开。\n"
+    "县司法局负责人说，调解员中有退休教师、老党员和乡贤，熟悉乡情，说话管用。\n"
+)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [DENSE, DENSE.replace("\n", ""), DENSE.replace("\n", "\r\n"),
+                                  DENSE.replace("\n", "\n\n")],
+                         ids=["lines", "one-line", "crlf", "blank-lines"])
+def test_dense_utf16_without_bom_decodes(tmp_path: Path, codec: str, text: str) -> None:
+    data = text.encode(codec)
+    newline_nuls = data[int(codec == "utf-16-le") :: 2].count(0)
+    assert newline_nuls < len(data) // 2 // 20  # too few NULs for the ASCII-parity sniff
+    for other in ("utf-8", "gb18030"):
+        with pytest.raises(UnicodeDecodeError):
+            data.decode(other)
+    assert decode_bytes(data) == text
+    assert read_page(_write(tmp_path, "dense.txt", data)) == text.replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_nul_character_in_dense_utf16_names_its_line(tmp_path: Path, codec: str) -> None:
+    lines = DENSE.splitlines(keepends=True)
+    data = "".join([*lines[:2], lines[2][:10] + "\x00" + lines[2][10:], *lines[3:]]).encode(codec)
+    err = _raises(_write(tmp_path, "nul16.txt", data))
+    assert "binary" in err.message and err.line == 3
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, b""])
+def test_control_characters_in_utf16_name_their_line(tmp_path: Path, bom: bytes) -> None:
+    lines = DENSE.splitlines(keepends=True)
+    text = "".join([*lines[:3], "\x01\x02\x03\x04" * 3 + lines[3]])
+    err = _raises(_write(tmp_path, "ctl16.txt", bom + text.encode("utf-16-le")))
+    assert "binary" in err.message and err.line == 4
+
+
+def test_binary_tail_after_utf16_text_names_the_utf16_line(tmp_path: Path) -> None:
+    """Dense UTF-16 text, then binary bytes: the line is counted in the text as UTF-16, not by
+    0x0A bytes (上 and 区 hold one each)."""
+    data = DENSE.encode("utf-16-le") + random.Random(2).randbytes(512)
+    err = _raises(_write(tmp_path, "tail16.txt", data))
+    assert "binary" in err.message and err.line == DENSE.count("\n") + 1
+
+
+def test_byte_swapped_and_odd_data_stay_errors() -> None:
+    """Chinese GBK bytes of even length are never taken for UTF-16, nor UTF-16 cut mid-unit."""
+    gbk = DENSE.encode("gbk")
+    assert len(gbk) % 2 == 0
+    assert decode_bytes(gbk) == DENSE
+    for codec in ("utf-16-le", "utf-16-be"):
+        with pytest.raises(CorpusError):
+            decode_bytes(DENSE.encode(codec)[:-1])

@@ -54,6 +54,19 @@ _MIN_COMMON_SHARE = 0.6  # GB18030 decode: share of GB2312-zone characters among
 _MIN_CJK_SHARE = 0.9  # any decode: share of CJK text characters among non-ASCII
 _ASCII_WORD = re.compile(r"[A-Za-z]{2}")
 _UTF8_DOMINANCE = 8  # valid multi-byte UTF-8 chars per invalid sequence in a damaged UTF-8 file
+_UTF16 = ("utf-16-le", "utf-16-be")
+# BOM-less UTF-16 read by its content (dense Chinese: one paragraph per line, so too few NUL
+# bytes for the ASCII-parity sniff): the share of ideographs among its non-whitespace
+# characters.  Chinese running text is ~85 % ideographs, the rest punctuation; other bytes
+# read as UTF-16 spread over the whole BMP, where ideographs are about a third of the code
+# points (and fail the _MIN_CJK_SHARE test of text characters first).
+_MIN_UTF16_IDEOGRAPH_SHARE = 0.5
+# Binary data after a UTF-16 head: the head counts as UTF-16 text (so that the error's line is
+# counted in it) only from this many characters on.  Random bytes read as UTF-16 are text
+# characters less than half the time, so 16 in a row happen by chance about once in 10^5.
+_MIN_UTF16_HEAD_CHARS = 16
+# the first character of decoded text that is no text: a control character or a replaced byte
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 # normalize_text: one translation table, then three context-dependent full-width signs.
@@ -83,7 +96,11 @@ def _line_of(data: bytes, offset: int, codec: str = "latin-1") -> int:
     Counting raw bytes is right for ASCII-compatible encodings (UTF-8, GB18030, Big5 never use
     0x0A or 0x0D inside a character); UTF-16/32 data is decoded first.
     """
-    head = data[:offset].decode(codec, errors="replace")
+    return _count_lines(data[:offset].decode(codec, errors="replace"))
+
+
+def _count_lines(head: str) -> int:
+    """1-based line number of the character that follows ``head`` (LF, CRLF and CR end lines)."""
     return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
 
 
@@ -140,8 +157,29 @@ def _share(text: str, pred: Callable[[str], bool]) -> float:
     return sum(1 for ch in chars if pred(ch)) / len(chars)
 
 
+def _is_textlike(ch: str) -> bool:
+    """True for whitespace, printable ASCII and the characters of Chinese running text."""
+    return ch.isspace() or 0x20 < ord(ch) < 0x7F or _is_cjk_text(ch)
+
+
+def _is_chinese_text(text: str) -> bool:
+    """True when decoded ``text`` reads as Chinese running text: text characters only (up to
+    ``1 - _MIN_CJK_SHARE``), mostly ideographs (``_MIN_UTF16_IDEOGRAPH_SHARE``)."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible or sum(map(_is_textlike, text)) < _MIN_CJK_SHARE * len(text):
+        return False
+    return sum(map(is_cjk, visible)) >= _MIN_UTF16_IDEOGRAPH_SHARE * len(visible)
+
+
 def _sniff_utf16(data: bytes) -> str | None:
-    """Codec name when BOM-less ``data`` is clearly UTF-16 (NULs at one parity), else None."""
+    """Codec name when BOM-less ``data`` is clearly UTF-16, else None.
+
+    Clearly UTF-16: NULs at one parity (ASCII and layout characters), or -- for dense Chinese,
+    whose ideographs rarely hold a zero byte -- data that is not UTF-8 (ASCII text read as
+    UTF-16 looks like ideographs) and reads as Chinese text in UTF-16 (``_is_chinese_text``).
+    Called only for data that GB18030 cannot read as text: with NUL or many control bytes, or
+    after ``_gb18030_text`` failed.
+    """
     if len(data) < 2 or len(data) % 2:
         return None
     units = len(data) // 2
@@ -154,12 +192,72 @@ def _sniff_utf16(data: bytes) -> str | None:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 continue
-            textlike = sum(
-                1 for ch in text if ch.isspace() or 0x20 < ord(ch) < 0x7F or _is_cjk_text(ch)
-            )
-            if textlike >= _MIN_CJK_SHARE * len(text):
+            if sum(map(_is_textlike, text)) >= _MIN_CJK_SHARE * len(text):
                 return codec
+    if _first_error(data, "utf-8") is None:
+        return None
+    for codec in _UTF16:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _is_chinese_text(text):
+            return codec
     return None
+
+
+def _gb18030_text(data: bytes) -> str | None:
+    """The GB18030 reading of ``data`` when it is all valid and reads as Chinese (common
+    GB2312 characters, or mostly CJK ones such as the rare name characters 堃, 犇), else None.
+
+    Detectors misname short GBK samples (Big5, cp949, johab, UTF-16...), so this decides first.
+    """
+    if _first_error(data, "gb18030") is not None:
+        return None
+    text = data.decode("gb18030")
+    if (
+        _share(text, _is_gb2312_common) >= _MIN_COMMON_SHARE
+        or _share(text, _is_cjk_text) >= _MIN_CJK_SHARE
+    ):
+        return text
+    return None
+
+
+def _binary_error(data: bytes, source: str, controls: int) -> CorpusError:
+    """CorpusError for BOM-less ``data`` with NUL bytes or ``controls`` control bytes that is
+    no text.
+
+    When it starts as Chinese UTF-16 text (``_MIN_UTF16_HEAD_CHARS`` or more), the error names
+    where that text stops and the line is counted in it (UTF-16 bytes of ideographs such as
+    上 U+4E0A hold 0x0A: counting bytes would be wrong); else the first NUL byte and its line.
+    """
+    for codec in _UTF16:
+        text = data[: len(data) - len(data) % 2].decode(codec, errors="replace")
+        bad = _NOT_TEXT.search(text)
+        head = text[: bad.start()] if bad else text
+        if (
+            len(head) >= _MIN_UTF16_HEAD_CHARS
+            and _is_chinese_text(head)
+            and _first_error(head.encode(codec), "utf-8") is not None
+        ):
+            at = len(head.encode(codec))
+            return CorpusError(
+                f"binary file, not text: {data[at:at + 2]!r} at byte {at} after "
+                f"{codec.upper()} text",
+                path=source,
+                line=_count_lines(head),
+            )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return CorpusError(
+            f"binary file, not text: NUL byte at byte {nul}", path=source, line=_line_of(data, nul)
+        )
+    first = _CONTROL_BYTES.search(data)
+    return CorpusError(
+        f"binary file, not text: {controls} control bytes in {len(data)}",
+        path=source,
+        line=_line_of(data, first.start()) if first else None,
+    )
 
 
 def _short_gbk_as_utf8(data: bytes, text: str) -> str | None:
@@ -236,17 +334,12 @@ def _decode_legacy(data: bytes, source: str, utf8_error: int) -> str:
     if good_utf8 >= _UTF8_DOMINANCE * bad_utf8:
         raise _undecodable(data, utf8_error, source, "invalid UTF-8 in an otherwise UTF-8 file")
 
-    gb_error = _first_error(data, "gb18030")
-    if gb_error is None:
-        # GBK/GB2312 text decodes as GB18030 (a superset).  Detectors misname short GBK samples
-        # (Big5, cp949, johab, UTF-16...), so a strict GB18030 decode that yields common
-        # characters, or mostly CJK ones (rare name characters such as 堃, 犇), wins.
-        text = data.decode("gb18030")
-        if (
-            _share(text, _is_gb2312_common) >= _MIN_COMMON_SHARE
-            or _share(text, _is_cjk_text) >= _MIN_CJK_SHARE
-        ):
-            return text
+    gb_text = _gb18030_text(data)
+    if gb_text is not None:
+        return gb_text
+    codec = _sniff_utf16(data)  # dense Chinese UTF-16 holds no NUL byte at all
+    if codec is not None:
+        return data.decode(codec)
 
     best = from_bytes(data).best()
     guess = best.encoding if best is not None else None
@@ -260,8 +353,27 @@ def _decode_legacy(data: bytes, source: str, utf8_error: int) -> str:
                 return text
 
     hint = f"; encoding detector's guess: {guess}" if guess else ""
+    gb_error = _first_error(data, "gb18030")
     offset = utf8_error if gb_error is None else max(utf8_error, gb_error)
     raise _undecodable(data, offset, source, f"not UTF-8, UTF-16 or GB18030/GBK{hint}")
+
+
+def _decode_without_bom(data: bytes, source: str) -> str:
+    """Decode BOM-less bytes: UTF-16 when they hold NUL or control bytes and read as UTF-16
+    (``_sniff_utf16``), else UTF-8, else GB18030 (or Big5, or dense Chinese UTF-16)."""
+    # UTF-8, GB18030 and Big5 use bytes below 0x20 for ASCII controls only; UTF-16 uses them
+    # in ASCII characters (a NUL byte) and in ideographs and punctuation (。 U+3002: 0x02).
+    controls = len(_CONTROL_BYTES.findall(data))
+    if b"\x00" in data or controls > _MAX_CONTROL_SHARE * len(data):
+        codec = _sniff_utf16(data)
+        if codec is None:
+            raise _binary_error(data, source, controls)
+        return data.decode(codec)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return _decode_legacy(data, source, err.start)
+    return _short_gbk_as_utf8(data, text) or text
 
 
 def decode_bytes(data: bytes, source: str = "<bytes>") -> str:
@@ -286,34 +398,16 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> str:
                 why = f"invalid {codec.upper()} after its byte-order mark"
                 raise _undecodable(body, err.start, source, why, codec) from None
             break
-    if text is None and b"\x00" in data:
-        codec = _sniff_utf16(data)
-        if codec is None:
-            nul = data.index(b"\x00")
-            raise CorpusError(
-                f"binary file, not text: NUL byte at byte {nul}",
-                path=source,
-                line=_line_of(data, nul),
-            )
-        text = data.decode(codec)
     if text is None:
-        # UTF-8, GB18030 and Big5 use bytes below 0x20 for ASCII controls only.
-        controls = len(_CONTROL_BYTES.findall(data))
-        if controls > _MAX_CONTROL_SHARE * len(data):
-            raise CorpusError(
-                f"binary file, not text: {controls} control bytes in {len(data)}", path=source
-            )
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as err:
-            text = _decode_legacy(data, source, err.start)
-        else:
-            text = _short_gbk_as_utf8(data, text) or text
+        text = _decode_without_bom(data, source)
 
     controls = len(_CONTROL.findall(text))
     if "\x00" in text or controls > _MAX_CONTROL_SHARE * len(text):
+        first = _CONTROL.search(text)  # \x00 is one
         raise CorpusError(
-            f"binary file, not text: {controls} control characters in {len(text)}", path=source
+            f"binary file, not text: {controls} control characters in {len(text)}",
+            path=source,
+            line=_count_lines(text[: first.start()]) if first else None,
         )
     if _NOT_BLANK.search(text) is None:  # only whitespace and zero-width characters
         raise CorpusError("empty file (only whitespace)", path=source)
