@@ -6,6 +6,13 @@ area, weight, length, volume, duration, age, date, other), names the indicator i
 (消费品抽检合格率, 追缴资金, 群众困难诉求), marks changes (同比增长 14.39%, 提高 0.6 个百分点) so
 that they are never compared with levels, and expresses it in standard units (money in 元, areas
 in m², 万 and 亿 expanded).  Dates and years are kind ``date``, never counts.
+
+Numbers are read as printed.  A minus sign printed directly before an Arabic number (``-``,
+full-width ``－`` or ``−``, not after a digit, letter or ``%``, where a hyphen joins a range or
+a code: ``1-3月``, ``G-12``) makes the value negative: ``最低气温-3℃`` gives -3.0; words of
+change (``下降 3%``) never do, they set ``change``.  A number is read whole or not at all: one
+with more than ``MAX_NUMBER_DIGITS`` digits (15; or a longer run of Chinese numerals)
+gives no row, and no part of it is read as another quantity or a date.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 
 import pandas as pd
 
@@ -26,6 +34,18 @@ METRIC_COLUMNS = ["article_id", "para_no", "sentence", "indicator", "value", "un
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+)"
+#: The most digits a printed number may have to be read.  A decimal of up to
+#: ``sys.float_info.dig`` (15) significant digits comes back from a float64 exactly as printed;
+#: a longer one would be stored with other digits than the page prints, and one of ~309 digits
+#: as ``inf``.  Reported figures stay far below: the largest, budgets in 元, have 12 digits.
+MAX_NUMBER_DIGITS = sys.float_info.dig
+# a run of digits (or Chinese numerals, which without 万/亿 stay below 10^4 unless written digit
+# by digit) too long to be read whole: no part of it may be read as a quantity or a date
+_TOO_LONG = re.compile(
+    rf"\d(?:[,.]?\d){{{MAX_NUMBER_DIGITS},}}|[{_CN_DIGITS}]{{{MAX_NUMBER_DIGITS + 1},}}")
+# a minus sign directly before an Arabic number; after a digit, a letter, a point or a percent
+# sign, a hyphen joins a range (1-3月, 5%-8%) or a code (G-12) instead
+_SIGN = r"(?<![0-9A-Za-z.%‰℃°])[-－−](?=\d)"
 _MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, "百": 1e2}
 _MAGNITUDES_LONGEST_FIRST = sorted(_MAGNITUDES, key=len, reverse=True)
 
@@ -54,7 +74,7 @@ COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS) | set(COUNT_WORDS), key=len,
                                                    reverse=True))
 _QUANTITY = re.compile(
-    rf"(?P<pre>大约|将近|接近|超过|不足|不到|不超过|约|近|逾|达)?"
+    rf"(?P<pre>大约|将近|接近|超过|不足|不到|不超过|约|近|逾|达)?(?P<sign>{_SIGN})?"
     rf"(?P<num>{_NUM})(?P<more>余|多)?(?P<mag>千万|百万|万|亿|千(?![克米瓦]))?(?P<more2>余|多)?"
     rf"(?P<unit>{_UNIT_ALT})?(?P<post>左右|上下|以上|以下|之多)?"
 )
@@ -94,15 +114,19 @@ _QUALIFIERS = {"约": "approx", "近": "approx", "大约": "approx", "将近": "
 
 
 def to_number(text: str) -> float | None:
-    """An Arabic or Chinese numeral as a number (1,234.5 / 二十 / 两 / 一百二十)."""
+    """An Arabic or Chinese numeral as a number (1,234.5 / 二十 / 两 / 一百二十); None when it
+    is no numeral or cannot be read whole (more than ``MAX_NUMBER_DIGITS`` digits, 10^15 or
+    more: never ``inf``)."""
     if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", text):
-        return float(text.replace(",", ""))
+        digits = sum(ch.isdigit() for ch in text)
+        return float(text.replace(",", "")) if digits <= MAX_NUMBER_DIGITS else None
     try:
         import cn2an  # the maintained converter of Chinese numerals
 
-        return float(cn2an.cn2an(text, "smart"))
-    except (ValueError, KeyError, TypeError):
+        value = float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError, OverflowError):
         return None
+    return value if math.isfinite(value) and abs(value) < 10.0 ** MAX_NUMBER_DIGITS else None
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -199,7 +223,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     for offset, sentence in split_sentences(text):
         if _ANY_NUMBER.search(sentence) is None:
             continue  # every pattern below needs a digit or a numeral
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = [m.span() for m in _TOO_LONG.finditer(sentence)]
         for m in _SKIP.finditer(sentence):
             taken.append(m.span())
         for m in _DATE.finditer(sentence):
@@ -259,6 +283,8 @@ def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
     value = to_number(num)
     if value is None:
         return None
+    if m.group("sign"):
+        value = -value
     return _quantity_rows(sentence, m, value, (m.group("mag") or "") + unit)
 
 

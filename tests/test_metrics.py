@@ -364,3 +364,61 @@ def test_heaping(metrics):
     assert heap["last_digits"]["count"].sum() == 15
     assert heap["last_digits"].set_index("last digit").loc[0, "count"] == 5  # 100×4, 70
     assert len(heap["passages"]) == 15
+
+
+# --- signs and numbers too long to read whole --------------------------------------------------
+
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("当日最低气温-3℃，道路结冰。", -3.0, ""),  # ℃ is no unit of the table: kind other
+    ("当日最低气温－3℃，道路结冰。", -3.0, ""),  # full-width minus
+    ("当日最低气温−3.5℃，道路结冰。", -3.5, ""),  # U+2212 minus sign
+    ("该指标由上年的 2.1% 变为-0.8%。", -0.8, "%"),
+    ("水位（-1.2米）低于警戒线。", -1.2, "米"),
+])
+def test_printed_minus_sign_is_kept(sentence, value, unit):
+    rows = [r for r in extract_from_text(sentence) if r["value"] is not None and r["value"] < 0]
+    assert [(r["value"], r["unit"]) for r in rows] == [(value, unit)]
+    row = rows[0]
+    assert isinstance(row["value"], float)
+    assert row["indicator"] is None or "-" not in row["indicator"]
+    if row["value_std"] is not None and unit:
+        assert row["value_std"] < 0
+
+
+@pytest.mark.parametrize("sentence,values", [
+    ("全年同比下降3%，降幅收窄。", [3.0]),  # a fall in words is no sign: the value stays 3
+    ("1-3月共办结案件 45 件。", [1.0, 45.0]),  # a hyphen between figures: a range (3月 a date)
+    ("2021-2022年度考核优秀。", None),  # years joined by a hyphen
+    ("G-12 号线路改造完成。", None),
+    ("第1-3名获得表彰。", None),
+])
+def test_hyphen_and_fall_words_are_no_sign(sentence, values):
+    rows = extract_from_text(sentence)
+    assert all(r["value"] is None or r["value"] >= 0 for r in rows), rows
+    if values is not None:
+        assert sorted(r["value"] for r in rows if r["kind"] != "date") == values
+
+
+def test_metrics_table_keeps_negative_values():
+    articles = pd.DataFrame({"article_id": ["p-01"], "text": ["当日最低气温-3℃，库区水温-1.5℃。"]})
+    table = extract_metrics(articles)
+    assert table["value"].dtype == "float64"
+    assert sorted(table["value"]) == [-3.0, -1.5]
+
+
+@pytest.mark.parametrize("digits", ["9" * 309, "1" * 20, "1" * 16, "1" * 15 + ".5",
+                                    "1,000,000,000,000,000,000", "九" * 40])
+def test_absurdly_long_numbers_are_not_read(digits):
+    """A number is read whole or not at all: never inf, never its last digits as a year."""
+    for sentence in (f"共有{digits}人参加。", f"全年投入{digits}元。", f"始于{digits}年。"):
+        rows = extract_from_text(sentence)
+        assert rows == [], rows
+
+
+def test_longest_readable_number():
+    rows = extract_from_text("全年投入123456789012345元。")
+    assert [(r["value"], r["kind"]) for r in rows] == [(123456789012345.0, "money")]
+    assert to_number("123456789012345") == 123456789012345.0
+    assert to_number("1234567890123456") is None
+    assert to_number("9" * 309) is None
+    assert to_number("九" * 40) is None
