@@ -53,13 +53,13 @@ because notebook cells are compared output for output by nbval (stderr included)
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import multiprocessing
 import os
 import re
 import sys
+import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from os import PathLike
@@ -74,7 +74,7 @@ from helpers.batching import concat_pages
 from helpers.cache import CACHED_TABLES, clear_cache, version_keys
 from helpers.codebook import Codebook, resolve_codebook
 from helpers.errors import CorpusError
-from helpers.frames import FRAME_FORMAT, read_frame, write_frame
+from helpers.frames import FRAME_FORMAT, FrameMismatchError, read_frame, write_frame
 from helpers.job import (
     TABLES,
     cached_tables_for,
@@ -83,13 +83,14 @@ from helpers.job import (
     run_tables_for,
     warm_up,
 )
+from helpers.outdir import SWAP_LOCK, OutputInUseError, claim_output, reading_output
 from helpers.text.decoding import read_raw_bytes
 from helpers.tokens import token_counts
 
 __all__ = [
-    "CACHED_TABLES", "PARALLEL_MIN_BYTES", "TABLES", "clear_cache", "process_page",
-    "read_frame", "read_tables", "run_pipeline", "stream_pipeline", "token_counts",
-    "version_keys", "write_frame",
+    "CACHED_TABLES", "PARALLEL_MIN_BYTES", "TABLES", "OutputInUseError", "clear_cache",
+    "process_page", "read_frame", "read_tables", "run_pipeline", "stream_pipeline",
+    "token_counts", "version_keys", "write_frame",
 ]
 
 #: Below this many bytes of raw pages, ``run_pipeline`` stays serial even with ``workers > 1``:
@@ -408,72 +409,77 @@ def stream_pipeline(path: str | PathLike[str] | None = None, *,
     per job of consecutive files, in file order; ``write_frame`` format), ``out_dir/files/``
     and the manifest ``out_dir/tables.json``; returns ``out_dir``.  ``read_tables(out_dir)``
     gives back exactly the tables ``run_pipeline`` returns, or only some tables and columns.
-    Parts of an earlier run in ``out_dir`` are replaced (the folder is the run's output, not an
-    archive)."""
-    from tqdm import tqdm
-
+    The folder is the run's output, not an archive: a run owns it while it runs (a second run
+    into it gets ``OutputInUseError`` naming the first), writes into a staging folder inside it,
+    and replaces the earlier run's manifest and parts only when it finished; a failed or killed
+    run leaves the earlier output as it was.  Other files in ``out_dir`` stay
+    (``helpers.outdir``)."""
     want = _tables_arg(tables)
     need = run_tables_for(want)
     paths = [p.absolute() for p in corpus.list_pages(path)]
     out = Path(out_dir) if out_dir is not None else config.DERIVED_TABLES
     book = resolve_codebook(codebook)
     cache_arg = None if cache_dir is None else str(Path(cache_dir).resolve())
-    sizes = [p.stat().st_size for p in paths]
-    wanted = tuple(need)
-    chunks, parallel, n_workers = _plan_jobs(
-        paths, list(range(len(paths))), [wanted] * len(paths), sizes,
-        lambda i: cache_store.sha256_of(read_raw_bytes(paths[i])), workers, client, cache,
-        cache_store.cache_root(cache_arg), book,
-        min_parallel_bytes)
-    jobs = [([str(paths[i]) for i in chunk], wanted) for chunk in chunks]
-    job = functools.partial(process_files, cache_dir=cache_arg, cache=cache, codebook=book)
+    show = _show_progress(progress, len(paths))
+    with claim_output(out, folders=(*TABLES, "files"), manifest=MANIFEST,
+                      part=_PART) as staging:
+        sizes = [p.stat().st_size for p in paths]
+        wanted = tuple(need)
+        chunks, parallel, n_workers = _plan_jobs(
+            paths, list(range(len(paths))), [wanted] * len(paths), sizes,
+            lambda i: cache_store.sha256_of(read_raw_bytes(paths[i])), workers, client, cache,
+            cache_store.cache_root(cache_arg), book, min_parallel_bytes)
+        jobs = [([str(paths[i]) for i in chunk], wanted) for chunk in chunks]
+        job = functools.partial(process_files, cache_dir=cache_arg, cache=cache, codebook=book)
+        if client is not None:
+            done: Iterator[Any] = _iter_dask_ordered(jobs, client, job)
+        elif parallel:
+            done = _iter_pool(jobs, min(n_workers, len(jobs)), job, book)
+        else:
+            done = (job(*args) for args in jobs)
+        run = uuid.uuid4().hex
+        parts, rows = _write_parts(staging, run, chunks, done, need, show)
+        manifest = {"format": FRAME_FORMAT, "run": run, "tables": list(want),
+                    "written": [*need, "files"], "parts": parts, "rows": rows,
+                    "codebook": book.path, "codebook_sha256": book.sha256, "files": len(paths),
+                    "bytes": sum(sizes)}
+        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1)
+                                        + "\n", encoding="utf-8")
+    return out
 
-    _clear_parts(out)  # an earlier run's parts (and nothing else)
-    if client is not None:
-        done: Iterator[Any] = _iter_dask_ordered(jobs, client, job)
-    elif parallel:
-        done = _iter_pool(jobs, min(n_workers, len(jobs)), job, book)
-    else:
-        done = (job(*args) for args in jobs)
+
+def _write_parts(folder: Path, run: str, chunks: list[list[int]], done: Iterator[Any],
+                 need: list[str], show: bool) -> tuple[dict[str, int], dict[str, int]]:
+    """Write each job's tables, as the job finishes, as ``folder/{table}/part-{job}.parquet``
+    (each part records the ``run``, its table and number); returns the parts and rows of each
+    table."""
+    from tqdm import tqdm
+
     parts = {t: 0 for t in (*need, "files")}
     rows = {t: 0 for t in (*need, "files")}
-    bar = tqdm(total=len(paths), file=sys.stderr, unit="page", desc="pages",
-               disable=not _show_progress(progress, len(paths)))
+    bar = tqdm(total=sum(map(len, chunks)), file=sys.stderr, unit="page", desc="pages",
+               disable=not show)
     try:
         for k, (chunk, block) in enumerate(zip(chunks, done, strict=True)):
             pieces = dict(block["tables"])
             pieces["files"] = pd.DataFrame([_file_row(info, need) for info in block["infos"]])
             for table, frame in pieces.items():
                 frame.attrs = {}  # the subhead positions are rebuilt from ``subheads``
-                write_frame(frame, out / table / f"part-{k:05d}.parquet")
+                write_frame(frame, folder / table / f"part-{k:05d}.parquet",
+                            extra_meta=_part_identity(run, table, k))
                 parts[table] += 1
                 rows[table] += len(frame)
             del block, pieces
             bar.update(len(chunk))
     finally:
         bar.close()
-    manifest = {"format": FRAME_FORMAT, "tables": list(want), "written": [*need, "files"],
-                "parts": parts, "rows": rows, "codebook": book.path,
-                "codebook_sha256": book.sha256, "files": len(paths), "bytes": sum(sizes)}
-    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n",
-                                encoding="utf-8")
-    return out
+    return parts, rows
 
 
-def _clear_parts(out: Path) -> None:
-    """Delete what ``stream_pipeline`` writes in ``out``: the manifest, the parts of each table
-    (and leftover temporary files), then the table folders left empty.  Other files stay."""
-    with contextlib.suppress(FileNotFoundError):
-        (out / MANIFEST).unlink()
-    for table in (*TABLES, "files"):
-        folder = out / table
-        if not folder.is_dir():
-            continue
-        for entry in folder.iterdir():
-            if entry.is_file() and (_PART.fullmatch(entry.name) or entry.name.startswith(".tmp-")):
-                entry.unlink()
-        with contextlib.suppress(OSError):
-            folder.rmdir()
+def _part_identity(run: str | None, table: str, k: int) -> dict[str, Any] | None:
+    """What a part records of itself: a part of another run or place is refused when read
+    (None: the manifest of an older run names no run; its parts record nothing)."""
+    return None if run is None else {"run": run, "table": table, "part": k}
 
 
 def _file_row(info: dict[str, Any], need: list[str]) -> dict[str, Any]:
@@ -484,58 +490,70 @@ def _file_row(info: dict[str, Any], need: list[str]) -> dict[str, Any]:
                for t in CACHED_TABLES}}
 
 
+def _load_manifest(out: Path) -> dict[str, Any]:
+    try:
+        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise CorpusError(f"not the output of a finished stream_pipeline run ({err})",
+                          path=out / MANIFEST) from None
+
+
 def read_tables(out_dir: str | PathLike[str] | None = None, *,
                 tables: str | list[str] | tuple[str, ...] | None = None,
                 columns: dict[str, list[str]] | None = None) -> dict[str, pd.DataFrame]:
     """The tables a ``stream_pipeline`` run wrote to ``out_dir`` (default
     ``corpus/derived/tables``): all of them (what ``run_pipeline`` would have returned, row for
     row and dtype for dtype, ``files`` included), or only ``tables``, and of a table only
-    ``columns[table]`` (less memory: each part is read, cut and released in turn)."""
+    ``columns[table]`` (less memory: each part is read, cut and released in turn).  A run that
+    replaces the folder meanwhile waits until this has read it (``outdir.reading_output``)."""
     out = Path(out_dir) if out_dir is not None else config.DERIVED_TABLES
-    try:
-        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise CorpusError(f"not the output of a finished stream_pipeline run ({err})",
-                          path=out / MANIFEST) from None
-    available = manifest["written"]
-    asked = [*manifest["tables"], "files"] if tables is None else (
-        [tables] if isinstance(tables, str) else list(tables))
-    unknown = [t for t in asked if t not in available]
-    if unknown:
-        raise ValueError(f"{out}: no table {unknown[0]!r}; it has {available}")
-    columns = columns or {}
-    stray = [t for t in columns if t not in asked]
-    if stray:
-        raise ValueError(f"columns= names table {stray[0]!r}, which is not read ({asked})")
-    book = _manifest_codebook(manifest, out)
-    result: dict[str, pd.DataFrame] = {}
-    for table in asked:
-        pieces = []
-        for k in range(manifest["parts"][table]):
-            part = out / table / f"part-{k:05d}.parquet"
-            try:
-                frame = read_frame(part)
-            except Exception as err:  # noqa: BLE001 -- named: which part is missing or damaged
-                raise CorpusError(f"cannot read this part of table {table!r}: {err}",
-                                  path=part) from None
-            if table in columns:
-                missing = [c for c in columns[table] if c not in frame.columns]
-                if missing:
-                    raise ValueError(f"table {table!r} has no column {missing[0]!r}; it has "
-                                     f"{list(frame.columns)}")
-                frame = frame[columns[table]]
-            pieces.append(frame)
-        whole = columns.get(table) is None
-        result[table] = concat_pages(pieces, ignore_index=(table != "codes"),
-                                     table=table if whole and table != "files" else None,
-                                     codebook=book)
-        del pieces
-    if "articles" in result and columns.get("articles") is None:
-        subheads = result.get("subheads")
-        if subheads is None and "subheads" in available:
-            subheads = read_tables(out, tables="subheads")["subheads"]
-        if subheads is not None:
-            _restore_subheads(result["articles"], subheads)
+    if not (out / MANIFEST).is_file() and not (out / SWAP_LOCK).is_file():
+        _load_manifest(out)  # no output, none being swapped in: refused, nothing created there
+    with reading_output(out):
+        manifest = _load_manifest(out)  # the one the parts belong to (the swap waits)
+        available = manifest["written"]
+        asked = [*manifest["tables"], "files"] if tables is None else (
+            [tables] if isinstance(tables, str) else list(tables))
+        unknown = [t for t in asked if t not in available]
+        if unknown:
+            raise ValueError(f"{out}: no table {unknown[0]!r}; it has {available}")
+        columns = columns or {}
+        stray = [t for t in columns if t not in asked]
+        if stray:
+            raise ValueError(f"columns= names table {stray[0]!r}, which is not read ({asked})")
+        book = _manifest_codebook(manifest, out)
+        result = {table: _read_table(out, manifest, table, columns.get(table), book)
+                  for table in asked}
+        if "articles" in result and columns.get("articles") is None:
+            subheads = result.get("subheads")
+            if subheads is None and "subheads" in available:
+                subheads = _read_table(out, manifest, "subheads", None, book)
+            if subheads is not None:
+                _restore_subheads(result["articles"], subheads)
     return result
 
 
+def _read_table(out: Path, manifest: dict[str, Any], table: str, columns: list[str] | None,
+                book: Codebook) -> pd.DataFrame:
+    """One table of a ``stream_pipeline`` output, its parts joined (only ``columns``)."""
+    pieces = []
+    for k in range(manifest["parts"][table]):
+        part = out / table / f"part-{k:05d}.parquet"
+        try:
+            frame = read_frame(part, expect=_part_identity(manifest.get("run"), table, k))
+        except FrameMismatchError as err:
+            raise CorpusError(f"this part of table {table!r} belongs to another run, not to "
+                              f"the manifest's ({err})", path=part) from None
+        except Exception as err:  # noqa: BLE001 -- named: which part is missing or damaged
+            raise CorpusError(f"cannot read this part of table {table!r}: {err}",
+                              path=part) from None
+        if columns is not None:
+            missing = [c for c in columns if c not in frame.columns]
+            if missing:
+                raise ValueError(f"table {table!r} has no column {missing[0]!r}; it has "
+                                 f"{list(frame.columns)}")
+            frame = frame[columns]
+        pieces.append(frame)
+    return concat_pages(pieces, ignore_index=(table != "codes"),
+                        table=table if columns is None and table != "files" else None,
+                        codebook=book)
