@@ -78,3 +78,24 @@ def test_duplicate_source_names_raise(tmp_path):
     (tmp_path / "p.TXT").write_bytes(PAGE.encode("gbk"))  # the extension in any case
     with pytest.raises(CorpusError, match="source name"):
         load_corpus(tmp_path)
+
+
+# written for this test in traditional characters
+TRADITIONAL_PAGE = (
+    "為加大禁毒宣傳力度，該區組織志願者走進社區、學校和企業，發放宣傳\n\n"
+    "資料兩千餘份，舉辦專題講座十二場，現場解答群眾提出的問題。活動中，\n\n"
+    "工作人員結合真實案例，講解新型毒品的危害和識別方法，提醒居民遠離\n\n"
+    "毒品、守護健康。\n\n"
+    "（陳 明）\n\n"
+    "漢壽：禁毒宣傳進社區\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["big5", "utf-8"])
+def test_traditional_page_stops_the_corpus_naming_the_file(tmp_path, encoding):
+    """Not parsed into wrong articles without localities: refused, naming the file and t2s."""
+    (tmp_path / "good.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "trad_page.txt").write_bytes(TRADITIONAL_PAGE.encode(encoding))
+    with pytest.raises(CorpusError, match="traditional") as err:
+        load_corpus(tmp_path)
+    assert "trad_page.txt" in str(err.value) and "t2s" in str(err.value)

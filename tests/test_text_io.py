@@ -528,3 +528,57 @@ def test_byte_swapped_and_odd_data_stay_errors() -> None:
     for codec in ("utf-16-le", "utf-16-be"):
         with pytest.raises(CorpusError):
             decode_bytes(DENSE.encode(codec)[:-1])
+
+
+# --- traditional characters: refused with how to convert, never parsed as simplified ---
+
+# written for this test in traditional characters (and its simplified form below)
+TRADITIONAL = (
+    "今年以來，縣裡把矛盾調解工作落到村組一級，每個村都設有調解室和\n\n"
+    "調解員，群眾有事找得到人，說得上話，辦得成事。上半年，全縣受理各\n\n"
+    "類糾紛三百餘件，絕大多數在村裡就地化解，沒有一件上交到縣裡，群眾\n\n"
+    "對調解工作的滿意程度明顯上升。\n\n"
+    "（劉 波 蕭 薇）\n\n"
+    "桃源：調解室建到家門口\n"
+)
+SIMPLIFIED = (
+    "今年以来，县里把矛盾调解工作落到村组一级，每个村都设有调解室和\n\n"
+    "调解员，群众有事找得到人，说得上话，办得成事。上半年，全县受理各\n\n"
+    "类纠纷三百余件，绝大多数在村里就地化解，没有一件上交到县里，群众\n\n"
+    "对调解工作的满意程度明显上升。\n\n"
+    "（刘 波 萧 薇）\n\n"
+    "桃源：调解室建到家门口\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["big5", "utf-8", "utf-16"])
+def test_traditional_page_is_refused_with_how_to_convert(tmp_path: Path, encoding: str) -> None:
+    path = _write(tmp_path, "trad.txt", TRADITIONAL.encode(encoding))
+    assert decode_bytes(path.read_bytes()) == TRADITIONAL  # decoded right, then refused
+    err = _raises(path)
+    assert "traditional" in err.message and "t2s" in err.message and "OpenCC" in err.message
+    assert err.line == 1  # 來 is the first traditional-only character
+
+
+def test_simplified_pages_are_not_refused(tmp_path: Path) -> None:
+    assert read_page(_write(tmp_path, "simp.txt", SIMPLIFIED.encode("gbk"))) == SIMPLIFIED
+    assert read_page(SEED) == _seed_text()
+    names = "（王堃 李喆 张犇 赵珺 钱昇）\n"  # rare name characters GB2312 lacks, on a short page
+    assert read_page(_write(tmp_path, "names.txt", names.encode())) == names
+    pages = sorted((Path(__file__).parent / "fixtures" / "pages").glob("page_*.txt"))
+    assert len(pages) == 4
+    for page in pages:
+        read_page(page)
+
+
+def test_traditional_share_threshold_is_measured() -> None:
+    """The threshold sits far from both sides: simplified pages (seed, fixture pages) and the
+    traditional sample."""
+    from helpers.text.decoding import TRADITIONAL_SHARE, traditional_share
+
+    simplified = [traditional_share(SIMPLIFIED), traditional_share(_seed_text())] + [
+        traditional_share(read_page(p))
+        for p in sorted((Path(__file__).parent / "fixtures" / "pages").glob("page_*.txt"))
+    ]
+    assert max(simplified) < TRADITIONAL_SHARE / 10
+    assert traditional_share(TRADITIONAL) > 5 * TRADITIONAL_SHARE
