@@ -16,7 +16,8 @@ results back together in file order:
     the same jobs, but each job's tables are written to ``out_dir`` as it finishes (one
     Parquet part per job and table, in file order) and dropped: memory stays that of a few
     jobs whatever the corpus size.  ``read_tables`` reads them back, exactly as
-    ``run_pipeline`` returns them, or only some tables and columns.
+    ``run_pipeline`` returns them, or only some tables and columns.  The folder is owned by one
+    run at a time and replaced only by a run that finished (``helpers.outdir``).
 
 **Identical results.**  Every route gives the tables the whole-corpus functions give, row for
 row and dtype for dtype (``tests/test_pipeline.py`` checks it with ``assert_frame_equal``):
@@ -33,8 +34,10 @@ files reads the consolidated entries only; when files change, only those are pro
 **Workers.**  ``workers > 1`` uses a ``ProcessPoolExecutor`` ("forkserver" where available,
 else "spawn": never "fork", which copies a parent's threads and locks); the fork server imports
 the package once and each worker's initializer (``job.warm_up``) loads the tokenizers and the
-gazetteer (~2 s).  Jobs of ``JOB_BYTES`` or an eighth of each worker's share, whichever is
-smaller (so that the workers finish together).  Below ``PARALLEL_MIN_BYTES`` of raw text to
+gazetteer (~2 s), after starting a thread that ends the worker when the run's process ends
+(``job.watch_parent``: else a worker orphaned by a killed kernel would wait for jobs forever,
+keeping the fork server and the resource tracker alive).  Jobs of ``JOB_BYTES`` or an eighth
+of each worker's share, whichever is smaller (so that the workers finish together).  Below ``PARALLEL_MIN_BYTES`` of raw text to
 compute (files whose cache entries are missing) the run stays serial.  In a script, call
 ``run_pipeline`` under ``if __name__ == "__main__":`` (the workers import the main module).
 
