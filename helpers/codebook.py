@@ -17,6 +17,8 @@ import re
 from dataclasses import astuple, dataclass
 from os import PathLike
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pandas as pd
 
@@ -29,6 +31,7 @@ __all__ = [
     "Code",
     "Codebook",
     "CodebookError",
+    "compile_term",
     "default_codebook",
     "load_codebook",
     "resolve_codebook",
@@ -37,8 +40,16 @@ __all__ = [
 DIMENSIONS = ("domain", "mode")
 FIELDS = ("id", "dimension", "label_zh", "label_en", "definition", "include", "exclude", "terms",
           "example")
+#: Fields a code may have besides ``FIELDS``; any other key is refused (a misspelled
+#: ``exclude_term:`` would otherwise be ignored without a word).
+OPTIONAL_FIELDS = ("exclude_terms",)
+#: The keys of the file's top level.
+TOP_KEYS = ("version", "codes")
 #: Prefix of a term that is a regular expression rather than a word.
 REGEX_PREFIX = "re:"
+#: YAML's spellings of null written unquoted: such an item holds no term ('' stays a term when
+#: quoted, and then is refused as empty; 'null' quoted is the word).
+YAML_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 @dataclass(frozen=True)
@@ -109,95 +120,218 @@ class Codebook:
         return {c.id: i for i, c in enumerate(self.codes)}
 
     @functools.cached_property
-    def _patterns(self) -> list[tuple[Code, re.Pattern[str], re.Pattern[str] | None]]:
+    def _patterns(self) -> list[tuple[Code, re.Pattern[str] | None, tuple[re.Pattern[str], ...],
+                                      re.Pattern[str] | None]]:
+        """Per code: one alternation of its words (longest first), its ``re:`` terms compiled
+        each on its own (their groups, backreferences and flags stay theirs), and one
+        alternation of its exclude terms."""
         def alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
             words = tuple(sorted(set(words), key=lambda t: (-len(t), t)))
             return re.compile("|".join(re.escape(t) for t in words)) if words else None
 
-        def regexes(words: tuple[str, ...]) -> re.Pattern[str] | None:
-            rx = [t[len(REGEX_PREFIX):] for t in words if t.startswith(REGEX_PREFIX)]
-            return re.compile("|".join(f"(?:{r})" for r in rx)) if rx else None
+        def regexes(code: Code) -> tuple[re.Pattern[str], ...]:
+            try:
+                return tuple(compile_term(t) for t in code.terms if t.startswith(REGEX_PREFIX))
+            except ValueError as err:  # a Codebook built without load_codebook
+                raise CodebookError(f"code {code.id!r}: {err}", self.path or None) from err
 
         return [(c, alternation(tuple(t for t in c.terms if not t.startswith(REGEX_PREFIX))),
-                 regexes(c.terms), alternation(c.exclude_terms)) for c in self.codes]
+                 regexes(c), alternation(c.exclude_terms)) for c in self.codes]
 
 
 def load_codebook(path: str | PathLike[str] | None = None) -> Codebook:
     """Read and validate a codebook YAML file (default: helpers/data/codebook.yaml).
 
-    Raises CodebookError naming the file (and line) on YAML syntax errors, missing fields,
-    duplicate ids, unknown dimensions or empty term lists.
+    The file is read anew on every call (never cached by path: an edit is seen at once).
+    Every scalar is kept as typed (``yes``, ``1.50``, ``2021-10-01`` are the strings written,
+    not True, 1.5 or a date).  Raises CodebookError naming the file and, where known, the line
+    on text that is not UTF-8, YAML syntax errors, duplicate keys, unknown or missing fields,
+    duplicate ids, unknown dimensions, empty terms or term lists, ``re:`` terms that do not
+    compile or match the empty string, and a version that is not a whole number.
     """
+    path = Path(path) if path is not None else config.CODEBOOK
+    top = _mapping(_read_yaml(path), path, "the codebook", TOP_KEYS)
+    if "codes" not in top or not isinstance(top["codes"], _yaml().SequenceNode):
+        raise CodebookError("expected a mapping with a 'codes:' list", path,
+                            _line(top["codes"]) if "codes" in top else None)
+    codes: list[Code] = []
+    seen: set[str] = set()
+    for n, node in enumerate(top["codes"].value, start=1):
+        code = _read_code(node, path, n)
+        if code.id in seen:
+            raise CodebookError(f"duplicate code id {code.id!r}", path,
+                                _line(_mapping(node, path, f"code #{n}")["id"]))
+        seen.add(code.id)
+        codes.append(code)
+    version = _read_version(top.get("version"), path)
+    return Codebook(codes=tuple(codes), path=str(path), version=version)
+
+
+def _yaml() -> ModuleType:
+    """PyYAML, imported when a codebook is first read (not when this module is)."""
     import yaml
 
-    path = Path(path) if path is not None else config.CODEBOOK
+    return yaml
+
+
+def _read_yaml(path: Path) -> Any:
+    """The YAML node tree of ``path``: UTF-8 text, one document, composed without implicit
+    types (PyYAML's BaseLoader: every scalar keeps the text typed, with its line)."""
+    yaml = _yaml()
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as err:
         raise CodebookError(f"cannot read the codebook ({err.strerror})", path) from err
     try:
-        data = yaml.safe_load(text)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise CodebookError(
+            f"not UTF-8 text (byte {data[err.start]:#04x}): save the codebook as UTF-8 "
+            "(GBK and other legacy encodings are not read)", path,
+            data.count(b"\n", 0, err.start) + 1) from err
+    try:
+        return yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        raise CodebookError(f"YAML syntax error: {err.problem or err}", path,
+                            mark.line + 1 if mark is not None else None) from err
+    except yaml.reader.ReaderError as err:
+        raise CodebookError(f"YAML syntax error: {err.reason} (character {err.character!r})",
+                            path, text.count("\n", 0, err.position) + 1) from err
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(err, "problem", None) or str(err)
-        raise CodebookError(f"YAML syntax error: {problem}", path, line) from err
-    if not isinstance(data, dict) or not isinstance(data.get("codes"), list):
-        raise CodebookError("expected a mapping with a 'codes:' list", path)
-    lines = _id_lines(text)
-    codes: list[Code] = []
-    seen: dict[str, int | None] = {}
-    for n, entry in enumerate(data["codes"], start=1):
-        if not isinstance(entry, dict):
-            raise CodebookError(f"code #{n} is not a mapping of fields", path)
-        cid = str(entry.get("id", "")).strip()
-        line = lines.get(cid)
-        missing = [f for f in FIELDS if f not in entry]
-        if not cid or missing:
-            raise CodebookError(f"code #{n} ({cid or 'no id'}) lacks {', '.join(missing) or 'id'}",
-                                path, line)
-        if cid in seen:
-            raise CodebookError(f"duplicate code id {cid!r}", path, _nth_line(text, cid, 2))
-        seen[cid] = line
-        if entry["dimension"] not in DIMENSIONS:
-            raise CodebookError(f"code {cid!r} has unknown dimension {entry['dimension']!r} "
-                                f"(expected one of {', '.join(DIMENSIONS)})", path, line)
-        terms = entry["terms"]
-        if not isinstance(terms, list) or not [t for t in terms if str(t).strip()]:
-            raise CodebookError(f"code {cid!r} has an empty term list", path, line)
-        for term in terms:
-            if str(term).startswith(REGEX_PREFIX):
-                try:
-                    re.compile(str(term)[len(REGEX_PREFIX):])
-                except re.error as err:
-                    raise CodebookError(f"code {cid!r}: bad regular expression {term!r} ({err})",
-                                        path, line) from err
-        codes.append(Code(
-            id=cid, dimension=entry["dimension"], label_zh=str(entry["label_zh"]),
-            label_en=str(entry["label_en"]), definition=str(entry["definition"]),
-            include=str(entry["include"]), exclude=str(entry["exclude"]),
-            terms=tuple(str(t).strip() for t in terms if str(t).strip()),
-            example=str(entry["example"]),
-            exclude_terms=tuple(str(t).strip() for t in entry.get("exclude_terms") or []
-                                if str(t).strip()),
-        ))
-    return Codebook(codes=tuple(codes), path=str(path), version=int(data.get("version", 1)))
+        raise CodebookError(f"YAML syntax error: {err}", path) from err
+    except RecursionError as err:
+        raise CodebookError("YAML nested too deeply to be a codebook", path) from err
 
 
-def _id_lines(text: str) -> dict[str, int]:
-    """Line number of the first ``id:`` entry of each code."""
-    out: dict[str, int] = {}
-    for n, line in enumerate(text.splitlines(), start=1):
-        m = re.match(r"\s*-?\s*id:\s*(\S+)", line)
-        if m and m.group(1) not in out:
-            out[m.group(1)] = n
+def _line(node: Any) -> int:
+    """The 1-based line where a YAML node starts."""
+    return node.start_mark.line + 1
+
+
+def _mapping(node: Any, path: Path, what: str, allowed: tuple[str, ...] | None = None
+             ) -> dict[str, Any]:
+    """The value nodes of a YAML mapping by key.  A duplicate key is refused (YAML would keep
+    the last one and silently drop the first), and so is a key not in ``allowed``."""
+    yaml = _yaml()
+    if not isinstance(node, yaml.MappingNode):
+        raise CodebookError(f"{what} is not a mapping of fields", path,
+                            _line(node) if node is not None else None)
+    out: dict[str, Any] = {}
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise CodebookError(f"a key of {what} is not a name", path, _line(key))
+        if key.value in out:
+            raise CodebookError(f"duplicate key {key.value!r} in {what} (YAML would keep only "
+                                "the last one)", path, _line(key))
+        if allowed is not None and key.value not in allowed:
+            raise CodebookError(f"unknown field {key.value!r} in {what} (expected "
+                                f"{', '.join(allowed)})", path, _line(key))
+        out[key.value] = value
     return out
 
 
-def _nth_line(text: str, cid: str, nth: int) -> int | None:
-    hits = [n for n, line in enumerate(text.splitlines(), start=1)
-            if re.match(rf"\s*-?\s*id:\s*{re.escape(cid)}\s*$", line)]
-    return hits[nth - 1] if len(hits) >= nth else None
+def _text(node: Any, path: Path, what: str) -> str:
+    """A scalar field as typed; written empty (or as YAML's null), the empty string."""
+    if not isinstance(node, _yaml().ScalarNode):
+        raise CodebookError(f"{what} must be text, not a list or mapping", path, _line(node))
+    return "" if _is_null(node) else node.value
+
+
+def _is_null(node: Any) -> bool:
+    """Is this scalar YAML's null (an empty or ``~``/``null`` plain scalar), not a text?"""
+    return node.style is None and node.value in YAML_NULLS
+
+
+def _read_code(node: Any, path: Path, n: int) -> Code:
+    """One entry of ``codes:``, validated."""
+    fields = _mapping(node, path, f"code #{n}", (*FIELDS, *OPTIONAL_FIELDS))
+    cid = _text(fields["id"], path, f"the id of code #{n}").strip() if "id" in fields else ""
+    line = _line(fields["id"]) if cid else _line(node)
+    missing = [f for f in FIELDS if f not in fields]
+    if not cid or missing:
+        raise CodebookError(f"code #{n} ({cid or 'no id'}) lacks {', '.join(missing) or 'id'}",
+                            path, line)
+    text = {f: _text(fields[f], path, f"field {f!r} of code {cid!r}")
+            for f in FIELDS if f not in ("id", "terms")}
+    if text["dimension"] not in DIMENSIONS:
+        raise CodebookError(f"code {cid!r} has unknown dimension {text['dimension']!r} "
+                            f"(expected one of {', '.join(DIMENSIONS)})", path, line)
+    terms = _read_terms(fields["terms"], path, cid, "terms")
+    if not terms:
+        raise CodebookError(f"code {cid!r} has an empty term list", path, line)
+    excluded = fields.get("exclude_terms")
+    exclude_terms = () if excluded is None or (
+        isinstance(excluded, _yaml().ScalarNode) and _is_null(excluded)) \
+        else _read_terms(excluded, path, cid, "exclude_terms")
+    return Code(id=cid, terms=terms, exclude_terms=exclude_terms,
+                **{f: text[f] for f in FIELDS if f not in ("id", "terms")})
+
+
+def _read_terms(node: Any, path: Path, cid: str, field: str) -> tuple[str, ...]:
+    """A list of terms, each stripped of outer whitespace; an empty item is an error at its
+    line (not dropped, not the term 'None'), and so is a ``re:`` term that cannot be used."""
+    yaml = _yaml()
+    if not isinstance(node, yaml.SequenceNode):
+        raise CodebookError(f"code {cid!r}: {field} must be a list ([a, b] or '- a' lines)",
+                            path, _line(node))
+    terms = []
+    for item in node.value:
+        where = f"code {cid!r}: an item of {field}"
+        if not isinstance(item, yaml.ScalarNode):
+            raise CodebookError(f"{where} is a list or mapping, not a term (quote a term that "
+                                "ends in ':' or holds ': ')", path, _line(item))
+        term = item.value.strip()
+        if _is_null(item) or not term:
+            raise CodebookError(f"{where} is an empty term (quote it if the text is meant)",
+                                path, _line(item))
+        if term.startswith(REGEX_PREFIX):
+            if field != "terms":
+                raise CodebookError(f"{where} is a pattern: {field} are phrases, not patterns",
+                                    path, _line(item))
+            try:
+                compile_term(term)
+            except ValueError as err:
+                raise CodebookError(f"code {cid!r}: {err}", path, _line(item)) from err
+        terms.append(term)
+    return tuple(terms)
+
+
+def _read_version(node: Any, path: Path) -> int:
+    """``version:``, a whole number as typed (1 when absent)."""
+    if node is None:
+        return 1
+    value = _text(node, path, "version").strip()
+    if not re.fullmatch(r"[0-9]+", value):
+        raise CodebookError(f"version must be a whole number, not {value!r}", path, _line(node))
+    return int(value)
+
+
+def compile_term(term: str) -> re.Pattern[str]:
+    """The compiled pattern of a ``re:`` term, checked on its own: ValueError when it is empty,
+    does not compile (global flags such as ``(?i)`` count only at its start), or can match the
+    empty string (a zero-width match would code every paragraph without any term in it)."""
+    pattern = term[len(REGEX_PREFIX):]
+    if not pattern:
+        raise ValueError(f"term {term!r} is an empty regular expression")
+    try:
+        compiled = re.compile(pattern)
+        width = _min_width(compiled)
+    except (re.error, OverflowError, RecursionError) as err:
+        raise ValueError(f"term {term!r} is an invalid regular expression ({err})") from err
+    if width == 0:
+        raise ValueError(f"term {term!r} can match the empty string, so it would match "
+                         "everywhere")
+    return compiled
+
+
+def _min_width(pattern: re.Pattern[str]) -> int:
+    """The fewest characters a match of ``pattern`` spans (0: it can match the empty string,
+    lookarounds and anchors included), from the parser ``re`` itself compiles with."""
+    parser = getattr(re, "_parser", None)
+    if parser is None:  # not CPython 3.11+: the weaker check of the empty text itself
+        return 0 if pattern.search("") is not None else 1
+    return parser.parse(pattern.pattern, pattern.flags).getwidth()[0]
 
 
 def resolve_codebook(codebook: Codebook | str | PathLike[str] | None) -> Codebook:

@@ -12,9 +12,11 @@ term at an offset in the text.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from os import PathLike
 
 import pandas as pd
@@ -41,23 +43,69 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
 
     A term matches where a word starts or ends (per ``tokenizer``, by default the one built with
     the codebook's words), not inside one, and not inside one of the code's ``exclude_terms``;
-    within a code, matches do not overlap and the longest term wins.
+    within a code, word matches do not overlap and the longest term wins.  A ``re:`` term sets
+    its own bounds (``match_patterns``).  Each match is checked against the excluded spans by
+    binary search (``ExcludedSpans``), so a long paragraph costs n log n, not n².
     """
     if not text:
         return []
     tokenizer = tokenizer or get_tokenizer(codebook.dictionary_words)
     starts, ends = tokenizer.word_boundaries(text)
     out = []
-    for code, pattern, regex, exclude in codebook._patterns:
-        masked = [m.span() for m in exclude.finditer(text)] if exclude else []
+    for code, pattern, regexes, exclude in codebook._patterns:
+        masked = ExcludedSpans(m.span() for m in exclude.finditer(text)) if exclude else None
         found = [m for m in pattern.finditer(text) if m.start() in starts or m.end() in ends] \
             if pattern else []
-        found += list(regex.finditer(text)) if regex else []  # a pattern sets its own bounds
+        found += match_patterns(text, regexes)
         for m in found:
-            if not any(a < m.end() and m.start() < b for a, b in masked):
+            if masked is None or not masked.overlaps(m.start(), m.end()):
                 out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
+
+
+def match_patterns(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[re.Match[str]]:
+    """The matches of a code's ``re:`` terms, each pattern run on its own, taken as one
+    alternation of them would take them (the coding before the terms were kept apart, so the
+    tables do not change): the leftmost match first, at one start the earliest term, none
+    overlapping the one before.  The patterns never match the empty string (load_codebook)."""
+    if len(patterns) <= 1:
+        return list(patterns[0].finditer(text)) if patterns else []
+    pending = [p.search(text) for p in patterns]
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        best = None
+        for i, pattern in enumerate(patterns):
+            m = pending[i]
+            if m is not None and m.start() < pos:  # overlapped by the last match taken
+                m = pending[i] = pattern.search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return out
+        out.append(best)
+        pos = best.end()
+
+
+class ExcludedSpans:
+    """The spans of a code's exclude terms in one text, in order and disjoint (as ``finditer``
+    gives them).  Whether a match overlaps one is a binary search over their ends: the first
+    span that ends after the match starts is the only one that can overlap it."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in spans:
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does [start, end) share a character with one of the spans?"""
+        i = bisect.bisect_right(self.ends, start)
+        return i < len(self.starts) and self.starts[i] < end
 
 
 def code_segments(articles: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
