@@ -63,7 +63,7 @@ import os
 import re
 import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from os import PathLike
 from pathlib import Path
@@ -311,8 +311,8 @@ def run_pipeline(path: str | PathLike[str] | None = None, *, workers: int | None
                  cache_dir: str | PathLike[str] | None = None,
                  codebook: Codebook | str | PathLike[str] | None = None,
                  min_parallel_bytes: int = PARALLEL_MIN_BYTES,
-                 tables: str | list[str] | tuple[str, ...] | None = None
-                 ) -> dict[str, pd.DataFrame]:
+                 tables: str | list[str] | tuple[str, ...] | None = None,
+                 ignore: str | Iterable[str] = ()) -> dict[str, pd.DataFrame]:
     """Process every page under ``path`` (default ``config.CORPUS_RAW``) file by file.
 
     Returns ``{"articles", "subheads", "codes", "segments", "metrics", "tokens", "files"}``:
@@ -332,12 +332,14 @@ def run_pipeline(path: str | PathLike[str] | None = None, *, workers: int | None
       memory; the others are neither computed nor read (``cached_<table>`` is then False).
     - ``progress``: a tqdm bar on stderr (off by default: nbval compares stderr too);
       ``"auto"``: only when ``PROGRESS_MIN_PAGES`` pages or more are to be processed.
+    - ``ignore``: glob patterns of entries of the folder to leave out (``corpus.list_pages``:
+      every other entry that is not a page stops the run with one error listing them).
     """
     from tqdm import tqdm
 
     want = _tables_arg(tables)
     need = run_tables_for(want)
-    paths = [p.absolute() for p in corpus.list_pages(path)]
+    paths = [p.absolute() for p in corpus.list_pages(path, ignore=ignore)]
     n = len(paths)
     book = resolve_codebook(codebook)
     cache_arg = None if cache_dir is None else str(Path(cache_dir).resolve())
@@ -403,7 +405,8 @@ def stream_pipeline(path: str | PathLike[str] | None = None, *,
                     cache_dir: str | PathLike[str] | None = None,
                     codebook: Codebook | str | PathLike[str] | None = None,
                     min_parallel_bytes: int = PARALLEL_MIN_BYTES,
-                    tables: str | list[str] | tuple[str, ...] | None = None) -> Path:
+                    tables: str | list[str] | tuple[str, ...] | None = None,
+                    ignore: str | Iterable[str] = ()) -> Path:
     """``run_pipeline`` for corpora bigger than memory: the tables go to ``out_dir`` (default
     ``corpus/derived/tables``) job by job, as the jobs finish, and are never whole in memory.
 
@@ -419,7 +422,7 @@ def stream_pipeline(path: str | PathLike[str] | None = None, *,
     (``helpers.outdir``)."""
     want = _tables_arg(tables)
     need = run_tables_for(want)
-    paths = [p.absolute() for p in corpus.list_pages(path)]
+    paths = [p.absolute() for p in corpus.list_pages(path, ignore=ignore)]
     out = Path(out_dir) if out_dir is not None else config.DERIVED_TABLES
     book = resolve_codebook(codebook)
     cache_arg = None if cache_dir is None else str(Path(cache_dir).resolve())

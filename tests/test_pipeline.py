@@ -679,3 +679,21 @@ def test_parse_version_covers_every_module_the_parser_imports():
     allowed = {"helpers", "helpers.text", "helpers.places", "helpers.codebook"}
     assert reached - allowed <= set(cache_store.PARSE_MODULES), reached - allowed
     assert "helpers.layout.classify" in reached  # the walk does reach the parser
+
+
+def test_pipeline_routes_take_ignore_patterns(tmp_path):
+    """A folder with a note beside its pages: refused by default, read when the note is named
+    in ``ignore=`` (run_pipeline and stream_pipeline alike)."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    shutil.copyfile(SEED, folder / SEED.name)
+    (folder / "notes.md").write_text("采访提纲\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="notes.md"):
+        pipeline.run_pipeline(folder, cache=False)
+    with pytest.warns(UserWarning, match="notes.md"):
+        got = pipeline.run_pipeline(folder, cache=False, ignore="*.md")
+    assert list(got["files"]["file"]) == [SEED.name]
+    with pytest.warns(UserWarning, match="notes.md"):
+        out = pipeline.stream_pipeline(folder, out_dir=tmp_path / "t", cache=False,
+                                       ignore=["*.md"])
+    assert list(pipeline.read_tables(out, tables="files")["files"]["file"]) == [SEED.name]
