@@ -6,6 +6,11 @@ validated argument, handed down, never re-read).  The object carries a content h
 (``sha256``), which the pipeline's cache keys use, and the words the tokenizer adds to its
 dictionary (``dictionary_words``), so the text stage never reads the codebook file.
 The code ids and their meaning are documented in docs/CODEBOOK.md, generated from the YAML.
+
+The file is read strictly, because an edit that YAML silently drops or retypes changes the
+tables without a word: no implicit types (``yes``, ``1.50``, ``2021-10-01`` stay the text
+typed), no duplicate keys, no unknown fields, no empty terms, every ``re:`` term compiled and
+checked on its own; each refusal is a ``CodebookError`` naming the file and the line.
 """
 
 from __future__ import annotations
@@ -47,8 +52,8 @@ OPTIONAL_FIELDS = ("exclude_terms",)
 TOP_KEYS = ("version", "codes")
 #: Prefix of a term that is a regular expression rather than a word.
 REGEX_PREFIX = "re:"
-#: YAML's spellings of null written unquoted: such an item holds no term ('' stays a term when
-#: quoted, and then is refused as empty; 'null' quoted is the word).
+#: What YAML reads as null when written unquoted (nothing, ~, null): a term list item written so
+#: holds no term and is refused; a text field written so is empty.  Quoted, 'null' is a word.
 YAML_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
@@ -180,8 +185,9 @@ def _read_yaml(path: Path) -> Any:
     yaml = _yaml()
     try:
         data = path.read_bytes()
-    except OSError as err:
-        raise CodebookError(f"cannot read the codebook ({err.strerror})", path) from err
+    except (OSError, ValueError) as err:  # ValueError: a path with a NUL character
+        raise CodebookError(f"cannot read the codebook ({getattr(err, 'strerror', None) or err})",
+                            path) from err
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

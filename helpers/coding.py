@@ -13,6 +13,7 @@ term at an offset in the text.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter
@@ -54,10 +55,9 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     out = []
     for code, pattern, regexes, exclude in codebook._patterns:
         masked = ExcludedSpans(m.span() for m in exclude.finditer(text)) if exclude else None
-        found = [m for m in pattern.finditer(text) if m.start() in starts or m.end() in ends] \
-            if pattern else []
-        found += match_patterns(text, regexes)
-        for m in found:
+        words = (m for m in pattern.finditer(text) if m.start() in starts or m.end() in ends) \
+            if pattern else ()
+        for m in itertools.chain(words, match_patterns(text, regexes)):
             if masked is None or not masked.overlaps(m.start(), m.end()):
                 out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
     order = codebook._order

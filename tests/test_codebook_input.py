@@ -196,3 +196,15 @@ def test_exclude_terms_have_the_same_rules(tmp_path):
     assert err.line == line_no(path, "高质量发展") + 1
     path = write_book(tmp_path, "    exclude_terms: 高质量发展\n")
     refused(path, "exclude_terms")
+
+
+@pytest.mark.parametrize("text", ["", "- a\n- b\n", "codes:\n", "codes: [河长]\n",
+                                  "version: 1\ncodes: []\n---\ncodes: []\n"])
+def test_a_file_that_is_no_codebook_is_refused(tmp_path, text):
+    path = tmp_path / "book.yaml"
+    path.write_text(text, encoding="utf-8")
+    refused(path, "mapping|codes|document")
+
+
+def test_an_unreadable_path_is_refused(tmp_path):
+    refused(tmp_path, "cannot read")
