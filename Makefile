@@ -24,7 +24,7 @@ LOCK_VENV ?= /tmp/govreports-lockvenv
 # Jupyter refuses to run as root without this (containers, CI-like machines).
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: help check-venv setup analysis test lab lint docs bench lock clean-derived clean-cache
+.PHONY: help check-venv setup analysis test lab lint docs bench sweep lock clean-derived clean-cache
 
 help: ## Show this list of targets
 	@echo "usage: make <target>"
@@ -106,6 +106,9 @@ bench: setup ## Run the scale benchmark (benchmarks/run.py)
 		exit 1; \
 	fi
 	$(BIN)/python benchmarks/run.py
+
+sweep: setup ## The fault sweep (benchmarks/sweep.py): bad input, cache damage, concurrency, kills, random pages
+	$(BIN)/python benchmarks/sweep.py $(SWEEP_ARGS)
 
 lock: ## Regenerate requirements.lock: throwaway venv, install pyproject deps + [dev], pip freeze --all
 	rm -rf $(LOCK_VENV)
