@@ -11,6 +11,7 @@ atomic (temporary file + ``os.replace``): an interrupted run never leaves half a
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import math
 import os
@@ -22,18 +23,26 @@ from typing import Any, Self
 
 import pandas as pd
 
-__all__ = ["FRAME_FORMAT", "ROW_GROUP", "FrameMismatchError", "read_extra_meta", "read_frame",
-           "write_frame"]
+__all__ = ["FRAME_FORMAT", "ROW_GROUP", "DamagedFrameError", "FrameMismatchError",
+           "read_extra_meta", "read_frame", "write_frame"]
 
 #: Bump when the layout or encoding of table files changes (every file is then unreadable and
 #: cache entries are recomputed).
-FRAME_FORMAT = 2
+FRAME_FORMAT = 3
 #: Rows per Parquet row group of a big table (written and read a group at a time, so that its
 #: Arrow copy is never whole in memory; 8,192 rows of articles are ~10 MB).
 ROW_GROUP = 8_192
 #: Schema metadata keys: the frame's own description, and what a caller stores beside it.
+#: A ``.arrow`` file ends with the SHA-256 of its Arrow IPC bytes and this marker (Parquet files
+#: carry page checksums of their own): a garbled entry is recomputed, never served.
+_CHECKSUM_MAGIC = b"GRSHA256"
+_CHECKSUM_BYTES = 32 + len(_CHECKSUM_MAGIC)
 _META = b"govreports"
 _EXTRA_META = b"govreports-run"
+
+
+class DamagedFrameError(ValueError):
+    """A table file whose bytes are not those written (checksum or structure)."""
 
 
 class FrameMismatchError(ValueError):
@@ -127,19 +136,25 @@ def write_frame(frame: pd.DataFrame, path: str | PathLike[str], *,
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     os.close(fd)
     try:
-        if path.suffix == ".arrow":  # Arrow IPC file, one record batch
+        if path.suffix == ".arrow":  # Arrow IPC file, one record batch, then its checksum
             arrays = [_arrow_column(values, where) for _, values, where in columns]
             table = pa.Table.from_arrays(arrays, names=names).replace_schema_metadata(schema_meta)
-            with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_file(sink, table.schema) as writer:
                 writer.write_table(table)
+            body = sink.getvalue()
+            with open(tmp, "wb") as out:
+                out.write(body)
+                out.write(hashlib.sha256(body).digest() + _CHECKSUM_MAGIC)
         elif len(frame) <= ROW_GROUP:
             arrays = [_arrow_column(values, where) for _, values, where in columns]
             table = pa.Table.from_arrays(arrays, names=names)
-            pq.write_table(table.replace_schema_metadata(schema_meta), tmp)
+            pq.write_table(table.replace_schema_metadata(schema_meta), tmp,
+                           write_page_checksum=True)
         else:
             schema = pa.schema([pa.field(name, _arrow_type(values, where))
                                 for name, values, where in columns], metadata=schema_meta)
-            with pq.ParquetWriter(tmp, schema) as writer:
+            with pq.ParquetWriter(tmp, schema, write_page_checksum=True) as writer:
                 for a in range(0, len(frame), ROW_GROUP):
                     rows = slice(a, a + ROW_GROUP)
                     arrays = [_arrow_column(values[rows] if isinstance(values, pd.Index)
@@ -165,6 +180,17 @@ def _release_arrow_memory() -> None:
         pa.default_memory_pool().release_unused()
 
 
+def _checked_body(path: Path) -> memoryview:
+    """The Arrow IPC bytes of a ``.arrow`` table file whose trailing checksum matches them
+    (Arrow IPC has none of its own: a garbled byte would be read as data)."""
+    data = path.read_bytes()
+    size = len(data) - _CHECKSUM_BYTES
+    if (size < 0 or data[-len(_CHECKSUM_MAGIC):] != _CHECKSUM_MAGIC
+            or hashlib.sha256(memoryview(data)[:size]).digest() != data[size:size + 32]):
+        raise DamagedFrameError(f"{path}: damaged table file (its checksum does not match)")
+    return memoryview(data)[:size]
+
+
 class _TableFile:
     """A table file written by ``write_frame``: Parquet (read a row group at a time) or Arrow
     IPC (``.arrow``, one batch)."""
@@ -175,18 +201,15 @@ class _TableFile:
 
         self._ipc = None
         self._parquet = None
-        if path.suffix == ".arrow":
-            self._source = pa.OSFile(str(path), "rb")  # read whole: the file can go after
-            try:
-                self._ipc = pa.ipc.open_file(self._source).read_all()
-            except BaseException:
-                self._source.close()
-                raise
+        if path.suffix == ".arrow":  # read whole (the file can go after), checksum first
+            self._source = None
+            self._ipc = pa.ipc.open_file(pa.py_buffer(_checked_body(path))).read_all()
             self.schema = self._ipc.schema
             self.num_rows = self._ipc.num_rows
         else:
-            # ParquetFile.read, not pq.read_table: the dataset machinery costs ~1 ms per file
-            self._source = self._parquet = pq.ParquetFile(path)
+            # ParquetFile.read, not pq.read_table: the dataset machinery costs ~1 ms per file;
+            # the pages' checksums are verified as they are read
+            self._source = self._parquet = pq.ParquetFile(path, page_checksum_verification=True)
             self.schema = self._parquet.schema_arrow
             self.num_rows = self._parquet.metadata.num_rows
 
@@ -207,7 +230,8 @@ class _TableFile:
 
     def __exit__(self, *exc: object) -> None:
         self._ipc = None
-        self._source.close()
+        if self._source is not None:
+            self._source.close()
 
 
 def _check_identity(path: str | PathLike[str], schema_meta: dict[bytes, bytes],

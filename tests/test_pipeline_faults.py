@@ -27,6 +27,7 @@ from helpers import cache as cache_store
 from helpers import config, pipeline
 from helpers.codebook import default_codebook, load_codebook
 from helpers.errors import CorpusError
+from helpers.frames import DamagedFrameError, read_frame
 
 #: How long a test waits for a subprocess to reach a given point (its imports take ~2 s, a
 #: worker's warm-up ~3 s): generous, as a loaded CI machine is slow; passed tests wait far less.
@@ -348,3 +349,38 @@ def test_edited_codebook_file_is_read_again(corpus_dir_small, tmp_path, cache):
     assert not expected["segments"].equals(direct["segments"])
     got = pipeline.run_pipeline(folder, codebook=path, cache=cache, cache_dir=tmp_path / "c")
     assert_same(got, expected)
+
+
+# --- garbled entries (found by the fault sweep after the first fixes) --------------------------
+
+def _garble(path: Path) -> None:
+    """64 bytes a third of the way into the file replaced (the file keeps its length)."""
+    data = bytearray(path.read_bytes())
+    at = len(data) // 3
+    data[at:at + 64] = bytes((b + 101) % 256 for b in data[at:at + 64])
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("table", ["segments", "metrics", "articles"])
+def test_garbled_page_entry_is_recomputed_not_served(tmp_path, table):
+    folder = _pages(tmp_path / "raw", "page_a.txt")
+    cache = tmp_path / "cache"
+    pipeline.run_pipeline(folder, cache_dir=cache)
+    shutil.rmtree(cache / cache_store.RUNS)  # the per-file entries are what is read next
+    (entry,) = (cache / table).glob("*/*.arrow")
+    _garble(entry)
+    with pytest.raises(DamagedFrameError, match="damaged"):
+        read_frame(entry)
+    got = pipeline.run_pipeline(folder, cache_dir=cache)
+    assert_same(got, pipeline.run_pipeline(folder, cache=False))
+    assert not got["files"][f"cached_{table}"].any()
+
+
+def test_garbled_consolidated_entry_is_recomputed_not_served(tmp_path):
+    folder = _pages(tmp_path / "raw", "page_a.txt")
+    cache = tmp_path / "cache"
+    pipeline.run_pipeline(folder, cache_dir=cache)
+    (entry,) = (cache / cache_store.RUNS / "segments").glob("*/*.parquet")
+    _garble(entry)
+    got = pipeline.run_pipeline(folder, cache_dir=cache)
+    assert_same(got, pipeline.run_pipeline(folder, cache=False))
