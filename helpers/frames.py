@@ -138,14 +138,8 @@ def write_frame(frame: pd.DataFrame, path: str | PathLike[str], *,
     try:
         if path.suffix == ".arrow":  # Arrow IPC file, one record batch, then its checksum
             arrays = [_arrow_column(values, where) for _, values, where in columns]
-            table = pa.Table.from_arrays(arrays, names=names).replace_schema_metadata(schema_meta)
-            sink = pa.BufferOutputStream()
-            with pa.ipc.new_file(sink, table.schema) as writer:
-                writer.write_table(table)
-            body = sink.getvalue()
-            with open(tmp, "wb") as out:
-                out.write(body)
-                out.write(hashlib.sha256(body).digest() + _CHECKSUM_MAGIC)
+            _write_checked_ipc(tmp, pa.Table.from_arrays(arrays, names=names)
+                               .replace_schema_metadata(schema_meta))
         elif len(frame) <= ROW_GROUP:
             arrays = [_arrow_column(values, where) for _, values, where in columns]
             table = pa.Table.from_arrays(arrays, names=names)
@@ -178,6 +172,19 @@ def _release_arrow_memory() -> None:
 
     with contextlib.suppress(Exception):
         pa.default_memory_pool().release_unused()
+
+
+def _write_checked_ipc(tmp: str, table: Any) -> None:
+    """Write ``table`` as an Arrow IPC file followed by its checksum (see ``_checked_body``)."""
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    body = sink.getvalue()
+    with open(tmp, "wb") as out:
+        out.write(body)
+        out.write(hashlib.sha256(body).digest() + _CHECKSUM_MAGIC)
 
 
 def _checked_body(path: Path) -> memoryview:
