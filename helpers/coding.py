@@ -131,8 +131,9 @@ def paragraph_codes(articles: pd.DataFrame, codebook: Codebook, *,
     seg = segments if segments is not None else code_segments(articles, codebook)
     rows = dict.fromkeys(zip(seg["article_id"].tolist(), seg["para_no"].tolist(),
                              seg["code"].tolist(), strict=True), "text")
+    tokenizer = get_tokenizer(codebook.dictionary_words)  # once, not per subhead
     for r in subhead_paragraphs(articles).itertuples(index=False):
-        for code, *_ in match_codes(r.subhead, codebook):
+        for code, *_ in match_codes(r.subhead, codebook, tokenizer=tokenizer):
             rows.setdefault((r.article_id, r.para_no, code), "subhead")
     out = pd.DataFrame([(a, p, c, s) for (a, p, c), s in rows.items()],
                        columns=["article_id", "para_no", "code", "source"])
@@ -155,6 +156,7 @@ def code_articles(articles: pd.DataFrame, codebook: Codebook | None = None, *,
     first = units[units["para_no"] == 1].groupby("article_id")["code"].agg(set).to_dict()
     domains = book.domains
     dom_counts = counts[domains].to_numpy().tolist()
+    tokenizer = get_tokenizer(book.dictionary_words)  # once, not per tied headline
     primary = []
     for aid, headline, row in zip(articles["article_id"], articles["headline"], dom_counts,
                                   strict=True):
@@ -162,7 +164,8 @@ def code_articles(articles: pd.DataFrame, codebook: Codebook | None = None, *,
         best = [c for c, n in zip(domains, row, strict=True) if n == top] if top > 0 else []
         if len(best) > 1:
             for tie_break in (
-                {c for c, *_ in match_codes(headline if isinstance(headline, str) else "", book)},
+                {c for c, *_ in match_codes(headline if isinstance(headline, str) else "", book,
+                                            tokenizer=tokenizer)},
                 first.get(aid, set()),
             ):
                 if len(best) > 1 and set(best) & tie_break:
@@ -344,8 +347,10 @@ def disagreements(auto: pd.DataFrame, gold: pd.DataFrame, texts: pd.Series) -> p
 
 def code_texts(texts: pd.Series, codebook: Codebook) -> pd.DataFrame:
     """Unit × code booleans for free-standing paragraphs (index of ``texts`` = unit)."""
-    return pd.DataFrame([[code in {m[0] for m in match_codes(t, codebook)} for code in codebook.ids]
-                         for t in texts], index=texts.index, columns=codebook.ids)
+    tokenizer = get_tokenizer(codebook.dictionary_words)
+    found = [{m[0] for m in match_codes(t, codebook, tokenizer=tokenizer)} for t in texts]
+    return pd.DataFrame([[code in codes for code in codebook.ids] for codes in found],
+                        index=texts.index, columns=codebook.ids)
 
 
 def validate_corpus(articles: pd.DataFrame, hand_codes: str | PathLike[str],

@@ -1,8 +1,9 @@
 """The seed page, read by hand: every article's headline, byline, subheads, locality,
 paragraph openings, first and last sentence.
 
-The expectations below were written by reading ``corpus/raw/000_ae97290bc4d96e06.txt`` line by
-line (paragraph starts are the printed lines that open a paragraph), not from parser output.
+The expectations below were written by reading the seed page (the tests' copy in
+``tests/fixtures/seed/``) line by line (paragraph starts are the printed lines that open a
+paragraph), not from parser output.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from helpers.metrics import extract_metrics
 from helpers.text import CorpusError
 
 FIXTURE_PAGES = Path(__file__).parent / "fixtures" / "pages"
-SEED = config.ROOT / "tests" / "fixtures" / "seed" / "000_ae97290bc4d96e06.txt"  # not corpus/raw
+SEED = config.ROOT / "tests" / "fixtures" / "seed" / "000_ae97290bc4d96e06.txt"  # the tests' copy, never the user's corpus
 STAGES = ("parse_page", "code_articles", "code_segments", "extract_metrics", "tokenize")
 
 
@@ -38,6 +38,13 @@ def _make_corpus(folder: Path) -> Path:
     shutil.copyfile(SEED, folder / "zz_seed_again.txt")
     shutil.copyfile(FIXTURE_PAGES / "page_b.txt", folder / "page_b_copy.txt")
     return folder
+
+
+def add_unreadable_page(folder: Path) -> Path:
+    """A ``.txt`` file holding a PNG image: the run must stop at it, naming it."""
+    path = folder / "page_bad.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    return path
 
 
 def _direct(folder: Path, codebook: coding.Codebook | None = None) -> dict[str, pd.DataFrame]:
@@ -181,7 +188,7 @@ def test_small_corpus_stays_serial(corpus_dir, direct, monkeypatch):
 
 def test_bad_file_named_from_a_worker(corpus_dir, tmp_path):
     folder = _make_corpus(tmp_path / "raw")
-    (folder / "page_bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    add_unreadable_page(folder)
     for workers in (1, 2):
         with pytest.raises(CorpusError) as err:
             pipeline.run_pipeline(folder, workers=workers, cache=False, min_parallel_bytes=0)
@@ -628,7 +635,7 @@ def test_stream_stops_at_a_bad_file_and_leaves_no_manifest(corpus_dir, tmp_path)
     output keeps that output: tests/test_pipeline_faults.py)."""
     folder = _make_corpus(tmp_path / "raw")
     out = tmp_path / "tables"
-    (folder / "page_bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    add_unreadable_page(folder)
     for workers in (1, 2):
         with pytest.raises(CorpusError) as err:
             pipeline.stream_pipeline(folder, out_dir=out, workers=workers, cache=False,

@@ -21,7 +21,14 @@ from pathlib import Path
 import pandas as pd
 import psutil
 import pytest
-from test_pipeline import FIXTURE_PAGES, SEED, _direct, _make_corpus, assert_same
+from test_pipeline import (
+    FIXTURE_PAGES,
+    SEED,
+    _direct,
+    _make_corpus,
+    add_unreadable_page,
+    assert_same,
+)
 
 from helpers import cache as cache_store
 from helpers import config, pipeline
@@ -132,7 +139,7 @@ def test_failed_rerun_keeps_the_previous_output(tmp_path):
     out = tmp_path / "tables"
     pipeline.stream_pipeline(folder, out_dir=out, cache=False)
     expected = pipeline.read_tables(out)
-    (folder / "page_bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    add_unreadable_page(folder)
     for workers in (1, 2):
         with pytest.raises(CorpusError) as err:
             pipeline.stream_pipeline(folder, out_dir=out, workers=workers, cache=False,

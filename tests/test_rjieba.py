@@ -35,7 +35,7 @@ from helpers.text.tokenizing import TOKENIZER_ENV
 pytest.importorskip("rjieba")
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SEED_DIR = FIXTURES / "seed"  # the tests' copy of the seed page, not corpus/raw
+SEED_DIR = FIXTURES / "seed"  # the tests' copy of the seed page, never the user's corpus
 
 TRICKY = [
     "", " ", "\u3000", "\u3000\u3000全县上下", "，。、；：！？", "“”（）《》……——", "...", "%%%",

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from helpers.text import CorpusError, decode_bytes, normalize_text, read_page
 
 SEED_NAME = "000_ae97290bc4d96e06.txt"
-SEED = Path(__file__).parent / "fixtures" / "seed" / SEED_NAME  # the tests' copy, not corpus/raw
+SEED = Path(__file__).parent / "fixtures" / "seed" / SEED_NAME  # the tests' copy, never the user's corpus
 
 # Deterministic property tests: the same examples on every run, no example database.
 PROPERTY = settings(database=None, derandomize=True, max_examples=300, deadline=None)
@@ -297,10 +297,10 @@ def test_arbitrary_bytes_decode_or_raise_corpus_error(data: bytes) -> None:
 
 
 def test_corpus_error_format_and_attributes() -> None:
-    err = CorpusError("undecodable bytes", path=Path("corpus/raw/x.txt"), line=12)
+    err = CorpusError("undecodable bytes", path=Path("pages/x.txt"), line=12)
     assert isinstance(err, ValueError)
-    assert str(err) == "corpus/raw/x.txt, line 12: undecodable bytes"
-    assert (err.path, err.line, err.message) == (Path("corpus/raw/x.txt"), 12, "undecodable bytes")
+    assert str(err) == "pages/x.txt, line 12: undecodable bytes"
+    assert (err.path, err.line, err.message) == (Path("pages/x.txt"), 12, "undecodable bytes")
     assert str(CorpusError("empty file", path="a.txt")) == "a.txt: empty file"
     assert str(CorpusError("bad")) == "bad"
     copy = pickle.loads(pickle.dumps(err))

@@ -31,7 +31,7 @@ from helpers.viz import (
     wordcloud_frequencies,
 )
 
-SEED = Path(__file__).parent / "fixtures" / "seed" / "000_ae97290bc4d96e06.txt"  # not corpus/raw
+SEED = Path(__file__).parent / "fixtures" / "seed" / "000_ae97290bc4d96e06.txt"  # the tests' copy, never the user's corpus
 CHINESE = "江华瑶族自治县：村村设有矛盾调解室 · 群众满意率 87.5%"
 
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers.text.decoding import CorpusError, decode_bytes, is_cjk, normalize_text, read_page
+from helpers.text.decoding import (
+    CorpusError,
+    check_simplified,
+    decode_bytes,
+    is_cjk,
+    normalize_text,
+    read_page,
+    traditional_share,
+)
 from helpers.text.tokenizing import (
     Tokenizer,
     content_tokens,
@@ -26,10 +34,11 @@ from helpers.text.tokenizing import (
 )
 
 __all__ = [
-    "CorpusError", "Tokenizer", "content_tokens", "decode_bytes", "default_tokenizer",
-    "dictionary_additions", "get_tokenizer", "is_cjk", "load_stopwords", "load_tokenizer",
-    "normalize_text", "pos_tagger", "read_page", "spans_word", "tokenize", "tokenize_default",
-    "tokenize_spans", "tokenizer_backend", "word_boundaries",
+    "CorpusError", "Tokenizer", "check_simplified", "content_tokens", "decode_bytes",
+    "default_tokenizer", "dictionary_additions", "get_tokenizer", "is_cjk", "load_stopwords",
+    "load_tokenizer", "normalize_text", "pos_tagger", "read_page", "spans_word", "tokenize",
+    "tokenize_default", "tokenize_spans", "tokenizer_backend", "traditional_share",
+    "word_boundaries",
 ]
 
 
