@@ -42,7 +42,20 @@ district name before 域 or 县 is read as 区域 / 区县 (新城区域 is not 
 场 as 市场 (东方市场 is not 东方市).
 """
 
+from typing import Any
+
 from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
 from helpers.places.resolve import find_places, resolve_locality
 
-__all__ = ["Gazetteer", "Place", "find_places", "load_gazetteer", "resolve_locality"]
+__all__ = ["Gazetteer", "Locality", "Place", "find_places", "load_gazetteer", "locate_article",
+           "resolve_locality"]
+
+
+def __getattr__(name: str) -> Any:
+    """``locate_article`` and ``Locality`` are loaded on first use: the parser needs only
+    ``resolve_locality``, and the parse stage's cache version covers the modules it imports."""
+    if name in ("locate_article", "Locality"):
+        from helpers.places import locate
+
+        return getattr(locate, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,193 @@
+"""Functional zones as units of their own: development zones, 管理区, 高新区, 新区.
+
+A zone is not an administrative division, but a county-level body runs it and newspapers report
+on it as on a county, so ``locate_article`` returns it with level "zone", its parent prefecture
+and province.  (``resolve_locality`` keeps reading a zone as its city: the parser relies on it.)
+
+Two sources, no names typed here:
+
+- jionlp lists some zones at county level (division code digit 5 is 7): 常德市西洞庭管理区,
+  云龙示范区.  They keep jionlp's full name and code; the short names the gazetteer indexes
+  (西洞庭管理区) find them too.
+- Others jionlp lacks (邵阳经济技术开发区, 常德市西湖管理区, 湖南湘江新区) are recognised by their
+  name pattern: a prefecture's or province's name (full or short) + at most
+  ``MAX_ZONE_CORE`` characters + one of ``ZONE_SUFFIXES``.  They have no code; the name is the
+  one printed (the longest printing in the article, 邵阳经济技术开发区 over 邵阳经开区), with the
+  city's name as printed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from helpers.places.gazetteer import Gazetteer, Place, _children, _jionlp_tables, load_gazetteer
+
+__all__ = ["ZONE_SUFFIXES", "Zone", "find_zones", "zone_places"]
+
+#: The name endings that make a zone, longest first so that the full ending is taken.  Each is a
+#: kind of functional area a county-level body administers: national/provincial development
+#: zones (经济技术开发区 and its short form 经开区, 经济开发区, 开发区), high-tech zones
+#: (高新技术产业开发区/园区, 高新区), 管理区 (farms and lake districts run as counties), 新区
+#: (national and city new areas), 示范区/试验区/实验区 (pilot zones), 保税区 and 工业园区/产业园区
+#: (parks with their own management committee).
+ZONE_SUFFIXES = (
+    "高新技术产业开发区", "高新技术产业园区", "高新技术开发区", "经济技术开发区", "综合保税区",
+    "经济开发区", "工业园区", "产业园区", "高新区", "经开区", "开发区", "管理区", "示范区",
+    "试验区", "实验区", "保税区", "新区",
+)
+#: Short endings that stand for a longer one: one zone printed both ways is one zone.
+SUFFIX_SYNONYMS = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
+#: Most characters between a city's name and the ending (湘江 in 湖南湘江新区, 九华 in 湘潭九华
+#: 示范区): a zone's own name is short; more is a phrase (常德市召开全市开发区...).
+MAX_ZONE_CORE = 4
+#: Characters that cannot be inside a zone's own name: they make the stretch a phrase (全市,
+#: 各开发区, 两个园区, 县城新区) rather than a name.
+_NOT_IN_CORE = "全各等和与及的个家省市县区在对了为是将把被从向召开有两三四五六七八九十几多"
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A zone mention: the span, the zone as a Place (level "zone") and its code (or None)."""
+
+    start: int
+    end: int
+    place: Place
+    code: str | None
+
+
+@dataclass(frozen=True)
+class _ZoneTables:
+    listed: dict[str, Place]  # jionlp zones by every name the gazetteer finds them by
+    codes: dict[Place, str]
+    pattern: re.Pattern[str]
+    prefix_places: dict[str, Place]  # a city's or province's printed name -> that unit
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> _ZoneTables:
+    gaz = load_gazetteer()
+    tree, _changes = _jionlp_tables()
+    listed: dict[str, Place] = {}
+    codes: dict[Place, str] = {}
+    for prov in tree.values():
+        for city in _children(prov).values():
+            if "直辖" in city["_full_name"]:
+                continue  # a zone needs a prefecture-level parent
+            parent = _city_place(gaz, prov["_full_name"], city["_full_name"])
+            for county in _children(city).values():
+                if county["_admin_code"][4] == "7" and parent is not None:
+                    zone = Place(county["_full_name"], parent.name, parent.province, "zone")
+                    listed[zone.name] = zone
+                    codes[zone] = county["_admin_code"]
+    _add_short_names(gaz, listed)
+    prefixes = _prefix_places(gaz)
+    names = "|".join(re.escape(n) for n in sorted(prefixes, key=len, reverse=True))
+    suffixes = "|".join(re.escape(s) for s in ZONE_SUFFIXES)
+    pattern = re.compile(
+        rf"(?P<pre>{names})(?P<core>[^\W\d_{_NOT_IN_CORE}]{{0,{MAX_ZONE_CORE}}}?)"
+        rf"(?P<suf>{suffixes})"
+    )
+    return _ZoneTables(listed, codes, pattern, prefixes)
+
+
+def _city_place(gaz: Gazetteer, province: str, city: str) -> Place | None:
+    """The gazetteer's place for a prefecture (the municipality itself for 北京市's districts)."""
+    for name in (city, province):
+        for place in gaz.full.get(name, ()):
+            if place.level == "prefecture" and place.province == province:
+                return place
+    return None
+
+
+def _add_short_names(gaz: Gazetteer, listed: dict[str, Place]) -> None:
+    """西洞庭管理区 -> 常德市西洞庭管理区: the gazetteer's shorter names of a listed zone."""
+    for name, places in gaz.full.items():
+        if name in listed or len(places) != 1 or places[0].level != "prefecture":
+            continue
+        owners = [z for full, z in listed.items()
+                  if full.endswith(name) and z.prefecture == places[0].name]
+        if len(owners) == 1:
+            listed[name] = owners[0]
+
+
+def _prefix_places(gaz: Gazetteer) -> dict[str, Place]:
+    """Printed names (full and short) of prefectures and provinces, each to its unit."""
+    out: dict[str, Place] = {}
+    for full, forms in gaz.forms.items():
+        unit = next((p for p in gaz.full.get(full, ()) if p.level in ("prefecture", "province")),
+                    None)
+        if unit is None:
+            continue
+        for form in forms:
+            if len(form) >= 2 and "直辖" not in form:
+                out.setdefault(form, unit)
+    return out
+
+
+def zone_places() -> dict[str, Place]:
+    """jionlp's zones by name (full names and the short names the gazetteer indexes)."""
+    return dict(_tables().listed)
+
+
+def zone_code(place: Place) -> str | None:
+    """jionlp's code of a listed zone; None for a zone found by its name pattern."""
+    return _tables().codes.get(place)
+
+
+def find_zones(text: str) -> list[Zone]:
+    """Zones named in ``text``: jionlp's (by any indexed name) and pattern zones, left to right.
+
+    A pattern zone named once with its city (邵阳经济技术开发区) is found again without it
+    (经开区, 西湖管理区) when the text names no other zone: newspapers drop the city after the first
+    mention.  Overlaps keep the leftmost, then longest, match.
+    """
+    tables = _tables()
+    found: list[tuple[int, int, Place, str | None]] = []
+    for name, zone in tables.listed.items():
+        for m in re.finditer(re.escape(name), text):
+            found.append((m.start(), m.end(), zone, tables.codes[zone]))
+    printed: dict[tuple, str] = {}
+    pattern_hits: list[tuple[int, int, tuple]] = []
+    for m in tables.pattern.finditer(text):
+        unit = tables.prefix_places[m["pre"]]
+        key = (unit.name, m["core"], SUFFIX_SYNONYMS.get(m["suf"], m["suf"]))
+        if len(m.group()) > len(printed.get(key, "")):
+            printed[key] = m.group()
+        pattern_hits.append((m.start(), m.end(), key))
+    for start, end, key in pattern_hits:
+        found.append((start, end, _pattern_place(tables, key, printed[key]), None))
+    if len(printed) == 1:
+        found += _bare_mentions(tables, text, next(iter(printed.items())))
+    return _leftmost_longest(found)
+
+
+def _pattern_place(tables: _ZoneTables, key: tuple, name: str) -> Place:
+    unit = next(p for p in tables.prefix_places.values() if p.name == key[0])
+    prefecture = unit.name if unit.level == "prefecture" else None
+    return Place(name, prefecture, unit.province, "zone")
+
+
+def _bare_mentions(tables: _ZoneTables, text: str, item: tuple[tuple, str]) -> list:
+    """经开区 / 西湖管理区 after 邵阳经济技术开发区 / 常德市西湖管理区: the zone without its city."""
+    key, name = item
+    _unit, core, suffix = key
+    forms = {core + suffix, *(core + s for s, full in SUFFIX_SYNONYMS.items() if full == suffix)}
+    place = _pattern_place(tables, key, name)
+    out = []
+    for form in forms:
+        for m in re.finditer(re.escape(form), text):
+            out.append((m.start(), m.end(), place, None))
+    return out
+
+
+def _leftmost_longest(found: list) -> list[Zone]:
+    found.sort(key=lambda t: (t[0], t[0] - t[1]))
+    out: list[Zone] = []
+    last = 0
+    for start, end, place, code in found:
+        if start >= last:
+            out.append(Zone(start, end, place, code))
+            last = end
+    return out
