@@ -45,6 +45,7 @@ import contextlib
 import functools
 import hashlib
 import importlib
+import importlib.util
 import json
 import os
 import sys
@@ -73,16 +74,17 @@ CACHED_TABLES = ("articles", "codes", "segments", "metrics", "tokens")
 RUNS = "runs"
 RUNS_KEPT = 4
 #: The modules whose code shapes each stage's tables (their source files enter its version).
-PARSE_MODULES = ("helpers.config", "helpers.errors", "helpers.corpus", "helpers.layout",
-                 "helpers.layout.thresholds", "helpers.layout.lines", "helpers.layout.classify",
-                 "helpers.layout.assemble", "helpers.places.gazetteer", "helpers.places.resolve",
-                 "helpers.text.decoding", "helpers.text.tokenizing")
+PARSE_MODULES = ("helpers.config", "helpers.errors", "helpers.corpus", "helpers.text.decoding",
+                 "helpers.text.tokenizing")
+#: Packages of the parse stage: every module in them counts (a module added to the layout
+#: parser, the readers of the formats or the locality resolver changes the version too).
+PARSE_PACKAGES = ("helpers.layout", "helpers.formats", "helpers.places")
 CODING_MODULES = ("helpers.codebook", "helpers.coding")
 METRICS_MODULES = ("helpers.metrics", "helpers.text.pos")
 TOKENS_MODULES = ("helpers.tokens",)
 # Libraries whose behaviour shapes the tables (a lock-file upgrade invalidates the cache).
 _LIBRARIES = ("pandas", "numpy", "pyarrow", "jieba", "rjieba", "jionlp", "charset-normalizer",
-              "cn2an", "pyyaml")
+              "cn2an", "pyyaml", "openpyxl")
 
 
 # --- versions and keys -----------------------------------------------------------------------
@@ -90,6 +92,16 @@ _LIBRARIES = ("pandas", "numpy", "pyarrow", "jieba", "rjieba", "jionlp", "charse
 def sha256_of(data: bytes | str) -> str:
     """SHA-256 hex digest of bytes or of a string's UTF-8."""
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def file_sha(path: Path, data: bytes) -> str:
+    """The digest a corpus file's cache entries are keyed by (the ``sha256`` of the files
+    table): its bytes, and what its folder's ``metadata.yaml`` says of it, if anything (a
+    changed date or format gives other articles from the same bytes)."""
+    from helpers import corpus
+
+    said = corpus.meta_digest(corpus.file_meta(Path(path)))
+    return sha256_of(data if not said else data + b"\0metadata\0" + said.encode("utf-8"))
 
 
 def _file_sha(path: str | PathLike[str]) -> str:
@@ -111,6 +123,17 @@ def _library_versions() -> dict[str, str]:
     return out
 
 
+def parse_modules() -> tuple[str, ...]:
+    """``PARSE_MODULES`` and every module of the ``PARSE_PACKAGES``, sorted."""
+    found = set(PARSE_MODULES)
+    for package in PARSE_PACKAGES:
+        spec = importlib.util.find_spec(package)
+        folder = Path(spec.submodule_search_locations[0])
+        found.add(package)
+        found.update(f"{package}.{f.stem}" for f in folder.glob("*.py") if f.stem != "__init__")
+    return tuple(sorted(found))
+
+
 def _sources(modules: tuple[str, ...]) -> dict[str, str]:
     """SHA-256 of the source file of each module (imported if need be)."""
     out = {}
@@ -124,7 +147,7 @@ def _sources(modules: tuple[str, ...]) -> dict[str, str]:
 def _base_versions() -> dict[str, str]:
     """Stage versions independent of the codebook choice (read once per process)."""
     parse = digest(
-        "parse", _sources(PARSE_MODULES), _file_sha(config.USER_DICT),
+        "parse", _sources(parse_modules()), _file_sha(config.USER_DICT),
         digest(sorted(dictionary_additions(), key=lambda a: a[0])),  # order-free
         tokenizer_backend(), _library_versions(),
     )
@@ -271,7 +294,7 @@ class ConsolidatedRuns:
         for p in paths:
             data = read_raw_bytes(p)
             self.infos.append({"source": p.stem, "file": p.name, "bytes": len(data),
-                               "sha256": sha256_of(data)})
+                               "sha256": file_sha(p, data)})
         del data
         self.names = [(info["file"], info["sha256"]) for info in self.infos]
         keys = version_keys(book)

@@ -18,45 +18,55 @@ import re
 import stat
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
 
 import pandas as pd
 
 from helpers import config
-from helpers.layout import parse_articles
-from helpers.places import resolve_locality
+from helpers.formats.detect import TABLE_SUFFIXES, TEXT_SUFFIXES
+from helpers.formats.metadata import FORMATS, METADATA_FILE, FileMeta, FolderMeta, load_metadata
+from helpers.formats.read import FileRecords, read_file
+from helpers.places.locate import locate_article
 from helpers.text import CorpusError, read_page
 
 ARTICLE_COLUMNS = [
-    "article_id", "source", "headline", "subheads", "byline", "text",
-    "locality", "prefecture", "province", "line_start", "line_end",
+    "article_id", "source", "format", "headline", "subheads", "byline", "text",
+    "newspaper", "published", "page", "url", "dateline",
+    "locality", "prefecture", "province", "level", "admin_code", "township", "agency",
+    "header", "extra", "line_start", "line_end",
 ]
+#: The furniture table: page and site debris kept out of the articles (see formats.furniture);
+#: ``line`` is the 1-based line of the raw file (the data row for a table).
+FURNITURE_COLUMNS = ["source", "format", "line", "kind", "text"]
 PARAGRAPH_COLUMNS = ["article_id", "para_no", "text"]
 # articles.attrs[SUBHEAD_PARAS]: JSON of article_id -> the para_no each of its subheads precedes
 # (the codebook counts a subhead as part of the paragraph that follows it); see
 # subhead_paragraphs.  A string, because pandas deep-copies attrs on every operation.
 SUBHEAD_PARAS = "subhead_paras"
 
-#: The extensions of page files in a corpus folder (compared in lower case, so ``P1.TXT`` is a
-#: page).  Text extracted from a PDF is saved as ``.txt`` by every extraction tool; a folder
-#: also collects notes, indexes and the PDFs themselves, which read as pages would invent
-#: articles.  A file with another extension is read only when named on its own.
-PAGE_SUFFIXES = (".txt",)
+#: The extensions of corpus files in a folder (compared in lower case, so ``P1.TXT`` is read):
+#: text files (e-paper pages and article files: every extraction tool and scraper saves
+#: ``.txt``) and tables (database exports).  A folder also collects notes, indexes and the PDFs
+#: themselves, which read as text would invent articles.  A file with another extension is
+#: read (as text) only when named on its own.
+CORPUS_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES
 #: Files that version control or the operating system put in any folder and that never hold a
 #: page: left out of a corpus folder without a word (documented in corpus/README.md), so that
 #: an empty folder kept in git or a folder opened in the macOS Finder or Windows Explorer is
 #: not refused.  Only regular files of exactly these names.
-HOUSEKEEPING_FILES = (".gitkeep", ".gitignore", ".DS_Store", "Thumbs.db", "desktop.ini")
+HOUSEKEEPING_FILES = (".gitkeep", ".gitignore", ".DS_Store", "Thumbs.db", "desktop.ini",
+                      METADATA_FILE)
 # parentheses that bylines are printed in, and one parenthesized group on a line
 _PARENS = "（）()"
 _PAREN_GROUP = re.compile(r"([（(])([^（）()]*)([）)])")
 # why an entry of a corpus folder (or an explicit path) is not read as a page
 _NOT_A_PAGE = {
     "hidden": "hidden file (name starts with a dot)",
-    "extension": f"extension is not a page extension ({', '.join(PAGE_SUFFIXES)})",
-    "named like a page": "a directory named like a page, not a file",
+    "extension": f"extension is not a corpus file extension ({', '.join(CORPUS_SUFFIXES)})",
+    "named like a page": "a directory named like a corpus file, not a file",
     "subfolder": "a subfolder (subfolders are not read)",
     "loop": "a symbolic link loop",
     "dangling": "a dangling symbolic link (its target does not exist)",
@@ -67,40 +77,98 @@ _NOT_A_PAGE = {
 }
 
 
-def parse_page(text: str, source: str = "page") -> pd.DataFrame:
-    """Parse one raw page into the articles table (see ``docs/DESIGN.md``).
+@dataclass
+class Corpus:
+    """What ``read_corpus`` gives: the articles table and the furniture table."""
 
-    ``text`` is the page as extracted from the e-paper (``read_page`` decodes and normalizes a
-    file); ``source`` names the page and prefixes each ``article_id`` ("{source}-{NN}").
+    articles: pd.DataFrame
+    furniture: pd.DataFrame
+
+
+def parse_page(text: str, source: str = "page", *, format: str = "page",
+               home: str | None = None) -> pd.DataFrame:
+    """Parse one raw text into the articles table (see ``docs/DESIGN.md``).
+
+    ``text`` is the file as read (``read_page`` decodes and normalizes a file); ``source``
+    names it and prefixes each ``article_id`` ("{source}-{NN}"); ``format``: "page" (e-paper
+    page text) or "article" (one article); ``home``: what 我县 refers to (see metadata).
     """
-    rows, where = _page_rows(text, source)
+    meta = FileMeta(home=home)
+    rows, where, _ = _rows_of(read_file(Path(source), text, meta=meta, format=format), source)
     frame = _articles_frame(rows)
     set_subhead_positions(frame, where)
     return frame
 
 
-def _page_rows(text: str, source: str) -> tuple[list[dict[str, object]], dict[str, list[int]]]:
-    """The article rows of one page, and where their subheads stand (``parse_page`` without
-    the table, so that ``load_corpus`` builds one table for many pages)."""
+def _rows_of(found: FileRecords, source: str
+             ) -> tuple[list[dict[str, object]], dict[str, list[int]], list[dict[str, object]]]:
+    """The article rows of one file, where their subheads stand, and its furniture rows."""
     rows = []
     where: dict[str, list[int]] = {}
-    for n, art in enumerate(parse_articles(text), start=1):
-        where[f"{source}-{n:02d}"] = art.subhead_paras
-        body = "\n".join(art.paragraphs)
-        locality = resolve_locality(art.headline, body)
+    for n, rec in enumerate(found.records, start=1):
+        aid = f"{source}-{n:02d}"
+        where[aid] = rec.subhead_paras
+        place = locate_article(rec.headline, rec.text, published=rec.published,
+                               home=found.home, source=rec.source_line)
         rows.append({
-            "article_id": f"{source}-{n:02d}", "source": source, "headline": art.headline,
-            "subheads": art.subheads, "byline": art.byline, "text": body,
-            "locality": locality[0], "prefecture": locality[1], "province": locality[2],
-            "line_start": min(art.lines), "line_end": max(art.lines),
+            "article_id": aid, "source": source, "format": found.format,
+            "headline": rec.headline, "subheads": rec.subheads, "byline": rec.byline,
+            "text": rec.text, "newspaper": rec.newspaper, "published": rec.published,
+            "page": rec.page, "url": rec.url, "dateline": rec.dateline,
+            "locality": place.locality, "prefecture": place.prefecture,
+            "province": place.province, "level": place.level, "admin_code": place.admin_code,
+            "township": place.township, "agency": place.agency, "header": rec.header,
+            "extra": rec.extra, "line_start": rec.line_start, "line_end": rec.line_end,
         })
-    return rows, where
+    furniture = [{"source": source, "format": found.format, "line": line, "kind": kind,
+                  "text": text} for line, kind, text in found.furniture]
+    return rows, where, furniture
+
+
+def _file_rows(path: Path, *, meta: FileMeta, format: str | None = None
+               ) -> tuple[list[dict[str, object]], dict[str, list[int]], list[dict[str, object]]]:
+    """``_rows_of`` one corpus file (decoded as text unless it is a table)."""
+    text = None if path.suffix.lower() in TABLE_SUFFIXES else read_page(path)
+    return _rows_of(read_file(path, text, meta=meta, format=format), path.stem)
+
+
+def file_meta(path: Path) -> FileMeta:
+    """What the ``metadata.yaml`` of ``path``'s folder says of it (the pipeline's route: it
+    takes format and columns from the metadata file only)."""
+    folder = path.parent
+    try:
+        st = (folder / METADATA_FILE).stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = None
+    return _folder_meta(folder, stamp).for_file(path)
+
+
+@functools.lru_cache(maxsize=64)
+def _folder_meta(folder: Path, stamp: tuple[int, int] | None) -> FolderMeta:
+    """A folder's metadata, read again when its file changes (``stamp``: mtime and size)."""
+    return load_metadata(folder)
+
+
+def meta_digest(meta: FileMeta) -> str:
+    """A stable text of what the metadata says of a file ("" when it says nothing): part of
+    the key of the file's cache entries, so that an edited metadata file re-reads the file."""
+    if meta == FileMeta():
+        return ""
+    values = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in vars(meta).items()}
+    values["columns"] = sorted(dict(meta.columns).items())
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)
 
 
 def _articles_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     """Build the articles table with object columns (so a missing headline stays ``None``)."""
     frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS, dtype=object)
     return frame.astype({"line_start": "int64", "line_end": "int64"})
+
+
+def _furniture_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=FURNITURE_COLUMNS, dtype=object)
+    return frame.astype({"line": "int64"})
 
 
 def paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
@@ -116,20 +184,31 @@ def iter_paragraphs(articles: pd.DataFrame) -> Iterator[tuple[str, int, str]]:
             yield aid, n, para
 
 
-def check_conservation(text: str, articles: pd.DataFrame) -> dict[str, object]:
-    """Compare a page's non-whitespace characters with those in the articles' fields.
+def check_conservation(text: str, articles: pd.DataFrame,
+                       furniture: pd.DataFrame | None = None) -> dict[str, object]:
+    """Compare a file's non-whitespace characters with those in the articles' fields.
 
-    Returns ``{"ok", "missing", "invented"}``: characters of the page not found in any field and
-    characters in the fields that are not on the page (must be none).  Only byline parentheses
-    may be missing, and only as many as the page prints around bylines: a parenthesized group
-    on an article's lines holding a run of its byline names (one pair per byline line, so
-    byline lines that the parser merged into one article are each accounted for).
+    ``text``: the page or article file as read, or a table's title and text cells.  Returns
+    ``{"ok", "missing", "invented"}``: characters of the file not found in any field (or in the
+    ``furniture`` rows) and characters in the fields that are not in the file (must be none).
+    The fields: headline, subheads, text, the header lines, and on pages the byline (an article
+    file's byline is read from its header lines, which are counted instead).  Only byline
+    parentheses may be missing, and only as many as the page prints around bylines: a
+    parenthesized group on an article's lines holding a run of its byline names (one pair per
+    byline line, so byline lines that the parser merged into one article are each accounted
+    for).
     """
     page = Counter(ch for ch in text if not ch.isspace())
     fields: Counter[str] = Counter()
-    for row in articles.itertuples(index=False):
-        parts = [row.headline or "", *row.subheads, *row.byline, row.text]
+    formats = articles["format"] if "format" in articles else ["page"] * len(articles)
+    headers = articles["header"] if "header" in articles else [[]] * len(articles)
+    for row, fmt, header in zip(articles.itertuples(index=False), formats, headers, strict=True):
+        parts = [row.headline or "", *row.subheads, *header, row.text]
+        if fmt == "page":
+            parts += row.byline
         fields.update(ch for part in parts for ch in part if not ch.isspace())
+    if furniture is not None:
+        fields.update(ch for part in furniture["text"] for ch in part if not ch.isspace())
     missing = page - fields
     invented = fields - page
     allowed = byline_parentheses(text, articles)
@@ -167,7 +246,7 @@ def list_pages(path: str | PathLike[str] | None = None, *,
                ignore: str | Iterable[str] = ()) -> list[Path]:
     """The raw pages under ``path`` (default ``corpus/raw``): one file, or a folder's pages.
 
-    A folder's pages are its ``PAGE_SUFFIXES`` files (sorted by name).  Every other entry --
+    A folder's corpus files are its ``CORPUS_SUFFIXES`` files (sorted by name).  Every other entry --
     another extension, a dot-file, a subfolder, a directory named like a page, a dangling or
     looping symlink, a FIFO, socket or device -- is refused: one ``CorpusError`` names the
     folder and lists each entry with why, so that nothing is read by accident (``notes.md``
@@ -200,10 +279,10 @@ def _folder_pages(root: Path, patterns: tuple[str, ...]) -> list[Path]:
             continue
         if kind == "page" and entry.name.startswith("."):
             kind = "hidden"
-        elif kind == "page" and entry.suffix.lower() not in PAGE_SUFFIXES:
+        elif kind == "page" and entry.suffix.lower() not in CORPUS_SUFFIXES:
             kind = "extension"
         elif kind == "folder":
-            kind = "named like a page" if entry.suffix.lower() in PAGE_SUFFIXES else "subfolder"
+            kind = "named like a page" if entry.suffix.lower() in CORPUS_SUFFIXES else "subfolder"
         if kind == "page":
             pages.append(entry)
         else:
@@ -213,13 +292,15 @@ def _folder_pages(root: Path, patterns: tuple[str, ...]) -> list[Path]:
                       stacklevel=3)
     if refused:
         raise CorpusError(
-            f"{_count(len(refused), 'entry is not a page', 'entries are not pages')} (pages are the files ending in "
-            f"{' or '.join(PAGE_SUFFIXES)}; nothing else is read or skipped):\n"
+            f"{_count(len(refused), 'entry is not a corpus file', 'entries are not corpus files')} "
+            f"(corpus files are the files ending in {', '.join(CORPUS_SUFFIXES)}, and "
+            f"{METADATA_FILE}; nothing else is read or skipped):\n"
             + "\n".join(refused)
-            + "\nMove what is not a page out of the folder, or name it with ignore=[...] (glob patterns of "
-            "names, e.g. ignore=['*.md'])", path=root)
+            + "\nMove what is not a corpus file out of the folder, or name it with ignore=[...] (glob "
+            "patterns of names, e.g. ignore=['*.md'])", path=root)
     if not pages:
-        raise CorpusError("folder holds no pages (drop raw text files here)", path=root)
+        raise CorpusError("folder holds no corpus files (drop raw text files or tables here)",
+                          path=root)
     stems = Counter(p.stem for p in pages)
     dupes = [p for p in pages if stems[p.stem] > 1]
     if dupes:
@@ -255,20 +336,55 @@ def _entry_kind(path: Path) -> str:
     return "device"
 
 
-def load_corpus(path: str | PathLike[str] | None = None, *,
+def load_corpus(path: str | PathLike[str] | None = None, *, format: str | None = None,
+                columns: Mapping[str, str] | None = None,
                 ignore: str | Iterable[str] = ()) -> pd.DataFrame:
-    """Read and parse every page under ``path`` (default ``corpus/raw``) into one articles table.
+    """Read every corpus file under ``path`` (default ``corpus/raw``) into one articles table,
+    in file order (a table's rows in their order).  Options: see ``read_corpus``."""
+    return read_corpus(path, format=format, columns=columns, ignore=ignore).articles
 
-    Which files are pages, and ``ignore``: see ``list_pages``."""
+
+def read_corpus(path: str | PathLike[str] | None = None, *, format: str | None = None,
+                columns: Mapping[str, str] | None = None,
+                ignore: str | Iterable[str] = ()) -> Corpus:
+    """The articles and furniture tables of every corpus file under ``path``.
+
+    ``format``: "page", "article" or "table" for every file (else the folder's
+    ``metadata.yaml``, else detected per file: ``formats.detect``); ``columns``: a table
+    file's column names -> fields (``formats.tables``), over the metadata's.  Which files are
+    read, and ``ignore``: see ``list_pages``.
+    """
     rows: list[dict[str, object]] = []
     where: dict[str, list[int]] = {}
-    for page in list_pages(path, ignore=ignore):  # one table at the end: no per-page DataFrames
-        page_rows, page_where = _page_rows(read_page(page), page.stem)
-        rows.extend(page_rows)
-        where.update(page_where)
+    furniture: list[dict[str, object]] = []
+    for file, meta in file_settings(path, format=format, columns=columns, ignore=ignore):
+        file_rows, file_where, file_furniture = _file_rows(file, meta=meta)
+        rows.extend(file_rows)
+        where.update(file_where)
+        furniture.extend(file_furniture)
     corpus = _articles_frame(rows)
     set_subhead_positions(corpus, where)
-    return corpus
+    return Corpus(corpus, _furniture_frame(furniture))
+
+
+def file_settings(path: str | PathLike[str] | None = None, *, format: str | None = None,
+                  columns: Mapping[str, str] | None = None,
+                  ignore: str | Iterable[str] = ()) -> list[tuple[Path, FileMeta]]:
+    """The corpus files under ``path`` with what the metadata and the call say of each."""
+    if format is not None and format not in FORMATS:
+        raise ValueError(f"format={format!r}: one of {', '.join(FORMATS)} or None")
+    files = list_pages(path, ignore=ignore)
+    root = Path(path) if path is not None else config.CORPUS_RAW
+    folder = load_metadata(root if root.is_dir() else root.parent)
+    out = []
+    for file in files:
+        meta = folder.for_file(file)
+        if format is not None:
+            meta = replace(meta, format=format)
+        if columns:
+            meta = replace(meta, columns=dict(columns))
+        out.append((file, meta))
+    return out
 
 
 def set_subhead_positions(articles: pd.DataFrame, where: dict[str, list[int]]) -> None:
@@ -321,20 +437,35 @@ def raw_excerpt(path: str | PathLike[str], first: int, last: int) -> str:
     return "\n".join(f"{n:>4}│{lines[n - 1]}" for n in range(first, min(last, len(lines)) + 1))
 
 
-def check_corpus(path: str | PathLike[str] | None = None, *,
+def check_corpus(path: str | PathLike[str] | None = None, *, format: str | None = None,
+                 columns: Mapping[str, str] | None = None,
                  ignore: str | Iterable[str] = ()) -> pd.DataFrame:
-    """Conservation check for every page: one row per file (source, articles, ok, missing,
-    invented), where ``missing`` may only hold byline parentheses (pages and ``ignore``: see
-    ``list_pages``)."""
+    """Conservation check for every corpus file: one row per file (source, format, articles,
+    furniture, ok, missing, invented), where ``missing`` may only hold byline parentheses.
+    A table's title and text cells are conserved like a page's text.  Options: see
+    ``read_corpus``."""
     rows = []
-    for page in list_pages(path, ignore=ignore):
-        text = read_page(page)
-        articles = parse_page(text, source=page.stem)
-        report = check_conservation(text, articles)
-        rows.append({"source": page.stem, "articles": len(articles), "ok": report["ok"],
+    for file, meta in file_settings(path, format=format, columns=columns, ignore=ignore):
+        art_rows, where, furn_rows = _file_rows(file, meta=meta)
+        articles, furniture = _articles_frame(art_rows), _furniture_frame(furn_rows)
+        fmt = str(articles["format"].iloc[0]) if len(articles) else (
+            str(furniture["format"].iloc[0]) if len(furniture) else None)
+        report = check_conservation(_raw_text(file, meta, fmt), articles, furniture)
+        rows.append({"source": file.stem, "format": fmt, "articles": len(articles),
+                     "furniture": len(furniture), "ok": report["ok"],
                      "missing": " ".join(f"{k}×{v}" for k, v in sorted(report["missing"].items())),
                      "invented": "".join(sorted(report["invented"]))})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["source", "format", "articles", "furniture", "ok",
+                                       "missing", "invented"])
+
+
+def _raw_text(file: Path, meta: FileMeta, fmt: str | None) -> str:
+    """What conservation counts in a file: its text, or a table's title and text cells."""
+    if file.suffix.lower() not in TABLE_SUFFIXES:
+        return read_page(file)
+    from helpers.formats.tables import read_table
+    table = read_table(file, columns=dict(meta.columns) or None)
+    return "\n".join(f"{row.headline or ''}\n{row.text}" for row in table.rows)
 
 
 def save_table(table: pd.DataFrame, name: str, folder: str | PathLike[str] | None = None

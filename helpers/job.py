@@ -28,7 +28,7 @@ from helpers.batching import canonical, concat_pages, split_pages
 from helpers.cache import CACHED_TABLES
 from helpers.codebook import Codebook, resolve_codebook
 from helpers.frames import write_frame
-from helpers.text.decoding import read_page, read_raw_bytes
+from helpers.text.decoding import read_raw_bytes
 from helpers.text.tokenizing import get_tokenizer, load_tokenizer
 from helpers.tokens import token_counts
 
@@ -80,7 +80,7 @@ class FileJob:
         self.keys: list[dict[str, str]] = []
         for path in files:
             data = read_raw_bytes(path)
-            sha = cache_store.sha256_of(data)
+            sha = cache_store.file_sha(path, data)
             self.infos.append({"source": path.stem, "file": path.name, "bytes": len(data),
                                "sha256": sha})
             self.keys.append({t: cache_store.entry_key(t, versions[t], path.stem, sha)
@@ -141,14 +141,17 @@ class FileJob:
         """Parse these pages: one articles table for all of them, cut into one per page."""
         if len(to_parse) <= 1:
             for i in to_parse:
-                self.store("articles", i, corpus.parse_page(read_page(self.files[i]),
-                                                            source=self.files[i].stem))
+                page, where, _ = corpus._file_rows(self.files[i],
+                                                   meta=corpus.file_meta(self.files[i]))
+                parsed = corpus._articles_frame(page)
+                corpus.set_subhead_positions(parsed, where)
+                self.store("articles", i, parsed)
             return
         rows_of: list[int] = []
         all_rows: list[dict[str, Any]] = []
         where_of: list[dict[str, list[int]]] = []
         for i in to_parse:
-            page, where = corpus._page_rows(read_page(self.files[i]), self.files[i].stem)
+            page, where, _ = corpus._file_rows(self.files[i], meta=corpus.file_meta(self.files[i]))
             all_rows.extend(page)
             rows_of.append(len(page))
             where_of.append(where)

@@ -433,7 +433,7 @@ def stream_pipeline(path: str | PathLike[str] | None = None, *,
         wanted = tuple(need)
         chunks, parallel, n_workers = _plan_jobs(
             paths, list(range(len(paths))), [wanted] * len(paths), sizes,
-            lambda i: cache_store.sha256_of(read_raw_bytes(paths[i])), workers, client, cache,
+            lambda i: cache_store.file_sha(paths[i], read_raw_bytes(paths[i])), workers, client, cache,
             cache_store.cache_root(cache_arg), book, min_parallel_bytes)
         jobs = [([str(paths[i]) for i in chunk], wanted) for chunk in chunks]
         job = functools.partial(process_files, cache_dir=cache_arg, cache=cache, codebook=book)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from helpers import CorpusError, check_corpus, load_corpus
-from helpers.corpus import HOUSEKEEPING_FILES, PAGE_SUFFIXES, list_pages
+from helpers.corpus import HOUSEKEEPING_FILES, CORPUS_SUFFIXES, list_pages
 
 PAGE = (
     "今年以来，宁乡市坚持和发展新时代“枫桥经验”，全市 ２８ 个乡镇\n\n"
@@ -45,11 +45,11 @@ def _refused(folder: Path, **kwargs: object) -> CorpusError:
     return info.value
 
 
-def test_page_suffixes_are_named():
-    assert PAGE_SUFFIXES == (".txt",)
+def test_corpus_suffixes_are_text_and_tables():
+    assert CORPUS_SUFFIXES == (".txt", ".csv", ".tsv", ".xlsx", ".jsonl", ".parquet")
 
 
-@pytest.mark.parametrize("name", ["index.csv", "notes.md", "page.pdf", "p2.text", "README"])
+@pytest.mark.parametrize("name", ["index.html", "notes.md", "page.pdf", "p2.text", "README"])
 def test_other_extensions_are_refused_not_read(tmp_path, name):
     folder = _folder(tmp_path, name)
     err = _refused(folder)
@@ -61,7 +61,7 @@ def test_other_extensions_are_refused_not_read(tmp_path, name):
 
 
 def test_every_offending_entry_is_listed_in_one_error(tmp_path):
-    folder = _folder(tmp_path, "index.csv", "notes.md", ".hidden.txt")
+    folder = _folder(tmp_path, "index.html", "notes.md", ".hidden.txt")
     (folder / "x.txt").mkdir()
     (folder / "old").mkdir()
     (folder / "dangling.txt").symlink_to(folder / "gone.txt")
@@ -70,7 +70,7 @@ def test_every_offending_entry_is_listed_in_one_error(tmp_path):
     err = _refused(folder)
     lines = err.message.splitlines()
     expected = {
-        ".hidden.txt": "hidden", "dangling.txt": "dangling", "index.csv": "extension",
+        ".hidden.txt": "hidden", "dangling.txt": "dangling", "index.html": "extension",
         "loop.txt": "loop", "notes.md": "extension", "old": "subfolder",
         "pipe.txt": "FIFO", "x.txt": "directory",
     }
@@ -136,14 +136,14 @@ def test_housekeeping_name_on_a_directory_is_refused(tmp_path):
 
 
 def test_ignore_patterns_leave_entries_out_and_say_so(tmp_path):
-    folder = _folder(tmp_path, "index.csv", "notes.md", ".hidden.txt")
+    folder = _folder(tmp_path, "index.html", "notes.md", ".hidden.txt")
     (folder / "old").mkdir()
     (folder / "dangling.txt").symlink_to(folder / "gone.txt")
     with pytest.warns(UserWarning) as record:
-        pages = list_pages(folder, ignore=["*.csv", "*.md", ".*", "old", "dangling.txt"])
+        pages = list_pages(folder, ignore=["*.html", "*.md", ".*", "old", "dangling.txt"])
     assert [p.name for p in pages] == ["p1.txt"]
     said = " ".join(str(w.message) for w in record)
-    for name in ("index.csv", "notes.md", ".hidden.txt", "old", "dangling.txt"):
+    for name in ("index.html", "notes.md", ".hidden.txt", "old", "dangling.txt"):
         assert name in said
 
 
@@ -163,16 +163,16 @@ def test_ignore_can_leave_out_pages(tmp_path):
 
 
 def test_load_and_check_corpus_take_ignore(tmp_path):
-    folder = _folder(tmp_path, "index.csv")
-    with pytest.warns(UserWarning, match="index.csv"):
-        assert list(load_corpus(folder, ignore="*.csv")["article_id"]) == ["p1-01"]
-    with pytest.warns(UserWarning, match="index.csv"):
-        assert list(check_corpus(folder, ignore="*.csv")["source"]) == ["p1"]
+    folder = _folder(tmp_path, "index.html")
+    with pytest.warns(UserWarning, match="index.html"):
+        assert list(load_corpus(folder, ignore="*.html")["article_id"]) == ["p1-01"]
+    with pytest.warns(UserWarning, match="index.html"):
+        assert list(check_corpus(folder, ignore="*.html")["source"]) == ["p1"]
 
 
 def test_everything_ignored_is_no_pages(tmp_path):
     folder = _folder(tmp_path)
-    with pytest.warns(UserWarning), pytest.raises(CorpusError, match="no pages"):
+    with pytest.warns(UserWarning), pytest.raises(CorpusError, match="no corpus files"):
         list_pages(folder, ignore="*")
 
 

@@ -94,8 +94,8 @@ def forbid(monkeypatch):
             def boom(*args, _name=name, **kwargs):
                 raise AssertionError(f"{_name} called on a cache hit")
             monkeypatch.setattr(owners[name], name, boom)
-            if name == "parse_page" and hasattr(corpus, "_page_rows"):  # parses several pages
-                monkeypatch.setattr(corpus, "_page_rows", boom)
+            if name == "parse_page":  # the pipeline reads each file through _file_rows
+                monkeypatch.setattr(corpus, "_file_rows", boom)
     return install
 
 
@@ -269,20 +269,20 @@ def test_changed_file_alone_is_redone(tmp_path, monkeypatch):
     folder, cache, _ = _cached_corpus_then_edit(tmp_path)
 
     parsed = []
-    real = corpus.parse_page
+    real = corpus._file_rows
 
-    def counting(page_text: str, source: str = "page") -> pd.DataFrame:
-        parsed.append(source)
-        return real(page_text, source)
+    def counting(path: Path, **kwargs: object):
+        parsed.append(path.stem)
+        return real(path, **kwargs)
 
-    monkeypatch.setattr(corpus, "parse_page", counting)
+    monkeypatch.setattr(corpus, "_file_rows", counting)
     got = pipeline.run_pipeline(folder, cache_dir=cache)
     assert parsed == ["page_c"]
     files = got["files"].set_index("source")
     for table in pipeline.CACHED_TABLES:
         assert not files.loc["page_c", f"cached_{table}"]
         assert files.drop(index="page_c")[f"cached_{table}"].all()
-    monkeypatch.setattr(corpus, "parse_page", real)
+    monkeypatch.setattr(corpus, "_file_rows", real)
     assert_same(got, _direct(folder))
 
 
@@ -673,7 +673,7 @@ def _helpers_imports(module: str) -> set[str]:
 
 def test_parse_version_covers_every_module_the_parser_imports():
     """A change to any module the parse stage runs must change its cache version: every module
-    reachable from helpers.corpus is in cache.PARSE_MODULES, except package __init__ files that
+    reachable from helpers.corpus is in cache.parse_modules(), except package __init__ files that
     only re-export and the codebook, whose words enter the version through the tokenizer's
     dictionary (``dictionary_additions``)."""
     reached, todo = set(), ["helpers.corpus"]
@@ -684,7 +684,7 @@ def test_parse_version_covers_every_module_the_parser_imports():
             if module != "helpers":  # ``from helpers import x`` runs x, not every stage
                 todo.extend(_helpers_imports(module))
     allowed = {"helpers", "helpers.text", "helpers.places", "helpers.codebook"}
-    assert reached - allowed <= set(cache_store.PARSE_MODULES), reached - allowed
+    assert reached - allowed <= set(cache_store.parse_modules()), reached - allowed
     assert "helpers.layout.classify" in reached  # the walk does reach the parser
 
 

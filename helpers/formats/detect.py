@@ -1,0 +1,51 @@
+"""Which format a corpus file is in: from its extension, and for text files from its lines.
+
+Tables are known by their extension.  A ``.txt`` file is an e-paper ``page`` or an ``article``.
+Text extracted from an e-paper PDF is printed lines one column wide (a dozen to two dozen
+characters) that break mid-sentence; a scraped article is paragraphs, one per line, that end at
+a sentence end and often run to a hundred characters.  So a text file is a page when nearly all
+its lines (debris and header lines aside) are column-short and most of them run on.  ``format=``
+(per call, or per folder in ``metadata.yaml``) overrides the guess where a file is neither.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from helpers.formats.furniture import furniture_kind
+from helpers.formats.headers import parse_header
+
+__all__ = ["TABLE_SUFFIXES", "TEXT_SUFFIXES", "detect_format"]
+
+#: Extensions of table files (database exports), one article per row.
+TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".jsonl", ".parquet")
+#: Extensions of text files: e-paper pages and article files.
+TEXT_SUFFIXES = (".txt",)
+#: Longest line (spaces removed) of a page's column, in characters: e-paper columns are 10-25
+#: wide (the seed's 13-17); a headline across columns is longer, hence a quantile below.
+PAGE_LINE_MAX = 36
+#: The share of lines that must be column-short: all but the headlines and spanning lines.
+PAGE_SHORT_SHARE = 0.9
+#: The share of lines that must run on (end without a sentence end): a column breaks lines
+#: wherever the width ends, a web copy at the end of each paragraph.
+PAGE_RUN_ON_SHARE = 0.5
+#: Fewer lines than this cannot show a column (a title and one paragraph): such a file is an
+#: article.  Three short run-on lines already are column text.
+PAGE_MIN_LINES = 3
+_SENTENCE_END = re.compile(r"[。！？!?…；;：:]['\"”’」』）)]*\s*$")
+
+
+def detect_format(path: Path, text: str | None = None) -> str:
+    """"table" for a table file, else "page" or "article" by the lines of ``text``."""
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        return "table"
+    lines = ["".join(line.split()) for line in (text or "").splitlines()]
+    lines = [s for s in lines if s and furniture_kind(s) is None and parse_header(s) is None]
+    if len(lines) < PAGE_MIN_LINES:
+        return "article"
+    short = sum(len(s) <= PAGE_LINE_MAX for s in lines)
+    run_on = sum(not _SENTENCE_END.search(s) for s in lines)
+    if short >= PAGE_SHORT_SHARE * len(lines) and run_on >= PAGE_RUN_ON_SHARE * len(lines):
+        return "page"
+    return "article"

@@ -1,0 +1,96 @@
+"""E-paper and web-page debris ("furniture"): lines that belong to the page, not to an article.
+
+An e-paper article page saved from a newspaper site carries its navigation
+(``第A02版：要闻|上一版|下一版``), a county site's page its breadcrumb (``首页 > 新闻中心 > 乡镇动态``)
+and tools (``【字体：大 中 小】``, ``打印本页``, ``关闭窗口``, ``扫一扫在手机打开当前页``).  Read as text,
+they would become a headline or the first paragraph of the article, and then words the codebook
+counts.  ``furniture_kind`` names what such a line is; the readers put it in the ``furniture``
+table with its file and line, never in an article (the nothing-lost check counts it there).
+
+Only lines that are furniture through and through are taken: a line that also holds a sentence
+(an ideographic full stop) stays text, so that an article that happens to say 上一篇 is never cut.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["FURNITURE_KINDS", "edition_page", "furniture_kind"]
+
+#: What each kind of furniture is (the ``kind`` column of the furniture table).
+FURNITURE_KINDS = {
+    "navigation": "e-paper or site navigation: 上一版/下一版, 上一篇/下一篇, breadcrumbs, 返回目录",
+    "edition": "the e-paper edition line: 第A02版：要闻 (its page number goes to the page column)",
+    "tools": "page tools: font size, print, close, share, QR code, view counts",
+    "masthead": "the newspaper's name or a short line printed again and again on the page",
+    "credit": "an image credit line: 图片来源：…",
+}
+
+# Words that only navigation uses (e-paper: 上一版 下一版 版面导航 标题导航 往期回顾; sites:
+# 上一篇 下一篇 返回首页 返回列表 当前位置 您的位置).
+_NAVIGATION = re.compile(
+    r"上一版|下一版|上一篇|下一篇|上一条|下一条|版面导航|标题导航|往期回顾|返回目录|返回首页|返回列表"
+    r"|返回顶部|当前位置|您的位置|您现在的位置|所在位置|PDF\s*下载|版面概览|本版标题")
+# A breadcrumb: 首页 followed by a separator (首页 > 新闻中心 > 乡镇动态, 首页>>政务公开).
+_BREADCRUMB = re.compile(r"^\s*(网站)?首页\s*(>|＞|»|›|/|→|-)")
+# Page tools of government and newspaper sites.
+_TOOLS = re.compile(
+    r"字体[：:]?\s*【?\s*大\s*】?\s*【?\s*中\s*】?\s*【?\s*小|字号[：:]?\s*【?\s*大|【\s*打印\s*】"
+    r"|【\s*关闭\s*】|打印本页|关闭窗口|打印此页|收藏本页|扫一扫在手机|手机扫一扫|分享到[：:]"
+    r"|放大\s*缩小\s*默认|加入收藏|视力保护色|【\s*我要纠错\s*】")
+# The e-paper edition line: 第A02版：要闻, 第AA02版:时政新闻, 第3版 综合新闻.  Short, or it would
+# be a sentence about an edition.
+_EDITION = re.compile(r"^\s*第\s*([A-Z]{0,2}\s*\d{1,3})\s*版(?:\s*[：:]?\s*\S{0,12})?")
+#: Longest edition line, in characters (第AA02版：时政新闻 and a column name; a longer line that
+#: starts with 第3版 is a sentence).
+EDITION_LINE_MAX = 40
+# An image credit: 图片来源：网络 / （图片来源：县委宣传部）.
+_CREDIT = re.compile(r"^\s*[（(]?\s*图片来源\s*[：:]")
+#: A sentence ends inside the line: the line is text, whatever words it holds.
+_SENTENCE = re.compile(r"[。！？]")
+#: Longest line that can be furniture, in characters: navigation bars with a few article
+#: titles are long, whole paragraphs are longer.
+FURNITURE_LINE_MAX = 200
+#: A short line printed at least this often in one file is a repeated masthead or running head.
+MASTHEAD_REPEATS = 3
+#: Longest masthead or running head, in characters (邵阳日报 · 数字报 2021年08月27日).
+MASTHEAD_MAX = 30
+
+
+def furniture_kind(line: str, *, newspaper: str | None = None) -> str | None:
+    """The furniture kind of one line (a key of ``FURNITURE_KINDS``), or None for text.
+
+    ``newspaper``: the newspaper's name from the folder metadata; a line that is just that
+    name is its masthead.
+    """
+    s = line.strip()
+    if not s or len(s) > FURNITURE_LINE_MAX or _SENTENCE.search(s):
+        return None
+    if len(s) <= EDITION_LINE_MAX and _EDITION.match(s) and "版" in s[:8]:
+        return "edition" if not _NAVIGATION.search(s) else "navigation"
+    if _NAVIGATION.search(s) or _BREADCRUMB.match(s):
+        return "navigation"
+    if _TOOLS.search(s):
+        return "tools"
+    if _CREDIT.match(s):
+        return "credit"
+    if newspaper and "".join(s.split()) == "".join(newspaper.split()):
+        return "masthead"
+    return None
+
+
+def repeated_lines(lines: list[str]) -> set[str]:
+    """Short lines without a sentence that a file prints ``MASTHEAD_REPEATS`` times or more:
+    running heads and mastheads repeated down an e-paper page."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        s = line.strip()
+        if s and len(s) <= MASTHEAD_MAX and not _SENTENCE.search(s):
+            counts[s] = counts.get(s, 0) + 1
+    return {s for s, n in counts.items() if n >= MASTHEAD_REPEATS}
+
+
+def edition_page(line: str) -> str | None:
+    """The page an edition line names (第A02版：要闻 -> "A02"), None if it names none."""
+    m = _EDITION.match(line)
+    return "".join(m.group(1).split()) if m else None

@@ -1,0 +1,107 @@
+"""Header lines of article files: 来源, 作者, 发布时间 … lifted out of the body into columns.
+
+A county site prints ``发布时间：2021-08-27 10:20  来源：湘阴县融媒体中心  作者：张三`` above an
+article (one field or several on a line), a disclosure page a block of 索引号/发布机构/生成日期
+lines, a newspaper site ``本报记者 张三 通讯员 李四``, and the foot of many articles ``（责任编辑：
+李四）``.  Left in, they would be the body's first paragraph.  ``parse_header`` reads one such
+line into its fields, or says it is not one; the reader keeps the line as printed in the
+``header`` column (so nothing is lost) and fills ``newspaper``, ``published`` and ``byline`` from
+the fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["HEADER_LABELS", "Header", "parse_header", "split_people"]
+
+#: The labels a header line starts its fields with, by the column they feed.  Web and
+#: e-paper pages print each with a colon (来源：…); a label without one is text.
+HEADER_LABELS: dict[str, tuple[str, ...]] = {
+    "headline": ("标题", "名称", "题名"),
+    "source": ("来源", "信息来源", "文章来源", "稿件来源", "稿源", "供稿", "出处", "发布机构",
+               "发布单位", "发文机关", "发布部门"),
+    "published": ("发布时间", "发布日期", "发表时间", "日期", "时间", "发文日期", "成文日期",
+                  "生成日期", "更新时间", "录入时间", "刊发时间", "印发日期"),
+    "author": ("作者", "记者", "通讯员", "撰稿", "撰文", "文", "摄影", "摄像", "图", "文/图",
+               "文图", "本报记者", "实习生", "见习记者", "特约记者", "融媒记者"),
+    "editor": ("编辑", "责任编辑", "责编", "审核", "审校", "校对", "核稿", "终审", "签发", "编审",
+               "值班编辑", "美编", "版式", "一审", "二审", "三审", "初审", "复审"),
+    "other": ("索引号", "文号", "发文字号", "组配分类", "信息分类", "主题分类", "分类", "主题词",
+              "关键词", "浏览次数", "点击数", "阅读次数", "访问量", "字号", "内容概述", "生效时间",
+              "废止时间", "有效性", "公开方式", "公开范围", "体裁分类", "所属机构", "栏目"),
+}
+_LABEL_FIELD = {label: key for key, labels in HEADER_LABELS.items() for label in labels}
+# Longest labels first, so 发布时间 is taken before 时间 and 责任编辑 before 编辑.
+_LABELS = sorted(_LABEL_FIELD, key=len, reverse=True)
+_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=[\s【\[（(|丨｜]))(" + "|".join(map(re.escape, _LABELS)) + r")\s*[：:]")
+# What may stand before the first label: a date or time (2021-08-27 10:20 来源：…), brackets.
+_LEAD = re.compile(r"^[\s【\[（(]*[0-9年月日\-/.:：\s]*$")
+# Role words of a byline line printed without colons: 本报记者 张三 通讯员 李四 / 记者 张三.
+_ROLE = re.compile(r"(本报|融媒|实习|见习|特约)?(记者|通讯员|实习生)|文/图|文／图|图/文|摄影|摄")
+#: A byline line without colons is at most this long (a few roles and names).
+BYLINE_LINE_MAX = 40
+#: Longest personal name taken from a byline, in characters (复姓 + two; 4 covers 欧阳晓明).
+NAME_MAX = 4
+# A line that is only a date (e-paper article pages print the issue's date: 2021年08月27日 星期五).
+_DATE_ONLY = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
+                        r"(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?(\s*星期[一二三四五六日天])?")
+_PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_SEPARATORS = re.compile(r"[\s,，、;；/|丨｜]+")
+
+
+@dataclass
+class Header:
+    """The fields of one header line (values as printed, stripped), by column."""
+
+    fields: dict[str, list[str]] = field(default_factory=dict)
+
+    def first(self, key: str) -> str | None:
+        """The first non-empty value of a field, or None."""
+        return next((v for v in self.fields.get(key, []) if v), None)
+
+
+def parse_header(line: str) -> Header | None:
+    """The fields of a header line, or None if the line is not one.
+
+    A header line is made of labelled fields only (``来源：… 作者：…``), optionally after a date,
+    in brackets (``（责任编辑：李四）``), or is a byline line of role words and names
+    (``本报记者 张三 通讯员 李四``).
+    """
+    s = line.strip().strip("【】[]")
+    s = s[1:-1] if s[:1] in "（(" and s[-1:] in "）)" else s
+    if not s:
+        return None
+    if _DATE_ONLY.fullmatch(s):
+        return Header({"published": [s]})
+    matches = list(_LABEL.finditer(s))
+    if matches and _LEAD.match(s[:matches[0].start()]):
+        header = Header()
+        lead = s[:matches[0].start()].strip(" 【[（(")
+        if lead:
+            header.fields.setdefault("published", []).append(lead)
+        for m, nxt in zip(matches, [*matches[1:], None], strict=True):
+            value = s[m.end():nxt.start() if nxt else len(s)].strip(" 　|丨｜【】[]（）()")
+            header.fields.setdefault(_LABEL_FIELD[m.group(1)], []).append(value)
+        return header
+    return _byline_line(s)
+
+
+def _byline_line(s: str) -> Header | None:
+    """A byline line without colons: role words and names only."""
+    if len(s) > BYLINE_LINE_MAX or not _ROLE.match(s):
+        return None
+    names = split_people(_ROLE.sub(" ", s))
+    if not names:
+        return None
+    return Header({"author": [" ".join(names)]})
+
+
+def split_people(value: str) -> list[str]:
+    """Personal names in a byline value (张三 李四 / 张三、李四); [] if any part is not a name."""
+    parts = [p for p in _SEPARATORS.split(_ROLE.sub(" ", value)) if p]
+    if not parts or not all(_PERSON.fullmatch(p) and len(p) <= NAME_MAX for p in parts):
+        return []
+    return parts

@@ -1,0 +1,184 @@
+"""The per-folder metadata file: what the files of a corpus folder do not say themselves.
+
+``metadata.yaml`` beside the files (documented in ``corpus/README.md``)::
+
+    newspaper: 洞口新闻          # the newspaper (or site) every file of the folder comes from
+    home: 洞口县                 # its own locality: what 我县/本县/全县 in its articles refer to
+    format: page                 # page | article | table for every file (else detected per file)
+    name_pattern: YYYY-MM-DD_PP  # the date (and page) in the file names: 2021-08-27_01.txt
+    columns: {正文内容: text}     # table files: their column names -> fields (see formats.tables)
+    files:                       # per file, overriding the above
+      2021-08-27_01.txt: {published: 2021-08-27, page: A01, url: http://…}
+
+Every key is checked: an unknown key, a format that does not exist, a ``home`` that the
+gazetteer does not know, a date that does not parse, a file named under ``files`` that is not in
+the folder: one ``CorpusError`` naming the metadata file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from helpers.errors import CorpusError
+
+__all__ = ["FORMATS", "METADATA_FILE", "FileMeta", "FolderMeta", "load_metadata"]
+
+#: The name of the metadata file of a corpus folder (never read as a corpus file).
+METADATA_FILE = "metadata.yaml"
+#: The input formats (the ``format`` column): e-paper page text, one article per text file,
+#: a table of articles (database export).
+FORMATS = ("page", "article", "table")
+_FOLDER_KEYS = ("newspaper", "home", "format", "name_pattern", "columns", "files")
+_FILE_KEYS = ("newspaper", "home", "format", "published", "page", "url", "columns")
+# name_pattern tokens: the year, month, day and page a file name carries, and * for anything.
+_TOKENS = {"YYYY": r"(?P<year>\d{4})", "MM": r"(?P<month>\d{1,2})", "DD": r"(?P<day>\d{1,2})",
+           "PP": r"(?P<page>[0-9A-Za-z]+)", "*": r".*?"}
+_TOKEN = re.compile(r"YYYY|MM|DD|PP|\*")
+
+
+@dataclass(frozen=True)
+class FileMeta:
+    """What the metadata says about one file (None: not said)."""
+
+    format: str | None = None
+    newspaper: str | None = None
+    home: str | None = None
+    published: dt.date | None = None
+    page: str | None = None
+    url: str | None = None
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FolderMeta:
+    """The metadata of one folder: defaults for its files, a file-name pattern, per-file entries."""
+
+    path: Path | None = None
+    defaults: FileMeta = FileMeta()
+    name_pattern: str | None = None
+    files: Mapping[str, FileMeta] = field(default_factory=dict)
+
+    def for_file(self, path: Path) -> FileMeta:
+        """The metadata of one file: its entry over the name pattern over the folder's defaults."""
+        meta = self.defaults
+        if self.name_pattern:
+            meta = replace(meta, **_from_name(path, self.name_pattern, self.path))
+        entry = self.files.get(path.name)
+        if entry is not None:
+            meta = replace(meta, **{k: v for k, v in vars(entry).items() if v not in (None, {})})
+        return meta
+
+
+def load_metadata(folder: Path) -> FolderMeta:
+    """The metadata of ``folder`` (empty when it has no ``metadata.yaml``)."""
+    path = folder / METADATA_FILE
+    if not path.is_file():
+        return FolderMeta()
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        line = getattr(getattr(err, "problem_mark", None), "line", None)
+        raise CorpusError(f"not readable YAML: {err}", path=path,
+                          line=line + 1 if line is not None else None) from err
+    if node is None:
+        return FolderMeta(path=path)
+    top = _mapping(node, path, "the metadata file")
+    _check_keys(top, _FOLDER_KEYS, path)
+    files = {}
+    if "files" in top:
+        for name, entry in _mapping(top["files"][1], path, "files").items():
+            fields = _mapping(entry[1], path, f"files: {name}")
+            _check_keys(fields, _FILE_KEYS, path)
+            if not (folder / name).is_file():
+                raise CorpusError(f"files: {name!r} is not a file of the folder", path=path,
+                                  line=_line(entry[0]))
+            files[name] = _file_meta(fields, path)
+    pattern = _scalar(top["name_pattern"], path) if "name_pattern" in top else None
+    return FolderMeta(path=path, defaults=_file_meta(top, path), name_pattern=pattern,
+                      files=files)
+
+
+def _file_meta(fields: dict, path: Path) -> FileMeta:
+    values: dict[str, object] = {}
+    for key in ("newspaper", "home", "format", "page", "url"):
+        if key in fields:
+            values[key] = _scalar(fields[key], path)
+    if values.get("format") is not None and values["format"] not in FORMATS:
+        raise CorpusError(f"format: {values['format']!r} is not one of {', '.join(FORMATS)}",
+                          path=path, line=_line(fields["format"][1]))
+    if "home" in fields:
+        _check_home(values["home"], path, _line(fields["home"][1]))
+    if "published" in fields:
+        from helpers.formats.dates import parse_date
+        try:
+            values["published"] = parse_date(_scalar(fields["published"], path), where="published")
+        except ValueError as err:
+            raise CorpusError(str(err), path=path, line=_line(fields["published"][1])) from err
+    if "columns" in fields:
+        cols = _mapping(fields["columns"][1], path, "columns")
+        values["columns"] = {k: _scalar(v, path) for k, v in cols.items()}
+    return FileMeta(**values)
+
+
+def _check_home(home: str, path: Path, line: int) -> None:
+    from helpers.places import load_gazetteer
+    if not load_gazetteer().lookup(home):
+        raise CorpusError(f"home: {home!r} is not a place the gazetteer knows (give the full "
+                          "name, e.g. 洞口县 or 邵阳市)", path=path, line=line)
+
+
+def _from_name(path: Path, pattern: str, meta_path: Path | None) -> dict[str, object]:
+    """published and page from a file name by ``name_pattern`` (a file that does not match is
+    an error: the pattern promises it)."""
+    regex = _TOKEN.sub(lambda m: _TOKENS[m.group(0)], re.escape(pattern).replace(r"\*", "*"))
+    m = re.fullmatch(regex, path.stem)
+    if m is None:
+        raise CorpusError(f"the file name does not match name_pattern {pattern!r} of {meta_path}",
+                          path=path)
+    out: dict[str, object] = {}
+    if m.groupdict().get("year"):
+        try:
+            out["published"] = dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
+        except (TypeError, ValueError) as err:
+            raise CorpusError(f"the date in the file name is not a date ({pattern!r})",
+                              path=path) from err
+    if m.groupdict().get("page"):
+        out["page"] = m["page"]
+    return out
+
+
+def _mapping(node: yaml.Node, path: Path, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    if not isinstance(node, yaml.MappingNode):
+        raise CorpusError(f"{what} must be a mapping of keys to values", path=path,
+                          line=_line(node))
+    out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    for key, value in node.value:
+        name = _scalar(key, path)
+        if name in out:
+            raise CorpusError(f"{name!r} is given twice", path=path, line=_line(key))
+        out[name] = (key, value)
+    return out
+
+
+def _check_keys(fields: dict, allowed: tuple[str, ...], path: Path) -> None:
+    for name, (key, _) in fields.items():
+        if name not in allowed:
+            raise CorpusError(f"unknown key {name!r} (known: {', '.join(allowed)})", path=path,
+                              line=_line(key))
+
+
+def _scalar(node: yaml.Node | tuple, path: Path) -> str:
+    node = node[1] if isinstance(node, tuple) else node
+    if not isinstance(node, yaml.ScalarNode):
+        raise CorpusError("expected a single value", path=path, line=_line(node))
+    return node.value.strip()
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1

@@ -1,0 +1,159 @@
+"""One corpus file, in any format, -> its article records and its furniture.
+
+``read_file`` is the one place that knows the three formats: page text goes to the layout
+parser (with its debris lines blanked out first, so line numbers hold), an article file to
+``article.read_article``, each row of a table to ``read_article`` with the title cell as the
+headline.  The records carry everything but ids and localities, which ``helpers.corpus`` adds.
+Publication metadata is taken from the file itself first (header lines, an edition line, a
+table's cells), then from ``metadata.yaml`` (its entry for the file, its name pattern, the
+folder's defaults).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpers.errors import CorpusError, InputError
+from helpers.formats.article import ParsedText, read_article
+from helpers.formats.datelines import find_dateline
+from helpers.formats.dates import find_date
+from helpers.formats.detect import detect_format
+from helpers.formats.furniture import edition_page, furniture_kind, repeated_lines
+from helpers.formats.headers import split_people
+from helpers.formats.metadata import FileMeta
+from helpers.layout import parse_articles
+
+__all__ = ["FileRecords", "Record", "read_file"]
+
+
+@dataclass
+class Record:
+    """One article of a file, before ids and localities."""
+
+    headline: str | None
+    subheads: list[str]
+    byline: list[str]
+    text: str
+    header: list[str]
+    line_start: int
+    line_end: int
+    subhead_paras: list[int] = field(default_factory=list)
+    newspaper: str | None = None
+    published: dt.date | None = None
+    page: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    source_line: str | None = None  # the 来源 field as printed (names an organ or a place)
+    extra: str = "{}"
+
+
+@dataclass
+class FileRecords:
+    """What one file gives: its format, its articles and its furniture ((line, kind, text))."""
+
+    format: str
+    records: list[Record]
+    furniture: list[tuple[int, str, str]]
+    home: str | None = None
+
+
+def read_file(path: Path, text: str | None, *, meta: FileMeta, format: str | None = None
+              ) -> FileRecords:
+    """Read one file.  ``text``: the decoded file for text formats (None for tables);
+    ``format``: the caller's choice, over the metadata's, over detection."""
+    fmt = format or meta.format or detect_format(path, text)
+    if fmt == "table":
+        return _read_table(path, meta)
+    if text is None:
+        raise CorpusError(f"a {fmt} file must be text", path=path)
+    reader = _read_page if fmt == "page" else _read_article_file
+    return FileRecords(fmt, *reader(path, text, meta), home=meta.home)
+
+
+def _read_page(path: Path, text: str, meta: FileMeta
+               ) -> tuple[list[Record], list[tuple[int, str, str]]]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    repeated = repeated_lines(lines)
+    furniture = []
+    for n, line in enumerate(lines, start=1):
+        kind = furniture_kind(line, newspaper=meta.newspaper)
+        if kind is None and line.strip() in repeated:
+            kind = "masthead"
+        if kind is not None:
+            furniture.append((n, kind, line.strip()))
+            lines[n - 1] = ""
+    page = next((edition_page(t) for _, k, t in furniture if k == "edition"), None)
+    records = []
+    for art in parse_articles("\n".join(lines)):
+        body = "\n".join(art.paragraphs)
+        rec = Record(art.headline, art.subheads, art.byline, body, [], min(art.lines),
+                     max(art.lines), art.subhead_paras)
+        _fill(rec, meta, page=page, published=None, newspaper=None, url=None)
+        records.append(rec)
+    return records, furniture
+
+
+def _read_article_file(path: Path, text: str, meta: FileMeta
+                       ) -> tuple[list[Record], list[tuple[int, str, str]]]:
+    parsed = read_article(text, newspaper=meta.newspaper)
+    if not parsed.lines:
+        return [], parsed.furniture
+    rec = _record(parsed, path, where="header", line_start=min(parsed.lines),
+                  line_end=max(parsed.lines))
+    _fill(rec, meta, page=parsed.page, published=rec.published, newspaper=rec.newspaper,
+          url=None)
+    return [rec], parsed.furniture
+
+
+def _record(parsed: ParsedText, path: Path, *, where: str, line_start: int, line_end: int
+            ) -> Record:
+    """A record from a parsed text; published, newspaper, byline from its header lines."""
+    published = None
+    for value in parsed.field_values("published"):
+        try:
+            published = find_date(value, where=where)
+        except InputError as err:
+            raise CorpusError(str(err), path=path) from err
+        if published:
+            break
+    names = [n for v in parsed.field_values("author") for n in split_people(v)]
+    source = parsed.field_value("source")
+    body = "\n".join(parsed.paragraphs)
+    return Record(parsed.headline, parsed.subheads, list(dict.fromkeys(names)), body,
+                  [line for _, line in parsed.header_lines], line_start, line_end,
+                  [1] * len(parsed.subheads), newspaper=source, published=published,
+                  source_line=source)
+
+
+def _fill(rec: Record, meta: FileMeta, *, page, published, newspaper, url) -> None:
+    """Publication metadata: the file's own first, then the metadata's."""
+    rec.newspaper = meta.newspaper or newspaper
+    rec.published = published or meta.published
+    rec.page = page or meta.page
+    rec.url = url or meta.url
+    rec.dateline = find_dateline(rec.text)
+
+
+def _read_table(path: Path, meta: FileMeta) -> FileRecords:
+    from helpers.formats.tables import read_table
+    table = read_table(path, columns=dict(meta.columns) or None)
+    records: list[Record] = []
+    furniture: list[tuple[int, str, str]] = []
+    for row in table.rows:
+        parsed = read_article(row.text, newspaper=row.newspaper or meta.newspaper,
+                              headline=row.headline)
+        furniture += [(row.row, kind, line) for _, kind, line in parsed.furniture]
+        rec = _record(parsed, path, where=f"row {row.row}", line_start=row.row,
+                      line_end=row.row)
+        if row.author:
+            rec.byline = list(dict.fromkeys([*split_people(row.author), *rec.byline]))
+        rec.extra = json.dumps(row.extra, ensure_ascii=False)
+        _fill(rec, meta, page=row.page or parsed.page, published=row.published or rec.published,
+              newspaper=row.newspaper or rec.newspaper, url=row.url)
+        if row.newspaper:
+            rec.newspaper = row.newspaper
+        records.append(rec)
+    return FileRecords("table", records, furniture, home=meta.home)
