@@ -3,11 +3,12 @@
 - A *dateline* (新华网长沙9月5日电, 本报长沙讯, 湖南日报·新湖南客户端9月5日讯, each optionally
   followed by a bracket of reporters) says where the reporter filed from, not what the report is
   about: ``mask_dateline`` blanks it (same length, so offsets keep) before mentions are weighed.
-- *Deixis* (我县, 本县, 全县, 该县, and an unnamed 县委 / 县政府) refers to the newspaper's own unit,
-  the ``home`` of ``locate_article``, when its level character is the home's (我县 for a county
-  home ending in 县, 我市 for 宁乡市 or 邵阳市, 全区 for a district).  First-person forms (我, 本)
-  always do; 全, 该 and an unnamed 县委 only when the article names no other unit of that level
-  (全县 after 澧县 is 澧县's).
+- *Deixis* (我县, 本县, 全县, 该县, an unnamed 县委 / 县政府, an organ printed with its level alone
+  such as 县环保局) refers to a unit of its level character (县 for 洞口县, 市 for 宁乡市 or
+  邵阳市, 区 for a district or a zone).  First-person forms (我, 本) refer to the newspaper's own
+  unit, the ``home`` of ``locate_article``; the others to the nearest unit of that level named
+  before them (全县 after 澧县 is 澧县's), else to ``home``.  Without a fitting home the referent
+  is unknown, and ``locate_article`` never guesses it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Deixis", "find_deixis", "mask_dateline"]
+from helpers.places.agency import organs
+from helpers.places.gazetteer import Place
+
+__all__ = ["Deixis", "find_deixis", "level_char", "mask_dateline", "referents"]
 
 #: A dateline at the start of a text: up to ``_DATELINE_HEAD`` characters of agency or paper
 #: name and place, then a date (9月5日) or 本报/本台/本网, then up to 12 more, ending in 电, 讯 or
@@ -30,16 +34,23 @@ DATELINE = re.compile(
 #: Deictic forms: a determiner + a level character (我县, 本市, 全区, 该旗), or the unnamed party
 #: committee and government (县委, 县政府, 县人民政府) of that level.
 DEIXIS = re.compile(r"(?P<det>[我本全该])(?P<lvl>[县市区旗州])|(?P<lvl2>[县市区旗州])(?:委|人民政府|政府)")
+#: Level characters of organs that stand for their unit when printed without a place name:
+#: 县环保局 in a county paper is the county's bureau, 省纪委 the province's commission.
+BARE_ORGAN_LEVELS = "省市县区州旗"
 #: Determiners that make the form first person: the newspaper's own unit, whatever else is named.
 FIRST_PERSON = "我本"
 
 
 @dataclass(frozen=True)
 class Deixis:
+    """A deictic form: where (in the headline or the body), its level character, and whether it
+    is first person (我县, 本市: always the newspaper's own unit)."""
+
     start: int
     end: int
     level_char: str
     first_person: bool
+    headline: bool
 
 
 def mask_dateline(text: str) -> str:
@@ -50,19 +61,46 @@ def mask_dateline(text: str) -> str:
     return " " * m.end() + text[m.end():]
 
 
-def find_deixis(text: str, named_spans: list[tuple[int, int]]) -> list[Deixis]:
-    """Deictic forms in ``text``; a 县委 that is the end of a named one (洞口县委) is not one."""
-    out = []
+def find_deixis(text: str, named_spans: list[tuple[int, int]], headline: bool) -> list[Deixis]:
+    """Deictic forms in ``text``: 我县, 全县, an unnamed 县委, and organs named by their level
+    alone (县环保局, 市公安局: the county's, the city's).  A form that is the end of a named unit
+    (洞口县委, 湘阴县民政局) is not one."""
+    out: dict[int, Deixis] = {}
     for m in DEIXIS.finditer(text):
-        if any(s <= m.start() < e for s, e in named_spans):
-            continue
         det = m["det"] or ""
-        out.append(Deixis(m.start(), m.end(), m["lvl"] or m["lvl2"], det in FIRST_PERSON and
-                          bool(det)))
-    return out
+        out[m.start()] = Deixis(m.start(), m.end(), m["lvl"] or m["lvl2"],
+                                bool(det) and det in FIRST_PERSON, headline)
+    for start, end, organ in organs(text):
+        if organ[0] in BARE_ORGAN_LEVELS:
+            out.setdefault(start, Deixis(start, end, organ[0], False, headline))
+    return [d for pos, d in sorted(out.items())
+            if not any(s <= pos < e for s, e in named_spans)]
 
 
 def level_char(name: str) -> str:
     """The character deixis uses for a unit: the last of its name (洞口县 -> 县, 邵阳市 -> 市;
-    湘西土家族苗族自治州 -> 州; 正蓝旗 -> 旗)."""
+    湘西土家族苗族自治州 -> 州; 正蓝旗 -> 旗; 湖南省 -> 省; a zone 邵阳经济技术开发区 -> 区)."""
     return name[-1:] if name else ""
+
+
+def referents(forms: list[Deixis], named: list[tuple[bool, int, Place]], home: Place | None
+              ) -> list[tuple[Deixis, Place | None]]:
+    """What each form refers to: first person -> ``home`` (of the form's level); otherwise the
+    nearest unit of that level named before it (全县 after 澧县 is 澧县), else ``home``.  None
+    when nothing fits (no home given, or a home of another level): the referent is unknown."""
+    order = sorted((_reading_order(in_head, pos), p) for in_head, pos, p in named)
+    out = []
+    for d in forms:
+        fits_home = home if home is not None and level_char(home.name) == d.level_char else None
+        if d.first_person:
+            out.append((d, fits_home))
+            continue
+        here = _reading_order(d.headline, d.start)
+        before = [p for at, p in order if at < here and level_char(p.name) == d.level_char]
+        out.append((d, before[-1] if before else fits_home))
+    return out
+
+
+def _reading_order(headline: bool, pos: int) -> tuple[int, int]:
+    """The headline is read before the body."""
+    return (0 if headline else 1, pos)

@@ -11,10 +11,11 @@ import contextlib
 import functools
 import io
 import re
+from collections import Counter
 
 from helpers.places.gazetteer import Place, _children, load_gazetteer
 
-__all__ = ["TOWNSHIP_ENDINGS", "find_township", "townships_of"]
+__all__ = ["TOWNSHIP_ENDINGS", "find_township", "townships_of", "unique_township"]
 
 #: The endings of township-level units: 镇 (town), 乡 (township; 民族乡 too), 街道 (urban
 #: subdistrict) and 苏木 (Inner Mongolia's township).  jionlp's list also holds farms, prisons and
@@ -61,22 +62,21 @@ def township_pattern(county: Place) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 
-#: A township in the lead makes a township report only if the article comes back to it: named
-#: this often in all (the lead counts), or referred to as 全镇 / 该乡 / 镇党委.  A township named
-#: once is a setting (家住江村镇的张某), not the subject.
-TOWNSHIP_MIN_MENTIONS = 2
-#: Forms that refer back to the township the article is about.
-_TOWNSHIP_DEIXIS = re.compile(r"(?:全|该|本|我)(?:镇|乡|街道)|(?:镇|乡)(?:党委|政府)")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
+#: A township named only once is a setting (家住江村镇的张某) unless the county is not named at
+#: all: a township report comes back to its township (by name, or 全镇 / 镇党委).
+TOWNSHIP_MIN_REFS = 2
+#: Forms that refer back to the township an article is about.
+_TOWNSHIP_DEIXIS = re.compile(r"(?:全|该|本|我)(?:镇|乡|街道)|(?:镇|乡)(?:党委|政府)|街道党工委")
 
 
-def find_township(county: Place, headline: str, text: str) -> str | None:
+def find_township(county: Place, headline: str, text: str, county_refs: int) -> str | None:
     """The township of ``county`` an article is about, or None.
 
     The headline names exactly one of the county's townships (高沙镇：...; in a lead before a
-    colon also without its ending, 高沙：), or else the body's first sentence names exactly one
-    and the article refers to it at least ``TOWNSHIP_MIN_MENTIONS`` times and more than to any
-    other township of the county.
+    colon also without its ending, 高沙：); or else one township of the county is referred to
+    more often than any other and than the county itself (``county_refs``: its names and the
+    deixis pointing at it), at least ``TOWNSHIP_MIN_REFS`` times unless the county is never
+    referred to.  A photo caption on one town stating a county-wide fact stays the county's.
     """
     pattern = township_pattern(county)
     if pattern is None:
@@ -86,17 +86,15 @@ def find_township(county: Place, headline: str, text: str) -> str | None:
         return named.pop()
     if named:
         return None
-    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0] if text.strip() else ""
-    in_lead = set(pattern.findall(first))
-    if len(in_lead) != 1:
+    counts = Counter(pattern.findall(text))
+    if not counts:
         return None
-    counts: dict[str, int] = {}
-    for name in pattern.findall(text):
-        counts[name] = counts.get(name, 0) + 1
-    township = in_lead.pop()
-    score = counts.get(township, 0) + len(_TOWNSHIP_DEIXIS.findall(text))
-    others = max((n for t, n in counts.items() if t != township), default=0)
-    return township if score >= TOWNSHIP_MIN_MENTIONS and counts[township] > others else None
+    (top, n), *rest = counts.most_common()
+    if rest and rest[0][1] == n:
+        return None
+    refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
+    enough = refs >= TOWNSHIP_MIN_REFS or county_refs == 0
+    return top if enough and refs > county_refs else None
 
 
 def _short_lead(county: Place, headline: str) -> set[str]:
@@ -108,3 +106,56 @@ def _short_lead(county: Place, headline: str) -> set[str]:
     return {t for t in townships_of(county)
             if len(head) >= 2 and t != head and t.startswith(head)
             and t[len(head):] in TOWNSHIP_ENDINGS}
+
+
+@functools.lru_cache(maxsize=1)
+def _unique_names() -> dict[str, Place]:
+    """Township names that only one county has, with that county."""
+    gaz = load_gazetteer()
+    owners: dict[str, list[tuple]] = {}
+    for key, names in _index().items():
+        for name in names:
+            owners.setdefault(name, []).append(key)
+    unique: dict[str, Place] = {}
+    for name, keys in owners.items():
+        if len(keys) == 1 and len(name) > MIN_UNIQUE_TOWNSHIP_CHARS:
+            province, prefecture, county = keys[0]
+            place = next(p for p in gaz.full[county]
+                         if p.province == province and p.prefecture == prefecture)
+            unique[name] = place
+    return unique
+
+
+#: A township name must be longer than this (ending included) to identify its county on its
+#: own: 两字 names such as 东乡 or 新镇 are words as often as names.
+MIN_UNIQUE_TOWNSHIP_CHARS = 3
+#: Longest stem (name without its ending) of a township name searched for on its own.
+MAX_TOWNSHIP_STEM = 8
+
+
+def unique_township(headline: str, text: str) -> tuple[Place, str] | None:
+    """(county, township) when an article names no unit but names townships of one county only,
+    at least one of them a name no other county has (七角井镇 is only in 伊州区); the township
+    most named (first on a tie)."""
+    unique = _unique_names()
+    found = Counter()
+    for source in (headline, text):
+        for name in _township_names(source, unique):
+            found[name] += 1
+    counties = {unique[name] for name in found}
+    if len(counties) != 1:
+        return None
+    return counties.pop(), found.most_common(1)[0][0]
+
+
+def _township_names(text: str, unique: dict[str, Place]) -> list[str]:
+    """The unique township names in ``text``: every substring ending in a township ending,
+    longest first at each end (so 四川北路街道 and not 北路街道)."""
+    out = []
+    for m in re.finditer("|".join(re.escape(e) for e in TOWNSHIP_ENDINGS), text):
+        end = m.end()
+        for start in range(max(0, end - MAX_TOWNSHIP_STEM - 2), end - 1):
+            if text[start:end] in unique:
+                out.append(text[start:end])
+                break
+    return out

@@ -1,0 +1,138 @@
+"""The weight of each unit in an article: named mentions, zones, deixis, the home's townships.
+
+``locate_article`` starts from ``resolve_locality``'s mentions (full names anywhere, the
+headline's lead, weighted headline 5, first paragraph 2, rest 1) and adds:
+
+- zones as units of their own (a zone mention replaces the city mention it overlaps);
+- deictic forms (我县, 全县, 县委, 县环保局) for the unit they refer to (``helpers.places.deixis``),
+  at the weight of their position; forms whose referent is unknown are summed apart;
+- a township of ``home`` named in the article counts as a mention of ``home`` (the county paper
+  writing about one of its towns without naming itself);
+- a province or city named as an organ's place (湖南省纪委监委) counts ``ORGAN_PLACE_FACTOR``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from helpers.places.agency import organs
+from helpers.places.deixis import find_deixis, referents
+from helpers.places.gazetteer import Gazetteer, Place
+from helpers.places.resolve import (
+    BODY_WEIGHT,
+    FIRST_PARAGRAPH_WEIGHT,
+    HEADLINE_WEIGHT,
+    _key,
+    _Mention,
+)
+from helpers.places.townships import township_pattern
+from helpers.places.zones import find_zones, zone_places
+
+__all__ = ["ORGAN_PLACE_FACTOR", "Weights", "apply_zones", "home_place", "weigh"]
+
+#: A province or city named as the place of an organ (湖南省纪委监委通报..., 邵阳市公安局) is the
+#: body reporting, not the unit reported on: such a mention counts this much of its weight, so a
+#: provincial body's report on one county is the county's; the body is the agency.
+ORGAN_PLACE_FACTOR = 0.5
+#: Deixis whose referent is unknown is kept for these level characters only: an unnamed county
+#: (县委书记 in a city paper) is a county nobody can name, while 全市 / 全省 in a county report
+#: are its surroundings.
+UNKNOWN_LEVELS = "县区旗"
+
+
+@dataclass
+class Weights:
+    """Per unit: summed weight, first position, number of references (names and deixis); the
+    weight of deixis with an unknown referent; the level characters deixis used."""
+
+    scores: dict[Place, float] = field(default_factory=lambda: defaultdict(float))
+    first_seen: dict[Place, int] = field(default_factory=dict)
+    refs: Counter = field(default_factory=Counter)
+    unknown: float = 0.0
+    deixis_levels: set[str] = field(default_factory=set)
+
+    def add(self, place: Place, weight: float, order: int, ref: bool = True) -> None:
+        self.scores[place] += weight
+        self.first_seen.setdefault(place, order)
+        self.refs[place] += ref
+
+
+def _position_weight(in_head: bool, start: int, first_end: int) -> float:
+    if in_head:
+        return HEADLINE_WEIGHT
+    return FIRST_PARAGRAPH_WEIGHT if start < first_end else BODY_WEIGHT
+
+
+def _first_end(text: str) -> int:
+    end = text.find("\n")
+    return len(text) if end < 0 else end
+
+
+def apply_zones(mentions: list[_Mention], lead: _Mention | None, headline: str, text: str
+                ) -> _Mention | None:
+    """Zone mentions replace the city mentions they overlap (常德市西湖管理区 is the zone); a
+    zone at the headline's start is its lead."""
+    first_end = _first_end(text)
+    for in_head, source in ((True, headline), (False, text)):
+        for zone in find_zones(source):
+            hit = [m for m in mentions if m.headline == in_head
+                   and m.start < zone.end and zone.start < m.end]
+            weight = _position_weight(in_head, zone.start, first_end)
+            new = _Mention(zone.start, zone.end, (zone.place,), weight, headline=in_head)
+            new.place = zone.place
+            if in_head and (lead in hit or zone.start <= len(headline) - len(headline.lstrip())):
+                new.lead = True
+                lead = new
+            for m in hit:
+                mentions.remove(m)
+            mentions.append(new)
+    mentions.sort(key=lambda m: (not m.headline, m.start))
+    return lead
+
+
+def home_place(gaz: Gazetteer, home: str | None, mentions: list[_Mention]) -> Place | None:
+    """The unit ``home`` names (a full name; a name several units share is read as the one the
+    article mentions, else the first)."""
+    if not home:
+        return None
+    zone = zone_places().get(home)
+    if zone is not None:
+        return zone
+    cands = gaz.full.get(home, ()) or gaz.alias.get(home, ())
+    named = {m.place for m in mentions if m.place is not None}
+    for place in cands:
+        if place in named:
+            return place
+    return cands[0] if cands else None
+
+
+def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None) -> Weights:
+    """The weights of the units of an article (see the module docstring)."""
+    w = Weights()
+    first_end = _first_end(text)
+    organ_at = {True: {s for s, _e, _o in organs(headline)},
+                False: {s for s, _e, _o in organs(text)}}
+    named: list[tuple[bool, int, Place]] = []
+    for n, m in enumerate(mentions):
+        key = _key(m)
+        if key is None or m.dropped:
+            continue
+        as_organ = key.level in ("prefecture", "province") and m.end - 1 in organ_at[m.headline]
+        w.add(key, m.weight * (ORGAN_PLACE_FACTOR if as_organ else 1.0), n)
+        named.append((m.headline, m.start, key))
+    order = len(mentions)
+    for in_head, source in ((True, headline), (False, text)):
+        spans = [(m.start, m.end) for m in mentions if m.headline == in_head]
+        forms = find_deixis(source, spans, in_head)
+        for d, place in referents(forms, named, home):
+            weight = _position_weight(in_head, d.start, first_end)
+            w.deixis_levels.add(d.level_char)
+            if place is not None:
+                w.add(place, weight, order)
+            elif d.level_char in UNKNOWN_LEVELS:
+                w.unknown += weight
+        if home is not None and (pattern := township_pattern(home)) is not None:
+            for m in pattern.finditer(source):
+                w.add(home, _position_weight(in_head, m.start(), first_end), order, ref=False)
+    return w
