@@ -40,7 +40,10 @@ MAX_ORGAN_NAME = 10
 #: one is not a name (县长在县民政局 is not one organ).  Level characters are excluded too, except
 #: in the words 市场 / 市政 / 城市 / 区域 (县市场监管局, 市城市管理局).
 _JOINERS = "在到对和与及等了的是将把被向从给由为于以所着过召开长"
-_NAME_CHAR = rf"(?:市场|市政|城市|区域|[^\W_{LEVELS}{_JOINERS}])"
+#: Township characters: a county's organ is not named after a town (县白楼镇群众工作中心 is the
+#: town's centre), except in the word 乡村 (县乡村振兴局).
+_TOWNSHIPS = "镇乡"
+_NAME_CHAR = rf"(?:市场|市政|城市|区域|乡村|[^\W_{LEVELS}{_JOINERS}{_TOWNSHIPS}])"
 #: Verbs ending in 办 (举办, 开办, 承办): 洞口县举办 is not an organ called 县举办.
 _VERBS_BEFORE_BAN = "举开承主创协合督查包代兴操置筹申难好来"
 #: Names that end like organs but are the leadership or the media, not a reporting organ.

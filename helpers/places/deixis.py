@@ -37,6 +37,10 @@ DEIXIS = re.compile(r"(?P<det>[我本全该])(?P<lvl>[县市区旗州])|(?P<lvl2
 #: Level characters of organs that stand for their unit when printed without a place name:
 #: 县环保局 in a county paper is the county's bureau, 省纪委 the province's commission.
 BARE_ORGAN_LEVELS = "省市县区州旗"
+#: A form after 各 (each) or next to another level character (县市区, 各县市) names many units,
+#: a form before 级 (县级) a level: neither refers to one unit.
+PLURALS = "各"
+LEVEL_CHARS = "省市县区州旗"
 #: Determiners that make the form first person: the newspaper's own unit, whatever else is named.
 FIRST_PERSON = "我本"
 
@@ -74,7 +78,16 @@ def find_deixis(text: str, named_spans: list[tuple[int, int]], headline: bool) -
         if organ[0] in BARE_ORGAN_LEVELS:
             out.setdefault(start, Deixis(start, end, organ[0], False, headline))
     return [d for pos, d in sorted(out.items())
-            if not any(s <= pos < e for s, e in named_spans)]
+            if not any(s <= pos < e for s, e in named_spans) and not _plural(text, d)]
+
+
+def _plural(text: str, d: Deixis) -> bool:
+    """各县 / 县市区 / 县市纪委 / 县级纪委: many units of a level, or the level itself, not one."""
+    at = d.start + (text[d.start] != d.level_char)  # 全县: the level character after 全
+    before = text[at - 1:at] if at else ""
+    after = text[at + 1:at + 2]
+    return before in PLURALS or (before != "" and before in LEVEL_CHARS) or (
+        after in LEVEL_CHARS or after == "级")
 
 
 def level_char(name: str) -> str:
@@ -83,12 +96,15 @@ def level_char(name: str) -> str:
     return name[-1:] if name else ""
 
 
-def referents(forms: list[Deixis], named: list[tuple[bool, int, Place]], home: Place | None
-              ) -> list[tuple[Deixis, Place | None]]:
+def referents(forms: list[Deixis], named: list[tuple[bool, int, str, Place]],
+              home: Place | None) -> list[tuple[Deixis, Place | None]]:
     """What each form refers to: first person -> ``home`` (of the form's level); otherwise the
     nearest unit of that level named before it (全县 after 澧县 is 澧县), else ``home``.  None
-    when nothing fits (no home given, or a home of another level): the referent is unknown."""
-    order = sorted((_reading_order(in_head, pos), p) for in_head, pos, p in named)
+    when nothing fits (no home given, or a home of another level): the referent is unknown.
+    ``named`` holds (in headline, position, printed name, place): the printed name gives the
+    level character (淮阳县, a former name of 淮阳区, is followed by 该县)."""
+    order = sorted(((_reading_order(in_head, pos), level_char(printed), p)
+                    for in_head, pos, printed, p in named), key=lambda t: t[0])
     out = []
     for d in forms:
         fits_home = home if home is not None and level_char(home.name) == d.level_char else None
@@ -96,7 +112,7 @@ def referents(forms: list[Deixis], named: list[tuple[bool, int, Place]], home: P
             out.append((d, fits_home))
             continue
         here = _reading_order(d.headline, d.start)
-        before = [p for at, p in order if at < here and level_char(p.name) == d.level_char]
+        before = [p for at, char, p in order if at < here and char == d.level_char]
         out.append((d, before[-1] if before else fits_home))
     return out
 

@@ -57,11 +57,13 @@ def as_of(place: Place, published: dt.date | None, mentioned: set[str] = frozens
     Walking back through the changes dated after ``published``: a county-level unit that a
     change created takes the old name (of several merged units, the one ``mentioned`` in the
     article, else the first jionlp lists); a prefecture renamed takes its old name, and so does
-    the prefecture of its counties.  ``published=None`` means today: the current names.
+    the prefecture of its counties.  ``published=None`` means today (the current names), unless
+    the article names the unit only by a former name: it was then written before the change
+    (an undated item on 淮阳县 is from before 淮阳区), and the former name is the one in force.
     """
     name, prefecture = place.name, place.prefecture
     if published is None:
-        return name, prefecture
+        return _undated(place, mentioned)
     for change in changes():
         if change.date <= published or change.province != place.province:
             continue
@@ -85,3 +87,15 @@ def _olds(change: Change) -> list[str]:
     return [c.old_county for c in changes()
             if c.date == change.date and c.new_county == change.new_county
             and c.new_prefecture == change.new_prefecture and c.old_county]
+
+
+def _undated(place: Place, mentioned: set[str]) -> tuple[str, str | None]:
+    """An undated item: the former name it prints when it never prints the current one."""
+    if place.name in mentioned or place.level != "county":
+        return place.name, place.prefecture
+    for change in changes():
+        if change.new_county == place.name and change.new_prefecture == place.prefecture and (
+            change.old_county in mentioned
+        ):
+            return change.old_county, change.old_prefecture
+    return place.name, place.prefecture

@@ -4,6 +4,7 @@
 headline's lead, weighted headline 5, first paragraph 2, rest 1) and adds:
 
 - zones as units of their own (a zone mention replaces the city mention it overlaps);
+- a city's short name + 城区 as the city (定西城区 is not 西城区);
 - deictic forms (我县, 全县, 县委, 县环保局) for the unit they refer to (``helpers.places.deixis``),
   at the weight of their position; forms whose referent is unknown are summed apart;
 - a township of ``home`` named in the article counts as a mention of ``home`` (the county paper
@@ -13,12 +14,14 @@ headline's lead, weighted headline 5, first paragraph 2, rest 1) and adds:
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from helpers.places.agency import organs
 from helpers.places.deixis import find_deixis, referents
-from helpers.places.gazetteer import Gazetteer, Place
+from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
 from helpers.places.resolve import (
     BODY_WEIGHT,
     FIRST_PARAGRAPH_WEIGHT,
@@ -29,12 +32,16 @@ from helpers.places.resolve import (
 from helpers.places.townships import township_pattern
 from helpers.places.zones import find_zones, zone_places
 
-__all__ = ["ORGAN_PLACE_FACTOR", "Weights", "apply_zones", "home_place", "weigh"]
+__all__ = ["ORGAN_PLACE_FACTOR", "Weights", "apply_urban_areas", "apply_zones", "home_place",
+           "weigh"]
 
 #: A province or city named as the place of an organ (湖南省纪委监委通报..., 邵阳市公安局) is the
 #: body reporting, not the unit reported on: such a mention counts this much of its weight, so a
 #: provincial body's report on one county is the county's; the body is the agency.
 ORGAN_PLACE_FACTOR = 0.5
+#: A city's short name followed by this is its urban area (定西城区, 常德城区): the city, even
+#: where the last character of the short name and the word make a district's name (西城区).
+URBAN_AREA = "城区"
 #: Deixis whose referent is unknown is kept for these level characters only: an unnamed county
 #: (县委书记 in a city paper) is a county nobody can name, while 全市 / 全省 in a county report
 #: are its surroundings.
@@ -91,6 +98,38 @@ def apply_zones(mentions: list[_Mention], lead: _Mention | None, headline: str, 
     return lead
 
 
+@functools.lru_cache(maxsize=1)
+def _urban_areas() -> tuple[re.Pattern[str], dict[str, Place]]:
+    """A pattern for a prefecture's short name + ``URBAN_AREA`` (定西城区), and the names' units."""
+    gaz = load_gazetteer()
+    units: dict[str, Place] = {}
+    for full, forms in gaz.forms.items():
+        for place in gaz.full.get(full, ()):
+            if place.level == "prefecture":
+                units.update((f, place) for f in forms[1:] if len(f) >= 2 and "直辖" not in f)
+    names = "|".join(re.escape(n) for n in sorted(units, key=len, reverse=True))
+    return re.compile(f"(?:{names}){URBAN_AREA}"), units
+
+
+def apply_urban_areas(mentions: list[_Mention], headline: str, text: str) -> None:
+    """定西城区 is the city of 定西, not 西城区 inside it: such a stretch is a mention of the city
+    and replaces the mentions it overlaps."""
+    pattern, units = _urban_areas()
+    first_end = _first_end(text)
+    for in_head, source in ((True, headline), (False, text)):
+        for m in pattern.finditer(source):
+            city = units[m.group()[: -len(URBAN_AREA)]]
+            hit = [x for x in mentions if x.headline == in_head
+                   and x.start < m.end() and m.start() < x.end]
+            for x in hit:
+                mentions.remove(x)
+            new = _Mention(m.start(), m.end(), (city,),
+                           _position_weight(in_head, m.start(), first_end), headline=in_head)
+            new.place = city
+            mentions.append(new)
+    mentions.sort(key=lambda x: (not x.headline, x.start))
+
+
 def home_place(gaz: Gazetteer, home: str | None, mentions: list[_Mention]) -> Place | None:
     """The unit ``home`` names (a full name; a name several units share is read as the one the
     article mentions, else the first)."""
@@ -113,14 +152,15 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
     first_end = _first_end(text)
     organ_at = {True: {s for s, _e, _o in organs(headline)},
                 False: {s for s, _e, _o in organs(text)}}
-    named: list[tuple[bool, int, Place]] = []
+    named: list[tuple[bool, int, str, Place]] = []
     for n, m in enumerate(mentions):
         key = _key(m)
         if key is None or m.dropped:
             continue
         as_organ = key.level in ("prefecture", "province") and m.end - 1 in organ_at[m.headline]
         w.add(key, m.weight * (ORGAN_PLACE_FACTOR if as_organ else 1.0), n)
-        named.append((m.headline, m.start, key))
+        printed = (headline if m.headline else text)[m.start:m.end]
+        named.append((m.headline, m.start, printed, key))
     order = len(mentions)
     for in_head, source in ((True, headline), (False, text)):
         spans = [(m.start, m.end) for m in mentions if m.headline == in_head]

@@ -12,8 +12,8 @@ Two sources, no names typed here:
 - Others jionlp lacks (邵阳经济技术开发区, 常德市西湖管理区, 湖南湘江新区) are recognised by their
   name pattern: a prefecture's or province's name (full or short) + at most
   ``MAX_ZONE_CORE`` characters + one of ``ZONE_SUFFIXES``.  They have no code; the name is the
-  one printed (the longest printing in the article, 邵阳经济技术开发区 over 邵阳经开区), with the
-  city's name as printed.
+  city's name as printed + the zone's own name + the full ending (邵阳经开区 -> 邵阳经济技术开发区,
+  ``SUFFIX_SYNONYMS``).
 """
 
 from __future__ import annotations
@@ -37,8 +37,11 @@ ZONE_SUFFIXES = (
     "经济开发区", "工业园区", "产业园区", "高新区", "经开区", "开发区", "管理区", "示范区",
     "试验区", "实验区", "保税区", "新区",
 )
-#: Short endings that stand for a longer one: one zone printed both ways is one zone.
-SUFFIX_SYNONYMS = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
+#: Short endings that stand for a longer one: one zone printed both ways is one zone, and its
+#: name is written with the full ending (盐城经开区 -> 盐城经济技术开发区).  A bare 开发区 after a
+#: city (淮安开发区) is how the national economic-technological zones are shortened.
+SUFFIX_SYNONYMS = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区",
+                   "开发区": "经济技术开发区"}
 #: Most characters between a city's name and the ending (湘江 in 湖南湘江新区, 九华 in 湘潭九华
 #: 示范区): a zone's own name is short; more is a phrase (常德市召开全市开发区...).
 MAX_ZONE_CORE = 4
@@ -153,8 +156,9 @@ def find_zones(text: str) -> list[Zone]:
     for m in tables.pattern.finditer(text):
         unit = tables.prefix_places[m["pre"]]
         key = (unit.name, m["core"], SUFFIX_SYNONYMS.get(m["suf"], m["suf"]))
-        if len(m.group()) > len(printed.get(key, "")):
-            printed[key] = m.group()
+        name = m["pre"] + m["core"] + key[2]
+        if len(name) > len(printed.get(key, "")):
+            printed[key] = name
         pattern_hits.append((m.start(), m.end(), key))
     for start, end, key in pattern_hits:
         found.append((start, end, _pattern_place(tables, key, printed[key]), None))
