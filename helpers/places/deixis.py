@@ -83,9 +83,10 @@ def find_deixis(text: str, named_spans: list[tuple[int, int]], headline: bool) -
 
 def _plural(text: str, d: Deixis) -> bool:
     """各县 / 县市区 / 县市纪委 / 县级纪委: many units of a level, or the level itself, not one."""
-    at = d.start + (text[d.start] != d.level_char)  # 全县: the level character after 全
-    before = text[at - 1:at] if at else ""
-    after = text[at + 1:at + 2]
+    if text[d.start] != d.level_char:  # 全县, 我市: a determiner makes it one unit
+        return False
+    before = text[d.start - 1:d.start] if d.start else ""
+    after = text[d.start + 1:d.start + 2]
     return before in PLURALS or (before != "" and before in LEVEL_CHARS) or (
         after in LEVEL_CHARS or after == "级")
 

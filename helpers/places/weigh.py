@@ -8,7 +8,8 @@ headline's lead, weighted headline 5, first paragraph 2, rest 1) and adds:
 - deictic forms (我县, 全县, 县委, 县环保局) for the unit they refer to (``helpers.places.deixis``),
   at the weight of their position; forms whose referent is unknown are summed apart;
 - a township of ``home`` named in the article counts as a mention of ``home`` (the county paper
-  writing about one of its towns without naming itself);
+  writing about one of its towns without naming itself), and so does a zone home's bare ending
+  (开发区 on the zone's own site);
 - a province or city named as an organ's place (湖南省纪委监委) counts ``ORGAN_PLACE_FACTOR``.
 """
 
@@ -30,7 +31,7 @@ from helpers.places.resolve import (
     _Mention,
 )
 from helpers.places.townships import township_pattern
-from helpers.places.zones import find_zones, zone_places
+from helpers.places.zones import find_zones, zone_endings, zone_places
 
 __all__ = ["ORGAN_PLACE_FACTOR", "Weights", "apply_urban_areas", "apply_zones", "home_place",
            "weigh"]
@@ -172,7 +173,22 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
                 w.add(place, weight, order)
             elif d.level_char in UNKNOWN_LEVELS:
                 w.unknown += weight
-        if home is not None and (pattern := township_pattern(home)) is not None:
-            for m in pattern.finditer(source):
-                w.add(home, _position_weight(in_head, m.start(), first_end), order, ref=False)
+        for start in _home_parts(home, source, spans):
+            w.add(home, _position_weight(in_head, start, first_end), order, ref=False)
     return w
+
+
+def _home_parts(home: Place | None, text: str, named: list[tuple[int, int]]) -> list[int]:
+    """Where ``text`` names a part of ``home`` or ``home`` by its kind alone: a township of a
+    county home, the bare ending of a zone home (开发区 on the zone's own site)."""
+    if home is None:
+        return []
+    if home.level == "zone":
+        endings = zone_endings(home)
+        if not endings:
+            return []
+        pattern = re.compile("|".join(re.escape(e) for e in endings))
+        return [m.start() for m in pattern.finditer(text)
+                if not any(s < m.end() and m.start() < e for s, e in named)]
+    pattern = township_pattern(home)
+    return [m.start() for m in pattern.finditer(text)] if pattern is not None else []

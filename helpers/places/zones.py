@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from helpers.places.gazetteer import Gazetteer, Place, _children, _jionlp_tables, load_gazetteer
 
-__all__ = ["ZONE_SUFFIXES", "Zone", "find_zones", "zone_places"]
+__all__ = ["ZONE_SUFFIXES", "Zone", "find_zones", "zone_endings", "zone_places"]
 
 #: The name endings that make a zone, longest first so that the full ending is taken.  Each is a
 #: kind of functional area a county-level body administers: national/provincial development
@@ -137,6 +137,16 @@ def zone_places() -> dict[str, Place]:
 def zone_code(place: Place) -> str | None:
     """jionlp's code of a listed zone; None for a zone found by its name pattern."""
     return _tables().codes.get(place)
+
+
+def zone_endings(zone: Place) -> tuple[str, ...]:
+    """The endings a zone is called by on its own (开发区, 经开区 for 连云港经济技术开发区): its
+    own ending and the short ones that stand for it, by ``SUFFIX_SYNONYMS``."""
+    own = next((s for s in ZONE_SUFFIXES if zone.name.endswith(s)), None)
+    if own is None:
+        return ()
+    full = SUFFIX_SYNONYMS.get(own, own)
+    return (own, *(s for s, f in SUFFIX_SYNONYMS.items() if f == full and s != own))
 
 
 def find_zones(text: str) -> list[Zone]:
