@@ -2,13 +2,14 @@
 
 The public API, re-exported from one module per stage (see docs/DESIGN.md):
 
-- corpus: ``parse_page``, ``load_corpus``, ``paragraphs``, ``check_conservation``,
-  ``check_corpus``, ``describe_articles``, ``raw_excerpt``, ``save_table``,
+- corpus: ``load_corpus``, ``read_corpus`` (articles + furniture), ``parse_page``,
+  ``parse_text``, ``paragraphs``, ``check_conservation``, ``check_corpus``,
+  ``describe_articles``, ``corpus_summary``, ``raw_excerpt``, ``save_table``,
   ``subhead_paragraphs``
 - codebook: ``load_codebook``, ``Codebook``, ``CodebookError``
 - coding: ``code_segments``, ``code_articles``, ``kwic`` (more in ``helpers.coding``:
   frequencies, keyness, co-occurrence, agreement)
-- places: ``resolve_locality``
+- places: ``locate_article`` (locality, level, code, township, agency), ``resolve_locality``
 - text: ``read_page``, ``tokenize``, ``CorpusError``
 """
 
@@ -19,22 +20,26 @@ from helpers.coding import (
     kwic,
 )
 from helpers.corpus import (
+    Corpus,
     check_conservation,
     check_corpus,
     describe_articles,
     load_corpus,
     paragraphs,
     parse_page,
+    parse_text,
     raw_excerpt,
+    read_corpus,
     save_table,
     subhead_paragraphs,
 )
-from helpers.places import resolve_locality
+from helpers.places import locate_article, resolve_locality
 from helpers.text import CorpusError, read_page, tokenize
 
 __all__ = [
     "Codebook",
     "CodebookError",
+    "Corpus",
     "CorpusError",
     "check_conservation",
     "check_corpus",
@@ -44,9 +49,12 @@ __all__ = [
     "kwic",
     "load_codebook",
     "load_corpus",
+    "locate_article",
     "paragraphs",
     "parse_page",
+    "parse_text",
     "raw_excerpt",
+    "read_corpus",
     "read_page",
     "resolve_locality",
     "save_table",

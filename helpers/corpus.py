@@ -29,7 +29,7 @@ from helpers import config
 from helpers.formats.detect import TABLE_SUFFIXES, TEXT_SUFFIXES
 from helpers.formats.metadata import FORMATS, METADATA_FILE, FileMeta, FolderMeta, load_metadata
 from helpers.formats.read import FileRecords, read_file
-from helpers.places.locate import locate_article
+from helpers.places import locate_article
 from helpers.text import CorpusError, read_page
 
 ARTICLE_COLUMNS = [
@@ -87,17 +87,25 @@ class Corpus:
 
 def parse_page(text: str, source: str = "page", *, format: str = "page",
                home: str | None = None) -> pd.DataFrame:
-    """Parse one raw text into the articles table (see ``docs/DESIGN.md``).
+    """Parse one raw text into the articles table (see ``docs/DESIGN.md``); its furniture
+    (page debris) is left out: ``parse_text`` gives both."""
+    return parse_text(text, source, format=format, home=home).articles
+
+
+def parse_text(text: str, source: str = "page", *, format: str = "page",
+               home: str | None = None) -> Corpus:
+    """Parse one raw text into the articles and furniture tables.
 
     ``text`` is the file as read (``read_page`` decodes and normalizes a file); ``source``
     names it and prefixes each ``article_id`` ("{source}-{NN}"); ``format``: "page" (e-paper
     page text) or "article" (one article); ``home``: what 我县 refers to (see metadata).
     """
     meta = FileMeta(home=home)
-    rows, where, _ = _rows_of(read_file(Path(source), text, meta=meta, format=format), source)
+    rows, where, furniture = _rows_of(read_file(Path(source), text, meta=meta, format=format),
+                                      source)
     frame = _articles_frame(rows)
     set_subhead_positions(frame, where)
-    return frame
+    return Corpus(frame, _furniture_frame(furniture))
 
 
 def _rows_of(found: FileRecords, source: str
@@ -109,7 +117,7 @@ def _rows_of(found: FileRecords, source: str
         aid = f"{source}-{n:02d}"
         where[aid] = rec.subhead_paras
         place = locate_article(rec.headline, rec.text, published=rec.published,
-                               home=found.home, source=rec.source_line)
+                               home=rec.home, source=rec.source_line)
         rows.append({
             "article_id": aid, "source": source, "format": found.format,
             "headline": rec.headline, "subheads": rec.subheads, "byline": rec.byline,

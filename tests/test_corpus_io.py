@@ -64,7 +64,7 @@ def test_bad_page_raises_naming_the_file(tmp_path, content):
 def test_missing_path_and_empty_folder(tmp_path):
     with pytest.raises(CorpusError, match="nowhere"):
         load_corpus(tmp_path / "nowhere")
-    with pytest.raises(CorpusError, match="no pages"):
+    with pytest.raises(CorpusError, match="no corpus files"):
         load_corpus(tmp_path)
 
 

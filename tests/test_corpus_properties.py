@@ -7,7 +7,13 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.corpus import ARTICLE_COLUMNS, check_conservation, paragraphs, parse_page
+from helpers.corpus import (
+    ARTICLE_COLUMNS,
+    check_conservation,
+    paragraphs,
+    parse_page,
+    parse_text,
+)
 
 SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -26,9 +32,10 @@ ANY_TEXT = st.text(max_size=300)
 
 
 def assert_conserved(text: str) -> None:
-    articles = parse_page(text, source="p")
+    parsed = parse_text(text, source="p")
+    articles = parsed.articles
     assert list(articles.columns) == ARTICLE_COLUMNS
-    report = check_conservation(text, articles)
+    report = check_conservation(text, articles, parsed.furniture)
     assert report["ok"], report
     assert articles["article_id"].is_unique
     for row in articles.itertuples():

@@ -28,6 +28,8 @@ __all__ = ["ParsedText", "clean_text", "read_article"]
 HEADLINE_MAX = 60
 #: A 副题 under the title starts with a dash (——记县人大代表张三) and is about as short.
 _SUBTITLE = re.compile(r"^\s*(——|--|—)")
+# A photo caption printed above the text (图为社区老人…, 图：…): text, never the title.
+_CAPTION = re.compile(r"^[（(]?\s*(图为|图片为|上图|下图|图[：:])")
 # An indented line (ideographic spaces, two or more spaces, a tab): a paragraph's first line
 # in hard-wrapped text.
 _INDENT = re.compile(r"^(\u3000|\s{2,}|\t)")
@@ -147,7 +149,8 @@ def _title_field(line: str, header: Header | None) -> tuple[str, str] | None:
 
 def _looks_like_title(line: str) -> bool:
     s = line.strip()
-    return len(s) <= HEADLINE_MAX and not re.search(r"[。！？]$", s)
+    return (len(s) <= HEADLINE_MAX and not re.search(r"[。！？]$", s)
+            and not _CAPTION.match(s))
 
 
 def _read_foot(content: list[tuple[int, str]], out: ParsedText, first: int) -> int:

@@ -21,7 +21,7 @@ __all__ = ["FURNITURE_KINDS", "edition_page", "furniture_kind"]
 FURNITURE_KINDS = {
     "navigation": "e-paper or site navigation: 上一版/下一版, 上一篇/下一篇, breadcrumbs, 返回目录",
     "edition": "the e-paper edition line: 第A02版：要闻 (its page number goes to the page column)",
-    "tools": "page tools: font size, print, close, share, QR code, view counts",
+    "tools": "page tools: font size, print, close, share, QR code, view counts, reading time",
     "masthead": "the newspaper's name or a short line printed again and again on the page",
     "credit": "an image credit line: 图片来源：…",
 }
@@ -37,7 +37,8 @@ _BREADCRUMB = re.compile(r"^\s*(网站)?首页\s*(>|＞|»|›|/|→|-)")
 _TOOLS = re.compile(
     r"字体[：:]?\s*【?\s*大\s*】?\s*【?\s*中\s*】?\s*【?\s*小|字号[：:]?\s*【?\s*大|【\s*打印\s*】"
     r"|【\s*关闭\s*】|打印本页|关闭窗口|打印此页|收藏本页|扫一扫在手机|手机扫一扫|分享到[：:]"
-    r"|放大\s*缩小\s*默认|加入收藏|视力保护色|【\s*我要纠错\s*】")
+    r"|放大\s*缩小\s*默认|加入收藏|视力保护色|【\s*我要纠错\s*】"
+    r"|本篇文章\s*\d+\s*字|读完约\s*\d+\s*分钟|阅读时间[：:]?\s*约?\s*\d+\s*分钟")
 # The e-paper edition line: 第A02版：要闻, 第AA02版:时政新闻, 第3版 综合新闻.  Short, or it would
 # be a sentence about an edition.
 _EDITION = re.compile(r"^\s*第\s*([A-Z]{0,2}\s*\d{1,3})\s*版(?:\s*[：:]?\s*\S{0,12})?")

@@ -47,7 +47,7 @@ BYLINE_LINE_MAX = 40
 NAME_MAX = 4
 # A line that is only a date (e-paper article pages print the date: 2021年08月27日 星期五).
 _DATE_ONLY = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
-                        r"(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?(\s*星期[一二三四五六日天])?")
+                        r"(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?(\s*(星期|周)[一二三四五六日天]?)?")
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _SEPARATORS = re.compile(r"[\s,，、;；/|丨｜]+")
 

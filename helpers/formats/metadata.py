@@ -27,7 +27,7 @@ import yaml
 
 from helpers.errors import CorpusError
 
-__all__ = ["FORMATS", "METADATA_FILE", "FileMeta", "FolderMeta", "load_metadata"]
+__all__ = ["FORMATS", "METADATA_FILE", "FileMeta", "FolderMeta", "check_home", "load_metadata"]
 
 #: The name of the metadata file of a corpus folder (never read as a corpus file).
 METADATA_FILE = "metadata.yaml"
@@ -113,7 +113,7 @@ def _file_meta(fields: dict, path: Path) -> FileMeta:
         raise CorpusError(f"format: {values['format']!r} is not one of {', '.join(FORMATS)}",
                           path=path, line=_line(fields["format"][1]))
     if "home" in fields:
-        _check_home(values["home"], path, _line(fields["home"][1]))
+        check_home(values["home"], path=path, line=_line(fields["home"][1]))
     if "published" in fields:
         from helpers.formats.dates import parse_date
         try:
@@ -126,11 +126,14 @@ def _file_meta(fields: dict, path: Path) -> FileMeta:
     return FileMeta(**values)
 
 
-def _check_home(home: str, path: Path, line: int) -> None:
+def check_home(home: str, *, path: Path, line: int | None = None) -> None:
+    """Refuse a ``home`` that names no place the locality resolver knows (a typo would
+    silently leave every 我县 unresolved)."""
     from helpers.places import load_gazetteer
-    if not load_gazetteer().lookup(home):
+    from helpers.places.locate import locate_article
+    if not load_gazetteer().lookup(home) and locate_article(home, "").locality is None:
         raise CorpusError(f"home: {home!r} is not a place the gazetteer knows (give the full "
-                          "name, e.g. 洞口县 or 邵阳市)", path=path, line=line)
+                          "name, e.g. 洞口县, 邵阳市 or 邵阳经济技术开发区)", path=path, line=line)
 
 
 def _from_name(path: Path, pattern: str, meta_path: Path | None) -> dict[str, object]:

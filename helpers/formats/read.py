@@ -23,7 +23,7 @@ from helpers.formats.dates import find_date
 from helpers.formats.detect import detect_format
 from helpers.formats.furniture import edition_page, furniture_kind, repeated_lines
 from helpers.formats.headers import split_people
-from helpers.formats.metadata import FileMeta
+from helpers.formats.metadata import FileMeta, check_home
 from helpers.layout import parse_articles
 
 __all__ = ["FileRecords", "Record", "read_file"]
@@ -47,6 +47,7 @@ class Record:
     url: str | None = None
     dateline: str | None = None
     source_line: str | None = None  # the 来源 field as printed (names an organ or a place)
+    home: str | None = None  # what 我县 refers to (a table's home column, else the metadata's)
     extra: str = "{}"
 
 
@@ -57,7 +58,6 @@ class FileRecords:
     format: str
     records: list[Record]
     furniture: list[tuple[int, str, str]]
-    home: str | None = None
 
 
 def read_file(path: Path, text: str | None, *, meta: FileMeta, format: str | None = None
@@ -70,7 +70,10 @@ def read_file(path: Path, text: str | None, *, meta: FileMeta, format: str | Non
     if text is None:
         raise CorpusError(f"a {fmt} file must be text", path=path)
     reader = _read_page if fmt == "page" else _read_article_file
-    return FileRecords(fmt, *reader(path, text, meta), home=meta.home)
+    records, furniture = reader(path, text, meta)
+    for rec in records:
+        rec.home = meta.home
+    return FileRecords(fmt, records, furniture)
 
 
 def _read_page(path: Path, text: str, meta: FileMeta
@@ -142,6 +145,9 @@ def _read_table(path: Path, meta: FileMeta) -> FileRecords:
     table = read_table(path, columns=dict(meta.columns) or None)
     records: list[Record] = []
     furniture: list[tuple[int, str, str]] = []
+    homes = {row.home for row in table.rows if row.home}
+    for home in sorted(homes):
+        check_home(home, path=path)
     for row in table.rows:
         parsed = read_article(row.text, newspaper=row.newspaper or meta.newspaper,
                               headline=row.headline)
@@ -155,5 +161,6 @@ def _read_table(path: Path, meta: FileMeta) -> FileRecords:
               newspaper=row.newspaper or rec.newspaper, url=row.url)
         if row.newspaper:
             rec.newspaper = row.newspaper
+        rec.home = row.home or meta.home
         records.append(rec)
-    return FileRecords("table", records, furniture, home=meta.home)
+    return FileRecords("table", records, furniture)

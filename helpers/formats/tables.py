@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 #: The article fields a table can provide, in the order ``field_columns`` lists them.
-FIELDS = ("headline", "text", "published", "newspaper", "page", "url", "author")
+FIELDS = ("headline", "text", "published", "newspaper", "page", "url", "author", "home")
 #: The column names each field is recognized by (compared case-insensitively, trimmed): the
 #: English names of scrapers and the Chinese ones of CNKI, Wisenews and newspaper e-archives.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -67,6 +67,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "page": ("page", "版次", "版面", "版号", "版名"),
     "url": ("url", "link", "链接", "网址", "原文链接"),
     "author": ("author", "authors", "byline", "作者", "记者"),
+    # the place the row's newspaper or site belongs to (what 我县 in it refers to), as
+    # ``home`` in metadata.yaml but per row: a table gathered from several county sites
+    "home": ("home", "属地", "所属地区", "地区", "地域", "region"),
 }
 #: ``columns=`` value that keeps a column as an extra one, not as the field its name suggests
 #: (a ``时间`` column of clock times beside the ``日期`` column).
@@ -97,6 +100,7 @@ class TableRow:
     page: str | None
     url: str | None
     author: str | None
+    home: str | None
     extra: dict[str, str]  # every extra column, in file order; "" for an empty cell
 
 
@@ -472,7 +476,7 @@ def _row(path: Path, rec: _Record, fields: dict[str, str], extras: list[str],
         row=rec.row, headline=value.get("headline"), text=value["text"],
         published=_published(path, rec, fields, index, value),
         newspaper=value.get("newspaper"), page=value.get("page"), url=value.get("url"),
-        author=value.get("author"), extra={name: texts[index[name]] or "" for name in extras},
+        author=value.get("author"), home=value.get("home"), extra={name: texts[index[name]] or "" for name in extras},
     )
 
 
