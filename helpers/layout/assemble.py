@@ -54,7 +54,7 @@ def is_paragraph_break(a: Line, b: Line, c: Line | None = None, first: bool = Fa
     """
     if not a.end_text:
         return False
-    if b.tight and b.lead:
+    if b.block:
         return True
     return is_short(a, b, first) or is_indented(b, c)
 
@@ -169,9 +169,9 @@ class _Assembler:
         para = self.para
         if para and is_paragraph_break(para[-1], ln, nxt, first=len(para) == 1):
             self.flush()
-            if ln.tight and ln.lead:
+            if ln.block:
                 self.close()
-        elif not para and ln.tight and ln.lead and self.cur.paragraphs:
+        elif not para and ln.block and self.cur.paragraphs:
             self.close()
         self.para.append(ln)
         if ln.byline is not None:

@@ -82,7 +82,7 @@ def estimate_columns(lines: list[Line]) -> None:
     widths = sorted(lines[i].width for i in cand)
     # the page's main column: most body lines are full, so the upper quartile is a full line
     glob = widths[int(MAIN_COLUMN_QUANTILE * len(widths))] if widths else 0.0
-    stops = [i for i, ln in enumerate(lines) if ln.byline_only or (ln.tight and ln.lead)]
+    stops = [i for i, ln in enumerate(lines) if ln.byline_only or ln.block]
     width = [ln.width for ln in lines]
 
     def estimate(ks: list[int]) -> float | None:
@@ -197,7 +197,7 @@ def is_title(lines: list[Line], i: int) -> bool:
     prev = lines[i - 1] if i else None
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if prev is not None and prev.kind in ("body", "side") and prev.byline is None and not (
-            prev.end_text or (ln.tight and ln.lead)):
+            prev.end_text or ln.block):
         return False  # the line before is mid-sentence: this one continues it
     gap = max(ln.col, ln.col_before) - ln.width
     if ln.width >= max(ln.col, ln.col_before) + TITLE_OVERRUN:
@@ -226,7 +226,7 @@ def _after_paragraph(lines: list[Line], i: int) -> bool:
     prev2 = lines[i - 2] if i >= 2 else None
     prev_first = prev is not None and (  # does the line before open its paragraph?
         prev2 is None or prev2.kind not in ("body", "side") or prev2.byline is not None
-        or (prev.tight and prev.lead) or (prev2.end_text and is_short(prev2, prev)))
+        or prev.block or (prev2.end_text and is_short(prev2, prev)))
     return (prev is not None and prev.kind in ("body", "side")
             and prev.byline is None and prev.end_text
             and is_short(prev, ln, first=prev_first))
@@ -280,7 +280,7 @@ def _mark_authors(lines: list[Line]) -> None:
             prev_k = lines[i - 1].kind if i else "start"
             prev_by = i > 0 and lines[i - 1].byline is not None
             nxt = lines[i + 1] if i + 1 < len(lines) else None
-            block = ln.tight and ln.lead
+            block = ln.block
             if ln.tight and not ln.lead and len(ln.raw.split()) < 2:
                 continue  # glued to the line before: the second line of a subhead pair
             if (prev_k in ("start", "title") or prev_by or block) and nxt is not None and (

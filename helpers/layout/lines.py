@@ -4,6 +4,14 @@ Every non-blank raw line becomes a :class:`Line`: layout spaces removed (``clean
 trailing byline ``（刘 波 肖 薇 陈志强）`` split off (``split_names``), display width measured
 with the page's own punctuation width (``measure_width``, ``estimate_punct_width``).  Also here:
 what a sentence end and an author line (``程 昕``) look like, which the later steps ask.
+
+Pages come in two forms, told apart from the page itself (``is_dense``): the seed's, where
+every printed line is followed by a blank line (a single newline then glues a line to the one
+before: a subhead's second line, a new text block), and the *dense* form other extractors give
+(pdftotext, PyMuPDF, county sites), one printed line per text line, where a blank line is a real
+gap (around a title, between blocks, a blanked debris line).  Each line records how it follows
+the one before against its page's norm (``tight``: closer, ``gap``: farther), so that the later
+steps read both forms with the same geometry.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from helpers.layout.thresholds import (
     AUTHOR_MAX_SINGLES,
     AUTHOR_MIN_CHARS,
     AUTHOR_TOKEN_MAX_CHARS,
+    DENSE_ADJACENT_SHARE,
     DIGIT_SPACE_WIDTH,
     GRID_PUNCT_WIDTH,
     GRID_SHARE,
@@ -49,6 +58,9 @@ _NAME_CHARS = re.compile(rf"[{_NAME_CHAR}\s]+")  # a line of name tokens and spa
 _CJK_BLOCKS_START = 0x2E80
 _GAPS = re.compile(r"\s+")
 _DIGIT_SPACE = re.compile(r"(?<=[0-9A-Za-z%])\s|\s(?=[0-9A-Za-z])")
+# A space inside a number (28. 1%, 1 2 3 4): the extractor cut the run, the digits take no more
+# room than unspaced ones.
+_NUMBER_SPACE = re.compile(r"(?<=[0-9])\s+(?=[0-9])|(?<=[0-9][.,])\s+(?=[0-9])")
 # The first unbreakable unit of a line: opening quotes, then an ASCII run or one character,
 # then the punctuation that may not start a line.
 _HEAD_UNIT = re.compile(r"[“‘「『（《(]*(?:[0-9A-Za-z.%+\-/·]+|.)[，。、；：？！”’）》」』%…,.;:?!)]*",
@@ -164,7 +176,7 @@ class Line:
     plain: str  # text without the sentinel
     spacing: float  # width of the spaces set around Latin digits
     justified: bool
-    tight: bool  # follows the previous printed line with a single newline (no blank line)
+    tight: bool  # follows the previous printed line closer than the page's norm (see is_dense)
     lead: bool  # starts with whitespace
     byline: list[str] | None = None  # names of a trailing parenthesized byline
     byline_only: bool = False
@@ -176,6 +188,13 @@ class Line:
     end_text: bool = False  # ends_sentence(text), computed once
     end_plain: bool = False  # ends_sentence(plain)
     name_line: bool | None = None  # _name_line, computed on first use (see is_name_line)
+    gap: bool = False  # follows the previous printed line farther than the page's norm
+
+    @property
+    def block(self) -> bool:
+        """Does this line open a text block: out of the page's line spacing (a single newline
+        on the seed's form, a blank line on a dense page) and set in by a space?"""
+        return self.lead and (self.tight or self.gap)
 
 
 def clean_line(raw: str, sentinel: str) -> tuple[str, bool]:
@@ -231,27 +250,52 @@ def _split_byline(raw: str) -> tuple[str, list[str] | None]:
     return raw, None
 
 
+def is_dense(raws: list[str]) -> bool:
+    """Are the printed lines of this page set one per text line, not separated by blank lines?
+
+    Counted over consecutive printed lines: on the seed's form only a subhead's second line and
+    a new text block follow the line before directly, on a dense page only a real gap or a
+    blanked debris line separates them; more than ``DENSE_ADJACENT_SHARE`` adjacent is dense.
+    """
+    adjacent = separated = 0
+    seen = blank = False
+    for raw in raws:
+        if not raw.strip():
+            blank = True
+            continue
+        if seen:
+            adjacent += not blank
+            separated += blank
+        seen, blank = True, False
+    return adjacent > DENSE_ADJACENT_SHARE * max(adjacent + separated, 1)
+
+
 def read_lines(text: str, sentinel: str) -> list[Line]:
     """The printed lines of a page (newlines already ``\\n``), cleaned and measured."""
+    raws = text.split("\n")
+    dense = is_dense(raws)
     lines: list[Line] = []
-    prev_blank = True
-    for no, raw in enumerate(text.split("\n"), start=1):
+    blanks = 0
+    for no, raw in enumerate(raws, start=1):
         if not raw.strip():
-            prev_blank = True
+            blanks += 1
             continue
         body, byline = _split_byline(raw)
         cleaned, justified = clean_line(body, sentinel) if body.strip() else ("", False)
         plain = cleaned.replace(sentinel, "")
         spacing = 0.0 if justified else (
-            DIGIT_SPACE_WIDTH * len(_DIGIT_SPACE.findall(body.strip()))
+            DIGIT_SPACE_WIDTH * len(_DIGIT_SPACE.findall(_NUMBER_SPACE.sub("", body.strip())))
             + SLOGAN_SPACE_WIDTH * cleaned.count(sentinel))
+        # the page's norm: one blank line between printed lines (seed), none (dense)
+        norm = 0 if dense else 1
         lines.append(Line(
             no=no, raw=raw, text=cleaned, plain=plain, spacing=spacing,
-            justified=justified, tight=not prev_blank and bool(lines), lead=raw[:1].isspace(),
+            justified=justified, tight=bool(lines) and blanks < norm, lead=raw[:1].isspace(),
             byline=byline, byline_only=byline is not None and not body.strip(),
             end_text=ends_sentence(cleaned), end_plain=ends_sentence(plain),
+            gap=bool(lines) and blanks > norm,
         ))
-        prev_blank = False
+        blanks = 0
     _measure_lines(lines)
     return lines
 
@@ -296,7 +340,7 @@ def is_author_like(lines: list[Line], i: int) -> bool:
     prev = lines[i - 1] if i else None
     return is_name_line(lines[i]) and (
         prev is None or prev.byline is not None or not prev.end_plain
-        or (lines[i].tight and lines[i].lead))
+        or lines[i].block)
 
 
 def author_names(line: Line) -> list[str]:
