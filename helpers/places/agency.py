@@ -7,8 +7,8 @@ returned as the level character + the organ, the place name removed (湘阴县�
 listed: the pattern is the level, a short name and an ending.
 
 Where (``find_agency``): the 来源 string printed with the article, else the headline's subject,
-else the subject of the body's first sentence; the subject is an organ at the start of its
-clause, with at most place names or a time phrase (近日，) before it.  Not organs: the party
+else the subject of the body's first sentences; a subject is an organ at the start of a clause,
+with at most place names, a time phrase (近日，) or an intro (由, 记者从) before it.  Not organs: the party
 committee and the government as the whole locality (县委, 县政府, 县人民政府), their leaders
 (县委常委, 县委书记), the media (融媒体中心, 电视台) and journalists.
 """
@@ -19,38 +19,47 @@ import re
 
 from helpers.places.resolve import find_places
 
-__all__ = ["ORGAN_SUFFIXES", "find_agency", "organs"]
+__all__ = ["ORGAN_SUFFIXES", "find_agency", "organs", "source_organ"]
 
 #: Level characters an organ's name starts with (after its place name, or standing alone):
-#: province, autonomous region, city, county, district, prefecture (州), banner, league.
+#: province, autonomous region, city, county, district, prefecture (州), banner, league; and the
+#: centre (中央纪委), written as a word.
 LEVELS = "省市县区州旗盟"
+CENTRE = "中央"
 #: Endings of organ names, longest first: discipline commissions (纪委监委, 监委, 纪委), bureaus
 #: (局), commissions and committees (委员会, 委), offices (办公室, 办), courts and procuratorates
 #: (法院, 检察院, 院), service and command centres (中心), provincial departments (厅), party
 #: departments (部), hotlines (热线: 12345热线), police and enforcement units (大队, 支队).
+#: The political consultative conference (政协) is a body of its own (区政协); 委会 is the short
+#: form of 委员会 (管委会).
 ORGAN_SUFFIXES = ("纪委监委", "委员会", "办公室", "检察院", "法院", "监委", "纪委", "中心", "热线",
-                  "大队", "支队", "局", "委", "办", "院", "厅", "部")
+                  "大队", "支队", "政协", "委会", "局", "委", "办", "院", "厅", "部")
 #: Second names of one organ printed after the first: 纪委监委 (the discipline commission and
-#: the supervisory commission share their staff).
-CONTINUATIONS = ("监委",)
+#: the supervisory commission share their staff; before 2018 纪委监察厅/局), and the office of a
+#: command (指挥部办公室).
+CONTINUATIONS = ("监委", "监察厅", "监察局", "办公室")
 #: Most characters of an organ's own name between the level and the ending (市场监督管理 in
-#: 县市场监督管理局 is 6; 行政审批服务 6, 人力资源和社会保障 9): longer stretches are sentences.
-MAX_ORGAN_NAME = 10
+#: 县市场监督管理局 is 6; 人力资源和社会保障 9; 12345政务服务便民 11): longer stretches are
+#: sentences.
+MAX_ORGAN_NAME = 12
+#: Organ endings that are whole names on their own after the level (县纪委, 区政协); every
+#: other organ has a name before its ending (县委 alone is the party committee).
+WHOLE_NAMES = ("纪委监委", "纪委", "监委", "政协")
 #: Characters that do not occur in organ names but join words in a sentence: a stretch holding
 #: one is not a name (县长在县民政局 is not one organ).  Level characters are excluded too, except
 #: in the words 市场 / 市政 / 城市 / 区域 (县市场监管局, 市城市管理局).
 _JOINERS = "在到对和与及等了的是将把被向从给由为于以所着过召开长"
 #: Township characters: a county's organ is not named after a town (县白楼镇群众工作中心 is the
-#: town's centre), except in the word 乡村 (县乡村振兴局).
-_TOWNSHIPS = "镇乡"
+#: town's centre, 区交道口街道党群服务中心 the subdistrict's), except in 乡村 (县乡村振兴局).
+_TOWNSHIPS = "镇乡街"
 _NAME_CHAR = rf"(?:市场|市政|城市|区域|乡村|[^\W_{LEVELS}{_JOINERS}{_TOWNSHIPS}])"
 #: Verbs ending in 办 (举办, 开办, 承办): 洞口县举办 is not an organ called 县举办.
 _VERBS_BEFORE_BAN = "举开承主创协合督查包代兴操置筹申难好来"
 #: Names that end like organs but are the leadership or the media, not a reporting organ.
 NOT_ORGANS = ("常委", "书记", "融媒体中心", "新闻中心", "传媒中心", "报社", "电视台")
 _ORGAN = re.compile(
-    rf"(?P<level>自治区|[{LEVELS}])(?P<name>{_NAME_CHAR}{{1,{MAX_ORGAN_NAME}}}?"
-    rf"(?:{'|'.join(ORGAN_SUFFIXES)}))"
+    rf"(?P<level>自治区|{CENTRE}|[{LEVELS}])(?P<name>{_NAME_CHAR}{{1,{MAX_ORGAN_NAME}}}?"
+    rf"(?:{'|'.join(ORGAN_SUFFIXES)})|{'|'.join(WHOLE_NAMES)})"
 )
 #: A clause that is only a time phrase (近日，今年以来，9月5日，) may stand before the subject.
 _TIME_CLAUSE = re.compile(r"^[^，。]{0,12}?(?:日|月|年|以来|近期|目前|日前|近日|当前|期间|之际)$")
@@ -60,6 +69,17 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_BREAK = re.compile(r"[，,：:；;\s]+")
 #: Longest place lead before a headline's colon (as in ``helpers.places.resolve``).
 MAX_LEAD = 15
+#: The body's sentences read for the subject: the first, and the second for a first one that
+#: is a subtitle or a scene (我市举行扶贫日主题宣传活动 / 10月17日，市扶贫办在...).
+FIRST_SENTENCES = 2
+#: Words before a subject that leave it the subject: 由 (由县委宣传部牵头), 记者从/据 (记者从县公安局
+#: 获悉: the organ the news comes from).
+_INTRO = re.compile(r"^(?:由|从|据|记者(?:近日|日前|今天|昨天)?从)")
+#: Words after an organ that make it a person's affiliation: its officials and staff.
+_TITLE = re.compile(r"党组|党工委|党委|书记|副|主任|主席|局长|部长|院长|检察长|负责人|领导|干部")
+#: Longest 来源 string read as one organ; a string with a space or punctuation is not one name.
+MAX_SOURCE = 30
+_NOT_NAME = re.compile(r"[\s，。、：:；;（）()]")
 _SOURCE_LABEL = re.compile(r"^\s*(?:来源|来源于|稿源|供稿)\s*[：:]?\s*")
 
 
@@ -68,7 +88,7 @@ def organs(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _ORGAN.finditer(text):
         name = m["name"]
-        if m["level"] == "委" or name.startswith("委") and name.endswith(("常委", "委")):
+        if name.startswith("委") and name.endswith(("常委", "委")):
             continue
         if name.endswith(NOT_ORGANS) or (name.endswith("办") and name[-2:-1] in _VERBS_BEFORE_BAN):
             continue
@@ -83,11 +103,14 @@ def organs(text: str) -> list[tuple[int, int, str]]:
 
 
 def _subject(clause: str) -> str | None:
-    """The organ a clause starts with, place names allowed before it (湘阴县民政局, 县纪委监委)."""
+    """The organ a clause starts with, place names allowed before it (湘阴县民政局, 县纪委监委);
+    not when a title follows it (市政协副主席某某出席: a person, named by the organ)."""
     found = organs(clause)
     if not found:
         return None
-    start, _end, organ = found[0]
+    start, end, organ = found[0]
+    if _TITLE.match(clause, end):
+        return None
     pos = 0
     for s, e, _place in find_places(clause):
         if s > pos:
@@ -98,17 +121,37 @@ def _subject(clause: str) -> str | None:
 
 
 def find_agency(headline: str | None, text: str, source: str | None) -> str | None:
-    """The reporting organ: in ``source``, else the headline's subject, else the first
-    sentence's (see the module docstring); None if none is named."""
-    if source:
-        found = organs(_SOURCE_LABEL.sub("", source))
-        if found:
-            return found[0][2]
-    for segment in (_after_lead(headline or ""), _first_sentence(text)):
+    """The reporting organ: the ``source`` string as an organ, else the headline's subject,
+    else that of the body's first ``FIRST_SENTENCES`` sentences (see the module docstring);
+    None if none is named."""
+    organ = source_organ(source or "")
+    if organ is not None:
+        return organ
+    for segment in (_after_lead(headline or ""), *_first_sentences(text)):
         organ = _segment_subject(segment)
         if organ is not None:
             return organ
     return None
+
+
+def source_organ(source: str) -> str | None:
+    """The organ a 来源 string names: the whole string when it is one organ (衡东县12345政务服务
+    热线中心 -> 县12345政务服务热线中心; 经济发展局 printed without a level stays as printed),
+    else the first organ in it; None for a newspaper, a site or a media centre."""
+    source = _SOURCE_LABEL.sub("", source).strip()
+    if not source or len(source) > MAX_SOURCE or _NOT_NAME.search(source):
+        return None
+    places = find_places(source)
+    level, rest = "", source
+    if places and places[0][0] == 0:
+        end = max(e for s, e, _p in places if s == 0)
+        level, rest = source[end - 1], source[end:]
+    whole = rest.endswith(ORGAN_SUFFIXES) and not rest.endswith(NOT_ORGANS) and (
+        len(rest) > 1)
+    if whole:
+        return level + rest
+    found = organs(source)
+    return found[0][2] if found else None
 
 
 def _after_lead(headline: str) -> str:
@@ -119,15 +162,17 @@ def _after_lead(headline: str) -> str:
     return headline
 
 
-def _first_sentence(text: str) -> str:
+def _first_sentences(text: str) -> list[str]:
     stripped = text.strip()
-    return _SENTENCE_END.split(stripped, maxsplit=1)[0] if stripped else ""
+    return _SENTENCE_END.split(stripped, maxsplit=FIRST_SENTENCES)[:FIRST_SENTENCES]
 
 
 def _segment_subject(segment: str) -> str | None:
-    """The organ that is the subject of the first clause not a time phrase."""
+    """The organ that begins a clause of ``segment`` (after an intro such as 由 or 记者从)."""
     for clause in _CLAUSE_BREAK.split(segment):
-        clause = clause.strip()
+        clause = _INTRO.sub("", clause.strip())
         if clause and not _TIME_CLAUSE.match(clause):
-            return _subject(clause)
+            organ = _subject(clause)
+            if organ is not None:
+                return organ
     return None
