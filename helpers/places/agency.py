@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from helpers.places.resolve import find_places
+from helpers.places.zones import find_zones
 
 __all__ = ["ORGAN_SUFFIXES", "find_agency", "organs", "source_organ"]
 
@@ -88,8 +89,8 @@ def organs(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _ORGAN.finditer(text):
         name = m["name"]
-        if name.startswith("委") and name.endswith(("常委", "委")):
-            continue
+        if name.startswith("委") and ("常委" in name or name.endswith("委")):
+            continue  # 县委常委(会): the party committee's standing committee, its leadership
         if name.endswith(NOT_ORGANS) or (name.endswith("办") and name[-2:-1] in _VERBS_BEFORE_BAN):
             continue
         level = "自治区" if m["level"] == "区" and text[m.start() - 2:m.start()] == "自治" else (
@@ -112,10 +113,12 @@ def _subject(clause: str) -> str | None:
     if _TITLE.match(clause, end):
         return None
     pos = 0
-    for s, e, _place in find_places(clause):
+    spans = [(s, e) for s, e, _p in find_places(clause)] + [
+        (z.start, z.end) for z in find_zones(clause)]
+    for s, e in sorted(spans):
         if s > pos:
             break
-        pos = e
+        pos = max(pos, e)
     # the level character may be the last one of a place name (湘阴县|民政局 starts at 县)
     return organ if start <= pos else None
 

@@ -149,7 +149,20 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights) -> Plac
         ranked.append((w.scores[top_local], _LEVEL_RANK[top_local.level], top_local))
     if w.unknown and w.unknown >= max((r[0] for r in ranked), default=0.0):
         return _UNNAMED_COUNTY
-    return max(ranked, key=lambda t: (t[0], t[1]))[2] if ranked else None
+    winner = max(ranked, key=lambda t: (t[0], t[1]))[2] if ranked else None
+    if winner is not None and winner.level == "province" and _national(w):
+        return None
+    return winner
+
+
+def _national(w: Weights) -> bool:
+    """A list of provinces with none dominating is a national item (粮食主产区: 河北省, 山东省,
+    河南省...): the bulletin rule one level up, with the nation as the parent."""
+    provinces = sorted((v for p, v in w.scores.items() if p.level == "province"), reverse=True)
+    if len(provinces) < BULLETIN_MIN_UNITS_UNREFERRED:
+        return False
+    return provinces[0] < BULLETIN_TOP_SHARE * sum(provinces) and (
+        provinces[0] < BULLETIN_LEAD_RATIO * provinces[1])
 
 
 def _bulletin(locals_: list[Place], w: Weights) -> Place | None | bool:

@@ -38,8 +38,10 @@ __all__ = ["ORGAN_PLACE_FACTOR", "Weights", "apply_urban_areas", "apply_zones", 
 
 #: A province or city named as the place of an organ (湖南省纪委监委通报..., 邵阳市公安局) is the
 #: body reporting, not the unit reported on: such a mention counts this much of its weight, so a
-#: provincial body's report on one county is the county's; the body is the agency.
-ORGAN_PLACE_FACTOR = 0.5
+#: provincial body's report on one county is the county's (湖南省纪委监委 in the headline and
+#: the lead, 洞口县 twice in the body), while a city body's report on its own work, naming a
+#: county once among many city mentions, stays the city's; the body is the agency.
+ORGAN_PLACE_FACTOR = 0.25
 #: A city's short name followed by this is its urban area (定西城区, 常德城区): the city, even
 #: where the last character of the short name and the word make a district's name (西城区).
 URBAN_AREA = "城区"
