@@ -4,7 +4,8 @@ The public API, re-exported from one module per stage (see docs/DESIGN.md):
 
 - corpus: ``load_corpus``, ``read_corpus`` (articles + furniture), ``parse_page``,
   ``parse_text``, ``paragraphs``, ``check_conservation``, ``check_corpus``,
-  ``describe_articles``, ``corpus_summary``, ``raw_excerpt``, ``save_table``,
+  ``audit_corpus`` (conservation + furniture),
+  ``describe_articles``, ``raw_excerpt``, ``save_table``,
   ``subhead_paragraphs``
 - codebook: ``load_codebook``, ``Codebook``, ``CodebookError``
 - coding: ``code_segments``, ``code_articles``, ``kwic`` (more in ``helpers.coding``:
@@ -20,7 +21,9 @@ from helpers.coding import (
     kwic,
 )
 from helpers.corpus import (
+    Audit,
     Corpus,
+    audit_corpus,
     check_conservation,
     check_corpus,
     describe_articles,
@@ -37,10 +40,12 @@ from helpers.places import locate_article, resolve_locality
 from helpers.text import CorpusError, read_page, tokenize
 
 __all__ = [
+    "Audit",
     "Codebook",
     "CodebookError",
     "Corpus",
     "CorpusError",
+    "audit_corpus",
     "check_conservation",
     "check_corpus",
     "code_articles",

@@ -451,23 +451,42 @@ def check_corpus(path: str | PathLike[str] | None = None, *, format: str | None 
     """Conservation check for every corpus file: one row per file (source, format, articles,
     furniture, ok, missing, invented), where ``missing`` may only hold byline parentheses.
     A table's title and text cells are conserved like a page's text.  Options: see
-    ``read_corpus``."""
+    ``read_corpus``; ``audit_corpus`` also gives the furniture table."""
+    return audit_corpus(path, format=format, columns=columns, ignore=ignore).checks
+
+
+@dataclass
+class Audit:
+    """What ``audit_corpus`` gives: the conservation check per file and the furniture table."""
+
+    checks: pd.DataFrame
+    furniture: pd.DataFrame
+
+
+def audit_corpus(path: str | PathLike[str] | None = None, *, format: str | None = None,
+                 columns: Mapping[str, str] | None = None,
+                 ignore: str | Iterable[str] = ()) -> Audit:
+    """One pass over the corpus files: ``check_corpus``'s table and the furniture (page and
+    site debris kept out of the articles), without building the articles table."""
     rows = []
+    furniture_rows: list[dict[str, object]] = []
     for file, meta in file_settings(path, format=format, columns=columns, ignore=ignore):
-        art_rows, where, furn_rows = _file_rows(file, meta=meta)
+        art_rows, _, furn_rows = _file_rows(file, meta=meta)
         articles, furniture = _articles_frame(art_rows), _furniture_frame(furn_rows)
+        furniture_rows.extend(furn_rows)
         fmt = str(articles["format"].iloc[0]) if len(articles) else (
             str(furniture["format"].iloc[0]) if len(furniture) else None)
-        report = check_conservation(_raw_text(file, meta, fmt), articles, furniture)
+        report = check_conservation(_raw_text(file, meta), articles, furniture)
         rows.append({"source": file.stem, "format": fmt, "articles": len(articles),
                      "furniture": len(furniture), "ok": report["ok"],
                      "missing": " ".join(f"{k}×{v}" for k, v in sorted(report["missing"].items())),
                      "invented": "".join(sorted(report["invented"]))})
-    return pd.DataFrame(rows, columns=["source", "format", "articles", "furniture", "ok",
-                                       "missing", "invented"])
+    checks = pd.DataFrame(rows, columns=["source", "format", "articles", "furniture", "ok",
+                                         "missing", "invented"])
+    return Audit(checks, _furniture_frame(furniture_rows))
 
 
-def _raw_text(file: Path, meta: FileMeta, fmt: str | None) -> str:
+def _raw_text(file: Path, meta: FileMeta) -> str:
     """What conservation counts in a file: its text, or a table's title and text cells."""
     if file.suffix.lower() not in TABLE_SUFFIXES:
         return read_page(file)

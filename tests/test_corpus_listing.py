@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from helpers import CorpusError, check_corpus, load_corpus
-from helpers.corpus import HOUSEKEEPING_FILES, CORPUS_SUFFIXES, list_pages
+from helpers.corpus import CORPUS_SUFFIXES, HOUSEKEEPING_FILES, list_pages
 
 PAGE = (
     "今年以来，宁乡市坚持和发展新时代“枫桥经验”，全市 ２８ 个乡镇\n\n"

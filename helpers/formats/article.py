@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from helpers.formats.furniture import edition_page, furniture_kind, repeated_lines
 from helpers.formats.headers import Header, parse_header
 
-__all__ = ["ParsedText", "clean_text", "read_article"]
+__all__ = ["ParsedText", "clean_text", "clean_title", "read_article"]
 
 #: Longest first line taken for a headline, in characters: a title is rarely over 50; a
 #: longer first line is the article's first paragraph (a file saved without its title).
@@ -41,6 +41,8 @@ WRAPPED_MIN_LINES = 4
 _ENDS = re.compile(r"[。！？!?：:；;…”’」』）)]\s*$")
 # Layout whitespace: next to a non-ASCII character (ideograph, full-width punctuation).
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+# A gap between two ideographs in a title: the space that separates its phrases.
+_PHRASE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\t]+(?=[\u4e00-\u9fff])")
 # Spaces a PDF puts into a number: 28. 1% / 28 .1 / 3 % .
 _NUMBER_SPACE = re.compile(r"(?<=\d)\s+(?=[.．%％])|(?<=\d[.．])\s+(?=\d)")
 
@@ -67,8 +69,16 @@ class ParsedText:
 
 
 def clean_text(s: str) -> str:
-    """Remove layout whitespace from one paragraph or title (see the module docstring)."""
+    """Remove layout whitespace from one paragraph (see the module docstring)."""
     return _NUMBER_SPACE.sub("", _CJK_SPACE.sub("", s.strip()))
+
+
+def clean_title(s: str) -> str:
+    """A title's whitespace: a space between two phrases (嘉鱼开展交叉巡查 营造风清气正节日环境)
+    separates them, as a headline prints it, so it stays as one space; the rest goes as in
+    ``clean_text``."""
+    phrases = [clean_text(p) for p in _PHRASE_GAP.split(s.strip())]
+    return " ".join(p for p in phrases if p)
 
 
 def read_article(text: str, *, newspaper: str | None = None,
@@ -79,7 +89,7 @@ def read_article(text: str, *, newspaper: str | None = None,
     then all body.  ``newspaper``: the newspaper's name, a line of which is its masthead.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    out = ParsedText(headline=headline)
+    out = ParsedText(headline=clean_title(headline) or None if headline is not None else None)
     content = _strip_furniture(lines, out, newspaper)
     first = _read_top(content, out, title_given=headline is not None)
     last = _read_foot(content, out, first)
@@ -104,7 +114,7 @@ def _strip_furniture(lines: list[str], out: ParsedText, newspaper: str | None
             content.append((n, line))
             continue
         out.furniture.append((n, kind, line.strip()))
-        if kind == "edition" and out.page is None:
+        if out.page is None:  # an edition line, or a navigation bar that starts with one
             out.page = edition_page(line)
     return content
 
@@ -119,16 +129,16 @@ def _read_top(content: list[tuple[int, str]], out: ParsedText, *, title_given: b
         if title is not None and out.headline is None:
             label, value = title
             _add_header(out, n, label, Header())  # the label stays header, the title is text
-            out.headline = clean_text(value)
+            out.headline = clean_title(value)
             out.lines.append(n)
         elif header is not None:
             _add_header(out, n, line, header)
         elif out.headline is None and not title_given and _looks_like_title(line):
-            out.headline = clean_text(line)
+            out.headline = clean_title(line)
             out.lines.append(n)
         elif out.headline is not None and not out.subheads and _SUBTITLE.match(line) \
                 and len(line.strip()) <= HEADLINE_MAX and not title_given:
-            out.subheads.append(clean_text(line))
+            out.subheads.append(clean_title(line))
             out.lines.append(n)
         else:
             break

@@ -132,8 +132,10 @@ def check_home(home: str, *, path: Path, line: int | None = None) -> None:
     from helpers.places import load_gazetteer
     from helpers.places.locate import locate_article
     if not load_gazetteer().lookup(home) and locate_article(home, "").locality is None:
-        raise CorpusError(f"home: {home!r} is not a place the gazetteer knows (give the full "
-                          "name, e.g. 洞口县, 邵阳市 or 邵阳经济技术开发区)", path=path, line=line)
+        raise CorpusError(
+            f"home: {home!r} is not a place the gazetteer knows: give its full name (洞口县, "
+            "邵阳市, 邵阳经济技术开发区); for a unit renamed before the gazetteer's records of "
+            "changes begin, give today's name", path=path, line=line)
 
 
 def _from_name(path: Path, pattern: str, meta_path: Path | None) -> dict[str, object]:

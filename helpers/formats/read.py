@@ -88,7 +88,7 @@ def _read_page(path: Path, text: str, meta: FileMeta
         if kind is not None:
             furniture.append((n, kind, line.strip()))
             lines[n - 1] = ""
-    page = next((edition_page(t) for _, k, t in furniture if k == "edition"), None)
+    page = next((p for _, _, t in furniture if (p := edition_page(t))), None)
     records = []
     for art in parse_articles("\n".join(lines)):
         body = "\n".join(art.paragraphs)
