@@ -67,6 +67,11 @@ class ParsedText:
     def field_values(self, key: str) -> list[str]:
         return [v for h in self.headers for v in h.fields.get(key, []) if v]
 
+    def numbered_values(self, key: str) -> list[tuple[int, str]]:
+        """(line, value) of a header field over all header lines, in line order."""
+        return [(n, v) for (n, _), h in zip(self.header_lines, self.headers, strict=True)
+                for v in h.fields.get(key, []) if v]
+
 
 def clean_text(s: str) -> str:
     """Remove layout whitespace from one paragraph (see the module docstring)."""
@@ -95,7 +100,9 @@ def read_article(text: str, *, newspaper: str | None = None,
     last = _read_foot(content, out, first)
     _read_body(content[first:last], out)
     out.lines.sort()
-    out.header_lines.sort()
+    order = sorted(range(len(out.header_lines)), key=lambda k: out.header_lines[k][0])
+    out.header_lines = [out.header_lines[k] for k in order]
+    out.headers = [out.headers[k] for k in order]
     return out
 
 

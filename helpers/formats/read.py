@@ -25,6 +25,7 @@ from helpers.formats.furniture import edition_page, furniture_kind, repeated_lin
 from helpers.formats.headers import split_people
 from helpers.formats.metadata import FileMeta, check_home
 from helpers.layout import parse_articles
+from helpers.text.decoding import check_simplified
 
 __all__ = ["FileRecords", "Record", "read_file"]
 
@@ -104,7 +105,7 @@ def _read_article_file(path: Path, text: str, meta: FileMeta
     parsed = read_article(text, newspaper=meta.newspaper)
     if not parsed.lines:
         return [], parsed.furniture
-    rec = _record(parsed, path, where="header", line_start=min(parsed.lines),
+    rec = _record(parsed, path, where="header line {line}", line_start=min(parsed.lines),
                   line_end=max(parsed.lines))
     _fill(rec, meta, page=parsed.page, published=rec.published, newspaper=rec.newspaper,
           url=None)
@@ -115,11 +116,12 @@ def _record(parsed: ParsedText, path: Path, *, where: str, line_start: int, line
             ) -> Record:
     """A record from a parsed text; published, newspaper, byline from its header lines."""
     published = None
-    for value in parsed.field_values("published"):
+    for n, value in parsed.numbered_values("published"):
         try:
-            published = find_date(value, where=where)
+            published = find_date(value, where=where.format(line=n))
         except InputError as err:
-            raise CorpusError(str(err), path=path) from err
+            raise CorpusError(str(err), path=path,
+                              line=n if where.startswith("header") else None) from err
         if published:
             break
     names = [n for v in parsed.field_values("author") for n in split_people(v)]
@@ -140,6 +142,14 @@ def _fill(rec: Record, meta: FileMeta, *, page, published, newspaper, url) -> No
     rec.dateline = find_dateline(rec.text)
 
 
+def _check_cell_simplified(path: Path, row: int, text: str) -> None:
+    """A row in traditional characters is refused as a page is (``check_simplified``)."""
+    try:
+        check_simplified(text, path)
+    except CorpusError as err:
+        raise CorpusError(f"row {row}: {err.message}", path=path) from err
+
+
 def _read_table(path: Path, meta: FileMeta) -> FileRecords:
     from helpers.formats.tables import read_table
     table = read_table(path, columns=dict(meta.columns) or None)
@@ -149,10 +159,12 @@ def _read_table(path: Path, meta: FileMeta) -> FileRecords:
     for home in sorted(homes):
         check_home(home, path=path)
     for row in table.rows:
+        _check_cell_simplified(path, row.row, f"{row.headline or ''}\n{row.text}")
         parsed = read_article(row.text, newspaper=row.newspaper or meta.newspaper,
                               headline=row.headline)
         furniture += [(row.row, kind, line) for _, kind, line in parsed.furniture]
-        rec = _record(parsed, path, where=f"row {row.row}", line_start=row.row,
+        rec = _record(parsed, path, where=f"row {row.row}, line {{line}} of its text cell",
+                      line_start=row.row,
                       line_end=row.row)
         if row.author:
             rec.byline = list(dict.fromkeys([*split_people(row.author), *rec.byline]))
