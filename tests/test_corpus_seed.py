@@ -83,7 +83,7 @@ EXPECTED = [
         "邵阳经济技术开发区：擂响百日大会战战鼓",
         ["刘波", "肖薇", "陈志强"],
         [],
-        ("邵阳市", "邵阳市", "湖南省"),
+        ("邵阳经济技术开发区", "邵阳市", "湖南省"),  # a zone is its own unit (issue 12)
         ["“全年目标", "回望前三季", "来之不易的", "此次行动，", "为扎实推进"],
         ("“全年目标任务冲刺在即，我们要大力弘扬‘主动担当、奋勇争先、高效务实’的园区精神，"
         "撸起袖子加油干，甩开膀子拼命干……”"),
@@ -105,7 +105,7 @@ EXPECTED = [
         "常德市西湖管理区：念好“严字诀”护好种粮地",
         ["彭宇菲", "李梦浮"],
         [],
-        ("常德市", "常德市", "湖南省"),
+        ("常德市西湖管理区", "常德市", "湖南省"),  # a 管理区 is its own unit (issue 12)
         ["今年以来，", "抓实动态巡", "定期报备核", "强化依法行"],
         ("今年以来，常德市西湖管理区自然资源局时刻将耕地保护工作放在首位，建章立制，多措并举，"
         "通过建立健全源头严防、过程严管、后果严惩的监管体系，坚决打赢“复耕复垦、守土守粮”"
@@ -160,6 +160,17 @@ def test_article(seed, n):
     assert paras[0].startswith(first)
     assert paras[-1].endswith(last)
     assert (row["line_start"], row["line_end"]) == lines
+
+
+def test_levels_read_by_hand(seed):
+    """The level of each report, read by hand: the 芷兰街道 feature is about one subdistrict of
+    武陵区, the two zone reports are zones, the 张家界 discipline report is the city's."""
+    assert list(seed["level"]) == ["county", "county", "county", "county", "township", "zone",
+                                   "county", "zone", "prefecture"]
+    assert seed["township"].iloc[4] == "芷兰街道"
+    assert seed["agency"].iloc[8] == "市纪委监委"
+    assert list(seed["format"]) == ["page"] * 9
+    assert seed["admin_code"].iloc[0] == "430525"  # 洞口县
 
 
 def test_layout_spaces_removed_slogan_spaces_kept(seed):

@@ -26,10 +26,20 @@ __all__ = ["ParsedText", "clean_text", "clean_title", "read_article"]
 #: Longest first line taken for a headline, in characters: a title is rarely over 50; a
 #: longer first line is the article's first paragraph (a file saved without its title).
 HEADLINE_MAX = 60
-#: A 副题 under the title starts with a dash (——记县人大代表张三) and is about as short.
-_SUBTITLE = re.compile(r"^\s*(——|--|—)")
+#: Most lines of a title group: 引题, title, 副题.  More title-like lines in a row before the
+#: first paragraph are a list of titles (an e-paper page's 标题导航): only the last three can
+#: be the article's own.
+TITLE_GROUP_MAX = 3
+#: The title is the group's first line (a 副题 follows it) unless that line is at most this
+#: share of the longest: then it is a 引题 (kicker: 二七区 建中街街道 above 聚力文化建设 提升社区
+#: 治理服务水平), and the longest line is the title.
+KICKER_SHARE = 0.6
 # A photo caption printed above the text (图为社区老人…, 图：…): text, never the title.
 _CAPTION = re.compile(r"^[（(]?\s*(图为|图片为|上图|下图|图[：:])")
+# How a line that is no title ends: a sentence, or a lead-in (各乡镇人民政府：).
+_TITLE_END = re.compile(r"[。！？!?；;：:…]$")
+# A numbered section heading of the body (一、基本情况, （二）工作措施, 1. 总体要求).
+_ENUMERATION = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]|^\d{1,2}[.、．]\s*\D")
 # An indented line (ideographic spaces, two or more spaces, a tab): a paragraph's first line
 # in hard-wrapped text.
 _INDENT = re.compile(r"^(\u3000|\s{2,}|\t)")
@@ -127,8 +137,17 @@ def _strip_furniture(lines: list[str], out: ParsedText, newspaper: str | None
 
 
 def _read_top(content: list[tuple[int, str]], out: ParsedText, *, title_given: bool) -> int:
-    """Header lines, the headline and a 副题 at the top; returns where the body starts."""
+    """The top of an article, down to its first paragraph: header lines, and the title group.
+
+    An e-paper article page prints its page list and title list above the article, separated
+    from it by navigation (上一篇 下一篇 放大 缩小); a county site prints its title, header
+    and page tools.  The title group is the last run of title-like lines before the first
+    paragraph (runs are cut by furniture lines); its longest line is the headline, the others
+    (引题 above, 副题 below) are subheads.  Title-like lines of earlier runs are the page's
+    lists: furniture ("navigation").  Returns where the body starts."""
     i = 0
+    candidates: list[tuple[int, str]] = []
+    field_title: tuple[int, str, Header] | None = None  # the 名称： line the title came from
     while i < len(content):
         n, line = content[i]
         header = parse_header(line)
@@ -138,19 +157,51 @@ def _read_top(content: list[tuple[int, str]], out: ParsedText, *, title_given: b
             _add_header(out, n, label, Header())  # the label stays header, the title is text
             out.headline = clean_title(value)
             out.lines.append(n)
+            field_title = (n, line, header)
+        elif field_title is not None and clean_title(line) == out.headline:
+            # the title printed again as a line of its own: the line is the headline, the
+            # field line all header
+            k = next(k for k, (m, _) in enumerate(out.header_lines) if m == field_title[0])
+            out.header_lines[k] = (field_title[0], field_title[1].strip())
+            out.headers[k] = field_title[2]
+            out.lines.remove(field_title[0])
+            out.lines.append(n)
+            field_title = None
         elif header is not None:
             _add_header(out, n, line, header)
-        elif out.headline is None and not title_given and _looks_like_title(line):
-            out.headline = clean_title(line)
-            out.lines.append(n)
-        elif out.headline is not None and not out.subheads and _SUBTITLE.match(line) \
-                and len(line.strip()) <= HEADLINE_MAX and not title_given:
-            out.subheads.append(clean_title(line))
-            out.lines.append(n)
+        elif not title_given and out.headline is None and _looks_like_title(line):
+            candidates.append((n, line))
         else:
             break
         i += 1
+    if candidates:
+        _choose_title(candidates, out)
     return i
+
+
+def _choose_title(candidates: list[tuple[int, str]], out: ParsedText) -> None:
+    """Headline and subheads from the last run of title-like lines; earlier runs are lists."""
+    cuts = sorted(n for n, _, _ in out.furniture)
+    runs: list[list[tuple[int, str]]] = []
+    for n, line in candidates:
+        if runs and not any(runs[-1][-1][0] < c < n for c in cuts):
+            runs[-1].append((n, line))
+        else:
+            runs.append([(n, line)])
+    group = runs[-1]
+    if len(group) > TITLE_GROUP_MAX:  # a title list, not one title: its last lines
+        for n, line in group[:-TITLE_GROUP_MAX]:
+            out.furniture.append((n, "navigation", line.strip()))
+        group = group[-TITLE_GROUP_MAX:]
+    for run in runs[:-1]:
+        out.furniture.extend((n, "navigation", line.strip()) for n, line in run)
+    out.furniture.sort()
+    sizes = [len(clean_text(line)) for _, line in group]
+    longest = max(range(len(group)), key=lambda k: (sizes[k], -k))
+    main = 0 if sizes[0] > KICKER_SHARE * sizes[longest] else longest
+    out.headline = clean_title(group[main][1])
+    out.subheads = [clean_title(line) for k, (_, line) in enumerate(group) if k != main]
+    out.lines.extend(n for n, _ in group)
 
 
 def _title_field(line: str, header: Header | None) -> tuple[str, str] | None:
@@ -165,9 +216,11 @@ def _title_field(line: str, header: Header | None) -> tuple[str, str] | None:
 
 
 def _looks_like_title(line: str) -> bool:
+    """A line that can be (part of) a title: short, not a sentence, not a paragraph's first
+    line (indented), not a caption or a numbered section heading."""
     s = line.strip()
-    return (len(s) <= HEADLINE_MAX and not re.search(r"[。！？]$", s)
-            and not _CAPTION.match(s))
+    return (len(s) <= HEADLINE_MAX and not _TITLE_END.search(s) and not _INDENT.match(line)
+            and not _CAPTION.match(s) and not _ENUMERATION.match(s))
 
 
 def _read_foot(content: list[tuple[int, str]], out: ParsedText, first: int) -> int:

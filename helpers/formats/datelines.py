@@ -19,10 +19,13 @@ DATELINE_MAX = 32
 _DATED = re.compile(
     r"^[^\s，。、；：！？“”（）()]{2,30}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:专电|电|讯|消息)")
 _HOUSE = re.compile(r"^本报[^\s，。、；：！？“”（）()]{0,12}?讯")
+# An outlet's own 讯 without a date: 兰州晨报讯, 临汾新闻网讯, 红网时刻讯 (its name ends in what
+# outlets are called: 报 网 台 社 端 号 新闻 频道 时刻), never 通讯 (通讯员).
+_OUTLET = re.compile(r"^[^\s，。、；：！？“”（）()]{1,16}?(?:报|网|台|社|端|号|新闻|频道|时刻)讯")
 
 
 def find_dateline(text: str) -> str | None:
     """The dateline at the start of ``text`` (an article's first paragraph), or None."""
     head = text.lstrip()[:DATELINE_MAX + 1]
-    m = _HOUSE.match(head) or _DATED.match(head)
+    m = _HOUSE.match(head) or _DATED.match(head) or _OUTLET.match(head)
     return m.group(0) if m and len(m.group(0)) <= DATELINE_MAX else None

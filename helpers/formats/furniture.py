@@ -30,7 +30,8 @@ FURNITURE_KINDS = {
 # 上一篇 下一篇 返回首页 返回列表 当前位置 您的位置).
 _NAVIGATION = re.compile(
     r"上一版|下一版|上一篇|下一篇|上一条|下一条|版面导航|标题导航|往期回顾|返回目录|返回首页|返回列表"
-    r"|返回顶部|当前位置|您的位置|您现在的位置|所在位置|PDF\s*下载|版面概览|本版标题")
+    r"|返回顶部|当前位置|您的位置|您现在的位置|所在位置|PDF\s*下载|版面概览|本版标题"
+    r"|上一期|下一期|返回主页|通版阅读|展开通版|收缩通版")
 # A breadcrumb: 首页 followed by a separator (首页 > 新闻中心 > 乡镇动态, 首页>>政务公开).
 _BREADCRUMB = re.compile(r"^\s*(网站)?首页\s*(>|＞|»|›|/|→|-)")
 # Page tools of government and newspaper sites.
@@ -40,13 +41,24 @@ _TOOLS = re.compile(
     r"|放大\s*缩小\s*默认|加入收藏|视力保护色|【\s*我要纠错\s*】"
     r"|本篇文章\s*\d+\s*字|读完约\s*\d+\s*分钟|阅读时间[：:]?\s*约?\s*\d+\s*分钟")
 # The e-paper edition line: 第A02版：要闻, 第AA02版:时政新闻, 第3版 综合新闻.  Short, or it would
-# be a sentence about an edition.
-_EDITION = re.compile(r"^\s*第\s*([A-Z]{0,2}\s*\d{1,3})\s*版(?:\s*[：:]?\s*\S{0,12})?")
+# be a sentence about an edition; and its column name (up to 12 characters, no clause
+# punctuation) ends the line or a space or bar follows it (a date, navigation): a line of text
+# that starts with one (第3版刊发的通知引起了关注，…) runs on into words.
+_EDITION = re.compile(r"^\s*第\s*([A-Z]{0,2}\s*\d{1,3})\s*版"
+                      r"(?:\s*[：:]?\s*[^\s，,、。；;|｜]{0,12})?(?=\s|[|｜]|$)")
 #: Longest edition line, in characters (第AA02版：时政新闻 and a column name; a longer line that
 #: starts with 第3版 is a sentence).
 EDITION_LINE_MAX = 40
 # An image credit: 图片来源：网络 / （图片来源：县委宣传部）.
 _CREDIT = re.compile(r"^\s*[（(]?\s*图片来源\s*[：:]")
+# A site's menu: many short items side by side (要闻速览 三农视点 各地动态 惠农政策 …).
+_MENU_ITEM = re.compile(r"^[\u4e00-\u9fff]{%d,%d}$")
+#: Fewest items of a menu line: four items side by side can be a title's phrases.
+MENU_MIN_ITEMS = 5
+#: Shortest and longest menu item, in ideographs (栏目 names are two to six; single characters
+#: side by side are a justified line of text).
+MENU_ITEM_MIN = 2
+MENU_ITEM_MAX = 6
 #: A sentence ends inside the line: the line is text, whatever words it holds.
 _SENTENCE = re.compile(r"[。！？]")
 #: Longest line that can be furniture, in characters: navigation bars with a few article
@@ -58,18 +70,20 @@ MASTHEAD_REPEATS = 3
 MASTHEAD_MAX = 30
 
 
-def furniture_kind(line: str, *, newspaper: str | None = None) -> str | None:
+def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = True
+                   ) -> str | None:
     """The furniture kind of one line (a key of ``FURNITURE_KINDS``), or None for text.
 
     ``newspaper``: the newspaper's name from the folder metadata; a line that is just that
-    name is its masthead.
+    name is its masthead.  ``menus``: whether a line of short items side by side is a site's
+    menu (not on e-paper page text, where a justified line looks like one).
     """
     s = line.strip()
     if not s or len(s) > FURNITURE_LINE_MAX or _SENTENCE.search(s):
         return None
     if len(s) <= EDITION_LINE_MAX and _EDITION.match(s) and "版" in s[:8]:
         return "edition" if not _NAVIGATION.search(s) else "navigation"
-    if _NAVIGATION.search(s) or _BREADCRUMB.match(s):
+    if _NAVIGATION.search(s) or _BREADCRUMB.match(s) or (menus and _is_menu(s)):
         return "navigation"
     if _TOOLS.search(s):
         return "tools"
@@ -78,6 +92,12 @@ def furniture_kind(line: str, *, newspaper: str | None = None) -> str | None:
     if newspaper and "".join(s.split()) == "".join(newspaper.split()):
         return "masthead"
     return None
+
+
+def _is_menu(s: str) -> bool:
+    items = s.split()
+    pattern = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_ITEM_MAX))
+    return len(items) >= MENU_MIN_ITEMS and all(pattern.match(item) for item in items)
 
 
 def repeated_lines(lines: list[str]) -> set[str]:

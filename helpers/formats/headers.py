@@ -30,7 +30,8 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
                "值班编辑", "美编", "版式", "一审", "二审", "三审", "初审", "复审"),
     "other": ("索引号", "文号", "发文字号", "组配分类", "信息分类", "主题分类", "分类", "主题词",
               "关键词", "浏览次数", "点击数", "阅读次数", "访问量", "字号", "内容概述", "生效时间",
-              "废止时间", "有效性", "公开方式", "公开范围", "体裁分类", "所属机构", "栏目"),
+              "废止时间", "有效性", "公开方式", "公开范围", "体裁分类", "所属机构", "栏目", "当前版", "文章字数", "字数",
+              "累计次数"),
 }
 _LABEL_FIELD = {label: key for key, labels in HEADER_LABELS.items() for label in labels}
 # Longest labels first, so 发布时间 is taken before 时间 and 责任编辑 before 编辑.
@@ -49,6 +50,9 @@ NAME_MAX = 4
 _DATE_ONLY = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
                         r"(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?(\s*(星期|周)[一二三四五六日天]?)?")
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+# The word that closes a byline after the names (记者 张三 通讯员 李四 报道, （本报记者 张三报道）):
+# no one's name, so it is dropped before the names are read.
+_CLOSING = re.compile(r"报道\s*$")
 _SEPARATORS = re.compile(r"[\s,，、;；/|丨｜]+")
 
 
@@ -101,7 +105,7 @@ def _byline_line(s: str) -> Header | None:
 
 def split_people(value: str) -> list[str]:
     """Personal names in a byline value (张三 李四 / 张三、李四); [] if any part is not a name."""
-    parts = [p for p in _SEPARATORS.split(_ROLE.sub(" ", value)) if p]
+    parts = [p for p in _SEPARATORS.split(_ROLE.sub(" ", _CLOSING.sub("", value.strip()))) if p]
     if not parts or not all(_PERSON.fullmatch(p) and len(p) <= NAME_MAX for p in parts):
         return []
     return parts

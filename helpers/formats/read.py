@@ -83,7 +83,7 @@ def _read_page(path: Path, text: str, meta: FileMeta
     repeated = repeated_lines(lines)
     furniture = []
     for n, line in enumerate(lines, start=1):
-        kind = furniture_kind(line, newspaper=meta.newspaper)
+        kind = furniture_kind(line, newspaper=meta.newspaper, menus=False)
         if kind is None and line.strip() in repeated:
             kind = "masthead"
         if kind is not None:
