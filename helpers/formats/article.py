@@ -36,8 +36,12 @@ TITLE_GROUP_MAX = 3
 KICKER_SHARE = 0.6
 # A photo caption printed above the text (图为社区老人…, 图：…): text, never the title.
 _CAPTION = re.compile(r"^[（(]?\s*(图为|图片为|上图|下图|图[：:])")
-# How a line that is no title ends: a sentence, or a lead-in (各乡镇人民政府：).
-_TITLE_END = re.compile(r"[。！？!?；;：:…]$")
+# How a line that is no title ends: a sentence, or a lead-in (各乡镇人民政府：); an ASCII full
+# stop too (web copies with ASCII punctuation), but not after a digit (a title may end in 2.0).
+_TITLE_END = re.compile(r"(?:[。！？!?；;：:…]|(?<!\d)\.)$")
+# A full stop inside a line: a title holds none (it may hold ！ or ？: 好消息！…), a hard-wrapped
+# first line of a paragraph does (9月20日，收购工作全面启动。县粮食).
+_FULL_STOP = "。"
 # A numbered section heading of the body (一、基本情况, （二）工作措施, 1. 总体要求).
 _ENUMERATION = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]|^\d{1,2}[.、．]\s*\D")
 # An indented line (ideographic spaces, two or more spaces, a tab): a paragraph's first line
@@ -48,7 +52,9 @@ _INDENT = re.compile(r"^(\u3000|\s{2,}|\t)")
 WRAPPED_SHARE = 0.5
 #: ... and it has at least this many lines (two lines prove nothing).
 WRAPPED_MIN_LINES = 4
-_ENDS = re.compile(r"[。！？!?：:；;…”’」』）)]\s*$")
+# A line that ends a sentence or a quotation; an ASCII full stop counts (web copies with ASCII
+# punctuation), except after a digit, where it may be a decimal point split by the wrap (28.|1%).
+_ENDS = re.compile(r"(?:[。！？!?：:；;…”’」』）)]|(?<!\d)\.)\s*$")
 # Layout whitespace: next to a non-ASCII character (ideograph, full-width punctuation).
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 # A gap between two ideographs in a title: the space that separates its phrases.
@@ -108,7 +114,7 @@ def read_article(text: str, *, newspaper: str | None = None,
     content = _strip_furniture(lines, out, newspaper)
     first = _read_top(content, out, title_given=headline is not None)
     last = _read_foot(content, out, first)
-    _read_body(content[first:last], out)
+    _read_body(content[first:last], out, lines)
     out.lines.sort()
     order = sorted(range(len(out.header_lines)), key=lambda k: out.header_lines[k][0])
     out.header_lines = [out.header_lines[k] for k in order]
@@ -219,8 +225,8 @@ def _looks_like_title(line: str) -> bool:
     """A line that can be (part of) a title: short, not a sentence, not a paragraph's first
     line (indented), not a caption or a numbered section heading."""
     s = line.strip()
-    return (len(s) <= HEADLINE_MAX and not _TITLE_END.search(s) and not _INDENT.match(line)
-            and not _CAPTION.match(s) and not _ENUMERATION.match(s))
+    return (len(s) <= HEADLINE_MAX and not _TITLE_END.search(s) and _FULL_STOP not in s
+            and not _INDENT.match(line) and not _CAPTION.match(s) and not _ENUMERATION.match(s))
 
 
 def _read_foot(content: list[tuple[int, str]], out: ParsedText, first: int) -> int:
@@ -241,12 +247,14 @@ def _add_header(out: ParsedText, n: int, line: str, header: Header) -> None:
     out.headers.append(header)
 
 
-def _read_body(body: list[tuple[int, str]], out: ParsedText) -> None:
-    """Paragraphs: a line each in a web copy, indented-first-line blocks in wrapped text."""
+def _read_body(body: list[tuple[int, str]], out: ParsedText, lines: list[str]) -> None:
+    """Paragraphs: a line each in a web copy; in wrapped text, by the text's own paragraph
+    mark (``_paragraph_starts``).  ``lines``: the text's lines (for the blank lines)."""
     wrapped = _is_wrapped([line for _, line in body])
+    starts_at = _paragraph_starts(body, lines) if wrapped else None
     para: list[str] = []
     for k, (n, line) in enumerate(body):
-        starts = not wrapped or k == 0 or _INDENT.match(line) or _ENDS.search(body[k - 1][1])
+        starts = starts_at is None or k == 0 or starts_at(k)
         if starts and para:
             out.paragraphs.append(clean_text("".join(para)))
             para = []
@@ -255,6 +263,20 @@ def _read_body(body: list[tuple[int, str]], out: ParsedText) -> None:
     if para:
         out.paragraphs.append(clean_text("".join(para)))
     out.paragraphs = [p for p in out.paragraphs if p]
+
+
+def _paragraph_starts(body: list[tuple[int, str]], lines: list[str]):
+    """Where a paragraph starts in hard-wrapped text, by the mark the text uses: an indented
+    first line if any line after the first is indented; else a blank line before it if some
+    lines but not all have one (all: a double-spaced extraction, which marks nothing); else a
+    sentence end at the end of the line before (a line that the width happened to end at a
+    full stop then starts a paragraph: nothing better is known)."""
+    if any(_INDENT.match(line) for _, line in body[1:]):
+        return lambda k: bool(_INDENT.match(body[k][1]))
+    blank = [n >= 2 and not lines[n - 2].strip() for n, _ in body[1:]]
+    if any(blank) and not all(blank):
+        return lambda k: blank[k - 1]
+    return lambda k: bool(_ENDS.search(body[k - 1][1]))
 
 
 def _is_wrapped(lines: list[str]) -> bool:

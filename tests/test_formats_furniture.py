@@ -1,0 +1,94 @@
+"""Page and site debris (``helpers.formats.furniture``): which lines are furniture, of what kind.
+
+Lines typed here in the forms e-paper article pages and county government sites print
+(navigation bars, edition lines, breadcrumbs, page tools, image credits, mastheads); the text
+lines around them are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.formats.furniture import (
+    FURNITURE_KINDS,
+    FURNITURE_LINE_MAX,
+    MASTHEAD_REPEATS,
+    edition_page,
+    furniture_kind,
+    repeated_lines,
+)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("第A02版：要闻", "edition"),
+    ("第AA02版:时政新闻", "edition"),
+    ("第3版 综合新闻", "edition"),
+    ("  第 5 版  ", "edition"),
+    ("上一版  下一版", "navigation"),
+    ("第AA02版:时政新闻|上一版|下一版|||", "navigation"),
+    ("上一篇：湘阴县召开春季森林防火工作会议", "navigation"),
+    ("下一篇:湘阴县举办农民丰收节", "navigation"),
+    ("首页 > 新闻中心 > 乡镇动态", "navigation"),
+    ("网站首页>>政务公开>>部门动态", "navigation"),
+    ("当前位置：首页 > 政务公开 > 工作动态", "navigation"),
+    ("版面导航  标题导航  往期回顾", "navigation"),
+    ("【字体：大 中 小】 打印本页", "tools"),
+    ("【打印】【关闭】", "tools"),
+    ("扫一扫在手机打开当前页", "tools"),
+    ("本篇文章1200字，读完约3分钟", "tools"),
+    ("图片来源：县委宣传部", "credit"),
+    ("（图片来源：网络）", "credit"),
+])
+def test_kinds(line, kind):
+    assert kind in FURNITURE_KINDS
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    # a sentence is text whatever words it holds
+    "近日，记者在上一篇报道的基础上回访了鹤龙湖镇的农户。",
+    "首页设计大赛在县文化馆举行",                 # 首页 without a breadcrumb separator
+    "湘阴县鹤龙湖镇开展防溺水宣传活动",            # a title
+    # a line of text (hard-wrapped or a page column) that happens to start with 第3版
+    "第3版刊发的通知引起了关注，不少读者",
+    "第2版上刊登的那篇报道，让村民们",
+    "",
+    "   ",
+])
+def test_text_is_not_furniture(line):
+    assert furniture_kind(line) is None
+
+
+def test_long_line_is_never_furniture():
+    line = "上一篇：" + "湘阴县" * (FURNITURE_LINE_MAX // 3)
+    assert furniture_kind(line) is None
+
+
+def test_masthead_needs_the_newspaper():
+    assert furniture_kind("洞口新闻") is None
+    assert furniture_kind("洞口新闻", newspaper="洞口新闻") == "masthead"
+    assert furniture_kind("洞 口 新 闻", newspaper="洞口新闻") == "masthead"
+    assert furniture_kind("洞口新闻网", newspaper="洞口新闻") is None
+
+
+@pytest.mark.parametrize("line, page", [
+    ("第A02版：要闻", "A02"),
+    ("第AA02版:时政新闻|上一版|下一版", "AA02"),
+    ("第 3 版  综合新闻", "3"),
+    ("第B 12版", "B12"),
+    ("上一版  下一版", None),
+])
+def test_edition_page(line, page):
+    assert edition_page(line) == page
+
+
+def test_repeated_lines():
+    running = "湖南日报 · 数字报"
+    lines = [running, "县里召开防汛工作会议", running, "近日，全县防汛工作会议召开。", running,
+             "近日，全县防汛工作会议召开。", "近日，全县防汛工作会议召开。"]
+    assert MASTHEAD_REPEATS == 3
+    # the running head (three times) is taken; a sentence repeated is text
+    assert repeated_lines(lines) == {running}
+    assert repeated_lines(lines[:3]) == set()  # twice is not enough
+    long = "湘阴县" * 11  # over the masthead length
+    assert repeated_lines([long] * 4) == set()

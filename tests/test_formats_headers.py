@@ -1,0 +1,132 @@
+"""Header lines of article files (``helpers.formats.headers``).
+
+The lines are typed here in the forms county government sites and newspaper sites print above
+and below an article (发布时间/来源/作者 rows, disclosure blocks, bylines without colons, foot
+credits); the people are invented.  Each case states the fields a reader finds by reading the
+line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.formats.headers import HEADER_LABELS, Header, parse_header, split_people
+
+
+def fields(line: str) -> dict[str, list[str]] | None:
+    header = parse_header(line)
+    return None if header is None else header.fields
+
+
+# -- labelled fields ------------------------------------------------------------------------------
+
+
+def test_county_site_row_of_three_fields():
+    assert fields("发布时间：2023-05-12 10:20  来源：湘阴县融媒体中心  作者：张三") == {
+        "published": ["2023-05-12 10:20"], "source": ["湘阴县融媒体中心"], "author": ["张三"]}
+
+
+def test_ascii_colons_of_a_web_copy():
+    assert fields("来源:湘阴县人民政府网 作者:李晓红") == {
+        "source": ["湘阴县人民政府网"], "author": ["李晓红"]}
+
+
+def test_date_before_the_first_label():
+    # a site prints the date bare, then the labelled fields
+    assert fields("2023-05-12 10:20 来源：湘阴县人民政府网") == {
+        "published": ["2023-05-12 10:20"], "source": ["湘阴县人民政府网"]}
+
+
+def test_longest_label_wins():
+    # 发布时间 is one label, not 发布 + 时间; 责任编辑 not 责任 + 编辑
+    assert fields("发布时间：2023年05月12日") == {"published": ["2023年05月12日"]}
+    assert fields("责任编辑：王芳") == {"editor": ["王芳"]}
+
+
+@pytest.mark.parametrize("line", ["（责任编辑：王芳）", "(责任编辑:王芳)", "【责任编辑：王芳】"])
+def test_foot_credit_in_brackets(line):
+    assert fields(line) == {"editor": ["王芳"]}
+
+
+def test_two_editor_fields():
+    assert fields("编辑：李四  审核：王五") == {"editor": ["李四", "王五"]}
+
+
+def test_disclosure_block_lines():
+    assert fields("索引号：430624000/2023-01234    信息分类：工作动态") == {
+        "other": ["430624000/2023-01234", "工作动态"]}
+    assert fields("发布机构：湘阴县人民政府办公室    生成日期：2023-05-12") == {
+        "source": ["湘阴县人民政府办公室"], "published": ["2023-05-12"]}
+
+
+def test_title_field():
+    assert fields("标题：湘阴县春季农业生产工作方案") == {"headline": ["湘阴县春季农业生产工作方案"]}
+
+
+def test_date_only_line():
+    # an e-paper article page prints the issue's date on its own line
+    assert fields("2023年09月06日 星期三") == {"published": ["2023年09月06日 星期三"]}
+
+
+# -- bylines without colons -----------------------------------------------------------------------
+
+
+def test_newspaper_byline():
+    assert fields("本报记者 张三 通讯员 李四") == {"author": ["张三 李四"]}
+
+
+@pytest.mark.parametrize("line, names", [
+    ("记者 欧阳晓明", ["欧阳晓明"]),
+    ("文/图 刘晓明", ["刘晓明"]),
+    ("融媒记者 陈志强 实习生 周敏", ["陈志强", "周敏"]),
+    # the word 报道 closing a byline is no one's name
+    ("记者 张三 通讯员 李四 报道", ["张三", "李四"]),
+    ("本报记者 张三 报道", ["张三"]),
+    ("（本报记者 张三报道）", ["张三"]),
+])
+def test_byline_names(line, names):
+    header = parse_header(line)
+    assert header is not None
+    assert split_people(header.first("author")) == names
+
+
+# -- not header lines -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "湘阴县鹤龙湖镇开展防溺水宣传活动",          # a title
+    "近日，湘阴县召开防汛工作会议。",             # a sentence
+    "记者从县农业农村局获悉，今年全县早稻丰收。",  # starts with a role word, is a sentence
+    "日期已经确定，活动将在下月举行。",           # a label word without a colon
+    "会议由县长主持 时间：5月20日上午",           # text before the first label
+    "　",
+    "",
+])
+def test_not_a_header(line):
+    assert parse_header(line) is None
+
+
+def test_first_value():
+    header = Header({"author": ["", "张三"], "source": ["湘阴县融媒体中心"]})
+    assert header.first("author") == "张三"
+    assert header.first("editor") is None
+
+
+def test_labels_are_unique():
+    labels = [label for group in HEADER_LABELS.values() for label in group]
+    assert len(labels) == len(set(labels))  # a label feeds one column only
+
+
+# -- split_people ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value, names", [
+    ("张三、李四", ["张三", "李四"]),
+    ("张三，李四 王五", ["张三", "李四", "王五"]),
+    ("张三 摄", ["张三"]),
+    ("湘阴县融媒体中心", []),      # an organ, not a person
+    ("张三 湘阴县融媒体中心", []),  # any part not a name: no names at all
+    ("", []),
+])
+def test_split_people(value, names):
+    assert split_people(value) == names
