@@ -317,3 +317,12 @@ def test_locality_is_frozen_and_keyword_only_options():
         loc.locality = "洞口县"  # type: ignore[misc]
     with pytest.raises(TypeError):
         locate_article(None, "", None)  # type: ignore[misc]
+
+
+def test_one_megabyte_is_linear():
+    # deixis, zones and organs are looked up by position, never pairwise (a 1 MB text runs in
+    # seconds, not minutes)
+    unit = "邵阳经济技术开发区、常德市西湖管理区和洞口县高沙镇全镇，我县县纪委监委、县民政局。"
+    text = unit * (1_000_000 // len(unit) + 1)
+    loc = locate_article("洞口县：测试", text, home="洞口县")
+    assert loc.locality == "洞口县"

@@ -1,5 +1,16 @@
 """Locality resolution: which county (or city) an article reports on, nationwide.
 
+Two functions.  ``resolve_locality(headline, text)`` gives (locality, prefecture, province) and
+is what the page parser uses to recognise headline leads; its rules are below and its results
+are pinned.  ``locate_article(headline, text, *, published, home, source)`` gives a
+``Locality`` with the level (township, county, zone, prefecture, province), jionlp's division
+code, the township and the reporting organ; it reads zones as their own units, masks datelines,
+resolves 我县/全县 to ``home``, reads bulletins as their parent, names units as of ``published``
+and reads traditional texts.  Its parts: ``locate`` (the decision), ``weigh`` (the weights of
+the units), ``zones``, ``deixis`` (datelines, 我县), ``history`` (renames), ``townships``,
+``agency`` (organs), ``script`` (traditional characters); each module says why it decides as it
+does.
+
 The gazetteer is jionlp's administrative-division data (``jionlp.china_location_loader``): it is
 maintained and knows recent changes (宁乡县 -> 宁乡市 in 2017, 祁阳县 -> 祁阳市 in 2021), which
 cpca's bundled table does not.  jionlp also ships the list of renames

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -77,8 +78,20 @@ def find_deixis(text: str, named_spans: list[tuple[int, int]], headline: bool) -
     for start, end, organ in organs(text):
         if organ[0] in BARE_ORGAN_LEVELS:
             out.setdefault(start, Deixis(start, end, organ[0], False, headline))
-    return [d for pos, d in sorted(out.items())
-            if not any(s <= pos < e for s, e in named_spans) and not _plural(text, d)]
+    inside = _Spans(named_spans)
+    return [d for pos, d in sorted(out.items()) if not inside(pos) and not _plural(text, d)]
+
+
+class _Spans:
+    """Is a position inside one of a set of non-overlapping spans?  (log n per question)"""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s for s, _e in self._spans]
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._spans[i][1]
 
 
 def _plural(text: str, d: Deixis) -> bool:
@@ -106,15 +119,16 @@ def referents(forms: list[Deixis], named: list[tuple[bool, int, str, Place]],
     level character (淮阳县, a former name of 淮阳区, is followed by 该县)."""
     order = sorted(((_reading_order(in_head, pos), level_char(printed), p)
                     for in_head, pos, printed, p in named), key=lambda t: t[0])
+    last: dict[str, Place] = {}  # the latest unit named so far, per level character
+    i = 0
     out = []
-    for d in forms:
-        fits_home = home if home is not None and level_char(home.name) == d.level_char else None
-        if d.first_person:
-            out.append((d, fits_home))
-            continue
+    for d in sorted(forms, key=lambda f: _reading_order(f.headline, f.start)):
         here = _reading_order(d.headline, d.start)
-        before = [p for at, char, p in order if at < here and char == d.level_char]
-        out.append((d, before[-1] if before else fits_home))
+        while i < len(order) and order[i][0] < here:
+            last[order[i][1]] = order[i][2]
+            i += 1
+        fits_home = home if home is not None and level_char(home.name) == d.level_char else None
+        out.append((d, fits_home if d.first_person else last.get(d.level_char, fits_home)))
     return out
 
 

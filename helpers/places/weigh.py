@@ -15,6 +15,7 @@ headline's lead, weighted headline 5, first paragraph 2, rest 1) and adds:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter, defaultdict
@@ -84,21 +85,42 @@ def apply_zones(mentions: list[_Mention], lead: _Mention | None, headline: str, 
     """Zone mentions replace the city mentions they overlap (常德市西湖管理区 is the zone); a
     zone at the headline's start is its lead."""
     first_end = _first_end(text)
+    new: list[_Mention] = []
     for in_head, source in ((True, headline), (False, text)):
         for zone in find_zones(source):
-            hit = [m for m in mentions if m.headline == in_head
-                   and m.start < zone.end and zone.start < m.end]
             weight = _position_weight(in_head, zone.start, first_end)
-            new = _Mention(zone.start, zone.end, (zone.place,), weight, headline=in_head)
-            new.place = zone.place
-            if in_head and (lead in hit or zone.start <= len(headline) - len(headline.lstrip())):
-                new.lead = True
-                lead = new
-            for m in hit:
-                mentions.remove(m)
-            mentions.append(new)
-    mentions.sort(key=lambda m: (not m.headline, m.start))
+            m = _Mention(zone.start, zone.end, (zone.place,), weight, headline=in_head)
+            m.place = zone.place
+            new.append(m)
+    replaced = _replace(mentions, new)
+    for m in new:
+        at_start = m.start <= len(headline) - len(headline.lstrip())
+        if m.headline and (at_start or (lead is not None and id(lead) in replaced.get(id(m), ()))):
+            m.lead = True
+            lead = m
     return lead
+
+
+def _replace(mentions: list[_Mention], new: list[_Mention]) -> dict[int, set[int]]:
+    """Put ``new`` mentions in place of the ones they overlap (same string), in one sweep;
+    returns, per new mention, the ids of those it replaced."""
+    by_start = sorted(new, key=lambda m: (m.headline, m.start))
+    starts = [(m.headline, m.start) for m in by_start]
+    replaced: dict[int, set[int]] = defaultdict(set)
+    kept = []
+    for m in mentions:
+        i = bisect.bisect_left(starts, (m.headline, m.end))  # new ones starting before m ends
+        hit = None
+        for j in (i - 1, i - 2):  # non-overlapping new mentions: at most the nearest two
+            if j >= 0 and by_start[j].headline == m.headline and by_start[j].end > m.start:
+                hit = by_start[j]
+                break
+        if hit is None:
+            kept.append(m)
+        else:
+            replaced[id(hit)].add(id(m))
+    mentions[:] = sorted(kept + new, key=lambda m: (not m.headline, m.start))
+    return replaced
 
 
 @functools.lru_cache(maxsize=1)
@@ -119,18 +141,15 @@ def apply_urban_areas(mentions: list[_Mention], headline: str, text: str) -> Non
     and replaces the mentions it overlaps."""
     pattern, units = _urban_areas()
     first_end = _first_end(text)
+    new: list[_Mention] = []
     for in_head, source in ((True, headline), (False, text)):
         for m in pattern.finditer(source):
             city = units[m.group()[: -len(URBAN_AREA)]]
-            hit = [x for x in mentions if x.headline == in_head
-                   and x.start < m.end() and m.start() < x.end]
-            for x in hit:
-                mentions.remove(x)
-            new = _Mention(m.start(), m.end(), (city,),
-                           _position_weight(in_head, m.start(), first_end), headline=in_head)
-            new.place = city
-            mentions.append(new)
-    mentions.sort(key=lambda x: (not x.headline, x.start))
+            x = _Mention(m.start(), m.end(), (city,),
+                         _position_weight(in_head, m.start(), first_end), headline=in_head)
+            x.place = city
+            new.append(x)
+    _replace(mentions, new)
 
 
 def home_place(gaz: Gazetteer, home: str | None, mentions: list[_Mention]) -> Place | None:
