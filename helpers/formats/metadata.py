@@ -63,12 +63,15 @@ class FolderMeta:
     defaults: FileMeta = FileMeta()
     name_pattern: str | None = None
     files: Mapping[str, FileMeta] = field(default_factory=dict)
+    pattern_line: int | None = None  # the line of name_pattern in the metadata file
+
 
     def for_file(self, path: Path) -> FileMeta:
         """The metadata of one file: its entry over the name pattern over the folder's defaults."""
         meta = self.defaults
         if self.name_pattern:
-            meta = replace(meta, **_from_name(path, self.name_pattern, self.path))
+            meta = replace(meta, **_from_name(path, self.name_pattern, self.path,
+                                              self.pattern_line))
         entry = self.files.get(path.name)
         if entry is not None:
             meta = replace(meta, **{k: v for k, v in vars(entry).items() if v not in (None, {})})
@@ -99,9 +102,12 @@ def load_metadata(folder: Path) -> FolderMeta:
                 raise CorpusError(f"files: {name!r} is not a file of the folder", path=path,
                                   line=_line(entry[0]))
             files[name] = _file_meta(fields, path)
-    pattern = _scalar(top["name_pattern"], path) if "name_pattern" in top else None
+    pattern, pattern_line = None, None
+    if "name_pattern" in top:
+        pattern, pattern_line = _scalar(top["name_pattern"], path), _line(top["name_pattern"][1])
+        _check_pattern(pattern, path, pattern_line)
     return FolderMeta(path=path, defaults=_file_meta(top, path), name_pattern=pattern,
-                      files=files)
+                      files=files, pattern_line=pattern_line)
 
 
 def _file_meta(fields: dict, path: Path) -> FileMeta:
@@ -138,21 +144,44 @@ def check_home(home: str, *, path: Path, line: int | None = None) -> None:
             "changes begin, give today's name", path=path, line=line)
 
 
-def _from_name(path: Path, pattern: str, meta_path: Path | None) -> dict[str, object]:
-    """published and page from a file name by ``name_pattern`` (a file that does not match is
-    an error: the pattern promises it)."""
-    regex = _TOKEN.sub(lambda m: _TOKENS[m.group(0)], re.escape(pattern).replace(r"\*", "*"))
-    m = re.fullmatch(regex, path.stem)
+def _pattern_regex(pattern: str) -> str:
+    return _TOKEN.sub(lambda m: _TOKENS[m.group(0)], re.escape(pattern).replace(r"\*", "*"))
+
+
+def _check_pattern(pattern: str, path: Path, line: int) -> None:
+    """Refuse a name_pattern that cannot give a date: a token twice, or a date without its
+    year, month or day."""
+    try:
+        re.compile(_pattern_regex(pattern))
+    except re.error as err:
+        raise CorpusError(f"name_pattern {pattern!r}: each of YYYY, MM, DD, PP at most once",
+                          path=path, line=line) from err
+    date_tokens = [t for t in ("YYYY", "MM", "DD") if t in pattern]
+    if date_tokens and len(date_tokens) < 3:
+        raise CorpusError(f"name_pattern {pattern!r}: a date needs YYYY, MM and DD", path=path,
+                          line=line)
+
+
+def _from_name(path: Path, pattern: str, meta_path: Path | None, line: int | None = None
+               ) -> dict[str, object]:
+    """published and page from a file name by ``name_pattern``, matched against the name
+    without its extension or, for a pattern written with one, the whole name.  A file that does
+    not match is an error naming the metadata file and the pattern's line (the pattern
+    promises every file of the folder matches), as is a date that is no date."""
+    regex = _pattern_regex(pattern)
+    m = re.fullmatch(regex, path.stem) or re.fullmatch(regex, path.name)
+    where = {"path": meta_path, "line": line} if meta_path is not None else {"path": path}
     if m is None:
-        raise CorpusError(f"the file name does not match name_pattern {pattern!r} of {meta_path}",
-                          path=path)
+        raise CorpusError(f"name_pattern {pattern!r}: the file name {path.name!r} does not "
+                          "match it", **where)
     out: dict[str, object] = {}
     if m.groupdict().get("year"):
+        from helpers.formats.dates import parse_date
         try:
-            out["published"] = dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
-        except (TypeError, ValueError) as err:
-            raise CorpusError(f"the date in the file name is not a date ({pattern!r})",
-                              path=path) from err
+            out["published"] = parse_date(f"{m['year']}-{m['month']}-{m['day']}",
+                                          where=f"the date in the file name {path.name!r}")
+        except ValueError as err:
+            raise CorpusError(f"name_pattern {pattern!r}: {err}", **where) from err
     if m.groupdict().get("page"):
         out["page"] = m["page"]
     return out
