@@ -24,7 +24,7 @@ encodings           the seed page and a dense page in UTF-8 (±BOM), UTF-16 LE/B
                     (±BOM), UTF-32, GB18030, GBK, GB2312 -> identical tables;
                     traditional Chinese (UTF-8 and Big5): converted (the articles
                     of the simplified page) or refused with a message that says so
-degenerate_files    empty, blank, binary, index.csv, notes.md, dot-file, dangling   2, 3
+degenerate_files    empty, blank, binary, index.html, notes.md, dot-file, dangling   2, 3
                     symlink, symlink loop, FIFO, directory x.txt beside a good page
                     -> a CorpusError naming the entry (load_corpus, run_pipeline,
                     stream_pipeline); all at once -> one error naming them all
@@ -794,8 +794,8 @@ def _degenerate_entries(folder: Path) -> dict[str, str]:
         "scan.pdf": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "a PDF"),
         "photo.png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "a PNG"),
         "archive.zip": (b"PK\x03\x04" + bytes(range(64)), "a zip"),
-        "index.csv": ("source,date,title\n000_ae97290bc4d96e06,2021-10-29,洞口县质量强县\n"
-                      .encode(), "a CSV index"),
+        "index.html": ("<html><body><a href='000_ae97290bc4d96e06.txt'>洞口县质量强县</a>"
+                       "</body></html>\n".encode(), "an HTML index"),
         "notes.md": ("# 采集笔记\n\n这些页面来自县级报纸电子版，2021年10月。\n".encode(), "notes"),
         ".hidden.txt": (seed, "a dot-file holding a page"),
     }

@@ -1,22 +1,20 @@
-"""Raw newspaper pages -> the articles table, and the corpus-level jobs around it.
+"""Corpus files -> the articles table, and the corpus-level jobs around it.
 
-``parse_page`` and ``load_corpus`` give one row per article (see ``docs/DESIGN.md`` for the
-columns); the articles themselves come from the page-layout parser, ``helpers.layout``, and this
-module adds what is not layout: ids (``"{source}-{NN}"``), localities (``helpers.places``) and
-where the subheads stand (``articles.attrs``).  Also here: the paragraphs table, the list of raw
-pages of a corpus, the conservation checks (nothing lost, nothing invented), diagnostics, and
-writing a table to ``corpus/derived``.
+``load_corpus`` / ``read_corpus`` (and ``parse_page`` / ``parse_text`` for one text) give one
+row per article (see ``docs/DESIGN.md`` for the columns); the articles come from the readers of
+the formats, ``helpers.formats`` (page text through the layout parser), with the folder's
+``metadata.yaml``, and this module adds ids (``"{source}-{NN}"``), localities
+(``helpers.places.locate_article``) and where the subheads stand (``articles.attrs``).  Also
+here: the paragraphs table, the conservation checks (nothing lost, nothing invented),
+diagnostics, and writing a table to ``corpus/derived``.  Which files are read:
+``helpers.listing``.
 """
 
 from __future__ import annotations
 
-import errno
-import fnmatch
 import functools
 import json
 import re
-import stat
-import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -26,11 +24,21 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config
-from helpers.formats.detect import TABLE_SUFFIXES, TEXT_SUFFIXES
+from helpers.formats.detect import TABLE_SUFFIXES
 from helpers.formats.metadata import FORMATS, METADATA_FILE, FileMeta, FolderMeta, load_metadata
 from helpers.formats.read import FileRecords, read_file
+from helpers.listing import CORPUS_SUFFIXES, HOUSEKEEPING_FILES, list_pages
 from helpers.places import locate_article
-from helpers.text import CorpusError, read_page
+from helpers.text import read_page
+
+__all__ = [
+    "ARTICLE_COLUMNS", "CORPUS_SUFFIXES", "FURNITURE_COLUMNS", "HOUSEKEEPING_FILES",
+    "PARAGRAPH_COLUMNS", "SUBHEAD_PARAS", "Audit", "Corpus", "audit_corpus", "byline_parentheses",
+    "check_conservation", "check_corpus", "describe_articles", "file_meta", "file_settings",
+    "iter_paragraphs", "list_pages", "load_corpus", "meta_digest", "paragraphs", "parse_page",
+    "parse_text", "raw_excerpt", "read_corpus", "save_table", "set_subhead_positions",
+    "subhead_paragraphs", "subhead_positions",
+]
 
 ARTICLE_COLUMNS = [
     "article_id", "source", "format", "headline", "subheads", "byline", "text",
@@ -47,36 +55,9 @@ PARAGRAPH_COLUMNS = ["article_id", "para_no", "text"]
 # subhead_paragraphs.  A string, because pandas deep-copies attrs on every operation.
 SUBHEAD_PARAS = "subhead_paras"
 
-#: The extensions of corpus files in a folder (compared in lower case, so ``P1.TXT`` is read):
-#: text files (e-paper pages and article files: every extraction tool and scraper saves
-#: ``.txt``) and tables (database exports).  A folder also collects notes, indexes and the PDFs
-#: themselves, which read as text would invent articles.  A file with another extension is
-#: read (as text) only when named on its own.
-CORPUS_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES
-#: Files that version control or the operating system put in any folder and that never hold a
-#: page: left out of a corpus folder without a word (documented in corpus/README.md), so that
-#: an empty folder kept in git or a folder opened in the macOS Finder or Windows Explorer is
-#: not refused.  Only regular files of exactly these names.
-HOUSEKEEPING_FILES = (".gitkeep", ".gitignore", ".DS_Store", "Thumbs.db", "desktop.ini",
-                      METADATA_FILE)
 # parentheses that bylines are printed in, and one parenthesized group on a line
 _PARENS = "（）()"
 _PAREN_GROUP = re.compile(r"([（(])([^（）()]*)([）)])")
-# why an entry of a corpus folder (or an explicit path) is not read as a page
-_NOT_A_PAGE = {
-    "hidden": "hidden file (name starts with a dot)",
-    "extension": f"extension is not a corpus file extension ({', '.join(CORPUS_SUFFIXES)})",
-    "named like a page": "a directory named like a corpus file, not a file",
-    "subfolder": "a subfolder (subfolders are not read)",
-    "loop": "a symbolic link loop",
-    "dangling": "a dangling symbolic link (its target does not exist)",
-    "missing": "no such file or folder",
-    "fifo": "a FIFO (named pipe), not a regular file",
-    "socket": "a socket, not a regular file",
-    "device": "a device, not a regular file",
-}
-
-
 @dataclass
 class Corpus:
     """What ``read_corpus`` gives: the articles table and the furniture table."""
@@ -248,100 +229,6 @@ def byline_parentheses(text: str, articles: pd.DataFrame) -> Counter[str]:
                 if "".join(m.group(2).split()) in runs:
                     found.update((m.group(1), m.group(3)))
     return found
-
-
-def list_pages(path: str | PathLike[str] | None = None, *,
-               ignore: str | Iterable[str] = ()) -> list[Path]:
-    """The raw pages under ``path`` (default ``corpus/raw``): one file, or a folder's pages.
-
-    A folder's corpus files are its ``CORPUS_SUFFIXES`` files (sorted by name).  Every other entry --
-    another extension, a dot-file, a subfolder, a directory named like a page, a dangling or
-    looping symlink, a FIFO, socket or device -- is refused: one ``CorpusError`` names the
-    folder and lists each entry with why, so that nothing is read by accident (``notes.md``
-    becoming articles) and nothing is skipped unsaid.  Only ``HOUSEKEEPING_FILES`` are left
-    out without a word (documented).  ``ignore``: glob patterns (or one pattern) of entry names
-    to leave out instead, pages included; a ``UserWarning`` lists what they left out.  A path
-    to one file is read whatever its extension (``read_page`` refuses it if it is not text).
-    """
-    root = Path(path) if path is not None else config.CORPUS_RAW
-    kind = _entry_kind(root)
-    if kind == "folder":
-        return _folder_pages(root, (ignore,) if isinstance(ignore, str) else tuple(ignore))
-    if kind != "page":
-        raise CorpusError(_NOT_A_PAGE.get(kind, kind), path=root)
-    return [root]
-
-
-def _folder_pages(root: Path, patterns: tuple[str, ...]) -> list[Path]:
-    """The pages of folder ``root``; raises for entries that are not pages (see list_pages)."""
-    pages: list[Path] = []
-    refused: list[str] = []
-    ignored: list[str] = []
-    for entry in sorted(root.iterdir(), key=lambda p: p.name):
-        pattern = next((p for p in patterns if fnmatch.fnmatchcase(entry.name, p)), None)
-        if pattern is not None:
-            ignored.append(f"{entry.name} (ignore={pattern!r})")
-            continue
-        kind = _entry_kind(entry)
-        if kind == "page" and entry.name in HOUSEKEEPING_FILES:
-            continue
-        if kind == "page" and entry.name.startswith("."):
-            kind = "hidden"
-        elif kind == "page" and entry.suffix.lower() not in CORPUS_SUFFIXES:
-            kind = "extension"
-        elif kind == "folder":
-            kind = "named like a page" if entry.suffix.lower() in CORPUS_SUFFIXES else "subfolder"
-        if kind == "page":
-            pages.append(entry)
-        else:
-            refused.append(f"  {entry.name}: {_NOT_A_PAGE.get(kind, kind)}")
-    if ignored:
-        warnings.warn(f"{root}: left out by ignore=: {', '.join(ignored)}", UserWarning,
-                      stacklevel=3)
-    if refused:
-        raise CorpusError(
-            f"{_count(len(refused), 'entry is not a corpus file', 'entries are not corpus files')} "
-            f"(corpus files are the files ending in {', '.join(CORPUS_SUFFIXES)}, and "
-            f"{METADATA_FILE}; nothing else is read or skipped):\n"
-            + "\n".join(refused)
-            + "\nMove what is not a corpus file out of the folder, or name it with ignore=[...] (glob "
-            "patterns of names, e.g. ignore=['*.md'])", path=root)
-    if not pages:
-        raise CorpusError("folder holds no corpus files (drop raw text files or tables here)",
-                          path=root)
-    stems = Counter(p.stem for p in pages)
-    dupes = [p for p in pages if stems[p.stem] > 1]
-    if dupes:
-        raise CorpusError(f"two pages share the source name {dupes[0].stem!r}", path=dupes[0])
-    return pages
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _entry_kind(path: Path) -> str:
-    """What ``path`` is, following symlinks: "page" (a regular file), "folder", or the key
-    in ``_NOT_A_PAGE`` of why it cannot be read as one."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as err:
-        if err.errno == errno.ELOOP:
-            return "loop"
-        if path.is_symlink():
-            return "dangling"
-        if err.errno == errno.ENOENT:
-            return "missing"
-        return f"cannot be accessed ({err.strerror or err})"
-    if stat.S_ISREG(mode):
-        return "page"
-    if stat.S_ISDIR(mode):
-        return "folder"
-    if stat.S_ISFIFO(mode):
-        return "fifo"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    return "device"
 
 
 def load_corpus(path: str | PathLike[str] | None = None, *, format: str | None = None,
