@@ -158,14 +158,16 @@ class Writer:
                 subheads[k] = self.pick(SUBHEADS)
         headline = self.pick([f"{short}：{self.pick(PHRASES)}", f"{place}{self.pick(PHRASES)}",
                               self.pick(PHRASES)])
-        byline = [self.name() for _ in range(r.randint(1, 3))]
+        style = r.choice(["line", "inline", "author"])
+        # an author line holds at most two names (more spaced names read as a justified line)
+        byline = [self.name() for _ in range(r.randint(1, 2 if style == "author" else 3))]
         side = None
         if r.random() < 0.1:
             longs = [k for k, p in enumerate(paras) if isinstance(p, str) and len(p) > 120 and k]
             side = r.choice(longs) if longs else None
         return ArticleSpec(paragraphs=paras, headline=headline if r.random() < 0.85 else None,
                            byline=byline, subheads=subheads,
-                           byline_style=r.choice(["line", "inline", "author"]), side_column=side)
+                           byline_style=style, side_column=side)
 
 
 # -- measuring -----------------------------------------------------------------------------------

@@ -304,8 +304,9 @@ class _Page:
                     last_no = self.emit(part)
                 tight_next = rng.random() < 0.3  # the next text block follows with one newline
                 self.gap_next = self.maybe_gap()
-            else:
-                boundary = not (spec.byline and spec.byline_style in ("line", "inline"))
+            # an article no byline closes is followed by a new text block: otherwise nothing on
+            # the page (only the headline's type size) tells its headline from a subhead
+            boundary = not (spec.byline and spec.byline_style in ("line", "inline"))
             expected.append({
                 "headline": spec.headline,
                 "subheads": [spec.subheads[k] for k in sorted(spec.subheads)],

@@ -56,7 +56,14 @@ def is_paragraph_break(a: Line, b: Line, c: Line | None = None, first: bool = Fa
         return False
     if b.block:
         return True
-    return is_short(a, b, first) or is_indented(b, c)
+    if is_short(a, b, first):
+        return True
+    # a quotation closing at the end of a full line is often the middle of its sentence (the
+    # speaker follows: “……！” / 村民王明笑着说。): a one-line sentence end after it continues
+    # the paragraph; only a first line that goes on to the next one opens a new paragraph
+    if a.plain.endswith(tuple(_CLOSE_QUOTES)) and b.end_text:
+        return False
+    return is_indented(b, c)
 
 
 def join_lines(texts: list[str], sentinel: str) -> str:
@@ -192,7 +199,7 @@ class _Assembler:
             self.closed_by_byline
             or nxt is None
             or nxt.kind == "author"
-            or (nxt.tight and nxt.kind in ("body", "side"))
+            or ((nxt.tight or nxt.block) and nxt.kind in ("body", "side"))
             or headline_score(group) >= HEADLINE_MIN_SCORE
         )
         cur = self.cur

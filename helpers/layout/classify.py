@@ -247,7 +247,7 @@ def _stands_alone(lines: list[Line], i: int, gap: float, after_byline: bool,
         return False
     if nxt is None:
         return True  # the page ends, and a paragraph ends at a sentence end
-    before_block = (nxt.tight and nxt.kind in ("body", "side")) or (
+    before_block = ((nxt.tight or nxt.block) and nxt.kind in ("body", "side")) or (
         is_name_line(nxt) and nxt2 is not None and nxt2.kind in ("body", "side"))
     # the next line opens a paragraph, so this line, which ends no sentence, stands alone
     standalone = (nxt.kind == "body" and nxt.byline is None

@@ -63,6 +63,9 @@ _DIGIT_SPACE = re.compile(r"(?<=[0-9A-Za-z%])\s|\s(?=[0-9A-Za-z])")
 _NUMBER_SPACE = re.compile(r"(?<=[0-9])\s+(?=[0-9])|(?<=[0-9][.,])\s+(?=[0-9])")
 # The first unbreakable unit of a line: opening quotes, then an ASCII run or one character,
 # then the punctuation that may not start a line.
+# A line opening with a Latin run set off by a space (``3222 余份``): on the line before, the
+# run would take its spaces too.
+_SPACED_HEAD = re.compile(r"[0-9A-Za-z.%+\-/·]+\s")
 _HEAD_UNIT = re.compile(r"[“‘「『（《(]*(?:[0-9A-Za-z.%+\-/·]+|.)[，。、；：？！”’）》」』%…,.;:?!)]*",
                         re.DOTALL)
 
@@ -313,6 +316,8 @@ def _measure_lines(lines: list[Line]) -> None:
     for ln, cnt in zip(lines, counts, strict=True):
         ln.width = width_of_counts(cnt, punct) + ln.spacing
         ln.head = measure_width(_HEAD_UNIT.match(ln.plain).group() if ln.plain else "", punct)
+        if not ln.justified and _SPACED_HEAD.match(_NUMBER_SPACE.sub("", ln.raw.strip())):
+            ln.head += 2 * DIGIT_SPACE_WIDTH  # set with a space before and after it
 
 
 def is_name_line(line: Line) -> bool:
