@@ -52,11 +52,19 @@ def test_kinds(line, kind):
     # a line of text (hard-wrapped or a page column) that happens to start with 第3版
     "第3版刊发的通知引起了关注，不少读者",
     "第2版上刊登的那篇报道，让村民们",
+    # a byline line: roles and names side by side, like a menu's items, but a header line
+    "本报记者 刘晓明 通讯员 陈志强 报道",
+    "记者 张三 李四 通讯员 王五",
     "",
     "   ",
 ])
 def test_text_is_not_furniture(line):
     assert furniture_kind(line) is None
+
+
+def test_site_menu():
+    assert furniture_kind("要闻速览 三农视点 各地动态 惠农政策 便民服务") == "navigation"
+    assert furniture_kind("要闻速览 三农视点 各地动态 惠农政策 便民服务", menus=False) is None
 
 
 def test_long_line_is_never_furniture():

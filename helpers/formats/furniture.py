@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from helpers.formats.headers import parse_header
+
 __all__ = ["FURNITURE_KINDS", "edition_page", "furniture_kind"]
 
 #: What each kind of furniture is (the ``kind`` column of the furniture table).
@@ -95,9 +97,12 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
 
 
 def _is_menu(s: str) -> bool:
+    """Short items side by side; a byline line is made the same way (本报记者 刘晓明 通讯员
+    陈志强 报道: roles and names), so a line ``parse_header`` reads is never a menu."""
     items = s.split()
     pattern = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_ITEM_MAX))
-    return len(items) >= MENU_MIN_ITEMS and all(pattern.match(item) for item in items)
+    return (len(items) >= MENU_MIN_ITEMS and all(pattern.match(item) for item in items)
+            and parse_header(s) is None)
 
 
 def repeated_lines(lines: list[str]) -> set[str]:
