@@ -31,14 +31,27 @@ HEADLINE_MAX = 60
 #: be the article's own.
 TITLE_GROUP_MAX = 3
 #: The title is the group's first line (a 副题 follows it) unless that line is at most this
-#: share of the longest: then it is a 引题 (kicker: 二七区 建中街街道 above 聚力文化建设 提升社区
-#: 治理服务水平), and the longest line is the title.
-KICKER_SHARE = 0.6
+#: share of the longest: then it is a 引题 (kicker: 二七区 建中街街道, 8 characters, above
+#: 聚力文化建设 提升社区治理服务水平, 16), and the longest line is the title.  (A first line a little
+#: over half the second is a title with a long 副题: 市政府常务会议召开 / 研究部署“双节”期间重点工作等.)
+#: A line of the group that the page's title list (an earlier run) prints is the title, whatever
+#: its length.
+KICKER_SHARE = 0.5
+# An official document's title, printed over two or three lines: [issuer] 关于 … 的通知/通报/
+# 决定/意见/办法/方案/报告/批复/公告/通告/函 (大英县脱贫攻坚领导小组 / 关于下达2017年脱贫攻坚
+# 目标任务的通知).  Its lines are one headline.
+_DOC_START = re.compile(r"^关于")
+_DOC_END = re.compile(r"的?(通知|通报|决定|意见|办法|方案|报告|批复|公告|通告|函|规定|细则|请示|"
+                      r"纪要|决议|公报)$")
+# The issuer's line above a 关于 line ends with what organs are called (领导小组, 办公室, 人民政府,
+# 委员会, 局, 中心 …), unlike an issue number (第6期) or a column name.
+_ISSUER = re.compile(r"(组|室|府|会|局|委|院|部|厅|办|处|中心|公司|队|所|站|社|监委)$")
 # A photo caption printed above the text (图为社区老人…, 图：…): text, never the title.
 _CAPTION = re.compile(r"^[（(]?\s*(图为|图片为|上图|下图|图[：:])")
 # How a line that is no title ends: a sentence, or a lead-in (各乡镇人民政府：); an ASCII full
 # stop too (web copies with ASCII punctuation), but not after a digit (a title may end in 2.0).
-_TITLE_END = re.compile(r"(?:[。！？!?；;：:…]|(?<!\d)\.)$")
+# A title may end with ！ or ？ (守护“孝昌蓝”！秸秆禁烧，孝昌在行动！).
+_TITLE_END = re.compile(r"(?:[。；;：:…]|(?<!\d)\.)$")
 # A full stop inside a line: a title holds none (it may hold ！ or ？: 好消息！…), a hard-wrapped
 # first line of a paragraph does (9月20日，收购工作全面启动。县粮食).
 _FULL_STOP = "。"
@@ -126,7 +139,7 @@ def _strip_furniture(lines: list[str], out: ParsedText, newspaper: str | None
                      ) -> list[tuple[int, str]]:
     """The numbered non-blank lines that are not furniture; furniture goes to ``out``."""
     repeated = repeated_lines(lines)
-    content = []
+    content: list[tuple[int, str]] = []
     for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -139,7 +152,16 @@ def _strip_furniture(lines: list[str], out: ParsedText, newspaper: str | None
         out.furniture.append((n, kind, line.strip()))
         if out.page is None:  # an edition line, or a navigation bar that starts with one
             out.page = edition_page(line)
-    return content
+    return _dedent(content)
+
+
+def _dedent(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines without the indentation they all share: a page that indents everything (a
+    site's layout) indents no paragraph in particular."""
+    if not content:
+        return content
+    common = min(len(line) - len(line.lstrip()) for _, line in content)
+    return [(n, line[common:]) for n, line in content] if common else content
 
 
 def _read_top(content: list[tuple[int, str]], out: ParsedText, *, title_given: bool) -> int:
@@ -195,6 +217,8 @@ def _choose_title(candidates: list[tuple[int, str]], out: ParsedText) -> None:
         else:
             runs.append([(n, line)])
     group = runs[-1]
+    lists = [line for run in runs[:-1] for _, line in run] + [
+        line for _, line in group[:-TITLE_GROUP_MAX]]
     if len(group) > TITLE_GROUP_MAX:  # a title list, not one title: its last lines
         for n, line in group[:-TITLE_GROUP_MAX]:
             out.furniture.append((n, "navigation", line.strip()))
@@ -202,12 +226,36 @@ def _choose_title(candidates: list[tuple[int, str]], out: ParsedText) -> None:
     for run in runs[:-1]:
         out.furniture.extend((n, "navigation", line.strip()) for n, line in run)
     out.furniture.sort()
+    out.lines.extend(n for n, _ in group)
+    doc = _document_title(group)
+    if doc is not None:
+        first, last = doc
+        out.headline = "".join(clean_title(line) for _, line in group[first:last + 1])
+        out.subheads = [clean_title(line) for k, (_, line) in enumerate(group)
+                        if not first <= k <= last]
+        return
+    listed = {clean_text(line) for line in lists}
     sizes = [len(clean_text(line)) for _, line in group]
     longest = max(range(len(group)), key=lambda k: (sizes[k], -k))
     main = 0 if sizes[0] > KICKER_SHARE * sizes[longest] else longest
+    main = next((k for k, (_, line) in enumerate(group) if clean_text(line) in listed), main)
     out.headline = clean_title(group[main][1])
     out.subheads = [clean_title(line) for k, (_, line) in enumerate(group) if k != main]
-    out.lines.extend(n for n, _ in group)
+
+
+def _document_title(group: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """The first and last line of an official document's title in a title group: from the
+    issuer's line (or the 关于 line) to the line that ends with the kind of document."""
+    texts = [clean_text(line) for _, line in group]
+    end = next((k for k, t in enumerate(texts) if _DOC_END.search(t)), None)
+    if end is None:
+        return None
+    start = next((k for k in range(end, -1, -1) if "关于" in texts[k]), None)
+    if start is None:
+        return None
+    if _DOC_START.match(texts[start]) and start > 0 and _ISSUER.search(texts[start - 1]):
+        start -= 1  # the issuer on the line above
+    return (start, end) if end > start else None  # a one-line title needs no joining
 
 
 def _title_field(line: str, header: Header | None) -> tuple[str, str] | None:

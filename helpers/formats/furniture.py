@@ -40,7 +40,8 @@ _BREADCRUMB = re.compile(r"^\s*(网站)?首页\s*(>|＞|»|›|/|→|-)")
 _TOOLS = re.compile(
     r"字体[：:]?\s*【?\s*大\s*】?\s*【?\s*中\s*】?\s*【?\s*小|字号[：:]?\s*【?\s*大|【\s*打印\s*】"
     r"|【\s*关闭\s*】|打印本页|关闭窗口|打印此页|收藏本页|扫一扫在手机|手机扫一扫|分享到[：:]"
-    r"|放大\s*缩小\s*默认|加入收藏|视力保护色|【\s*我要纠错\s*】"
+    r"|放大\W{0,6}缩小\W{0,6}默认|加入收藏|视力保护色|【\s*我要纠错\s*】|报刊搜索|站内搜索|全文检索"
+    r"|欢迎(?:来到|访问|光临)"
     r"|本篇文章\s*\d+\s*字|读完约\s*\d+\s*分钟|阅读时间[：:]?\s*约?\s*\d+\s*分钟")
 # The e-paper edition line: 第A02版：要闻, 第AA02版:时政新闻, 第3版 综合新闻.  Short, or it would
 # be a sentence about an edition; and its column name (up to 12 characters, no clause
