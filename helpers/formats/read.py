@@ -4,9 +4,11 @@
 parser (with its debris lines blanked out first, so line numbers hold), an article file to
 ``article.read_article``, each row of a table to ``read_article`` with the title cell as the
 headline.  The records carry everything but ids and localities, which ``helpers.corpus`` adds.
-Publication metadata is taken from the file itself first (header lines, an edition line, a
-table's cells), then from ``metadata.yaml`` (its entry for the file, its name pattern, the
-folder's defaults).
+Publication metadata is taken from the file itself first (a table's cells, header lines, an
+edition line), then from ``metadata.yaml`` (its entry for the file, its name pattern, the
+folder's defaults) -- except the newspaper: the metadata's name wins over an article's 来源
+header, which on county sites often names the reporting organ (it is passed on as
+``source_line``, where the locality resolver reads the organ).
 """
 
 from __future__ import annotations
@@ -112,11 +114,12 @@ def _read_article_file(path: Path, text: str, meta: FileMeta
     return [rec], parsed.furniture
 
 
-def _record(parsed: ParsedText, path: Path, *, where: str, line_start: int, line_end: int
-            ) -> Record:
-    """A record from a parsed text; published, newspaper, byline from its header lines."""
+def _record(parsed: ParsedText, path: Path, *, where: str, line_start: int, line_end: int,
+            dated: bool = False) -> Record:
+    """A record from a parsed text; published, newspaper, byline from its header lines.
+    ``dated``: the date is known already (a table's date cell): header dates are not read."""
     published = None
-    for n, value in parsed.numbered_values("published"):
+    for n, value in [] if dated else parsed.numbered_values("published"):
         try:
             published = find_date(value, where=where.format(line=n))
         except InputError as err:
@@ -163,9 +166,10 @@ def _read_table(path: Path, meta: FileMeta) -> FileRecords:
         parsed = read_article(row.text, newspaper=row.newspaper or meta.newspaper,
                               headline=row.headline)
         furniture += [(row.row, kind, line) for _, kind, line in parsed.furniture]
-        rec = _record(parsed, path, where=f"row {row.row}, line {{line}} of its text cell",
-                      line_start=row.row,
-                      line_end=row.row)
+        text_column = table.field_columns.get("text", "text")
+        rec = _record(parsed, path, where=f"row {row.row}, column {text_column!r}, line {{line}} "
+                      "of the cell", line_start=row.row, line_end=row.row,
+                      dated=row.published is not None)
         if row.author:
             rec.byline = list(dict.fromkeys([*split_people(row.author), *rec.byline]))
         rec.extra = json.dumps(row.extra, ensure_ascii=False)
