@@ -36,6 +36,18 @@ CORPUS_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES
 #: not refused.  Only regular files of exactly these names.
 HOUSEKEEPING_FILES = (".gitkeep", ".gitignore", ".DS_Store", "Thumbs.db", "desktop.ini",
                       METADATA_FILE)
+# What to do with the files researchers most often bring that are not read as they are.
+_SAVE_AS = {
+    ".xls": " -- an old Excel workbook: save it as .xlsx or .csv",
+    ".et": " -- a WPS spreadsheet: save it as .xlsx or .csv",
+    ".doc": " -- a Word document: save its text as .txt",
+    ".docx": " -- a Word document: save its text as .txt",
+    ".wps": " -- a WPS document: save its text as .txt",
+    ".pdf": " -- a PDF: extract its text to .txt (see corpus/README.md)",
+    ".html": " -- a web page: save the article's text as .txt",
+    ".htm": " -- a web page: save the article's text as .txt",
+    ".json": " -- JSON: one article per line as .jsonl",
+}
 # why an entry of a corpus folder (or an explicit path) is not read as a page
 _NOT_A_PAGE = {
     "hidden": "hidden file (name starts with a dot)",
@@ -96,7 +108,8 @@ def _folder_pages(root: Path, patterns: tuple[str, ...]) -> list[Path]:
         if kind == "page":
             pages.append(entry)
         else:
-            refused.append(f"  {entry.name}: {_NOT_A_PAGE.get(kind, kind)}")
+            hint = _SAVE_AS.get(entry.suffix.lower(), "") if kind == "extension" else ""
+            refused.append(f"  {entry.name}: {_NOT_A_PAGE.get(kind, kind)}{hint}")
     if ignored:
         warnings.warn(f"{root}: left out by ignore=: {', '.join(ignored)}", UserWarning,
                       stacklevel=3)

@@ -206,3 +206,12 @@ def test_explicit_odd_paths_raise_naming_them(tmp_path):
 def test_seed_folder_alone_is_fine():
     seed = Path(__file__).parent / "fixtures" / "seed"
     assert [p.name for p in list_pages(seed)] == ["000_ae97290bc4d96e06.txt"]
+
+
+def test_files_researchers_bring_get_a_hint(tmp_path):
+    """An old Excel workbook or a Word document is refused with what to save it as."""
+    folder = _folder(tmp_path, "export.xls", "report.docx")
+    err = _refused(folder)
+    assert "export.xls: extension is not a corpus file extension" in err.message
+    assert "save it as .xlsx or .csv" in err.message
+    assert "report.docx" in err.message and "save its text as .txt" in err.message
