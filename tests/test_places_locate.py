@@ -124,6 +124,25 @@ def test_zone_home_named_by_its_ending_alone():
     assert _core(loc) == ("连云港经济技术开发区", "连云港市", "江苏省", "zone")
 
 
+@pytest.mark.parametrize(("headline", "name", "prefecture", "province"), [
+    ("青岛前湾保税港区：外贸进出口稳中有进", "青岛前湾保税港区", "青岛市", "山东省"),
+    ("郑州新郑综合保税区：一季度进出口增长两成", "郑州新郑综合保税区", "郑州市", "河南省"),
+])
+def test_bonded_zones_are_zones(headline, name, prefecture, province):
+    loc = locate_article(headline, "今年以来，区内企业进出口额持续增长。")
+    assert _core(loc) == (name, prefecture, province, "zone")
+
+
+def test_zone_home_named_by_its_own_name_alone():
+    # the zone's own site: neither city nor ending printed, only the zone's own name (前湾)
+    text = ("为推进下半年工作，管委会机关党委于6月25日召开工作会。\n会议要求各支部围绕前湾发展"
+            "大局开展党员教育，为前湾的高质量发展作出贡献，打造富有前湾特色的党建品牌。")
+    loc = locate_article(None, text, home="青岛前湾保税港区")
+    assert _core(loc) == ("青岛前湾保税港区", "青岛市", "山东省", "zone")
+    # the name alone, as metadata gives a home, is a known place
+    assert locate_article("青岛前湾保税港区", "").locality == "青岛前湾保税港区"
+
+
 # --- home and deixis ---------------------------------------------------------------------------
 
 
@@ -239,6 +258,46 @@ def test_township_only_one_county_has():
     loc = locate_article(None, text)
     assert _core(loc) == ("伊州区", "哈密市", "新疆维吾尔自治区", "township")
     assert loc.township == "七角井镇"
+
+
+def test_a_caption_on_one_village_of_a_town_is_the_town():
+    # the county is named only as the town's address (洞口县|高沙镇), once
+    text = "9月20日，洞口县高沙镇石桥村的村民们在收割稻谷。今年，石桥村种植优质稻800余亩。"
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "高沙镇")
+
+
+def test_a_series_on_one_town_is_the_county_not_the_city_of_the_editors_note():
+    text = ("编者按：“乡村振兴看镇街”是中共邵阳市委宣传部、邵阳市人民政府新闻办公室联合组织的采访"
+            "活动，深入邵阳市各县市区乡镇，展现全市乡村振兴工作亮点。\n"
+            "产业兴旺是乡村振兴的基础。邵阳市洞口县高沙镇以“让古镇更像古镇”为原则，打造特色小镇。\n"
+            "走进高沙镇，老街焕然一新。高沙镇党委书记介绍，近年来高沙镇引进企业12家，全镇群众"
+            "人均增收两成。高沙镇的经验正在推广。")
+    loc = locate_article("古镇焕新颜 振兴有路径", text)
+    assert _core(loc) == ("洞口县", "邵阳市", HUNAN, "township")
+    assert loc.township == "高沙镇"
+
+
+def test_towns_of_several_counties_are_items_of_the_citys_list():
+    text = ("近日，邵阳市对各县市区乡镇环境整治情况进行暗访。\n洞口县高沙镇、石江镇，"
+            "隆回县滩头镇、岩口镇，绥宁县某镇问题较多，已督促整改。全市将每月通报一次。")
+    loc = locate_article("全市乡镇环境整治暗访情况通报", text)
+    assert _core(loc) == ("邵阳市", "邵阳市", HUNAN, "prefecture")
+
+
+def test_short_township_names_of_one_county_corroborate_each_other():
+    # a county paper (home unknown) naming three of its towns, none of them the subject
+    text = ("9月21日，我县召开秋收秋种工作动员会。\n会上，竹市镇、醪田镇、高沙镇负责同志作表态发言。"
+            "会议要求全县上下抓好秋收秋种。")
+    loc = locate_article("我县召开秋收秋种工作动员会", text)
+    assert _core(loc) == ("洞口县", "邵阳市", HUNAN, "county")
+    assert loc.township is None
+
+
+def test_a_short_township_name_alone_is_a_word():
+    # 小城镇 is the name of one town in jionlp, but here the word for small towns
+    text = "今年以来，我县加快推进小城镇建设，全县完成投资3亿元。"
+    assert locate_article("我县推进小城镇建设", text) == Locality(level="county")
 
 
 def test_common_township_name_is_not_guessed():

@@ -75,8 +75,8 @@ def find_township(county: Place, headline: str, text: str, county_refs: int) -> 
     The headline names exactly one of the county's townships (高沙镇：...; in a lead before a
     colon also without its ending, 高沙：); or else one township of the county is referred to
     more often than any other and than the county itself (``county_refs``: its names and the
-    deixis pointing at it), at least ``TOWNSHIP_MIN_REFS`` times unless the county is never
-    referred to.  A photo caption on one town stating a county-wide fact stays the county's.
+    deixis pointing at it, less the names that are only the township's address, 洞口县|高沙镇), at
+    least ``TOWNSHIP_MIN_REFS`` times unless the county is never referred to otherwise.  A photo caption on one town stating a county-wide fact stays the county's.
     """
     pattern = township_pattern(county)
     if pattern is None:
@@ -86,15 +86,27 @@ def find_township(county: Place, headline: str, text: str, county_refs: int) -> 
         return named.pop()
     if named:
         return None
-    counts = Counter(pattern.findall(text))
+    found = list(pattern.finditer(text))
+    counts = Counter(m.group() for m in found)
     if not counts:
         return None
     (top, n), *rest = counts.most_common()
     if rest and rest[0][1] == n:
         return None
+    county_refs = max(0, county_refs - sum(_after_county(county, text, m.start())
+                                           for m in found if m.group() == top))
     refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
     enough = refs >= TOWNSHIP_MIN_REFS or county_refs == 0
     return top if enough and refs > county_refs else None
+
+
+def _after_county(county: Place, text: str, start: int) -> bool:
+    """Is the county named directly before ``start`` (洞口县|高沙镇)?  Such a county name is the
+    township's address, not a reference to the county of its own: a caption on one village of a
+    town (城步苗族自治县某镇某村的村民...) names the county only there."""
+    gaz = load_gazetteer()
+    return any(county in gaz.lookup(text[start - k:start])
+               for k in range(2, min(start, gaz._longest) + 1))
 
 
 def _short_lead(county: Place, headline: str) -> set[str]:
@@ -110,7 +122,8 @@ def _short_lead(county: Place, headline: str) -> set[str]:
 
 @functools.lru_cache(maxsize=1)
 def _unique_names() -> dict[str, Place]:
-    """Township names that only one county has, with that county."""
+    """Township names that only one county has, with that county (names of at least
+    ``MIN_UNIQUE_TOWNSHIP_CHARS``)."""
     gaz = load_gazetteer()
     owners: dict[str, list[tuple]] = {}
     for key, names in _index().items():
@@ -118,7 +131,7 @@ def _unique_names() -> dict[str, Place]:
             owners.setdefault(name, []).append(key)
     unique: dict[str, Place] = {}
     for name, keys in owners.items():
-        if len(keys) == 1 and len(name) > MIN_UNIQUE_TOWNSHIP_CHARS:
+        if len(keys) == 1 and len(name) >= MIN_UNIQUE_TOWNSHIP_CHARS:
             province, prefecture, county = keys[0]
             place = next(p for p in gaz.full[county]
                          if p.province == province and p.prefecture == prefecture)
@@ -126,26 +139,40 @@ def _unique_names() -> dict[str, Place]:
     return unique
 
 
-#: A township name must be longer than this (ending included) to identify its county on its
-#: own: 两字 names such as 东乡 or 新镇 are words as often as names.
+#: A township name must have at least this many characters (ending included) to identify its
+#: county: two-character names such as 东乡 or 新镇 are words as often as names.
 MIN_UNIQUE_TOWNSHIP_CHARS = 3
+#: ... and a name this short (a one- or two-character stem) only with another unique name of
+#: the same county beside it: many such names are words too (小城镇, 合作镇, 资源镇), but two
+#: words each matching a name unique to one and the same county do not happen by chance (a county
+#: paper listing 某村镇、某庵镇 负责同志发言).
+SHORT_TOWNSHIP_CHARS = 3
 #: Longest stem (name without its ending) of a township name searched for on its own.
 MAX_TOWNSHIP_STEM = 8
 
 
-def unique_township(headline: str, text: str) -> tuple[Place, str] | None:
+def unique_township(headline: str, text: str) -> tuple[Place, str | None] | None:
     """(county, township) when an article names no unit but names townships of one county only,
-    at least one of them a name no other county has (七角井镇 is only in 伊州区); the township
-    most named (first on a tie)."""
+    at least one of them a name no other county has (七角井镇 is only in 伊州区; a short name
+    counts with a second unique name of the county, ``SHORT_TOWNSHIP_CHARS``).  The township is
+    the one most named; when several are named equally often (a list) the report is the
+    county's and the township None."""
     unique = _unique_names()
     found = Counter()
     for source in (headline, text):
         for name in _township_names(source, unique):
             found[name] += 1
-    counties = {unique[name] for name in found}
+    by_county: dict[Place, list[str]] = {}
+    for name in found:
+        by_county.setdefault(unique[name], []).append(name)
+    # a short name alone is no evidence (a word such as 小城镇): it neither decides nor vetoes
+    counties = {county: names for county, names in by_county.items()
+                if len(names) >= 2 or len(names[0]) > SHORT_TOWNSHIP_CHARS}
     if len(counties) != 1:
         return None
-    return counties.pop(), found.most_common(1)[0][0]
+    county, names = counties.popitem()
+    (top, n), *rest = Counter({name: found[name] for name in names}).most_common()
+    return county, (None if rest and rest[0][1] == n else top)
 
 
 def _township_names(text: str, unique: dict[str, Place]) -> list[str]:

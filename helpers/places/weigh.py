@@ -9,7 +9,11 @@ headline's lead, weighted headline 5, first paragraph 2, rest 1) and adds:
   at the weight of their position; forms whose referent is unknown are summed apart;
 - a township of ``home`` named in the article counts as a mention of ``home`` (the county paper
   writing about one of its towns without naming itself), and so does a zone home's bare ending
-  (开发区 on the zone's own site);
+  or own name (开发区, 东疆 on the zone's own site);
+- a township of the only county-level unit the article names counts as a mention of it: a
+  report on one town (济南市平阴县玫瑰镇, then 玫瑰镇 throughout) is its county's, not the city's
+  that a series' editor's note names.  With several counties named the towns are items of a
+  list (a city's bulletin on its districts' streets), and the counties' own names decide;
 - a province or city named as an organ's place (湖南省纪委监委) counts ``ORGAN_PLACE_FACTOR``.
 """
 
@@ -32,7 +36,7 @@ from helpers.places.resolve import (
     _Mention,
 )
 from helpers.places.townships import township_pattern
-from helpers.places.zones import find_zones, zone_endings, zone_places
+from helpers.places.zones import find_zones, zone_endings, zone_named, zone_own_name
 
 __all__ = ["ORGAN_PLACE_FACTOR", "Weights", "apply_urban_areas", "apply_zones", "home_place",
            "weigh"]
@@ -157,7 +161,7 @@ def home_place(gaz: Gazetteer, home: str | None, mentions: list[_Mention]) -> Pl
     article mentions, else the first)."""
     if not home:
         return None
-    zone = zone_places().get(home)
+    zone = zone_named(home)
     if zone is not None:
         return zone
     cands = gaz.full.get(home, ()) or gaz.alias.get(home, ())
@@ -196,19 +200,32 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
                 w.unknown += weight
         for start in _home_parts(home, source, spans):
             w.add(home, _position_weight(in_head, start, first_end), order, ref=False)
+        counties = [p for p in w.scores if p.level in ("county", "zone")]
+        if len(counties) == 1 and counties[0] != home:
+            for start in _township_starts(counties[0], source):
+                w.add(counties[0], _position_weight(in_head, start, first_end), order,
+                      ref=False)
     return w
 
 
+def _township_starts(county: Place, text: str) -> list[int]:
+    """Where ``text`` names a township of ``county`` (a county the article names)."""
+    pattern = township_pattern(county)
+    return [m.start() for m in pattern.finditer(text)] if pattern is not None else []
+
+
 def _home_parts(home: Place | None, text: str, named: list[tuple[int, int]]) -> list[int]:
-    """Where ``text`` names a part of ``home`` or ``home`` by its kind alone: a township of a
-    county home, the bare ending of a zone home (开发区 on the zone's own site)."""
+    """Where ``text`` names a part of ``home`` or ``home`` by its kind or own name alone: a
+    township of a county home; on a zone home's own site, the zone's bare ending (开发区) or its
+    own name without city and ending (东疆 for 天津东疆保税港区)."""
     if home is None:
         return []
     if home.level == "zone":
-        endings = zone_endings(home)
-        if not endings:
+        own = zone_own_name(home)
+        forms = [*zone_endings(home), *((own,) if own else ())]
+        if not forms:
             return []
-        pattern = re.compile("|".join(re.escape(e) for e in endings))
+        pattern = re.compile("|".join(re.escape(e) for e in sorted(forms, key=len, reverse=True)))
         return [m.start() for m in pattern.finditer(text)
                 if not any(s < m.end() and m.start() < e for s, e in named)]
     pattern = township_pattern(home)

@@ -24,17 +24,19 @@ from dataclasses import dataclass
 
 from helpers.places.gazetteer import Gazetteer, Place, _children, _jionlp_tables, load_gazetteer
 
-__all__ = ["ZONE_SUFFIXES", "Zone", "find_zones", "zone_endings", "zone_places"]
+__all__ = ["ZONE_SUFFIXES", "Zone", "find_zones", "zone_endings", "zone_named", "zone_own_name",
+           "zone_places"]
 
 #: The name endings that make a zone, longest first so that the full ending is taken.  Each is a
 #: kind of functional area a county-level body administers: national/provincial development
 #: zones (经济技术开发区 and its short form 经开区, 经济开发区, 开发区), high-tech zones
 #: (高新技术产业开发区/园区, 高新区), 管理区 (farms and lake districts run as counties), 新区
-#: (national and city new areas), 示范区/试验区/实验区 (pilot zones), 保税区 and 工业园区/产业园区
+#: (national and city new areas), 示范区/试验区/实验区 (pilot zones), the customs-bonded zones
+#: (保税区, 综合保税区, 保税港区: each run by its own management committee) and 工业园区/产业园区
 #: (parks with their own management committee).
 ZONE_SUFFIXES = (
     "高新技术产业开发区", "高新技术产业园区", "高新技术开发区", "经济技术开发区", "综合保税区",
-    "经济开发区", "工业园区", "产业园区", "高新区", "经开区", "开发区", "管理区", "示范区",
+    "经济开发区", "保税港区", "工业园区", "产业园区", "高新区", "经开区", "开发区", "管理区", "示范区",
     "试验区", "实验区", "保税区", "新区",
 )
 #: Short endings that stand for a longer one: one zone printed both ways is one zone, and its
@@ -132,6 +134,39 @@ def _prefix_places(gaz: Gazetteer) -> dict[str, Place]:
 def zone_places() -> dict[str, Place]:
     """jionlp's zones by name (full names and the short names the gazetteer indexes)."""
     return dict(_tables().listed)
+
+
+def zone_named(name: str) -> Place | None:
+    """The zone a whole string names (a ``home`` such as 常德市西洞庭管理区 or 天津东疆保税港区):
+    jionlp's by any indexed name, else one found by the name pattern; None otherwise."""
+    listed = _tables().listed.get(name)
+    if listed is not None:
+        return listed
+    found = find_zones(name)
+    if len(found) == 1 and (found[0].start, found[0].end) == (0, len(name)):
+        return found[0].place
+    return None
+
+
+#: Shortest own name of a zone that stands for it alone (东疆 for 天津东疆保税港区 on the zone's
+#: own site): a single character (湘 of a 湘新区) is part of too many words.
+MIN_OWN_NAME = 2
+
+
+def zone_own_name(zone: Place) -> str | None:
+    """A zone's own name, without its city's or province's name and its ending (东疆 for
+    天津东疆保税港区, 西洞庭 for 常德市西洞庭管理区); None when nothing distinctive is left
+    (邵阳经济技术开发区) or it is shorter than ``MIN_OWN_NAME``."""
+    tables = _tables()
+    rest = zone.name
+    prefixes = sorted((n for n, p in tables.prefix_places.items()
+                       if p.name in (zone.prefecture, zone.province)), key=len, reverse=True)
+    rest = next((rest[len(n):] for n in prefixes if rest.startswith(n)), rest)
+    suffix = next((s for s in ZONE_SUFFIXES if rest.endswith(s)), None)
+    if suffix is None:
+        return None
+    rest = rest[: -len(suffix)]
+    return rest if len(rest) >= MIN_OWN_NAME else None
 
 
 def zone_code(place: Place) -> str | None:
