@@ -60,13 +60,29 @@ def mark_side_columns(lines: list[Line]) -> None:
                and not (j > i and lines[j].plain.endswith("：")
                         and lines[j - 1].end_plain)):
             j += 1
-        if (j - i >= SIDE_MIN_LINES
-                and sum(len(ln.text) for ln in lines[i:j])
+        start = _side_start(lines, i, j)
+        if (j - start >= SIDE_MIN_LINES
+                and sum(len(ln.text) for ln in lines[start:j])
                 >= SIDE_MIN_CHARS_PER_LINE * SIDE_MIN_LINES):
-            col = max(ln.width for ln in lines[i:j])
-            for ln in lines[i:j]:
+            col = max(ln.width for ln in lines[start:j])
+            for ln in lines[start:j]:
                 ln.kind, ln.col = "side", col
         i = max(j, i + 1)
+
+
+def _side_start(lines: list[Line], i: int, j: int) -> int:
+    """Where a run of narrow lines ``i:j`` starts to be a side column: not at a paragraph's
+    short last line (it ends a sentence: the main column's), nor at a line after a sentence end
+    that is not indented in the run (a title: a paragraph opening in the side column is)."""
+    while i < j:
+        ln, prev = lines[i], lines[i - 1] if i else None
+        col = max(x.width for x in lines[i:j])
+        opens = prev is None or prev.end_plain or prev.byline is not None
+        if ln.end_plain or (opens and not ln.justified and ln.width > col - INDENT):
+            i += 1
+            continue
+        return i
+    return i
 
 
 def estimate_columns(lines: list[Line]) -> None:
@@ -204,7 +220,11 @@ def is_title(lines: list[Line], i: int) -> bool:
         return True
     if nxt is not None and nxt.kind in ("body", "side") and spans_word(ln.plain, nxt.plain):
         return False  # wrapped inside a word (冲刺全|年目标): titles end at a word boundary
-    if gap >= max(TITLE_GAP, TITLE_GAP_SHARE * ln.col) or (
+    # short of the column by more than a wrap leaves: a title, unless the next line's first
+    # unit explains the gap (it did not fit even after the indent) and that line continues
+    # this one (a first line wrapped early before 28.1%，)
+    wrapped = not fits(ln, nxt, ln.col - INDENT) and _continued(lines, i)
+    if (gap >= max(TITLE_GAP, TITLE_GAP_SHARE * ln.col) and not wrapped) or (
             gap >= TITLE_FIT_GAP and fits(ln, nxt, ln.col - INDENT - TITLE_FIT_MARGIN)):
         return True
     after_colon_title = prev is not None and prev.kind == "title" and prev.text.endswith(_COLONS)
@@ -213,10 +233,25 @@ def is_title(lines: list[Line], i: int) -> bool:
     too_wide = ln.width >= ln.col - INDENT + INDENTED_OVERRUN  # for an indented first line
     if (after_byline and (colon or too_wide)) or after_colon_title:
         return True
-    # after a paragraph's short last line comes an indented first line or a title
-    if _after_paragraph(lines, i) and (gap < FULL_LINE_GAP or names_place(ln.plain)):
+    # after a paragraph's short last line comes an indented first line or a title; a full line
+    # there is a title, unless the next line continues it (then it is a first line that
+    # measures full: the column or the punctuation width estimated a little narrow)
+    if _after_paragraph(lines, i) and (
+            (gap < FULL_LINE_GAP and not _continued(lines, i)) or names_place(ln.plain)):
         return True
     return _stands_alone(lines, i, gap, after_byline, colon)
+
+
+def _continued(lines: list[Line], i: int) -> bool:
+    """Does the line after line ``i`` continue it (a full body line, not a paragraph's first
+    line, or a sentence end that line ``i`` had no room for)?"""
+    ln = lines[i]
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    nxt2 = lines[i + 2] if i + 2 < len(lines) else None
+    return (nxt is not None and nxt.kind == "body" and not nxt.tight
+            and not is_name_line(nxt)
+            and (nxt.justified or not is_indented(nxt, nxt2) or (
+                nxt.end_text and not fits(ln, nxt, ln.col - INDENT))))
 
 
 def _after_paragraph(lines: list[Line], i: int) -> bool:
@@ -236,14 +271,9 @@ def _stands_alone(lines: list[Line], i: int, gap: float, after_byline: bool,
                   colon: bool) -> bool:
     """Is line ``i``, about as wide as an indented first line, a title because the next line
     does not continue it and a first line could not stand here?"""
-    ln = lines[i]
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     nxt2 = lines[i + 2] if i + 2 < len(lines) else None
-    continued = (nxt is not None and nxt.kind == "body" and not nxt.tight
-                 and not is_name_line(nxt)
-                 and (nxt.justified or not is_indented(nxt, nxt2) or (
-                     nxt.end_text and not fits(ln, nxt, ln.col - INDENT))))
-    if continued:
+    if _continued(lines, i):
         return False
     if nxt is None:
         return True  # the page ends, and a paragraph ends at a sentence end

@@ -17,7 +17,6 @@ steps read both forms with the same geometry.
 from __future__ import annotations
 
 import re
-import statistics
 import unicodedata
 from dataclasses import dataclass
 
@@ -32,6 +31,7 @@ from helpers.layout.thresholds import (
     GRID_PUNCT_WIDTH,
     GRID_SHARE,
     GRID_TOLERANCE,
+    GRID_TOP_QUANTILE,
     JUSTIFIED_GAP_SHARE,
     JUSTIFIED_MIN_GAPS,
     MAX_BYLINE_NAMES,
@@ -126,14 +126,17 @@ def estimate_punct_width(widths_at_full: list[float]) -> float:
 
     ``widths_at_full`` are the widths (punctuation counted 1) of lines inside paragraphs, which
     were filled to the column.  On a page set on a character grid (every character one cell)
-    most of them are equal; typeset e-paper pages compress punctuation, so their lines hold
-    varying character counts and a narrower punctuation width (0.8, the seed page's) fits.
+    the column is a hard ceiling: many of them measure it exactly, the others fall short where
+    a unit did not fit.  Typeset e-paper pages compress punctuation, so their lines hold varying
+    character counts and spread on both sides of the column; a narrower punctuation width (0.8,
+    the seed page's) fits them.
     """
     if len(widths_at_full) < PUNCT_MIN_LINES:
         return GRID_PUNCT_WIDTH
-    mid = statistics.median(widths_at_full)
-    even = sum(abs(w - mid) <= GRID_TOLERANCE for w in widths_at_full) / len(widths_at_full)
-    return GRID_PUNCT_WIDTH if even >= GRID_SHARE else TYPESET_PUNCT_WIDTH
+    ranked = sorted(widths_at_full)
+    ceiling = ranked[min(int(GRID_TOP_QUANTILE * len(ranked)), len(ranked) - 1)]
+    at_top = sum(abs(w - ceiling) <= GRID_TOLERANCE for w in ranked) / len(ranked)
+    return GRID_PUNCT_WIDTH if at_top >= GRID_SHARE else TYPESET_PUNCT_WIDTH
 
 
 def ends_sentence(text: str) -> bool:
