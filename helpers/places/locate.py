@@ -39,12 +39,11 @@ BULLETIN_MIN_UNITS = 2
 #: ... three when the parent is not referred to at all: two units alone are as often a
 #: comparison or an exchange visit.
 BULLETIN_MIN_UNITS_UNREFERRED = 3
-#: ... and none of them holds this share of the units' weight or more: a report on one county
-#: names its neighbours in passing, a bulletin spreads its weight (a city's report on its two
-#: districts names one 11 times and the other 7: 0.61).
-BULLETIN_TOP_SHARE = 2 / 3
-#: ... nor this many times the weight of the next unit: a county report that compares itself
-#: with a few neighbours (我县...位居郧阳区、丹江口市之后) names itself far more than any of them.
+#: ... and none of them weighs this many times the next unit: a report on one county names its
+#: neighbours in passing and itself far more than any of them (我县...位居郧阳区、丹江口市之后),
+#: while a bulletin spreads its weight (a city's report on its two districts names one 11 times
+#: and the other 7).  (A second test, the top unit's share of all units' weight, decided nothing
+#: the ratio does not: dropped.)
 BULLETIN_LEAD_RATIO = 3.0
 #: Units of the lower level that must share the parent for the bulletin to be the parent's: most
 #: of them (a city's list may name a county of a neighbouring city it competes with).
@@ -161,8 +160,7 @@ def _national(w: Weights) -> bool:
     provinces = sorted((v for p, v in w.scores.items() if p.level == "province"), reverse=True)
     if len(provinces) < BULLETIN_MIN_UNITS_UNREFERRED:
         return False
-    return provinces[0] < BULLETIN_TOP_SHARE * sum(provinces) and (
-        provinces[0] < BULLETIN_LEAD_RATIO * provinces[1])
+    return provinces[0] < BULLETIN_LEAD_RATIO * provinces[1]
 
 
 def _bulletin(locals_: list[Place], w: Weights) -> Place | None | bool:
@@ -172,7 +170,7 @@ def _bulletin(locals_: list[Place], w: Weights) -> Place | None | bool:
     if len(locals_) < BULLETIN_MIN_UNITS:
         return False
     ranked = sorted((w.scores[p] for p in locals_), reverse=True)
-    if ranked[0] >= BULLETIN_TOP_SHARE * sum(ranked) or ranked[0] >= BULLETIN_LEAD_RATIO * ranked[1]:
+    if ranked[0] >= BULLETIN_LEAD_RATIO * ranked[1]:
         return False
     for attr, level in (("prefecture", "prefecture"), ("province", "province")):
         counts: dict[str, int] = defaultdict(int)

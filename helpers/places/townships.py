@@ -62,9 +62,6 @@ def township_pattern(county: Place) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 
-#: A township named only once is a setting (家住江村镇的张某) unless the county is not named at
-#: all: a township report comes back to its township (by name, or 全镇 / 镇党委).
-TOWNSHIP_MIN_REFS = 2
 #: Forms that refer back to the township an article is about.
 _TOWNSHIP_DEIXIS = re.compile(r"(?:全|该|本|我)(?:镇|乡|街道)|(?:镇|乡)(?:党委|政府)|街道党工委")
 
@@ -74,9 +71,12 @@ def find_township(county: Place, headline: str, text: str, county_refs: int) -> 
 
     The headline names exactly one of the county's townships (高沙镇：...; in a lead before a
     colon also without its ending, 高沙：); or else one township of the county is referred to
-    more often than any other and than the county itself (``county_refs``: its names and the
-    deixis pointing at it, less the names that are only the township's address, 洞口县|高沙镇), at
-    least ``TOWNSHIP_MIN_REFS`` times unless the county is never referred to otherwise.  A photo caption on one town stating a county-wide fact stays the county's.
+    more often than any other and more often than the county itself (``county_refs``: its names
+    and the deixis pointing at it, less the names that are only the township's address,
+    洞口县|高沙镇).  A township named once is thus a setting (家住某镇的张某) whenever the county
+    is referred to on its own, and a photo caption on one town stating a county-wide fact stays
+    the county's.  (A minimum of two references, once required, decided nothing this comparison
+    does not: a single reference beats the county only when the county has none.)
     """
     pattern = township_pattern(county)
     if pattern is None:
@@ -96,8 +96,7 @@ def find_township(county: Place, headline: str, text: str, county_refs: int) -> 
     county_refs = max(0, county_refs - sum(_after_county(county, text, m.start())
                                            for m in found if m.group() == top))
     refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
-    enough = refs >= TOWNSHIP_MIN_REFS or county_refs == 0
-    return top if enough and refs > county_refs else None
+    return top if refs > county_refs else None
 
 
 def _after_county(county: Place, text: str, start: int) -> bool:
