@@ -7,6 +7,13 @@ it, or undated, the current name; an old name in a recent item is the current un
 prefecture changes the same way (襄樊市 before 2010-12-09; 公主岭市 under 四平市 before 2020).
 The division code stays today's: a unit renamed since gets its successor's code.  No names are
 typed here: names and dates come from jionlp.
+
+Limitation: a change jionlp does not record is not known.  户县 became 鄠邑区 in 2016 and jionlp
+has neither the record nor the old name (not as an alias, not in its township tree), so an item
+printing only 户县 cannot be read by that name, and ``home: 户县`` is refused (the metadata check
+asks for today's name).  Such an item is still placed when it names towns of the county (two
+short town names unique to 鄠邑区 give 鄠邑区 with its prefecture, province and code), but under
+today's name.
 """
 
 from __future__ import annotations
