@@ -23,7 +23,8 @@ __all__ = ["FURNITURE_KINDS", "edition_page", "furniture_kind"]
 FURNITURE_KINDS = {
     "navigation": "e-paper or site navigation: 上一版/下一版, 上一篇/下一篇, breadcrumbs, 返回目录",
     "edition": "the e-paper edition line: 第A02版：要闻 (its page number goes to the page column)",
-    "tools": "page tools: font size, print, close, share, QR code, view counts, reading time",
+    "tools": "page tools: font size, print, close, share, QR code, view counts, reading time, "
+             "comment boxes",
     "masthead": "the newspaper's name or a short line printed again and again on the page",
     "credit": "an image credit line: 图片来源：…",
 }
@@ -42,6 +43,8 @@ _TOOLS = re.compile(
     r"|【\s*关闭\s*】|打印本页|关闭窗口|打印此页|收藏本页|扫一扫在手机|手机扫一扫|分享到[：:]"
     r"|放大\W{0,6}缩小\W{0,6}默认|加入收藏|视力保护色|【\s*我要纠错\s*】|报刊搜索|站内搜索|全文检索"
     r"|欢迎(?:来到|访问|光临)"
+    r"|评论一下|我要评论|发表评论|网友评论|最热评论|最新评论|\d+\s*人参与|\d+\s*条评论|抢沙发"
+    r"|查看更多精彩评论|分享到微信|分享到微博"
     r"|本篇文章\s*\d+\s*字|读完约\s*\d+\s*分钟|阅读时间[：:]?\s*约?\s*\d+\s*分钟")
 # The e-paper edition line: 第A02版：要闻, 第AA02版:时政新闻, 第3版 综合新闻.  Short, or it would
 # be a sentence about an edition; and its column name (up to 12 characters, no clause

@@ -49,6 +49,9 @@ NAME_MAX = 4
 # A line that is only a date (e-paper article pages print the issue's date: 2021年08月27日 星期五).
 _DATE_ONLY = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
                         r"(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?(\s*(星期|周)[一二三四五六日天]?)?")
+# Words printed in parentheses at an article's foot that are no one's name (（待续）, （图片）).
+_NOT_NAMES = frozenset({"待续", "未完待续", "续完", "全文完", "图片", "资料", "图文", "供图", "摄影",
+                        "视频", "原创", "转载", "通讯员", "记者", "编辑", "本报", "完"})
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 # The word that closes a byline after the names (记者 张三 通讯员 李四 报道, （本报记者 张三报道）):
 # no one's name, so it is dropped before the names are read.
@@ -75,11 +78,14 @@ def parse_header(line: str) -> Header | None:
     (``本报记者 张三 通讯员 李四``).
     """
     s = line.strip().strip("【】[]")
-    s = s[1:-1] if s[:1] in "（(" and s[-1:] in "）)" else s
+    bracketed = s[:1] in "（(" and s[-1:] in "）)"
+    s = s[1:-1] if bracketed else s
     if not s:
         return None
     if _DATE_ONLY.fullmatch(s):
         return Header({"published": [s]})
+    if bracketed and s not in _NOT_NAMES and (names := split_people(s)):  # （王素娟）: a bare byline
+        return Header({"author": [" ".join(names)]})
     matches = list(_LABEL.finditer(s))
     if matches and _LEAD.match(s[:matches[0].start()]):
         header = Header()
