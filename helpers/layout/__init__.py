@@ -1,14 +1,18 @@
 """The e-paper page-layout parser: raw page text -> articles (headline, subheads, byline,
 paragraphs, raw lines).
 
-A raw page is text extracted from an e-paper PDF (see ``corpus/README.md``): every printed line
-is followed by a blank line, lines are broken at the column width, justification spaces sit
-between characters, paragraphs are not marked, and each article's headline is printed *after*
-its body and byline.  ``parse_articles`` rebuilds the articles from that geometry, in steps that
-each have their module:
+A raw page is text extracted from an e-paper PDF (see ``corpus/README.md``): lines are broken at
+the column width, justification spaces may sit between characters, paragraphs are not marked,
+and each article's headline is printed *after* its body and byline.  It comes in two forms, told
+apart from the page itself (``lines.is_dense``): the seed's, where every printed line is followed
+by a blank line, and the dense form of other extractors (pdftotext, PyMuPDF, county sites), one
+printed line per text line, where a blank line is a real gap or a debris line the caller blanked.
+``parse_articles`` rebuilds the articles from the same geometry in both, in steps that each have
+their module:
 
 1. ``lines``: every non-blank raw line becomes a :class:`Line` (layout spaces removed, display
-   width measured with the page's own punctuation width, trailing byline split off);
+   width measured with the page's own punctuation width, trailing byline split off, how it
+   follows the line before against the page's form);
 2. ``classify``: each line's local column width, then its kind: body, title-like (headline or
    subhead), byline, author line, side column;
 3. ``assemble``: body lines joined into paragraphs, title groups made headlines or subheads,
