@@ -333,3 +333,87 @@ def test_find_dateline(text, dateline):
 def test_dateline_length_bound():
     long = "某" * DATELINE_MAX + "9月5日电 近日"
     assert find_dateline(long) is None
+
+
+# --- the title group, e-paper article pages, official documents, foot debris ------------------
+
+EPAPER_ARTICLE_PAGE = """第A03版：县域经济 上一版  下一版
+版面导航
+第A01版
+要闻
+第A02版
+综合
+标题导航
+首页 | 版面导航 | 标题导航
+桃源县茶叶产业综合产值突破30亿元
+冬修水利正当时
+2023年12月05日 星期二
+上一篇  下一篇 放大+ 缩小- 默认
+产业振兴
+桃源县茶叶产业综合产值突破30亿元
+
+  本报讯（记者 周小红）12月4日，记者从桃源县农业农村局获悉，今年全县茶叶产业综合产值突破30亿元。
+  近年来，该县建成标准化茶园基地12万亩，带动茶农增收。
+"""
+
+
+def test_epaper_article_page_lists_are_navigation_and_the_kicker_a_subhead():
+    """The page list and the title list above the article are furniture; of the title group
+    (引题 产业振兴, then the title), the line the title list prints is the headline."""
+    p = read_article(EPAPER_ARTICLE_PAGE)
+    assert p.headline == "桃源县茶叶产业综合产值突破30亿元"
+    assert p.subheads == ["产业振兴"]
+    assert p.page == "A03"
+    kinds = {n: kind for n, kind, _ in p.furniture}
+    assert kinds[1] == "navigation" and kinds[3] == "edition"
+    assert kinds[4] == "navigation" and kinds[9] == "navigation"  # 要闻, the listed title
+    assert kinds[12] == "navigation"  # 上一篇 下一篇 with the zoom tools
+    assert p.paragraphs[0].startswith("本报讯（记者周小红）12月4日")
+    assert [line for _, line in p.header_lines] == ["2023年12月05日 星期二"]
+
+
+def test_title_with_a_long_subtitle_keeps_the_first_line():
+    """A first line a little over half the second is the title; the second its 副题."""
+    p = read_article("县政府常务会议召开\n\n研究部署冬春农田水利建设等工作\n\n"
+                     "12月4日，县长主持召开县政府常务会议，研究部署有关工作。\n")
+    assert p.headline == "县政府常务会议召开"
+    assert p.subheads == ["研究部署冬春农田水利建设等工作"]
+
+
+def test_document_title_over_two_lines_is_one_headline():
+    p = read_article("临澧县防汛抗旱指挥部\n关于做好2023年汛期安全防范工作的通知\n"
+                     "各镇人民政府，县直各单位：\n为切实做好今年汛期安全防范工作，现将有关事项通知如下。\n")
+    assert p.headline == "临澧县防汛抗旱指挥部关于做好2023年汛期安全防范工作的通知"
+    assert p.subheads == []
+    assert p.paragraphs[0] == "各镇人民政府，县直各单位："
+
+
+def test_document_title_split_inside_its_matter():
+    p = read_article("第12期\n关于对全县农村人居环境整治\n工作进展情况的通报\n"
+                     "11月20日至22日，县督查组对各乡镇工作进展进行了督查。\n")
+    assert p.headline == "关于对全县农村人居环境整治工作进展情况的通报"
+    assert p.subheads == ["第12期"]
+
+
+def test_shared_indentation_means_nothing_and_a_title_may_end_with_an_exclamation():
+    p = read_article("    守护碧水蓝天！秸秆禁烧我们在行动！\n\n"
+                     "    连日来，全县各乡镇组织干部深入田间地头宣传秸秆禁烧政策。\n"
+                     "    截至目前，共发放宣传资料5000余份。\n")
+    assert p.headline == "守护碧水蓝天！秸秆禁烧我们在行动！"
+    assert len(p.paragraphs) == 2
+
+
+def test_comment_boxes_are_tools_and_a_bare_name_at_the_foot_is_the_byline():
+    p = read_article("临湘市开展安全生产大检查\n\n"
+                     "　　近日，临湘市组织开展安全生产大检查，排查整改隐患36处。\n\n"
+                     "（周 敏）\n\n评论一下\n评论 0人参与，0条评论\n还没有评论，快来抢沙发吧！\n")
+    assert p.paragraphs == ["近日，临湘市组织开展安全生产大检查，排查整改隐患36处。"]
+    assert [line for _, line in p.header_lines] == ["（周 敏）"]
+    assert p.field_values("author") == ["周敏"]
+    assert [kind for _, kind, _ in p.furniture] == ["tools", "tools", "tools"]
+
+
+def test_words_in_parentheses_at_the_foot_are_no_byline():
+    p = read_article("临湘市开展安全生产大检查\n\n近日，临湘市组织开展安全生产大检查。\n（待续）\n")
+    assert p.paragraphs[-1] == "（待续）"
+    assert p.header_lines == []

@@ -65,8 +65,9 @@ MENU_MIN_ITEMS = 5
 #: side by side are a justified line of text).
 MENU_ITEM_MIN = 2
 MENU_ITEM_MAX = 6
-#: A sentence ends inside the line: the line is text, whatever words it holds.
-_SENTENCE = re.compile(r"[。！？]")
+#: A full stop inside the line: the line is a sentence, text whatever words it holds.  (！ and ？
+#: do not count: page tools exclaim -- 快来抢沙发吧！ -- and linked titles ask.)
+_SENTENCE = re.compile(r"。")
 #: Longest line that can be furniture, in characters: navigation bars with a few article
 #: titles are long, whole paragraphs are longer.
 FURNITURE_LINE_MAX = 200

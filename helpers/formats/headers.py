@@ -84,7 +84,7 @@ def parse_header(line: str) -> Header | None:
         return None
     if _DATE_ONLY.fullmatch(s):
         return Header({"published": [s]})
-    if bracketed and s not in _NOT_NAMES and (names := split_people(s)):  # （王素娟）: a bare byline
+    if bracketed and s not in _NOT_NAMES and (names := _bare_names(s)):  # （王素娟）: a byline
         return Header({"author": [" ".join(names)]})
     matches = list(_LABEL.finditer(s))
     if matches and _LEAD.match(s[:matches[0].start()]):
@@ -107,6 +107,24 @@ def _byline_line(s: str) -> Header | None:
     if not names:
         return None
     return Header({"author": [" ".join(names)]})
+
+
+def _bare_names(s: str) -> list[str]:
+    """The names of a bare byline; two-character names set with a space (周 敏) are joined, as
+    e-paper bylines print them."""
+    tokens = s.split()
+    merged: list[str] = []
+    k = 0
+    while k < len(tokens):
+        if len(tokens[k]) == 1:
+            if k + 1 >= len(tokens) or len(tokens[k + 1]) != 1:
+                return []  # a lone character is no name
+            merged.append(tokens[k] + tokens[k + 1])
+            k += 2
+        else:
+            merged.append(tokens[k])
+            k += 1
+    return split_people(" ".join(merged))
 
 
 def split_people(value: str) -> list[str]:
