@@ -70,7 +70,7 @@ def test_objects_and_numbers(value):
     ("8-9-2021", "give ISO dates"),
     ("27.08.21", "give ISO dates"),
     ("08/09/2021 10:00", "give ISO dates"),
-    ("Aug 27, 2021", "not a date"),
+    ("Aug 27 2021 X", "not a date"),  # a named month needs its year right after the day
     ("上周五", "not a date"),
     ("", "not a date"),
     ("2021-08/27", "not a date"),  # two separators
@@ -161,3 +161,18 @@ def test_find_date_refuses_a_wrong_date(text, says):
 
 def test_find_date_takes_a_date_before_an_ambiguous_one():
     assert find_date("2021-08-27 (08/09/2021 修订)") == DAY
+
+
+@pytest.mark.parametrize("value", [
+    "25 February 2020", "25 Feb 2020", "February 25, 2020", "Feb. 25, 2020", "Feb 25th, 2020",
+    "Tuesday, 25 February 2020", "Tue Feb 25 08:50:37 CST 2020",
+])
+def test_english_dates_of_international_databases(value):
+    """Factiva, LexisNexis and Java timestamps name the month: no day/month confusion."""
+    assert parse_date(value, where="row 1, column 'date'") == dt.date(2020, 2, 25)
+
+
+@pytest.mark.parametrize("value", ["31 Feb 2020", "Febuary 25, 2020", "Feb 25 25:61:00 CST 2020"])
+def test_english_dates_that_are_no_dates_are_refused(value):
+    with pytest.raises(InputError, match="row 1"):
+        parse_date(value, where="row 1")

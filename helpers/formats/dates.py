@@ -9,6 +9,7 @@ countries (``08/09/2021``) raise ``InputError`` naming the value and where it st
 Accepted (digits may be full-width; spaces around 年月日 are allowed)::
 
     2021-08-27   2021/8/27   2021.08.27   20210827   2021年8月27日   2021年08月27日 09:30
+    27 August 2021   Aug 27, 2021   Fri Aug 27 09:30:15 CST 2021 (the month named: no confusion)
     2021-08-27 09:30:15   2021-08-27T09:30:15+08:00   二〇二一年八月二十七日   2021年8月27日 星期五
 
 A time of day after the date is checked (a valid clock time) and dropped.  A timezone is never
@@ -69,6 +70,20 @@ _CHINESE_NUMERALS = (
 # eight digits are as often an id or a telephone number.
 _COMPACT = r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})"
 
+# English dates of international databases (Factiva: 25 February 2020; LexisNexis: February 25,
+# 2020) and of Java's Date.toString in scraped data (Tue Feb 25 08:50:37 CST 2020): the month is
+# named, so day and month cannot be confused.  Whole cells only.
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MONTH_NAME = r"(?P<mname>[A-Za-z]{3,9})\.?"
+_WEEKDAY_EN = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+_ENGLISH_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    _WEEKDAY_EN + r"(?P<day>\d{1,2})\s+" + _MONTH_NAME + r",?\s+(?P<year>\d{4})",
+    _WEEKDAY_EN + _MONTH_NAME + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})",
+    _WEEKDAY_EN + _MONTH_NAME + r"\s+(?P<day>\d{1,2})\s+" + _CLOCK + r"\s+[A-Z]{2,5}\s+"
+    r"(?P<year>\d{4})",
+))
+
 # -- forms refused with their own message ------------------------------------------------------
 
 # Day and month first (08/09/2021, 8-9-2021): 8 September in Britain, 9 August in the US.
@@ -111,7 +126,28 @@ def parse_date(value: object, *, where: str) -> dt.date:
         match = pattern.fullmatch(normal)
         if match:
             return _to_date(match, chinese, text, where)
+    for pattern in _ENGLISH_FORMS:
+        match = pattern.fullmatch(normal)
+        if match and _month_number(match["mname"]):
+            return _english_date(match, text, where)
     raise InputError(f"{where}: {text!r} is not a date{_why_not(normal)}")
+
+
+def _month_number(name: str) -> int | None:
+    """1-12 for an English month name or its three-letter abbreviation (Sept too)."""
+    name = name.lower()
+    return next((k for k, month in enumerate(_MONTHS, 1)
+                 if name == month or name == month[:3] or name == "sept" and k == 9), None)
+
+
+def _english_date(match: _Match, text: str, where: str) -> dt.date:
+    try:
+        day = dt.date(int(match["year"]), _month_number(match["mname"]) or 0, int(match["day"]))
+    except ValueError as err:
+        raise InputError(f"{where}: {text!r} is no real date ({err})") from None
+    if match.groupdict().get("hour") is not None:
+        _check_time(match.groupdict(), text, where)
+    return _in_range(day, text, where)
 
 
 def find_date(text: str, *, where: str = "header") -> dt.date | None:
