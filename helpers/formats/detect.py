@@ -30,6 +30,10 @@ PAGE_SHORT_SHARE = 0.9
 #: The share of lines that must run on (end without a sentence end): a column breaks lines
 #: wherever the width ends, a web copy at the end of each paragraph.
 PAGE_RUN_ON_SHARE = 0.5
+#: Lines read to tell the format (the first ones): a page shows its column within a hundred
+#: lines (the seed's first 200 tell it as its whole 586 do), and a large file is not read whole
+#: twice.
+DETECT_LINES = 200
 #: Fewer lines than this cannot show a column (a title and one paragraph): such a file is an
 #: article.  Three short run-on lines already are column text.
 PAGE_MIN_LINES = 3
@@ -59,7 +63,8 @@ def detect_format(path: Path, text: str | None = None) -> str:
     if path.suffix.lower() in TABLE_SUFFIXES:
         return "table"
     lines = ["".join(line.split()) for line in (text or "").splitlines()]
-    lines = [s for s in lines if s and furniture_kind(s) is None and parse_header(s) is None]
+    lines = [s for s in lines if s][:DETECT_LINES]
+    lines = [s for s in lines if furniture_kind(s) is None and parse_header(s) is None]
     if len(lines) < PAGE_MIN_LINES:
         return "article"
     short = sum(len(s) <= PAGE_LINE_MAX for s in lines)

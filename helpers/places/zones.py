@@ -68,6 +68,7 @@ class _ZoneTables:
     codes: dict[Place, str]
     pattern: re.Pattern[str]
     prefix_places: dict[str, Place]  # a city's or province's printed name -> that unit
+    listed_by_head: dict[str, tuple[str, ...]]  # listed names by their first two characters
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,7 +95,14 @@ def _tables() -> _ZoneTables:
         rf"(?P<pre>{names})(?P<core>[^\W\d_{_NOT_IN_CORE}]{{0,{MAX_ZONE_CORE}}}?)"
         rf"(?P<suf>{suffixes})"
     )
-    return _ZoneTables(listed, codes, pattern, prefixes)
+    # the listed names by their first two characters, longest first: one pass over a text finds
+    # at each position the longest name starting there (a shorter one at the same start is never
+    # kept by _leftmost_longest), instead of one search per name
+    heads: dict[str, list[str]] = {}
+    for name in sorted(listed, key=len, reverse=True):
+        heads.setdefault(name[:2], []).append(name)
+    by_head = {head: tuple(names) for head, names in heads.items()}
+    return _ZoneTables(listed, codes, pattern, prefixes, by_head)
 
 
 def _city_place(gaz: Gazetteer, province: str, city: str) -> Place | None:
@@ -193,9 +201,13 @@ def find_zones(text: str) -> list[Zone]:
     """
     tables = _tables()
     found: list[tuple[int, int, Place, str | None]] = []
-    for name, zone in tables.listed.items():
-        for m in re.finditer(re.escape(name), text):
-            found.append((m.start(), m.end(), zone, tables.codes[zone]))
+    for i in range(len(text) - 1):
+        names = tables.listed_by_head.get(text[i:i + 2])
+        if names:
+            name = next((n for n in names if text.startswith(n, i)), None)
+            if name is not None:
+                zone = tables.listed[name]
+                found.append((i, i + len(name), zone, tables.codes[zone]))
     printed: dict[tuple, str] = {}
     pattern_hits: list[tuple[int, int, tuple]] = []
     for m in tables.pattern.finditer(text):
