@@ -569,13 +569,13 @@ def judge_page(path: Path, clean: bool) -> tuple[bool, str, str]:
     """(passed, outcome, detail) for one random page file."""
     import pandas as pd
 
-    from helpers import CorpusError, check_conservation, parse_page, read_page
+    from helpers import CorpusError, check_conservation, parse_text, read_page
 
     try:
         with deadline(PAGE_TIMEOUT, "read and parse"):
             text = read_page(path)
-            first = parse_page(text, path.stem)
-            second = parse_page(text, path.stem)
+            parsed = parse_text(text, path.stem)
+            first, second = parsed.articles, parse_text(text, path.stem).articles
     except CorpusError as err:
         if not names(err, path):
             return False, "error naming no file", short(err)
@@ -586,7 +586,7 @@ def judge_page(path: Path, clean: bool) -> tuple[bool, str, str]:
         return False, "hang", str(err)
     except Exception as err:  # noqa: BLE001 -- any other exception is a fault
         return False, f"crash {type(err).__name__}", short(err)
-    report = check_conservation(text, first)
+    report = check_conservation(text, first, parsed.furniture)
     if not report["ok"]:
         return False, "conservation", (f"missing {report['missing']} invented "
                                        f"{report['invented']}")[:240]

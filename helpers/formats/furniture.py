@@ -112,7 +112,8 @@ def _is_menu(s: str) -> bool:
 
 def repeated_lines(lines: list[str]) -> set[str]:
     """Short lines without a sentence that a file prints ``MASTHEAD_REPEATS`` times or more:
-    running heads and mastheads repeated down an e-paper page."""
+    running heads, mastheads and ad slots (广告) repeated down a web page.  Used on article files
+    only: on a page, the same byline line recurs when one team wrote several articles."""
     counts: dict[str, int] = {}
     for line in lines:
         s = line.strip()

@@ -23,7 +23,7 @@ from helpers.formats.article import ParsedText, read_article
 from helpers.formats.datelines import find_dateline
 from helpers.formats.dates import find_date
 from helpers.formats.detect import detect_format
-from helpers.formats.furniture import edition_page, furniture_kind, repeated_lines
+from helpers.formats.furniture import edition_page, furniture_kind
 from helpers.formats.headers import split_people
 from helpers.formats.metadata import FileMeta, check_home
 from helpers.layout import parse_articles
@@ -82,12 +82,11 @@ def read_file(path: Path, text: str | None, *, meta: FileMeta, format: str | Non
 def _read_page(path: Path, text: str, meta: FileMeta
                ) -> tuple[list[Record], list[tuple[int, str, str]]]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    repeated = repeated_lines(lines)
     furniture = []
     for n, line in enumerate(lines, start=1):
+        # no repeated-line rule on a page: three articles by the same reporters print the
+        # same byline line three times, and a subhead may recur
         kind = furniture_kind(line, newspaper=meta.newspaper, menus=False)
-        if kind is None and line.strip() in repeated:
-            kind = "masthead"
         if kind is not None:
             furniture.append((n, kind, line.strip()))
             lines[n - 1] = ""
