@@ -252,6 +252,29 @@ def test_page_navigation_blanked_into_furniture():
     assert (got["line_start"] - plain["line_start"]).tolist() == [4] * len(plain)
 
 
+def test_page_running_head_is_furniture_and_dates_the_page():
+    """The issue's date with its weekday and a line of editors' credits head the page: furniture,
+    and the date is the articles' publication date (the page's own, over the metadata's)."""
+    seed = read_page(SEED)
+    plain = parse_page(seed, "p")
+    head = "2022年3月4日 星期五\n\n责任编辑：周小红  版式：李立\n\n"
+    corpus = parse_text(head + seed, "p")
+    assert corpus.furniture[["line", "kind"]].values.tolist() == [[1, "page header"],
+                                                                  [3, "page header"]]
+    assert set(corpus.articles["published"]) == {dt.date(2022, 3, 4)}
+    assert corpus.articles["text"].tolist() == plain["text"].tolist()
+    assert check_conservation(head + seed, corpus.articles, corpus.furniture)["ok"]
+
+
+def test_a_column_line_that_is_only_a_date_stays_text():
+    """A date without its weekday can be a line of a sentence broken at the column."""
+    page = "会议定于\n\n2022年3月4日\n\n在县政府三楼召开，各乡镇主要负责人参加。\n"
+    corpus = parse_text(page, "p")
+    assert corpus.furniture.empty
+    assert check_conservation(page, corpus.articles, corpus.furniture)["ok"]
+    assert corpus.articles["published"].isna().all()
+
+
 def test_page_number_from_the_edition_line_over_the_metadata(tmp_path):
     shutil.copy(SEED, tmp_path / "2021-08-27_01.txt")
     text = (tmp_path / "2021-08-27_01.txt").read_text(encoding="utf-8")

@@ -27,6 +27,7 @@ FURNITURE_KINDS = {
              "comment boxes",
     "masthead": "the newspaper's name or a short line printed again and again on the page",
     "credit": "an image credit line: 图片来源：…",
+    "page header": "a page's running head: the issue date with its weekday, editors' credits",
 }
 
 # Words that only navigation uses (e-paper: 上一版 下一版 版面导航 标题导航 往期回顾; sites:

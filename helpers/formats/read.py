@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,12 +25,15 @@ from helpers.formats.datelines import find_dateline
 from helpers.formats.dates import find_date
 from helpers.formats.detect import detect_format
 from helpers.formats.furniture import edition_page, furniture_kind
-from helpers.formats.headers import split_people
+from helpers.formats.headers import parse_header, split_people
 from helpers.formats.metadata import FileMeta, check_home
 from helpers.layout import parse_articles
 from helpers.text.decoding import check_simplified
 
 __all__ = ["FileRecords", "Record", "read_file"]
+
+# The weekday a page's running head prints after the date (星期五, 周五).
+_WEEKDAY = re.compile(r"(星期|周)[一二三四五六日天]")
 
 
 @dataclass
@@ -86,19 +90,35 @@ def _read_page(path: Path, text: str, meta: FileMeta
     for n, line in enumerate(lines, start=1):
         # no repeated-line rule on a page: three articles by the same reporters print the
         # same byline line three times, and a subhead may recur
-        kind = furniture_kind(line, newspaper=meta.newspaper, menus=False)
+        kind = furniture_kind(line, newspaper=meta.newspaper, menus=False) or _page_header(line)
         if kind is not None:
             furniture.append((n, kind, line.strip()))
             lines[n - 1] = ""
     page = next((p for _, _, t in furniture if (p := edition_page(t))), None)
+    dated = next((t for _, k, t in furniture if k == "page header" and _WEEKDAY.search(t)), None)
+    published = find_date(dated, where="page header") if dated else None
     records = []
     for art in parse_articles("\n".join(lines)):
         body = "\n".join(art.paragraphs)
         rec = Record(art.headline, art.subheads, art.byline, body, [], min(art.lines),
                      max(art.lines), art.subhead_paras)
-        _fill(rec, meta, page=page, published=None, newspaper=None, url=None)
+        _fill(rec, meta, page=page, published=published, newspaper=None, url=None)
         records.append(rec)
     return records, furniture
+
+
+def _page_header(line: str) -> str | None:
+    """"page header" for a page's running head: the issue's date with its weekday (2021年8月27日
+    星期五: a column line that is only a date has no weekday) or a line of editors' credits only
+    (责任编辑：张三  版式：李四); None otherwise."""
+    header = parse_header(line)
+    if header is None:
+        return None
+    if set(header.fields) == {"published"} and _WEEKDAY.search(line):
+        return "page header"
+    if set(header.fields) == {"editor"}:
+        return "page header"
+    return None
 
 
 def _read_article_file(path: Path, text: str, meta: FileMeta
