@@ -19,6 +19,7 @@ numbers split by the extractor: ``28. 1%``, ``1 2 3 4 万元``).
     .venv/bin/python benchmarks/unseen_pages.py                 # 200 pages per layout
     .venv/bin/python benchmarks/unseen_pages.py --pages 500 --seed 1 --json /tmp/unseen.json
     .venv/bin/python benchmarks/unseen_pages.py --show 3         # and the first misses
+    .venv/bin/python benchmarks/unseen_pages.py --latin-spaces between   # see compose.PageForm
 
 Prints per layout: pages, pages exact, articles, articles exact, conservation failures.
 """
@@ -172,13 +173,16 @@ class Writer:
 
 # -- measuring -----------------------------------------------------------------------------------
 
-def compose(layout: str, n: int, seed: int) -> tuple[str, list[dict]]:
-    """Page ``n`` of ``layout`` (deterministic in layout, n and seed)."""
+def compose(layout: str, n: int, seed: int, latin_spaces: str = "always"
+            ) -> tuple[str, list[dict]]:
+    """Page ``n`` of ``layout`` (deterministic in layout, n and seed); ``latin_spaces``: see
+    ``PageForm`` (the text is the same either way, only where lines break may change)."""
     rng = random.Random(f"{seed}-{layout}-{n}")
     writer = Writer(rng)
     arts = [writer.article() for _ in range(rng.randint(3, 7))]
     form = PageForm(**LAYOUTS[layout], gaps=rng.choice([0.0, 0.3]) if layout != "blank" else 0.0,
-                    debris=rng.randint(0, 3) if layout != "blank" else 0)
+                    debris=rng.randint(0, 3) if layout != "blank" else 0,
+                    latin_spaces=latin_spaces)
     return compose_page(arts, width=rng.randint(12, 24), seed=rng.randrange(1 << 30), form=form)
 
 
@@ -196,12 +200,13 @@ def conserved(page: str, arts: list[ParsedArticle]) -> bool:
     return not (got - have) and set(have - got) <= set("（）()")
 
 
-def measure(layout: str, pages: int, seed: int, show: int = 0) -> dict[str, object]:
+def measure(layout: str, pages: int, seed: int, show: int = 0,
+            latin_spaces: str = "always") -> dict[str, object]:
     """Parse ``pages`` composed pages of ``layout``; the exact shares and conservation."""
     exact_pages = arts = exact_arts = unconserved = 0
     shown = 0
     for n in range(pages):
-        page, expected = compose(layout, n, seed)
+        page, expected = compose(layout, n, seed, latin_spaces)
         got = parse_articles(page)
         unconserved += not conserved(page, got)
         parsed = [fields(a.__dict__) for a in got]
@@ -233,11 +238,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--layouts", default=",".join(LAYOUTS))
     ap.add_argument("--show", type=int, default=0, help="print the first misses per layout")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--latin-spaces", choices=["always", "between"], default="always",
+                    help="how the composer spaces Latin runs (compose.PageForm): 'always' "
+                         "charges room for spaces it does not print at line edges and next to "
+                         "punctuation; 'between' only between a run and an ideograph")
     args = ap.parse_args(argv)
     results = []
     print(f"{'layout':<14}{'pages':>7}{'exact':>9}{'articles':>10}{'exact':>9}{'unconserved':>13}")
     for layout in args.layouts.split(","):
-        res = measure(layout, args.pages, args.seed, args.show)
+        res = measure(layout, args.pages, args.seed, args.show, args.latin_spaces)
         results.append(res)
         print(f"{layout:<14}{res['pages']:>7}{res['pages_exact']:>9.1%}{res['articles']:>10}"
               f"{res['articles_exact']:>9.1%}{res['not_conserved']:>13}", flush=True)

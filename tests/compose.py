@@ -24,7 +24,13 @@ import re
 from dataclasses import dataclass, field
 
 from helpers.layout.lines import measure_width
-from helpers.layout.thresholds import GRID_PUNCT_WIDTH, INDENT, SLOGAN_SPACE_WIDTH
+from helpers.layout.thresholds import (
+    DIGIT_SPACE_WIDTH,
+    GRID_PUNCT_WIDTH,
+    INDENT,
+    SLOGAN_SPACE_WIDTH,
+)
+from helpers.text.decoding import is_cjk
 
 # Punctuation that may not open a line / may not close a line (kinsoku rules).
 _NO_LINE_START = set("，。、；：？！”’）》」』%…")
@@ -42,6 +48,13 @@ class PageForm:
     spaced_digits: bool = False  # extraction spaces inside numbers: 28. 1%, 1 2 3 4 万元
     gaps: float = 0.0  # dense: chance of a blank line at a real gap (titles, articles)
     debris: int = 0  # dense: blanked debris lines (navigation bar, page header) on the page
+    # Spaces around Latin runs (``全县 319 个``): "always" (the composer's first convention) charges
+    # a run a quarter em on each side wherever it stands, also at a line's edge and next to
+    # punctuation, where none is printed (``58064， 惠及``), so a line measures up to 0.5
+    # narrower than the room it took; "between" sets a quarter em only between a Latin run and
+    # an ideograph on the same line, as typesetting engines do and as printed (the parser's
+    # measure).
+    latin_spaces: str = "always"
 
 
 @dataclass(frozen=True)
@@ -124,6 +137,9 @@ def _render(units: list[str], justify: bool, spaced_digits: bool,
         units = [_space_number(u, rng) if _NUMBER.search(u) else u for u in units]
     if justify and form.justify:
         return " ".join(units)
+    if spaced_digits and form.latin_spaces == "between":
+        return "".join((" " if k and _latin_gap(units[k - 1], u) else "") + u
+                       for k, u in enumerate(units))
     out = ""
     for u in units:
         if spaced_digits and u[:1].isascii() and u[:1].isalnum():
@@ -131,6 +147,15 @@ def _render(units: list[str], justify: bool, spaced_digits: bool,
         else:
             out += u
     return out.rstrip()
+
+
+def _latin_gap(left: str, right: str) -> bool:
+    """Is a quarter-em space set between two units on a line: a Latin run next to an
+    ideograph (not next to punctuation)?"""
+    def latin(ch: str) -> bool:
+        return ch.isascii() and (ch.isalnum() or ch == "%")
+    return bool(left and right) and ((latin(left[-1]) and is_cjk(right[0]))
+                                     or (is_cjk(left[-1]) and latin(right[0])))
 
 
 def layout_paragraph(text: str, width: float, rng: random.Random, indent: float = INDENT,
@@ -156,8 +181,14 @@ def layout_paragraph(text: str, width: float, rng: random.Random, indent: float 
         return w - (indent if not lines else 0.0)
 
     for u in units:
-        uw = _width(u) + (0.5 if spaced and u[:1].isascii() and u[:1].isalnum() else 0.0)
+        if form.latin_spaces == "between":
+            uw = _width(u) + (DIGIT_SPACE_WIDTH if spaced and cur and _latin_gap(cur[-1], u)
+                              else 0.0)
+        else:
+            uw = _width(u) + (0.5 if spaced and u[:1].isascii() and u[:1].isalnum() else 0.0)
         if cur and used + uw > capacity():
+            if form.latin_spaces == "between" and spaced and _latin_gap(cur[-1], u):
+                uw -= DIGIT_SPACE_WIDTH  # no space at the start of the next line
             slack = capacity() - used
             # a justified line right after a full line that ends a sentence reads as a new
             # paragraph (as on the seed page), so a continuation is not justified there
@@ -203,14 +234,16 @@ def _fillers(pieces: tuple[str, ...]) -> list[str]:
     return out
 
 
-def resolve_shaped(shape: Shaped, width: float, spaced: bool, rng: random.Random) -> str:
+def resolve_shaped(shape: Shaped, width: float, spaced: bool, rng: random.Random,
+                   form: PageForm = PageForm()) -> str:
     """The text of a :class:`Shaped` paragraph: a filler that puts the break at the pivot in a
     column ``width`` (one of those that do, drawn with ``rng``; all the pieces when none
     does)."""
     options = []
     for filler in _fillers(shape.filler):
         text = filler + shape.pivot + shape.rest
-        lines, _ = layout_paragraph(text, width, random.Random(0), spaced=spaced)
+        lines, _ = layout_paragraph(text, width, random.Random(0), spaced=spaced,
+                                    form=PageForm(latin_spaces=form.latin_spaces))
         ends = _line_ends(lines)
         before = len(_compact(filler))
         at_pivot = (ends[0] == before if shape.kind == "wrap"
@@ -225,7 +258,10 @@ def compose_page(articles: list[ArticleSpec], width: float, seed: int = 0,
     """Lay out ``articles`` on one page in ``form``; return (page text, expected rows).
 
     Expected rows carry ``headline``, ``subheads``, ``byline``, ``paragraphs``, ``line_start``
-    and ``line_end`` (1-based raw lines) as a careful reader would record them.
+    and ``line_end`` (1-based raw lines) as a careful reader would record them, and ``roles``:
+    what the composer printed on each of the article's lines (``first`` / ``body``: a
+    paragraph's first / other line, ``subhead``, ``headline``, ``byline``, ``author``), for
+    diagnostics only (a reader has the text, not these).
     """
     return _Page(width, seed, form).compose(articles)
 
@@ -239,20 +275,23 @@ class _Page:
         # the form's own draws, so that pages of the default form stay as they were
         self.frng = random.Random(seed + 0x5EED)
         self.out: list[str] = [""] * (form.debris if form.dense else 0)
+        self.roles: dict[int, str] = {}  # raw line number -> what the composer printed there
         self.gap_next = False
 
     def maybe_gap(self) -> bool:
         return self.form.dense and self.frng.random() < self.form.gaps
 
-    def emit(self, line: str, tight: bool = False, gap: bool = False) -> int:
+    def emit(self, line: str, tight: bool = False, gap: bool = False, role: str = "") -> int:
         """Append a printed line: after a blank line (the seed's form, unless ``tight``), or
-        in the dense form directly (a blank line only at a real gap)."""
+        in the dense form directly (a blank line only at a real gap); ``role`` records what it
+        is (see ``compose_page``)."""
         out = self.out
         blank = (gap or self.gap_next) if self.form.dense else not tight
         if any(out) and blank:
             out.append("")
         self.gap_next = False
         out.append(line)
+        self.roles[len(out)] = role
         return len(out)
 
     def compose(self, articles: list[ArticleSpec]) -> tuple[str, list[dict[str, object]]]:
@@ -266,15 +305,15 @@ class _Page:
             if spec.byline_style == "author" and spec.byline:
                 lead = boundary and any(out)
                 first_no = self.emit((" " if lead else "") + _byline_text(spec.byline),
-                                     tight=lead or tight_next, gap=lead)
+                                     tight=lead or tight_next, gap=lead, role="author")
                 tight_next = False
             for k, para in enumerate(spec.paragraphs):
                 if k in spec.subheads:
                     parts = spec.subheads[k].split(" ")
-                    no = self.emit(parts[0], gap=self.maybe_gap())
+                    no = self.emit(parts[0], gap=self.maybe_gap(), role="subhead")
                     first_no = first_no or no
                     for part in parts[1:]:
-                        self.emit(part, tight=True)
+                        self.emit(part, tight=True, role="subhead")
                     self.gap_next = self.maybe_gap()
                 side = (rng.randint(6, 12), rng.choice([5.0, 6.0])) if spec.side_column == k else None
                 plines, printed = self.paragraph(para, side)
@@ -288,20 +327,21 @@ class _Page:
                     lead = boundary and j == 0 and first_no is None
                     no = self.emit((" " + pl) if lead else pl,
                                    tight=(lead and any(out)) or tight_next,
-                                   gap=lead or j == column_break)
+                                   gap=lead or j == column_break,
+                                   role="first" if j == 0 else "body")
                     tight_next = False
                     first_no = first_no or no
                 boundary = False
             last_no = len(out)
             if spec.byline and spec.byline_style == "line":
-                last_no = self.emit("（" + _byline_text(spec.byline) + "）")
+                last_no = self.emit("（" + _byline_text(spec.byline) + "）", role="byline")
             if spec.headline:
                 head = spec.headline
                 split = head.find("：") + 1 if "：" in head[:-1] and rng.random() < 0.4 else 0
                 parts = [head[:split], head[split:]] if split else [head]
                 self.gap_next = self.maybe_gap()
                 for part in parts:
-                    last_no = self.emit(part)
+                    last_no = self.emit(part, role="headline")
                 tight_next = rng.random() < 0.3  # the next text block follows with one newline
                 self.gap_next = self.maybe_gap()
             # an article no byline closes is followed by a new text block: otherwise nothing on
@@ -314,6 +354,8 @@ class _Page:
                 "paragraphs": paras,
                 "line_start": first_no,
                 "line_end": last_no,
+                "roles": {no: self.roles[no] for no in range(first_no or last_no, last_no + 1)
+                          if no in self.roles},
             })
         return "\n".join(out) + "\n", expected
 
@@ -322,6 +364,6 @@ class _Page:
         """One paragraph's printed lines and its text as a reader sees it."""
         spaced = self.rng.random() < 0.5  # quarter-em spaces around Latin digits take room too
         if isinstance(para, Shaped):
-            para = resolve_shaped(para, self.width, spaced, self.frng)
+            para = resolve_shaped(para, self.width, spaced, self.frng, self.form)
         return layout_paragraph(para, self.width, self.rng, side=side, form=self.form,
                                 spaced=spaced)

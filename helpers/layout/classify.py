@@ -23,6 +23,8 @@ from helpers.layout.thresholds import (
     FIT_EPSILON,
     FULL_LINE_GAP,
     FULL_LINE_MARGIN,
+    GRID_SHORT_SLACK,
+    GRID_SNAP,
     INDENT,
     INDENTED_OVERRUN,
     LEAD_MAX_CHARS,
@@ -127,8 +129,14 @@ def estimate_columns(lines: list[Line]) -> None:
                 est_b = glob
         if est_a is None or est_a < COLUMN_DROP_RATIO * est_b:
             est_a = est_b  # too few full lines ahead (a headline, a short article follows)
-        ln.col_before = max(est_b, floor)
-        ln.col = max(est_a, floor)
+        ln.col_before = _on_grid(max(est_b, floor), ln.ceiling)
+        ln.col = _on_grid(max(est_a, floor), ln.ceiling)
+
+
+def _on_grid(col: float, ceiling: float) -> float:
+    """On a grid page the column is the ceiling its full lines reach: a local estimate a little
+    under it was read from lines that fell short of it (a unit that did not fit)."""
+    return ceiling if ceiling and ceiling - GRID_SNAP <= col < ceiling else col
 
 
 def fits(line: Line, nxt: Line | None, col: float) -> bool:
@@ -149,6 +157,8 @@ def is_short(a: Line, b: Line | None, first: bool = False) -> bool:
     col = a.col_before or a.width
     indent = INDENT if first else 0.0
     slack = min(SHORT_SLACK, SHORT_SLACK_SHARE * col)  # narrower in a side column
+    if a.ceiling and a.kind != "side":
+        slack = min(slack, GRID_SHORT_SLACK)  # the column is exact: the fit test decides
     return a.width <= col - indent - slack and fits(a, b, a.col_before - indent)
 
 
@@ -217,6 +227,11 @@ def is_title(lines: list[Line], i: int) -> bool:
         return False  # the line before is mid-sentence: this one continues it
     gap = max(ln.col, ln.col_before) - ln.width
     if ln.width >= max(ln.col, ln.col_before) + TITLE_OVERRUN:
+        return True
+    # far shorter than its column though the next line's first unit would have fitted even
+    # after an indent: no body line (full, or a paragraph's last line, which ends a sentence),
+    # whatever a segmenter makes of the break (暖心惠民|县教育局 reads 惠民县)
+    if gap >= max(TITLE_GAP, TITLE_GAP_SHARE * ln.col) and fits(ln, nxt, ln.col - INDENT):
         return True
     if nxt is not None and nxt.kind in ("body", "side") and spans_word(ln.plain, nxt.plain):
         return False  # wrapped inside a word (冲刺全|年目标): titles end at a word boundary

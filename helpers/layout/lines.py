@@ -133,10 +133,18 @@ def estimate_punct_width(widths_at_full: list[float]) -> float:
     """
     if len(widths_at_full) < PUNCT_MIN_LINES:
         return GRID_PUNCT_WIDTH
+    return GRID_PUNCT_WIDTH if grid_ceiling(widths_at_full) else TYPESET_PUNCT_WIDTH
+
+
+def grid_ceiling(widths_at_full: list[float]) -> float:
+    """The column of a page set on a character grid, read from its full lines (see
+    ``estimate_punct_width``), or 0.0 when the page is typeset or has too few lines to tell."""
+    if len(widths_at_full) < PUNCT_MIN_LINES:
+        return 0.0
     ranked = sorted(widths_at_full)
     ceiling = ranked[min(int(GRID_TOP_QUANTILE * len(ranked)), len(ranked) - 1)]
     at_top = sum(abs(w - ceiling) <= GRID_TOLERANCE for w in ranked) / len(ranked)
-    return GRID_PUNCT_WIDTH if at_top >= GRID_SHARE else TYPESET_PUNCT_WIDTH
+    return ceiling if at_top >= GRID_SHARE else 0.0
 
 
 def ends_sentence(text: str) -> bool:
@@ -195,6 +203,7 @@ class Line:
     end_plain: bool = False  # ends_sentence(plain)
     name_line: bool | None = None  # _name_line, computed on first use (see is_name_line)
     gap: bool = False  # follows the previous printed line farther than the page's norm
+    ceiling: float = 0.0  # the page's grid column (grid_ceiling), 0.0 on a typeset page
 
     @property
     def block(self) -> bool:
@@ -316,7 +325,9 @@ def _measure_lines(lines: list[Line]) -> None:
              and not b.tight and b.byline is None and len(b.plain) >= PUNCT_SAMPLE_MIN_CHARS
              and c.plain]
     punct = estimate_punct_width(inner)
+    ceiling = grid_ceiling(inner)
     for ln, cnt in zip(lines, counts, strict=True):
+        ln.ceiling = ceiling
         ln.width = width_of_counts(cnt, punct) + ln.spacing
         ln.head = measure_width(_HEAD_UNIT.match(ln.plain).group() if ln.plain else "", punct)
         if not ln.justified and _SPACED_HEAD.match(_NUMBER_SPACE.sub("", ln.raw.strip())):

@@ -98,6 +98,11 @@ COLUMN_TOP = 3
 MAIN_COLUMN_QUANTILE = 0.75
 # A window of first and last lines underestimates the column: no lower than the main one - 0.5.
 COLUMN_FLOOR_MARGIN = 0.5
+# On a grid page (lines.grid_ceiling) full lines reach the column exactly: a local estimate
+# within 1.5 under the page's ceiling was read from lines that fell short (a long unit that did
+# not fit leaves up to about 1.5 on a 12-24 column) and is the ceiling; a narrower
+# column (a side column, 5-8) stays.
+GRID_SNAP = 1.5
 # A column ahead under 85% of the one before had too few full lines (a headline, a short
 # article follows): the column before is kept.
 COLUMN_DROP_RATIO = 0.85
@@ -134,6 +139,9 @@ NEXT_INDENT_GAP = 1.75
 SHORT_SLACK = 1.75
 # ... or by 35% of the column in a narrow side column, where 1.75 is a large part of a line.
 SHORT_SLACK_SHARE = 0.35
+# ... but on a grid page, whose column is exact, a sentence end is short by any margin the next
+# line's first unit would have fitted in (the fit test decides; 0 slack beyond it).
+GRID_SHORT_SLACK = 0.0
 # A line within 1.3 of its column is full (a continuation), not an indented first line.
 FULL_LINE_MARGIN = 1.3
 # A one-line paragraph is indented only if it nearly fills an indented line (within 3.5); a
