@@ -288,6 +288,12 @@ def _stands_alone(lines: list[Line], i: int, gap: float, after_byline: bool,
     does not continue it and a first line could not stand here?"""
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     nxt2 = lines[i + 2] if i + 2 < len(lines) else None
+    if after_byline and _first_line_fits(lines, i):
+        # after a byline comes the closed article's headline or the next article's indented
+        # first line; a line that ends no sentence before a line no wider than an indented one
+        # (“只要肯干… after 武冈市跑出项目建设加速度) reads both ways: the headline, which
+        # nearly every article prints there
+        return True
     if _continued(lines, i):
         return False
     if nxt is None:
@@ -300,6 +306,13 @@ def _stands_alone(lines: list[Line], i: int, gap: float, after_byline: bool,
                   and (gap >= TITLE_FIT_GAP or (nxt.col - nxt.width >= NEXT_INDENT_GAP
                                                 and is_indented(nxt, nxt2))))
     return after_byline or standalone or ((before_block or colon) and gap >= STANDALONE_GAP)
+
+
+def _first_line_fits(lines: list[Line], i: int) -> bool:
+    """Is the line after line ``i`` a body line no wider than an indented first line?"""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return (nxt is not None and nxt.kind == "body" and not nxt.justified and not nxt.end_text
+            and nxt.width <= nxt.col - INDENT + FIT_EPSILON)
 
 
 def _mark_titles_backwards(lines: list[Line]) -> None:
