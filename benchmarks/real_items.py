@@ -68,7 +68,8 @@ def _text_encoding(path: Path) -> str:
 
 
 def _copy_table(src: Path, dst: Path, homes: dict[int, str], convert, home_column: bool) -> None:
-    """A table item file, converted to simplified if asked, with a home column if asked."""
+    """A table item file, converted to simplified if asked, with a home column if asked and the
+    table has none of its own."""
     if src.suffix == ".xlsx":
         import openpyxl
         book = openpyxl.load_workbook(src)
@@ -77,7 +78,8 @@ def _copy_table(src: Path, dst: Path, homes: dict[int, str], convert, home_colum
             for cell in row:
                 if isinstance(cell.value, str) and convert is not None:
                     cell.value = convert(cell.value)
-        if home_column:
+        header = [str(c.value or "").strip().casefold() for c in sheet[1]]
+        if home_column and not _has_home(header):
             col = sheet.max_column + 1
             sheet.cell(1, col, "地区")
             for r in range(2, sheet.max_row + 1):
@@ -89,11 +91,12 @@ def _copy_table(src: Path, dst: Path, homes: dict[int, str], convert, home_colum
     text = convert(text) if convert is not None else text
     if src.suffix == ".jsonl":
         lines = [json.loads(line) for line in text.splitlines() if line.strip()]
-        if home_column:
+        if home_column and not _has_home([k.casefold() for k in lines[0]]):
             for k, obj in enumerate(lines, start=1):
                 obj["home"] = homes.get(k, "")
         text = "".join(json.dumps(obj, ensure_ascii=False) + "\n" for obj in lines)
-    elif home_column:
+    elif home_column and not _has_home(
+            [c.strip().casefold() for c in text.splitlines()[0].split(",")]):
         import pandas as pd
         frame = pd.read_csv(src, dtype=str, keep_default_na=False, encoding=enc)
         if convert is not None:
@@ -114,6 +117,11 @@ def _known_home(home: str, notes: list[str]) -> str:
         notes.append(home)
         return ""
     return home
+
+
+def _has_home(header: list[str]) -> bool:
+    from helpers.formats.tables import FIELD_NAMES
+    return any(name.casefold() in header for name in FIELD_NAMES["home"])
 
 
 def build(items: list[dict], all_items: list[dict], src: Path, out: Path, *,
