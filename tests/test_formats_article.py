@@ -417,3 +417,47 @@ def test_words_in_parentheses_at_the_foot_are_no_byline():
     p = read_article("临湘市开展安全生产大检查\n\n近日，临湘市组织开展安全生产大检查。\n（待续）\n")
     assert p.paragraphs[-1] == "（待续）"
     assert p.header_lines == []
+
+
+ARCHIVE_RECORD = """返回概览 <<上一记录 下一记录>> 打印预览 下载记录
+
+
+【日期】= 2003.05.16
+【期号】= 318
+【标题】= 白沙镇里谈发展
+【版次】= 02
+【版名】=
+【作者】= 陈晓梅
+【专栏】=
+【正文】=
+
+白沙镇里谈发展
+
+陈晓梅  (2003.05.16)
+
+   白沙镇里谈发展
+    本报记者 陈晓梅
+    5月14日上午，白沙镇党委会议室里，一场现场办公会正在进行。
+    镇里今年新修村道12公里。
+"""
+
+
+def test_newspaper_archive_record():
+    """A record of a newspaper archive: 【标题】= fields, the title printed again, an author line
+    with the date in brackets; every field read, nothing of it in the body."""
+    p = read_article(ARCHIVE_RECORD)
+    assert p.headline == "白沙镇里谈发展"
+    assert p.field_value("published") == "2003.05.16"
+    assert p.field_value("page") == "02"
+    assert p.field_values("author") == ["陈晓梅", "陈晓梅", "陈晓梅"]
+    assert p.paragraphs == ["5月14日上午，白沙镇党委会议室里，一场现场办公会正在进行。",
+                            "镇里今年新修村道12公里。"]
+    kinds = [kind for _, kind, _ in p.furniture]
+    assert kinds.count("repeat") == 1 and kinds.count("navigation") == 1
+
+
+def test_breadcrumb_without_home_page():
+    p = read_article("您当前的位置 : 某某在线 > 某县新闻网 > 时政新闻\n\n县政府召开常务会议\n\n"
+                     "　　3日上午，县政府召开常务会议，研究部署近期重点工作。\n")
+    assert p.headline == "县政府召开常务会议"
+    assert [kind for _, kind, _ in p.furniture] == ["navigation"]

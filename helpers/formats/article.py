@@ -197,13 +197,20 @@ def _read_top(content: list[tuple[int, str]], out: ParsedText, *, title_given: b
             field_title = None
         elif header is not None:
             _add_header(out, n, line, header)
+        elif out.headline is not None and (k := _repeats_title(content, i, out.headline)):
+            out.furniture.extend((m, "repeat", text.strip()) for m, text in content[i:i + k])
+            i += k  # the title printed again (on one line or broken over a few)
+            continue
         elif not title_given and out.headline is None and _looks_like_title(line):
             candidates.append((n, line))
         else:
             break
         i += 1
-    if candidates:
+    if candidates and out.headline is None:
         _choose_title(candidates, out)
+    elif candidates:  # the title came from a 标题： field: other title-like lines are subheads
+        out.subheads = [clean_title(line) for _, line in candidates]
+        out.lines.extend(n for n, _ in candidates)
     return i
 
 
@@ -256,6 +263,23 @@ def _document_title(group: list[tuple[int, str]]) -> tuple[int, int] | None:
     if _DOC_START.match(texts[start]) and start > 0 and _ISSUER.search(texts[start - 1]):
         start -= 1  # the issuer on the line above
     return (start, end) if end > start else None  # a one-line title needs no joining
+
+
+#: Most lines a title printed again at the top is broken over.
+TITLE_REPEAT_LINES = 3
+
+
+def _repeats_title(content: list[tuple[int, str]], i: int, headline: str) -> int:
+    """How many lines from ``i`` print the headline again (0 if they do not)."""
+    want = "".join(headline.split())
+    got = ""
+    for k, (_, line) in enumerate(content[i:i + TITLE_REPEAT_LINES], start=1):
+        got += clean_text(line)
+        if got == want:
+            return k
+        if not want.startswith(got):
+            return 0
+    return 0
 
 
 def _title_field(line: str, header: Header | None) -> tuple[str, str] | None:

@@ -28,6 +28,7 @@ FURNITURE_KINDS = {
     "masthead": "the newspaper's name or a short line printed again and again on the page",
     "credit": "an image credit line: 图片来源：…",
     "page header": "a page's running head: the issue date with its weekday, editors' credits",
+    "repeat": "the title printed again above the text (an archive record, a site's page title)",
 }
 
 # Words that only navigation uses (e-paper: 上一版 下一版 版面导航 标题导航 往期回顾; sites:
@@ -35,9 +36,13 @@ FURNITURE_KINDS = {
 _NAVIGATION = re.compile(
     r"上一版|下一版|上一篇|下一篇|上一条|下一条|版面导航|标题导航|往期回顾|返回目录|返回首页|返回列表"
     r"|返回顶部|当前位置|您的位置|您现在的位置|所在位置|PDF\s*下载|版面概览|本版标题"
-    r"|上一期|下一期|返回主页|通版阅读|展开通版|收缩通版")
+    r"|上一期|下一期|返回主页|通版阅读|展开通版|收缩通版|当前的位置|所在的位置"
+    r"|上一记录|下一记录|返回概览|打印预览|下载记录")
 # A breadcrumb: 首页 followed by a separator (首页 > 新闻中心 > 乡镇动态, 首页>>政务公开).
 _BREADCRUMB = re.compile(r"^\s*(网站)?首页\s*(>|＞|»|›|/|→|-)")
+# A breadcrumb that does not start at 首页: three or more items joined by > (浙江在线 > 安吉新闻网 >
+# 时政新闻).
+_TRAIL = re.compile(r"[^>＞»]+(?:[>＞»][^>＞»]+){2,}")
 # Page tools of government and newspaper sites.
 _TOOLS = re.compile(
     r"字体[：:]?\s*【?\s*大\s*】?\s*【?\s*中\s*】?\s*【?\s*小|字号[：:]?\s*【?\s*大|【\s*打印\s*】"
@@ -91,7 +96,8 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
         return None
     if len(s) <= EDITION_LINE_MAX and _EDITION.match(s) and "版" in s[:8]:
         return "edition" if not _NAVIGATION.search(s) else "navigation"
-    if _NAVIGATION.search(s) or _BREADCRUMB.match(s) or (menus and _is_menu(s)):
+    if (_NAVIGATION.search(s) or _BREADCRUMB.match(s) or _TRAIL.fullmatch(s)
+            or (menus and _is_menu(s))):
         return "navigation"
     if _TOOLS.search(s):
         return "tools"

@@ -20,6 +20,8 @@ __all__ = ["HEADER_LABELS", "Header", "parse_header", "split_people"]
 #: e-paper pages print each with a colon (来源：…); a label without one is text.
 HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "headline": ("标题", "名称", "题名"),
+    "page": ("版次", "版号", "版面"),
+    "body": ("正文",),  # an archive record's 【正文】= before the text (no value)
     "source": ("来源", "信息来源", "文章来源", "稿件来源", "稿源", "供稿", "出处", "发布机构",
                "发布单位", "发文机关", "发布部门"),
     "published": ("发布时间", "发布日期", "发表时间", "日期", "时间", "发文日期", "成文日期",
@@ -31,13 +33,15 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "other": ("索引号", "文号", "发文字号", "组配分类", "信息分类", "主题分类", "分类", "主题词",
               "关键词", "浏览次数", "点击数", "阅读次数", "访问量", "字号", "内容概述", "生效时间",
               "废止时间", "有效性", "公开方式", "公开范围", "体裁分类", "所属机构", "栏目", "当前版", "文章字数", "字数",
-              "累计次数"),
+              "累计次数", "期号", "期次", "版名", "专栏", "专题"),
 }
 _LABEL_FIELD = {label: key for key, labels in HEADER_LABELS.items() for label in labels}
 # Longest labels first, so 发布时间 is taken before 时间 and 责任编辑 before 编辑.
 _LABELS = sorted(_LABEL_FIELD, key=len, reverse=True)
 _LABEL = re.compile(
-    r"(?:(?<=^)|(?<=[\s【\[（(|丨｜]))(" + "|".join(map(re.escape, _LABELS)) + r")\s*[：:]")
+    r"(?:(?<=^)|(?<=[\s【\[（(|丨｜]))(" + "|".join(map(re.escape, _LABELS)) + r")\s*[：:]"
+    # a newspaper archive's record: 【日期】= 1990.03.18, 【标题】= …
+    r"|(?:(?<=^)|(?<=【))(" + "|".join(map(re.escape, _LABELS)) + r")】\s*[=：:]")
 # What may stand before the first label: a date or time (2021-08-27 10:20 来源：…), brackets.
 _LEAD = re.compile(r"^[\s【\[（(]*[0-9年月日\-/.:：\s]*$")
 # Role words of a byline line printed without colons: 本报记者 张三 通讯员 李四 / 记者 张三.
@@ -52,6 +56,9 @@ _DATE_ONLY = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*�
 # Words printed in parentheses at an article's foot that are no one's name (（待续）, （图片）).
 _NOT_NAMES = frozenset({"待续", "未完待续", "续完", "全文完", "图片", "资料", "图文", "供图", "摄影",
                         "视频", "原创", "转载", "通讯员", "记者", "编辑", "本报", "完"})
+# Names followed by a bracketed date: an archive record's author line.
+_NAMES_DATE = re.compile(r"(?P<names>[\u4e00-\u9fff·\s、]{2,30}?)\s*[（(]\s*"
+                         r"(?P<date>\d{4}[.\-/年]\d{1,2}[.\-/月]\d{1,2}日?)\s*[)）]")
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 # The word that closes a byline after the names (记者 张三 通讯员 李四 报道, （本报记者 张三报道）):
 # no one's name, so it is dropped before the names are read.
@@ -94,13 +101,17 @@ def parse_header(line: str) -> Header | None:
             header.fields.setdefault("published", []).append(lead)
         for m, nxt in zip(matches, [*matches[1:], None], strict=True):
             value = s[m.end():nxt.start() if nxt else len(s)].strip(" 　|丨｜【】[]（）()")
-            header.fields.setdefault(_LABEL_FIELD[m.group(1)], []).append(value)
+            header.fields.setdefault(_LABEL_FIELD[m.group(1) or m.group(2)], []).append(value)
         return header
     return _byline_line(s)
 
 
 def _byline_line(s: str) -> Header | None:
-    """A byline line without colons: role words and names only."""
+    """A byline line without colons: role words and names only, or names and the date in
+    brackets (刘元琴  (1990.03.18), as newspaper archives print a record's author line)."""
+    dated = _NAMES_DATE.fullmatch(s)
+    if dated and (names := split_people(dated["names"])):
+        return Header({"author": [" ".join(names)], "published": [dated["date"]]})
     if len(s) > BYLINE_LINE_MAX or not _ROLE.match(s):
         return None
     names = split_people(_ROLE.sub(" ", s))

@@ -128,8 +128,8 @@ def _read_article_file(path: Path, text: str, meta: FileMeta
         return [], parsed.furniture
     rec = _record(parsed, path, where="header line {line}", line_start=min(parsed.lines),
                   line_end=max(parsed.lines))
-    _fill(rec, meta, page=parsed.page, published=rec.published, newspaper=rec.newspaper,
-          url=None)
+    _fill(rec, meta, page=parsed.page or parsed.field_value("page"), published=rec.published,
+          newspaper=rec.newspaper, url=None)
     return [rec], parsed.furniture
 
 
