@@ -385,3 +385,50 @@ def test_one_megabyte_is_linear():
     text = unit * (1_000_000 // len(unit) + 1)
     loc = locate_article("洞口县：测试", text, home="洞口县")
     assert loc.locality == "洞口县"
+
+
+# --- short names read in context (helpers.places.aliases) ----------------------------------------
+
+
+def test_headline_short_name_confirmed_by_the_body():
+    text = "今年以来，龙海市工业产值稳步增长，落实漳州市委市政府部署，全市经济持续向好。"
+    loc = locate_article("龙海经济运行稳中向好", text, published=dt.date(2019, 5, 1))
+    assert _core(loc) == ("龙海市", "漳州市", "福建省", "county")
+    # the body never names the county in full: the short name is not read
+    assert locate_article("龙海经济运行稳中向好", "漳州市委市政府部署工作。").level != "county"
+
+
+def test_short_name_before_its_own_township_is_an_address():
+    loc = locate_article(None, "3月2日，赣县五云镇一位农民在田里插秧。")
+    assert _core(loc) == ("赣县", "赣州市", "江西省", "township")
+    assert loc.township == "五云镇" and loc.admin_code == "360704"
+
+
+def test_county_spoken_of_as_a_whole_is_the_county():
+    text = "春回大地，江西省赣县各地农民忙着备耕。\n3月2日，赣县五云镇一位农民在田里插秧。"
+    loc = locate_article(None, text)
+    assert _core(loc) == ("赣县", "赣州市", "江西省", "county") and loc.township is None
+    text = "近日拍摄的婺源县秋口镇一处晒秋场景。\n秋口镇的村民在晾晒辣椒。"
+    assert locate_article("全县秋收忙", text).level == "county"
+    assert locate_article("秋收忙", text).township == "秋口镇"
+
+
+def test_former_county_name_before_a_merged_township():
+    text = ("3月5日，垦利县下镇乡召开现场办公会。\n下镇乡是我市较偏远的乡镇，"
+            "市有关部门帮助下镇乡修路打井，下镇乡党委表示感谢。")
+    loc = locate_article(None, text, published=dt.date(1990, 3, 18), home="东营市")
+    assert _core(loc) == ("垦利县", "东营市", "山东省", "township")
+    assert loc.township == "下镇乡"
+
+
+def test_undated_item_takes_the_home_as_its_metadata_names_it():
+    text = "8月2日，市政协委员深入夏铎铺镇调研。夏铎铺镇党委汇报了集镇建设情况。"
+    assert locate_article(None, text, home="宁乡县").locality == "宁乡县"
+    assert locate_article(None, text, home="宁乡市").locality == "宁乡市"
+
+
+def test_bare_zone_lead_is_the_home_citys_zone():
+    text = "2月8日，高新区举行重点项目现场观摩活动。"
+    loc = locate_article("高新区“双招双引”推进会召开", text, home="焦作市")
+    assert _core(loc) == ("焦作高新技术产业开发区", "焦作市", "河南省", "zone")
+    assert locate_article("高新区“双招双引”推进会召开", text).province != "四川省"

@@ -22,10 +22,23 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from helpers.places.agency import find_agency
+from helpers.places.aliases import (
+    address_mentions,
+    bare_zone_lead,
+    confirmed_lead,
+    printed_former_name,
+)
 from helpers.places.deixis import level_char, mask_dateline
 from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
 from helpers.places.history import as_of
-from helpers.places.resolve import _key, _Mention, _weighted_mentions
+from helpers.places.resolve import (
+    BODY_WEIGHT,
+    FIRST_PARAGRAPH_WEIGHT,
+    HEADLINE_WEIGHT,
+    _key,
+    _Mention,
+    _weighted_mentions,
+)
 from helpers.places.script import to_simplified
 from helpers.places.townships import find_township, unique_township
 from helpers.places.weigh import Weights, apply_urban_areas, apply_zones, home_place, weigh
@@ -95,24 +108,58 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     text = mask_dateline(text)
     gaz = load_gazetteer()
     mentions, lead = _weighted_mentions(gaz, headline, text)
+    home_p = home_place(gaz, home, mentions)
+    lead = _short_forms(gaz, mentions, lead, headline, text, home_p)
     lead = apply_zones(mentions, lead, headline, text)
     apply_urban_areas(mentions, headline, text)
-    weights = weigh(mentions, headline, text, home_place(gaz, home, mentions))
+    weights = weigh(mentions, headline, text, home_p)
     place = _decide(mentions, lead, weights)
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         unique = unique_township(headline, text)
         if unique is not None:
             county, township = unique
-            return _locality(gaz, county, headline, text, mentions, published, agency, township)
+            return _locality(gaz, county, headline, text, mentions, published, agency, township,
+                             home)
     if place is _UNNAMED_COUNTY:
         return Locality(level="county", agency=agency)
     if place is None:
         return Locality(agency=agency)
     township = None
     if place.level == "county":
-        township = find_township(place, headline, text, weights.refs[place])
-    return _locality(gaz, place, headline, text, mentions, published, agency, township)
+        printed = frozenset(headline[m.start:m.end] if m.headline else text[m.start:m.end]
+                            for m in mentions if m.place == place and not m.dropped)
+        township = find_township(place, headline, text, weights.refs[place], printed)
+    return _locality(gaz, place, headline, text, mentions, published, agency, township, home)
+
+
+def _short_forms(gaz: Gazetteer, mentions: list[_Mention], lead: _Mention | None,
+                 headline: str, text: str, home: Place | None) -> _Mention | None:
+    """The short names ``helpers.places.aliases`` reads: a bare zone lead placed in the home's
+    city (or dropped), a headline lead confirmed by the body, addresses before townships."""
+    if lead is not None and lead.short:
+        placed = bare_zone_lead(headline, lead, home)
+        if placed is not lead:
+            mentions[:] = [m for m in mentions if m is not lead]
+            lead = placed
+            if placed is not None:
+                mentions.insert(0, placed)
+    if lead is None and headline.strip():
+        lead = confirmed_lead(gaz, headline, mentions)
+        if lead is not None:
+            mentions[:] = [lead] + [m for m in mentions if not (m.headline and m.start < lead.end)]
+    first_end = text.find("\n")
+    first_end = len(text) if first_end < 0 else first_end
+
+    def weight_of(in_head: bool, start: int) -> float:
+        if in_head:
+            return HEADLINE_WEIGHT
+        return FIRST_PARAGRAPH_WEIGHT if start < first_end else BODY_WEIGHT
+
+    added = address_mentions(headline, text, mentions, weight_of)
+    if added:
+        mentions[:] = sorted(mentions + added, key=lambda m: (not m.headline, m.start))
+    return lead
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,12 +252,16 @@ def _parent(name: str, level: str, units: list[Place]) -> Place:
 
 def _locality(gaz: Gazetteer, place: Place, headline: str, text: str,
               mentions: list[_Mention], published: dt.date | None, agency: str | None,
-              township: str | None) -> Locality:
+              township: str | None, home: str | None = None) -> Locality:
     """The Locality of ``place``: names as of ``published``, code, township, level."""
     code = zone_code(place) if place.level == "zone" else gaz.codes.get(place)
     if place.level == "province":
         return Locality(place.name, None, place.province, "province", code, None, agency)
     printed = {headline[m.start:m.end] if m.headline else text[m.start:m.end] for m in mentions}
+    if home:  # the newspaper's own unit as its metadata names it (宁乡县 in an undated item)
+        printed.add(home)
     name, prefecture = as_of(place, published, printed)
+    if name == place.name:
+        name = printed_former_name(gaz, place, printed) or name
     level = "township" if township else place.level
     return Locality(name, prefecture, place.province, level, code, township, agency)

@@ -15,7 +15,8 @@ from collections import Counter
 
 from helpers.places.gazetteer import Place, _children, load_gazetteer
 
-__all__ = ["TOWNSHIP_ENDINGS", "find_township", "townships_of", "unique_township"]
+__all__ = ["TOWNSHIP_ENDINGS", "find_township", "townships_of", "unique_township",
+           "with_addressed"]
 
 #: The endings of township-level units: 镇 (town), 乡 (township; 民族乡 too), 街道 (urban
 #: subdistrict) and 苏木 (Inner Mongolia's township).  jionlp's list also holds farms, prisons and
@@ -66,7 +67,8 @@ def township_pattern(county: Place) -> re.Pattern[str] | None:
 _TOWNSHIP_DEIXIS = re.compile(r"(?:全|该|本|我)(?:镇|乡|街道)|(?:镇|乡)(?:党委|政府)|街道党工委")
 
 
-def find_township(county: Place, headline: str, text: str, county_refs: int) -> str | None:
+def find_township(county: Place, headline: str, text: str, county_refs: int,
+                  printed: frozenset[str] = frozenset()) -> str | None:
     """The township of ``county`` an article is about, or None.
 
     The headline names exactly one of the county's townships (高沙镇：...; in a lead before a
@@ -77,11 +79,18 @@ def find_township(county: Place, headline: str, text: str, county_refs: int) -> 
     is referred to on its own, and a photo caption on one town stating a county-wide fact stays
     the county's.  (A minimum of two references, once required, decided nothing this comparison
     does not: a single reference beats the county only when the county has none.)
+
+    An article speaking of the county as a whole (``county_wide``) is the county's.  Besides
+    jionlp's townships, a name printed directly after the county's name (``printed``: the
+    county's names as the article prints them) and ending in 镇/乡/街道 is the county's township
+    (垦利县下镇乡: a township merged away since, which jionlp's current list lacks).
     """
-    pattern = township_pattern(county)
+    pattern = with_addressed(county, text, printed)
     if pattern is None:
         return None
     named = set(pattern.findall(headline)) or _short_lead(county, headline)
+    if not named and county_wide(county, headline, text, printed):
+        return None
     if len(named) == 1:
         return named.pop()
     if named:
@@ -93,19 +102,53 @@ def find_township(county: Place, headline: str, text: str, county_refs: int) -> 
     (top, n), *rest = counts.most_common()
     if rest and rest[0][1] == n:
         return None
-    county_refs = max(0, county_refs - sum(_after_county(county, text, m.start())
+    county_refs = max(0, county_refs - sum(_after_county(county, text, m.start(), printed)
                                            for m in found if m.group() == top))
     refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
     return top if refs > county_refs else None
 
 
-def _after_county(county: Place, text: str, start: int) -> bool:
+def _after_county(county: Place, text: str, start: int, printed: frozenset[str] = frozenset()
+                  ) -> bool:
     """Is the county named directly before ``start`` (洞口县|高沙镇)?  Such a county name is the
     township's address, not a reference to the county of its own: a caption on one village of a
     town (城步苗族自治县某镇某村的村民...) names the county only there."""
     gaz = load_gazetteer()
-    return any(county in gaz.lookup(text[start - k:start])
-               for k in range(2, min(start, gaz._longest) + 1))
+    return any(text.startswith(p, start - len(p)) for p in printed if len(p) <= start) or any(
+        county in gaz.lookup(text[start - k:start]) for k in range(2, min(start, gaz._longest) + 1))
+
+
+#: The county as a whole: 全县 (全 + the county's level character) in the headline, or the
+#: county's printed name followed by 各 (某县各地, 某县各乡镇) anywhere.  A report that speaks of
+#: the whole county is the county's, whichever town its pictures were taken in.
+WHOLE = "全"
+EACH = "各"
+
+
+def county_wide(county: Place, headline: str, text: str, printed: frozenset[str]) -> bool:
+    """Does the article speak of the county as a whole (see ``WHOLE``)?"""
+    if county.name and WHOLE + county.name[-1] in headline:
+        return True
+    return any(name + EACH in source for name in printed for source in (headline, text))
+#: Longest stem of a township printed after its county's name that jionlp does not list (下镇乡):
+#: township names are short; a longer stretch is a phrase.
+MAX_ADDRESSED_STEM = 3
+_ADDRESSED = rf"[^\W\d_]{{1,{MAX_ADDRESSED_STEM}}}(?:镇|乡|街道)"
+
+
+def with_addressed(county: Place, text: str, printed: frozenset[str]) -> re.Pattern[str] | None:
+    """The county's township pattern, with the names printed directly after the county's own
+    printed names that jionlp does not list."""
+    pattern = township_pattern(county)
+    extra = set()
+    for name in printed:
+        for m in re.finditer(re.escape(name) + f"({_ADDRESSED})", text):
+            if pattern is None or not pattern.match(text, m.start(1)):
+                extra.add(m.group(1))
+    if not extra:
+        return pattern
+    names = set(townships_of(county)) | extra
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 
 def _short_lead(county: Place, headline: str) -> set[str]:

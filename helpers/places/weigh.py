@@ -35,7 +35,7 @@ from helpers.places.resolve import (
     _key,
     _Mention,
 )
-from helpers.places.townships import township_pattern
+from helpers.places.townships import township_pattern, with_addressed
 from helpers.places.zones import find_zones, zone_endings, zone_named, zone_own_name
 
 __all__ = ["ORGAN_PLACE_FACTOR", "Weights", "apply_urban_areas", "apply_zones", "home_place",
@@ -202,15 +202,17 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
             w.add(home, _position_weight(in_head, start, first_end), order, ref=False)
         counties = [p for p in w.scores if p.level in ("county", "zone")]
         if len(counties) == 1 and counties[0] != home:
-            for start in _township_starts(counties[0], source):
+            printed = frozenset(n for _h, _s, n, p in named if p == counties[0])
+            for start in _township_starts(counties[0], source, printed):
                 w.add(counties[0], _position_weight(in_head, start, first_end), order,
                       ref=False)
     return w
 
 
-def _township_starts(county: Place, text: str) -> list[int]:
-    """Where ``text`` names a township of ``county`` (a county the article names)."""
-    pattern = township_pattern(county)
+def _township_starts(county: Place, text: str, printed: frozenset[str]) -> list[int]:
+    """Where ``text`` names a township of ``county`` (a county the article names; also a
+    township jionlp lacks printed after the county's ``printed`` name, 垦利县下镇乡)."""
+    pattern = with_addressed(county, text, printed)
     return [m.start() for m in pattern.finditer(text)] if pattern is not None else []
 
 
