@@ -432,3 +432,17 @@ def test_bare_zone_lead_is_the_home_citys_zone():
     loc = locate_article("高新区“双招双引”推进会召开", text, home="焦作市")
     assert _core(loc) == ("焦作高新技术产业开发区", "焦作市", "河南省", "zone")
     assert locate_article("高新区“双招双引”推进会召开", text).province != "四川省"
+
+
+def test_first_person_headline_names_the_home():
+    text = "日前，我县被评为“山西省文化强县”。\n山西省文化厅公布了名单，我县名列其中。"
+    loc = locate_article("我县荣获“山西省文化强县”称号", text, home="清徐县")
+    assert _core(loc) == ("清徐县", "太原市", "山西省", "county")
+
+
+def test_provincial_zones_named_after_one_citys_units_are_that_citys():
+    headline = "中共襄樊市委办公室关于表彰全市开发区建设先进单位的通报"
+    text = ("襄樊市各开发区：\n湖北谷城经济开发区、湖北老河口经济开发区、湖北枣阳经济开发区"
+            "在2007年度全市开发区建设中成绩突出，市委、市政府决定予以表彰。")
+    loc = locate_article(headline, text, published=dt.date(2008, 3, 1))
+    assert _core(loc) == ("襄樊市", "襄樊市", "湖北省", "prefecture")

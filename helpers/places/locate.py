@@ -98,7 +98,8 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     traditional characters are read in simplified ones (``helpers.places.script``).
 
     Rules, beyond ``resolve_locality``'s: a county or zone leading the headline, else the
-    best-scored one in the headline, is the locality; else a bulletin (``BULLETIN_*``) is its
+    best-scored one in the headline (a county home referred to there as 我县 counts), is the
+    locality; else a bulletin (``BULLETIN_*``) is its
     units' common parent; else the best score wins, the lower level on a tie.  A provincial or
     city body reporting on one county gives the county (the body is the agency).  When nothing
     is named (or only an unnamed county), a township whose name only one county has gives that
@@ -181,6 +182,8 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights) -> Plac
         return lead_key
     in_headline = {k for m in mentions if m.headline and not m.dropped
                    and (k := _key(m)) is not None and k.level in ("county", "zone")}
+    if w.headline_home is not None and w.headline_home.level in ("county", "zone"):
+        in_headline.add(w.headline_home)  # 我县 in the headline is the home named there
     if in_headline:
         return best(in_headline)
     locals_ = [p for p in w.scores if p.level in ("county", "zone")]

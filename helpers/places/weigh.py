@@ -6,7 +6,8 @@ headline's lead, weighted headline 5, first paragraph 2, rest 1) and adds:
 - zones as units of their own (a zone mention replaces the city mention it overlaps);
 - a city's short name + 城区 as the city (定西城区 is not 西城区);
 - deictic forms (我县, 全县, 县委, 县环保局) for the unit they refer to (``helpers.places.deixis``),
-  at the weight of their position; forms whose referent is unknown are summed apart;
+  at the weight of their position; forms whose referent is unknown are summed apart; a
+  first-person form in the headline (我县蝉联...) names the home there (``headline_home``);
 - a township of ``home`` named in the article counts as a mention of ``home`` (the county paper
   writing about one of its towns without naming itself), and so does a zone home's bare ending
   or own name (开发区, 东疆 on the zone's own site);
@@ -66,6 +67,7 @@ class Weights:
     refs: Counter = field(default_factory=Counter)
     unknown: float = 0.0
     deixis_levels: set[str] = field(default_factory=set)
+    headline_home: Place | None = None  # the home a first-person form in the headline names
 
     def add(self, place: Place, weight: float, order: int, ref: bool = True) -> None:
         self.scores[place] += weight
@@ -196,6 +198,8 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
             w.deixis_levels.add(d.level_char)
             if place is not None:
                 w.add(place, weight, order)
+                if in_head and d.first_person:
+                    w.headline_home = place
             elif d.level_char in UNKNOWN_LEVELS:
                 w.unknown += weight
         for start in _home_parts(home, source, spans):

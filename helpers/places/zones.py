@@ -13,7 +13,8 @@ Two sources, no names typed here:
   name pattern: a prefecture's or province's name (full or short) + at most
   ``MAX_ZONE_CORE`` characters + one of ``ZONE_SUFFIXES``.  They have no code; the name is the
   city's name as printed + the zone's own name + the full ending (邵阳经开区 -> 邵阳经济技术开发区,
-  ``SUFFIX_SYNONYMS``).
+  ``SUFFIX_SYNONYMS``).  A province's zone named after one of its counties or cities (湖北某某
+  经济开发区) lies in that unit's prefecture.
 """
 
 from __future__ import annotations
@@ -225,8 +226,17 @@ def find_zones(text: str) -> list[Zone]:
 
 
 def _pattern_place(tables: _ZoneTables, key: tuple, name: str) -> Place:
+    """A pattern zone's Place: the prefecture is the city in its name, or for a province's zone
+    (湖北某某经济开发区) the city of the unit its own name is the short name of, when that short
+    name is one unit's of the province (a zone named after its county or city)."""
     unit = next(p for p in tables.prefix_places.values() if p.name == key[0])
     prefecture = unit.name if unit.level == "prefecture" else None
+    if unit.level == "province" and key[1]:
+        gaz = load_gazetteer()
+        owners = {p.prefecture for p in gaz.lookup(key[1])
+                  if p.province == unit.province and p.level in ("county", "prefecture")}
+        if len(owners) == 1:
+            prefecture = owners.pop()
     return Place(name, prefecture, unit.province, "zone")
 
 
