@@ -130,3 +130,23 @@ def test_labels_are_unique():
 ])
 def test_split_people(value, names):
     assert split_people(value) == names
+
+
+def test_disclosure_metadata_printed_as_a_table():
+    """A disclosure page's metadata rows: label and value cells between bars, labels spaced."""
+    h = parse_header("索 引 号 | XYZ012/2024-000118 | 主题分类 | |")
+    assert h is not None and h.fields == {"other": ["XYZ012/2024-000118", ""]}
+    h = parse_header("文 号 | 发布日期 | 2024-06-03 09:12:40 | |")
+    assert h is not None and h.first("published") == "2024-06-03 09:12:40"
+    assert parse_header("县委书记 | 王明 | 出席") is None  # cells that are no labels: text
+
+
+def test_newspaper_and_issue_date_on_one_line():
+    h = parse_header("湖南日报    2019年09月28日")
+    assert h is not None and h.fields == {"source": ["湖南日报"], "published": ["2019年09月28日"]}
+    assert parse_header("我县召开会议    2019年09月28日") is None  # no outlet's name
+
+
+def test_marked_byline():
+    h = parse_header("■周小红 李立")
+    assert h is not None and h.first("author") == "周小红 李立"

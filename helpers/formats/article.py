@@ -208,9 +208,15 @@ def _read_top(content: list[tuple[int, str]], out: ParsedText, *, title_given: b
         i += 1
     if candidates and out.headline is None:
         _choose_title(candidates, out)
-    elif candidates:  # the title came from a 标题： field: other title-like lines are subheads
-        out.subheads = [clean_title(line) for _, line in candidates]
-        out.lines.extend(n for n, _ in candidates)
+    elif candidates:  # the title came from a 标题： field: the title printed again is furniture,
+        # other title-like lines are subheads
+        for n, line in candidates:
+            if clean_title(line) == out.headline:
+                out.furniture.append((n, "repeat", line.strip()))
+            else:
+                out.subheads.append(clean_title(line))
+                out.lines.append(n)
+        out.furniture.sort()
     return i
 
 
@@ -283,14 +289,16 @@ def _repeats_title(content: list[tuple[int, str]], i: int, headline: str) -> int
 
 
 def _title_field(line: str, header: Header | None) -> tuple[str, str] | None:
-    """(label, title) of a line that is only a 标题：/名称： field, else None."""
+    """(the line without its title, title) of a line that is only a 标题：/名称： field (the
+    label, and a table row's separators after the value: 名 称 | … | ||), else None."""
     if header is None or list(header.fields) != ["headline"] or len(header.fields["headline"]) != 1:
         return None
     value = header.fields["headline"][0]
     if not value:
         return None
     cut = line.rindex(value)
-    return line[:cut].strip(), value
+    rest = " ".join(p for p in (line[:cut].strip(), line[cut + len(value):].strip()) if p)
+    return rest, value
 
 
 def _looks_like_title(line: str) -> bool:

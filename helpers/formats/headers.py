@@ -23,7 +23,7 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "page": ("版次", "版号", "版面"),
     "body": ("正文",),  # an archive record's 【正文】= before the text (no value)
     "source": ("来源", "信息来源", "文章来源", "稿件来源", "稿源", "供稿", "出处", "发布机构",
-               "发布单位", "发文机关", "发布部门"),
+               "发布单位", "发文机关", "发布部门", "发文单位"),
     "published": ("发布时间", "发布日期", "发表时间", "日期", "时间", "发文日期", "成文日期",
                   "生成日期", "更新时间", "录入时间", "刊发时间", "印发日期"),
     "author": ("作者", "记者", "通讯员", "撰稿", "撰文", "文", "摄影", "摄像", "图", "文/图",
@@ -59,6 +59,10 @@ _NOT_NAMES = frozenset({"待续", "未完待续", "续完", "全文完", "图片
 # Names followed by a bracketed date: an archive record's author line.
 _NAMES_DATE = re.compile(r"(?P<names>[\u4e00-\u9fff·\s、]{2,30}?)\s*[（(]\s*"
                          r"(?P<date>\d{4}[.\-/年]\d{1,2}[.\-/月]\d{1,2}日?)\s*[)）]")
+# A newspaper's name and the issue date on one line (四川日报    2017年09月28日), as newspaper
+# sites print them under the title.
+_SOURCE_DATE = re.compile(r"(?P<source>[\u4e00-\u9fff·]{2,14}(?:报|网|社|台|刊))\s+"
+                          r"(?P<date>\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?)")
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 # The word that closes a byline after the names (记者 张三 通讯员 李四 报道, （本报记者 张三报道）):
 # no one's name, so it is dropped before the names are read.
@@ -93,6 +97,10 @@ def parse_header(line: str) -> Header | None:
         return Header({"published": [s]})
     if bracketed and s not in _NOT_NAMES and (names := _bare_names(s)):  # （王素娟）: a byline
         return Header({"author": [" ".join(names)]})
+    if "|" in s and (table := _table_row(s)) is not None:
+        return table
+    if (dated := _SOURCE_DATE.fullmatch(s)) is not None:  # 四川日报    2017年09月28日
+        return Header({"source": [dated["source"]], "published": [dated["date"]]})
     matches = list(_LABEL.finditer(s))
     if matches and _LEAD.match(s[:matches[0].start()]):
         header = Header()
@@ -106,9 +114,34 @@ def parse_header(line: str) -> Header | None:
     return _byline_line(s)
 
 
+def _table_row(s: str) -> Header | None:
+    """A disclosure page's metadata row printed as a table (索 引 号 | CJS044/2025-000234 | 主题分类
+    | |): cells alternate label and value; every label one of ``HEADER_LABELS``."""
+    cells = [c.strip() for c in s.strip("|").split("|")]
+    header = Header()
+    k = 0
+    while k < len(cells):
+        label = "".join(cells[k].split())
+        if not label:
+            k += 1
+            continue
+        if label not in _LABEL_FIELD:
+            return None
+        value = cells[k + 1] if k + 1 < len(cells) else ""
+        if "".join(value.split()) in _LABEL_FIELD:  # 文号 | 发布日期 | …: an empty value
+            value, k = "", k + 1
+        else:
+            k += 2
+        header.fields.setdefault(_LABEL_FIELD[label], []).append(value)
+    return header if header.fields else None
+
+
 def _byline_line(s: str) -> Header | None:
     """A byline line without colons: role words and names only, or names and the date in
     brackets (刘元琴  (1990.03.18), as newspaper archives print a record's author line)."""
+    marked = s.lstrip("■●▲◆□◇★☆")
+    if marked != s and (names := split_people(marked)):  # ■李秋怡 衡洁: a marked byline
+        return Header({"author": [" ".join(names)]})
     dated = _NAMES_DATE.fullmatch(s)
     if dated and (names := split_people(dated["names"])):
         return Header({"author": [" ".join(names)], "published": [dated["date"]]})
