@@ -446,3 +446,14 @@ def test_provincial_zones_named_after_one_citys_units_are_that_citys():
             "在2007年度全市开发区建设中成绩突出，市委、市政府决定予以表彰。")
     loc = locate_article(headline, text, published=dt.date(2008, 3, 1))
     assert _core(loc) == ("襄樊市", "襄樊市", "湖北省", "prefecture")
+
+
+def test_repeated_former_county_form_and_organs_before_it():
+    """A district's short name + 县 printed twice is its former name; 县委 before it refers to
+    the one county named further on, while 全市 stays the surroundings."""
+    text = ("本报讯 日前，县委书记一行到工业园调研，县委副书记陪同。\n"
+            "调研组对宝坻县近年来的发展表示肯定，希望宝坻县继续努力。")
+    loc = locate_article(None, text, published=dt.date(2010, 5, 1))
+    assert _core(loc) == ("宝坻县", "天津市", "天津市", "county")
+    once = locate_article(None, "调研组对宝坻县的发展表示肯定。", published=dt.date(2010, 5, 1))
+    assert once.locality is None

@@ -6,7 +6,7 @@ shows by itself that the short form is a name (no names typed here: aliases, tow
 endings come from jionlp):
 
 - an *address*: a county's short name, optionally followed by 县, directly followed by one of its
-  own townships (赣县五云镇).  A word that happens to equal a county's short name is not followed
+  own townships (赣县五云镇), or the short name + 县 repeated (``MIN_FORMER_FORM_REPEATS``).  A word that happens to equal a county's short name is not followed
   by a township of that very county, nor printed after that county's province (江西省赣县).  The
   short name + 县 before any township-shaped name
   (垦利县下镇乡, a township jionlp no longer lists) counts too: the printed 县 makes it a name.  Such a printed 县 form that jionlp does not
@@ -40,6 +40,10 @@ COUNTY_CHAR = "县"
 #: A township's name after a county's printed 县 form, when jionlp does not list it (merged away
 #: since): a short stem and a township ending.
 _ADDRESSED = re.compile(rf"[^\W\d_]{{1,{MAX_ADDRESSED_STEM}}}(?:镇|乡|街道)")
+#: A county's short name + 县 that jionlp knows as no name, printed this many times, is the
+#: county's former name (静海县 for a 静海区 made a district, which jionlp has no record of): one
+#: printing may be a slip or a phrase, a form repeated is the name the article uses.
+MIN_FORMER_FORM_REPEATS = 2
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,6 +82,8 @@ def address_mentions(headline: str, text: str, mentions: list[_Mention], weight_
             if not owners:
                 owners = [p for p in aliases.get(short, ())
                           if _after_province(source, m.start(), p)]
+            if not owners and _repeated_former_form(m.group(), short, headline, text):
+                owners = list(aliases.get(short, ()))
             if len(owners) != 1:
                 continue
             x = _Mention(m.start(), m.end(), (owners[0],), weight_of(in_head, m.start()),
@@ -85,6 +91,13 @@ def address_mentions(headline: str, text: str, mentions: list[_Mention], weight_
             x.place = owners[0]
             out.append(x)
     return out
+
+
+def _repeated_former_form(form: str, short: str, headline: str, text: str) -> bool:
+    """Is ``form`` a short name + 县 that jionlp knows as no name, printed at least
+    ``MIN_FORMER_FORM_REPEATS`` times in the article?"""
+    return (form == short + COUNTY_CHAR and form not in load_gazetteer().full
+            and headline.count(form) + text.count(form) >= MIN_FORMER_FORM_REPEATS)
 
 
 def _after_province(text: str, start: int, place: Place) -> bool:

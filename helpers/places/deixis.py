@@ -7,8 +7,9 @@
   such as 县环保局) refers to a unit of its level character (县 for 洞口县, 市 for 宁乡市 or
   邵阳市, 区 for a district or a zone).  First-person forms (我, 本) refer to the newspaper's own
   unit, the ``home`` of ``locate_article``; the others to the nearest unit of that level named
-  before them (全县 after 澧县 is 澧县's), else to ``home``.  Without a fitting home the referent
-  is unknown, and ``locate_article`` never guesses it.
+  before them (全县 after 澧县 is 澧县's), else to ``home``, else to the one unit of that level the
+  article names further on (县委书记 opening a report that names one county later).  Otherwise
+  the referent is unknown, and ``locate_article`` never guesses it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ BARE_ORGAN_LEVELS = "省市县区州旗"
 #: a form before 级 (县级) a level: neither refers to one unit.
 PLURALS = "各"
 LEVEL_CHARS = "省市县区州旗"
+#: Level characters whose forms may refer to a unit named only further on (县委书记 opening a
+#: report that names one county later): a county's own organs.  全市 / 全省 in a county report
+#: are its surroundings, never the one city or province it names.
+FORWARD_LEVELS = "县区旗"
 #: Determiners that make the form first person: the newspaper's own unit, whatever else is named.
 FIRST_PERSON = "我本"
 
@@ -113,13 +118,17 @@ def level_char(name: str) -> str:
 def referents(forms: list[Deixis], named: list[tuple[bool, int, str, Place]],
               home: Place | None) -> list[tuple[Deixis, Place | None]]:
     """What each form refers to: first person -> ``home`` (of the form's level); otherwise the
-    nearest unit of that level named before it (全县 after 澧县 is 澧县), else ``home``.  None
+    nearest unit of that level named before it (全县 after 澧县 is 澧县), else ``home``, else the
+    only unit of that level the article names (further on).  None
     when nothing fits (no home given, or a home of another level): the referent is unknown.
     ``named`` holds (in headline, position, printed name, place): the printed name gives the
     level character (淮阳县, a former name of 淮阳区, is followed by 该县)."""
     order = sorted(((_reading_order(in_head, pos), level_char(printed), p)
                     for in_head, pos, printed, p in named), key=lambda t: t[0])
     last: dict[str, Place] = {}  # the latest unit named so far, per level character
+    only: dict[str, set[Place]] = {}  # every unit named, per level character
+    for _o, lvl, p in order:
+        only.setdefault(lvl, set()).add(p)
     i = 0
     out = []
     for d in sorted(forms, key=lambda f: _reading_order(f.headline, f.start)):
@@ -128,7 +137,13 @@ def referents(forms: list[Deixis], named: list[tuple[bool, int, str, Place]],
             last[order[i][1]] = order[i][2]
             i += 1
         fits_home = home if home is not None and level_char(home.name) == d.level_char else None
-        out.append((d, fits_home if d.first_person else last.get(d.level_char, fits_home)))
+        if d.first_person:
+            out.append((d, fits_home))
+            continue
+        later = only.get(d.level_char, set())
+        ahead = (next(iter(later)) if fits_home is None and len(later) == 1
+                 and d.level_char in FORWARD_LEVELS else None)
+        out.append((d, last.get(d.level_char, fits_home or ahead)))
     return out
 
 
