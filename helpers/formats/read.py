@@ -34,6 +34,8 @@ __all__ = ["FileRecords", "Record", "read_file"]
 
 # The weekday a page's running head prints after the date (星期五, 周五).
 _WEEKDAY = re.compile(r"(星期|周)[一二三四五六日天]")
+# What a running head holds: a weekday, or an editors' label (a line without one is none).
+_PAGE_HEADER_HINT = re.compile(r"(星期|周)[一二三四五六日天]|编|版式|校|审|签发|核稿")
 
 
 @dataclass
@@ -111,6 +113,8 @@ def _page_header(line: str) -> str | None:
     """"page header" for a page's running head: the issue's date with its weekday (2021年8月27日
     星期五: a column line that is only a date has no weekday) or a line of editors' credits only
     (责任编辑：张三  版式：李四); None otherwise."""
+    if not _PAGE_HEADER_HINT.search(line):  # most page lines: no header parse at all
+        return None
     header = parse_header(line)
     if header is None:
         return None
