@@ -457,3 +457,22 @@ def test_repeated_former_county_form_and_organs_before_it():
     assert _core(loc) == ("宝坻县", "天津市", "天津市", "county")
     once = locate_article(None, "调研组对宝坻县的发展表示肯定。", published=dt.date(2010, 5, 1))
     assert once.locality is None
+
+
+def test_headline_township_of_one_named_county():
+    """A town of the one county the article names leads the headline: the county's town report,
+    although neighbouring districts of another province are named too."""
+    text = ("山里有个小镇\n"
+            "四川省广安市邻水县东部，有一座九龙镇，与重庆市渝北区、长寿区相邻。\n"
+            "九龙镇的集市很热闹，长寿区的客商也常来。邻水县近年修了新路。")
+    loc = locate_article("走进九龙镇", text, published=dt.date(2020, 1, 1))
+    assert _core(loc) == ("邻水县", "广安市", "四川省", "township")
+    assert loc.township == "九龙镇"
+
+
+def test_headline_list_of_three_districts_with_one_ending_is_the_citys():
+    """某市成立甲、乙、丙区: three districts of one city with the ending printed once."""
+    loc = locate_article("哈尔滨成立呼兰、道外、松北区", "哈尔滨市的三个区今天同时挂牌。")
+    assert _core(loc) == ("哈尔滨市", "哈尔滨市", "黑龙江省", "prefecture")
+    two = locate_article("长沙成立芙蓉、天心区", "长沙市的两个区今天挂牌。")
+    assert two.level == "county"

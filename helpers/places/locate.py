@@ -8,7 +8,8 @@ parser's function must keep:
 - the dateline is blanked before mentions are weighed (``helpers.places.deixis``);
 - 我县 / 本市 / 全县 count as mentions of ``home`` (``helpers.places.deixis``);
 - a bulletin naming many units with none dominating is about their common parent
-  (``_bulletin``): a city's ranking of its counties is the city, a province's list of counties in
+  (``_bulletin``; also a headline listing three of a city's units with one printed ending,
+  ``_headline_list``): a city's ranking of its counties is the city, a province's list of counties in
   several cities the province, a list across provinces a national item (all None);
 - the name is the one in force when the item was published (``helpers.places.history``);
 - a report on one township of the county says so (``helpers.places.township``);
@@ -18,6 +19,7 @@ parser's function must keep:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -114,7 +116,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     lead = apply_zones(mentions, lead, headline, text)
     apply_urban_areas(mentions, headline, text)
     weights = weigh(mentions, headline, text, home_p)
-    place = _decide(mentions, lead, weights)
+    place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights)
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         unique = unique_township(headline, text)
@@ -184,6 +186,8 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights) -> Plac
                    and (k := _key(m)) is not None and k.level in ("county", "zone")}
     if w.headline_home is not None and w.headline_home.level in ("county", "zone"):
         in_headline.add(w.headline_home)  # 我县 in the headline is the home named there
+    if not in_headline and w.headline_township is not None:
+        in_headline.add(w.headline_township)  # a town of one named county leads the headline
     if in_headline:
         return best(in_headline)
     locals_ = [p for p in w.scores if p.level in ("county", "zone")]
@@ -202,6 +206,39 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights) -> Plac
     if winner is not None and winner.level == "province" and _national(w):
         return None
     return winner
+
+
+#: Longest stem of a unit listed before the last one in a headline that prints the level
+#: ending once (呼兰、道外、松北区): county names are short, a longer stretch is a phrase.
+MAX_LISTED_STEM = 4
+_LISTED = re.compile(rf"((?:[^\W\d_、]{{1,{MAX_LISTED_STEM}}}、)+)$")
+
+
+def _headline_list(gaz: Gazetteer, headline: str, mentions: list[_Mention]) -> Place | None:
+    """A headline listing units of one city with the level ending printed once, on the last
+    (某市成立甲、乙、丙区): each stem + that ending is a unit of the same prefecture.  With at
+    least ``BULLETIN_MIN_UNITS_UNREFERRED`` units it is a bulletin on them: the city's item."""
+    for m in mentions:
+        key = _key(m)
+        if not m.headline or m.dropped or key is None or key.level != "county" or not key.prefecture:
+            continue
+        run = _LISTED.search(headline[:m.start])
+        if run is None:
+            continue
+        ending = headline[m.end - 1]
+
+        def sibling(stem: str, key: Place = key, ending: str = ending) -> Place | None:
+            same = [p for p in gaz.full.get(stem + ending, ())
+                    if p.level == "county" and p.prefecture == key.prefecture]
+            return same[0] if len(same) == 1 else None
+
+        first, *rest = run.group(1).rstrip("、").split("、")
+        # the first stem follows the headline's other words (某市成立甲): its longest tail
+        head = next((u for k in range(len(first), 0, -1) if (u := sibling(first[-k:]))), None)
+        units = {key, head, *map(sibling, rest)}
+        if None not in units and len(units) >= BULLETIN_MIN_UNITS_UNREFERRED:
+            return _parent(key.prefecture, "prefecture", list(units))
+    return None
 
 
 def _national(w: Weights) -> bool:

@@ -15,6 +15,8 @@ headline's lead, weighted headline 5, first paragraph 2, rest 1) and adds:
   report on one town (济南市平阴县玫瑰镇, then 玫瑰镇 throughout) is its county's, not the city's
   that a series' editor's note names.  With several counties named the towns are items of a
   list (a city's bulletin on its districts' streets), and the counties' own names decide;
+- a township in the headline of exactly one named county names that county there
+  (``headline_township``: a county's town leading a report names the county);
 - a province or city named as an organ's place (湖南省纪委监委) counts ``ORGAN_PLACE_FACTOR``.
 """
 
@@ -68,6 +70,7 @@ class Weights:
     unknown: float = 0.0
     deixis_levels: set[str] = field(default_factory=set)
     headline_home: Place | None = None  # the home a first-person form in the headline names
+    headline_township: Place | None = None  # the one named county a headline township is in
 
     def add(self, place: Place, weight: float, order: int, ref: bool = True) -> None:
         self.scores[place] += weight
@@ -210,7 +213,17 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
             for start in _township_starts(counties[0], source, printed):
                 w.add(counties[0], _position_weight(in_head, start, first_end), order,
                       ref=False)
+    w.headline_township = _headline_township(w, headline)
     return w
+
+
+def _headline_township(w: Weights, headline: str) -> Place | None:
+    """The county of a township the headline names (九龙人看某镇), when of the counties the
+    article names exactly one has a township of that name: the headline names the county through
+    its town (a town name repeats across the country, never looked for outside named counties)."""
+    owners = [p for p in w.scores if p.level == "county"
+              and (pattern := township_pattern(p)) is not None and pattern.search(headline)]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _township_starts(county: Place, text: str, printed: frozenset[str]) -> list[int]:
