@@ -476,3 +476,17 @@ def test_headline_list_of_three_districts_with_one_ending_is_the_citys():
     assert _core(loc) == ("哈尔滨市", "哈尔滨市", "黑龙江省", "prefecture")
     two = locate_article("长沙成立芙蓉、天心区", "长沙市的两个区今天挂牌。")
     assert two.level == "county"
+
+
+def test_zone_with_its_twin_district_in_brackets():
+    """A listed zone by its own name and short ending, its twin district bracketed after it."""
+    text = "今年以来，医药高新区（高港区）产业园加快建设，新签约项目十余个。\n园区企业研发投入继续增长。"
+    loc = locate_article(None, text)
+    assert _core(loc) == ("泰州医药高新技术产业开发区", "泰州市", "江苏省", "zone")
+
+
+def test_two_kinds_of_zone_sharing_one_ending():
+    """某市经济技术和高新技术产业开发区: the first kind's zone of the city."""
+    text = "这一年，哈尔滨经济技术和高新技术产业开发区建立了项目跟踪制度，新入区企业数百家。"
+    loc = locate_article(None, text)
+    assert _core(loc) == ("哈尔滨经济技术开发区", "哈尔滨市", "黑龙江省", "zone")

@@ -13,7 +13,9 @@ Two sources, no names typed here:
   name pattern: a prefecture's or province's name (full or short) + at most
   ``MAX_ZONE_CORE`` characters + one of ``ZONE_SUFFIXES``.  They have no code; the name is the
   city's name as printed + the zone's own name + the full ending (邵阳经开区 -> 邵阳经济技术开发区,
-  ``SUFFIX_SYNONYMS``).  A province's zone named after one of its counties or cities (湖北某某
+  ``SUFFIX_SYNONYMS``).  Two kinds joined before one ending (某市经济技术和高新技术产业开发区) are
+  the first kind's zone; a listed zone by its own name and ending with its twin county bracketed
+  after it (医药高新区(高港区)) is the zone.  A province's zone named after one of its counties or cities (湖北某某
   经济开发区) lies in that unit's prefecture.
 """
 
@@ -222,7 +224,81 @@ def find_zones(text: str) -> list[Zone]:
         found.append((start, end, _pattern_place(tables, key, printed[key]), None))
     if len(printed) == 1:
         found += _bare_mentions(tables, text, next(iter(printed.items())))
+    found += _twinned(text)
+    found += _coordinated(tables, text)
     return _leftmost_longest(found)
+
+
+#: Most characters of a unit's name inside the bracket after a zone (高港区, 某某县): a county's
+#: name is short; a longer bracket is a remark.
+MAX_TWIN_NAME = 8
+
+
+@functools.lru_cache(maxsize=1)
+def _twin_forms() -> tuple[re.Pattern[str] | None, dict[str, Place]]:
+    """Each listed zone's own name + one of its endings (医药高新区), when no other listed zone
+    is called so, and a pattern for such a form directly followed by a bracketed name."""
+    forms: dict[str, set[Place]] = {}
+    for zone in set(_tables().listed.values()):
+        own = zone_own_name(zone)
+        if own is not None:
+            for ending in zone_endings(zone):
+                forms.setdefault(own + ending, set()).add(zone)
+    unique = {f: next(iter(z)) for f, z in forms.items() if len(z) == 1}
+    if not unique:
+        return None, {}
+    names = "|".join(re.escape(f) for f in sorted(unique, key=len, reverse=True))
+    return re.compile(rf"(?P<form>{names})[（(](?P<unit>[^（()）]{{2,{MAX_TWIN_NAME}}})[)）]"), unique
+
+
+def _twinned(text: str) -> list:
+    """A zone by its own name and ending with the county it shares its administration with in
+    brackets (医药高新区(高港区): one body under two names, the zone named first as the subject):
+    the zone, over the whole stretch, when the county lies in the zone's city."""
+    pattern, forms = _twin_forms()
+    if pattern is None:
+        return []
+    gaz = load_gazetteer()
+    out = []
+    for m in pattern.finditer(text):
+        zone = forms[m["form"]]
+        if any(p.level == "county" and p.prefecture == zone.prefecture
+               for p in gaz.full.get(m["unit"], ())):
+            out.append((m.start(), m.end(), zone, _tables().codes.get(zone)))
+    return out
+
+
+#: Words joining two kinds of zone that share one ending and one administration (某市经济技术
+#: 和高新技术产业开发区).
+_AND = "和与及"
+
+
+@functools.lru_cache(maxsize=1)
+def _coordinated_pattern() -> re.Pattern[str]:
+    """A city's or province's name + a kind of zone + ``_AND`` + a kind + 开发区."""
+    tables = _tables()
+    kinds = sorted({s[: -len(_SHARED)] for s in ZONE_SUFFIXES
+                    if s.endswith(_SHARED) and len(s) > len(_SHARED)}, key=len, reverse=True)
+    names = "|".join(re.escape(n) for n in sorted(tables.prefix_places, key=len, reverse=True))
+    alt = "|".join(re.escape(k) for k in kinds)
+    return re.compile(rf"(?P<pre>{names})(?P<first>{alt})[{_AND}](?:{alt}){_SHARED}")
+
+
+#: The ending two coordinated kinds of zone share.
+_SHARED = "开发区"
+
+
+def _coordinated(tables: _ZoneTables, text: str) -> list:
+    """A city + two kinds of zone joined by ``_AND`` before one shared ending (某市经济技术和
+    高新技术产业开发区): the zones are run as one, and the item is the first kind's zone (经济技术
+    + 开发区)."""
+    out = []
+    for m in _coordinated_pattern().finditer(text):
+        unit = tables.prefix_places[m["pre"]]
+        suffix = m["first"] + _SHARED
+        key = (unit.name, "", SUFFIX_SYNONYMS.get(suffix, suffix))
+        out.append((m.start(), m.end(), _pattern_place(tables, key, m["pre"] + suffix), None))
+    return out
 
 
 def _pattern_place(tables: _ZoneTables, key: tuple, name: str) -> Place:
