@@ -490,3 +490,16 @@ def test_two_kinds_of_zone_sharing_one_ending():
     text = "这一年，哈尔滨经济技术和高新技术产业开发区建立了项目跟踪制度，新入区企业数百家。"
     loc = locate_article(None, text)
     assert _core(loc) == ("哈尔滨经济技术开发区", "哈尔滨市", "黑龙江省", "zone")
+
+
+def test_report_on_one_village_is_its_townships():
+    """A village printed after its township, then named on its own more often than the county,
+    is a village report: its township's.  A village passed once more stays the county's item."""
+    text = ("新华社电 棉田边的村子\n"
+            "洞口县高沙镇新田村的村民们今年又添了新车。\n"
+            "新田村种棉花出了名，新田村的年轻人学会了滴灌，新田村村民收入翻了一番。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "高沙镇")
+    passing = ("洞口县组织采风，洞口县各部门参加。\n采风团走进高沙镇新田村，新田村风景好。"
+               "洞口县文旅局介绍了洞口县的规划。")
+    assert locate_article(None, passing).level == "county"

@@ -80,6 +80,11 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
     the county's.  (A minimum of two references, once required, decided nothing this comparison
     does not: a single reference beats the county only when the county has none.)
 
+    A village printed after its township (某镇某某村) and named on its own more often than the
+    county is referred to makes the report the village's, so the township's
+    (``_village_repeats``); a tour passing through a village, in a report naming its county
+    as often, stays the county's.
+
     An article speaking of the county as a whole (``county_wide``) is the county's.  Besides
     jionlp's townships, a name printed directly after the county's name (``printed``: the
     county's names as the article prints them) and ending in 镇/乡/街道 is the county's township
@@ -99,6 +104,9 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
     counts = Counter(m.group() for m in found)
     if not counts:
         return None
+    villages = [name for name in counts if _village_repeats(name, text) > county_refs]
+    if len(villages) == 1:
+        return villages[0]
     (top, n), *rest = counts.most_common()
     if rest and rest[0][1] == n:
         return None
@@ -106,6 +114,18 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
                                            for m in found if m.group() == top))
     refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
     return top if refs > county_refs else None
+
+
+#: Longest stem of a village printed after its township (某镇|某某村): village names are short.
+MAX_VILLAGE_STEM = 5
+
+
+def _village_repeats(township: str, text: str) -> int:
+    """How often the article names, on their own, the villages it prints after ``township`` (某镇
+    某某村, then 某某村 throughout): a report on one village is its township's, and each later
+    mention of the village refers to the township as its address did."""
+    villages = set(re.findall(re.escape(township) + rf"([^\W\d_]{{2,{MAX_VILLAGE_STEM}}}?村)", text))
+    return sum(text.count(v) - text.count(township + v) for v in villages)
 
 
 def _after_county(county: Place, text: str, start: int, printed: frozenset[str] = frozenset()
