@@ -503,3 +503,12 @@ def test_report_on_one_village_is_its_townships():
     passing = ("洞口县组织采风，洞口县各部门参加。\n采风团走进高沙镇新田村，新田村风景好。"
                "洞口县文旅局介绍了洞口县的规划。")
     assert locate_article(None, passing).level == "county"
+
+
+def test_towns_enumerated_after_the_county_are_its_towns():
+    """某县甲镇、乙镇、丙镇: an itinerary through towns jionlp may not list is the county's."""
+    text = ("11月2日，市领导深入洞口县甲山镇、乙水镇、丙田镇调研。\n"
+            "在甲山镇，市领导听取了汇报。在乙水镇，市领导察看了基地。在丙田镇，市领导走访了农户。"
+            "甲山镇、乙水镇和丙田镇的负责人陪同。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)

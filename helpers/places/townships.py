@@ -158,13 +158,14 @@ _ADDRESSED = rf"[^\W\d_]{{1,{MAX_ADDRESSED_STEM}}}(?:镇|乡|街道)"
 
 def with_addressed(county: Place, text: str, printed: frozenset[str]) -> re.Pattern[str] | None:
     """The county's township pattern, with the names printed directly after the county's own
-    printed names that jionlp does not list."""
+    printed names that jionlp does not list (and the ones enumerated with them: 某县甲镇、乙镇)."""
     pattern = township_pattern(county)
     extra = set()
     for name in printed:
-        for m in re.finditer(re.escape(name) + f"({_ADDRESSED})", text):
-            if pattern is None or not pattern.match(text, m.start(1)):
-                extra.add(m.group(1))
+        for m in re.finditer(re.escape(name) + f"({_ADDRESSED}(?:、{_ADDRESSED})*)", text):
+            for town in m.group(1).split("、"):  # 某县甲镇、乙镇: each an address
+                if pattern is None or not pattern.fullmatch(town):
+                    extra.add(town)
     if not extra:
         return pattern
     names = set(townships_of(county)) | extra
