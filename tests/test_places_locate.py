@@ -512,3 +512,13 @@ def test_towns_enumerated_after_the_county_are_its_towns():
             "甲山镇、乙水镇和丙田镇的负责人陪同。")
     loc = locate_article(None, text)
     assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)
+
+
+def test_headline_naming_the_county_and_no_town_is_the_countys():
+    """某县见闻 over a body whose example is one town: the county's report."""
+    text = ("洞口县的干部这个月走进各村。\n"
+            "高沙镇的村民收到了镇干部送来的蔬菜。高沙镇党委书记介绍了情况。")
+    loc = locate_article("湖南洞口县见闻：干部深入一线保障生活", text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)
+    town = locate_article("高沙镇：干部深入一线保障生活", text)
+    assert town.township == "高沙镇"

@@ -85,7 +85,8 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
     (``_village_repeats``); a tour passing through a village, in a report naming its county
     as often, stays the county's.
 
-    An article speaking of the county as a whole (``county_wide``) is the county's.  Besides
+    An article speaking of the county as a whole (``county_wide``), or whose headline names the
+    county and none of its townships (某县见闻: the body's town is an example), is the county's.  Besides
     jionlp's townships, a name printed directly after the county's name (``printed``: the
     county's names as the article prints them) and ending in 镇/乡/街道 is the county's township
     (垦利县下镇乡: a township merged away since, which jionlp's current list lacks).
@@ -94,7 +95,8 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
     if pattern is None:
         return None
     named = set(pattern.findall(headline)) or _short_lead(county, headline)
-    if not named and county_wide(county, headline, text, printed):
+    if not named and (county_wide(county, headline, text, printed)
+                      or any(name in headline for name in printed)):
         return None
     if len(named) == 1:
         return named.pop()
