@@ -522,3 +522,11 @@ def test_headline_naming_the_county_and_no_town_is_the_countys():
     assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)
     town = locate_article("高沙镇：干部深入一线保障生活", text)
     assert town.township == "高沙镇"
+
+
+def test_town_of_a_city_without_counties():
+    """A town of a prefecture-level city without counties, named alone: the city's town."""
+    text = "6月8日，五桂山街道党工委召开例会，部署下阶段招商工作。\n五桂山街道各部门负责人参加会议。"
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.prefecture, loc.level, loc.township) == (
+        "中山市", "中山市", "township", "五桂山街道")

@@ -41,15 +41,24 @@ def _index() -> dict[tuple[str, str | None, str], tuple[str, ...]]:
         for city in _children(prov).values():
             for county in _children(city).values():
                 names = tuple(t for t in _children(county) if t.endswith(TOWNSHIP_ENDINGS))
-                for place in gaz.full.get(county["_full_name"], ()):
-                    if place.province == prov["_full_name"] and place.level == "county":
+                # a prefecture-level city without counties lists its towns under a pseudo county
+                # ("市直辖"): they are the city's own
+                unit, level = ((city["_full_name"], "prefecture") if _NO_COUNTIES in
+                               county["_full_name"] else (county["_full_name"], "county"))
+                for place in gaz.full.get(unit, ()):
+                    if place.province == prov["_full_name"] and place.level == level:
                         out.setdefault((place.province, place.prefecture, place.name), names)
     return out
 
 
+#: jionlp's pseudo county under a prefecture-level city without counties (中山市, 东莞市).
+_NO_COUNTIES = "市直辖"
+
+
 def townships_of(county: Place) -> tuple[str, ...]:
-    """The township names of a county-level unit (empty for anything else)."""
-    if county.level != "county":
+    """The township names of a county-level unit, or of a prefecture-level city without counties
+    (its towns are directly under it); empty for anything else."""
+    if county.level not in ("county", "prefecture"):
         return ()
     return _index().get((county.province, county.prefecture, county.name), ())
 
