@@ -8,8 +8,11 @@ line.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from helpers.formats.dates import find_date
 from helpers.formats.headers import HEADER_LABELS, Header, parse_header, split_people
 
 
@@ -150,3 +153,13 @@ def test_newspaper_and_issue_date_on_one_line():
 def test_marked_byline():
     h = parse_header("■周小红 李立")
     assert h is not None and h.first("author") == "周小红 李立"
+
+
+def test_dates_printed_without_a_label_or_a_day_sign():
+    h = parse_header("2016年09月12 16:08:26 来源:某县人民政府网站")
+    assert h is not None and find_date(h.first("published")) == dt.date(2016, 9, 12)
+    h = parse_header("来源: 某某在线 | 作者:某某新闻 | 2019-03-08 09:02")
+    assert h is not None and h.first("published") == "2019-03-08 09:02"
+    h = parse_header("2020-11-02 07:27:00   掌上某城")
+    assert h is not None and h.fields == {"published": ["2020-11-02 07:27:00"],
+                                          "source": ["掌上某城"]}

@@ -98,9 +98,14 @@ _WHOLE_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = (  # (pattern, numerals
     (re.compile(_CHINESE_NUMERALS), True),
 )
 # In running text a form must not sit inside a longer number (12021-08-27, 2021-08-275).
+# 年 and 月 printed but the 日 left out before a clock time (2013年05月06 16:08:26), as some site
+# templates print the publication time.
+_CHINESE_NO_DAY_SIGN = (r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})"
+                        r"(?=\s+\d{1,2}[:：]\d{2})")
 _IN_TEXT_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = (
     (re.compile(r"(?<!\d)" + _SEPARATED + r"(?!\d)"), False),
     (re.compile(r"(?<!\d)" + _CHINESE), False),
+    (re.compile(r"(?<!\d)" + _CHINESE_NO_DAY_SIGN), False),
     (re.compile(_CHINESE_NUMERALS), True),
 )
 _AMBIGUOUS_IN_TEXT = re.compile(r"(?<![\d./-])" + _DAY_MONTH_YEAR + r"(?![\d./-])")

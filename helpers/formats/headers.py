@@ -63,6 +63,12 @@ _NAMES_DATE = re.compile(r"(?P<names>[\u4e00-\u9fff·\s、]{2,30}?)\s*[（(]\s*"
 # sites print them under the title.
 _SOURCE_DATE = re.compile(r"(?P<source>[\u4e00-\u9fff·]{2,14}(?:报|网|社|台|刊))\s+"
                           r"(?P<date>\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?)")
+# A full date (with its time) anywhere in a header line.
+_DATE_IN_LINE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
+                           r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+# The date and time, then the outlet's name without a label (2022-12-01 07:27:00   掌中九江).
+_DATE_SOURCE = re.compile(r"(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
+                          r"\s{2,}(?P<source>[\u4e00-\u9fff]{2,14})")
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 # The word that closes a byline after the names (记者 张三 通讯员 李四 报道, （本报记者 张三报道）):
 # no one's name, so it is dropped before the names are read.
@@ -101,6 +107,8 @@ def parse_header(line: str) -> Header | None:
         return table
     if (dated := _SOURCE_DATE.fullmatch(s)) is not None:  # 四川日报    2017年09月28日
         return Header({"source": [dated["source"]], "published": [dated["date"]]})
+    if (dated := _DATE_SOURCE.fullmatch(s)) is not None:  # 2022-12-01 07:27:00   掌中九江
+        return Header({"published": [dated["date"]], "source": [dated["source"]]})
     matches = list(_LABEL.finditer(s))
     if matches and _LEAD.match(s[:matches[0].start()]):
         header = Header()
@@ -110,6 +118,9 @@ def parse_header(line: str) -> Header | None:
         for m, nxt in zip(matches, [*matches[1:], None], strict=True):
             value = s[m.end():nxt.start() if nxt else len(s)].strip(" 　|丨｜【】[]（）()")
             header.fields.setdefault(_LABEL_FIELD[m.group(1) or m.group(2)], []).append(value)
+        if "published" not in header.fields and (date := _DATE_IN_LINE.search(s)):
+            # 来源：中安在线 | 作者：中安新闻 | 2018-12-08 09:02: the date printed without a label
+            header.fields["published"] = [date.group()]
         return header
     return _byline_line(s)
 
