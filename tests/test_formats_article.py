@@ -461,3 +461,15 @@ def test_breadcrumb_without_home_page():
                      "　　3日上午，县政府召开常务会议，研究部署近期重点工作。\n")
     assert p.headline == "县政府召开常务会议"
     assert [kind for _, kind, _ in p.furniture] == ["navigation"]
+
+
+def test_forum_post_copy():
+    """A post copied from a local forum: counters and buttons, the poster's line, login tools."""
+    p = read_article("• 0\n\n某县高新区召开党工委扩大会议\n\n"
+                     "山间明月 发表于 2023-11-6 09:13:50 | 显示全部楼层 |阅读模式\n208 0\n\n"
+                     "马上登录，结交更多好友，享用更多功能\n\nx\n"
+                     "11月5日，某县高新区党工委召开扩大会议，部署近期重点工作。\n")
+    assert p.headline == "某县高新区召开党工委扩大会议"
+    assert p.field_value("published") == "2023-11-6 09:13:50"
+    assert p.paragraphs == ["11月5日，某县高新区党工委召开扩大会议，部署近期重点工作。"]
+    assert [kind for _, kind, _ in p.furniture] == ["tools", "tools", "tools", "tools"]

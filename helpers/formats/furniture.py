@@ -51,6 +51,8 @@ _TOOLS = re.compile(
     r"|欢迎(?:来到|访问|光临)"
     r"|评论一下|我要评论|发表评论|网友评论|最热评论|最新评论|\d+\s*人参与|\d+\s*条评论|抢沙发"
     r"|查看更多精彩评论|分享到微信|分享到微博"
+    r"|马上登录|立即注册|结交更多好友|享用更多功能|没有帐号|没有账号|忘记密码|快捷导航"
+    r"|只看该作者|倒序浏览"
     r"|本篇文章\s*\d+\s*字|读完约\s*\d+\s*分钟|阅读时间[：:]?\s*约?\s*\d+\s*分钟")
 # The e-paper edition line: 第A02版：要闻, 第AA02版:时政新闻, 第3版 综合新闻.  Short, or it would
 # be a sentence about an edition; and its column name (up to 12 characters, no clause
@@ -71,6 +73,10 @@ MENU_MIN_ITEMS = 5
 #: side by side are a justified line of text).
 MENU_ITEM_MIN = 2
 MENU_ITEM_MAX = 6
+#: Longest line without an ideograph that is a site's button or counter (x, • 0, 208 0) in an
+#: article file: a line of text holds Chinese.
+BUTTON_MAX = 12
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 #: A full stop inside the line: the line is a sentence, text whatever words it holds.  (！ and ？
 #: do not count: page tools exclaim -- 快来抢沙发吧！ -- and linked titles ask.)
 _SENTENCE = re.compile(r"。")
@@ -96,6 +102,8 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
         return None
     if len(s) <= EDITION_LINE_MAX and _EDITION.match(s) and "版" in s[:8]:
         return "edition" if not _NAVIGATION.search(s) else "navigation"
+    if menus and len(s) <= BUTTON_MAX and not _IDEOGRAPH.search(s):
+        return "tools"  # a site's button or counter (x, • 0, 208 0)
     if (_NAVIGATION.search(s) or _BREADCRUMB.match(s) or _TRAIL.fullmatch(s)
             or (menus and _is_menu(s))):
         return "navigation"

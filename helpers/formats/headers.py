@@ -69,6 +69,9 @@ _DATE_IN_LINE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s
 # The date and time, then the outlet's name without a label (2022-12-01 07:27:00   掌中九江).
 _DATE_SOURCE = re.compile(r"(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
                           r"\s{2,}(?P<source>[\u4e00-\u9fff]{2,14})")
+# A forum post's header: the poster, 发表于 and the date (the rest of the line: forum tools).
+_FORUM_POST = re.compile(r"(?P<who>\S{1,20})\s+发表于\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}"
+                         r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)")
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 # The word that closes a byline after the names (记者 张三 通讯员 李四 报道, （本报记者 张三报道）):
 # no one's name, so it is dropped before the names are read.
@@ -107,6 +110,8 @@ def parse_header(line: str) -> Header | None:
         return table
     if (dated := _SOURCE_DATE.fullmatch(s)) is not None:  # 四川日报    2017年09月28日
         return Header({"source": [dated["source"]], "published": [dated["date"]]})
+    if (post := _FORUM_POST.match(s)) is not None:  # 某某 发表于 2023-11-6 09:13:50 | …
+        return Header({"author": [post["who"]], "published": [post["date"]]})
     if (dated := _DATE_SOURCE.fullmatch(s)) is not None:  # 2022-12-01 07:27:00   掌中九江
         return Header({"published": [dated["date"]], "source": [dated["source"]]})
     matches = list(_LABEL.finditer(s))
