@@ -530,3 +530,45 @@ def test_town_of_a_city_without_counties():
     loc = locate_article(None, text)
     assert (loc.locality, loc.prefecture, loc.level, loc.township) == (
         "中山市", "中山市", "township", "五桂山街道")
+
+
+def test_generic_district_name_is_a_phrase_in_another_county():
+    """老城区 ("the old town area") in a county's report names no district of another city."""
+    text = ("为推进文明创建，洞口县文明办组织志愿者上街服务。\n"
+            "志愿者负责老城区两条小巷的环境整治，洞口县的居民纷纷点赞。")
+    loc = locate_article("志愿服务进小巷", text, home="洞口县")
+    assert (loc.locality, loc.province) == ("洞口县", HUNAN)
+    # with its city named before it, or as the only unit named, it is the district
+    named = locate_article(None, "洛阳市老城区召开会议，部署老城区环境整治。")
+    assert named.locality == "老城区"
+    alone = locate_article(None, "老城区召开会议，部署环境整治工作。")
+    assert alone.locality == "老城区"
+
+
+def test_leading_photo_caption_is_not_the_lead():
+    """A photo of one county printed before a city report: the caption is not the lead."""
+    text = ("隆回县新建的水厂投入使用。 张三 摄\n"
+            "3月2日，邵阳市召开全市水利建设推进会，部署各县（市）区全年任务。\n"
+            "今年以来，邵阳市水利投资创新高，隆回县、洞口县各有一个项目入选省级示范。")
+    loc = locate_article("水利建设", text)
+    assert (loc.locality, loc.level) == ("邵阳市", "prefecture")
+
+
+def test_first_person_headline_without_home_is_one_county():
+    """我县参加... with no home: the county the body names and refers to, not a province's list
+    of the units the meeting brought together."""
+    text = ("3月5日，长株潭协调会在株洲市召开。县委常委、副县长出席会议。\n"
+            "会上，长沙高新区、湘潭高新区、浏阳市作了发言。洞口县副县长介绍了本县工作。")
+    loc = locate_article("我县参加长株潭协调会", text)
+    assert (loc.locality, loc.level) == ("洞口县", "county")
+
+
+@pytest.mark.parametrize("text, organ", [
+    ("县直各部门要加强协作，形成合力。", None),
+    ("县直有关部门负责人参加会议。", None),
+    ("省政府办公厅印发通知，部署安全生产工作。", "省政府办公厅"),
+    ("县委宣传部召开会议，部署宣传工作。", "县委宣传部"),
+])
+def test_organ_endings_end_a_word(text, organ):
+    """部门 (departments) is no organ's ending; 办公厅 is one, not 办 cut short."""
+    assert find_agency(None, text, None) == organ

@@ -50,7 +50,9 @@ ordinary words.  Two-character full names (澧县, 道县, 范县, 城区, 郊�
 管理县, 城区); they count only after their parent's name (阳泉市城区), or for 县/市 names also
 after a non-Han character or a preposition (在澧县) and not before 长/域/级 (代县长, 新县域).  A
 district name before 域 or 县 is read as 区域 / 区县 (新城区域 is not 新城区), a city name before
-场 as 市场 (东方市场 is not 东方市).
+场 as 市场 (东方市场 is not 东方市).  ``locate_article`` also reads a district name that is a
+common phrase (老城区 "the old town area", 新城区; see ``weigh.generic_districts``) as the phrase
+unless its city is named before it or elsewhere, or nothing else is named.
 """
 
 from typing import Any

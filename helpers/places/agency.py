@@ -28,12 +28,13 @@ __all__ = ["ORGAN_SUFFIXES", "find_agency", "organs", "source_organ"]
 LEVELS = "省市县区州旗盟"
 CENTRE = "中央"
 #: Endings of organ names, longest first: discipline commissions (纪委监委, 监委, 纪委), bureaus
-#: (局), commissions and committees (委员会, 委), offices (办公室, 办), courts and procuratorates
+#: (局), commissions and committees (委员会, 委), offices (办公室, 办; a provincial government's
+#: general office 办公厅, listed before 办 so that 省政府办公厅 is not cut to 省政府办), courts and procuratorates
 #: (法院, 检察院, 院), service and command centres (中心), provincial departments (厅), party
 #: departments (部), hotlines (热线: 12345热线), police and enforcement units (大队, 支队).
 #: The political consultative conference (政协) is a body of its own (区政协); 委会 is the short
 #: form of 委员会 (管委会).
-ORGAN_SUFFIXES = ("纪委监委", "委员会", "办公室", "检察院", "法院", "监委", "纪委", "中心", "热线",
+ORGAN_SUFFIXES = ("纪委监委", "委员会", "办公室", "办公厅", "检察院", "法院", "监委", "纪委", "中心", "热线",
                   "大队", "支队", "政协", "委会", "局", "委", "办", "院", "厅", "部")
 #: Second names of one organ printed after the first: 纪委监委 (the discipline commission and
 #: the supervisory commission share their staff; before 2018 纪委监察厅/局), and the office of a
@@ -58,9 +59,13 @@ _NAME_CHAR = rf"(?:市场|市政|城市|区域|乡村|[^\W_{LEVELS}{_JOINERS}{_T
 _VERBS_BEFORE_BAN = "举开承主创协合督查包代兴操置筹申难好来"
 #: Names that end like organs but are the leadership or the media, not a reporting organ.
 NOT_ORGANS = ("常委", "书记", "融媒体中心", "新闻中心", "传媒中心", "报社", "电视台")
+#: 部 before 门 is the common noun 部门 ("department(s)": 县直各部门, 县直有关部门 are all or
+#: some of the county's departments, no one organ), never a party department's ending (宣传部).
+_NOT_ENDING = {"部": "(?!门)"}
 _ORGAN = re.compile(
     rf"(?P<level>自治区|{CENTRE}|[{LEVELS}])(?P<name>{_NAME_CHAR}{{1,{MAX_ORGAN_NAME}}}?"
-    rf"(?:{'|'.join(ORGAN_SUFFIXES)})|{'|'.join(WHOLE_NAMES)})"
+    rf"(?:{'|'.join(s + _NOT_ENDING.get(s, '') for s in ORGAN_SUFFIXES)})"
+    rf"|{'|'.join(WHOLE_NAMES)})"
 )
 #: A clause that is only a time phrase (近日，今年以来，9月5日，) may stand before the subject.
 _TIME_CLAUSE = re.compile(r"^[^，。]{0,12}?(?:日|月|年|以来|近期|目前|日前|近日|当前|期间|之际)$")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from helpers.places.agency import organs
 from helpers.places.gazetteer import Place
 
-__all__ = ["Deixis", "find_deixis", "level_char", "mask_dateline", "referents"]
+__all__ = ["Deixis", "caption_last", "find_deixis", "level_char", "mask_dateline", "referents"]
 
 #: A dateline at the start of a text: up to ``_DATELINE_HEAD`` characters of agency or paper
 #: name and place, then a date (9月5日) or 本报/本台/本网, then up to 12 more, ending in 电, 讯 or
@@ -69,6 +69,22 @@ def mask_dateline(text: str) -> str:
     if m is None:
         return text
     return " " * m.end() + text[m.end():]
+
+
+#: A photo caption ends with its photographer's credit: a short name (记者 某某, two names,
+#: ``MAX_CREDIT`` characters at most) and 摄, in brackets or not.
+MAX_CREDIT = 12
+_CREDIT = re.compile(rf"(?:^|[。.！!\s（(])[^。\n]{{1,{MAX_CREDIT}}}摄[)）]?\s*$")
+
+
+def caption_last(text: str) -> str:
+    """``text`` with a leading photo caption (某区启动某工程。某某 摄) moved to the end: a picture's
+    caption printed before the report is not its lead paragraph, which the first paragraph's
+    weight is for (a regional paper's report on a city opens with a photo of one county)."""
+    first, newline, rest = text.lstrip().partition("\n")
+    if not newline or not rest.strip() or _CREDIT.search(first) is None:
+        return text
+    return rest + "\n" + first
 
 
 def find_deixis(text: str, named_spans: list[tuple[int, int]], headline: bool) -> list[Deixis]:

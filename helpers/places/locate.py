@@ -30,7 +30,7 @@ from helpers.places.aliases import (
     confirmed_lead,
     printed_former_name,
 )
-from helpers.places.deixis import level_char, mask_dateline
+from helpers.places.deixis import caption_last, level_char, mask_dateline
 from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
 from helpers.places.history import as_of
 from helpers.places.resolve import (
@@ -43,7 +43,14 @@ from helpers.places.resolve import (
 )
 from helpers.places.script import to_simplified
 from helpers.places.townships import find_township, unique_township
-from helpers.places.weigh import Weights, apply_urban_areas, apply_zones, home_place, weigh
+from helpers.places.weigh import (
+    Weights,
+    apply_urban_areas,
+    apply_zones,
+    drop_generic_districts,
+    home_place,
+    weigh,
+)
 from helpers.places.zones import zone_code
 
 __all__ = ["Locality", "locate_article"]
@@ -108,13 +115,14 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     county.
     """
     headline, text, source = to_simplified(headline or "", text or "", source or "")
-    text = mask_dateline(text)
+    text = caption_last(mask_dateline(text))
     gaz = load_gazetteer()
     mentions, lead = _weighted_mentions(gaz, headline, text)
     home_p = home_place(gaz, home, mentions)
     lead = _short_forms(gaz, mentions, lead, headline, text, home_p)
     lead = apply_zones(mentions, lead, headline, text)
     apply_urban_areas(mentions, headline, text)
+    drop_generic_districts(gaz, mentions, headline, text, home_p)
     weights = weigh(mentions, headline, text, home_p)
     place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights)
     agency = find_agency(headline, text, source)
@@ -191,6 +199,12 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights) -> Plac
     if in_headline:
         return best(in_headline)
     locals_ = [p for p in w.scores if p.level in ("county", "zone")]
+    if w.headline_person is not None:
+        # 我县参加... with no home given: one county's own report, never a bulletin; the
+        # best-scored unit of that level the body names is the county speaking
+        own = best(p for p in locals_ if level_char(p.name) == w.headline_person)
+        if own is not None:
+            return own
     bulletin = _bulletin(locals_, w)
     if bulletin is not False:
         return bulletin

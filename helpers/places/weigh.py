@@ -41,8 +41,8 @@ from helpers.places.resolve import (
 from helpers.places.townships import township_pattern, with_addressed
 from helpers.places.zones import find_zones, zone_endings, zone_named, zone_own_name
 
-__all__ = ["ORGAN_PLACE_FACTOR", "Weights", "apply_urban_areas", "apply_zones", "home_place",
-           "weigh"]
+__all__ = ["ORGAN_PLACE_FACTOR", "Weights", "apply_urban_areas", "apply_zones",
+           "drop_generic_districts", "generic_districts", "home_place", "weigh"]
 
 #: A province or city named as the place of an organ (湖南省纪委监委通报..., 邵阳市公安局) is the
 #: body reporting, not the unit reported on: such a mention counts this much of its weight, so a
@@ -71,6 +71,7 @@ class Weights:
     deixis_levels: set[str] = field(default_factory=set)
     headline_home: Place | None = None  # the home a first-person form in the headline names
     headline_township: Place | None = None  # the one named county a headline township is in
+    headline_person: str | None = None  # the level of a headline 我县 whose referent is unknown
 
     def add(self, place: Place, weight: float, order: int, ref: bool = True) -> None:
         self.scores[place] += weight
@@ -161,6 +162,68 @@ def apply_urban_areas(mentions: list[_Mention], headline: str, text: str) -> Non
     _replace(mentions, new)
 
 
+#: A district name's stem (老城 in 老城区) that this many counties use for their towns is a
+#: descriptive word (the old town, the new town, east of the city), not a name one place owns:
+#: the towns named after a stem are counted in jionlp's township list.  Ten separates the words
+#: (城关 139, 新城 51, 东城 46, 老城 17, 河北 11) from names shared by a few places (龙城 9,
+#: 铁东 8, 鹤城 4).
+GENERIC_STEM_COUNTIES = 10
+
+
+@functools.lru_cache(maxsize=1)
+def generic_districts() -> frozenset[str]:
+    """District names that are common phrases: a character before a two-character district name
+    that is itself a word (城区, 郊区, 矿区, 东区: 老城区 "the old town area", 新城区) whose
+    stem (老城) is a descriptive word by ``GENERIC_STEM_COUNTIES``.  All names from jionlp."""
+    from helpers.places.townships import TOWNSHIP_ENDINGS, _index
+
+    gaz = load_gazetteer()
+    counties = [(n, p) for n, ps in gaz.full.items() for p in ps if p.level == "county"]
+    words = {n for n, _p in counties if len(n) == 2 and n.endswith("区")}
+    stems: dict[str, set] = defaultdict(set)
+    for key, towns in _index().items():
+        for town in towns:
+            for ending in TOWNSHIP_ENDINGS:
+                if town.endswith(ending):
+                    stems[town[: -len(ending)]].add(key)
+    return frozenset(n for n, _p in counties if len(n) == 3 and n[1:] in words
+                     and len(stems.get(n[:-1], ())) >= GENERIC_STEM_COUNTIES)
+
+
+def drop_generic_districts(gaz: Gazetteer, mentions: list[_Mention], headline: str, text: str,
+                           home: Place | None) -> None:
+    """A district name that is a common phrase (``generic_districts``: 老城区) names the
+    district only with its parent's name before it (洛阳市老城区), when its city or another
+    unit of the city is named too or is the home, or when no other unit is named at all; else
+    it is the phrase (a county's report on its own 老城区) and is dropped."""
+    generic = generic_districts()
+
+    def is_generic(m: _Mention) -> bool:
+        key = _key(m)
+        return (key is not None and key.level == "county" and not m.dropped
+                and (headline if m.headline else text)[m.start:m.end] in generic)
+
+    suspects = [m for m in mentions if is_generic(m)]
+    if not suspects:
+        return
+    others = [k for m in mentions if not m.dropped and not is_generic(m)
+              and (k := _key(m)) is not None]
+    if not others:
+        return
+    drop = set()
+    for m in suspects:
+        key = _key(m)
+        source = headline if m.headline else text
+        after_parent = any(f and source.startswith(f, m.start - len(f))
+                           for f in gaz.parent_forms(key) if m.start >= len(f))
+        near = [*others, *((home,) if home is not None else ())]
+        same_city = any(p.prefecture == key.prefecture or p.name == key.prefecture
+                        for p in near if p != key)
+        if not (after_parent or same_city):
+            drop.add(id(m))
+    mentions[:] = [m for m in mentions if id(m) not in drop]
+
+
 def home_place(gaz: Gazetteer, home: str | None, mentions: list[_Mention]) -> Place | None:
     """The unit ``home`` names (a full name; a name several units share is read as the one the
     article mentions, else the first)."""
@@ -205,6 +268,8 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
                     w.headline_home = place
             elif d.level_char in UNKNOWN_LEVELS:
                 w.unknown += weight
+                if in_head and d.first_person:
+                    w.headline_person = d.level_char
         for start in _home_parts(home, source, spans):
             w.add(home, _position_weight(in_head, start, first_end), order, ref=False)
         counties = [p for p in w.scores if p.level in ("county", "zone")]
