@@ -27,6 +27,7 @@ from helpers import config
 from helpers.formats.detect import TABLE_SUFFIXES
 from helpers.formats.metadata import FORMATS, METADATA_FILE, FileMeta, FolderMeta, load_metadata
 from helpers.formats.read import FileRecords, read_file
+from helpers.formats.tables import read_table
 from helpers.listing import CORPUS_SUFFIXES, HOUSEKEEPING_FILES, list_pages
 from helpers.places import locate_article
 from helpers.text import read_page
@@ -377,7 +378,6 @@ def _raw_text(file: Path, meta: FileMeta) -> str:
     """What conservation counts in a file: its text, or a table's title and text cells."""
     if file.suffix.lower() not in TABLE_SUFFIXES:
         return read_page(file)
-    from helpers.formats.tables import read_table
     table = read_table(file, columns=dict(meta.columns) or None)
     return "\n".join(f"{row.headline or ''}\n{row.text}" for row in table.rows)
 

@@ -181,7 +181,7 @@ def test_xlsx_with_english_column_names(tmp_path):
     row = load_corpus(write_xlsx(tmp_path / "export.xlsx", rows)).iloc[0]
     assert (row["headline"], row["published"], row["newspaper"], row["page"], row["url"]) == (
         "Village roads", dt.date(2021, 8, 27), "洞口新闻", "2", "http://example.org/1")
-    assert row["byline"] == []  # a Latin name is no name split_people reads
+    assert row["byline"] == ["Zhang San"]  # not a list of Chinese names: the cell as printed
     assert json.loads(row["extra"]) == {"section": "news"}
     assert row["locality"] == "洞口县"
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from helpers.formats.furniture import edition_page, furniture_kind, repeated_lines
 from helpers.formats.headers import Header, parse_header
+from helpers.text.decoding import IDEOGRAPHS
 
 __all__ = ["ParsedText", "clean_text", "clean_title", "read_article"]
 
@@ -71,7 +72,7 @@ _ENDS = re.compile(r"(?:[。！？!?：:；;…”’」』）)]|(?<!\d)\.)\s*$"
 # Layout whitespace: next to a non-ASCII character (ideograph, full-width punctuation).
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 # A gap between two ideographs in a title: the space that separates its phrases.
-_PHRASE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\t]+(?=[\u4e00-\u9fff])")
+_PHRASE_GAP = re.compile(f"(?<=[{IDEOGRAPHS}])[ \u3000\t]+(?=[{IDEOGRAPHS}])")
 # Spaces a PDF puts into a number: 28. 1% / 28 .1 / 3 % .
 _NUMBER_SPACE = re.compile(r"(?<=\d)\s+(?=[.．%％])|(?<=\d[.．])\s+(?=\d)")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from helpers.formats.headers import parse_header
+from helpers.text.decoding import IDEOGRAPHS
 
 __all__ = ["FURNITURE_KINDS", "edition_page", "furniture_kind"]
 
@@ -66,7 +67,7 @@ EDITION_LINE_MAX = 40
 # An image credit: 图片来源：网络 / （图片来源：县委宣传部）.
 _CREDIT = re.compile(r"^\s*[（(]?\s*图片来源\s*[：:]")
 # A site's menu: many short items side by side (要闻速览 三农视点 各地动态 惠农政策 …).
-_MENU_ITEM = re.compile(r"^[\u4e00-\u9fff]{%d,%d}$")
+_MENU_ITEM = re.compile(f"^[{IDEOGRAPHS}]{{%d,%d}}$")
 #: Fewest items of a menu line: four items side by side can be a title's phrases.
 MENU_MIN_ITEMS = 5
 #: Shortest and longest menu item, in ideographs (栏目 names are two to six; single characters
@@ -76,7 +77,7 @@ MENU_ITEM_MAX = 6
 #: Longest line without an ideograph that is a site's button or counter (x, • 0, 208 0) in an
 #: article file: a line of text holds Chinese.
 BUTTON_MAX = 12
-_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 #: A full stop inside the line: the line is a sentence, text whatever words it holds.  (！ and ？
 #: do not count: page tools exclaim -- 快来抢沙发吧！ -- and linked titles ask.)
 _SENTENCE = re.compile(r"。")

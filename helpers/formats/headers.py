@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from helpers.text.decoding import IDEOGRAPHS
+
 __all__ = ["HEADER_LABELS", "Header", "parse_header", "split_people"]
 
 #: The labels a header line starts its fields with, by the column they feed.  Web and
@@ -50,29 +52,29 @@ _ROLE = re.compile(r"(本报|融媒|实习|见习|特约)?(记者|通讯员|实�
 BYLINE_LINE_MAX = 40
 #: Longest personal name taken from a byline, in characters (复姓 + two; 4 covers 欧阳晓明).
 NAME_MAX = 4
+# The pieces of the dates header lines print: a full date (2021-08-27, 2021年08月27日, 2021.8.27,
+# separators mixed as sites mix them), an optional clock time, an ideograph.
+_DATE = r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
+_TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+_HAN = f"[{IDEOGRAPHS}]"
 # A line that is only a date (e-paper article pages print the issue's date: 2021年08月27日 星期五).
-_DATE_ONLY = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
-                        r"(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?(\s*(星期|周)[一二三四五六日天]?)?")
+_DATE_ONLY = re.compile(_DATE + _TIME + r"(?:\s*(?:星期|周)[一二三四五六日天]?)?")
 # Words printed in parentheses at an article's foot that are no one's name (（待续）, （图片）).
 _NOT_NAMES = frozenset({"待续", "未完待续", "续完", "全文完", "图片", "资料", "图文", "供图", "摄影",
                         "视频", "原创", "转载", "通讯员", "记者", "编辑", "本报", "完"})
 # Names followed by a bracketed date: an archive record's author line.
-_NAMES_DATE = re.compile(r"(?P<names>[\u4e00-\u9fff·\s、]{2,30}?)\s*[（(]\s*"
-                         r"(?P<date>\d{4}[.\-/年]\d{1,2}[.\-/月]\d{1,2}日?)\s*[)）]")
+_NAMES_DATE = re.compile(rf"(?P<names>[{IDEOGRAPHS}·\s、]{{2,30}}?)\s*[（(]\s*(?P<date>{_DATE})"
+                         r"\s*[)）]")
 # A newspaper's name and the issue date on one line (四川日报    2017年09月28日), as newspaper
 # sites print them under the title.
-_SOURCE_DATE = re.compile(r"(?P<source>[\u4e00-\u9fff·]{2,14}(?:报|网|社|台|刊))\s+"
-                          r"(?P<date>\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?)")
+_SOURCE_DATE = re.compile(rf"(?P<source>[{IDEOGRAPHS}·]{{2,14}}(?:报|网|社|台|刊))\s+(?P<date>{_DATE})")
 # A full date (with its time) anywhere in a header line.
-_DATE_IN_LINE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
-                           r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+_DATE_IN_LINE = re.compile(_DATE + _TIME)
 # The date and time, then the outlet's name without a label (2022-12-01 07:27:00   掌中九江).
-_DATE_SOURCE = re.compile(r"(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
-                          r"\s{2,}(?P<source>[\u4e00-\u9fff]{2,14})")
+_DATE_SOURCE = re.compile(rf"(?P<date>{_DATE}{_TIME})\s{{2,}}(?P<source>{_HAN}{{2,14}})")
 # A forum post's header: the poster, 发表于 and the date (the rest of the line: forum tools).
-_FORUM_POST = re.compile(r"(?P<who>\S{1,20})\s+发表于\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}"
-                         r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)")
-_PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_FORUM_POST = re.compile(rf"(?P<who>\S{{1,20}})\s+发表于\s*(?P<date>{_DATE}{_TIME})")
+_PERSON = re.compile(rf"[{IDEOGRAPHS}·]{{2,4}}")
 # The word that closes a byline after the names (记者 张三 通讯员 李四 报道, （本报记者 张三报道）):
 # no one's name, so it is dropped before the names are read.
 _CLOSING = re.compile(r"报道\s*$")

@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from helpers.errors import CorpusError
+from helpers.formats.dates import parse_date
 
 __all__ = ["FORMATS", "METADATA_FILE", "FileMeta", "FolderMeta", "check_home", "load_metadata"]
 
@@ -121,7 +122,6 @@ def _file_meta(fields: dict, path: Path) -> FileMeta:
     if "home" in fields:
         check_home(values["home"], path=path, line=_line(fields["home"][1]))
     if "published" in fields:
-        from helpers.formats.dates import parse_date
         try:
             values["published"] = parse_date(_scalar(fields["published"], path), where="published")
         except ValueError as err:

@@ -27,6 +27,7 @@ from helpers.formats.detect import detect_format
 from helpers.formats.furniture import edition_page, furniture_kind
 from helpers.formats.headers import parse_header, split_people
 from helpers.formats.metadata import FileMeta, check_home
+from helpers.formats.tables import read_table
 from helpers.layout import parse_articles
 from helpers.text.decoding import check_simplified
 
@@ -104,7 +105,7 @@ def _read_page(path: Path, text: str, meta: FileMeta
         body = "\n".join(art.paragraphs)
         rec = Record(art.headline, art.subheads, art.byline, body, [], min(art.lines),
                      max(art.lines), art.subhead_paras)
-        _fill(rec, meta, page=page, published=published, newspaper=None, url=None)
+        _fill(rec, meta, page=page, published=published, url=None)
         records.append(rec)
     return records, furniture
 
@@ -133,7 +134,7 @@ def _read_article_file(path: Path, text: str, meta: FileMeta
     rec = _record(parsed, path, where="header line {line}", line_start=min(parsed.lines),
                   line_end=max(parsed.lines))
     _fill(rec, meta, page=parsed.page or parsed.field_value("page"), published=rec.published,
-          newspaper=rec.newspaper, url=None)
+          url=None)
     return [rec], parsed.furniture
 
 
@@ -159,9 +160,11 @@ def _record(parsed: ParsedText, path: Path, *, where: str, line_start: int, line
                   source_line=source)
 
 
-def _fill(rec: Record, meta: FileMeta, *, page, published, newspaper, url) -> None:
-    """Publication metadata: the file's own first, then the metadata's."""
-    rec.newspaper = meta.newspaper or newspaper
+def _fill(rec: Record, meta: FileMeta, *, page, published, url, newspaper=None) -> None:
+    """Publication metadata: the file's own first, then the metadata's.  The newspaper: a
+    table's newspaper cell, then the metadata's, then the 来源 header (``rec.newspaper`` as read:
+    on county sites it often names the reporting organ)."""
+    rec.newspaper = newspaper or meta.newspaper or rec.newspaper
     rec.published = published or meta.published
     rec.page = page or meta.page
     rec.url = url or meta.url
@@ -177,7 +180,6 @@ def _check_cell_simplified(path: Path, row: int, text: str) -> None:
 
 
 def _read_table(path: Path, meta: FileMeta) -> FileRecords:
-    from helpers.formats.tables import read_table
     table = read_table(path, columns=dict(meta.columns) or None)
     records: list[Record] = []
     furniture: list[tuple[int, str, str]] = []
@@ -193,13 +195,12 @@ def _read_table(path: Path, meta: FileMeta) -> FileRecords:
         rec = _record(parsed, path, where=f"row {row.row}, column {text_column!r}, line {{line}} "
                       "of the cell", line_start=row.row, line_end=row.row,
                       dated=row.published is not None)
-        if row.author:
-            rec.byline = list(dict.fromkeys([*split_people(row.author), *rec.byline]))
+        if row.author:  # names, or the cell as printed when it holds no list of names (本报评论员)
+            people = split_people(row.author) or [row.author.strip()]
+            rec.byline = list(dict.fromkeys([*people, *rec.byline]))
         rec.extra = json.dumps(row.extra, ensure_ascii=False)
         _fill(rec, meta, page=row.page or parsed.page, published=row.published or rec.published,
-              newspaper=row.newspaper or rec.newspaper, url=row.url)
-        if row.newspaper:
-            rec.newspaper = row.newspaper
+              url=row.url, newspaper=row.newspaper)
         rec.home = row.home or meta.home
         records.append(rec)
     return FileRecords("table", records, furniture)
