@@ -1,0 +1,310 @@
+"""What the words around a reported figure say of it: direction, role, period, quotation.
+
+A number alone does not say whether a county's 21.5 % is a rise or a fall, an achieved level, a
+target, a ceiling or last year's baseline.  Reports say it in a few words next to the figure
+(同比下降, 力争, 控制在…以内, 由…提高到, 完成年度目标的), and in the time phrase before it (今年以来,
+1至9月).  This module reads those words for one figure in its sentence; ``helpers.metrics`` calls it
+for every quantity it extracts.  Word lists here are the vocabulary of Chinese government
+reporting, each with the reason it belongs.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["FigureContext", "figure_context", "period_dates", "quoted_spans"]
+
+#: Verbs (and nouns) of a rise: 增长 of output, 提高/提升 of rates, 上升 of indicators, 增加 of
+#: counts, 增收 of income, 增幅 (the rise's size), 扩大, 上涨 of prices, 多 (比去年多3件).
+UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅", "增速", "扩大", "上涨",
+            "攀升", "递增", "增多", "增", "多")
+#: Verbs (and nouns) of a fall: 下降/减少/降低 of counts and rates, 回落 of growth, 压减/压降 of
+#: spending and cases, 下滑, 减收, 降幅, 缩减/缩小/下调, 少 (比去年少3件).
+DOWN_WORDS = ("下降", "减少", "降低", "回落", "压减", "压降", "下滑", "减收", "降幅", "缩减",
+              "缩小", "下调", "下跌", "递减", "减", "降", "少")
+#: Single characters that are directions only right before the figure (增5%, 降3个百分点, 多3件):
+#: elsewhere they are parts of other words (增强, 减负, 多措并举).
+_SINGLE = frozenset({"增", "减", "降", "多", "少"})
+#: Words that make the figure a comparison with an earlier one (a change) even without a verb
+#: right before it: 同比, 环比, 比上年, 较去年.
+COMPARISON = re.compile(r"同比|环比|比上年|比去年|较上年|较去年|比上年同期|较上年同期|比年初|较年初"
+                        r"|比\d{4}年|较\d{4}年")
+#: A change reached to a level (提高到, 降至, 增至): the figure after it is the new level (``to``).
+_TO = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|压减|压降|回落|扩大|缩小|"
+                 r"增|降|减|升)(?:到|至)$")
+#: A baseline: 由/从 + (qualifier) + the figure, before a change verb later in the clause.
+_FROM = re.compile(r"(?:由|从)(?:不足|不到|超过|近|约|原来的|原先的|过去的|之前的|上年的|去年的)?$")
+#: Words of intention that make a figure a target: 力争, 目标, 计划, 预计, 确保, 争取, 任务 (in
+#: 目标任务), 力求, 拟, 要 (要达到), 将 (将达到), 到…年 (到2025年…达到).  A completed plan
+#: (完成计划的87%) is a completion, not a target: ``COMPLETION`` is tried first.
+TARGET = re.compile(r"力争|目标|计划|预计|确保|争取|任务|力求|拟|预期|规划|要求|将要|"
+                    r"将(?=达到|达|突破|超过|实现|建成|完成|新增|增加|提高|带动|惠及|形成|投入|投资)|"
+                    r"要(?=达到|达|完成|实现|确保|力争|突破|建成|提高|控制)|"
+                    r"到20\d\d年|至20\d\d年底?")
+#: A ceiling: 控制在…以内/以下, 不超过, 不高于, 低于 (as a requirement).
+LIMIT_BEFORE = re.compile(r"控制在|不超过|不高于|不得超过|不大于|压降到|压减到|压缩到|控制到")
+LIMIT_AFTER = re.compile(r"^(?:以内|之内|以下)")
+#: A completion: the share of a plan done (完成年度目标任务的87%, 占年度计划的87.3%, 为年度任务的,
+#: 序时进度).  The figure is a level of progress against a target, not a level of the indicator.
+COMPLETION = re.compile(r"(?:完成|占|为|达|达到|实现)(?:全?年度?|全年|年初|省定|市定|序时)?"
+                        r"(?:目标|计划|任务)(?:任务)?的?$|完成率(?:为|达到?|是)?$|序时进度的?$")
+#: Time phrases a figure is reported for, longest first.  Each names a stretch of the year the
+#: report counts over; ``period_dates`` turns them into dates when the article's date is known.
+_CN = "一二三四五六七八九十"
+PERIOD = re.compile(
+    r"(?:截至|截止|截止到)(?:今年|去年|20\d\d年)[底末]"
+    r"|(?:截至|截止|截止到|到)(?:今年|去年|20\d\d年|\d{2}年)?(?:\d{1,2}|[" + _CN + r"]{1,2})月(?:底|末|\d{1,2}日)"
+    r"|(?:今年|去年|20\d\d年)?(?:\d{1,2}|[" + _CN + r"]{1,2})(?:至|到|-|—|－|~)(?:\d{1,2}|[" + _CN
+    + r"]{1,2})月(?:份)?"
+    r"|(?:今年|去年|20\d\d年)?(?:前|第)?[一二三四1-4]季度"
+    r"|(?:今年|去年|20\d\d年)?(?:上|下)半年"
+    r"|(?:今年|去年|20\d\d年)(?:\d{1,2}|[" + _CN + r"]{1,2})月(?:份)?"
+    r"|今年以来|今年来|年初以来|去年以来|20\d\d年以来|近年来|近[一二三四五六七八九十两\d]+年(?:来)?"
+    r"|截至目前|截至当前|目前|至今"
+    r"|“十[一-九]五”(?:期间|以来)?|十[一-九]五(?:期间|以来)"
+    r"|20\d\d年(?:度|全年)?|今年|去年|全年|年内|当年"
+)
+
+
+#: Characters before a year word that make it the base of a comparison (比去年, 较上年, 同2020年
+#: 相比), not the period the figure is for.
+COMPARISON_BASE = frozenset({"比", "较", "同", "与"})
+
+
+@dataclass(frozen=True)
+class FigureContext:
+    """What a figure's sentence says of it (see the module docstring)."""
+
+    direction: str | None  # "up", "down" or None
+    role: str  # level, change, from, to, target, limit, completion, rank
+    period: str | None  # the time phrase as printed
+
+
+def figure_context(sentence: str, start: int, end: int, *, kind: str, value: float | None = None
+                   ) -> FigureContext:
+    """Direction, role and period of the figure at ``sentence[start:end]`` of kind ``kind``."""
+    clause_start = _clause_start(sentence, start)
+    before = sentence[clause_start:start]
+    after = sentence[end:end + 4]
+    role, direction = _role(sentence, clause_start, before, after, kind)
+    if direction == "up" and value is not None and value < 0:
+        direction = "down"  # 增长-3.2%: a printed negative growth is a fall
+    return FigureContext(direction, role, _period(sentence, start))
+
+
+#: The characters that end the stretch of words read as belonging to a figure: a clause break.
+#: The comma-like 、 is not one (信访受理率、办结率均为 100%); neither is 和 (由X和Y提高到…).
+_CLAUSE_BREAKS = "，。；：！？,;:!?（）()"
+
+
+def _clause_start(sentence: str, start: int) -> int:
+    i = start
+    while i > 0 and sentence[i - 1] not in _CLAUSE_BREAKS:
+        i -= 1
+    return i
+
+
+def _role(sentence: str, clause_start: int, before: str, after: str, kind: str
+          ) -> tuple[str, str | None]:
+    if kind == "rank":
+        return "rank", None
+    if COMPLETION.search(before):
+        return "completion", None
+    if _FROM.search(before):
+        rest = sentence[clause_start:]
+        return "from", _direction_of(rest, anywhere=True)
+    if _TO.search(before):
+        return ("target" if _intended(sentence, clause_start) else "to"), _direction_of(before)
+    if LIMIT_BEFORE.search(before) or (LIMIT_AFTER.search(after) and _intended(sentence,
+                                                                              clause_start)):
+        return "limit", None
+    direction = _direction_of(before)
+    if direction is not None or COMPARISON.search(before[-10:]):
+        return "change", direction
+    if _intended(sentence, clause_start, before):
+        return "target", None
+    return "level", None
+
+
+def _intended(sentence: str, clause_start: int, before: str = "") -> bool:
+    """Does the figure's clause (or the sentence's opening clause that governs it) speak of an
+    intention?  力争…达到95%以上, 今年目标任务是完成50亿元, 计划投资…: a target.  A clause saying
+    the figure is done (已, 已经, 累计, 实际) is an achievement whatever the sentence opened with;
+    an opening clause governs the later ones only when it holds no figure of its own (力争到2025年,
+    …) — 今年目标任务是完成50亿元, 截至10月底已完成42亿元 has its target in the first clause only."""
+    own = sentence[clause_start:clause_start + OWN_CLAUSE_REACH]
+    if ACHIEVED.search(before) or ACHIEVED.match(own):
+        return False
+    head = sentence[:clause_start]
+    lead = head.split("。")[-1]
+    lead_clause = re.split(r"[，,；;：:]", lead, maxsplit=1)[0] if lead else ""
+    if re.search(r"\d", PERIOD.sub("", lead_clause)):
+        lead_clause = ""
+    for text in (before, own, lead_clause):
+        m = TARGET.search(text)
+        if m and not _completed_plan(text, m):
+            return True
+    return False
+
+
+#: Words saying a figure is already reached: 已, 已经, 累计, 实际, 共计 (已完成42亿元).
+ACHIEVED = re.compile(r"已经|已|累计|实际|共计|目前")
+#: How much of the figure's own clause is read for an intention when the words sit after its
+#: start (计划投资5亿元 read from 计划): the verb and its object's first characters.
+OWN_CLAUSE_REACH = 6
+#: How far before an intention word a verb of achieving makes it a plan spoken of as done
+#: (超额完成年度目标, 提前完成全年任务): the verb and up to four characters of 全年度/省定.
+COMPLETED_REACH = 6
+
+
+def _completed_plan(text: str, m: re.Match[str]) -> bool:
+    """完成计划, 超额完成任务, 计划内: a plan spoken of as done is no intention; neither are
+    将 in 将近 (nearly) and 要 in 主要/重要/需要 (words, not intentions)."""
+    word = m.group()
+    before = text[max(0, m.start() - COMPLETED_REACH):m.start()]
+    if word == "要":
+        return before[-1:] in ("主", "重", "需", "只", "纪", "必", "摘", "提", "概", "简", "首")
+    return any(verb in before for verb in ("完成", "实现", "超额", "达到", "达成"))
+
+
+
+def _direction_of(text: str, *, anywhere: bool = False) -> str | None:
+    """The direction word nearest before the figure (the end of ``text``): within a few
+    characters of it for single characters, anywhere in the clause for full words."""
+    best: tuple[int, str] | None = None
+    for words, direction in ((UP_WORDS, "up"), (DOWN_WORDS, "down")):
+        for word in words:
+            if word in _SINGLE:
+                continue
+            pos = text.rfind(word) if not anywhere else text.find(word)
+            if pos < 0:
+                continue
+            score = pos + len(word) if not anywhere else -pos
+            if best is None or score > best[0]:
+                best = (score, direction)
+    if best is not None:
+        return best[1]
+    tail = text[-3:]
+    for ch in reversed(tail):
+        if ch in _SINGLE and ch in "增多":
+            return "up"
+        if ch in _SINGLE:
+            return "down"
+    return None
+
+
+def _period(sentence: str, start: int) -> str | None:
+    """The time phrase the figure is reported for: the last one printed before it in its
+    sentence (今年1至9月，全县…增长8.2%), else the first after it in the same sentence."""
+    found = [m for m in PERIOD.finditer(sentence)
+             if sentence[max(0, m.start() - 1):m.start()] not in COMPARISON_BASE]
+    before = [m for m in found if m.end() <= start]
+    if before:
+        return before[-1].group()
+    after = [m for m in found if m.start() >= start]
+    return after[0].group() if after else None
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks “…” (a resident's words) in a paragraph; an unclosed
+    quotation runs to the paragraph's end, as a quotation continued over paragraphs does."""
+    spans: list[tuple[int, int]] = []
+    depth, begin = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "“":
+            if depth == 0:
+                begin = i
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((begin, i + 1))
+    if depth:
+        spans.append((begin, len(text)))
+    return spans
+
+
+# -- dates of a period ---------------------------------------------------------------------------
+
+_QUARTER_END = {1: 3, 2: 6, 3: 9, 4: 12}
+
+
+def _month(text: str) -> int | None:
+    if text.isdigit():
+        n = int(text)
+    else:
+        try:
+            import cn2an  # the maintained converter of Chinese numerals
+
+            n = int(cn2an.cn2an(text, "smart"))
+        except (ValueError, KeyError, TypeError):
+            return None
+    return n if 1 <= n <= 12 else None
+
+
+def _year_of(period: str, published: dt.date) -> int:
+    m = re.search(r"(20\d\d)年", period)
+    if m:
+        return int(m.group(1))
+    return published.year - 1 if period.startswith("去年") else published.year
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def period_dates(period: str | None, published: dt.date | None
+                 ) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day a printed period covers, read against the article's date: 今年以来 →
+    1 January to the date, 1至9月 → 1 January to 30 September, 前三季度 → to 30 September, 上半年 →
+    to 30 June, 2021年 → the year, 截至10月底 → (None, 31 October).  (None, None) when there is no
+    period or no date (near, vague ones such as 近年来 and 目前 give none)."""
+    if not period or published is None:
+        return None, None
+    year = _year_of(period, published)
+    m = re.search(rf"(\d{{1,2}}|[{_CN}]{{1,2}})(?:至|到|-|—|－|~)(\d{{1,2}}|[{_CN}]{{1,2}})月", period)
+    if m:
+        first, last = _month(m.group(1)), _month(m.group(2))
+        if first and last and first <= last:
+            return dt.date(year, first, 1), _month_end(year, last)
+        return None, None
+    if re.search(r"截[至止]到?(?:今年|去年|20\d\d年)[底末]", period):
+        return None, dt.date(year, 12, 31)
+    m = re.search(r"截[至止]到?.*?(\d{1,2}|[" + _CN + r"]{1,2})月(底|末|(\d{1,2})日)", period)
+    if m:
+        month = _month(m.group(1))
+        if month is None:
+            return None, None
+        if m.group(3):
+            day = int(m.group(3))
+            if day > calendar.monthrange(year, month)[1]:
+                return None, None
+            return None, dt.date(year, month, day)
+        return None, _month_end(year, month)
+    m = re.search(r"(前|第)?([一二三四1-4])季度", period)
+    if m:
+        q = "一二三四".find(m.group(2)) + 1 if not m.group(2).isdigit() else int(m.group(2))
+        last = _QUARTER_END[q]
+        first = 1 if m.group(1) == "前" else last - 2
+        return dt.date(year, first, 1), _month_end(year, last)
+    if "上半年" in period:
+        return dt.date(year, 1, 1), dt.date(year, 6, 30)
+    if "下半年" in period:
+        return dt.date(year, 7, 1), dt.date(year, 12, 31)
+    m = re.search(r"(?:今年|去年|20\d\d年)(\d{1,2}|[" + _CN + r"]{1,2})月", period)
+    if m:
+        month = _month(m.group(1))
+        return (dt.date(year, month, 1), _month_end(year, month)) if month else (None, None)
+    if period in ("今年以来", "今年来", "年初以来"):
+        return dt.date(published.year, 1, 1), published
+    m = re.fullmatch(r"(20\d\d)年以来", period)
+    if m:
+        return dt.date(int(m.group(1)), 1, 1), published
+    if period in ("去年以来",):
+        return dt.date(published.year - 1, 1, 1), published
+    if re.fullmatch(r"(?:20\d\d年(?:度|全年)?|今年|去年|全年|当年)", period):
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return None, None
