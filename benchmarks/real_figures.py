@@ -1,0 +1,170 @@
+"""Measure the metrics extractor on real published sentences annotated by reading them.
+
+The sentences are others' text and stay outside the repository.  Give the folder holding
+``sentences.csv`` (sentence_id, split, url, site, province, sentence) and ``figures.csv`` (one
+row per figure a reader finds: sentence_id, split, value, printed, unit, value_std, kind,
+direction, role, pair, indicator, period, quoted, low, high, notes):
+
+    .venv/bin/python benchmarks/real_figures.py --items /path/to/folder --split dev [--show]
+
+Each annotated figure is matched to the extracted row of the same sentence with the same printed
+value (the row whose unit agrees first).  Scores, over the annotated figures:
+
+- ``value+kind``: a row with the figure's value, ``value_std`` and kind;
+- ``direction``: of the figures annotated with a direction (changes and from/to movements);
+- ``role``; ``period`` (the printed time phrase, empty when none); ``quoted``;
+- ``indicator exact`` and ``indicator usable``: the annotated label itself, or one containing it
+  (or contained in it) within ``USABLE_SLACK`` characters, or one of the same indicator family;
+- ``extra rows``: rows matching no annotated figure (dates aside) — wrong or unwanted values.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from helpers import metrics
+
+#: Characters a label may differ by from the annotated one and still name the same thing
+#: (全县群众满意率 for 群众满意率; 满意率 for 群众满意率).
+USABLE_SLACK = 3
+#: Relative tolerance of value comparison: printed decimals survive float64 exactly; 1e-9 only
+#: absorbs the rounding of value_std products (万 × 1e4).
+REL_TOL = 1e-9
+
+
+def _float(text: str) -> float | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _same(a: object, b: float | None) -> bool:
+    if b is None or a is None:
+        return a is None and b is None
+    try:
+        a = float(a)
+    except (TypeError, ValueError):
+        return False
+    return math.isfinite(a) and math.isclose(a, b, rel_tol=REL_TOL, abs_tol=1e-9)
+
+
+def _usable(ours: str | None, gold: str, kind: str) -> bool:
+    if not ours or not gold:
+        return not ours and not gold
+    if ours == gold:
+        return True
+    if (gold in ours or ours in gold) and abs(len(ours) - len(gold)) <= USABLE_SLACK:
+        return True
+    fam = metrics.indicator_family(gold)
+    return fam is not None and metrics.indicator_family(ours) == fam
+
+
+def _norm(text: object) -> str:
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    return str(text).strip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--items", type=Path, required=True)
+    parser.add_argument("--split", default="all")
+    parser.add_argument("--show", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+
+    with open(args.items / "sentences.csv", encoding="utf-8", newline="") as f:
+        sentences = {r["sentence_id"]: r for r in csv.DictReader(f)}
+    with open(args.items / "figures.csv", encoding="utf-8", newline="") as f:
+        figures = [r for r in csv.DictReader(f)]
+    if args.split != "all":
+        sentences = {k: v for k, v in sentences.items() if v["split"] == args.split}
+        figures = [r for r in figures if r["sentence_id"] in sentences]
+    gold_by_sentence: dict[str, list[dict]] = {}
+    for row in figures:
+        gold_by_sentence.setdefault(row["sentence_id"], []).append(row)
+
+    score: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    misses: list[str] = []
+    extra: list[str] = []
+    for sid, srow in sentences.items():
+        rows = [r for r in metrics.extract_from_text(srow["sentence"]) if r["kind"] != "date"]
+        used: set[int] = set()
+        for gold in gold_by_sentence.get(sid, []):
+            value = _float(gold["value"])
+            cands = [i for i, r in enumerate(rows) if i not in used and _same(r["value"], value)]
+            cands.sort(key=lambda i: (rows[i]["unit"] != gold["unit"], i))
+            totals["figures"] += 1
+            if not cands:
+                misses.append(f"{sid} MISSING {gold['printed']} ({gold['kind']} "
+                              f"{gold['indicator']})")
+                for field in ("direction", "role", "period", "indicator", "quoted"):
+                    if field != "direction" or gold["direction"]:
+                        totals[field] += 1
+                continue
+            i = cands[0]
+            used.add(i)
+            row = rows[i]
+            std = _float(gold["value_std"])
+            ok = row["kind"] == gold["kind"] and (std is None or _same(row["value_std"], std))
+            score["value+kind"] += ok
+            if not ok:
+                misses.append(f"{sid} VALUE {gold['printed']}: ours {row['value']} "
+                              f"{row['unit']} {row['kind']} std={row['value_std']}, gold "
+                              f"{gold['kind']} std={gold['value_std']}")
+            checks = {
+                "role": (_norm(row.get("role")), _norm(gold["role"])),
+                "period": (_norm(row.get("period")), _norm(gold["period"])),
+                "quoted": (str(bool(row.get("quoted"))).lower(),
+                           (_norm(gold["quoted"]) or "false").lower()),
+            }
+            if gold["direction"]:
+                checks["direction"] = (_norm(row.get("direction")), _norm(gold["direction"]))
+            for field, (ours, want) in checks.items():
+                totals[field] += 1
+                score[field] += ours == want
+                if ours != want:
+                    misses.append(f"{sid} {field.upper()} {gold['printed']}: ours {ours!r} "
+                                  f"gold {want!r}")
+            totals["indicator"] += 1
+            ours = _norm(row.get("indicator"))
+            score["indicator exact"] += ours == gold["indicator"]
+            usable = _usable(ours, gold["indicator"], gold["kind"])
+            score["indicator usable"] += usable
+            if not usable:
+                misses.append(f"{sid} INDICATOR {gold['printed']}: ours {ours!r} gold "
+                              f"{gold['indicator']!r}")
+        for i, row in enumerate(rows):
+            if i not in used:
+                extra.append(f"{sid} EXTRA {row['value']} {row['unit']} {row['kind']} "
+                             f"{row['indicator']!r}")
+    n = totals["figures"]
+    print(f"split={args.split} sentences={len(sentences)} figures={n}")
+    for field, total in (("value+kind", n), ("direction", totals["direction"]),
+                         ("role", totals["role"]), ("period", totals["period"]),
+                         ("quoted", totals["quoted"]),
+                         ("indicator exact", totals["indicator"]),
+                         ("indicator usable", totals["indicator"])):
+        pct = 100 * score[field] / total if total else float("nan")
+        print(f"  {field:17} {score[field]:4}/{total:<4} = {pct:5.1f} %")
+    print(f"  extra rows        {len(extra):4}")
+    if args.show:
+        for line in misses + extra:
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
