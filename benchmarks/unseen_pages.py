@@ -27,8 +27,10 @@ Prints per layout: pages, pages exact, articles, articles exact, conservation fa
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -38,9 +40,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(ROOT / "tests"))  # compose.py: the page composer of the tests
 
-from compose import ArticleSpec, PageForm, Shaped, compose_page
+from compose import ArticleSpec, PageForm, Shaped, _units, _width, compose_page
 
 from helpers.layout import ParsedArticle, parse_articles
+from helpers.layout.assemble import _Assembler
+from helpers.layout.classify import classify_lines, estimate_columns, mark_side_columns
+from helpers.layout.lines import Line, clean_line, ends_sentence, read_lines
+from helpers.layout.thresholds import FIT_EPSILON, INDENT, SIDE_MAX_WIDTH
 
 LAYOUTS = {
     "blank": {},
@@ -177,13 +183,22 @@ def compose(layout: str, n: int, seed: int, latin_spaces: str = "always"
             ) -> tuple[str, list[dict]]:
     """Page ``n`` of ``layout`` (deterministic in layout, n and seed); ``latin_spaces``: see
     ``PageForm`` (the text is the same either way, only where lines break may change)."""
+    page, expected, _ = compose_with_width(layout, n, seed, latin_spaces)
+    return page, expected
+
+
+def compose_with_width(layout: str, n: int, seed: int, latin_spaces: str = "always"
+                       ) -> tuple[str, list[dict], int]:
+    """``compose``, and the column width the page was set in."""
     rng = random.Random(f"{seed}-{layout}-{n}")
     writer = Writer(rng)
     arts = [writer.article() for _ in range(rng.randint(3, 7))]
     form = PageForm(**LAYOUTS[layout], gaps=rng.choice([0.0, 0.3]) if layout != "blank" else 0.0,
                     debris=rng.randint(0, 3) if layout != "blank" else 0,
                     latin_spaces=latin_spaces)
-    return compose_page(arts, width=rng.randint(12, 24), seed=rng.randrange(1 << 30), form=form)
+    width = rng.randint(12, 24)
+    page, expected = compose_page(arts, width=width, seed=rng.randrange(1 << 30), form=form)
+    return page, expected, width
 
 
 def fields(row: dict) -> tuple:
@@ -201,13 +216,20 @@ def conserved(page: str, arts: list[ParsedArticle]) -> bool:
 
 
 def measure(layout: str, pages: int, seed: int, show: int = 0,
-            latin_spaces: str = "always") -> dict[str, object]:
-    """Parse ``pages`` composed pages of ``layout``; the exact shares and conservation."""
+            latin_spaces: str = "always", why: bool = False) -> dict[str, object]:
+    """Parse ``pages`` composed pages of ``layout``; the exact shares and conservation (and with
+    ``why``: the missed articles whose differences are all undecidable, the ceiling, and the
+    decidable differences by class)."""
     exact_pages = arts = exact_arts = unconserved = 0
     shown = 0
+    undecidable = 0
+    classes: Counter[str] = Counter()
     for n in range(pages):
-        page, expected = compose(layout, n, seed, latin_spaces)
-        got = parse_articles(page)
+        page, expected, width = compose_with_width(layout, n, seed, latin_spaces)
+        if why:
+            got, plabel = parse_labelled(page)
+        else:
+            got = parse_articles(page)
         unconserved += not conserved(page, got)
         parsed = [fields(a.__dict__) for a in got]
         want = [fields(e) for e in expected]
@@ -215,16 +237,231 @@ def measure(layout: str, pages: int, seed: int, show: int = 0,
         arts += len(want)
         exact_arts += hits
         exact_pages += parsed == want
+        reasons = why_missed(page, expected, width, want, parsed, plabel) if why else []
+        for und, diffs in reasons:
+            undecidable += und
+            classes.update(set(diffs) if not und else ())
         if parsed != want and shown < show:
             shown += 1
-            print(f"--- {layout} page {n}: {hits}/{len(want)} articles exact")
+            print(f"--- {layout} page {n} (width {width}): {hits}/{len(want)} articles exact")
+            missed = iter(reasons)
             for w in want:
                 if w not in parsed:
                     near = min(parsed, key=lambda p, w=w: _distance(p, w), default=None)
+                    if why:
+                        und, diffs = next(missed)
+                        print("  why:", "undecidable" if und else "decidable", diffs)
                     print("  expected:", w, "\n  parsed:  ", near)
-    return {"layout": layout, "pages": pages, "pages_exact": exact_pages / pages,
-            "articles": arts, "articles_exact": exact_arts / arts,
-            "not_conserved": unconserved}
+    res: dict[str, object] = {
+        "layout": layout, "pages": pages, "pages_exact": exact_pages / pages,
+        "articles": arts, "articles_exact": exact_arts / arts, "not_conserved": unconserved}
+    if why:
+        res.update(missed=arts - exact_arts, undecidable=undecidable,
+                   decidable=arts - exact_arts - undecidable,
+                   ceiling=(arts - undecidable) / arts, classes=dict(classes.most_common()))
+    return res
+
+
+# -- why an article is missed (--why) -------------------------------------------------------------
+#
+# Each missed article's differences are found line by line: every printed line gets a label on
+# both sides (which article, which field: a paragraph, a subhead, the headline, the byline), from
+# the composer's roles on the expected side and from the parser's assembly on the parsed side.  A
+# difference is at an *undecidable* boundary when the printed lines read the same both ways under
+# the composer's own rules (its unit widths, the column ``width``, the indent of a first line):
+#
+# * a paragraph break the parser missed (expected: ``b`` opens a paragraph after ``a``): ``a`` ends
+#   a sentence and is full (``b``'s first unit would not have fitted after it: the composer would
+#   have wrapped there had the paragraph gone on), and ``b`` could be a continuation line: it is
+#   not justified (the composer does not justify a continuation after a full sentence end), and it
+#   is its paragraph's last line or is full at the whole column width too (the next line's first
+#   unit would not have fitted after it even without the indent);
+# * a paragraph break the parser invented (expected: ``b`` continues ``a``'s paragraph): ``a`` ends
+#   a sentence (it is full: the composer wrapped there) and ``b`` fits in an indented first line
+#   (its units take no more than the column less the indent).
+#
+# Every other difference (a line read as a title or not, a title's lines split or glued, an
+# article cut elsewhere, a paragraph break that the widths do tell, text read differently, a
+# side-column line) is decidable.  The ceiling counts the articles exact if every article whose
+# differences are all decidable were fixed.
+
+
+def parse_labelled(page: str) -> tuple[list[ParsedArticle], dict[int, tuple]]:
+    """``parse_articles`` and, for every printed line, where the parser put it: (article index,
+    field kind, field index)."""
+    text = page.replace("\r\n", "\n").replace("\r", "\n")
+    sentinel = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    lines = read_lines(text, sentinel)
+    mark_side_columns(lines)
+    estimate_columns(lines)
+    classify_lines(lines)
+    rec = _Recorder(lines, sentinel)
+    arts = rec.run()
+    label = dict(rec.label)
+    for k, art in enumerate(arts):
+        for no in art.lines:
+            label.setdefault(no, (k, "byline", 0))
+    return arts, label
+
+
+class _Recorder(_Assembler):
+    """The parser's assembly, recording which field each line went to."""
+
+    def __init__(self, lines: list[Line], sentinel: str) -> None:
+        super().__init__(lines, sentinel)
+        self.label: dict[int, tuple] = {}
+
+    def flush(self) -> None:
+        for ln in self.para:
+            self.label[ln.no] = (len(self.articles), "para", len(self.cur.paragraphs))
+        super().flush()
+
+    def add_titles(self, i: int) -> int:
+        cur, n_sub = self.cur, len(self.cur.subheads)
+        j = super().add_titles(i)
+        headline = self.cur is not cur  # a headline closes its article
+        for ln in self.lines[i:j]:
+            self.label[ln.no] = ((len(self.articles) - 1, "headline", 0) if headline
+                                 else (len(self.articles), "subhead", n_sub))
+        return j
+
+
+def expected_labels(expected: list[dict]) -> dict[int, tuple]:
+    """For every printed line, where the composer put it (as ``parse_labelled``)."""
+    label: dict[int, tuple] = {}
+    for k, exp in enumerate(expected):
+        para = sub = -1
+        prev = ""
+        for no, role in sorted(exp["roles"].items()):
+            if role == "first":
+                para += 1
+            if role == "subhead" and prev != "subhead":
+                sub += 1
+            kind = {"first": "para", "body": "para", "author": "byline"}.get(role, role)
+            label[no] = (k, kind, {"para": para, "subhead": sub}.get(kind, 0))
+            prev = role
+    return label
+
+
+_LATIN_SPACE = re.compile(r"[^\x00-\x7f] +[0-9A-Za-z]|[0-9A-Za-z%] +[^\x00-\x7f]")
+
+
+class _Geometry:
+    """The composer's accounting of one page's paragraph lines: the room each took."""
+
+    def __init__(self, raws: list[str], exp: dict, width: float) -> None:
+        self.width = width
+        self.raws = raws
+        roles = sorted(exp["roles"].items())
+        self.role = dict(roles)
+        # a paragraph's lines; spaced when its unjustified lines set Latin runs off by spaces
+        self.para_of: dict[int, list[int]] = {}
+        cur: list[int] = []
+        for no, role in roles:
+            if role == "first":
+                cur = [no]
+            if role in ("first", "body"):
+                if role == "body":
+                    cur.append(no)
+                self.para_of[no] = cur
+        self.last_no = max((no for no, r in roles if r in ("first", "body")), default=0)
+        self.byline_inline = exp["byline"] and not any(r in ("byline", "author")
+                                                        for _, r in roles)
+
+    def compact(self, no: int) -> str:
+        raw = self.raws[no - 1]
+        if self.byline_inline and no == self.last_no:
+            raw = re.sub(r"\s*（[^（）]*）\s*$", "", raw)
+        return "".join(raw.split())
+
+    def justified(self, no: int) -> bool:
+        return clean_line(self.raws[no - 1], "\ue000")[1]
+
+    def spaced(self, no: int) -> bool:
+        return any(_LATIN_SPACE.search(self.raws[k - 1]) and not self.justified(k)
+                   for k in self.para_of[no])
+
+    def units(self, no: int) -> list[float]:
+        spaced = self.spaced(no)
+        return [_width(u) + (0.5 if spaced and u[:1].isascii() and u[:1].isalnum() else 0.0)
+                for u in _units(self.compact(no))]
+
+    def used(self, no: int) -> float:
+        return sum(self.units(no))
+
+    def head(self, no: int) -> float:
+        units = self.units(no)
+        return units[0] if units else 0.0
+
+    def side(self, no: int) -> bool:
+        """A line of a narrow side column (no full line of the main column is this narrow)."""
+        return any(self.used(k) <= SIDE_MAX_WIDTH for k in self.para_of[no][:-1])
+
+    def next_in_para(self, no: int) -> int | None:
+        para = self.para_of[no]
+        k = para.index(no)
+        return para[k + 1] if k + 1 < len(para) else None
+
+    def undecidable(self, a: int, b: int, expected_break: bool) -> bool:
+        """Do lines ``a`` and ``b`` (paragraph lines, ``a`` ending a sentence) read the same with
+        and without a paragraph break between them (see the comment above)?"""
+        if not ends_sentence(self.compact(a)) or self.side(a) or self.side(b):
+            return False
+        w = self.width
+        if expected_break:
+            cap_a = w - INDENT if self.role[a] == "first" else w
+            c = self.next_in_para(b)
+            return (self.used(a) + self.head(b) > cap_a + FIT_EPSILON
+                    and not self.justified(b)
+                    and (c is None or self.used(b) + self.head(c) > w + FIT_EPSILON))
+        return self.used(b) <= w - INDENT + FIT_EPSILON
+
+
+def why_missed(page: str, expected: list[dict], width: float, want: list[tuple],
+               parsed: list[tuple], plabel: dict[int, tuple]) -> list[tuple[bool, list[str]]]:
+    """For each missed article: (undecidable, its differences)."""
+    raws = page.split("\n")
+    elabel = expected_labels(expected)
+    out = []
+    for k, (w, exp) in enumerate(zip(want, expected, strict=True)):
+        if w in parsed:
+            continue
+        geo = _Geometry(raws, exp, width)
+        nos = sorted(exp["roles"])
+        diffs: list[tuple[str, bool]] = []  # (class, undecidable)
+        for no in nos:
+            e, p = elabel[no], plabel.get(no)
+            if p is None or e[1] != p[1]:
+                diffs.append((f"{e[1]}->{p[1] if p else 'lost'}", False))
+        # boundaries inside the article and at its two ends
+        pairs = list(itertools.pairwise(nos))
+        printed = sorted(elabel)
+        at = printed.index(nos[0])
+        if at:
+            pairs.insert(0, (printed[at - 1], nos[0]))
+        at = printed.index(nos[-1])
+        if at + 1 < len(printed):
+            pairs.append((nos[-1], printed[at + 1]))
+        for a, b in pairs:
+            ea, eb, pa, pb = elabel[a], elabel[b], plabel.get(a), plabel.get(b)
+            if pa is None or pb is None or (ea[1], eb[1]) != (pa[1], pb[1]):
+                continue  # a kind difference, counted above
+            same_e, same_p = ea == eb, pa == pb
+            if same_e == same_p and (ea[0] == eb[0]) == (pa[0] == pb[0]):
+                continue
+            if (ea[0] == eb[0]) != (pa[0] == pb[0]):
+                diffs.append(("article-" + ("split" if ea[0] == eb[0] else "join"), False))
+            elif ea[1] == "para":
+                und = geo.undecidable(a, b, expected_break=not same_e) if (
+                    a in geo.para_of and b in geo.para_of) else False
+                diffs.append(("para-" + ("join" if same_p else "split"), und))
+            else:
+                diffs.append((f"{ea[1]}-" + ("join" if same_p else "split"), False))
+        if not diffs:
+            diffs.append(("text", False))
+        undecidable = all(u for _, u in diffs)
+        out.append((undecidable, [c + ("?" if u else "") for c, u in diffs]))
+    return out
 
 
 def _distance(a: tuple, b: tuple) -> int:
@@ -237,6 +474,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--layouts", default=",".join(LAYOUTS))
     ap.add_argument("--show", type=int, default=0, help="print the first misses per layout")
+    ap.add_argument("--why", action="store_true",
+                    help="classify each missed article: undecidable (only boundaries that read "
+                         "the same both ways) or decidable; print the ceiling per layout and the "
+                         "decidable differences by class")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--latin-spaces", choices=["always", "between"], default="always",
                     help="how the composer spaces Latin runs (compose.PageForm): 'always' "
@@ -246,10 +487,16 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     print(f"{'layout':<14}{'pages':>7}{'exact':>9}{'articles':>10}{'exact':>9}{'unconserved':>13}")
     for layout in args.layouts.split(","):
-        res = measure(layout, args.pages, args.seed, args.show, args.latin_spaces)
+        res = measure(layout, args.pages, args.seed, args.show, args.latin_spaces, args.why)
         results.append(res)
         print(f"{layout:<14}{res['pages']:>7}{res['pages_exact']:>9.1%}{res['articles']:>10}"
               f"{res['articles_exact']:>9.1%}{res['not_conserved']:>13}", flush=True)
+    if args.why:
+        print(f"\n{'layout':<14}{'missed':>8}{'undecidable':>13}{'decidable':>11}{'ceiling':>9}"
+              "  decidable differences (articles with each)")
+        for res in results:
+            print(f"{res['layout']:<14}{res['missed']:>8}{res['undecidable']:>13}"
+                  f"{res['decidable']:>11}{res['ceiling']:>9.1%}  {res['classes']}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
