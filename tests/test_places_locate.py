@@ -572,3 +572,42 @@ def test_first_person_headline_without_home_is_one_county():
 def test_organ_endings_end_a_word(text, organ):
     """部门 (departments) is no organ's ending; 办公厅 is one, not 办 cut short."""
     assert find_agency(None, text, None) == organ
+
+
+# -- a zone called only 开发区 / 高新区 on its own, its city's or its county's site -------------------
+
+def test_bare_zone_on_a_county_site_is_the_county_zone():
+    text = ("3月2日上午，开发区召开项目攻坚动员会。区政协副主席、开发区管委会主任讲话，要求开发区"
+            "各部门紧盯重点项目，确保开发区一季度开门红。")
+    loc = locate_article(None, text, home="金坛区")
+    assert (loc.locality, loc.level, loc.prefecture) == ("金坛经济开发区", "zone", "常州市")
+
+
+def test_bare_high_tech_zone_on_a_city_site_is_the_city_zone():
+    text = ("高新区党工委书记主持会议，传达市委全会精神。会议要求，高新区上下要抓项目、稳增长，"
+            "推动高新区高质量发展。")
+    loc = locate_article("高新区召开党工委扩大会议", text, home="宿州市")
+    assert (loc.locality, loc.level, loc.prefecture) == ("宿州高新技术产业开发区", "zone", "宿州市")
+
+
+def test_a_zone_named_once_or_twice_is_a_setting_of_the_county():
+    text = ("洞口县召开重点项目调度会。县长指出，全县要加快项目建设，开发区新落户企业要尽快投产。"
+            "会后，与会人员察看了全县三个重点项目。")
+    loc = locate_article(None, text, home="洞口县")
+    assert (loc.locality, loc.level) == ("洞口县", "county")
+
+
+# -- townships --------------------------------------------------------------------------------
+
+def test_a_town_speaking_as_we_names_itself_once():
+    text = ("17日，我镇召开乡村振兴推进会。会议解读了《道滘镇乡村振兴三年行动方案》，要求全镇上下"
+            "抓好落实。我镇将以此为契机，推动城乡融合发展。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("东莞市", "township", "道滘镇")
+
+
+def test_county_head_visiting_one_town_is_the_town():
+    text = ("4月2日，洞口县委书记带队深入高沙镇调研春耕生产。在高沙镇现代农业示范园，他察看了"
+            "秧苗长势，听取了高沙镇工作汇报。")
+    loc = locate_article("洞口县委书记检查春耕生产", text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "高沙镇")

@@ -51,7 +51,7 @@ from helpers.places.weigh import (
     home_place,
     weigh,
 )
-from helpers.places.zones import zone_code
+from helpers.places.zones import MIN_BARE_ZONE_REFS, bare_zone_refs, home_zone, zone_code
 
 __all__ = ["Locality", "locate_article"]
 
@@ -125,6 +125,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     drop_generic_districts(gaz, mentions, headline, text, home_p)
     weights = weigh(mentions, headline, text, home_p)
     place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights)
+    place = _bare_home_zone(headline, text, place, home_p, weights) or place
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         unique = unique_township(headline, text)
@@ -142,6 +143,26 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
                             for m in mentions if m.place == place and not m.dropped)
         township = find_township(place, headline, text, weights.refs[place], printed)
     return _locality(gaz, place, headline, text, mentions, published, agency, township, home)
+
+
+def _bare_home_zone(headline: str, text: str, place: Place | None, home: Place | None,
+                    w: Weights) -> Place | None:
+    """The home's zone when the item calls it by a bare zone word (开发区召开…, 高新区党工委…) at
+    least ``MIN_BARE_ZONE_REFS`` times and more often than the unit otherwise decided, which is
+    none, an unnamed county, the home or the home's city (a zone's report on its own site, or on
+    its city's or county's, names the zone so: the city or county there is its address)."""
+    if home is None:
+        return None
+    if place is not None and place is not _UNNAMED_COUNTY:
+        own = place == home or (place.level == "prefecture" and place.name == home.prefecture)
+        if not own:
+            return None
+    word, refs = bare_zone_refs(headline, text)
+    if word is None or refs < MIN_BARE_ZONE_REFS:
+        return None
+    if place is not None and place is not _UNNAMED_COUNTY and refs <= w.refs[place]:
+        return None
+    return home_zone(word, home)
 
 
 def _short_forms(gaz: Gazetteer, mentions: list[_Mention], lead: _Mention | None,

@@ -105,7 +105,7 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
         return None
     named = set(pattern.findall(headline)) or _short_lead(county, headline)
     if not named and (county_wide(county, headline, text, printed)
-                      or any(name in headline for name in printed)):
+                      or _named_beyond_titles(headline, printed)):
         return None
     if len(named) == 1:
         return named.pop()
@@ -122,7 +122,8 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
     if rest and rest[0][1] == n:
         return None
     county_refs = max(0, county_refs - sum(_after_county(county, text, m.start(), printed)
-                                           for m in found if m.group() == top))
+                                           for m in found if m.group() == top)
+                      - _in_titles(text, printed))
     refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
     return top if refs > county_refs else None
 
@@ -147,6 +148,26 @@ def _after_county(county: Place, text: str, start: int, printed: frozenset[str] 
     gaz = load_gazetteer()
     return any(text.startswith(p, start - len(p)) for p in printed if len(p) <= start) or any(
         county in gaz.lookup(text[start - k:start]) for k in range(2, min(start, gaz._longest) + 1))
+
+
+#: An official's title after the county's name (某县委书记, 某县县长, 某县人大常委会主任): the
+#: county named there says who came, not what the report is about — a county head's visit to one
+#: town is that town's report.
+_TITLE_AFTER = re.compile(r"(?:县|区|市|旗)?(?:委(?:副|常委)?书记|委常委|委副书记|长|副县长|副区长|"
+                          r"副市长|人大常委会(?:副)?主任|政协(?:副)?主席)")
+
+
+def _named_beyond_titles(headline: str, printed: frozenset[str]) -> bool:
+    """Does the headline name the county other than in an official's title (某县见闻, not
+    某县县长到某镇检查)?"""
+    return any(not _TITLE_AFTER.match(headline, m.end())
+               for name in printed for m in re.finditer(re.escape(name), headline))
+
+
+def _in_titles(text: str, printed: frozenset[str]) -> int:
+    """How many of the county's printed names in ``text`` begin an official's title."""
+    return sum(1 for name in printed for m in re.finditer(re.escape(name), text)
+               if _TITLE_AFTER.match(text, m.end()))
 
 
 #: The county as a whole: 全县 (全 + the county's level character) in the headline, or the
@@ -239,14 +260,35 @@ def unique_township(headline: str, text: str) -> tuple[Place, str | None] | None
     by_county: dict[Place, list[str]] = {}
     for name in found:
         by_county.setdefault(unique[name], []).append(name)
-    # a short name alone is no evidence (a word such as 小城镇): it neither decides nor vetoes
+    # a short name alone is no evidence (a word such as 小城镇): it neither decides nor vetoes,
+    # unless the article speaks as a town of that kind (我镇, 全镇) and it is the only such name:
+    # a town's own report names itself once and says 我镇 throughout
+    own = _own_township_kind(headline + text)
     counties = {county: names for county, names in by_county.items()
-                if len(names) >= 2 or len(names[0]) > SHORT_TOWNSHIP_CHARS}
+                if len(names) >= 2 or len(names[0]) > SHORT_TOWNSHIP_CHARS
+                or (own is not None and names[0].endswith(own))}
+    if own is not None and len(counties) > 1:
+        counties = {c: n for c, n in counties.items() if any(x.endswith(own) for x in n)}
     if len(counties) != 1:
         return None
     county, names = counties.popitem()
     (top, n), *rest = Counter({name: found[name] for name in names}).most_common()
     return county, (None if rest and rest[0][1] == n else top)
+
+
+#: How often a text must say 我镇/本镇/全镇 (or 乡, 街道) to speak as a town of its own: once is a
+#: quotation (a town head's words); twice or more is the town's own report.
+MIN_OWN_DEIXIS = 2
+_OWN_DEIXIS = re.compile(r"(?:我|本|全)(镇|乡|街道)")
+
+
+def _own_township_kind(text: str) -> str | None:
+    """镇, 乡 or 街道 when the text speaks as a township of that kind (``MIN_OWN_DEIXIS``)."""
+    kinds = Counter(m.group(1) for m in _OWN_DEIXIS.finditer(text))
+    if not kinds:
+        return None
+    (kind, n), *rest = kinds.most_common()
+    return kind if n >= MIN_OWN_DEIXIS and not (rest and rest[0][1] == n) else None
 
 
 def _township_names(text: str, unique: dict[str, Place]) -> list[str]:

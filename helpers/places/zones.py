@@ -338,3 +338,79 @@ def _leftmost_longest(found: list) -> list[Zone]:
             out.append(Zone(start, end, place, code))
             last = end
     return out
+
+
+#: Bare zone words an item on a zone's own site (or its city's) calls the zone by: 开发区召开…,
+#: 高新区党工委…  Each with the endings the zone's full name may carry.
+BARE_ZONE_WORDS = {
+    "开发区": ("经济技术开发区", "经济开发区", "开发区"),
+    "经开区": ("经济技术开发区", "经济开发区"),
+    "高新区": ("高新技术产业开发区", "高新技术开发区", "高新技术产业园区", "高新区"),
+    "管理区": ("管理区",),
+    "新区": ("新区",),
+}
+#: The ending a county's bare 开发区 is named with: counties' development zones are provincial
+#: ones, named 某某经济开发区 (a city's bare 开发区 is its national 经济技术开发区).
+COUNTY_ZONE_ENDING = {"开发区": "经济开发区", "经开区": "经济开发区"}
+#: Least number of references (headline ones count ``BARE_HEADLINE_WEIGHT`` times) before a bare
+#: zone word makes the item the zone's: once or twice is a setting (项目落户开发区).
+MIN_BARE_ZONE_REFS = 3
+BARE_HEADLINE_WEIGHT = 2
+#: Bare words that are also common nouns (城市新区, 景区管理区): counted only after the characters
+#: of ``_BARE_BEFORE``, punctuation and function words.  开发区, 经开区 and 高新区 are counted after
+#: any character but inside a zone ``find_zones`` names.
+_GENERIC_BARE = frozenset({"新区", "管理区"})
+_BARE_BEFORE = set("到在是了全和与及对为将把从向由于的、，。：；（“”《》 ,.:;()\"'\n") | {""}
+
+
+def bare_zone_refs(headline: str, text: str) -> tuple[str | None, int]:
+    """The bare zone word an item uses most and its weighted count (``BARE_HEADLINE_WEIGHT``)."""
+    counts: dict[str, int] = {}
+    for source, weight in ((headline, BARE_HEADLINE_WEIGHT), (text, 1)):
+        named = [(z.start, z.end) for z in find_zones(source)]
+        for word in sorted(BARE_ZONE_WORDS, key=len, reverse=True):
+            for m in re.finditer(re.escape(word), source):
+                before = source[m.start() - 1:m.start()] if m.start() else ""
+                if (word in _GENERIC_BARE and before not in _BARE_BEFORE) or any(
+                        a < m.end() and m.start() < b for a, b in named):
+                    continue
+                if source.startswith("域", m.end()):
+                    continue  # 开发区域: an area being developed, not a zone
+                counts[word] = counts.get(word, 0) + weight
+    if not counts:
+        return None, 0
+    word = max(counts, key=lambda w: (counts[w], len(w)))
+    return word, counts[word]
+
+
+def home_zone(word: str, home: Place) -> Place | None:
+    """The zone a bare ``word`` (开发区, 高新区) means on the site of ``home``: the one zone of that
+    kind jionlp lists in the home's city (and, for a county home, with the county's name in its
+    own), else the name the city's or county's short name and the ending make; None when the home
+    is no county or city."""
+    if home.level == "zone":
+        return home
+    if home.level not in ("county", "prefecture") or word not in BARE_ZONE_WORDS:
+        return None
+    gaz = load_gazetteer()
+    city = home.prefecture if home.level == "county" else home.name
+    shorts = [f for f in gaz.forms.get(home.name, (home.name,)) if len(f) >= 2]
+    short = min(shorts, key=len) if shorts else home.name
+    endings = BARE_ZONE_WORDS[word]
+    listed = {z for z in _tables().listed.values()
+              if z.prefecture == city and z.name.endswith(endings)
+              and (home.level == "prefecture" or short in z.name)}
+    if len(listed) == 1:
+        return listed.pop()
+    if listed:
+        return None
+    if home.level == "prefecture":
+        return zone_named(short + SUFFIX_SYNONYMS.get(word, word))
+    if short == home.name and len(short) > COUNTY_STEM_MIN and short[-1] in "县区市旗":
+        short = short[:-1]  # 金坛区 -> 金坛经济开发区: a zone is named by the county's stem
+    ending = COUNTY_ZONE_ENDING.get(word, SUFFIX_SYNONYMS.get(word, word))
+    return Place(short + ending, city, home.province, "zone")
+
+
+#: Shortest county stem a zone is named by (金坛 of 金坛区); 2 characters keep 沛县's 沛县.
+COUNTY_STEM_MIN = 2
