@@ -77,6 +77,8 @@ OUT_OF_SCOPE: list[tuple[str, str, Callable[[str], bool]]] = [
     ("English text", "English text is no Chinese report", lambda t: bool(re.search(
         r"[A-Za-z]{3,}", t)) and not re.search(r"[\u4e00-\u9fff]", t)),
     ("URL", "numbers in URLs are not quantities", lambda t: "http" in t),
+    ("range read as its high end", ("the spec reads 5-20% as 20% alone; the metrics table"
+                                    " reads the range (value 5, value_high 20)"), lambda t: bool(re.search(r"\d[-~至到—]\d+%", t))),
     ("fraction with 又", "mixed fractions (三又二分之一) do not occur in reports",
      lambda t: "又" in t and "分之" in t),
     ("slash fraction", "1/2 and 1 4/3 are arithmetic notation, not report figures",
@@ -102,6 +104,7 @@ def _too_large(value: float) -> tuple[str, str] | None:
 
 
 def out_of_scope(text: str) -> tuple[str, str] | None:
+    text = re.sub(r"\s+", "", text)  # 三分  之一: the classes look at the characters
     for name, reason, test in OUT_OF_SCOPE:
         if test(text):
             return name, reason

@@ -13,6 +13,27 @@ a code: ``1-3月``, ``G-12``) makes the value negative: ``最低气温-3℃`` gi
 change (``下降 3%``) never do, they set ``change``.  A number is read whole or not at all: one
 with more than ``MAX_NUMBER_DIGITS`` digits (15; or a longer run of Chinese numerals)
 gives no row, and no part of it is read as another quantity or a date.
+
+Every numeral form is read by ``helpers.numerals`` (thousands separators ``82，225.00元``,
+financial numerals 壹万二千三百四十五元 and 肆佰叁拾萬圆, mixed ``1.2万`` and ``25万6千``, layout
+spaces ``28. 1%``), and these forms by passes of their own, before plain quantities:
+
+- 百分之 / 千分之 / 万分之 with any numeral: unit ``%``, ``‰``, ``‱`` (百分之二点四 = 2.4 %);
+- 成: ``九成`` is 9 成 = 90 % (``八成以上``: qualifier over; 三成半 = 3.5 成);
+- fractions: ``三分之一`` is value 1/3 with unit ``分之``, ``value_std`` 33.33… %;
+- 翻一番 / 翻两番: a change (``change`` True, kind rate) with value 1 or 2 (番, as printed) and
+  ``value_std`` the multiple 2 or 4 in ``倍``: a doubling is a ratio, not a percentage;
+- 元角分 amounts (``123元1角1分``, ``十块三毛``) in 元;
+- ranges (``3至5万元``, ``20%—30%``, ``3-5万``, ``三至五成``, ``1万(含)-5万元``) and neighbour-digit
+  pairs (``三五百``): one row whose ``value`` is the low end as printed, ``value_low`` and
+  ``value_high`` the two ends in the unit of ``value`` (so ``value_std`` is the low end
+  standardized); the low end takes the high end's magnitude when it is smaller than the high
+  end as printed (3至5万 = 3万 to 5万), else it stands alone (8500至3万元 = 8500 to 30000 元,
+  in 元); ``八到九百亿`` (8亿 or 800亿?) gives no row.  ``value_low`` and ``value_high`` are
+  None for a single figure.
+
+A number that cannot be read whole (``10.1万零100``, ``12 34人`` where a space may part two
+numbers) gives no row, and no piece of it is read.
 """
 
 from __future__ import annotations
@@ -21,19 +42,22 @@ import functools
 import math
 import re
 import sys
+from decimal import Decimal
 
 import pandas as pd
 
-from helpers import config
+from helpers import config, numerals
 from helpers.corpus import iter_paragraphs
 from helpers.text import is_cjk, normalize_text, tokenize
 from helpers.text.pos import pos_tagger
 
 METRIC_COLUMNS = ["article_id", "para_no", "sentence", "indicator", "value", "unit", "kind",
-                  "qualifier", "change", "value_std", "unit_std"]
+                  "qualifier", "change", "value_std", "unit_std", "value_low", "value_high"]
 
-_CN_DIGITS = "零〇一二两三四五六七八九十百千"
-_NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+)"
+# numerals without magnitudes (万/亿): a run of them stays below 10^4 unless written digit by digit
+_CN_DIGITS = numerals.CN_DIGITS + numerals.CN_PLACES
+_CN_ALL = numerals.CN_NUMERALS
+_NUM = numerals.NUMBER
 #: The most digits a printed number may have to be read.  A decimal of up to
 #: ``sys.float_info.dig`` (15) significant digits comes back from a float64 exactly as printed;
 #: a longer one would be stored with other digits than the page prints, and one of ~309 digits
@@ -42,18 +66,21 @@ MAX_NUMBER_DIGITS = sys.float_info.dig
 # a run of digits (or Chinese numerals, which without 万/亿 stay below 10^4 unless written digit
 # by digit) too long to be read whole: no part of it may be read as a quantity or a date
 _TOO_LONG = re.compile(
-    rf"\d(?:[,.]?\d){{{MAX_NUMBER_DIGITS},}}|[{_CN_DIGITS}]{{{MAX_NUMBER_DIGITS + 1},}}")
+    rf"\d(?:(?:[,.]|，(?=\d{{3}}(?!\d)))?\d){{{MAX_NUMBER_DIGITS},}}"
+    rf"|[{_CN_DIGITS}]{{{MAX_NUMBER_DIGITS + 1},}}")
 # a minus sign directly before an Arabic number; after a digit, a letter, a point or a percent
 # sign, a hyphen joins a range (1-3月, 5%-8%) or a code (G-12) instead
 _SIGN = r"(?<![0-9A-Za-z.%‰℃°])[-－−](?=\d)"
-_MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, "百": 1e2}
-_MAGNITUDES_LONGEST_FIRST = sorted(_MAGNITUDES, key=len, reverse=True)
+# magnitude characters printed before a unit (万元, 千万元, 万亿元, 萬圆): their product
+_MAGNITUDE_CHARS = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3, "百": 1e2}
 
 # unit -> (kind, standard unit, factor to the standard unit); longest units first in the regex
 UNITS: dict[str, tuple[str, str, float]] = {
     "%": ("rate", "%", 1.0), "‰": ("rate", "%", 0.1),
     "个百分点": ("rate", "pp", 1.0), "百分点": ("rate", "pp", 1.0),
-    "元": ("money", "元", 1.0), "块钱": ("money", "元", 1.0),
+    "‱": ("rate", "%", 0.01), "成": ("rate", "%", 10.0), "分之": ("rate", "%", 100.0),
+    "番": ("rate", "倍", 1.0),  # value_std set apart: 翻两番 is 2^2 = 4 times
+    "元": ("money", "元", 1.0), "圆": ("money", "元", 1.0), "块钱": ("money", "元", 1.0),
     "平方公里": ("area", "m²", 1e6), "平方米": ("area", "m²", 1.0), "平米": ("area", "m²", 1.0),
     "亩": ("area", "m²", 10000 / 15), "公顷": ("area", "m²", 1e4),
     "立方米": ("volume", "m³", 1.0),
@@ -70,14 +97,42 @@ UNITS: dict[str, tuple[str, str, float]] = {
 COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个", "件", "户", "人", "名", "位",
                "家", "起", "项", "份", "栋", "艘", "辆", "场", "次", "条", "处", "所", "座", "宗",
                "批", "台", "套", "支", "株", "头", "只", "篇", "期", "间", "张", "本", "例", "根",
-               "块", "种", "类", "组", "村", "镇", "所", "门", "万人"]
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS) | set(COUNT_WORDS), key=len,
-                                                   reverse=True))
+               "块", "种", "类", "组", "村", "镇", "所", "门"]
+# units the forms of their own read (九成, 三分之一, 翻一番): never after a plain number (五成员)
+_OWN_FORM_UNITS = frozenset({"成", "分之", "番"})
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted((set(UNITS) | set(COUNT_WORDS))
+                                                   - _OWN_FORM_UNITS, key=len, reverse=True))
+_PRE = r"(?P<pre>大约|将近|接近|超过|不足|不到|不超过|至少|小于|低于|高于|约|近|逾|达)?"
+_POST = r"(?P<post>左右|上下|以上|以下|之多)?"
+_MAG = r"千万|百万|万|亿|萬|億|千(?![克米瓦])"
+# no numeral (or point) directly before: the pass would read the tail of a longer number
+_FREE = rf"(?<![\d.{_CN_ALL}])"
 _QUANTITY = re.compile(
-    rf"(?P<pre>大约|将近|接近|超过|不足|不到|不超过|约|近|逾|达)?(?P<sign>{_SIGN})?"
-    rf"(?P<num>{_NUM})(?P<more>余|多)?(?P<mag>千万|百万|万|亿|千(?![克米瓦]))?(?P<more2>余|多)?"
-    rf"(?P<unit>{_UNIT_ALT})?(?P<post>左右|上下|以上|以下|之多)?"
+    rf"{_PRE}(?P<sign>{_SIGN})?"
+    rf"(?P<num>{_NUM})(?P<more>余|多)?(?P<mag>{_MAG})?(?P<more2>余|多)?"
+    rf"(?P<unit>{_UNIT_ALT})?{_POST}"
 )
+# 百分之二点四, 千分之一, 万分之三 (仟 and 萬 their financial forms)
+_PER_WORDS = re.compile(rf"{_PRE}{_FREE}(?P<den>[百佰千仟万萬])分之(?P<num>{_NUM}){_POST}")
+_PER_UNITS = {"百": "%", "佰": "%", "千": "‰", "仟": "‰", "万": "‱", "萬": "‱"}
+# 三分之一, 4分之3 (a fraction of a whole)
+_FRACTION = re.compile(rf"{_PRE}{_FREE}(?P<den>{_NUM})分之(?P<num>{_NUM}){_POST}")
+# 九成, 8.5成, 三成半, 半成, 八成以上; not 成本, 成果, 一成不变 … (words that begin with 成)
+_CHENG = re.compile(
+    rf"{_PRE}{_FREE}(?P<num>{_NUM}|半)(?P<unit>成)(?:(?P<half>半)|(?P<tenth>[一二三四五六七八九])"
+    rf"(?![{_CN_ALL}\d个人户家名项件元]))?"
+    rf"(?![本果效员绩立为交都长熟品功型片规群家就形年不])(?P<more>多)?{_POST}")
+# 翻一番, 翻了两番
+_DOUBLING = re.compile(r"翻了?(?P<pre>近|约)?(?P<num>一|两|二|三|四|[1-4])(?P<unit>番)(?P<post>多)?")
+# 123元1角1分, 十块三毛, 一百三十五块六角七分钱 (角/毛 and 分 are single digits)
+_YUAN_JIAO = re.compile(
+    rf"{_PRE}{_FREE}(?P<num>{_NUM})(?P<unit>元|圆|块)(?:(?P<jiao>[\d{_CN_DIGITS}])[角毛])?"
+    rf"(?:(?P<fen>[\d{_CN_DIGITS}])分(?!钟))?(?:钱)?")
+# 3至5万元, 20%—30%, 3-5万, 三至五成, 1万(含)-5万元, 一百二十到一百五十万元
+_RANGE = re.compile(
+    rf"{_PRE}{_FREE}(?P<lo>{_NUM})(?P<lounit>{_UNIT_ALT})?(?:[(（]含[)）])?"
+    rf"(?P<sep>至|到|~|～|-{{1,2}}|－{{1,2}}|—{{1,2}})"
+    rf"(?P<num>{_NUM})(?P<more>余|多)?(?P<mag>{_MAG})?(?P<unit>{_UNIT_ALT}|成)?{_POST}")
 _EARLIER_COUNT = re.compile(
     r"\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:" + "|".join(
         re.escape(w) for w in sorted(COUNT_WORDS, key=len, reverse=True)) + ")")
@@ -92,7 +147,7 @@ _DATE = re.compile(
 )
 _SKIP = re.compile(r"\d+\+[\dA-Za-z]+|[A-Za-z]+\d+(?:\.\d+)?|第[\d" + _CN_DIGITS + r"]+|党的十[一-九]大")
 # a character that every quantity, date and implicit one (近万元) holds
-_ANY_NUMBER = re.compile(rf"[\d{_CN_DIGITS}万亿]")
+_ANY_NUMBER = re.compile(rf"[\d{_CN_ALL}半]")  # 半 for 半成
 _SENTENCES = re.compile(r"[^。！？]*[。！？]?")
 _DELIMS = "，。；：、！？,;:（）()“”‘’《》"
 _RATE_VERBS = ("均达到", "均达", "均为", "都达到", "都为", "分别为", "分别达", "达到", "提升至",
@@ -110,23 +165,36 @@ _TRAILING_WORDS = frozenset(_RATE_VERBS) | {"共计", "共", "累计", "约", "�
 _QUALIFIERS = {"约": "approx", "近": "approx", "大约": "approx", "将近": "approx",
                "接近": "approx", "左右": "approx", "上下": "approx", "超过": "over", "逾": "over",
                "余": "over", "多": "over", "以上": "over", "之多": "over", "上": "over",
-               "不足": "under", "不到": "under", "不超过": "under", "以下": "under"}
+               "不足": "under", "不到": "under", "不超过": "under", "以下": "under",
+               "至少": "over", "高于": "over", "小于": "under", "低于": "under"}
 
 
 def to_number(text: str) -> float | None:
     """An Arabic or Chinese numeral as a number (1,234.5 / 二十 / 两 / 一百二十); None when it
     is no numeral or cannot be read whole (more than ``MAX_NUMBER_DIGITS`` digits, 10^15 or
-    more: never ``inf``)."""
-    if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", text):
-        digits = sum(ch.isdigit() for ch in text)
-        return float(text.replace(",", "")) if digits <= MAX_NUMBER_DIGITS else None
-    try:
-        import cn2an  # the maintained converter of Chinese numerals
+    more: never ``inf``).  See ``helpers.numerals.read_number``."""
+    return numerals.read_number(text)
 
-        value = float(cn2an.cn2an(text, "smart"))
-    except (ValueError, KeyError, TypeError, OverflowError):
-        return None
-    return value if math.isfinite(value) and abs(value) < 10.0 ** MAX_NUMBER_DIGITS else None
+
+def unit_factor(unit: str) -> tuple[str, str, float]:
+    """(kind, standard unit, factor to it) of a printed unit, magnitudes included (万元 ->
+    money, 元, 10^4; 万亿元 -> 10^12; 万人次 -> count, 人次, 10^4; 万 -> other, '', 10^4)."""
+    mag = ""
+    if unit not in UNITS and unit not in COUNT_WORDS:
+        for i in range(len(unit), 0, -1):  # the longest run of magnitudes leaving a known unit
+            head, base = unit[:i], unit[i:]
+            if all(ch in _MAGNITUDE_CHARS for ch in head) and (
+                    not base or base in UNITS or base in COUNT_WORDS or base == "大"):
+                mag = head
+                break
+    base = unit[len(mag):]
+    factor = math.prod(_MAGNITUDE_CHARS[ch] for ch in mag)
+    if base in UNITS:
+        kind, unit_std, to_std = UNITS[base]
+        return kind, unit_std, factor * to_std
+    if base in COUNT_WORDS or base == "大":
+        return "count", base.removeprefix("余"), factor
+    return "other", base if not mag else "", factor
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -209,7 +277,8 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
             rows.append({"article_id": aid, "para_no": para_no, **sentence_row})
     out = pd.DataFrame(rows, columns=METRIC_COLUMNS)
     out = out.astype({"para_no": "int64", "value": "float64", "value_std": "float64",
-                      "change": "bool", "qualifier": object})
+                      "change": "bool", "qualifier": object, "value_low": "float64",
+                      "value_high": "float64"})
     out["qualifier"] = pd.Series([q if isinstance(q, str) else None for q in out["qualifier"]],
                                  index=out.index, dtype=object)
     return out
@@ -217,13 +286,15 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
 
 def extract_from_text(text: str) -> list[dict[str, object]]:
     """Quantities in one paragraph (the metrics columns without article_id and para_no)."""
-    text = normalize_text(text)
-    text = re.sub(r"(?<=[\d.])\s+(?=[\d.%万亿千百元个件户人名家])|(?<=\d)\s+|\s+(?=\d)", "", text)
+    text = numerals.close_spaces(normalize_text(text))
     out: list[dict[str, object]] = []
-    for offset, sentence in split_sentences(text):
+    for _offset, sentence in split_sentences(text):
         if _ANY_NUMBER.search(sentence) is None:
             continue  # every pattern below needs a digit or a numeral
+        # numbers too long to read, and digit runs a space may part into two numbers: no piece
+        # of them is ever read
         taken: list[tuple[int, int]] = [m.span() for m in _TOO_LONG.finditer(sentence)]
+        taken += numerals.unsure_spans(sentence)
         for m in _SKIP.finditer(sentence):
             taken.append(m.span())
         for m in _DATE.finditer(sentence):
@@ -237,6 +308,15 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
             value = to_number(first.group(1)) if first else None
             unit = {"·": "月·日", None: "日"}.get(first.group(2), first.group(2)) if first else ""
             out.append(_row(sentence, m.group(), value, unit, "date", None, False, None, "date"))
+        # the forms of their own first, longest first: each claims its span whole
+        for pattern, reader in _FORMS:
+            for m in pattern.finditer(sentence):
+                if _overlaps(m.span(), taken):
+                    continue
+                rows = reader(sentence, m)
+                if rows is not None:  # [] : the span is claimed but cannot be read
+                    taken.append(m.span())
+                    out.extend(rows)
         for m in _IMPLICIT_ONE.finditer(sentence):
             if _overlaps(m.span(), taken):
                 continue
@@ -245,11 +325,23 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
         for m in _QUANTITY.finditer(sentence):
             if not m.group("num") or _overlaps(m.span("num"), taken):
                 continue
+            taken.append(m.span())  # read whole or not at all: no piece is read later
+            if _cut(sentence, *m.span("num")):
+                continue
             row = _interpret(sentence, m)
             if row is not None:
-                taken.append(m.span())
                 out.extend(row)
+            else:
+                taken.pop()
     return out
+
+
+def _cut(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` continues a digit run or a point around it: the
+    piece of a number that could not be read whole (10..1万)."""
+    before = sentence[start - 1:start] if start else ""
+    return bool(before and (before.isdigit() or before == ".")) or bool(
+        re.match(r"\.[.\d]|\d", sentence[end:end + 2]))
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -258,59 +350,164 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 def _row(sentence: str, indicator: str, value: float | None, unit: str, kind: str,
          qualifier: str | None, change: bool, value_std: float | None,
-         unit_std: str | None) -> dict[str, object]:
+         unit_std: str | None, low: float | None = None,
+         high: float | None = None) -> dict[str, object]:
     return {"sentence": sentence, "indicator": indicator or None, "value": value, "unit": unit,
             "kind": kind, "qualifier": qualifier, "change": change,
-            "value_std": value_std, "unit_std": unit_std}
+            "value_std": value_std, "unit_std": unit_std, "value_low": low, "value_high": high}
 
 
 def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
     """Rows for one number match, or None when it is not a reported quantity.
 
-    A Chinese numeral counts only with a unit or measure word (三人, 两艘, 近二十年) or as
-    七大行动, and never alone as 一 / 百 / 千 (一批, 一站式, 百日, 千钧).
+    A Chinese numeral counts only with a unit or measure word (三人, 两艘, 近二十年), with a
+    magnitude (三百万), or as 七大行动, and never alone as 一 / 百 / 千 (一批, 一站式, 百日, 千钧).
     """
     num = m.group("num")
     unit = m.group("unit") or ""
+    core, mag = numerals.split_magnitude(num)
+    mag += m.group("mag") or ""
+    more = bool(m.group("more"))
     if not num[0].isdigit():
-        if num in ("一", "百", "千", "十"):
+        if num in ("一", "百", "千") or num == "十" and not (more and mag):  # 十余万 is a figure
             return None
-        if not unit:
+        if not unit and not (mag and (len(core) > 1 or more)):
             if sentence[m.end():m.end() + 1] == "大" and len(num) == 1:
                 unit = "大"
             else:
                 return None
-    value = to_number(num)
+    vague = numerals.read_vague(num) if not num[0].isdigit() else None
+    if vague:  # 三五百人: 300 to 500
+        return _quantity_rows(sentence, m, vague[0], unit, low=vague[0], high=vague[1],
+                              qualifier="approx")
+    value = numerals.read_number(core)
     if value is None:
         return None
     if m.group("sign"):
         value = -value
-    return _quantity_rows(sentence, m, value, (m.group("mag") or "") + unit)
+    return _quantity_rows(sentence, m, value, _unit_text(mag) + unit)
 
 
-def _quantity_rows(sentence: str, m: re.Match[str], value: float, unit: str
-                   ) -> list[dict[str, object]]:
-    mag = next((k for k in _MAGNITUDES_LONGEST_FIRST if unit.startswith(k)
-                and unit != k), "") if unit not in UNITS and unit not in COUNT_WORDS else ""
-    base = unit[len(mag):]
-    factor = _MAGNITUDES.get(mag, 1.0)
-    if base in UNITS:
-        kind, unit_std, to_std = UNITS[base]
-    elif base in COUNT_WORDS or base == "大":
-        kind, unit_std, to_std = "count", base.removeprefix("余"), 1.0
-    elif not base and mag:
-        kind, unit_std, to_std = "other", "", 1.0
-    else:
-        kind, unit_std, to_std = "other", base, 1.0
-    qualifier = _qualifier(m)
+def _unit_text(mag: str) -> str:
+    """Magnitudes as the unit prints them (financial 萬 and 億 as 万 and 亿, so that 万元 is
+    one unit however the amount was written)."""
+    return mag.replace("萬", "万").replace("億", "亿")
+
+
+def _per_words(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
+    """百分之二点四 = 2.4 %, 千分之一 = 1 ‰, 万分之三 = 3 ‱, 百分之百 = 100 %."""
+    num = m.group("num")
+    value = 100.0 if num == "百" and m.group("den") in "百佰" else numerals.read_number(num)
+    if value is None:
+        return []
+    return _quantity_rows(sentence, m, value, _PER_UNITS[m.group("den")])
+
+
+def _fraction(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
+    """三分之一: value 1/3 (unit 分之), 33.33… %."""
+    value = numerals.read_number(f"{m.group('den')}分之{m.group('num')}")
+    if value is None:
+        return []
+    return _quantity_rows(sentence, m, value, "分之")
+
+
+#: 十成 is the whole: a larger number before 成 is no share (a word beginning with 成 follows)
+_MAX_CHENG = 10
+
+
+def _cheng(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
+    """九成 = 90 %, 三成半 = 35 %, 半成 = 5 %."""
+    num = m.group("num")
+    value = 0.5 if num == "半" else numerals.read_number(num)
+    if value is None or not num[0].isdigit() and num in ("百", "千"):
+        return None
+    value += 0.5 if m.group("half") else 0.0
+    if m.group("tenth"):  # 七成六 = 7.6 成 = 76 %
+        value = float(Decimal(repr(value)) + Decimal(numerals.read_number(m.group("tenth")) or 0)
+                      / 10)
+    if value > _MAX_CHENG:
+        return None
+    return _quantity_rows(sentence, m, value, "成")
+
+
+def _doubling(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
+    """翻一番 (value 1 番, the amount times 2), 翻两番 (times 4): a change, never a level."""
+    times = numerals.read_number(m.group("num"))
+    if times is None:
+        return None
+    return _quantity_rows(sentence, m, times, "番", change=True, value_std=2.0 ** times)
+
+
+def _yuan_jiao(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
+    """123元1角1分, 十块三毛: the 角 (1/10) and 分 (1/100) belong to the amount in 元."""
+    if not (m.group("jiao") or m.group("fen")):
+        return None  # a plain amount: the general pass reads it
+    _core, mag = numerals.split_magnitude(m.group("num"))
+    yuan = numerals.read_number(m.group("num"))
+    jiao = numerals.read_number(m.group("jiao") or "0")
+    fen = numerals.read_number(m.group("fen") or "0")
+    if mag or yuan is None or jiao is None or fen is None:
+        return []
+    value = float(Decimal(repr(yuan)) + Decimal(repr(jiao)) / 10 + Decimal(repr(fen)) / 100)
+    return _quantity_rows(sentence, m, value, "圆" if m.group("unit") == "圆" else "元")
+
+
+#: a digit before a place value the high end ends in: 八到九百亿 is 8亿 or 800亿 (no row)
+_AMBIGUOUS_LOW = re.compile(rf"[{numerals.CN_DIGITS}]")
+
+
+def _range(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
+    """3至5万元: one row, value 3 (the low end) in 万元, value_low 3, value_high 5."""
     before, _ = _clause_before(sentence, m.start())
-    change = bool(_CHANGE.search(before[-8:])) and not re.search(r"[至到]$", before)
-    if base in ("个百分点", "百分点"):
-        change = True
-    value_std = value * factor * to_std if kind != "date" else float("nan")
+    if re.search(r"[由从]", before):
+        return None  # 由40%到85%: a baseline and a result, not a range
+    lo_core, lo_mag = numerals.split_magnitude(m.group("lo"))
+    hi_core, hi_mag = numerals.split_magnitude(m.group("num"))
+    hi_mag += m.group("mag") or ""
+    unit = m.group("unit") or ""
+    lounit = m.group("lounit") or ""
+    if lounit.startswith(tuple(_MAGNITUDE_CHARS)) and lounit[1:] == unit:
+        lo_mag, lounit = lo_mag + lounit[0], lounit[1:]  # 1万元--5万元
+    if not (unit or hi_mag) or (lounit and lounit != unit):
+        return None  # 1-3 (no unit: a code or a score) or two units: two figures
+    if (_AMBIGUOUS_LOW.fullmatch(lo_core) and not lo_mag and len(hi_core) > 1
+            and hi_core[-1] in numerals.CN_PLACES):
+        return []
+    low, high = numerals.read_number(lo_core), numerals.read_number(hi_core)
+    if low is None or high is None:
+        return []
+    hi_factor = math.prod(_MAGNITUDE_CHARS[ch] for ch in hi_mag)
+    lo_factor = math.prod(_MAGNITUDE_CHARS[ch] for ch in lo_mag)
+    if lo_mag == hi_mag and low < high or not lo_mag and low < high:
+        printed = _unit_text(hi_mag) + unit  # 3至5万元: both ends in 万元
+    elif low * lo_factor < high * hi_factor:  # 8500至3万元, 5千至2万元: both ends in 元
+        low, high, printed = low * lo_factor, high * hi_factor, unit
+    else:
+        return None
+    return _quantity_rows(sentence, m, low, printed, low=low, high=high)
+
+
+_FORMS: list[tuple[re.Pattern[str], object]] = [
+    (_PER_WORDS, _per_words), (_FRACTION, _fraction), (_DOUBLING, _doubling),
+    (_YUAN_JIAO, _yuan_jiao), (_RANGE, _range), (_CHENG, _cheng)]
+
+
+def _quantity_rows(sentence: str, m: re.Match[str], value: float, unit: str, *,
+                   change: bool | None = None, value_std: float | None = None,
+                   low: float | None = None, high: float | None = None,
+                   qualifier: str | None = None) -> list[dict[str, object]]:
+    kind, unit_std, factor = unit_factor(unit)
+    qualifier = qualifier or _qualifier(m)
+    before, _ = _clause_before(sentence, m.start())
+    if change is None:
+        change = bool(_CHANGE.search(before[-8:])) and not re.search(r"[至到]$", before)
+        if unit in ("个百分点", "百分点"):
+            change = True
+    if value_std is None:
+        value_std = float(Decimal(repr(value)) * Decimal(repr(factor)))
     indicators = _indicators(sentence, m, kind)
     return [_row(sentence, ind, value, unit, kind, qualifier, change,
-                 round(value_std, 6) if math.isfinite(value_std) else None, unit_std)
+                 round(value_std, 6) if math.isfinite(value_std) else None, unit_std, low, high)
             for ind in indicators]
 
 
@@ -334,7 +531,7 @@ def _indicators(sentence: str, m: re.Match[str], kind: str) -> list[str]:
             j = pbegin - 1
         return names
     if kind == "count":
-        end = m.end() + (1 if not m.group("unit") else 0)  # 七大行动: skip 大
+        end = m.end() + (1 if not m.groupdict().get("unit") else 0)  # 七大行动: skip 大
         after = _noun_phrase_after(sentence[end:])
         if after:
             return [after]
@@ -343,7 +540,7 @@ def _indicators(sentence: str, m: re.Match[str], kind: str) -> list[str]:
         name = after.lstrip("的以上下左右之多") if rate else _noun_phrase_after(after)
     if not name and "了" in before:  # 向我借了1000块钱 -> 向我借
         name = before[:before.rindex("了")][-3:]
-    return [name or (m.group("unit") or "")]
+    return [name or (m.groupdict().get("unit") or "")]
 
 
 # --- comparison ------------------------------------------------------------------------------

@@ -422,3 +422,29 @@ def test_longest_readable_number():
     assert to_number("1234567890123456") is None
     assert to_number("9" * 309) is None
     assert to_number("九" * 40) is None
+
+
+# --- every numeral form (issue 13, part 1): rows of the table -----------------------------------
+
+def test_range_columns_in_the_table():
+    """value is the low end as printed; value_low and value_high are both ends in the unit of
+    value (NaN for a single figure); value_std is the low end standardized."""
+    articles = pd.DataFrame({"article_id": ["p-01"],
+                             "text": ["每户补助2至3万元，签约率达百分之九十二。"]})
+    table = extract_metrics(articles)
+    assert list(table.columns) == METRIC_COLUMNS
+    assert table["value_low"].dtype == "float64" and table["value_high"].dtype == "float64"
+    money = table[table["kind"] == "money"].iloc[0]
+    assert (money["value"], money["unit"], money["value_std"]) == (2.0, "万元", 20_000.0)
+    assert (money["value_low"], money["value_high"]) == (2.0, 3.0)
+    rate = table[table["kind"] == "rate"].iloc[0]
+    assert (rate["value"], rate["unit_std"]) == (92.0, "%")
+    assert math.isnan(rate["value_low"]) and math.isnan(rate["value_high"])
+
+
+def test_no_partial_amount_rows():
+    """A number read in pieces gave 225 元 for 82,225 元 and 2345 元 for 壹万二千三百四十五元."""
+    rows = extract_from_text("两笔拨款分别为57，310.00元和壹万四千二百元。")
+    assert [(r["value_std"], r["unit_std"]) for r in rows] == [(57310.0, "元"), (14200.0, "元")]
+    rows = extract_from_text("奖金区间为2万-6万元。")  # a range, never -60000
+    assert [(r["value"], r["value_high"], r["unit"]) for r in rows] == [(2.0, 6.0, "万元")]
