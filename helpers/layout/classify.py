@@ -49,6 +49,11 @@ from helpers.text import spans_word
 
 _FULL_STOPS = re.compile("[。；;]")  # a line holding one of these is text, never a title
 _COLONS = ("：", ":")
+# A line opening with a number that a comma closes (``58064，惠及``, ``28.1%，``) ends a clause
+# begun on the line before: paragraphs open with a dated or counted phrase (``2017年以来，``,
+# ``5月22日，``, a list's ``1、``), never with a bare figure and a comma.  So it is no first line,
+# however narrow it measures.
+_CLAUSE_NUMBER = re.compile(r"^[0-9][0-9.,]*%?[，,]")
 
 
 def mark_side_columns(lines: list[Line]) -> None:
@@ -170,6 +175,8 @@ def is_indented(b: Line, c: Line | None) -> bool:
     """
     if b.justified and b.kind != "side":  # a side column justifies every line
         return True
+    if _CLAUSE_NUMBER.match(b.plain):
+        return False  # it closes a clause begun on the line before
     col = b.col or b.width
     if b.width > col - FULL_LINE_MARGIN:
         return False

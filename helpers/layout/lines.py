@@ -57,7 +57,10 @@ _NAME_CHARS = re.compile(rf"[{_NAME_CHAR}\s]+")  # a line of name tokens and spa
 # are set half-width; everything from the CJK blocks on takes a full cell.
 _CJK_BLOCKS_START = 0x2E80
 _GAPS = re.compile(r"\s+")
-_DIGIT_SPACE = re.compile(r"(?<=[0-9A-Za-z%])\s|\s(?=[0-9A-Za-z])")
+# A space set around a Latin run takes room; so does one after the punctuation that closes the
+# run (``58064， 惠及``): the extractor prints a space only where the line left room.
+_DIGIT_SPACE = re.compile(r"(?<=[0-9A-Za-z%])\s|\s(?=[0-9A-Za-z])"
+                          r"|(?<=[0-9A-Za-z%][，。、；：？！）”’])\s")
 # A space inside a number (28. 1%, 1 2 3 4): the extractor cut the run, the digits take no more
 # room than unspaced ones.
 _NUMBER_SPACE = re.compile(r"(?<=[0-9])\s+(?=[0-9])|(?<=[0-9][.,])\s+(?=[0-9])")

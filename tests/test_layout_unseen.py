@@ -1,0 +1,71 @@
+"""Constructions that the never-seen pages (``benchmarks/unseen_pages.py --why``) showed read
+wrong, each on a page fragment written for this test (dense form: one printed line per text
+line, as pdftotext gives it; a grid page, punctuation one cell)."""
+
+from __future__ import annotations
+
+from helpers.layout import parse_articles
+
+LEAD = ("为改善群众出行条件，\n"
+        "白石县交通运输局今年新修\n"
+        "和改造农村公路一批，打通\n"
+        "了多条断头路，沿线的茶\n"
+        "园、果园和村部都通了硬化\n"
+        "路。\n"
+        "记者在双河村看到，新\n"
+        "修的公路平整宽阔，路边装\n"
+        "上了护栏和路灯，运送茶叶\n"
+        "的货车来来往往。\n")
+TAIL = ("下一步，该县将继续完\n"
+        "善路网，加强公路养护，让\n"
+        "群众出行更加便捷。\n"
+        "（罗 青）\n"
+        "白石县：\n"
+        "农村公路通到家门口\n")
+FIRST = "为改善群众出行条件，白石县交通运输局今年新修和改造农村公路一批，打通了多条断头路，沿线的茶园、果园和村部都通了硬化路。"
+SECOND = "记者在双河村看到，新修的公路平整宽阔，路边装上了护栏和路灯，运送茶叶的货车来来往往。"
+LAST = "下一步，该县将继续完善路网，加强公路养护，让群众出行更加便捷。"
+
+
+def fields(page: str) -> list[tuple]:
+    return [(a.headline, a.subheads, a.byline, a.paragraphs) for a in parse_articles(page)]
+
+
+def expected(middle: str) -> list[tuple]:
+    return [("白石县：农村公路通到家门口", [], ["罗青"], [FIRST, SECOND, middle, LAST])]
+
+
+# A paragraph's first line wrapped early because the next unit is a long number that a comma
+# closes: the line is far short of the column and ends no sentence, like a subhead; the number
+# on the next line closes the clause, so that line continues it (no paragraph opens with a bare
+# figure and a comma), whether the extractor kept the spaces around the number or not.
+WRAPPED = ("今年以来，累计投入\n"
+           "37512， 惠及群众 15 万\n"
+           "人。新修的公路连起了村里\n"
+           "的茶园和果园，村民卖茶再\n"
+           "也不用肩挑背扛。\n")
+WRAPPED_TEXT = "今年以来，累计投入37512，惠及群众15万人。新修的公路连起了村里的茶园和果园，村民卖茶再也不用肩挑背扛。"
+
+
+def test_a_first_line_wrapped_before_a_number_is_no_subhead():
+    assert fields(LEAD + WRAPPED + TAIL) == expected(WRAPPED_TEXT)
+
+
+def test_a_number_closing_a_clause_opens_no_paragraph():
+    page = LEAD + WRAPPED.replace("37512， 惠及群众 15 万", "37512，惠及群众15万") + TAIL
+    assert fields(page) == expected(WRAPPED_TEXT)
+
+
+# The space printed after the comma that closes a spaced number (``375， 惠及``) took room on
+# the line: measured, the line is full (the next line's first character did not fit), so the
+# sentence end on it does not end the paragraph.
+SPACED_END = ("今年以来，累计投入\n"
+              "375， 惠及群众 15 万人。\n"
+              "新修的公路连起了村里的茶\n"
+              "园和果园，村民卖茶再也不\n"
+              "用肩挑背扛。\n")
+SPACED_END_TEXT = "今年以来，累计投入375，惠及群众15万人。新修的公路连起了村里的茶园和果园，村民卖茶再也不用肩挑背扛。"
+
+
+def test_the_space_after_a_spaced_number_takes_room():
+    assert fields(LEAD + SPACED_END + TAIL) == expected(SPACED_END_TEXT)
