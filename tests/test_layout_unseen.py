@@ -69,3 +69,50 @@ SPACED_END_TEXT = "今年以来，累计投入375，惠及群众15万人。新�
 
 def test_the_space_after_a_spaced_number_takes_room():
     assert fields(LEAD + SPACED_END + TAIL) == expected(SPACED_END_TEXT)
+
+
+# A two-line subhead before a paragraph partly set in a narrow side column: its lines are as
+# narrow as the side column's, but they leave room the next line's first character would have
+# taken (a side column's lines are full), so they are the subhead's, not the column's first
+# lines; on the seed's form the second line is glued to the first (a single newline).
+SIDE = ("为帮助农户种好春茶，白石县农\n"
+        "业农村局组织农技专家走进茶园，手\n"
+        "把手传授修剪和施肥技术。\n"
+        "记者在双河村看到，专家们一边\n"
+        "示范一边讲解，村民们围在一旁认真\n"
+        "听，不时提出问题。\n"
+        "田间课堂\n"
+        "助农增收\n"
+        "专家们\n"
+        "还在村部开\n"
+        "设了田间课\n"
+        "堂，围绕病\n"
+        "虫害防治、\n"
+        "茶叶采摘和\n"
+        "加工等内容\n"
+        "集中授课，\n"
+        "并发放技术\n"
+        "手册，村民们纷纷表示学到了真本\n"
+        "事，今年的茶叶一定能卖出好价钱。\n"
+        "下一步，该县将继续组织专家下\n"
+        "乡，让更多农户掌握实用技术。\n"
+        "（罗 青）\n"
+        "白石县：农技专家走进田间\n")
+SIDE_EXPECTED = [("白石县：农技专家走进田间", ["田间课堂 助农增收"], ["罗青"], [
+    "为帮助农户种好春茶，白石县农业农村局组织农技专家走进茶园，手把手传授修剪和施肥技术。",
+    "记者在双河村看到，专家们一边示范一边讲解，村民们围在一旁认真听，不时提出问题。",
+    ("专家们还在村部开设了田间课堂，围绕病虫害防治、茶叶采摘和加工等内容集中授课，并发放技术手册，"
+     "村民们纷纷表示学到了真本事，今年的茶叶一定能卖出好价钱。"),
+    "下一步，该县将继续组织专家下乡，让更多农户掌握实用技术。"])]
+
+
+def seed_form(dense: str) -> str:
+    """The page as the seed's extractor gives it: a blank line after every printed line, the
+    subhead's second line glued to its first."""
+    out = dense.replace("\n", "\n\n").replace("田间课堂\n\n", "田间课堂\n")
+    return " " + out.rstrip("\n") + "\n"
+
+
+def test_a_subhead_before_a_side_column_is_not_the_column():
+    assert fields(" " + SIDE) == SIDE_EXPECTED
+    assert fields(seed_form(SIDE)) == SIDE_EXPECTED

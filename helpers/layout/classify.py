@@ -34,6 +34,7 @@ from helpers.layout.thresholds import (
     ONE_LINE_MARGIN,
     SHORT_SLACK,
     SHORT_SLACK_SHARE,
+    SIDE_FIT_MARGIN,
     SIDE_MAX_WIDTH,
     SIDE_MIN_CHARS_PER_LINE,
     SIDE_MIN_LINES,
@@ -81,15 +82,31 @@ def _side_start(lines: list[Line], i: int, j: int) -> int:
     """Where a run of narrow lines ``i:j`` starts to be a side column: not at a paragraph's
     short last line (it ends a sentence: the main column's), nor at a line after a sentence end
     that is not indented in the run (a title: a paragraph opening in the side column is)."""
+    # a line glued to the one before on the seed's form is a subhead's second line
+    after_title = i < j and lines[i].tight and not lines[i].lead
     while i < j:
         ln, prev = lines[i], lines[i - 1] if i else None
         col = max(x.width for x in lines[i:j])
-        opens = prev is None or prev.end_plain or prev.byline is not None
-        if ln.end_plain or (opens and not ln.justified and ln.width > col - INDENT):
+        opens = prev is None or prev.end_plain or prev.byline is not None or after_title
+        if ln.end_plain or (opens and not ln.justified and (
+                ln.width > col - INDENT or not _side_paragraph(lines, i, j, col))):
+            after_title = not ln.end_plain
             i += 1
             continue
         return i
     return i
+
+
+def _side_paragraph(lines: list[Line], i: int, j: int, col: float) -> bool:
+    """Can line ``i`` of a narrow run ``:j`` open a paragraph in a side column ``col`` wide: it
+    is full for an indented line, and so is the line after it for a whole one (unless either
+    ends a sentence)?  A subhead before a side column (``服务下沉`` / ``暖心惠民``) is not: its
+    lines leave room the next line's first unit would have taken."""
+    def full(k: int, room: float) -> bool:
+        ln = lines[k]
+        return (ln.end_plain or ln.justified or k + 1 >= j
+                or ln.width + lines[k + 1].head > room - SIDE_FIT_MARGIN)
+    return full(i, col - INDENT) and (i + 1 >= j or full(i + 1, col))
 
 
 def estimate_columns(lines: list[Line]) -> None:

@@ -84,6 +84,12 @@ SIDE_MAX_WIDTH = 8.0
 SIDE_MIN_LINES = 4
 # It holds 3 characters for each of those 4 lines (12 in all): text, not a few stray marks.
 SIDE_MIN_CHARS_PER_LINE = 3
+# A narrow run opens a side column's paragraph where its first line is full for an indented
+# line and the next for a whole one; a line the next unit would have fitted on with half a
+# character to spare is a title's (a subhead before the side column).  Half a character: the
+# spaces set around a Latin run at a line's edge (a quarter em each) took room but are not
+# printed, so a full line ending in ``2015`` can measure up to that much short.
+SIDE_FIT_MARGIN = 0.5
 
 # -- column widths (classify.estimate_columns) --------------------------------------------------
 
