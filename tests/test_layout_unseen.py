@@ -116,3 +116,35 @@ def seed_form(dense: str) -> str:
 def test_a_subhead_before_a_side_column_is_not_the_column():
     assert fields(" " + SIDE) == SIDE_EXPECTED
     assert fields(seed_form(SIDE)) == SIDE_EXPECTED
+
+
+# On the seed's form a single newline glues a line to the one before: a subhead's second line,
+# or the next text block following a headline directly.  A name there (``罗青松``: an author
+# line of one unspaced name) after a headline, which a byline before it marks as one, opens the
+# next article: it is no second line of the headline.
+GLUED_AUTHOR = ("记者在双河村看到，专家们一边\n\n"
+                "示范一边讲解，村民们围在一旁认真\n\n"
+                "听，不时提出问题。下一步，该县将\n\n"
+                "继续组织专家下乡，让更多农户掌握\n\n"
+                "实用技术。\n\n"
+                "（罗 青）\n\n"
+                "白石县：农技专家走进田间\n"
+                "罗青松\n\n"
+                "为改善群众出行条件，白石县交\n\n"
+                "通运输局今年新修和改造农村公路一\n\n"
+                "批，打通了多条断头路，沿线的茶园、\n\n"
+                "果园和村部都通了硬化路。记者在双\n\n"
+                "河村看到，新修的公路平整宽阔，路\n\n"
+                "边装上了护栏和路灯。\n\n"
+                "农村公路通到家门口\n")
+
+
+def test_an_author_line_glued_under_a_headline_opens_the_next_article():
+    assert fields(GLUED_AUTHOR) == [
+        ("白石县：农技专家走进田间", [], ["罗青"],
+         [("记者在双河村看到，专家们一边示范一边讲解，村民们围在一旁认真听，不时提出问题。"
+          "下一步，该县将继续组织专家下乡，让更多农户掌握实用技术。")]),
+        ("农村公路通到家门口", [], ["罗青松"],
+         [("为改善群众出行条件，白石县交通运输局今年新修和改造农村公路一批，打通了多条断头路，"
+          "沿线的茶园、果园和村部都通了硬化路。记者在双河村看到，新修的公路平整宽阔，"
+          "路边装上了护栏和路灯。")])]

@@ -30,6 +30,7 @@ from helpers.layout.thresholds import (
     LEAD_MAX_CHARS,
     LEAD_MIN_CHARS,
     MAIN_COLUMN_QUANTILE,
+    MAX_TITLE_LINES,
     NEXT_INDENT_GAP,
     ONE_LINE_MARGIN,
     SHORT_SLACK,
@@ -354,6 +355,15 @@ def _mark_titles_backwards(lines: list[Line]) -> None:
             ln.kind = "title"
 
 
+def _after_headline(lines: list[Line], i: int) -> bool:
+    """Does line ``i`` follow a headline: title lines right after a byline (a subhead, whose
+    second line is glued to its first, follows a paragraph)?"""
+    k = i - 1
+    while k >= 0 and i - k <= MAX_TITLE_LINES and lines[k].kind == "title":
+        k -= 1
+    return k < i - 1 and k >= 0 and lines[k].byline is not None
+
+
 def _mark_authors(lines: list[Line]) -> None:
     """Name lines that open an article (at the top, after a title or a byline, or opening a
     text block, before a body line) are author lines."""
@@ -363,7 +373,8 @@ def _mark_authors(lines: list[Line]) -> None:
             prev_by = i > 0 and lines[i - 1].byline is not None
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             block = ln.block
-            if ln.tight and not ln.lead and len(ln.raw.split()) < 2:
+            if (ln.tight and not ln.lead and len(ln.raw.split()) < 2
+                    and not _after_headline(lines, i)):
                 continue  # glued to the line before: the second line of a subhead pair
             if (prev_k in ("start", "title") or prev_by or block) and nxt is not None and (
                     nxt.kind in ("body", "side") and not nxt.tight):
