@@ -148,3 +148,18 @@ def test_an_author_line_glued_under_a_headline_opens_the_next_article():
          [("为改善群众出行条件，白石县交通运输局今年新修和改造农村公路一批，打通了多条断头路，"
           "沿线的茶园、果园和村部都通了硬化路。记者在双河村看到，新修的公路平整宽阔，"
           "路边装上了护栏和路灯。")])]
+
+
+# A first line wrapped before a spaced number (``50.4， 惠及``: the extractor printed the space
+# after its comma): set on the line before, the number would have taken its spaces too, so it did
+# not fit even after the indent, and the short line is no subhead.
+SPACED_HEAD = ("今年以来共投入\n"
+               "50.4， 惠及沿线群众 15\n"
+               "万人。新修的公路连起了村\n"
+               "里的茶园和果园，村民卖茶\n"
+               "再也不用肩挑背扛。\n")
+SPACED_HEAD_TEXT = "今年以来共投入50.4，惠及沿线群众15万人。新修的公路连起了村里的茶园和果园，村民卖茶再也不用肩挑背扛。"
+
+
+def test_a_spaced_number_does_not_fit_after_a_short_first_line():
+    assert fields(LEAD + SPACED_HEAD + TAIL) == expected(SPACED_HEAD_TEXT)

@@ -66,9 +66,9 @@ _DIGIT_SPACE = re.compile(r"(?<=[0-9A-Za-z%])\s|\s(?=[0-9A-Za-z])"
 _NUMBER_SPACE = re.compile(r"(?<=[0-9])\s+(?=[0-9])|(?<=[0-9][.,])\s+(?=[0-9])")
 # The first unbreakable unit of a line: opening quotes, then an ASCII run or one character,
 # then the punctuation that may not start a line.
-# A line opening with a Latin run set off by a space (``3222 余份``): on the line before, the
-# run would take its spaces too.
-_SPACED_HEAD = re.compile(r"[0-9A-Za-z.%+\-/·]+\s")
+# A line opening with a Latin run set off by a space (``3222 余份``, or after the mark that
+# closes it: ``50.4， 惠及``): on the line before, the run would take its spaces too.
+_SPACED_HEAD = re.compile(r"[0-9A-Za-z.%+\-/·]+[，。、；：？！）”’]?\s")
 _HEAD_UNIT = re.compile(r"[“‘「『（《(]*(?:[0-9A-Za-z.%+\-/·]+|.)[，。、；：？！”’）》」』%…,.;:?!)]*",
                         re.DOTALL)
 
