@@ -23,7 +23,7 @@ UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅"
             "攀升", "递增", "增多", "增", "多")
 #: Verbs (and nouns) of a fall: 下降/减少/降低 of counts and rates, 回落 of growth, 压减/压降 of
 #: spending and cases, 下滑, 减收, 降幅, 缩减/缩小/下调, 少 (比去年少3件).
-DOWN_WORDS = ("下降", "减少", "降低", "回落", "压减", "压降", "下滑", "减收", "降幅", "缩减",
+DOWN_WORDS = ("下降", "减少", "降低", "回落", "压减", "压降", "压缩", "缩短", "下滑", "减收", "降幅", "缩减",
               "缩小", "下调", "下跌", "递减", "减", "降", "少")
 #: Single characters that are directions only right before the figure (增5%, 降3个百分点, 多3件):
 #: elsewhere they are parts of other words (增强, 减负, 多措并举).
@@ -33,24 +33,27 @@ _SINGLE = frozenset({"增", "减", "降", "多", "少"})
 COMPARISON = re.compile(r"同比|环比|比上年|比去年|较上年|较去年|比上年同期|较上年同期|比年初|较年初"
                         r"|比\d{4}年|较\d{4}年")
 #: A change reached to a level (提高到, 降至, 增至): the figure after it is the new level (``to``).
-_TO = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|压减|压降|回落|扩大|缩小|"
-                 r"增|降|减|升)(?:到|至)$")
+_TO = re.compile(r"(?P<verb>提高|提升|上升|增长|增加|下降|降低|减少|压减|压降|压缩|缩短|缩减|回落|扩大|"
+                 r"缩小|增|降|减|升)(?:到|至)(?:法定时限的?|原来的|原先的)?$")
 #: A baseline: 由/从 + (qualifier) + the figure, before a change verb later in the clause.
 _FROM = re.compile(r"(?:由|从)(?:不足|不到|超过|近|约|原来的|原先的|过去的|之前的|上年的|去年的)?$")
-#: Words of intention that make a figure a target: 力争, 目标, 计划, 预计, 确保, 争取, 任务 (in
-#: 目标任务), 力求, 拟, 要 (要达到), 将 (将达到), 到…年 (到2025年…达到).  A completed plan
+#: Words of intention that make a figure a target: 力争, 目标, 计划, 确保, 争取, 任务 (in
+#: 目标任务), 力求, 拟, 要 (要达到), 将 (将达到), 到…年 (到2025年…达到); 计划 and 规划 not in an
+#: organ's name (规划局).  预计 is not one: year-end reports print the year's estimated level
+#: with it (预计全年实现…).  A completed plan
 #: (完成计划的87%) is a completion, not a target: ``COMPLETION`` is tried first.
-TARGET = re.compile(r"力争|目标|计划|预计|确保|争取|任务|力求|拟|预期|规划|要求|将要|"
+TARGET = re.compile(r"力争|目标|(?:计划|规划)(?![局委办司处科院])|确保|争取|任务|力求|拟|预期|要求|将要|"
                     r"将(?=达到|达|突破|超过|实现|建成|完成|新增|增加|提高|带动|惠及|形成|投入|投资)|"
                     r"要(?=达到|达|完成|实现|确保|力争|突破|建成|提高|控制)|"
                     r"到20\d\d年|至20\d\d年底?")
 #: A ceiling: 控制在…以内/以下, 不超过, 不高于, 低于 (as a requirement).
-LIMIT_BEFORE = re.compile(r"控制在|不超过|不高于|不得超过|不大于|压降到|压减到|压缩到|控制到")
+LIMIT_BEFORE = re.compile(r"控制在|不超过|不高于|不得超过|不大于|控制到")
 LIMIT_AFTER = re.compile(r"^(?:以内|之内|以下)")
 #: A completion: the share of a plan done (完成年度目标任务的87%, 占年度计划的87.3%, 为年度任务的,
-#: 序时进度).  The figure is a level of progress against a target, not a level of the indicator.
-COMPLETION = re.compile(r"(?:完成|占|为|达|达到|实现)(?:全?年度?|全年|年初|省定|市定|序时)?"
-                        r"(?:目标|计划|任务)(?:任务)?的?$|完成率(?:为|达到?|是)?$|序时进度的?$")
+#: 占市下达全年控制指标的16.67%, 序时进度的); up to 8 characters name whose plan it is.  The figure is a level of progress against a target, not a level of the indicator.
+MAX_PLAN_OWNER = 8
+COMPLETION = re.compile(rf"(?:完成|占|为|达|达到|实现)[^，,。；;：:]{{0,{MAX_PLAN_OWNER}}}?"
+                        r"(?:目标|计划|任务|指标)(?:任务)?的?$|完成率(?:为|达到?|是)?$|序时进度的$")
 #: Time phrases a figure is reported for, longest first.  Each names a stretch of the year the
 #: report counts over; ``period_dates`` turns them into dates when the article's date is known.
 _CN = "一二三四五六七八九十"
@@ -65,7 +68,9 @@ PERIOD = re.compile(
     r"|今年以来|今年来|年初以来|去年以来|20\d\d年以来|近年来|近[一二三四五六七八九十两\d]+年(?:来)?"
     r"|截至目前|截至当前|目前|至今"
     r"|“十[一-九]五”(?:期间|以来)?|十[一-九]五(?:期间|以来)"
+    r"|(?:本|上|当)(?:周|月|季度)|(?:今年|去年)一年|一年来"
     r"|20\d\d年(?:度|全年)?|今年|去年|全年|年内|当年"
+    r"|(?<![\d" + _CN + r"])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d" + _CN + r"]|底|末)"
 )
 
 
@@ -116,8 +121,10 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str
     if _FROM.search(before):
         rest = sentence[clause_start:]
         return "from", _direction_of(rest, anywhere=True)
-    if _TO.search(before):
-        return ("target" if _intended(sentence, clause_start) else "to"), _direction_of(before)
+    to = _TO.search(before)
+    if to:
+        direction = _direction_of(before) or _direction_of(to.group("verb"))
+        return ("target" if _intended(sentence, clause_start) else "to"), direction
     if LIMIT_BEFORE.search(before) or (LIMIT_AFTER.search(after) and _intended(sentence,
                                                                               clause_start)):
         return "limit", None
@@ -171,9 +178,15 @@ def _completed_plan(text: str, m: re.Match[str]) -> bool:
 
 
 
+#: Nouns that hold a direction word without being a change: 增加值 (value added), 增长点/增长极
+#: (sources of growth), 减量 as in 减量化 — masked before directions are read.
+NOT_CHANGES = re.compile(r"增加值|增长点|增长极|减量化|降本增效|增收渠道")
+
+
 def _direction_of(text: str, *, anywhere: bool = False) -> str | None:
     """The direction word nearest before the figure (the end of ``text``): within a few
     characters of it for single characters, anywhere in the clause for full words."""
+    text = NOT_CHANGES.sub(lambda m: "□" * len(m.group()), text)
     best: tuple[int, str] | None = None
     for words, direction in ((UP_WORDS, "up"), (DOWN_WORDS, "down")):
         for word in words:
@@ -187,13 +200,15 @@ def _direction_of(text: str, *, anywhere: bool = False) -> str | None:
                 best = (score, direction)
     if best is not None:
         return best[1]
-    tail = text[-3:]
-    for ch in reversed(tail):
-        if ch in _SINGLE and ch in "增多":
-            return "up"
-        if ch in _SINGLE:
-            return "down"
-    return None
+    last = text[-1:]
+    if last not in _SINGLE or text[-2:] in _NOT_SINGLE:
+        return None
+    return "up" if last in "增多" else "down"
+
+
+#: Two-character words ending in a single direction character that are no change: 新增 (newly
+#: added: 新增就业2000人 is a level of new jobs), 最多/最少 (an extreme), 至少 (a floor).
+_NOT_SINGLE = frozenset({"新增", "最多", "最少", "至少", "较多", "较少"})
 
 
 def _period(sentence: str, start: int) -> str | None:
@@ -298,6 +313,18 @@ def period_dates(period: str | None, published: dt.date | None
     if m:
         month = _month(m.group(1))
         return (dt.date(year, month, 1), _month_end(year, month)) if month else (None, None)
+    m = re.fullmatch(rf"(1[0-2]|[1-9]|十[一二]?|[{_CN}])月份?", period)
+    if m:  # a month without its year: the latest such month up to the article's date
+        month = _month(m.group(1))
+        if month is None:
+            return None, None
+        year = published.year if month <= published.month else published.year - 1
+        return dt.date(year, month, 1), _month_end(year, month)
+    if period in ("本月", "当月", "上月"):
+        year, month = published.year, published.month
+        if period == "上月":
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return dt.date(year, month, 1), _month_end(year, month)
     if period in ("今年以来", "今年来", "年初以来"):
         return dt.date(published.year, 1, 1), published
     m = re.fullmatch(r"(20\d\d)年以来", period)

@@ -38,6 +38,7 @@ numbers) gives no row, and no piece of it is read.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 import re
@@ -48,11 +49,14 @@ import pandas as pd
 
 from helpers import config, numerals
 from helpers.corpus import iter_paragraphs
+from helpers.metric_context import figure_context, period_dates, quoted_spans
 from helpers.text import is_cjk, normalize_text, tokenize
 from helpers.text.pos import pos_tagger
 
 METRIC_COLUMNS = ["article_id", "para_no", "sentence", "indicator", "value", "unit", "kind",
-                  "qualifier", "change", "value_std", "unit_std", "value_low", "value_high"]
+                  "qualifier", "change", "value_std", "unit_std", "value_low", "value_high",
+                  "direction", "role", "pair", "family", "period", "period_start", "period_end",
+                  "quoted"]
 
 # numerals without magnitudes (万/亿): a run of them stays below 10^4 unless written digit by digit
 _CN_DIGITS = numerals.CN_DIGITS + numerals.CN_PLACES
@@ -272,15 +276,26 @@ def _qualifier(m: re.Match[str]) -> str | None:
 def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
     """The metrics table (see docs/DESIGN.md): one row per reported quantity and indicator."""
     rows: list[dict[str, object]] = []
+    published = (dict(zip(articles["article_id"], articles["published"], strict=True))
+                 if "published" in articles.columns else {})
     for aid, para_no, para in iter_paragraphs(articles):
+        date = published.get(aid)
+        date = date if isinstance(date, dt.date) else None
         for sentence_row in extract_from_text(para):
-            rows.append({"article_id": aid, "para_no": para_no, **sentence_row})
+            start, end = period_dates(sentence_row["period"], date)
+            pair = sentence_row["pair"]
+            rows.append({"article_id": aid, "para_no": para_no, **sentence_row,
+                         "pair": f"{aid}-{para_no}-{pair}" if pair else None,
+                         "period_start": start, "period_end": end})
     out = pd.DataFrame(rows, columns=METRIC_COLUMNS)
     out = out.astype({"para_no": "int64", "value": "float64", "value_std": "float64",
                       "change": "bool", "qualifier": object, "value_low": "float64",
                       "value_high": "float64"})
-    out["qualifier"] = pd.Series([q if isinstance(q, str) else None for q in out["qualifier"]],
-                                 index=out.index, dtype=object)
+    for col in ("qualifier", "direction", "role", "pair", "family", "period", "period_start",
+                "period_end"):
+        out[col] = pd.Series([v if isinstance(v, (str, dt.date)) else None for v in out[col]],
+                             index=out.index, dtype=object)
+    out["quoted"] = out["quoted"].astype("bool")
     return out
 
 
@@ -288,13 +303,30 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     """Quantities in one paragraph (the metrics columns without article_id and para_no)."""
     text = numerals.close_spaces(normalize_text(text))
     out: list[dict[str, object]] = []
-    for _offset, sentence in split_sentences(text):
-        if _ANY_NUMBER.search(sentence) is None:
+    quotes = quoted_spans(text)
+    for offset, sentence in split_sentences(text):
+        first_row = len(out)
+        if _ANY_NUMBER.search(sentence) is None and not _FIRST_PLACE.search(sentence):
             continue  # every pattern below needs a digit or a numeral
         # numbers too long to read, and digit runs a space may part into two numbers: no piece
         # of them is ever read
         taken: list[tuple[int, int]] = [m.span() for m in _TOO_LONG.finditer(sentence)]
         taken += numerals.unsure_spans(sentence)
+        for m in _RANK.finditer(sentence):  # before _SKIP, which drops every other 第N
+            rows = _rank(sentence, m)
+            if rows and not _overlaps(m.span(), taken):
+                taken.append(m.span())
+                out.extend(_in_context(rows, sentence, m.span(), offset, quotes))
+        for m in _SCORE.finditer(sentence):
+            if not _overlaps(m.span(), taken) and _SCORE_WORDS.search(
+                    _clause_before(sentence, m.start())[0]):
+                value = numerals.read_number(m.group("num"))
+                if value is not None:
+                    taken.append(m.span())
+                    name = _strip_indicator(_clause_before(sentence, m.start())[0])
+                    out.extend(_in_context([_row(sentence, name, value, "分", "score", None,
+                                                 False, value, "分")],
+                                           sentence, m.span(), offset, quotes))
         for m in _SKIP.finditer(sentence):
             taken.append(m.span())
         for m in _DATE.finditer(sentence):
@@ -307,7 +339,8 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                              m.group())
             value = to_number(first.group(1)) if first else None
             unit = {"·": "月·日", None: "日"}.get(first.group(2), first.group(2)) if first else ""
-            out.append(_row(sentence, m.group(), value, unit, "date", None, False, None, "date"))
+            out.extend(_in_context([_row(sentence, m.group(), value, unit, "date", None, False,
+                                         None, "date")], sentence, m.span(), offset, quotes))
         # the forms of their own first, longest first: each claims its span whole
         for pattern, reader in _FORMS:
             for m in pattern.finditer(sentence):
@@ -316,12 +349,14 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                 rows = reader(sentence, m)
                 if rows is not None:  # [] : the span is claimed but cannot be read
                     taken.append(m.span())
-                    out.extend(rows)
+                    out.extend(_in_context(rows, sentence, m.span(), offset, quotes))
         for m in _IMPLICIT_ONE.finditer(sentence):
             if _overlaps(m.span(), taken):
                 continue
             taken.append(m.span())
-            out.extend(_quantity_rows(sentence, m, 1.0, m.group("mag") + m.group("unit")))
+            out.extend(_in_context(_quantity_rows(sentence, m, 1.0, m.group("mag")
+                                                  + m.group("unit")),
+                                   sentence, m.span(), offset, quotes))
         for m in _QUANTITY.finditer(sentence):
             if not m.group("num") or _overlaps(m.span("num"), taken):
                 continue
@@ -330,10 +365,51 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                 continue
             row = _interpret(sentence, m)
             if row is not None:
-                out.extend(row)
+                out.extend(_in_context(row, sentence, m.span(), offset, quotes))
             else:
                 taken.pop()
+        out[first_row:] = sorted(out[first_row:], key=lambda r: r["_start"])
+    _link_pairs(out)
+    for row in out:
+        del row["_start"]
     return out
+
+
+def _in_context(rows: list[dict[str, object]], sentence: str, span: tuple[int, int],
+                offset: int, quotes: list[tuple[int, int]]) -> list[dict[str, object]]:
+    """The rows of one figure with what its words say (``helpers.metric_context``): direction,
+    role, period, whether it stands in a quotation, and its family."""
+    at = offset + span[0]
+    quoted = any(a <= at < b for a, b in quotes)
+    for row in rows:
+        if row["kind"] == "date":
+            ctx_dir, role, period = None, None, None
+        else:
+            ctx = figure_context(sentence, span[0], span[1], kind=str(row["kind"]),
+                                 value=row["value"])
+            ctx_dir, role, period = ctx.direction, ctx.role, ctx.period
+        row.update(direction=ctx_dir, role=role, period=period, quoted=quoted, pair=None,
+                   family=indicator_family(row["indicator"], str(row["kind"]))
+                   if row["kind"] != "date" else None, _start=at)
+    return rows
+
+
+def _link_pairs(rows: list[dict[str, object]]) -> None:
+    """``pair``: a ``from`` row and the ``to`` row after it in its sentence (由40%提高到85%), and a
+    ``target`` row and the next achieved level or completion of the same kind and unit in the
+    paragraph (目标任务50亿元 … 已完成42亿元) share a number."""
+    n = 0
+    for i, row in enumerate(rows):
+        if row["pair"] is not None or row["role"] not in ("from", "target"):
+            continue
+        wanted = ("to",) if row["role"] == "from" else ("level", "completion", "to")
+        for other in rows[i + 1:]:
+            if other["pair"] is None and other["role"] in wanted and (
+                    other["sentence"] == row["sentence"] if row["role"] == "from" else
+                    other["kind"] == row["kind"] and other["unit_std"] == row["unit_std"]):
+                n += 1
+                row["pair"] = other["pair"] = f"p{n}"
+                break
 
 
 def _cut(sentence: str, start: int, end: int) -> bool:
@@ -487,6 +563,31 @@ def _range(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
     return _quantity_rows(sentence, m, low, printed, low=low, high=high)
 
 
+#: A rank: a verb of ranking, the set ranked in (全市, 全省20个县市区: up to ``MAX_RANK_SCOPE``
+#: characters) and 第N (位/名), or 首位/榜首 (= 1).  Without such a verb 第N is an ordinal (第3次,
+#: 第二批) and never a figure.
+MAX_RANK_SCOPE = 10
+_RANK = re.compile(
+    rf"(?P<verb>排名|排在|排位|位列|位居|名列|居于|居)(?P<scope>[^，。；,;！？!?\d第]{{0,{MAX_RANK_SCOPE}}}?)"
+    rf"(?:第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?|(?P<first>首位|榜首))")
+#: A score: a number of 分 in a clause about an assessment (考核总分76.26分, 测评得分97.95分);
+#: elsewhere 分 is a minute or a share (3分钟, 三分之一), never read as a score.
+_FIRST_PLACE = re.compile(r"首位|榜首")  # ranks without a numeral (居全市首位)
+_SCORE = re.compile(r"(?P<num>\d+(?:\.\d+)?)分(?![钟之类别期批])")
+_SCORE_WORDS = re.compile(r"得分|总分|分数|评分|成绩|考核|测评|考评|评价|评估|打分")
+
+
+def _rank(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
+    """A rank row: value N (1 for 首位/榜首), kind rank; the indicator is what is ranked, the
+    words before the verb (群众安全感测评排名全市第一 -> 群众安全感测评)."""
+    value = 1.0 if m.group("first") else numerals.read_number(m.group("num"))
+    if value is None:
+        return None
+    name = _strip_indicator(_clause_before(sentence, m.start())[0])
+    unit = m.group("unit") or ""
+    return [_row(sentence, name, value, unit, "rank", None, False, value, "rank")]
+
+
 _FORMS: list[tuple[re.Pattern[str], object]] = [
     (_PER_WORDS, _per_words), (_FRACTION, _fraction), (_DOUBLING, _doubling),
     (_YUAN_JIAO, _yuan_jiao), (_RANGE, _range), (_CHENG, _cheng)]
@@ -546,21 +647,24 @@ def _indicators(sentence: str, m: re.Match[str], kind: str) -> list[str]:
 # --- comparison ------------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=1)
-def load_families() -> list[tuple[str, re.Pattern[str]]]:
-    """Indicator families (``config.INDICATOR_FAMILIES``): (family, pattern), in order."""
+def load_families() -> list[tuple[str, re.Pattern[str], frozenset[str]]]:
+    """Indicator families (``config.INDICATOR_FAMILIES``): (family, pattern, kinds), in order;
+    ``kinds`` empty when the family takes figures of any kind."""
     import yaml
 
     data = yaml.safe_load(config.INDICATOR_FAMILIES.read_text(encoding="utf-8"))
-    return [(f["family"], re.compile("|".join(re.escape(s) for s in f["suffixes"])))
-            for f in data["families"]]
+    return [(f["family"], re.compile("|".join(re.escape(str(s)) for s in f["suffixes"])),
+             frozenset(f.get("kinds") or ())) for f in data["families"]]
 
 
-def indicator_family(indicator: str | None) -> str | None:
-    """The family of comparable indicators an indicator belongs to (pass rate, satisfaction …)."""
+def indicator_family(indicator: str | None, kind: str | None = None) -> str | None:
+    """The family of comparable indicators an indicator belongs to (pass rate, satisfaction …):
+    the first whose suffixes it contains and, when the family names kinds and ``kind`` is
+    given, whose kinds hold it."""
     if not indicator:
         return None
-    for family, pattern in load_families():
-        if pattern.search(indicator):
+    for family, pattern, kinds in load_families():
+        if pattern.search(indicator) and not (kinds and kind is not None and kind not in kinds):
             return family
     return None
 

@@ -145,3 +145,33 @@ def test_quoted_spans_close_and_run_on():
     text = "她说：“以前要跑5趟。”如今全县办件3000件。“现在一趟也不用跑"
     spans = quoted_spans(text)
     assert [text[a:b] for a, b in spans] == ["“以前要跑5趟。”", "“现在一趟也不用跑"]
+
+
+def test_month_without_year_and_this_week():
+    published = dt.date(2023, 1, 6)
+    assert period_dates("12月份", published) == (dt.date(2022, 12, 1), dt.date(2022, 12, 31))
+    assert period_dates("上月", published) == (dt.date(2022, 12, 1), dt.date(2022, 12, 31))
+    ctx = _context("本周共受理群众来电412件，按时办结率96.1%。", "412件", "count")
+    assert ctx.period == "本周"
+    ctx = _context("5月19日，全镇组织培训312人次。", "312人次", "count")
+    assert ctx.period is None  # an event's day is no period
+
+
+def test_value_added_is_no_change():
+    ctx = _context("第二产业增加值95.3亿元，增长6.1%。", "95.3亿元", "money")
+    assert (ctx.role, ctx.direction) == ("level", None)
+
+
+def test_shortened_to_a_share_of_the_legal_limit():
+    ctx = _context("承诺办结时限压缩到法定时限的30%。", "30%")
+    assert (ctx.role, ctx.direction) == ("to", "down")
+
+
+def test_completion_against_a_quota_set_from_above():
+    ctx = _context("伤亡人数仅占上级下达全年控制指标的40%。", "40%")
+    assert ctx.role == "completion"
+
+
+def test_planning_bureau_is_no_intention():
+    ctx = _context("据县自然资源和规划局介绍，今年办理用地审批46件。", "46件", "count")
+    assert ctx.role == "level"

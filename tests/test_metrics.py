@@ -3,6 +3,7 @@ a sample of its counts, and sentences written for these tests in the same style.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from pathlib import Path
 
@@ -448,3 +449,45 @@ def test_no_partial_amount_rows():
     assert [(r["value_std"], r["unit_std"]) for r in rows] == [(57310.0, "元"), (14200.0, "元")]
     rows = extract_from_text("奖金区间为2万-6万元。")  # a range, never -60000
     assert [(r["value"], r["value_high"], r["unit"]) for r in rows] == [(2.0, 6.0, "万元")]
+
+
+# -- ranks, scores and the context columns ------------------------------------------------------
+
+def test_rank_and_score_of_an_assessment():
+    rows = extract_from_text("全县平安建设考核总分96.5分，排名全市第二，群众满意度居全省首位。")
+    got = [(r["kind"], r["value"], r["role"]) for r in rows]
+    assert got == [("score", 96.5, "level"), ("rank", 2.0, "rank"), ("rank", 1.0, "rank")]
+
+
+def test_ordinals_are_no_ranks_and_minutes_no_scores():
+    rows = extract_from_text("第三批项目第2次调度会开了40分钟。")
+    assert [(r["kind"], r["value"]) for r in rows] == [("duration", 40.0)]
+
+
+def test_direction_role_and_pair_columns():
+    rows = extract_from_text("村级集体经济收入由不足5万元提高到12万元，同比增长18.5%。")
+    got = [(r["value"], r["role"], r["direction"]) for r in rows]
+    assert got == [(5.0, "from", "up"), (12.0, "to", "up"), (18.5, "change", "up")]
+    assert rows[0]["pair"] == rows[1]["pair"] is not None and rows[2]["pair"] is None
+
+
+def test_target_and_achievement_are_paired_in_a_paragraph():
+    rows = [r for r in extract_from_text("今年目标任务是新增就业2000人。截至9月底，已新增就业1850人。")
+            if r["kind"] != "date"]
+    assert [r["role"] for r in rows] == ["target", "level"]
+    assert rows[0]["pair"] == rows[1]["pair"] is not None
+
+
+def test_a_figure_inside_quotation_marks_is_quoted():
+    rows = extract_from_text("“我去年养了30头牛，收入8万元。”村民说。全村养牛户达到46户。")
+    assert [(r["value"], r["quoted"]) for r in rows] == [(30.0, True), (8.0, True), (46.0, False)]
+
+
+def test_period_dates_come_from_the_article_date():
+    articles = pd.DataFrame({"article_id": ["x-01"], "text": ["1至9月，全县税收收入同比下降3.2%。"],
+                             "published": [dt.date(2022, 10, 12)]})
+    table = extract_metrics(articles)
+    row = table[table["kind"] == "rate"].iloc[0]
+    assert (row["period"], row["direction"], row["family"]) == ("1至9月", "down",
+                                                                "fiscal revenue (财政收入)")
+    assert (row["period_start"], row["period_end"]) == (dt.date(2022, 1, 1), dt.date(2022, 9, 30))
