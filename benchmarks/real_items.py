@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -29,10 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from helpers.corpus import read_corpus  # noqa: E402
-from helpers.errors import InputError  # noqa: E402
-from helpers.formats.metadata import check_home  # noqa: E402
-from helpers.text.decoding import check_simplified  # noqa: E402
+from helpers.corpus import read_corpus
+from helpers.errors import InputError
+from helpers.formats.metadata import check_home
+from helpers.text.decoding import check_simplified
 
 PLACE_FIELDS = ["locality", "level", "province", "prefecture", "admin_code", "township", "agency"]
 PRIMARY = ["locality", "level", "province"]
