@@ -148,15 +148,23 @@ def _intended(sentence: str, clause_start: int, before: str = "") -> bool:
     head = sentence[:clause_start]
     lead = head.split("。")[-1]
     lead_clause = re.split(r"[，,；;：:]", lead, maxsplit=1)[0] if lead else ""
-    if re.search(r"\d", PERIOD.sub("", lead_clause)):
+    if re.search(r"\d", PERIOD.sub("", lead_clause)) or lead_clause.startswith(PURPOSE_OR_SOURCE):
         lead_clause = ""
     for text in (before, own, lead_clause):
         m = TARGET.search(text)
-        if m and not _completed_plan(text, m):
+        if m and not _completed_plan(text, m) and (
+                text is not lead_clause or m.start() <= LEAD_INTENT_REACH):
             return True
     return False
 
 
+#: An opening clause governs the figures after it only when it opens with the intention (力争
+#: 到2025年, 计划今年): within this many characters of its start (今年计划, 全年力争).  Further in,
+#: the word belongs to a purpose or a source (为了确保经济发展, 按照上级部门要求), not to the figures.
+LEAD_INTENT_REACH = 3
+#: Openings of a purpose or a source clause (为了确保…, 按照…要求): an intention there is not the
+#: figures' own.
+PURPOSE_OR_SOURCE = ("为了", "为", "按照", "根据", "依据", "按")
 #: Words saying a figure is already reached: 已, 已经, 累计, 实际, 共计 (已完成42亿元).
 ACHIEVED = re.compile(r"已经|已|累计|实际|共计|目前")
 #: How much of the figure's own clause is read for an intention when the words sit after its

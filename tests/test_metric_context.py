@@ -175,3 +175,12 @@ def test_completion_against_a_quota_set_from_above():
 def test_planning_bureau_is_no_intention():
     ctx = _context("据县自然资源和规划局介绍，今年办理用地审批46件。", "46件", "count")
     assert ctx.role == "level"
+
+
+@pytest.mark.parametrize("sentence", [
+    "为了确保经济平稳运行，街道走访市场主体860家。",
+    "按照上级部门要求，区林业局对全区42个图斑进行了核查。",
+])
+def test_a_purpose_or_a_source_clause_is_no_target(sentence):
+    figure = "860家" if "860家" in sentence else "42个"
+    assert _context(sentence, figure, "count").role == "level"
