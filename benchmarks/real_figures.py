@@ -13,8 +13,9 @@ value (the row whose unit agrees first).  Scores, over the annotated figures:
 - ``value+kind``: a row with the figure's value, ``value_std`` and kind;
 - ``direction``: of the figures annotated with a direction (changes and from/to movements);
 - ``role``; ``period`` (the printed time phrase, empty when none); ``quoted``;
-- ``indicator exact`` and ``indicator usable``: the annotated label itself, or one containing it
-  (or contained in it) within ``USABLE_SLACK`` characters, or one of the same indicator family;
+- ``indicator exact`` and ``indicator usable``: the annotated label itself, or a usable one
+  (``_usable``: containment or the same characters in order within ``USABLE_SLACK``
+  characters, or the same indicator family);
 - ``extra rows``: rows matching no annotated figure (dates aside) — wrong or unwanted values.
 """
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import math
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -61,14 +63,39 @@ def _same(a: object, b: float | None) -> bool:
 
 
 def _usable(ours: str | None, gold: str, kind: str) -> bool:
+    """Whether our label names what the annotated one names (rule fixed once, before tuning).
+
+    ``ours`` is usable for ``gold`` when both are empty or they are equal; or when, against the
+    annotated label or against it without a trailing parenthesised qualifier (the protocol's
+    rule 12 adds ``(全市)``, ``(三次产业结构)`` to tell rows of one base name apart; the sentence
+    itself gives them as scope, which a label leaves to the row's context):
+
+    - one contains the other, and they differ by at most ``USABLE_SLACK`` characters
+      (全县群众满意率 for 群众满意率; 地区生产总值 for 地区生产总值增速);
+    - or the characters of one appear in order in the other (a word inserted: 第一产业完成投资
+      for 第一产业投资, 审执结各类案件 for 审执结案件), again within ``USABLE_SLACK``
+      characters;
+    - or both belong to the same indicator family (``metrics.indicator_family``).
+    """
     if not ours or not gold:
         return not ours and not gold
-    if ours == gold:
-        return True
-    if (gold in ours or ours in gold) and abs(len(ours) - len(gold)) <= USABLE_SLACK:
-        return True
+    golds = {gold, re.sub(r"[(（][^()（）]*[)）]$", "", gold)} - {""}
+    for want in golds:
+        if ours == want:
+            return True
+        if abs(len(ours) - len(want)) > USABLE_SLACK:
+            continue
+        short, long = sorted((ours, want), key=len)
+        if short in long or _in_order(short, long):
+            return True
     fam = metrics.indicator_family(gold)
     return fam is not None and metrics.indicator_family(ours) == fam
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether the characters of ``short`` appear in ``long`` in the same order."""
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def _norm(text: object) -> str:
