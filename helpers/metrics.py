@@ -669,32 +669,94 @@ def indicator_family(indicator: str | None, kind: str | None = None) -> str | No
     return None
 
 
+#: The roles that are a level the locality reports having reached: a plain level and the new
+#: level of a movement (提高到85%).  Baselines (from), targets, limits, completions, changes and
+#: ranks are never compared as levels.
+LEVEL_ROLES = ("level", "to")
+
+
+def _levels(metrics: pd.DataFrame) -> pd.Series:
+    """Rows that are levels a locality reports (``LEVEL_ROLES``), outside quotations."""
+    role = metrics["role"] if "role" in metrics.columns else pd.Series("level", metrics.index)
+    quoted = metrics["quoted"] if "quoted" in metrics.columns else pd.Series(False, metrics.index)
+    return role.isin(LEVEL_ROLES) & ~quoted.astype(bool) & ~metrics["change"]
+
+
 def indicator_table(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Tidy table of reported indicators across localities: one row per metric with its locality,
-    prefecture and indicator family (dates left out)."""
-    places = articles.set_index("article_id")[["locality", "prefecture", "province"]]
+    level, prefecture, the article's date, the indicator family and what the figure is (role,
+    direction, period); dates left out."""
+    wanted = [c for c in ("locality", "level", "prefecture", "province", "published")
+              if c in articles.columns]
+    places = articles.set_index("article_id")[wanted]
     table = metrics[metrics["kind"] != "date"].join(places, on="article_id")
-    table = table.assign(family=table["indicator"].map(indicator_family))
-    cols = ["locality", "prefecture", "article_id", "para_no", "indicator", "family", "kind",
-            "value", "unit", "qualifier", "change", "value_std", "unit_std", "sentence"]
+    if "family" not in table.columns:
+        table = table.assign(family=[indicator_family(i, k) for i, k in
+                                     zip(table["indicator"], table["kind"], strict=True)])
+    cols = [c for c in ("locality", "level", "prefecture", "published", "article_id", "para_no",
+                        "indicator", "family", "kind", "role", "direction", "value", "unit",
+                        "qualifier", "change", "value_std", "unit_std", "period", "quoted",
+                        "pair", "sentence") if c in table.columns]
     return table[cols].reset_index(drop=True)
 
 
 def rates_by_locality(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Reported rate levels (not changes) side by side: one row per indicator family and
-    locality, with how many figures, their mean, minimum and maximum."""
-    table = indicator_table(metrics, articles)
-    rates = table[(table["kind"] == "rate") & ~table["change"] & (table["unit_std"] == "%")]
+    """Reported rate levels side by side: one row per indicator family and locality, with how
+    many figures, their mean, minimum and maximum.  Levels only (``LEVEL_ROLES``): never a
+    baseline, a target, a ceiling, a completion share or a change, nor a figure in quotation."""
+    table = indicator_table(metrics[_levels(metrics)], articles)
+    rates = table[(table["kind"] == "rate") & (table["unit_std"] == "%")]
     rates = rates.assign(family=rates["family"].fillna("other rates"))
     out = (rates.groupby(["family", "locality"], dropna=False)["value_std"]
            .agg(figures="count", mean="mean", min="min", max="max").reset_index())
     return out.sort_values(["family", "locality"], ignore_index=True)
 
 
+def compare_family(metrics: pd.DataFrame, articles: pd.DataFrame, family: str) -> pd.DataFrame:
+    """One indicator family across localities, levels only (``LEVEL_ROLES``), each figure with
+    its sentence: like compared with like, and every value a call away from its source."""
+    table = indicator_table(metrics[_levels(metrics)], articles)
+    table = table[table["family"] == family]
+    return table.sort_values(["locality", "value_std", "article_id", "para_no"],
+                             ignore_index=True, na_position="last")
+
+
+def targets_vs_achievements(metrics: pd.DataFrame) -> pd.DataFrame:
+    """Targets and what was achieved against them, where a report prints both: one row per
+    ``pair`` of a target and the level or completion after it (目标任务50亿元 … 已完成42亿元),
+    with ``ratio`` = achieved / target; and one row per printed completion share (完成年度目标的
+    87%) with ``ratio`` 0.87 and no target.  Values in standard units."""
+    cols = ["article_id", "para_no", "indicator", "family", "unit_std", "target", "achieved",
+            "ratio", "period_target", "period_achieved", "sentence"]
+    rows = []
+    if "pair" in metrics.columns:
+        paired = metrics[metrics["pair"].notna()]
+        for _pair, group in paired.groupby("pair", sort=False):
+            target = group[group["role"] == "target"]
+            done = group[group["role"].isin(("level", "completion", "to"))]
+            if target.empty or done.empty:
+                continue
+            t, d = target.iloc[0], done.iloc[0]
+            ratio = (d["value_std"] / t["value_std"]) if t["value_std"] else float("nan")
+            rows.append([t["article_id"], t["para_no"], t["indicator"], t["family"],
+                         t["unit_std"], t["value_std"], d["value_std"], ratio, t["period"],
+                         d["period"], t["sentence"] if t["sentence"] == d["sentence"]
+                         else f"{t['sentence']}{d['sentence']}"])
+        shares = metrics[(metrics["role"] == "completion") & metrics["pair"].isna()
+                         & (metrics["unit_std"] == "%")]
+        for _, r in shares.iterrows():
+            rows.append([r["article_id"], r["para_no"], r["indicator"], r["family"], "%",
+                         float("nan"), r["value_std"], r["value_std"] / 100, None, r["period"],
+                         r["sentence"]])
+    out = pd.DataFrame(rows, columns=cols)
+    return out.astype({"target": "float64", "achieved": "float64", "ratio": "float64"})
+
+
 def heaping_summary(metrics: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """How reported rates heap: the share exactly 100% and at or above 95%, the distribution of
-    last digits, and the passages behind each figure (rate levels in %, no changes)."""
-    rates = metrics[(metrics["kind"] == "rate") & ~metrics["change"]
+    last digits, and the passages behind each figure (rate levels in %: no changes, targets,
+    baselines, ceilings or quoted figures)."""
+    rates = metrics[(metrics["kind"] == "rate") & _levels(metrics)
                     & (metrics["unit_std"] == "%")].copy()
     n = len(rates)
     summary = pd.DataFrame({

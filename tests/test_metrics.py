@@ -13,12 +13,14 @@ import pytest
 from helpers import load_corpus
 from helpers.metrics import (
     METRIC_COLUMNS,
+    compare_family,
     extract_from_text,
     extract_metrics,
     heaping_summary,
     indicator_family,
     indicator_table,
     rates_by_locality,
+    targets_vs_achievements,
     to_number,
 )
 
@@ -359,12 +361,13 @@ def test_indicator_table_and_rates_by_locality(corpus, metrics):
 def test_heaping(metrics):
     heap = heaping_summary(metrics)
     summary = heap["summary"].set_index("measure")
-    assert summary.loc["rates reported", "count"] == 15  # 16 rate rows less one growth rate
+    # 16 rate rows less one growth rate and the 70% a community head gives in quotation marks
+    assert summary.loc["rates reported", "count"] == 14
     assert summary.loc["exactly 100%", "count"] == 4
     assert summary.loc["at least 95%", "count"] == 11
-    assert heap["last_digits"]["count"].sum() == 15
-    assert heap["last_digits"].set_index("last digit").loc[0, "count"] == 5  # 100×4, 70
-    assert len(heap["passages"]) == 15
+    assert heap["last_digits"]["count"].sum() == 14
+    assert heap["last_digits"].set_index("last digit").loc[0, "count"] == 4  # 100×4
+    assert len(heap["passages"]) == 14
 
 
 # --- signs and numbers too long to read whole --------------------------------------------------
@@ -491,3 +494,24 @@ def test_period_dates_come_from_the_article_date():
     assert (row["period"], row["direction"], row["family"]) == ("1至9月", "down",
                                                                 "fiscal revenue (财政收入)")
     assert (row["period_start"], row["period_end"]) == (dt.date(2022, 1, 1), dt.date(2022, 9, 30))
+
+
+def test_targets_vs_achievements_pairs_a_target_with_what_was_done():
+    articles = pd.DataFrame({"article_id": ["t-01"], "text": [
+        "今年全县目标任务是完成固定资产投资50亿元，截至10月底已完成42亿元。"
+        "1至10月，全县招商引资到位资金完成年度目标的87%。"]})
+    table = targets_vs_achievements(extract_metrics(articles))
+    assert table[["target", "achieved"]].values.tolist()[0] == [5e9, 4.2e9]
+    assert table["ratio"].round(2).tolist() == [0.84, 0.87]
+
+
+def test_levels_only_in_rate_comparisons():
+    articles = pd.DataFrame({"article_id": ["r-01", "r-02"], "locality": ["甲县", "乙县"],
+                             "prefecture": ["某市", "某市"], "province": ["某省", "某省"],
+                             "text": ["群众满意率由80%提高到95%，力争明年达到98%以上。",
+                                      "群众满意率为91.5%，同比提高2个百分点。"]})
+    rates = rates_by_locality(extract_metrics(articles), articles)
+    assert rates[["locality", "figures", "mean"]].values.tolist() == [["乙县", 1, 91.5],
+                                                                      ["甲县", 1, 95.0]]
+    one = compare_family(extract_metrics(articles), articles, "satisfaction (满意率)")
+    assert one["value_std"].tolist() == [91.5, 95.0]
