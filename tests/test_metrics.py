@@ -497,9 +497,9 @@ def test_period_dates_come_from_the_article_date():
 
 
 def test_targets_vs_achievements_pairs_a_target_with_what_was_done():
-    articles = pd.DataFrame({"article_id": ["t-01"], "text": [
-        "今年全县目标任务是完成固定资产投资50亿元，截至10月底已完成42亿元。"
-        "1至10月，全县招商引资到位资金完成年度目标的87%。"]})
+    text = ("今年全县目标任务是完成固定资产投资50亿元，截至10月底已完成42亿元。"
+            "1至10月，全县招商引资到位资金完成年度目标的87%。")
+    articles = pd.DataFrame({"article_id": ["t-01"], "text": [text]})
     table = targets_vs_achievements(extract_metrics(articles))
     assert table[["target", "achieved"]].values.tolist()[0] == [5e9, 4.2e9]
     assert table["ratio"].round(2).tolist() == [0.84, 0.87]
