@@ -1,14 +1,15 @@
 """Errors for bad input: each names the file and, when known, the 1-based line.
 
-``CorpusError`` is raised for raw pages, ``CodebookError`` for codebook files.  Both keep their
-file and line when pickled, so an error raised in a worker process reaches the notebook whole.
+``CorpusError`` is raised for raw pages, ``CodebookError`` for codebook files, ``QDAError`` for
+REFI-QDA projects and codebooks (helpers/qda.py).  All keep their file and line when pickled,
+so an error raised in a worker process reaches the notebook whole.
 """
 
 from __future__ import annotations
 
 import os
 
-__all__ = ["CodebookError", "CorpusError", "InputError"]
+__all__ = ["CodebookError", "CorpusError", "InputError", "QDAError"]
 
 
 class InputError(ValueError):
@@ -41,3 +42,8 @@ class CorpusError(InputError):
 
 class CodebookError(InputError):
     """A codebook file that cannot be used."""
+
+
+class QDAError(InputError):
+    """A REFI-QDA project or codebook (.qdpx, .qde, .qdc) that cannot be read, or tables that
+    cannot be written as one; the message names the member of the archive and the element."""
