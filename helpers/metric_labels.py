@@ -1,0 +1,456 @@
+"""Name what a figure measures: its indicator, and for counts and money its object and action.
+
+``figure_labels(sentence, start, end, kind, unit)`` gives one ``Label`` per indicator a figure
+serves (one value may serve several: 受理率、办结率均为100%):
+
+- ``indicator``: a clean noun phrase — a rate noun (群众满意率), or for counts and money what
+  was done to what (抓获犯罪嫌疑人, 化解矛盾纠纷, 追缴资金), without the reporting agent
+  (莆田警方, 我院, 县纪委监委), time and scope words (12月份, 全县, 各类), verbs of reaching
+  (达到, 为, 完成) or comparisons (同比, 比上年);
+- ``object``: what is counted (犯罪嫌疑人, 矛盾纠纷) and ``action``: what was done to it (抓获,
+  化解), for counts and money only.
+
+How a figure is named, in order:
+
+1. a value of a 分别 list takes the name of its place in the list before 分别 (一二三产业增加值
+   分别完成 a、b和c: 第一产业增加值, 第二产业增加值, 第三产业增加值; 事故起数和死亡人数分别下降
+   a、b), or, when 分别 has no subject, of the list before it (分别增长 a、b、c after 分别完成 …)
+   or of the figures of the clause before (事故301起、死亡279人、受伤110人，同比分别下降 …);
+2. a count takes the noun phrase after its measure word (3家企业, 两艘执法船), with the verb
+   before the figure as its action (化解21件信访积案 -> 化解信访积案);
+3. else the phrase before the figure in its clause, cleaned (``clean_name``);
+4. a figure whose clause names nothing of its own (比上年增长5.2%, 、2833人次) or only 增速/占…
+   takes the name of the nearest figure before it in the sentence (全市实现生产总值617.50亿元，
+   比上年增长5.2%: 生产总值).
+
+The part-of-speech tags are jieba's (``helpers.text.pos``); every word list below says why it
+holds its words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from helpers.text import is_cjk, tokenize
+from helpers.text.pos import pos_tagger
+
+__all__ = ["Label", "clean_name", "figure_labels", "noun_phrase_after"]
+
+
+@dataclass(frozen=True)
+class Label:
+    indicator: str | None
+    object: str | None = None
+    action: str | None = None
+
+
+#: Where a clause ends.  Quotation marks do not end one: they mark names (“两抢”案件).
+_DELIMS = "，。；：！？,;:（）()《》、"
+#: Clause ends for a 分别 list, whose members are joined by 、 and 和.
+_LIST_DELIMS = "，。；：！？,;:"
+_NUMBER = r"[-+－]?\d+(?:\.\d+)?"
+#: a figure inside a clause (Arabic digits; 第N and 四成 for ranks and shares); never a date
+#: (2015年, 1-9月) nor an ordinal in a name (第一产业)
+_FIGURE = re.compile(rf"{_NUMBER}(?![\d.年月日时号]|[-－至]\d)|第[一二三四五六七八九十]+(?!产业)"
+                     r"|[一二三四五六七八九十]成")
+#: one value of a 分别 list: a number with its magnitude and unit, nothing else
+_LIST_VALUE = re.compile(
+    rf"^(?:第)?(?:{_NUMBER}|[一二三四五六七八九十]+)[余多]?[万亿千]?"
+    r"(?:%|‰|个百分点|百分点|倍|成|位|名|[元件起人个户名家项条次]|万?亿?元|人次)?"
+    r"(?:以上|左右)?$")
+#: words that join the members of a list (a、b和c)
+#: (及 and 与 join no list here: they are parts of words such as 及时受理率, 参与率)
+_LIST_JOIN = re.compile(r"[、和]|(?<=\d)[:∶](?=\d)")  # 6.01:55.04:38.95 for 三次产业结构
+#: A reporting agent, time or target word after which the label starts: they stand between
+#: who reports (莆田警方, 我院, 县公共法律服务中心) or when (12月份) and what was done
+#: (共受理诉讼案件, 累计止付…资金, 确保…经营率).
+_AGENT_CUTS = ("共计", "共", "累计", "总共", "合计", "已经", "已", "先后", "均已", "现已", "确保",
+               "力争", "争取", "计划", "预计", "目标", "尚有")
+#: Organs that report what they did: a label starts after them (甘肃省公安机关止付冻结…资金 ->
+#: 止付冻结…资金).
+_AGENTS = ("机关", "警方", "公安局", "法院", "检察院", "纪委监委", "监委", "政府", "部门")
+#: Verbs of occurrence: what happened is no action of anyone (发生事故23起 -> 生产安全事故).
+_OCCURRENCE = ("发生", "出现", "存在")
+#: Verbs of reaching a level: they say nothing of what is measured (第一产业完成投资 = 第一
+#: 产业投资; 全市实现生产总值 = 生产总值).
+_REACHING = ("累计完成", "完成", "实现")
+#: Quantifiers of "every kind" that qualify nothing (受理各类案件 = 受理案件).
+_EVERY = re.compile(r"各类|各项|各级|各种|各")
+#: Comparisons and change verbs: what changed is named before them (比上年增长 -> '').
+_COMPARE = re.compile(
+    r"(?:与|和|同)[^，,]{1,10}?相比|同比|环比|(?:比|较)(?:上年同期|去年同期|上年|去年|上周|上月|"
+    r"年初|同期|[\d\-－至年月份]+)")
+_CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增加|减少|上升|下滑|回落|增收|"
+                         r"减收|降|升|新增)(?:了)?$")
+#: Time and scope words at the start of a label (today's counts of a county are not part of
+#: the name of what is counted).
+_LEADING = re.compile(
+    r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|全年|今年|"
+    r"去年|当年|本周|本月|上半年|下半年|前三季度|全县|全市|全区|全镇|全乡|全省|全村|该县|该市|该区|"
+    r"该局|该镇|该中心|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|现|还|均|都|有|达|并|"
+    r"又|仍|再|就)+")
+_TIME_PREFIX = re.compile(r"^(?:\d{4}年度?|\d{1,2}月份?|\d{1,2}[-－至]\d{1,2}月份?|"
+                          r"[一二三四]季度|在[^，,]{0,12}?(?:中|以来|期间))+")
+#: Trailing words that are no part of a name: verbs of reaching, adverbs of amount, time
+#: (满意率为 -> 满意率; 垃圾清运量每天 -> 垃圾清运量).
+_TRAILING = frozenset({"均达到", "均达", "均为", "都达到", "都为", "分别为", "分别达", "达到",
+                       "提升至", "提高到", "提高至", "上升至", "下降至", "降至", "降低到", "稳定在",
+                       "保持在", "维持在", "达", "为", "是", "至", "共计", "共", "累计", "约",
+                       "近", "超过", "逾", "已", "有", "均", "都", "分别", "每天", "每年",
+                       "每月", "日均", "就要", "要", "可", "预计", "只需", "只有", "仅",
+                       "仅占", "完成", "累计完成", "实现", "超", "过", "突破", "总计", "计",
+                       "长", "高", "多", "宽", "深"})
+#: Prepositions that open a label's adverbial (向我借 -> 借, 对5名责任人 ...).
+_PREPOSITIONS = ("向", "对", "给", "为", "按照", "按", "经过", "据", "通过", "凭借")
+#: POS flags of the words of a noun phrase after a measure word.  A verb or set phrase (v, l)
+#: only as a modifier before the first noun (违建业主, 专兼职精防医生): after a noun a verb is
+#: the predicate (党员干部|存在违规, 业主|长期以来有房).
+_NOUN_FLAGS = ("n", "j", "b", "vn", "an", "nz", "ng")
+_PERSON_UNITS = frozenset({"人", "名", "余人", "位"})
+#: Pairs a subject list may abbreviate: 城乡居民 … 分别为 a、b is 城镇居民 and 农村居民.
+_PAIRS = {"城乡": ("城镇", "农村"), "中小": ("中", "小"), "男女": ("男", "女")}
+_CN_ORDINALS = "一二三四五六七八九"
+
+
+def figure_labels(sentence: str, start: int, end: int, kind: str,
+                  unit: str = "", *, unit_printed: bool = True) -> list[Label]:
+    """The labels of the figure at ``sentence[start:end]`` (see the module docstring).
+    ``unit_printed`` is False when the figure has no measure word of its own (七大行动: the
+    noun follows one character later)."""
+    names = _listed_name(sentence, start, end)
+    if names is None:
+        names = _names(sentence, start, end, kind, unit_printed)
+    return [_label(name, kind, unit, sentence, start, end) for name in names]
+
+
+# --- 分别 lists -------------------------------------------------------------------------------
+
+def _list_clause(sentence: str, start: int) -> tuple[int, int]:
+    """The clause of a list around ``start``: a colon between digits joins a ratio (a:b:c)."""
+    def stops(k: int) -> bool:
+        return sentence[k] in _LIST_DELIMS and not (
+            sentence[k] in ":∶" and sentence[k - 1:k].isdigit() and sentence[k + 1:k + 2].isdigit())
+    i = start
+    while i > 0 and not stops(i - 1):
+        i -= 1
+    j = start
+    while j < len(sentence) and not stops(j):
+        j += 1
+    return i, j
+
+
+def _listed_name(sentence: str, start: int, end: int) -> list[str] | None:
+    """The name of a figure that is one value of a 分别 list, None for any other figure."""
+    begin, stop = _list_clause(sentence, start)
+    at = sentence.rfind("分别", begin, start)
+    if at < 0:  # 分别完成 a、b、c，增长 x、y、z: the second list follows the first
+        first = _FIGURE.search(sentence, begin, stop)
+        if first is None:
+            return None
+        if re.search(r"\d[:∶]\d", sentence[first.start():stop]):
+            at = first.start()  # 三次产业结构比例为 a:b:c
+        elif clean_name(sentence[begin:first.start()]) or sentence.rfind("分别", 0, begin) < 0:
+            return None
+        else:
+            at = begin
+    else:
+        first = _FIGURE.search(sentence, at, stop)
+    if first is None or first.start() > start:
+        return None
+    verb_end = first.start()
+    items, pos = [], verb_end
+    for part in _LIST_JOIN.split(sentence[verb_end:stop]):
+        items.append((pos, part))
+        pos += len(part) + 1
+    index = next((k for k, (p, part) in enumerate(items) if p <= start < p + len(part)), None)
+    if index is None or not all(_LIST_VALUE.match(part.strip()) for _, part in items[:index + 1]):
+        return None
+    n = sum(1 for _ in _list_values(items))
+    subjects = _subjects(sentence, begin, at, n)
+    if subjects is None:
+        return None
+    return [subjects[index] if index < len(subjects) else subjects[-1]]
+
+
+def _list_values(items: list[tuple[int, str]]):
+    for _, part in items:
+        if not _LIST_VALUE.match(part.strip()):
+            return
+        yield part
+
+
+def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
+    """The names a 分别 list of ``n`` values refers to: the members before 分别."""
+    text = sentence[begin:at]
+    for short, members in _abbreviations(sentence[:begin]).items():
+        if f"“{short}”" in text:  # 全市“三率”分别为 …: the members 简称“三率”
+            return members if len(members) == n else None
+    text = re.sub(r"[(（][^()（）]*[)）]", "", text)
+    text = _COMPARE.sub("", text)
+    text = _TIME_PREFIX.sub("", _LEADING.sub("", text))
+    parts = [clean_name(p) for p in _LIST_JOIN.split(text)]
+    parts = [p for p in parts if p]
+    if len(parts) == n:
+        return parts
+    if len(parts) == 1 and n > 1:
+        expanded = _expand(parts[0], n)
+        if expanded:
+            return expanded
+    if len(parts) == 1:
+        return [parts[0]] * n
+    # no subject of its own: the 分别 list before it, or the figures of the clause before
+    before = sentence.rfind("分别", 0, begin)
+    if before >= 0:
+        b2, s2 = _list_clause(sentence, before)
+        first = _FIGURE.search(sentence, before, s2)
+        if first is not None:
+            prev = _subjects(sentence, b2, before, n)
+            if prev:
+                return prev
+    if begin > 0:
+        pbegin, _ = _list_clause(sentence, begin - 1)
+        figures = [m for m in _FIGURE.finditer(sentence, pbegin, begin - 1)]
+        if len(figures) == n:
+            return [(_names(sentence, m.start(), m.end(), "count", True, inherit=False)
+                     or [""])[0] for m in figures]
+    return None
+
+
+def _abbreviations(text: str) -> dict[str, list[str]]:
+    """Lists a sentence names for short (满意率、知晓率、参与率(简称“三率”)): short -> members."""
+    out = {}
+    for m in re.finditer(r"([^，,；;。(（]+)[(（](?:以下)?简称“([^”]+)”[)）]", text):
+        parts = [clean_name(p) for p in _LIST_JOIN.split(_LEADING.sub("", m.group(1)))]
+        if len(parts) > 1:
+            out[m.group(2)] = parts
+    return out
+
+
+def _expand(subject: str, n: int) -> list[str] | None:
+    """一二三产业增加值 -> 第一产业增加值, 第二…, 第三…; 城乡居民收入 -> 城镇居民收入, 农村…."""
+    m = re.match(rf"^(.*?)([{_CN_ORDINALS}]{{2,}})(产业.*)$", subject)
+    if m and len(m.group(2)) == n:
+        return [f"{m.group(1)}第{d}{m.group(3)}" for d in m.group(2)]
+    if "三次产业" in subject and n == 3:  # 三次产业结构(比)为 a:b:c: the shares of the three
+        return [f"第{d}产业占比" for d in "一二三"]
+    for pair, (a, b) in _PAIRS.items():
+        if n == 2 and pair in subject:
+            return [subject.replace(pair, a, 1), subject.replace(pair, b, 1)]
+    return None
+
+
+# --- a figure's own clause -------------------------------------------------------------------
+
+def _clause_start(sentence: str, start: int) -> int:
+    """Where the clause ending at ``start`` begins; a parenthetical note in it is no end
+    (农业总产值(现价)51.62亿元, 诉讼案件6380件(含旧存214件)，同比上升3.85%)."""
+    i = start
+    while i > 0 and sentence[i - 2:i] != "——":
+        ch = sentence[i - 1]
+        if ch in ")）":
+            opening = max(sentence.rfind("(", 0, i - 1), sentence.rfind("（", 0, i - 1))
+            if opening < 0:
+                break
+            i = opening
+            continue
+        if ch in _DELIMS:
+            break
+        i -= 1
+    return i
+
+
+def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
+           inherit: bool = True) -> list[str]:
+    begin = _clause_start(sentence, start)
+    raw = re.sub(r"[(（][^()（）]*[)）]", "", sentence[begin:start])
+    earlier = list(re.finditer(rf"{_NUMBER}[余多]?[万亿]?(?:[个件户人名家起项条次])", raw))
+    if earlier:  # 111户违建业主缴纳罚金 4500 余万元: the name starts after 111户
+        raw = raw[earlier[-1].end():]
+    reaching = sentence[start:start + 1] == "达" or raw.endswith("达")
+    name = clean_name(raw, rate=kind == "rate", reaching=reaching, money=kind == "money")
+    if kind == "rate" and name.endswith("率") and begin > 0 and sentence[begin - 1] == "、":
+        names = [name]  # 信访及时受理率、办结率均为100%: one value, two indicators
+        j = begin - 1
+        while j > 0 and sentence[j] == "、":
+            pbegin = _clause_start(sentence, j)
+            prev = clean_name(sentence[pbegin:j], rate=True)
+            if not prev.endswith("率"):
+                break
+            names.insert(0, prev)
+            j = pbegin - 1
+        return names
+    if kind == "count":
+        after = noun_phrase_after(sentence[end + (0 if unit_printed else 1):])
+        if after:
+            verb = _verb_before(name)
+            return [verb + after if verb else after]
+    if name and kind not in ("count", "money", "rate") and not _has_noun(name):
+        name = ""  # 连续三年, 经过10个多月: a verb names no duration
+    generic = not name or name.startswith(("增速", "增幅", "占", "比重"))
+    if inherit and generic and (not name or begin > 0):
+        prev = _previous_name(sentence, begin)
+        if prev:
+            return [prev + name if name.startswith(("增速", "增幅", "占")) else prev]
+    if not name and kind == "rate":  # 95%以上的诉求在村一级得到解决
+        stop = start
+        while stop < len(sentence) and sentence[stop] not in _DELIMS:
+            stop += 1
+        name = sentence[end:stop].lstrip("的以上下左右之多")
+    return [name]
+
+
+def _previous_name(sentence: str, begin: int) -> str:
+    """The name of the nearest figure before the clause at ``begin`` in its sentence part (up
+    to a ；): what a change without a subject of its own (比上年增长5.2%) is a change of."""
+    j = begin - 1
+    while j > 0 and sentence[j] not in "；;。！？":
+        pbegin = _clause_start(sentence, j)
+        figures = list(_FIGURE.finditer(sentence, pbegin, j))
+        if figures:
+            m = figures[0]
+            names = _names(sentence, m.start(), m.end(), "money", True, inherit=False)
+            name = names[0] if names else ""
+            if name and not name.startswith(("增速", "增幅", "占")):
+                return name
+        j = pbegin - 1
+    return ""
+
+
+def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
+               money: bool = False) -> str:
+    """The name in the words before a figure: without the agent, time and scope words, verbs
+    of reaching, comparisons and change verbs (全县消费品抽检合格率达 -> 消费品抽检合格率;
+    莆田警方累计止付电信诈骗涉案资金 -> 止付电信诈骗涉案资金; 第一产业完成投资 -> 第一产业投资;
+    比上年增长 -> '')."""
+    if "了" in clause:  # 受理了群众困难诉求 -> 群众困难诉求; 达到了 -> 达到
+        at = clause.rindex("了")
+        clause = clause[at + 1:] if clause[at + 1:] else clause[:at]
+    if rate and "对" in clause:  # 国家、省、市对该县农产品的安全监测合格率
+        clause = clause[clause.rindex("对") + 1:]
+    clause = _COMPARE.sub("", clause)
+    if rate or not _CHANGE_END.sub("", clause):  # 同比增长 -> ''; 企业增收100万元 keeps 增收
+        clause = _CHANGE_END.sub("", clause)
+    clause = _EVERY.sub("", clause)
+    clause = _TIME_PREFIX.sub("", clause)
+    tokens = tokenize(clause)
+    for k in range(len(tokens) - 1, -1, -1):  # after the last agent or target word
+        if (tokens[k].endswith(_AGENTS) and k + 1 < len(tokens)
+                and _is_verb(tokens[k + 1])):
+            tokens = tokens[k + 1:]
+            break
+        if tokens[k] in _AGENT_CUTS:
+            rest = tokens[k + 1:]
+            if _has_noun("".join(rest)) and not (rest and rest[0] in _REACHING):
+                tokens = rest
+            else:
+                del tokens[k]
+            break
+    if tokens and tokens[0] in _PREPOSITIONS and len(tokens) > 2:
+        verbs = [k for k, w in enumerate(tokens) if _is_verb(w) and k > 1]
+        if verbs:  # 向我借 -> 借; 通过…平台止付冻结涉案金额 -> 止付冻结涉案金额 (the last verbs)
+            k = verbs[-1]
+            while k > 2 and _is_verb(tokens[k - 1]):
+                k -= 1
+            tokens = tokens[k:]
+    if tokens and tokens[0] in _OCCURRENCE and len(tokens) > 1:
+        tokens = tokens[1:]
+    if money and tokens and tokens[0] in _REACHING and len(tokens) > 1:
+        tokens = tokens[1:]  # 完成财政总收入110.3亿元: the amount is the revenue
+    # X完成Y / X实现Y: the verb of reaching goes (第一产业完成投资 -> 第一产业投资)
+    tokens = [w for k, w in enumerate(tokens)
+              if not (w in _REACHING and 0 < k < len(tokens) - 1)]
+    prev = None
+    clause = "".join(tokens)
+    while prev != clause:
+        prev = clause
+        tokens = tokenize(clause)
+        while tokens and tokens[-1] in _TRAILING and (tokens[-1] not in "长高多宽深"
+                                                       or reaching):
+            tokens.pop()
+        clause = "".join(tokens)
+        clause = _LEADING.sub("", clause)
+        if rate:
+            clause = _CHANGE_END.sub("", clause)
+        clause = clause.lstrip("的对与和及、 ").rstrip("的均、 ")
+        if clause.count("“") != clause.count("”") or clause.count("‘") != clause.count("’"):
+            clause = clause.strip("“”‘’")  # a quotation mark of speech around the figure
+    if reaching and clause[-1:] in "长高多宽深" and len(clause) > 2:
+        clause = clause[:-1]  # 巡河长达100公里: 长达 is a verb of reaching
+    return _dedouble(clause)
+
+
+def _dedouble(text: str) -> str:
+    """村村村 -> 村: a character repeated says 'every' (村村都建立), it names nothing more."""
+    return re.sub(r"(.)\1+", r"\1", text) if len(set(text)) == 1 else re.sub(
+        r"([^\d])\1+(?=[^\d]?$)", r"\1", text) if re.search(r"(.)\1\1", text) else text
+
+
+@functools.lru_cache(maxsize=4096)
+def _flags(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((w.word, w.flag) for w in pos_tagger().cut(text))
+
+
+def _is_verb(word: str) -> bool:
+    flags = _flags(word)
+    return len(flags) == 1 and flags[0][1] == "v"
+
+
+def _has_noun(text: str) -> bool:
+    return any(f.startswith(_NOUN_FLAGS) or (f == "x" and all(is_cjk(c) for c in w))
+               for w, f in _flags(text))
+
+
+def _verb_before(name: str) -> str:
+    """The verb that ends the words before a count (化解21件信访积案: 化解), when they are
+    nothing but that verb."""
+    if name and not _has_noun(name):
+        words = _flags(name)
+        if words and words[-1][1] == "v":
+            return words[-1][0]
+    return ""
+
+
+def noun_phrase_after(text: str) -> str:
+    """The noun phrase that follows a measure word (3 家企业 -> 企业, 两艘执法船 -> 执法船,
+    两份沉甸甸的证书 -> 证书, 35名党员干部存在违规 -> 党员干部): modifiers, then nouns; a verb
+    after the first noun is the predicate and ends it."""
+    words = list(pos_tagger().cut(text[:14]))
+    if len(words) > 2 and words[1].word == "的" and words[0].flag in ("z", "a", "ad", "d"):
+        words = words[2:]  # 沉甸甸的证书
+    out: list[tuple[str, str]] = []
+    seen_noun = False
+    for w in words:
+        added = w.flag == "x" and all(is_cjk(ch) for ch in w.word)  # a dictionary addition
+        noun = w.flag.startswith(_NOUN_FLAGS) or added
+        modifier = (w.flag[:1] in ("v", "l", "a") and w.flag != "ad") and not seen_noun
+        if noun or modifier:
+            out.append((w.word, w.flag))
+            seen_noun = seen_noun or noun
+        else:
+            break
+    while out and out[-1][1][:1] in ("v", "a", "l") and out[-1][1] not in ("vn", "an"):
+        out.pop()
+    return _dedouble("".join(w for w, _ in out))
+
+
+# --- object and action -----------------------------------------------------------------------
+
+def _label(name: str, kind: str, unit: str, sentence: str, start: int, end: int) -> Label:
+    if not name:
+        return Label(None)
+    if kind not in ("count", "money"):
+        return Label(name)
+    words = _flags(name)
+    k = 0
+    while k < len(words) and words[k][1] == "v" and k < len(words) - 1:
+        k += 1
+    action = "".join(w for w, _ in words[:k]) or None
+    obj = "".join(w for w, _ in words[k:]) or None
+    if obj and not _has_noun(obj):  # 死亡, 处分, 办结: an action without an object
+        action, obj = name, None
+    indicator = name
+    if obj is None and unit in _PERSON_UNITS:
+        indicator = name + "人数"  # 死亡3人 -> 死亡人数
+    return Label(indicator, obj, action)
