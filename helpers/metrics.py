@@ -47,16 +47,15 @@ from decimal import Decimal
 
 import pandas as pd
 
-from helpers import config, numerals
+from helpers import config, metric_labels, numerals
 from helpers.corpus import iter_paragraphs
 from helpers.metric_context import figure_context, period_dates, quoted_spans
-from helpers.text import is_cjk, normalize_text, tokenize
-from helpers.text.pos import pos_tagger
+from helpers.text import normalize_text
 
 METRIC_COLUMNS = ["article_id", "para_no", "sentence", "indicator", "value", "unit", "kind",
                   "qualifier", "change", "value_std", "unit_std", "value_low", "value_high",
                   "direction", "role", "pair", "family", "period", "period_start", "period_end",
-                  "quoted"]
+                  "quoted", "object", "action"]
 
 # numerals without magnitudes (万/亿): a run of them stays below 10^4 unless written digit by digit
 _CN_DIGITS = numerals.CN_DIGITS + numerals.CN_PLACES
@@ -228,41 +227,9 @@ def _clause_after(sentence: str, end: int) -> str:
 
 
 def _strip_indicator(clause: str, rate: bool = False) -> str:
-    """Drop scope words, time markers and verbs of reaching around an indicator phrase
-    (全县消费品抽检合格率达 -> 消费品抽检合格率; 受理了群众困难诉求 -> 群众困难诉求)."""
-    if "了" in clause:
-        clause = clause[clause.rindex("了") + 1:]
-    if rate and "对" in clause:  # 国家、省、市对该县农产品的安全监测合格率
-        clause = clause[clause.rindex("对") + 1:]
-    if rate:  # a change names what changed: 限上商贸同比增长 -> 限上商贸
-        tail = _CHANGE.search(clause)
-        if tail and len(clause) - tail.end() <= 1:
-            clause = clause[:tail.start()]
-    prev = None
-    while prev != clause:
-        prev = clause
-        tokens = tokenize(clause)
-        while tokens and tokens[-1] in _TRAILING_WORDS:  # 满意率为 -> 满意率; not 行为 -> 行
-            tokens.pop()
-        clause = "".join(tokens)
-        clause = _LEADING.sub("", clause)
-        clause = clause.lstrip("的对与和及 ").rstrip("的均 ")
-    return clause
-
-
-def _noun_phrase_after(text: str) -> str:
-    """The noun phrase that follows a measure word (3 家企业 -> 企业, 两艘执法船 -> 执法船,
-    60 个问题整改 -> 问题): content words up to a function word, without trailing verbs."""
-    words: list[tuple[str, str]] = []
-    for w in pos_tagger().cut(text[:12]):  # lazily: tagging stops at the break
-        added = w.flag == "x" and all(is_cjk(ch) for ch in w.word)  # a dictionary addition
-        if (w.flag[:1] in ("n", "v", "j", "b", "l", "a") and w.flag != "ad") or added:
-            words.append((w.word, w.flag))
-        else:
-            break
-    while words and words[-1][1][:1] in ("v", "a") and words[-1][1] not in ("vn", "an"):
-        words.pop()
-    return "".join(w for w, _ in words)
+    """The name in the words before a figure (``helpers.metric_labels.clean_name``): without
+    scope words, time markers and verbs of reaching (全县消费品抽检合格率达 -> 消费品抽检合格率)."""
+    return metric_labels.clean_name(clause, rate=rate)
 
 
 def _qualifier(m: re.Match[str]) -> str | None:
@@ -292,7 +259,7 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
                       "change": "bool", "qualifier": object, "value_low": "float64",
                       "value_high": "float64"})
     for col in ("qualifier", "direction", "role", "pair", "family", "period", "period_start",
-                "period_end"):
+                "period_end", "object", "action"):
         out[col] = pd.Series([v if isinstance(v, (str, dt.date)) else None for v in out[col]],
                              index=out.index, dtype=object)
     out["quoted"] = out["quoted"].astype("bool")
@@ -430,7 +397,8 @@ def _row(sentence: str, indicator: str, value: float | None, unit: str, kind: st
          high: float | None = None) -> dict[str, object]:
     return {"sentence": sentence, "indicator": indicator or None, "value": value, "unit": unit,
             "kind": kind, "qualifier": qualifier, "change": change,
-            "value_std": value_std, "unit_std": unit_std, "value_low": low, "value_high": high}
+            "value_std": value_std, "unit_std": unit_std, "value_low": low, "value_high": high,
+            "object": None, "action": None}
 
 
 def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
@@ -583,7 +551,7 @@ def _rank(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
     value = 1.0 if m.group("first") else numerals.read_number(m.group("num"))
     if value is None:
         return None
-    name = _strip_indicator(_clause_before(sentence, m.start())[0])
+    name = metric_labels.figure_labels(sentence, m.start(), m.end(), "rank")[0].indicator
     unit = m.group("unit") or ""
     return [_row(sentence, name, value, unit, "rank", None, False, value, "rank")]
 
@@ -606,42 +574,21 @@ def _quantity_rows(sentence: str, m: re.Match[str], value: float, unit: str, *,
             change = True
     if value_std is None:
         value_std = float(Decimal(repr(value)) * Decimal(repr(factor)))
-    indicators = _indicators(sentence, m, kind)
-    return [_row(sentence, ind, value, unit, kind, qualifier, change,
-                 round(value_std, 6) if math.isfinite(value_std) else None, unit_std, low, high)
-            for ind in indicators]
+    rows = []
+    for label in _indicators(sentence, m, kind, unit):
+        row = _row(sentence, label.indicator, value, unit, kind, qualifier, change,
+                   round(value_std, 6) if math.isfinite(value_std) else None, unit_std, low,
+                   high)
+        rows.append({**row, "object": label.object, "action": label.action})
+    return rows
 
 
-def _indicators(sentence: str, m: re.Match[str], kind: str) -> list[str]:
-    """What a quantity measures: for a count, the nouns after its measure word when there are
-    any (3 家企业, 两艘执法船, 七大行动), else the phrase before it (群众困难诉求 399 件); for
-    other kinds the phrase before it; one per indicator when a value serves several
-    (信访及时受理率、办结率均为 100%)."""
-    rate = kind == "rate"
-    before, begin = _clause_before(sentence, m.start())
-    name = _strip_indicator(before, rate)
-    if rate and name.endswith("率") and begin > 0 and sentence[begin - 1] == "、":
-        names = [name]
-        j = begin - 1
-        while j > 0 and sentence[j] == "、":
-            prev, pbegin = _clause_before(sentence, j)
-            prev = _strip_indicator(prev, rate)
-            if not prev.endswith("率"):
-                break
-            names.insert(0, prev)
-            j = pbegin - 1
-        return names
-    if kind == "count":
-        end = m.end() + (1 if not m.groupdict().get("unit") else 0)  # 七大行动: skip 大
-        after = _noun_phrase_after(sentence[end:])
-        if after:
-            return [after]
-    if not name:
-        after = _clause_after(sentence, m.end())
-        name = after.lstrip("的以上下左右之多") if rate else _noun_phrase_after(after)
-    if not name and "了" in before:  # 向我借了1000块钱 -> 向我借
-        name = before[:before.rindex("了")][-3:]
-    return [name or (m.groupdict().get("unit") or "")]
+def _indicators(sentence: str, m: re.Match[str], kind: str,
+                unit: str = "") -> list[metric_labels.Label]:
+    """What a quantity measures: its indicator, object and action (``helpers.metric_labels``);
+    one label per indicator when a value serves several (信访及时受理率、办结率均为 100%)."""
+    return metric_labels.figure_labels(sentence, m.start(), m.end(), kind, unit,
+                                       unit_printed=bool(m.groupdict().get("unit")))
 
 
 # --- comparison ------------------------------------------------------------------------------
