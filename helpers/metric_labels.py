@@ -70,7 +70,8 @@ _AGENT_CUTS = ("共计", "共", "累计", "总共", "合计", "已经", "已", "
                "力争", "争取", "计划", "预计", "目标", "尚有")
 #: Organs that report what they did: a label starts after them (甘肃省公安机关止付冻结…资金 ->
 #: 止付冻结…资金).
-_AGENTS = ("机关", "警方", "公安局", "法院", "检察院", "纪委监委", "监委", "政府", "部门")
+_AGENTS = ("机关", "警方", "公安局", "法院", "检察院", "纪委", "监委", "政府", "部门", "委员会",
+           "中心", "大队", "派出所")
 #: Verbs of occurrence: what happened is no action of anyone (发生事故23起 -> 生产安全事故).
 _OCCURRENCE = ("发生", "出现", "存在")
 #: Verbs of reaching a level: they say nothing of what is measured (第一产业完成投资 = 第一
@@ -89,7 +90,7 @@ _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增�
 _LEADING = re.compile(
     r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|全年|今年|"
     r"去年|当年|本周|本月|上半年|下半年|前三季度|全县|全市|全区|全镇|全乡|全省|全村|该县|该市|该区|"
-    r"该局|该镇|该中心|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|现|还|均|都|有|达|并|"
+    r"该局|该镇|该中心|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|有|达|并|"
     r"又|仍|再|就)+")
 _TIME_PREFIX = re.compile(r"^(?:\d{4}年度?|\d{1,2}月份?|\d{1,2}[-－至]\d{1,2}月份?|"
                           r"[一二三四]季度|在[^，,]{0,12}?(?:中|以来|期间))+")
@@ -212,9 +213,12 @@ def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
     if begin > 0:
         pbegin, _ = _list_clause(sentence, begin - 1)
         figures = [m for m in _FIGURE.finditer(sentence, pbegin, begin - 1)]
-        if len(figures) == n:
-            return [(_names(sentence, m.start(), m.end(), "count", True, inherit=False)
-                     or [""])[0] for m in figures]
+        if len(figures) == n:  # 发生火灾12起、死亡1人 …，同比分别下降 a、b
+            names = [(_names(sentence, m.start(), m.end(), "money", True, inherit=False)
+                      or [""])[0] for m in figures]
+            return [name + "人数" if name and not _has_noun(name)
+                    and sentence[m.end():m.end() + 1] in "人名" else name
+                    for name, m in zip(names, figures, strict=True)]
     return None
 
 
@@ -347,12 +351,14 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
             else:
                 del tokens[k]
             break
-    if tokens and tokens[0] in _PREPOSITIONS and len(tokens) > 2:
+    opens = [k for k, w in enumerate(tokens) if w in _PREPOSITIONS]
+    if opens and len(tokens) > opens[0] + 2:  # …向我借, …通过线上平台调处纠纷: the verbs after it
+        tokens = tokens[opens[0]:]
         verbs = [k for k, w in enumerate(tokens) if _is_verb(w) and k > 1]
         if verbs:  # 向我借 -> 借; 通过…平台止付冻结涉案金额 -> 止付冻结涉案金额 (the last verbs)
             k = verbs[-1]
-            while k > 2 and _is_verb(tokens[k - 1]):
-                k -= 1
+            while k > 2 and _flags(tokens[k - 1])[-1][1] in ("v", "vn", "d", "ad"):
+                k -= 1  # 为辖区老年人免费体检 -> 免费体检
             tokens = tokens[k:]
     if tokens and tokens[0] in _OCCURRENCE and len(tokens) > 1:
         tokens = tokens[1:]
@@ -398,17 +404,17 @@ def _is_verb(word: str) -> bool:
 
 
 def _has_noun(text: str) -> bool:
-    return any(f.startswith(_NOUN_FLAGS) or (f == "x" and all(is_cjk(c) for c in w))
+    """Whether a noun (or a set phrase such as 粮食产量, 第一产业) is among the words."""
+    return any(f.startswith(_NOUN_FLAGS) or f == "l" or (f == "x" and all(is_cjk(c) for c in w))
                for w, f in _flags(text))
 
 
 def _verb_before(name: str) -> str:
     """The verb that ends the words before a count (化解21件信访积案: 化解), when they are
     nothing but that verb."""
-    if name and not _has_noun(name):
-        words = _flags(name)
-        if words and words[-1][1] == "v":
-            return words[-1][0]
+    words = _flags(name)
+    if words and words[-1][1] == "v" and not any(f[:1] in ("n", "l", "j") for _, f in words):
+        return words[-1][0]  # 核查发现12名工作人员 -> 发现
     return ""
 
 

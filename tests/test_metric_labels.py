@@ -1,0 +1,181 @@
+"""Indicator labels, objects and actions (helpers.metric_labels), on sentences written for these
+tests: each models a construction whose label used to be unusable."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.metrics import METRIC_COLUMNS, extract_from_text
+
+
+def _labels(sentence: str) -> list[tuple[float, str | None]]:
+    return [(r["value"], r["indicator"]) for r in extract_from_text(sentence)
+            if r["kind"] != "date"]
+
+
+def _row(sentence: str, value: float) -> dict:
+    return next(r for r in extract_from_text(sentence) if r["value"] == value)
+
+
+def test_columns_object_and_action_come_last():
+    assert METRIC_COLUMNS[-2:] == ["object", "action"]
+    row = _row("今年以来，县公安局共抓获犯罪嫌疑人86名。", 86)
+    assert set(METRIC_COLUMNS) - {"article_id", "para_no", "period_start", "period_end"} <= set(row)
+
+
+# --- 分别 lists: each value takes its own member ----------------------------------------------
+
+def test_respectively_rates_named_in_a_list():
+    got = _labels("全镇养老保险、医疗保险参保率分别为97.3%和96.8%。")
+    assert [v for v, _ in got] == [97.3, 96.8]
+    assert all(name and "分别" not in name and "%" not in name for _, name in got)
+    assert got[1][1].endswith("参保率")
+
+
+def test_respectively_changes_get_no_value_as_label():
+    got = _labels("两项收入分别增长8.2%和10.1%。")
+    assert all(name is None or not any(ch.isdigit() for ch in name) for _, name in got)
+
+
+def test_respectively_numeral_run_expands():
+    got = _labels("全县一二三产业增加值分别完成12.5亿元、48.1亿元和30.2亿元，"
+                  "分别增长3.1%、7.4%和6.6%。")
+    assert [name for _, name in got] == ["第一产业增加值", "第二产业增加值", "第三产业增加值"] * 2
+
+
+def test_respectively_members_before_it():
+    got = _labels("刑事案件、治安案件分别下降12.4%、9.8%。")
+    assert [name for _, name in got] == ["刑事案件", "治安案件"]
+
+
+def test_respectively_town_and_country_pair():
+    got = _labels("全县城乡居民人均可支配收入分别为38210元、19650元。")
+    assert [name for _, name in got] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_respectively_without_subject_takes_the_figures_before():
+    got = _labels("全县共发生火灾12起、死亡1人、受伤4人，同比分别下降25%、50%、20%。")
+    names = [name for _, name in got]
+    assert names[3:] == names[:3]
+    assert names[0] == "火灾" and names[1] == "死亡人数"
+
+
+def test_a_second_list_follows_the_first():
+    got = _labels("其中第一产业、第二产业分别完成8.4亿元、21.3亿元，增长2%、6.5%。")
+    assert [name for _, name in got] == ["第一产业", "第二产业"] * 2
+
+
+def test_abbreviated_list_is_expanded():
+    got = _labels("群众安全感、满意度(简称“两度”)分别为95.1%、93.2%，全县“两度”分别为96.3%、94.0%。")
+    names = [name for _, name in got]
+    assert names[2:] == names[:2] and names[1] == "满意度"
+
+
+def test_ratio_of_three_sectors():
+    got = _labels("全县三次产业结构调整为12.3:40.5:47.2。")
+    assert [name for _, name in got] == ["第一产业占比", "第二产业占比", "第三产业占比"]
+
+
+# --- a change is named after the level it changes --------------------------------------------
+
+def test_change_takes_the_name_of_the_level_before():
+    got = _labels("全县完成规上工业总产值86.3亿元，比上年增长7.9%；粮食产量21.5万吨，下降1.2%。")
+    assert got == [(86.3, "规上工业总产值"), (7.9, "规上工业总产值"), (21.5, "粮食产量"),
+                   (1.2, "粮食产量")]
+
+
+def test_change_after_a_note_in_parentheses():
+    got = _labels("全年受理行政复议案件132件(含上年结转9件)，同比上升6.4%。")
+    assert got[-1] == (6.4, "受理行政复议案件")
+    assert got[1][1] == "上年结转"
+
+
+def test_growth_rate_of_the_named_level():
+    row = _row("全县税收收入18.2亿元，同比增长4.1%，增速高于全市2.3个百分点。", 2.3)
+    assert row["indicator"] == "税收收入增速高于全市"
+
+
+# --- agent, time and scope words are no part of a label ---------------------------------------
+
+@pytest.mark.parametrize("sentence,value,label", [
+    ("11月份县法院共受理民事案件412件。", 412, "受理民事案件"),
+    ("今年以来，某市警方累计止付涉诈资金3200万元。", 3200, "止付涉诈资金"),
+    ("全省公安机关冻结涉案账户资金5.6亿元。", 5.6, "冻结涉案账户资金"),
+    ("区综治中心已化解矛盾纠纷263件。", 263, "化解矛盾纠纷"),
+    ("今年力争全县接待游客达320万人次。", 320, "接待游客"),
+    ("县调解委员会通过线上平台调处各类纠纷58件。", 58, "调处纠纷"),
+])
+def test_agent_and_time_words_cut(sentence, value, label):
+    assert _row(sentence, value)["indicator"] == label
+
+
+def test_verb_of_reaching_inside_a_name():
+    assert _row("第二产业完成投资9.3亿元。", 9.3)["indicator"] == "第二产业投资"
+    assert _row("全县实现地区生产总值215亿元。", 215)["indicator"] == "地区生产总值"
+
+
+def test_long_reaching_verb():
+    row = _row("执法队员沿江徒步巡查，巡堤长达36公里。", 36)
+    assert row["indicator"] == "巡堤"
+
+
+def test_occurrence_is_no_action():
+    row = _row("全县共发生道路交通事故37起。", 37)
+    assert row["indicator"] == "道路交通事故" and row["action"] is None
+
+
+def test_a_loan_in_a_quotation_is_named_by_its_verb():
+    row = _row("“他去年向我借了800块钱，一直没还。”", 800)
+    assert row["indicator"] == "借" and row["quoted"]
+
+
+# --- counts: the noun after the measure word -------------------------------------------------
+
+def test_descriptive_words_before_the_noun():
+    assert _row("她双手捧着三本红彤彤的荣誉证书。", 3)["indicator"] == "荣誉证书"
+
+
+def test_every_village_is_a_village():
+    assert _row("全乡48个村村村都设立了调解室。", 48)["indicator"] == "村"
+
+
+def test_a_verb_after_the_noun_is_the_predicate():
+    assert _row("核查发现12名工作人员存在违规操作。", 12)["indicator"].endswith("工作人员")
+    name = _row("导致60多户居民长期以来无法办证。", 60)["indicator"]
+    assert name.endswith("居民") and "长期" not in name
+
+
+def test_persons_of_a_bare_verb():
+    row = _row("事故造成2人死亡，另有受伤5人。", 5)
+    assert row["indicator"] == "受伤人数" and row["action"] == "受伤" and row["object"] is None
+
+
+def test_no_unit_as_label():
+    for r in extract_from_text("村里连续五年获评先进，60岁的老李仍在值守。"):
+        assert r["indicator"] not in ("岁", "年", "连续", "%", "人")
+
+
+# --- object and action -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,value,obj,action", [
+    ("今年以来，全县共抓获犯罪嫌疑人143名。", 143, "犯罪嫌疑人", "抓获"),
+    ("镇综治中心已化解矛盾纠纷87件。", 87, "矛盾纠纷", "化解"),
+    ("市纪委监委共受理问题线索205条。", 205, "问题线索", "受理"),
+    ("县纪委查处违规吃喝问题14个。", 14, "违规吃喝问题", "查处"),
+    ("全县追缴违纪资金356万元。", 356, "违纪资金", "追缴"),
+    ("已成功化解19件信访积案。", 19, "信访积案", "化解"),
+])
+def test_object_and_action(sentence, value, obj, action):
+    row = _row(sentence, value)
+    assert (row["object"], row["action"]) == (obj, action)
+    assert row["indicator"] == action + obj
+
+
+def test_rates_have_no_object_or_action():
+    row = _row("全县群众满意率达到98.2%。", 98.2)
+    assert row["indicator"] == "群众满意率" and row["object"] is None and row["action"] is None
+
+
+def test_target_and_achievement_of_one_thing_differ():
+    got = _labels("全县排查出重点信访积案26件，目前已化解17件信访积案。")
+    assert got[0][1] != got[1][1] and got[1][1] == "化解信访积案"
