@@ -376,8 +376,11 @@ class _Project:
         self.member = "project.qde"
         self.members: dict[str, str] = {}  # lower-cased name -> name in the archive
         self.lines: dict[ET.Element, int] = {}
-        data = self._read()
-        self.root = self._parse(data)
+        try:
+            self.root = self._parse(self._read())
+        except BaseException:
+            self.close()
+            raise
 
     def _read(self) -> bytes:
         try:
@@ -444,6 +447,10 @@ class _Project:
                            self.lines.get(root))
         self.ns = "{" + ns + "}"
         return root
+
+    def close(self) -> None:
+        if self.zip is not None:
+            self.zip.close()
 
     def error(self, el: ET.Element, message: str) -> QDAError:
         return QDAError(f"{self.member}, {self.describe(el)}: {message}", self.path,
@@ -525,6 +532,23 @@ def import_qdpx(path: str | PathLike[str], *, articles: pd.DataFrame | None = No
     the file, element and line for input that cannot be read faithfully."""
     book = resolve_codebook(codebook)
     project = _Project(Path(path))
+    try:
+        rows, skipped = _codings(project, book, articles)
+    finally:
+        project.close()
+    if skipped:
+        warnings.warn(f"{path}: {skipped} codings of pictures, PDF pages, audio or video are "
+                      "not text segments and were not read", stacklevel=2)
+    rows.sort(key=lambda r: r[-1])  # type: ignore[arg-type,return-value]
+    frame = pd.DataFrame([r[:-1] for r in rows], columns=IMPORT_COLUMNS)
+    return frame.astype({"para_no": "int64", "start": "int64", "end": "int64",
+                         "known_code": "bool", "split": "bool"})
+
+
+def _codings(project: _Project, book: Codebook, articles: pd.DataFrame | None
+             ) -> tuple[list[tuple[object, ...]], int]:
+    """The rows of ``import_qdpx`` (each with its sort key last) and the number of codings of
+    media that are not text."""
     ns = project.ns
     root = project.root
     users = _users(project)
@@ -603,13 +627,7 @@ def import_qdpx(path: str | PathLike[str], *, articles: pd.DataFrame | None = No
                         len(pieces) > 1, source_name, sel_guid,
                         (n_source, para_no, p_start, order.get(code or "", len(order)),
                          code or code_path, p_end, coder or "")))
-    if skipped:
-        warnings.warn(f"{path}: {skipped} codings of pictures, PDF pages, audio or video are "
-                      "not text segments and were not read", stacklevel=2)
-    rows.sort(key=lambda r: r[-1])  # type: ignore[arg-type,return-value]
-    frame = pd.DataFrame([r[:-1] for r in rows], columns=IMPORT_COLUMNS)
-    return frame.astype({"para_no": "int64", "start": "int64", "end": "int64",
-                         "known_code": "bool", "split": "bool"})
+    return rows, skipped
 
 
 def _count_codings(el: ET.Element, ns: str, selection: str) -> int:
@@ -681,7 +699,8 @@ class _ArticleMatcher:
             raise project.error(source, f"is article {aid!r} by its GUID or name, but its text "
                                         "differs from the article's (edited in the QDA "
                                         "program?): its offsets cannot be mapped")
-        found = self.by_text.get(text) or self.by_text.get(text.replace("\r\n", "\n"))
+        # the same text (a final line break added by the program shifts no offset)
+        found = self.by_text.get(text) or self.by_text.get(text.removesuffix("\n"))
         return found[0] if found and len(found) == 1 else None
 
 

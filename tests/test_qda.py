@@ -305,6 +305,7 @@ def test_no_segments_still_a_project(tmp_path):
 ALICE = "{A1B2C3D4-0000-4000-8000-00000000000A}"
 BOB = "b0b0b0b0-0000-4000-8000-00000000000b"
 SRC = "5C0E0000-0000-4000-8000-000000000001"
+LAW = "C0DE0000-0000-4000-8000-000000000002"
 
 
 def foreign_project(tmp_path: Path, text: str, selections: str, *, name: str = "访谈一",
@@ -411,6 +412,18 @@ def test_import_of_a_bare_project_qde_with_sources_beside_it(tmp_path):
     assert rows[["code", "term"]].values.tolist() == [["law_enforcement", "县公安"]]
 
 
+def test_codings_of_pictures_are_counted_in_a_warning_not_read(tmp_path):
+    picture = ('<PictureSource guid="91C00000-0000-4000-8000-000000000001" path="internal://p.png">'
+               '<PictureSelection guid="91C00000-0000-4000-8000-000000000002" firstX="0" '
+               'firstY="0" secondX="5" secondY="5"><Coding guid="91C00000-0000-4000-8000-'
+               f'000000000003"><CodeRef targetGUID="{LAW}"/></Coding></PictureSelection>'
+               '</PictureSource>')
+    path = foreign_project(tmp_path, TEXT, selection(0, 3, LAW), extra=picture)
+    with pytest.warns(UserWarning, match="1 codings of pictures"):
+        rows = import_qdpx(path)
+    assert len(rows) == 1
+
+
 # --- bad input: a QDAError naming the file, the member and the element ---------------------------
 
 def test_bad_files(tmp_path):
@@ -439,8 +452,6 @@ def test_bad_xml(tmp_path, qde_or_sel, message):
         import_qdpx(path)
     assert "foreign.qdpx" in str(err.value) and "project.qde" in str(err.value)
 
-
-LAW = "C0DE0000-0000-4000-8000-000000000002"
 
 
 @pytest.mark.parametrize(("sel", "message"), [
