@@ -611,3 +611,40 @@ def test_county_head_visiting_one_town_is_the_town():
             "秧苗长势，听取了高沙镇工作汇报。")
     loc = locate_article("洞口县委书记检查春耕生产", text)
     assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "高沙镇")
+
+
+# -- a province or a city called by its short name throughout ---------------------------------
+
+def test_provincial_round_up_of_many_counties_is_the_province():
+    text = ("近来，“山区22县”频频出现在湖南省领导的讲话中。\n"
+            "在湖南，山区22县指湘西、张家界两地的所辖县市，以及洞口、绥宁、城步、新化、安化等县。\n"
+            "这22县的县委书记最近在做什么？先看绿色发展。\n"
+            "洞口县围绕雪峰山生态建设，提出打造生态强县。洞口县还召开专题会议部署。\n"
+            "湖南要推动山区县跨越发展，湖南的山区县也有了新的目标。")
+    loc = locate_article("湖南这22县的书记县长在忙什么", text)
+    assert _core(loc) == (HUNAN, None, HUNAN, "province")
+
+
+def test_provincial_conference_held_in_one_county_is_the_province():
+    text = ("本报通道10月9日讯（记者 张三）以“乡村振兴，共享美好”为主题的2023湖南美丽乡村大会，"
+            "今天在通道侗族自治县开幕。我省各市州代表和专家学者千余人参加大会。\n"
+            "省委常委出席并讲话。他指出，湖南从2010年起推进美丽乡村建设，成为湖南的一张名片。\n"
+            "本次大会为湖南学习借鉴各地经验提供了平台，湖南将继续推进美丽乡村建设。")
+    loc = locate_article("2023湖南美丽乡村大会开幕", text, home="湖南省")
+    assert _core(loc) == (HUNAN, None, HUNAN, "province")
+
+
+def test_prefecture_wide_feature_opening_on_one_town_is_the_prefecture():
+    text = ("湘西土家族苗族自治州，一个山水相连的地方。\n"
+            "行走在湘西大地，从酉水河畔到武陵山下，我们走过的每个村庄都在变化。\n"
+            "8月3日，记者来到花垣县双龙镇十八洞村，一条新修的公路穿村而过。\n"
+            "近年来，湘西集中力量推进乡村振兴，湘西的村庄面貌一新。")
+    loc = locate_article(None, text, home=HUNAN)
+    assert _core(loc) == ("湘西土家族苗族自治州", "湘西土家族苗族自治州", HUNAN, "prefecture")
+
+
+def test_short_names_in_company_names_and_addresses_are_not_the_province():
+    text = ("5月9日，邵阳市委宣传部组织湖南日报、湖南广播电视台等媒体记者来我市采访。\n"
+            "记者走访了湖南某某新材料有限公司、湖南某某科技公司等企业，了解武冈市发展情况。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level) == ("武冈市", "county")

@@ -16,7 +16,11 @@ endings come from jionlp):
   words (龙海经济社会...) is that county's when the body names the county by its full name;
 - a *bare zone lead*: a headline starting with a zone ending alone (高新区“三十工程”...), which
   jionlp lists as an alias of one zone somewhere in the country, is the zone of that kind in the
-  article's own city (``home``), never a zone in another province.
+  article's own city (``home``), never a zone in another province;
+- a *province or city in context*: the short name (海南, 巴州) of a province or city that the
+  article names in full, or whose unit it names, or that is ``home`` or home's parent, read
+  anywhere in the body (``context_short_mentions``), except inside an organisation's name or
+  opening an address.
 """
 
 from __future__ import annotations
@@ -26,11 +30,12 @@ import re
 from collections.abc import Iterator
 
 from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
-from helpers.places.resolve import _DIRECTIONS, _TOWNS, HEADLINE_WEIGHT, _Mention
+from helpers.places.resolve import _DIRECTIONS, _TOWNS, HEADLINE_WEIGHT, _key, _Mention
 from helpers.places.townships import MAX_ADDRESSED_STEM, townships_of
 from helpers.places.zones import SUFFIX_SYNONYMS, ZONE_SUFFIXES, zone_named
 
-__all__ = ["address_mentions", "bare_zone_lead", "confirmed_lead", "printed_former_name"]
+__all__ = ["address_mentions", "bare_zone_lead", "confirmed_lead", "context_short_mentions",
+           "printed_former_name"]
 
 #: Shortest short name read as an address or a lead: a single character (澧) is part of too many
 #: words.
@@ -190,3 +195,82 @@ def bare_zone_lead(headline: str, lead: _Mention, home: Place | None) -> _Mentio
     out = _Mention(lead.start, lead.end, (zone,), lead.weight, headline=True, lead=True)
     out.place = zone
     return out
+
+
+#: Characters after a province's or city's short name that make it part of another name or a
+#: word: a direction (湘西北 is a region), a township (中山镇), a street (中山路), 籍 (吉林籍).
+_NOT_UNIT_AFTER = frozenset("东南西北镇乡村路街道巷桥籍")
+#: Longest stretch between a short name and the word ending an organisation's name that it opens
+#: (湖北妍琪生物科技有限公司, 湖北日报, 新疆生产建设兵团): the short name is then part of that
+#: name, the organisation's, not a reference to the unit.
+MAX_ORG_NAME_GAP = 10
+_ORG_NAME = re.compile(rf"[^\W\d_]{{0,{MAX_ORG_NAME_GAP}}}?(?:有限|公司|集团|日报|晚报|报社|"
+                       r"电视|广播|卫视|新闻|大学|学院|学校|银行|医院|兵团|协会|商会)")
+
+
+def context_short_mentions(gaz: Gazetteer, headline: str, text: str, mentions: list[_Mention],
+                           home: Place | None, weight_of) -> list[_Mention]:
+    """Mentions of a province or city by its short name (巴州, 海南, 浙江) anywhere in the
+    article, when the article places itself in that unit: the unit is named in full, or it is
+    the province or city of a unit the article names, or of ``home``.  A short name in running
+    text is a word as often as a name (长治久安, 中山路), but inside an article already set in
+    the unit it is the unit: a prefecture-wide feature says 巴州 and names 巴音郭楞蒙古自治州
+    once, a province's conference says 海南 throughout.  A short form that another unit in the
+    article's context also answers to (吉林 beside 吉林市) is left out, and so are forms followed
+    by ``_NOT_UNIT_AFTER``."""
+    context: dict[str, Place] = {}
+    for p in [*(_key(m) for m in mentions if not m.dropped), home]:
+        if p is None:
+            continue
+        for name in (p.name if p.level in ("province", "prefecture") else None,
+                     p.prefecture, p.province):
+            if not name or name in context:
+                continue
+            unit = next((q for q in gaz.full.get(name, ())
+                         if q.level in ("province", "prefecture")), None)
+            if unit is not None:
+                context[name] = unit
+    forms: dict[str, Place] = {}
+    for unit in context.values():
+        for form in gaz.forms.get(unit.name, ())[1:]:
+            if len(form) < MIN_ALIAS_CHARS or "直辖" in form:
+                continue
+            others = [q for q in gaz.lookup(form) if q != unit]
+            if any(q.name in context or q in context.values() for q in others):
+                continue
+            forms.setdefault(form, unit)
+    if not forms:
+        return []
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    out: list[_Mention] = []
+    for in_head, source in ((False, text),):
+        taken = [(m.start, m.end) for m in mentions if m.headline == in_head]
+        for hit in pattern.finditer(source):
+            start, end = hit.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if source[end:end + 1] in _NOT_UNIT_AFTER and source[end:end + 1]:
+                continue
+            if _ORG_NAME.match(source, end):
+                continue
+            unit = forms[hit.group()]
+            if _opens_address(gaz, unit, source, end):
+                continue
+            x = _Mention(start, end, (unit,), weight_of(in_head, start), headline=in_head)
+            x.place = unit
+            out.append(x)
+    return out
+
+
+def _opens_address(gaz: Gazetteer, unit: Place, text: str, end: int) -> bool:
+    """Is the short name at ``end`` followed by a name of a unit inside ``unit`` (广东江门新会,
+    江门新会): an address, whose last unit is the one meant."""
+    for n in range(_LONGEST_FOLLOWER, MIN_ALIAS_CHARS - 1, -1):
+        for q in gaz.lookup(text[end:end + n]):
+            if unit.name in (q.province, q.prefecture) and q != unit:
+                return True
+    return False
+
+
+#: Longest name looked up after a short name to see whether it opens an address.
+_LONGEST_FOLLOWER = 6

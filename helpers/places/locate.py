@@ -11,6 +11,9 @@ parser's function must keep:
   (``_bulletin``; also a headline listing three of a city's units with one printed ending,
   ``_headline_list``): a city's ranking of its counties is the city, a province's list of counties in
   several cities the province, a list across provinces a national item (all None);
+- a province or city the article is set in counts its short name anywhere (海南, 巴州:
+  ``helpers.places.aliases.context_short_mentions``): a province's conference held in one county,
+  a province's round-up of its mountain counties, a city-wide feature opening on one town;
 - the name is the one in force when the item was published (``helpers.places.history``);
 - a report on one township of the county says so (``helpers.places.township``);
 - the reporting organ (``helpers.places.agency``).
@@ -28,6 +31,7 @@ from helpers.places.aliases import (
     address_mentions,
     bare_zone_lead,
     confirmed_lead,
+    context_short_mentions,
     printed_former_name,
 )
 from helpers.places.deixis import caption_last, level_char, mask_dateline
@@ -189,6 +193,7 @@ def _short_forms(gaz: Gazetteer, mentions: list[_Mention], lead: _Mention | None
         return FIRST_PARAGRAPH_WEIGHT if start < first_end else BODY_WEIGHT
 
     added = address_mentions(headline, text, mentions, weight_of)
+    added += context_short_mentions(gaz, headline, text, mentions + added, home, weight_of)
     if added:
         mentions[:] = sorted(mentions + added, key=lambda m: (not m.headline, m.start))
     return lead
