@@ -648,3 +648,11 @@ def test_short_names_in_company_names_and_addresses_are_not_the_province():
             "记者走访了湖南某某新材料有限公司、湖南某某科技公司等企业，了解武冈市发展情况。")
     loc = locate_article(None, text)
     assert (loc.locality, loc.level) == ("武冈市", "county")
+
+
+def test_city_official_visiting_two_units_named_in_the_headline_is_the_city():
+    text = ("5月8日，市委常委、秘书长李四先后到邵阳经济技术开发区、洞口县调研项目建设。\n"
+            "李四察看了邵阳经济技术开发区两家企业和洞口县一处产业园，要求加快项目建设。"
+            "在洞口县，他还走访了一个社区。")
+    loc = locate_article("李四到邵阳经济技术开发区和洞口县调研", text)
+    assert _core(loc) == ("邵阳市", "邵阳市", HUNAN, "prefecture")

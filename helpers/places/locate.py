@@ -222,6 +222,12 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights) -> Plac
         in_headline.add(w.headline_home)  # 我县 in the headline is the home named there
     if not in_headline and w.headline_township is not None:
         in_headline.add(w.headline_township)  # a town of one named county leads the headline
+    if len(in_headline) >= BULLETIN_MIN_UNITS:
+        # a headline naming several units of one city, none leading it (某某到甲区和乙县调研):
+        # a visit to or a list of the city's units, the bulletin rule over the headline's units
+        parent = _bulletin(sorted(in_headline, key=lambda p: w.first_seen[p]), w)
+        if parent:
+            return parent
     if in_headline:
         return best(in_headline)
     locals_ = [p for p in w.scores if p.level in ("county", "zone")]
