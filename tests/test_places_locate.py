@@ -656,3 +656,13 @@ def test_city_official_visiting_two_units_named_in_the_headline_is_the_city():
             "在洞口县，他还走访了一个社区。")
     loc = locate_article("李四到邵阳经济技术开发区和洞口县调研", text)
     assert _core(loc) == ("邵阳市", "邵阳市", HUNAN, "prefecture")
+
+
+def test_home_delegation_on_a_study_trip_is_the_home():
+    text = ("6月3日至4日，县政协主席王五带队，组织政协机关干部赴北塔区、双清区、武冈市考察学习。\n"
+            "考察组先后到北塔区一个社区、双清区一家企业和武冈市一个委员之家学习。"
+            "在武冈市，考察组听取了介绍。王五表示，要结合洞口县实际，学习双清区、北塔区的经验。")
+    loc = locate_article("王五带队赴北塔、双清、武冈考察学习", text, home="洞口县")
+    assert (loc.locality, loc.level) == ("洞口县", "county")
+    # the same trip reported by a city paper with no home: the city's units, left to the rules
+    assert locate_article("王五带队赴北塔、双清、武冈考察学习", text).locality != "洞口县"

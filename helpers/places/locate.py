@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from helpers.places.agency import find_agency
+from helpers.places.agency import find_agency, organs
 from helpers.places.aliases import (
     address_mentions,
     bare_zone_lead,
@@ -130,6 +130,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     weights = weigh(mentions, headline, text, home_p)
     place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights)
     place = _bare_home_zone(headline, text, place, home_p, weights) or place
+    place = _home_study_trip(headline, text, place, home_p) or place
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         unique = unique_township(headline, text)
@@ -167,6 +168,33 @@ def _bare_home_zone(headline: str, text: str, place: Place | None, home: Place |
     if place is not None and place is not _UNNAMED_COUNTY and refs <= w.refs[place]:
         return None
     return home_zone(word, home)
+
+
+#: A study trip: travelling to (赴, 到, 前往) other places to learn from them (考察学习,
+#: 观摩学习, 学习取经...), within one sentence.  The places learned from are where the travellers
+#: went, not what the report is about: an inspection (赴某县调研, 考察) reports on the place
+#: visited, a study trip on the unit that sent the delegation.
+STUDY_TRIP = re.compile(r"(?:赴|到|前往)[^。！？\n]{1,80}?(?:考察学习|学习考察|参观学习|观摩学习|"
+                        r"学习取经|交流学习|学习交流|取经)")
+
+
+def _home_study_trip(headline: str, text: str, place: Place | None, home: Place | None
+                     ) -> Place | None:
+    """The home county when the article reports its own delegation's study trip: the first
+    sentence's subject, before the trip, is the home by name, by 我县 or by an organ of its level
+    (旗政协党组书记带队赴甲旗、乙县考察学习), whatever units the trip went to."""
+    if home is None or home.level not in ("county", "zone") or place == home:
+        return None
+    first = re.split(r"[。！？\n]", text.lstrip(), maxsplit=1)[0]
+    trip = STUDY_TRIP.search(first)
+    if trip is None:
+        return None
+    subject = first[:trip.start()]
+    lvl = level_char(home.name)
+    if (home.name in subject or f"我{lvl}" in subject or f"本{lvl}" in subject
+            or any(organ.startswith(lvl) for _s, _e, organ in organs(subject))):
+        return home
+    return None
 
 
 def _short_forms(gaz: Gazetteer, mentions: list[_Mention], lead: _Mention | None,
