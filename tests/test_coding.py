@@ -34,7 +34,7 @@ from helpers.coding import (
 SEED_DIR = Path(__file__).parent / "fixtures" / "seed"  # the tests' copy of the seed page
 DOMAINS = ["economy", "quality", "agriculture_rural", "environment", "law_enforcement",
            "stability", "health_welfare", "urban", "discipline", "party_building",
-           "education_culture", "safety"]
+           "education_culture", "safety", "government_services"]
 MODES = ["campaign", "institution", "mass_line", "quantified_evaluation", "service"]
 
 
@@ -170,7 +170,7 @@ def test_subheads_count_for_the_paragraph_that_follows():
 
 def test_seed_primary_domains_and_campaigns(corpus):
     codes = code_articles(corpus)
-    assert list(codes.columns[:17]) == DOMAINS + MODES
+    assert list(codes.columns[:18]) == DOMAINS + MODES
     primary = dict(zip([i[-2:] for i in codes.index], codes["primary_domain"], strict=True))
     # a careful reading of the seed page (issue 3)
     assert primary["01"] == "quality"  # 洞口县 质量强县
@@ -284,7 +284,7 @@ def test_hand_codes_match_the_parsed_paragraphs(corpus):
         zip(paras["article_id"], paras["para_no"], strict=True))
     assert [t[:8] for t in paras["text"]] == list(hand["opening"])
     gold = hand_code_matrix(hand, ["article_id", "para_no"], DOMAINS + MODES)
-    assert gold.shape == (len(paras), 17)
+    assert gold.shape == (len(paras), 18)
 
 
 def test_seed_agreement_is_reported(corpus):
