@@ -81,8 +81,8 @@ PARSE_MODULES = ("helpers.config", "helpers.errors", "helpers.corpus", "helpers.
 #: parser, the readers of the formats or the locality resolver changes the version too).
 PARSE_PACKAGES = ("helpers.layout", "helpers.formats", "helpers.places")
 CODING_MODULES = ("helpers.codebook", "helpers.coding")
-METRICS_MODULES = ("helpers.metrics", "helpers.metric_context", "helpers.numerals",
-                   "helpers.text.pos")
+METRICS_MODULES = ("helpers.metrics", "helpers.metric_context", "helpers.metric_labels",
+                   "helpers.numerals", "helpers.text.pos")
 TOKENS_MODULES = ("helpers.tokens",)
 # Libraries whose behaviour shapes the tables (a lock-file upgrade invalidates the cache).
 _LIBRARIES = ("pandas", "numpy", "pyarrow", "jieba", "rjieba", "jionlp", "charset-normalizer",

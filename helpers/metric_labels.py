@@ -315,7 +315,7 @@ def _previous_name(sentence: str, begin: int) -> str:
         if figures:
             m = figures[0]
             names = _names(sentence, m.start(), m.end(), "money", True, inherit=False)
-            name = names[0] if names else ""
+            name = _CHANGE_END.sub("", names[0]) if names else ""  # 投资同比增长2.7%
             if name and not name.startswith(("增速", "增幅", "占")):
                 return name
         j = pbegin - 1
