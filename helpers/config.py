@@ -43,8 +43,14 @@ DOCS: Path = ROOT / "docs"
 #: The codebook's documentation, generated from ``CODEBOOK`` by ``make docs``.
 CODEBOOK_DOC: Path = DOCS / "CODEBOOK.md"
 
+#: The exported tables' documentation, generated from ``COLUMNS`` by ``make docs``.
+DATA_DOC: Path = DOCS / "DATA.md"
+
 #: Package data shipped with helpers.
 DATA_DIR: Path = Path(__file__).resolve().parent / "data"
+
+#: What every column of every exported table means (Stata labels, workbook README, DATA.md).
+COLUMNS: Path = DATA_DIR / "columns.yaml"
 
 #: The default codebook: code ids, definitions and the terms that detect them.
 CODEBOOK: Path = DATA_DIR / "codebook.yaml"
@@ -65,7 +71,8 @@ INDICATOR_FAMILIES: Path = DATA_DIR / "indicator_families.yaml"
 JIEBA_CACHE: Path = ROOT / ".cache" / "jieba"
 
 __all__ = [
-    "ANNOTATIONS", "CACHE", "CODEBOOK", "CODEBOOK_DOC", "CORPUS_DERIVED", "CORPUS_RAW", "DATA_DIR",
+    "ANNOTATIONS", "CACHE", "CODEBOOK", "CODEBOOK_DOC", "COLUMNS", "CORPUS_DERIVED", "CORPUS_RAW",
+    "DATA_DIR", "DATA_DOC",
     "DERIVED_TABLES", "DOCS", "FIGURES", "FONT_CACHE", "INDICATOR_FAMILIES", "JIEBA_CACHE", "NOTEBOOKS", "ROOT",
     "STOPWORDS_EXTRA", "USER_DICT",
 ]
