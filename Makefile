@@ -97,8 +97,9 @@ lab: setup ## Open JupyterLab on notebooks/
 lint: setup ## ruff check helpers/ tests/ benchmarks/ (those that exist)
 	$(BIN)/ruff check $(LINT_DIRS)
 
-docs: setup ## Regenerate docs/CODEBOOK.md from helpers/data/codebook.yaml
+docs: setup ## Regenerate docs/CODEBOOK.md (codebook.yaml) and docs/DATA.md (columns.yaml)
 	$(BIN)/python -m helpers.codebook_docs
+	$(BIN)/python -m helpers.data_docs
 
 bench: setup ## Run the scale benchmark (benchmarks/run.py)
 	@if [ ! -f benchmarks/run.py ]; then \

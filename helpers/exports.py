@@ -65,7 +65,7 @@ from helpers.errors import InputError
 
 __all__ = [
     "CSV_ENCODING", "EXCEL_MAX_CELL", "EXCEL_MAX_ROWS", "FIXED_TIME", "FORMATS", "LIST_SEP",
-    "STATA_RESERVED", "TYPES", "WORKBOOK", "ColumnSpec", "ExportError", "TableSpec",
+    "STATA_RESERVED", "STATA_VERSION", "TYPES", "WORKBOOK", "ColumnSpec", "ExportError", "TableSpec",
     "column_descriptions", "export_tables", "join_list", "load_columns", "read_export",
     "split_list", "stata_name", "table_columns",
 ]
@@ -328,8 +328,8 @@ def column_descriptions(tables: Mapping[str, pd.DataFrame], *,
 
 
 def _values_text(categories: Sequence[tuple[str, str]]) -> str:
-    return "; ".join(f"{n} = {value} ({meaning})" if meaning else f"{n} = {value}"
-                     for n, (value, meaning) in enumerate(categories, start=1))
+    return "\n".join(f"{n} = {value}: {meaning}" if meaning else f"{n} = {value}"
+                      for n, (value, meaning) in enumerate(categories, start=1))
 
 
 # --------------------------------------------------------------------------------------------
