@@ -110,18 +110,23 @@ def nominal_alpha(data: Sequence[Sequence[object]] | np.ndarray) -> float:
     units, a missing value None or NaN; values of any kind (numbers or labels: they are only
     compared for equality).  NaN when it is undefined: fewer than two pairable values, or
     only one value among them (no variation)."""
-    rows = [list(r) for r in data]
-    values = sorted({v for r in rows for v in r if not _missing(v)}, key=repr)
-    if len(values) < 2:
-        return float("nan")
-    index = {v: float(i) for i, v in enumerate(values)}
-    matrix = np.array([[np.nan if _missing(v) else index[v] for v in r] for r in rows],
-                      dtype=float)
-    pairable = (~np.isnan(matrix)).sum(axis=0) >= 2
-    if len({v for v in matrix[:, pairable].ravel() if not np.isnan(v)}) < 2:
+    try:  # numbers (None and NaN missing): as they are
+        matrix = np.array(data, dtype=float)
+    except (TypeError, ValueError):  # labels: numbered in a fixed order, only compared
+        rows = [list(r) for r in data]
+        labels = sorted({v for r in rows for v in r if not _missing(v)}, key=repr)
+        index = {v: float(i) for i, v in enumerate(labels)}
+        matrix = np.array([[np.nan if _missing(v) else index[v] for v in r] for r in rows],
+                          dtype=float)
+    if matrix.ndim != 2:
+        raise ValueError("data must be coders × units")
+    observed = ~np.isnan(matrix)
+    pairable = matrix[:, observed.sum(axis=0) >= 2]
+    domain = np.unique(pairable[~np.isnan(pairable)])
+    if len(domain) < 2:  # nothing to compare, or no variation: 0/0
         return float("nan")
     return float(krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal",
-                                    value_domain=list(index.values())))
+                                    value_domain=np.unique(matrix[observed])))
 
 
 def _missing(v: object) -> bool:
