@@ -732,8 +732,47 @@ class _StableZip(zipfile.ZipFile):
         self.writestr(arcname or os.fspath(filename), Path(filename).read_bytes())
 
 
+def _codebook_sheet(book: Codebook) -> pd.DataFrame:
+    """The workbook's codebook sheet: one row per code, terms joined like lists."""
+    rows = [{"id": c.id, "dimension": c.dimension, "label_zh": c.label_zh,
+             "label_en": c.label_en, "definition": " ".join(c.definition.split()),
+             "include": " ".join(c.include.split()), "exclude": " ".join(c.exclude.split()),
+             "terms": join_list(c.terms), "exclude_terms": join_list(c.exclude_terms),
+             "example": " ".join(c.example.split())} for c in book.codes]
+    return pd.DataFrame(rows, columns=["id", "dimension", "label_zh", "label_en", "definition",
+                                       "include", "exclude", "terms", "exclude_terms",
+                                       "example"])
+
+
+def _check_excel(table: str, frame: pd.DataFrame) -> None:
+    """Refuse what an Excel sheet cannot hold, before the workbook is begun: more rows than a
+    sheet has, a text over 32,767 characters, a control character (a cell's text as written:
+    lists joined)."""
+    if len(frame) >= EXCEL_MAX_ROWS:
+        raise ExportError(f"{len(frame)} rows, over what an Excel sheet holds: leave it out of "
+                          "the workbook (excel_tables=) and use its CSV or Parquet", table=table)
+    for column in frame.columns:
+        for row, value in enumerate(frame[column], start=1):
+            if isinstance(value, list):
+                value = join_list(value)
+            if not isinstance(value, str):
+                continue
+            if len(value) > EXCEL_MAX_CELL:
+                raise ExportError(f"row {row}: a text of {len(value)} characters, over Excel's "
+                                  f"{EXCEL_MAX_CELL} per cell (leave the table out of the "
+                                  "workbook: excel_tables=)", table=table, column=column)
+            if _EXCEL_ILLEGAL.search(value):
+                raise ExportError(f"row {row}: a control character Excel cannot hold",
+                                  table=table, column=column)
+
+
 def _write_workbook(path: Path, prepared: Sequence[_Prepared], readme: pd.DataFrame,
                     book: Codebook) -> None:
+    codebook = _codebook_sheet(book)
+    for p in prepared:
+        _check_excel(p.name, p.frame)
+    _check_excel(README_SHEET, readme)
+    _check_excel(CODEBOOK_SHEET, codebook)
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -746,27 +785,16 @@ def _write_workbook(path: Path, prepared: Sequence[_Prepared], readme: pd.DataFr
     bold = Font(bold=True)
 
     def sheet(title: str, header: Sequence[str], rows: Iterable[Sequence[Any]],
-              table: str, columns: Sequence[str], widths: Sequence[float] = ()) -> None:
+              widths: Sequence[float] = ()) -> None:
         ws = wb.create_sheet(title)
         ws.freeze_panes = "A2"
         for n, width in enumerate(widths):
             ws.column_dimensions[_excel_column(n)].width = width
 
-        def cell(value: Any, column: str, row: int) -> Any:
-            c = WriteOnlyCell(ws)
+        def cell(value: Any) -> Any:
+            c = WriteOnlyCell(ws, value=value)
             if isinstance(value, str):
-                if len(value) > EXCEL_MAX_CELL:
-                    raise ExportError(f"row {row}: a text of {len(value)} characters, over "
-                                      f"Excel's {EXCEL_MAX_CELL} per cell (leave the table out "
-                                      "of the workbook: excel_tables=)",
-                                      table=table, column=column)
-                if _EXCEL_ILLEGAL.search(value):
-                    raise ExportError(f"row {row}: a control character Excel cannot hold",
-                                      table=table, column=column)
-                c.value = value
                 c.data_type = "s"  # text, never a formula or an error code (=SUM…, #N/A)
-            else:
-                c.value = value
             return c
 
         header_cells = []
@@ -776,26 +804,14 @@ def _write_workbook(path: Path, prepared: Sequence[_Prepared], readme: pd.DataFr
             c.font = bold
             header_cells.append(c)
         ws.append(header_cells)
-        for r, row in enumerate(rows, start=1):
-            ws.append([cell(v, columns[k], r) for k, v in enumerate(row)])
+        for row in rows:
+            ws.append([cell(v) for v in row])
 
     sheet(README_SHEET, list(readme.columns), readme.itertuples(index=False, name=None),
-          README_SHEET, list(readme.columns), widths=(16, 22, 22, 10, 50, 80, 60))
+          widths=(16, 22, 22, 10, 50, 80, 60))
     for p in prepared:
-        if len(p.frame) >= EXCEL_MAX_ROWS:
-            raise ExportError(f"{len(p.frame)} rows, over what an Excel sheet holds: leave it "
-                              "out of the workbook (excel_tables=) and use its CSV or Parquet",
-                              table=p.name)
-        sheet(p.name, [c.name for c in p.specs], _excel_rows(p), p.name,
-              [c.name for c in p.specs])
-    codes = [(c.id, c.dimension, c.label_zh, c.label_en, c.definition, c.include, c.exclude,
-              join_list(c.terms), join_list(c.exclude_terms), c.example) for c in book.codes]
-    sheet(CODEBOOK_SHEET, ["id", "dimension", "label_zh", "label_en", "definition", "include",
-                           "exclude", "terms", "exclude_terms", "example"],
-          ([" ".join(str(x).split()) if i not in (7, 8) else x for i, x in enumerate(row)]
-           for row in codes), CODEBOOK_SHEET,
-          ["id", "dimension", "label_zh", "label_en", "definition", "include", "exclude",
-           "terms", "exclude_terms", "example"])
+        sheet(p.name, [c.name for c in p.specs], _excel_rows(p))
+    sheet(CODEBOOK_SHEET, list(codebook.columns), codebook.itertuples(index=False, name=None))
     with _StableZip(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
 
