@@ -8,6 +8,12 @@ every other function takes the codebook as an argument.  A paragraph carries a c
 the code's terms occurs in it where a word starts (the word boundaries of the tokenizer built
 with the codebook's words: 质量 does not match inside 高质量发展) — so every code is traceable to a
 term at an offset in the text.
+
+One rule of the coder is not in the codebook: a domain term that is an item of an enumeration
+closed by 等 and a word for units, places or categories (``县民政局、县教体局等部门``,
+``中小学、卫生院等重点单位``, ``环境污染、物管问题等类工单``) names a venue, an agency or a category in a
+list, not what the paragraph is about, and does not count (``enumeration_spans``; the first
+item, which holds the words before the list as well, still counts).
 """
 
 from __future__ import annotations
@@ -37,6 +43,34 @@ from helpers.text.tokenizing import Tokenizer, content_tokens, get_tokenizer
 
 SEGMENT_COLUMNS = ["article_id", "para_no", "code", "dimension", "term", "start", "end"]
 
+#: Characters that end an item of an enumeration (punctuation, spaces, brackets).
+_ENUM_STOP = r"，。；：,;:、！？!?\s（）()《》【】"
+_ENUM_ITEM = rf"[^{_ENUM_STOP}]{{1,12}}"
+#: An enumeration of two or more items joined by 、 and closed by 等 and, within a few
+#: characters, a word for the kind of thing listed: units, agencies, places, categories (not
+#: 方面 or 领域, which close lists of the tasks of the work reported).
+ENUMERATION = re.compile(
+    rf"((?:{_ENUM_ITEM}、)+{_ENUM_ITEM})等[^{_ENUM_STOP}]{{0,8}}?"
+    r"(?:单位|部门|场所|机构|类)")
+
+
+def enumeration_spans(text: str) -> list[tuple[int, int]]:
+    """The items of the enumerations of ``text`` (``ENUMERATION``), as (start, end), in order.
+
+    A domain term inside one does not count (``match_codes``): the list names agencies, venues
+    or categories (``县民政局、县教体局等部门``, ``中小学、卫生院等重点单位``, hotline topics
+    ``…、环境污染等类工单``), not the subject of the paragraph.  The first item is left out: it
+    holds the words before the list as well (``县公安局联合民政``), which stay coded.
+    """
+    spans = []
+    for m in ENUMERATION.finditer(text):
+        first, *rest = m.group(1).split("、")
+        pos = m.start(1) + len(first) + 1
+        for item in rest:
+            spans.append((pos, pos + len(item)))
+            pos += len(item) + 1
+    return spans
+
 
 def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = None
                 ) -> list[tuple[str, str, str, int, int]]:
@@ -46,20 +80,27 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     the codebook's words), not inside one, and not inside one of the code's ``exclude_terms``;
     within a code, word matches do not overlap and the longest term wins.  A ``re:`` term sets
     its own bounds (``match_patterns``).  Each match is checked against the excluded spans by
-    binary search (``ExcludedSpans``), so a long paragraph costs n log n, not n².
+    binary search (``ExcludedSpans``), so a long paragraph costs n log n, not n².  A domain
+    term inside an item of an enumeration does not count (``enumeration_spans``).
     """
     if not text:
         return []
     tokenizer = tokenizer or get_tokenizer(codebook.dictionary_words)
     starts, ends = tokenizer.word_boundaries(text)
+    items = enumeration_spans(text)
+    listed = ExcludedSpans(items) if items else None
     out = []
     for code, pattern, regexes, exclude in codebook._patterns:
         masked = ExcludedSpans(m.span() for m in exclude.finditer(text)) if exclude else None
         words = (m for m in pattern.finditer(text) if m.start() in starts or m.end() in ends) \
             if pattern else ()
         for m in itertools.chain(words, match_patterns(text, regexes)):
-            if masked is None or not masked.overlaps(m.start(), m.end()):
-                out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
+            if masked is not None and masked.overlaps(m.start(), m.end()):
+                continue
+            if listed is not None and code.dimension == "domain" \
+                    and listed.overlaps(m.start(), m.end()):
+                continue
+            out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
 
