@@ -666,3 +666,31 @@ def test_home_delegation_on_a_study_trip_is_the_home():
     assert (loc.locality, loc.level) == ("洞口县", "county")
     # the same trip reported by a city paper with no home: the city's units, left to the rules
     assert locate_article("王五带队赴北塔、双清、武冈考察学习", text).locality != "洞口县"
+
+
+# -- agency: organs acting through their heads, media centres, second names ----------------------
+
+@pytest.mark.parametrize("headline, text, organ", [
+    # the organ's head leading its group (率队, 带领调研组): the organ acts
+    (None, "5月6日，市委常委、宣传部部长某某率队到洞口县调研文化产业发展。", "市委宣传部"),
+    (None, "本报讯 6月2日，省政府研究室党组书记、主任某某带领调研组来我县调研。", "省政府研究室"),
+    (None, "6月3日，县政协党组书记、主席某某带队，赴邻县考察学习。", "县政协"),
+    # a head acting alone is a person, not the organ
+    (None, "5月6日，自治区党委常委、宣传部部长某某深入我市调研并召开座谈会。", None),
+    # the county media centre as the subject that acts, not when it is founded
+    ("县融媒体中心：发挥媒体优势助力创城", "县融媒体中心组建志愿服务队，开展文明劝导。", "县融媒体中心"),
+    (None, "2月15日，某某县融媒体中心挂牌成立。省市领导出席揭牌仪式。", None),
+    # a hotline's organ with its second name is one organ
+    (None, "3月，洞口县12345政务服务热线中心共受理工单2000件。", "县12345政务服务热线中心"),
+    (None, "1-4月份，市12345热线平台共受理各类诉求9万件。", "市12345热线平台"),
+    # a headline clause ending like a date (…今年) that opens with an organ
+    ("县政协开展今年 第一次重点项目视察", "3月27日，县政协领导带领委员视察重点项目。", "县政协"),
+    # a sentence end and a line break end one sentence: the organ opens the second
+    (None, "近日，有市民拨打热线反映一座桥梁破损。\n洞口县政务联动处置中心收到工单后交办处置。",
+     "县政务联动处置中心"),
+    # after 某某说, the words said; 地处某省西北部 is no department
+    (None, "8月28日，县领导看望政协委员。某某说，县政协十届一次会议即将闭幕。", None),
+    (None, "大化瑶族自治县各族群众欢庆成立20周年。\n大化瑶族自治县地处广西西北部，是水电基地。", None),
+])
+def test_agency_constructions(headline, text, organ):
+    assert find_agency(headline, text, None) == organ

@@ -32,10 +32,11 @@ CENTRE = "中央"
 #: general office 办公厅, listed before 办 so that 省政府办公厅 is not cut to 省政府办), courts and procuratorates
 #: (法院, 检察院, 院), service and command centres (中心), provincial departments (厅), party
 #: departments (部), hotlines (热线: 12345热线), police and enforcement units (大队, 支队).
-#: The political consultative conference (政协) is a body of its own (区政协); 委会 is the short
-#: form of 委员会 (管委会).
-ORGAN_SUFFIXES = ("纪委监委", "委员会", "办公室", "办公厅", "检察院", "法院", "监委", "纪委", "中心", "热线",
-                  "大队", "支队", "政协", "委会", "局", "委", "办", "院", "厅", "部")
+#: The political consultative conference (政协) is a body of its own, with no name before it
+#: (区政协: ``WHOLE_NAMES``; 县领导看望政协 is no organ); 委会 is the short form of 委员会 (管委会);
+#: a government's research office is its 研究室.
+ORGAN_SUFFIXES = ("纪委监委", "委员会", "办公室", "办公厅", "研究室", "检察院", "法院", "监委", "纪委", "中心",
+                  "热线", "大队", "支队", "委会", "局", "委", "办", "院", "厅", "部")
 #: Second names of one organ printed after the first: 纪委监委 (the discipline commission and
 #: the supervisory commission share their staff; before 2018 纪委监察厅/局), and the office of a
 #: command (指挥部办公室).
@@ -59,16 +60,38 @@ _NAME_CHAR = rf"(?:市场|市政|城市|区域|乡村|[^\W_{LEVELS}{_JOINERS}{_T
 _VERBS_BEFORE_BAN = "举开承主创协合督查包代兴操置筹申难好来"
 #: Names that end like organs but are the leadership or the media, not a reporting organ.
 NOT_ORGANS = ("常委", "书记", "融媒体中心", "新闻中心", "传媒中心", "报社", "电视台")
+#: The county's or city's media centre is no organ as the 来源 that published an item (every
+#: item of its site says so), but it is one as the subject that acts (县融媒体中心一行来到某村,
+#: 县融媒体中心：发挥媒体优势...), except as the unit being founded (某县融媒体中心挂牌成立).
+MEDIA_CENTRES = ("融媒体中心", "新闻中心", "传媒中心")
+_FOUNDED = re.compile(r"(?:正式)?(?:挂牌|成立|揭牌)")
+#: A hotline's organ printed with its second name (12345政务服务热线中心, 12345热线平台): one organ.
+HOTLINE_CONTINUATIONS = ("中心", "平台", "办公室")
+#: A person leading the organ's group (某局党组书记某某带队, 市委常委、组织部部长某某率队到某县):
+#: the organ acts, through its head, with its staff.  The title may name the party committee's
+#: department (市委常委、组织部部长: 市委组织部).
+MAX_TITLE_RUN = 40
+_LEADS_GROUP = re.compile(rf"[^，。；！？]{{0,{MAX_TITLE_RUN}}}?(?:率队|带队|带领|率领)")
+#: ... also with 一行 (a party), when the titles name the committee's department: an official
+#: with one title and 一行 may travel with staff of several posts (市政协副主席、市工信委主任某某一行).
+_DEPARTMENT_GROUP = re.compile(rf"[^，。；！？]{{0,{MAX_TITLE_RUN}}}?(?:率队|带队|带领|率领|一行)")
+_COMMITTEE_DEPARTMENT = re.compile(r"(委)常委、([^\W\d_、]{1,4}?部)(?:部长|副部长|长)")
 #: 部 before 门 is the common noun 部门 ("department(s)": 县直各部门, 县直有关部门 are all or
 #: some of the county's departments, no one organ), never a party department's ending (宣传部).
 _NOT_ENDING = {"部": "(?!门)"}
+#: 部 after a direction is a region (地处广西西北部, 中部), never a department's ending.
+_NOT_AFTER = {"部": "(?<![东南西北中])"}
 _ORGAN = re.compile(
     rf"(?P<level>自治区|{CENTRE}|[{LEVELS}])(?P<name>{_NAME_CHAR}{{1,{MAX_ORGAN_NAME}}}?"
-    rf"(?:{'|'.join(s + _NOT_ENDING.get(s, '') for s in ORGAN_SUFFIXES)})"
+    rf"(?:{'|'.join(_NOT_AFTER.get(s, '') + s + _NOT_ENDING.get(s, '') for s in ORGAN_SUFFIXES)})"
     rf"|{'|'.join(WHOLE_NAMES)})"
 )
 #: A clause that is only a time phrase (近日，今年以来，9月5日，) may stand before the subject.
 _TIME_CLAUSE = re.compile(r"^[^，。]{0,12}?(?:日|月|年|以来|近期|目前|日前|近日|当前|期间|之际)$")
+#: A clause ending in a verb of speech (某某说, 他强调): the clauses after it are the words said.
+_SPEECH = re.compile(r"(?:说|表示|指出|强调|介绍)$")
+#: A clause that opens with a level character and is no date: its subject may be an organ.
+_OPENS_ORGAN = re.compile(rf"(?:自治区|{CENTRE}|[{LEVELS}])(?!.*(?:以来|期间|之际)$)")
 #: Where a sentence or the 来源 label ends.
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 #: Clauses of a headline or sentence: split at commas, colons and the spaces of headlines.
@@ -82,27 +105,37 @@ FIRST_SENTENCES = 2
 #: 获悉: the organ the news comes from).
 _INTRO = re.compile(r"^(?:由|从|据|记者(?:近日|日前|今天|昨天)?从)")
 #: Words after an organ that make it a person's affiliation: its officials and staff.
-_TITLE = re.compile(r"党组|党工委|党委|书记|副|主任|主席|局长|部长|院长|检察长|负责人|领导|干部")
+_TITLE = re.compile(r"常委|党组|党工委|党委|书记|副|主任|主席|局长|部长|院长|检察长|负责人|领导|干部")
 #: Longest 来源 string read as one organ; a string with a space or punctuation is not one name.
 MAX_SOURCE = 30
 _NOT_NAME = re.compile(r"[\s，。、：:；;（）()]")
 _SOURCE_LABEL = re.compile(r"^\s*(?:来源|来源于|稿源|供稿)\s*[：:]?\s*")
 
 
-def organs(text: str) -> list[tuple[int, int, str]]:
-    """Every organ in ``text``: (start, end, level + organ) with the place name removed."""
+def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
+    """Every organ in ``text``: (start, end, level + organ) with the place name removed; with
+    ``media`` the media centres too (``MEDIA_CENTRES``)."""
     out = []
     for m in _ORGAN.finditer(text):
         name = m["name"]
         if name.startswith("委") and ("常委" in name or name.endswith("委")):
             continue  # 县委常委(会): the party committee's standing committee, its leadership
-        if name.endswith(NOT_ORGANS) or (name.endswith("办") and name[-2:-1] in _VERBS_BEFORE_BAN):
+        if name.startswith("领导"):
+            continue  # 县领导看望政协委员: the county's leaders, persons
+        is_media = media and name.endswith(MEDIA_CENTRES)
+        if (name.endswith(NOT_ORGANS) and not is_media) or (
+                name.endswith("办") and name[-2:-1] in _VERBS_BEFORE_BAN):
+            continue
+        if is_media and _FOUNDED.match(text, m.end()):
             continue
         level = "自治区" if m["level"] == "区" and text[m.start() - 2:m.start()] == "自治" else (
             m["level"])
         end = m.end()
         while text.startswith(CONTINUATIONS, end):  # 县纪委|监委: one organ, two names
             more = next(c for c in CONTINUATIONS if text.startswith(c, end))
+            name, end = name + more, end + len(more)
+        if name.endswith("热线"):
+            more = next((c for c in HOTLINE_CONTINUATIONS if text.startswith(c, end)), "")
             name, end = name + more, end + len(more)
         out.append((m.start("level"), end, level + name))
     return out
@@ -111,11 +144,11 @@ def organs(text: str) -> list[tuple[int, int, str]]:
 def _subject(clause: str) -> str | None:
     """The organ a clause starts with, place names allowed before it (湘阴县民政局, 县纪委监委);
     not when a title follows it (市政协副主席某某出席: a person, named by the organ)."""
-    found = organs(clause)
+    found = _committee_department(clause) or organs(clause, media=True)
     if not found:
         return None
     start, end, organ = found[0]
-    if _TITLE.match(clause, end):
+    if _TITLE.match(clause, end) and not _LEADS_GROUP.match(clause, end):
         return None
     pos = 0
     spans = [(s, e) for s, e, _p in find_places(clause)] + [
@@ -126,6 +159,17 @@ def _subject(clause: str) -> str | None:
         pos = max(pos, e)
     # the level character may be the last one of a place name (湘阴县|民政局 starts at 县)
     return organ if start <= pos else None
+
+
+def _committee_department(clause: str) -> list[tuple[int, int, str]]:
+    """A department of the party committee named by its head's titles (市委常委、组织部部长某某
+    率队): [(start, end, 市委组织部)] when the head leads a group, else []."""
+    for m in re.finditer(rf"(?P<level>自治区|[{LEVELS}])委常委、", clause):
+        dept = _COMMITTEE_DEPARTMENT.match(clause, m.end("level"))
+        if dept is not None and _DEPARTMENT_GROUP.match(clause, dept.end()):
+            return [(m.start(), dept.end(), m["level"] + "委" + dept[2])]
+        break
+    return []
 
 
 def find_agency(headline: str | None, text: str, source: str | None) -> str | None:
@@ -171,15 +215,19 @@ def _after_lead(headline: str) -> str:
 
 
 def _first_sentences(text: str) -> list[str]:
-    stripped = text.strip()
-    return _SENTENCE_END.split(stripped, maxsplit=FIRST_SENTENCES)[:FIRST_SENTENCES]
+    # a sentence end followed by a line break ends one sentence, not two
+    pieces = (p for p in _SENTENCE_END.split(text.strip()) if p.strip())
+    return [p for _n, p in zip(range(FIRST_SENTENCES), pieces)]
 
 
 def _segment_subject(segment: str) -> str | None:
     """The organ that begins a clause of ``segment`` (after an intro such as 由 or 记者从)."""
     for clause in _CLAUSE_BREAK.split(segment):
+        if _SPEECH.search(clause):
+            return None  # what follows 某某说, is what was said
         clause = _INTRO.sub("", clause.strip())
-        if clause and not _TIME_CLAUSE.match(clause):
+        # a clause ending like a time phrase may still open with its subject (县政协开展今年…)
+        if clause and (not _TIME_CLAUSE.match(clause) or _OPENS_ORGAN.match(clause)):
             organ = _subject(clause)
             if organ is not None:
                 return organ
