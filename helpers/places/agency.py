@@ -81,6 +81,8 @@ _COMMITTEE_DEPARTMENT = re.compile(r"(委)常委、([^\W\d_、]{1,4}?部)(?:部�
 _NOT_ENDING = {"部": "(?!门)"}
 #: 部 after a direction is a region (地处广西西北部, 中部), never a department's ending.
 _NOT_AFTER = {"部": "(?<![东南西北中])"}
+#: Names that are the party committee as a whole (县党委, 街道党工委), not an organ of it.
+WHOLE_COMMITTEES = ("党委", "党工委")
 _ORGAN = re.compile(
     rf"(?P<level>自治区|{CENTRE}|[{LEVELS}])(?P<name>{_NAME_CHAR}{{1,{MAX_ORGAN_NAME}}}?"
     rf"(?:{'|'.join(_NOT_AFTER.get(s, '') + s + _NOT_ENDING.get(s, '') for s in ORGAN_SUFFIXES)})"
@@ -120,6 +122,8 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
         name = m["name"]
         if name.startswith("委") and ("常委" in name or name.endswith("委")):
             continue  # 县委常委(会): the party committee's standing committee, its leadership
+        if name in WHOLE_COMMITTEES:
+            continue
         if name.startswith("领导"):
             continue  # 县领导看望政协委员: the county's leaders, persons
         is_media = media and name.endswith(MEDIA_CENTRES)
