@@ -140,15 +140,74 @@ _EARLIER_COUNT = re.compile(
     r"\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:" + "|".join(
         re.escape(w) for w in sorted(COUNT_WORDS, key=len, reverse=True)) + ")")
 _IMPLICIT_ONE = re.compile(r"(?P<pre>近|约|上)(?P<mag>百万|千万|万|千|亿)(?P<unit>元|人次|人|户|名)")
+_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
+_TO = r"[-－—~～至到]"  # joins the ends of a period: 1-9月, 1至11月份, 2011-2015年
+# a day, with the clock time a dateline prints after it (2026年01月22日 19:53)
+_DAY = r"\d{1,2}[日号](?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+_MONTH = rf"(?:\d{{1,2}}{_TO})?\d{{1,2}}月份?(?:{_DAY})?"
 _DATE = re.compile(
-    r"(?:(?:今年|去年|明年)?(?:\d{4}|[〇零一二三四五六七八九]{4})年度?"
-    r"(?:\d{1,2}月(?:\d{1,2}日)?)?|(?:今年|去年|明年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日)"
+    rf"(?:(?:今年|去年|明年)?(?:{_YEAR}{_TO})?{_YEAR}年度?(?:{_MONTH})?"
+    rf"|(?:今年|去年|明年)?{_MONTH}|\d{{1,2}}日(?:\s*\d{{1,2}}[:：]\d{{2}})?"
+    # run together: 202310月份 (2023年10月份), 截至1031日 (10月31日)
+    r"|(?<!\d)(?:19|20)\d{2}(?:1[0-2]|0?[1-9])月份?|(?<!\d)(?:1[0-2]|0?[1-9])(?:[12]\d|3[01]|0[1-9])日)"
     r"(?:底|初|中旬|上旬|下旬|以来|前后)?"
-    r"|(?:上午|下午|晚上|凌晨|中午)?\d{1,2}时(?:许)?"
+    r"|(?:上午|下午|晚上|凌晨|中午|早上|傍晚)?\d{1,2}时(?:\d{1,2}分)?(?:许)?"
+    r"|(?:上午|下午|晚上|凌晨|中午|早上|傍晚)\d{1,2}(?:[:：]\d{2}|点(?:\d{1,2}分|半)?)|\d{1,2}点\d{1,2}分"
     r"|前?[一二三四1-4]季度"
+    r"|(?:今年|去年|(?:\d{4}|[〇零一二三四五六七八九]{4})年)?前(?:\d{1,2}|[一二三四五六七八九十]{1,2})个月"
     r"|\d{1,2}·\d{1,2}"  # 3·15 消费者权益日
 )
-_SKIP = re.compile(r"\d+\+[\dA-Za-z]+|[A-Za-z]+\d+(?:\.\d+)?|第[\d" + _CN_DIGITS + r"]+|党的十[一-九]大")
+_CN_N = "一二三四五六七八九十两"  # numerals of slogans and named sets (五个一, 三大攻坚战)
+#: Numbers that are no reported quantity (issue 13): each pattern claims its span before dates
+#: and quantities are read, so that no piece of it gives a row.
+_NOT_QUANTITIES = {
+    # identifiers and standards, before the codes they begin with (11500229759293419E/2025-00009,
+    # 431100000/2023-01234, GB 2762-2017, GB/T 19001-2016; not 120km/h)
+    "identifier": r"(?:[A-Za-z]|\d[\dA-Za-z]{4,}[A-Za-z])[\dA-Za-z]*(?:\s*[/／\-－]\s*[\dA-Za-z]+)+"
+                  r"|(?<![\d.])\d{5,}\s*[/／]\s*\d+(?:\s*[-－]\s*\d+)*"
+                  r"|(?<![A-Za-z])(?:GB|DB\d*|HJ|JGJ|CJJ|ISO|IEC|NY|SN|SL|JT|YY|QB|GA|WS)"
+                  r"(?:\s*/\s*[TZ])?\s*\d+(?:\.\d+)*(?:\s*[-－—]\s*\d{2,4})?",
+    "code": r"\d+\+[\dA-Za-z]+|[A-Za-z]+\d+(?:\.\d+)?"  # 1+117 模式, G207, PM2.5
+            r"|(?<![\dA-Za-z.])\d[A-Z](?![A-Za-z\d])",  # 5G, 4A级景区
+    "ordinal": rf"第[\d{_CN_DIGITS}]+|党的十[一-九]大",  # 第五条, 第3号令, 第二次党代会
+    "url": r"(?:https?://|www\.)[\w\-./?%&=#:~+@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+           r"|[\w-]+(?:\.[\w-]+)*\.(?:cn|com|net|org)(?:/[\w\-./?%&=#~+]*)?",
+    # telephone numbers (0731-12345678, mobiles, the number after 电话/拨打 …) and hotline and
+    # service numbers as names (12345热线, 110宣传日, 县12345政务服务热线中心)
+    "phone": r"(?<!\d)0\d{2,3}\s*[-－—]\s*\d{7,8}(?:[-－—]\d{1,4})?(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"
+             r"|(?:电话|热线|手机|传真|拨打|致电|专线)\s*[:：]?\s*\d{3,}(?:[-－—]\d+)*"
+             rf"(?![\d.万亿余多]|\s*(?:{_UNIT_ALT}))"
+             r"|(?<![\d.])(?:1[0-2]\d|1\d{4}|9\d{4})(?![\d.])(?=\s*(?:政务|便民|服务|热线|宣传日"
+             r"|系统|平台|报警|接警|接处警|指挥|专线|举报|电话|短信|号码|话务|工单|中心|投诉|咨询"
+             r"|来电|急救|救护|出警|联动|接报|在线|网络))",
+    # document numbers (〔2021〕12号, 宣政秘〔20208号 as printed, [2021]12号), house numbers (88号)
+    "document": r"〔\s*\d+\s*(?:〕\s*(?:第\s*)?\d+\s*号?|号)?"
+                r"|[［\[(（【]\s*(?:19|20)\d{2}\s*[］\])）】]\s*(?:第\s*)?\d+\s*号"
+                r"|(?<![\d.月])\d+(?:[-－]\d+)?号(?![召称角脉])",
+    # sessions: 十四届三次全会, 县十九届人大四次会议
+    "session": rf"[\d{_CN_N}]+届[^\d，。、；;,]{{0,10}}?[\d{_CN_N}]+次"
+               r"(?:全体|全委|常委|代表)?(?:会议|全会|大会)"
+               rf"|[\d{_CN_N}]+届(?=人大|政协|县委|市委|省委|区委|党委|纪委|委员|代表|全国|中央"
+               r"|全会|会议)|[\d{_CN_N}]+次(?:全体会议|全会|党代会|代表大会)",
+    # list ordinals and captions: 1.加强领导, 1、, （三）, 附件1, 图1
+    "list": r"(?:^|(?<=[\s。；;：:！？!?]))\d{1,2}\s*[.．、](?!\d)"
+            rf"|[(（]\s*(?:\d{{1,2}}|[{_CN_N}]{{1,3}})\s*[)）]"
+            r"|(?<![代发列报年统简清地蓝试意企版制])(?:附件|附图|附表|图|表)\s*\d+(?:[-.－]\d+)?"
+            r"(?=[:：\s)）、，,.。和及与]|$)",
+    # phases: 二期工程, 小区二期, 三期项目
+    "phase": rf"(?<![\d.])(?:\d{{1,2}}|[{_CN_N}])期(?=工程|项目|建设|改造|扩建|续建|工地|厂房|小区"
+             r"|园区|用地|规划|整合|开工|建成|投产|主体|道路|安置|棚改|提质|标段)"
+             rf"|(?<=[区园苑城厦庭府居湾院])(?:\d{{1,2}}|[{_CN_N}])期",
+    # slogans and named sets: 五个一, 两个维护, 三大攻坚战, 七大行动, 十户联防, 三次产业; the
+    # number in the name is no count (the count of a plan's parts is printed as 7 个方面)
+    "slogan": rf"[{_CN_N}]个[{_CN_N}]|[{_CN_N}]个(?=意识|自信|维护|确立|全面|代表|务必|毫不动摇|最严)"
+              rf"|(?:\d+|[{_CN_N}]+)大(?=[\u4e00-\u9fff])(?!于|幅|大|约|概|致|都|多|量|力|批|型|户|学|会)"
+              rf"|[\d{_CN_N}]+户联[防保动治创勤]|[一二三]次产业",
+    # times: 两天前, 三年前 (a reference, not a duration); the basis of a conversion (1分兑换2元)
+    "relative": rf"(?<![\d.])(?:\d{{1,2}}|[{_CN_N}几]+)(?:天|年|个月|周|小时|分钟)之?前(?![列茅沿期])"
+                r"|(?<![\d.])1[分元](?=兑换|折合|可兑|抵)",
+}
+_SKIP = re.compile("|".join(f"(?:{p})" for p in _NOT_QUANTITIES.values()))
 # a character that every quantity, date and implicit one (近万元) holds
 _ANY_NUMBER = re.compile(rf"[\d{_CN_ALL}半]")  # 半 for 半成
 _SENTENCES = re.compile(r"[^。！？]*[。！？]?")
@@ -187,7 +246,7 @@ def unit_factor(unit: str) -> tuple[str, str, float]:
         for i in range(len(unit), 0, -1):  # the longest run of magnitudes leaving a known unit
             head, base = unit[:i], unit[i:]
             if all(ch in _MAGNITUDE_CHARS for ch in head) and (
-                    not base or base in UNITS or base in COUNT_WORDS or base == "大"):
+                    not base or base in UNITS or base in COUNT_WORDS):
                 mag = head
                 break
     base = unit[len(mag):]
@@ -195,7 +254,7 @@ def unit_factor(unit: str) -> tuple[str, str, float]:
     if base in UNITS:
         kind, unit_std, to_std = UNITS[base]
         return kind, unit_std, factor * to_std
-    if base in COUNT_WORDS or base == "大":
+    if base in COUNT_WORDS:
         return "count", base.removeprefix("余"), factor
     return "other", base if not mag else "", factor
 
@@ -297,15 +356,11 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
         for m in _SKIP.finditer(sentence):
             taken.append(m.span())
         for m in _DATE.finditer(sentence):
-            if _overlaps(m.span(), taken) or not re.search(r"\d|[〇零一二三四五六七八九]{4}|季度",
-                                                           m.group()):
+            if _overlaps(m.span(), taken) or not re.search(
+                    r"\d|[〇零一二三四五六七八九]{4}|季度|个月", m.group()):
                 continue
             taken.append(m.span())
-            first = re.match(r"(?:今年|去年|明年|上午|下午|晚上|凌晨|中午|前)?"
-                             r"(\d+|[〇零一二三四五六七八九]{4}|[一二三四])\s*(年|月|日|时|·|季度)?",
-                             m.group())
-            value = to_number(first.group(1)) if first else None
-            unit = {"·": "月·日", None: "日"}.get(first.group(2), first.group(2)) if first else ""
+            value, unit = _date_value(m.group())
             out.extend(_in_context([_row(sentence, m.group(), value, unit, "date", None, False,
                                          None, "date")], sentence, m.span(), offset, quotes))
         # the forms of their own first, longest first: each claims its span whole
@@ -361,6 +416,24 @@ def _in_context(rows: list[dict[str, object]], sentence: str, span: tuple[int, i
     return rows
 
 
+def _date_value(text: str) -> tuple[float | None, str]:
+    """The first number of a date and what it counts: 2023年3月 -> (2023, 年), 1-9月 -> (1, 月),
+    前三季度 -> (3, 季度), 今年前10个月 -> (10, 月), 10时30分 -> (10, 时), 3·15 -> (3, 月·日);
+    run together, 202310月份 -> (2023, 年) and 1031日 -> (10, 月)."""
+    m = re.search(r"\d+|[〇零一二三四五六七八九十]+", text)
+    if m is None:
+        return None, ""
+    digits, rest = m.group(), text[m.end():]
+    if digits.isdigit() and len(digits) > 4 and rest.startswith("月"):  # 202310月份
+        return to_number(digits[:4]), "年"
+    if digits.isdigit() and len(digits) > 2 and rest.startswith("日"):  # 1031日
+        return to_number(digits[:-2]), "月"
+    unit = re.match(r"\s*(?:[-－—~～至到]\s*\d+)?\s*个?(年|月|日|号|时|点|·|季度|[:：])?", rest)
+    word = unit.group(1) if unit else None
+    return to_number(digits), {"·": "月·日", "号": "日", "点": "时", ":": "时", "：": "时",
+                               None: ""}.get(word, word)
+
+
 def _link_pairs(rows: list[dict[str, object]]) -> None:
     """``pair``: a ``from`` row and the ``to`` row after it in its sentence (由40%提高到85%), and a
     ``target`` row and the next achieved level or completion of the same kind and unit in the
@@ -404,8 +477,9 @@ def _row(sentence: str, indicator: str, value: float | None, unit: str, kind: st
 def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
     """Rows for one number match, or None when it is not a reported quantity.
 
-    A Chinese numeral counts only with a unit or measure word (三人, 两艘, 近二十年), with a
-    magnitude (三百万), or as 七大行动, and never alone as 一 / 百 / 千 (一批, 一站式, 百日, 千钧).
+    A Chinese numeral counts only with a unit or measure word (三人, 两艘, 近二十年) or with a
+    magnitude (三百万), and never alone as 一 / 百 / 千 (一批, 一站式, 百日, 千钧); the numeral of
+    a named set (七大行动, 三大攻坚战) is no count (``_NOT_QUANTITIES``).
     """
     num = m.group("num")
     unit = m.group("unit") or ""
@@ -416,10 +490,7 @@ def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
         if num in ("一", "百", "千") or num == "十" and not (more and mag):  # 十余万 is a figure
             return None
         if not unit and not (mag and (len(core) > 1 or more)):
-            if sentence[m.end():m.end() + 1] == "大" and len(num) == 1:
-                unit = "大"
-            else:
-                return None
+            return None
     vague = numerals.read_vague(num) if not num[0].isdigit() else None
     if vague:  # 三五百人: 300 to 500
         return _quantity_rows(sentence, m, vague[0], unit, low=vague[0], high=vague[1],

@@ -134,8 +134,11 @@ def test_seed_counts_sample(metrics):
     fine = metrics[metrics["value"] == 4500].iloc[0]  # 111户违建业主足额缴纳罚金4500余万元
     assert fine["indicator"].startswith("违建业主") and fine["qualifier"] == "over"
     assert metrics["qualifier"].map(lambda q: q is None or isinstance(q, str)).all()
-    row = find("行动", 7)  # 七大行动
-    assert row["kind"] == "count"
+    # 围绕…等 7 个方面…开展…等七大行动: the plan's parts are counted as 7 个方面; the 七 of the
+    # programme's name 七大行动 is no count (issue 13: named programmes are no quantities)
+    assert find("方面", 7)["kind"] == "count"
+    programme = metrics[metrics["sentence"].str.contains("七大行动")]
+    assert not (programme["unit"] == "大").any()
     three = metrics[metrics["sentence"].str.contains("已有三人")]
     assert (three["value"] == 3).any() and (three["unit"] == "人").any()
     visits = metrics[metrics["unit"] == "万人次"].iloc[0]  # 日均客流预计可达 5 万多人次
@@ -391,7 +394,7 @@ def test_printed_minus_sign_is_kept(sentence, value, unit):
 
 @pytest.mark.parametrize("sentence,values", [
     ("全年同比下降3%，降幅收窄。", [3.0]),  # a fall in words is no sign: the value stays 3
-    ("1-3月共办结案件 45 件。", [1.0, 45.0]),  # a hyphen between figures: a range (3月 a date)
+    ("1-3月共办结案件 45 件。", [45.0]),  # a hyphen between months: the period 1-3月 (a date)
     ("2021-2022年度考核优秀。", None),  # years joined by a hyphen
     ("G-12 号线路改造完成。", None),
     ("第1-3名获得表彰。", None),

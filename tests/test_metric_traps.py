@@ -1,0 +1,163 @@
+"""Numbers that are not reported quantities give no row (issue 13, part 3).
+
+Every sentence here was written for these tests; the expected rows are what a reader finds.
+Dates and periods come out as kind ``date`` (never as a count or a bare number).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.metrics import extract_from_text
+
+
+def figures(sentence: str) -> list[tuple[float, str, str]]:
+    """(value, unit, kind) of the rows that are not dates."""
+    return [(r["value"], r["unit"], r["kind"]) for r in extract_from_text(sentence)
+            if r["kind"] != "date"]
+
+
+def dates(sentence: str) -> list[str]:
+    return [r["indicator"] for r in extract_from_text(sentence) if r["kind"] == "date"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # phases of a project or an estate
+    ("新区污水厂二期工程上月动工，三期项目完成投资1.5亿元。", [(1.5, "亿元", "money")]),
+    ("住在阳光花园小区三期的业主反映停车难。", []),
+    ("该园区二期建成后可容纳企业40家。", [(40, "家", "count")]),
+    # a count of issues with 期 stays a count
+    ("今年共编发工作简报18期，印发宣传册5000份。",
+     [(18, "期", "count"), (5000, "份", "count")]),
+])
+def test_phases_are_no_counts(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("全镇扎实推进“五个一”帮扶机制，对照“两不愁三保障”逐户排查。", []),
+    ("各级干部牢固树立“四个意识”，做到两个维护。", []),
+    ("全市打好三大攻坚战，实施六大提升行动，新建村级服务站26个。", [(26, "个", "count")]),
+    ("该村推行五户联保，落实“一户一档”，发展一二三次产业融合。", []),
+    # a short quoted slogan is a name; a quoted speech keeps its figures (and is quoted)
+    ("开展“百村千户”结对活动，结对干部320名。", [(320, "名", "count")]),
+])
+def test_slogans_and_named_programmes_are_no_counts(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_an_age_in_a_description_is_an_age():
+    rows = figures("村民赵某某（67岁）家住新村小区二期，去年种植烟叶12亩。")
+    assert rows == [(67, "岁", "age"), (12, "亩", "area")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("详情请登录https://www.example.gov.cn/zwgk/2024/05/17/art_3321_889.html查询。", []),
+    ("相关政策已在www.example.gov.cn/col/col1234/公开。", []),
+    ("意见可发至xinfang2024@example.gov.cn，已收到建议86条。", [(86, "条", "count")]),
+])
+def test_numbers_of_addresses_are_no_figures(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("群众可拨打12345热线或0745-8223456反映诉求。", []),
+    ("县12345政务服务便民热线本月受理来电3250件。", [(3250, "件", "count")]),
+    ("110指挥中心全年接警1.2万起，120急救中心出车860次。",
+     [(1.2, "万起", "count"), (860, "次", "count")]),
+    ("举报电话：0739-5321234，联系手机13907391234。", []),
+    ("报社热线 :26881234", []),
+    ("热线共转办工单1320件。", [(1320, "件", "count")]),
+])
+def test_phone_and_hotline_numbers_are_names(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("根据《实施方案》（永政发〔2022〕15号）要求，落实资金300万元。",
+     [(300, "万元", "money")]),
+    ("依据县政办秘〔20219号通知执行。", []),  # a malformed number, as pages print them
+    ("按照[2023]7号文件和第12号令，依照第三十五条处理。", []),
+    ("[ 索引号 ] | 431100000/2023-01234 | [ 发文字号 ] | 县财发〔2023〕9号", []),
+    ("项目部设在建设路128号，共投入机械25台。", [(25, "台", "count")]),
+])
+def test_document_article_and_house_numbers_are_no_figures(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("县委十五届四次全会审议通过了报告。", []),
+    ("县十七届人大三次会议和第二次党代会相继召开。", []),
+    ("政协九届委员共提交提案128件。", [(128, "件", "count")]),
+    # a number of meetings is a count
+    ("今年以来召开专题会议9次，督办事项46项。", [(9, "次", "count"), (46, "项", "count")]),
+])
+def test_session_numbers_are_no_counts(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("1.夯实基层基础。", []),
+    ("2、完善工作机制；3.强化督查问责。", []),
+    ("（二）加强队伍建设，培训骨干180人次。", [(180, "人次", "count")]),
+    ("(4)压实属地责任。", []),
+    ("一是抓统筹，二是抓落实。", []),
+    ("具体数据见附件3和图2。", []),
+    ("全国人大代表5人参加视察。", [(5, "人", "count")]),  # 代表 + 5人: a count
+    ("增长1.5%。", [(1.5, "%", "rate")]),  # a decimal is no list number
+])
+def test_list_ordinals_and_captions_are_no_figures(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("所有产品须符合GB 2763-2021标准，沿S312省道设置检测点4处。", [(4, "处", "count")]),
+    ("企业通过GB/T 19001-2016认证，新建5G基站42个。", [(42, "个", "count")]),
+    ("全县新增4A级景区1家。", [(1, "家", "count")]),
+    ("PM2.5平均浓度下降3.1%。", [(3.1, "%", "rate")]),
+    # a unit in Latin letters is no code: the 60 stays (km/h is not read as a unit)
+    ("限速60km/h的路段有8条。", [(60, "", "other"), (8, "条", "count")]),
+])
+def test_standards_and_codes_are_no_figures(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected_dates,expected", [
+    ("2023年度考核结果显示，满意率为96.5%。", ["2023年度"], [(96.5, "%", "rate")]),
+    ("事故发生在凌晨2时15分，过火面积约30平方米。", ["凌晨2时15分"],
+     [(30, "平方米", "area")]),
+    ("记者于下午3点半赶到现场。", ["下午3点半"], []),
+    ("2025年03月18日 08:45 来源：县融媒体中心", ["2025年03月18日08:45"], []),
+    # run together as pages print them: 2024年5月份, 截至9月30日
+    ("关于20245月份重点项目进展情况的通报", ["20245月份"], []),
+    ("截至930日，已完成项目38个。", ["930日"], [(38, "个", "count")]),
+    # periods: month and year ranges, the first months of a year
+    ("1-6月，全县实现税收4.3亿元。", ["1-6月"], [(4.3, "亿元", "money")]),
+    ("今年1至8月份受理案件560件。", ["今年1至8月份"], [(560, "件", "count")]),
+    ("从2016-2020年，累计投入资金2亿元。", ["2016-2020年"], [(2, "亿元", "money")]),
+    ("今年前8个月，全县新增市场主体3100户。", ["今年前8个月"], [(3100, "户", "count")]),
+    ("10月1号起施行。", ["10月1号"], []),
+])
+def test_dates_times_and_periods_are_dates(sentence, expected_dates, expected):
+    assert dates(sentence) == expected_dates
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("三天前递交的材料今天就批了。", []),  # a time reference, not a duration
+    ("审批时限压缩至3天。", [(3, "天", "duration")]),
+    ("按每1分兑换1元的标准，累计兑换物品折合4500元。", [(1, "元", "money"),
+                                                (4500, "元", "money")]),
+])
+def test_relative_times_and_conversion_bases(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_a_quoted_anecdote_stays_a_row_marked_quoted():
+    rows = extract_from_text("“去年我家卖橙子挣了3万元，”果农老李笑着说，全村果园共800亩。")
+    got = [(r["value"], r["unit"], r["quoted"]) for r in rows]
+    assert got == [(3, "万元", True), (800, "亩", False)]
+
+
+def test_a_year_shaped_count_is_still_a_count():
+    assert figures("全年执行到位案件2019件。") == [(2019, "件", "count")]
