@@ -148,6 +148,9 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
 def _subject(clause: str) -> str | None:
     """The organ a clause starts with, place names allowed before it (湘阴县民政局, 县纪委监委);
     not when a title follows it (市政协副主席某某出席: a person, named by the organ)."""
+    cppcc = _CPPCC_FORMAL.match(clause)
+    if cppcc is not None:
+        return cppcc[1] + "政协"
     found = _committee_department(clause) or organs(clause, media=True)
     if not found:
         return None
@@ -163,6 +166,12 @@ def _subject(clause: str) -> str | None:
         pos = max(pos, e)
     # the level character may be the last one of a place name (湘阴县|民政局 starts at 县)
     return organ if start <= pos else None
+
+
+#: The political consultative conference by its formal name (中国人民政治协商会议某某区第十五届委员会,
+#: 政协某某县委员会): the unit's 政协, written with the unit's level character.
+_CPPCC_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)[^\W\d_]{1,20}?([县市区旗州])"
+                           r"(?:第[一二三四五六七八九十]{1,3}届)?委员会")
 
 
 def _committee_department(clause: str) -> list[tuple[int, int, str]]:
