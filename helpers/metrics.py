@@ -340,9 +340,23 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
         taken += numerals.unsure_spans(sentence)
         for m in _RANK.finditer(sentence):  # before _SKIP, which drops every other 第N
             rows = _rank(sentence, m)
-            if rows and not _overlaps(m.span(), taken):
+            if rows is not None and not _overlaps(m.span(), taken):  # []: a list header
                 taken.append(m.span())
                 out.extend(_in_context(rows, sentence, m.span(), offset, quotes))
+        for m in _RANK_MOVE.finditer(sentence):
+            value = numerals.read_number(m.group("num"))
+            if (value is not None and not _overlaps(m.span("num"), taken)
+                    and _RANK_WORDS.search(_clause_before(sentence, m.start())[0])):
+                taken.append(m.span())
+                name = metric_labels.figure_labels(sentence, m.start("num"), m.end(),
+                                                   "rank")[0].indicator
+                rows = _in_context([_row(sentence, name, value, m.group("unit"), "rank", None,
+                                         True, value, "rank")],
+                                   sentence, m.span("num"), offset, quotes)
+                for row in rows:  # a move up the ranking is a better place
+                    row.update(role="change", direction="down" if m.group("verb") in (
+                        "后退", "下降", "下滑", "回落") else "up")
+                out.extend(rows)
         for m in _SCORE.finditer(sentence):
             if not _overlaps(m.span(), taken) and _SCORE_WORDS.search(
                     _clause_before(sentence, m.start())[0]):
@@ -608,7 +622,16 @@ def _range(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
 MAX_RANK_SCOPE = 10
 _RANK = re.compile(
     rf"(?P<verb>排名|排在|排位|位列|位居|名列|居于|居)(?P<scope>[^，。；,;！？!?\d第]{{0,{MAX_RANK_SCOPE}}}?)"
-    rf"(?:第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?|(?P<first>首位|榜首))")
+    rf"(?:第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?"
+    rf"(?:[至到\-－—]第(?P<hi>\d+|[{_CN_DIGITS}]+)(?:位|名)?)?"  # 居第4位至第7位: a range
+    rf"|前(?P<top>\d+|[{_CN_DIGITS}两]+)(?P<topunit>位|名)?"  # 居全市前3位: rank 3 or better
+    rf"|(?P<first>首位|榜首))")
+#: A move in a ranking (排名…前进了5位, 位次上升3位): kind rank, a change
+_RANK_MOVE = re.compile(rf"(?P<verb>前进|上升|提升|提高|跃升|进位|后退|下降|下滑|回落)了?"
+                        rf"(?P<num>\d+|[{_CN_DIGITS}两]+)(?P<unit>个位次|位次|位|名)")
+_RANK_WORDS = re.compile(r"排名|排位|位次|名次")
+#: 位居前三位的工单：… : a header that introduces a list (a colon follows), no locality's rank
+_LIST_HEADER = re.compile(r"的[^，,。；;：:]{1,8}[：:]")
 #: A score: a number of 分 in a clause about an assessment (考核总分76.26分, 测评得分97.95分);
 #: elsewhere 分 is a minute or a share (3分钟, 三分之一), never read as a score.
 _FIRST_PLACE = re.compile(r"首位|榜首")  # ranks without a numeral (居全市首位)
@@ -618,13 +641,25 @@ _SCORE_WORDS = re.compile(r"得分|总分|分数|评分|成绩|考核|测评|考
 
 def _rank(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
     """A rank row: value N (1 for 首位/榜首), kind rank; the indicator is what is ranked, the
-    words before the verb (群众安全感测评排名全市第一 -> 群众安全感测评)."""
+    words before the verb (群众安全感测评排名全市第一 -> 群众安全感测评).  A top-N rank
+    (居前3位) is value 3 with qualifier ``under`` (3rd or better); a range of ranks (居第4位至第7位)
+    has value_low and value_high; a top-N that heads a list (位居前三位的工单：…) gives no row."""
+    if m.group("top"):
+        if _LIST_HEADER.match(sentence, m.end()):
+            return []
+        value = numerals.read_number(m.group("top"))
+        return None if value is None else [
+            _row(sentence, metric_labels.figure_labels(sentence, m.start(), m.end(), "rank")[0]
+                 .indicator, value, m.group("topunit") or "", "rank", "under", False, value,
+                 "rank")]
     value = 1.0 if m.group("first") else numerals.read_number(m.group("num"))
-    if value is None:
+    high = numerals.read_number(m.group("hi")) if m.group("hi") else None
+    if value is None or m.group("hi") and (high is None or high <= value):
         return None
     name = metric_labels.figure_labels(sentence, m.start(), m.end(), "rank")[0].indicator
     unit = m.group("unit") or ""
-    return [_row(sentence, name, value, unit, "rank", None, False, value, "rank")]
+    return [_row(sentence, name, value, unit, "rank", None, False, value, "rank",
+                 low=value if high else None, high=high)]
 
 
 _FORMS: list[tuple[re.Pattern[str], object]] = [

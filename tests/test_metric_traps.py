@@ -161,3 +161,22 @@ def test_a_quoted_anecdote_stays_a_row_marked_quoted():
 
 def test_a_year_shaped_count_is_still_a_count():
     assert figures("全年执行到位案件2019件。") == [(2019, "件", "count")]
+
+
+def test_a_top_n_rank_is_a_rank_and_a_list_header_no_figure():
+    rows = extract_from_text("全县营商环境评价得分位居全省前五名。")
+    assert [(r["value"], r["kind"], r["qualifier"]) for r in rows] == [(5, "rank", "under")]
+    # a top-N that introduces a list ranks categories, not the locality: no row
+    header = extract_from_text("投诉量排在前两位的问题：物业服务类96件、噪音扰民类41件。")
+    assert [(r["value"], r["unit"]) for r in header] == [(96, "件"), (41, "件")]
+
+
+def test_a_range_of_ranks_and_a_move_in_a_ranking():
+    rows = extract_from_text("考核结果居第5名至第9名的乡镇为一般等次。")
+    assert [(r["value"], r["value_low"], r["value_high"], r["kind"]) for r in rows] == [
+        (5, 5, 9, "rank")]
+    move = extract_from_text("该县群众安全感排名较上年后退了2位。")
+    assert [(r["value"], r["kind"], r["role"], r["direction"]) for r in move] == [
+        (2, "rank", "change", "down")]
+    up = extract_from_text("综合考核排位上升4个位次。")
+    assert [(r["value"], r["kind"], r["direction"]) for r in up] == [(4, "rank", "up")]
