@@ -487,7 +487,10 @@ def _canonical_column(values: pd.Series, col: ColumnSpec, book: Codebook | None,
     if kind == "bool":
         if pd.api.types.is_bool_dtype(values) and not values.isna().any():
             return values.astype(bool).reset_index(drop=True)
-        bad = next(i for i, v in enumerate(values) if not isinstance(v, (bool, np.bool_)))
+        bad = next((i for i, v in enumerate(values) if not isinstance(v, (bool, np.bool_))),
+                   None)
+        if bad is None:
+            return pd.Series([bool(v) for v in values], dtype=bool)
         raise fail("a bool column holds something else than True/False", bad, values.iloc[bad])
     if kind == "int":
         if pd.api.types.is_integer_dtype(values) and not values.isna().any():
@@ -671,8 +674,9 @@ def _write_dta(path: Path, p: _Prepared, book: Codebook | None) -> None:
         values = p.frame[col.name]
         if col.type == "category":
             codes = {v: n for n, (v, _) in enumerate(col.categories(book), start=1)}
-            data[name] = pd.array([None if v is None else codes[v] for v in values],
-                                  dtype="Int32")
+            # the smallest Stata integer type that holds the codes (byte: up to 100)
+            size = "Int8" if len(codes) <= 100 else "Int16" if len(codes) <= 32_740 else "Int32"
+            data[name] = pd.array([None if v is None else codes[v] for v in values], dtype=size)
             value_labels[name] = {float(n): v for v, n in codes.items()}
         elif col.type == "list":
             data[name] = values.map(join_list).astype(object)
