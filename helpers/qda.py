@@ -527,7 +527,7 @@ def import_qdpx(path: str | PathLike[str], *, articles: pd.DataFrame | None = No
     coding and paragraph (see the module's notes: selections across paragraphs are split,
     unknown codes kept with ``known_code`` False).  ``articles``: map sources to these articles
     (by GUID, name or text); ``codebook``: the codebook codes are matched against (default:
-    the project's).  Rows are in source order, then by paragraph, start, code (codebook order,
+    helpers/data/codebook.yaml).  Rows are in source order, then by paragraph, start, code (codebook order,
     unknown codes after) and end: the order of ``code_segments``.  Raises ``QDAError`` naming
     the file, element and line for input that cannot be read faithfully."""
     book = resolve_codebook(codebook)
