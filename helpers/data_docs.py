@@ -103,8 +103,11 @@ def render_table(table: TableSpec) -> list[str]:
         lines.append(_row(col, col.name, stata_name(col.name, col.stata)))
     if table.per_code is not None:
         code = table.per_code
+        generic = {"id": "*id*", "label_en": "*English label*", "label_zh": "*中文 label*",
+                   "dimension": "*dimension*"}
         lines.append(_row(code, "*one per code*", "*the code id*",
-                          label=code.label.replace("{label_en}", "<code's English label>")))
+                          label=code.label.format(**generic),
+                          description=code.description.format(**generic)))
     lines.append("")
     categories = [c for c in table.columns if c.type == "category"]
     if categories:
@@ -118,11 +121,12 @@ def render_table(table: TableSpec) -> list[str]:
     return lines
 
 
-def _row(col: ColumnSpec, name: str, stata: str, *, label: str | None = None) -> str:
+def _row(col: ColumnSpec, name: str, stata: str, *, label: str | None = None,
+         description: str | None = None) -> str:
     kind = col.type + (" (optional)" if col.optional else "")
     cells = [code_span(name) if not name.startswith("*") else name,
              code_span(stata) if not stata.startswith("*") else stata, kind,
-             label or col.label, col.description]
+             label or col.label, description or col.description]
     return "| " + " | ".join(escape_cell(x) for x in cells) + " |"
 
 

@@ -299,10 +299,7 @@ def _per_code(template: ColumnSpec, code: Any) -> ColumnSpec:
     label = template.label.format(**fill)
     if len(label) > STATA_LABEL_MAX:  # a long codebook label: cut at a word, marked
         label = label[:STATA_LABEL_MAX - 3].rsplit(" ", 1)[0] + "..."
-    description = (f"Paragraphs of the article coded `{code.id}` ({code.label_en}; "
-                   f"{code.label_zh}; dimension {code.dimension}): "
-                   + template.description.format(**fill))
-    return ColumnSpec(code.id, template.type, label, description)
+    return ColumnSpec(code.id, template.type, label, template.description.format(**fill))
 
 
 def column_descriptions(tables: Mapping[str, pd.DataFrame], *,

@@ -255,7 +255,7 @@ def test_data_md_lists_every_column_with_its_stata_name_and_codes():
             assert f"| `{col.name}` | `{stata_name(col.name, col.stata)}` | " in section
     assert "| `end` | `end_` | int |" in text
     assert "  - 1 = `rate`: " in text and "  - 13 = `other`: " in text
-    assert "| *one per code* | *the code id* | int |" in text
+    assert "| *one per code* | *the code id* | int | Paragraphs coded: *English label* |" in text
 
 
 def test_write_data_markdown_and_main(tmp_path, monkeypatch, capsys):
