@@ -198,8 +198,9 @@ _NOT_QUANTITIES = {
     "phase": rf"(?<![\d.])(?:\d{{1,2}}|[{_CN_N}])期(?=工程|项目|建设|改造|扩建|续建|工地|厂房|小区"
              r"|园区|用地|规划|整合|开工|建成|投产|主体|道路|安置|棚改|提质|标段)"
              rf"|(?<=[区园苑城厦庭府居湾院])(?:\d{{1,2}}|[{_CN_N}])期",
-    # slogans and named sets: 五个一, 两个维护, 三大攻坚战, 七大行动, 十户联防, 三次产业; the
-    # number in the name is no count (the count of a plan's parts is printed as 7 个方面)
+    # slogans and named sets: 五个一, 两个维护, 三大攻坚战, 七大行动, 十户联防, 三次产业 (and
+    # ``_QUOTED_NAME``); the number in a name is no count (the count of a plan's parts is
+    # printed as 7 个方面)
     "slogan": rf"[{_CN_N}]个[{_CN_N}]|[{_CN_N}]个(?=意识|自信|维护|确立|全面|代表|务必|毫不动摇|最严)"
               rf"|(?:\d+|[{_CN_N}]+)大(?=[\u4e00-\u9fff])(?!于|幅|大|约|概|致|都|多|量|力|批|型|户|学|会)"
               rf"|[\d{_CN_N}]+户联[防保动治创勤]|[一二三]次产业",
@@ -208,6 +209,10 @@ _NOT_QUANTITIES = {
                 r"|(?<![\d.])1[分元](?=兑换|折合|可兑|抵)",
 }
 _SKIP = re.compile("|".join(f"(?:{p})" for p in _NOT_QUANTITIES.values()))
+#: A short phrase in quotation marks without punctuation is a name (“三天办结”, “15分钟生活圈”,
+#: “双十条”): no figure is read inside it after its dates (“3·15”).  A quoted speech has its
+#: punctuation and keeps its figures, marked ``quoted``.
+_QUOTED_NAME = re.compile(r"[“‘「][^“”‘’「」，。！？、；：,.!?;:]{1,10}[”’」]")
 # a character that every quantity, date and implicit one (近万元) holds
 _ANY_NUMBER = re.compile(rf"[\d{_CN_ALL}半]")  # 半 for 半成
 _SENTENCES = re.compile(r"[^。！？]*[。！？]?")
@@ -377,6 +382,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
             value, unit = _date_value(m.group())
             out.extend(_in_context([_row(sentence, m.group(), value, unit, "date", None, False,
                                          None, "date")], sentence, m.span(), offset, quotes))
+        taken += [m.span() for m in _QUOTED_NAME.finditer(sentence)]
         # the forms of their own first, longest first: each claims its span whole
         for pattern, reader in _FORMS:
             for m in pattern.finditer(sentence):

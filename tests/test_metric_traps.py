@@ -41,6 +41,8 @@ def test_phases_are_no_counts(sentence, expected):
     ("该村推行五户联保，落实“一户一档”，发展一二三次产业融合。", []),
     # a short quoted slogan is a name; a quoted speech keeps its figures (and is quoted)
     ("开展“百村千户”结对活动，结对干部320名。", [(320, "名", "count")]),
+    ("全面推行“两天办结”承诺，建成“10分钟健身圈”23个。", [(23, "个", "count")]),
+    ("村民说：“以前跑三趟，现在两天就办好了。”", [(2, "天", "duration")]),  # speech: a row
 ])
 def test_slogans_and_named_programmes_are_no_counts(sentence, expected):
     assert figures(sentence) == expected
