@@ -402,10 +402,13 @@ def _flat(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(frame, pd.DataFrame):
         raise ExportError(f"is a {type(frame).__name__}, not a DataFrame", table=name)
     names = [n for n in frame.index.names if n is not None]
-    flat = frame.reset_index(drop=not names) if names or not isinstance(
-        frame.index, pd.RangeIndex) else frame
     if names and len(names) != frame.index.nlevels:
         raise ExportError("an index level has no name", table=name)
+    clash = [n for n in names if n in frame.columns]
+    if clash:
+        raise ExportError("is both the index and a column", table=name, column=str(clash[0]))
+    flat = frame.reset_index(drop=not names) if names or not isinstance(
+        frame.index, pd.RangeIndex) else frame
     dupes = flat.columns[flat.columns.duplicated()]
     if len(dupes):
         raise ExportError("the column appears twice", table=name, column=str(dupes[0]))
@@ -691,14 +694,17 @@ def _write_dta(path: Path, p: _Prepared, book: Codebook | None) -> None:
             data[name] = values
     frame = pd.DataFrame(data, columns=p.stata, index=pd.RangeIndex(len(p.frame)))
     labels = {name: col.label for col, name in zip(p.specs, p.stata, strict=True)}
+    stata_warnings = (pd.errors.PossiblePrecisionLoss, pd.errors.InvalidColumnName,
+                      pd.errors.CategoricalConversionWarning, pd.errors.ValueLabelTypeMismatch)
     with warnings.catch_warnings():
-        warnings.simplefilter("error")  # pandas warns where it would rename or lose precision
+        for warning in stata_warnings:  # where pandas would rename a column or lose precision
+            warnings.simplefilter("error", warning)
         try:
             frame.to_stata(path, write_index=False, version=STATA_VERSION, byteorder="<",
                            time_stamp=FIXED_TIME, data_label=p.table.title,
                            variable_labels=labels, convert_dates=dates, convert_strl=strl,
                            value_labels=value_labels or None)
-        except (ValueError, TypeError, OverflowError, UnicodeError, Warning) as exc:
+        except (ValueError, TypeError, OverflowError, UnicodeError, *stata_warnings) as exc:
             raise ExportError(f"Stata cannot hold the table as it is: {exc}",
                               table=p.name, column=_column_named(str(exc), p)) from exc
 

@@ -535,6 +535,13 @@ def test_a_table_stata_cannot_write_is_refused(tmp_path, book, monkeypatch):
     assert not any(out.iterdir())
 
 
+def test_an_index_that_is_also_a_column_is_refused(tmp_path, book):
+    tables = small_tables()
+    codes = tables["article_codes"]
+    tables["article_codes"] = codes.assign(article_id=list(codes.index))
+    _fails(tmp_path, tables, book, "both the index and a column", "article_codes", "article_id")
+
+
 def test_excel_limits(tmp_path, book, monkeypatch):
     tables = small_tables()
     tables["paragraphs"].loc[0, "text"] = "一\x07二"
