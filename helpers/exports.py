@@ -454,8 +454,9 @@ def _canonical_column(values: pd.Series, col: ColumnSpec, book: Codebook | None,
             if not isinstance(v, str):
                 raise fail(f"a {kind} column holds a {type(v).__name__}", i, v)
             if allowed is not None and v not in allowed:
-                where = (f"the {col.values_from}" if col.values_from
-                         else _show(config.COLUMNS))
+                dimension = (col.values_from or "").partition(":")[2]
+                where = (_show(config.COLUMNS) if not col.values_from else "the codebook"
+                         + (f" ({dimension} codes)" if dimension else ""))
                 raise fail(f"value {v!r} is not a category of the column in {where}: add it "
                            "there (its Stata code follows the listed order)", i, v)
             items.append(v)
