@@ -24,6 +24,22 @@ DERIVED_TABLES: Path = CORPUS_DERIVED / "tables"
 #: Hand-coded validation sets and the protocols their coders followed (research data).
 ANNOTATIONS: Path = ROOT / "corpus" / "annotations"
 
+#: The corpus's dictionary coding as a REFI-QDA project (NVivo, MAXQDA, ATLAS.ti, QualCoder).
+CODING_QDPX: Path = CORPUS_DERIVED / "coding.qdpx"
+
+#: The codebook alone as a REFI-QDA codebook.
+CODEBOOK_QDC: Path = CORPUS_DERIVED / "codebook.qdc"
+
+#: A blank coding sheet of the corpus's paragraphs, for coders without QDA software.
+CODING_SHEET: Path = CORPUS_DERIVED / "coding_sheet.xlsx"
+
+#: The filled coding sheet shipped for notebook 02's demonstration: the seed page's paragraphs
+#: with the codes of ``hand_codes.csv`` (one developer's coding; see corpus/annotations/README.md).
+DEMO_CODING_SHEET: Path = ANNOTATIONS / "demo_coding_sheet.xlsx"
+
+#: The hand codes of the seed page (one developer's coding; see corpus/annotations/README.md).
+HAND_CODES: Path = ANNOTATIONS / "hand_codes.csv"
+
 #: Per-file cache of the pipeline (git-ignored); the environment variable ``GOVREPORTS_CACHE``
 #: or a ``cache_dir=`` argument choose another folder.
 CACHE: Path = ROOT / "corpus" / "cache"
@@ -71,8 +87,8 @@ INDICATOR_FAMILIES: Path = DATA_DIR / "indicator_families.yaml"
 JIEBA_CACHE: Path = ROOT / ".cache" / "jieba"
 
 __all__ = [
-    "ANNOTATIONS", "CACHE", "CODEBOOK", "CODEBOOK_DOC", "COLUMNS", "CORPUS_DERIVED", "CORPUS_RAW",
-    "DATA_DIR", "DATA_DOC",
-    "DERIVED_TABLES", "DOCS", "FIGURES", "FONT_CACHE", "INDICATOR_FAMILIES", "JIEBA_CACHE", "NOTEBOOKS", "ROOT",
-    "STOPWORDS_EXTRA", "USER_DICT",
+    "ANNOTATIONS", "CACHE", "CODEBOOK", "CODEBOOK_DOC", "CODEBOOK_QDC", "CODING_QDPX", "CODING_SHEET",
+    "COLUMNS", "CORPUS_DERIVED", "CORPUS_RAW", "DATA_DIR", "DATA_DOC", "DEMO_CODING_SHEET",
+    "DERIVED_TABLES", "DOCS", "FIGURES", "FONT_CACHE", "HAND_CODES", "INDICATOR_FAMILIES",
+    "JIEBA_CACHE", "NOTEBOOKS", "ROOT", "STOPWORDS_EXTRA", "USER_DICT",
 ]
