@@ -79,3 +79,189 @@ def describe_heaping(summary: pd.DataFrame) -> str:
 #: test on 9 degrees of freedom wants expected counts of 5 or more, i.e. 50 figures; 100 keeps
 #: it from resting on a few sentences that print several rates each).
 MIN_HEAPING_FIGURES = 100
+
+
+# --------------------------------------------------------------------------------------------
+# Notebook 04 (figures): what each figure rests on, as sentences.
+
+__all__ += ["describe_article_codes", "describe_cooccurrence", "describe_levels",
+            "describe_panels", "describe_scope", "describe_top_terms"]
+
+
+def _listed(counts: pd.Series) -> str:
+    """"3 a, 2 b, 1 c": counts sorted by size, ties by name."""
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+    return ", ".join(f"{int(n)} {name}" for name, n in counts.items())
+
+
+def describe_scope(articles: pd.DataFrame) -> str:
+    """What the corpus covers: reports, source files, newspapers, dates, localities by level and
+    provinces, and how many localities rest on a single report (their figures compare reports,
+    not places)."""
+    if articles.empty:
+        return "The corpus holds no report."
+    n = len(articles)
+    text = f"{n} reports from {articles['source'].nunique()} source files"
+    if "newspaper" in articles.columns and articles["newspaper"].notna().any():
+        text += f" ({articles['newspaper'].nunique()} newspapers named)"
+    if "published" in articles.columns and articles["published"].notna().any():
+        dates = pd.to_datetime(articles["published"].dropna())
+        first, last = dates.min().date().isoformat(), dates.max().date().isoformat()
+        text += f", published {first}" if first == last else f", published {first} to {last}"
+    else:
+        text += ", no publication dates known"
+    known = articles[articles["locality"].notna()]
+    per = known.groupby("locality").size()
+    if per.empty:
+        return text + "; no report has a known locality."
+    text += f". {len(per)} localities"
+    if "level" in known.columns:
+        levels = known.drop_duplicates("locality")["level"].fillna("unknown level").value_counts()
+        text += f" ({_listed(levels)})"
+    if "province" in known.columns and known["province"].notna().any():
+        text += f" in {known['province'].nunique()} province(s)"
+    single = int((per == 1).sum())
+    text += (f"; {_share(single, len(per))} localities have a single report, the most is "
+             f"{int(per.max())}")
+    missing = n - len(known)
+    return text + (f"; {missing} reports without a known locality." if missing else ".")
+
+
+def describe_top_terms(by_article: pd.DataFrame, n: int = 5) -> str:
+    """The corpus's most frequent words and how much of each comes from one report.
+    ``by_article`` is ``coding.term_frequencies(articles, by="article_id")`` (group, term,
+    count): a word that one long report repeats is large in the cloud of the whole corpus."""
+    if by_article.empty:
+        return "The corpus has no content word."
+    totals = by_article.groupby("term")["count"].sum()
+    totals = totals.sort_index().sort_values(ascending=False, kind="stable")
+    top = by_article[by_article["term"].isin(totals.index[:n])]
+    most = top.sort_values(["count", "group"], ascending=[False, True]).drop_duplicates("term")
+    most = most.set_index("term")
+    parts = []
+    for term, total in totals.iloc[:n].items():
+        one = int(most.loc[term, "count"])
+        parts.append(f"{term} {int(total)} ({one} in report {most.loc[term, 'group']})")
+    tokens = by_article.groupby("group")["count"].sum()
+    longest = tokens.sort_index().sort_values(ascending=False, kind="stable")
+    heavy = sum(int(most.loc[t, "count"]) * 2 > int(totals[t]) for t in totals.index[:n])
+    return (f"The {len(parts)} most frequent words: " + "; ".join(parts) + ". "
+            f"{heavy} of them take more than half of their count from a single report. The "
+            f"longest report ({longest.index[0]}) holds {_share(int(longest.iloc[0]), int(tokens.sum()))} "
+            "content tokens of the corpus.")
+
+
+def describe_panels(groups: pd.Series, what: str = "panels") -> str:
+    """How many reports stand behind each panel of a grouped figure: ``groups`` holds one
+    value per article (its locality, its primary domain …; missing values form their own
+    panel).  A panel of one report shows that report, not its group."""
+    if groups.empty:
+        return f"No {what}."
+    per = groups.fillna("(none)").astype(str).value_counts()
+    single = int((per == 1).sum())
+    return (f"{len(per)} {what}; {_share(single, len(per))} of them rest on a single report; "
+            f"the largest holds {int(per.max())} reports.")
+
+
+def describe_article_codes(units: pd.DataFrame, codebook) -> str:
+    """From the paragraph codes (``coding.paragraph_codes``): how many reports are dominated by
+    one domain (more than half of their domain-coded paragraphs), in how many reports each mode
+    occurs, and how many reports and paragraphs are coded campaign."""
+    reports = units["article_id"].nunique()
+    if not reports:
+        return "No paragraph carries a code."
+    labels = {c.id: c.label_zh for c in codebook.codes}
+    domains = units[units["code"].isin(codebook.domains)]
+    per = domains.groupby(["article_id", "code"]).size()
+    dominated = 0
+    with_domain = 0
+    for _, counts in per.groupby(level="article_id"):
+        with_domain += 1
+        dominated += int(counts.max() * 2 > counts.sum())
+    modes = units[units["code"].isin(codebook.modes)].groupby("code")["article_id"].nunique()
+    modes = modes.rename(index=labels)
+    listed = ", ".join(f"{name} {int(k)}" for name, k in modes.sort_index().sort_values(
+        ascending=False, kind="stable").items())
+    text = (f"{reports} reports carry a code. {_share(dominated, with_domain)} reports with a "
+            "domain code have one domain in more than half of their domain-coded paragraphs. "
+            f"Reports per mode: {listed or 'none'}.")
+    if "campaign" in codebook.ids:
+        camp = units[units["code"] == "campaign"]
+        paras = len(camp.drop_duplicates(["article_id", "para_no"]))
+        text += (f" Campaign ({labels['campaign']}): {paras} paragraphs in "
+                 f"{camp['article_id'].nunique()} reports.")
+    return text
+
+
+def describe_cooccurrence(matrix: pd.DataFrame, units: pd.DataFrame, codebook, *, n: int = 3,
+                          level: str = "paragraph") -> str:
+    """The strongest pairs of a co-occurrence matrix (``coding.cooccurrence``) with the number
+    of reports each pair comes from: a pair found in one report describes that report."""
+    labels = {c.id: c.label_zh for c in codebook.codes}
+    keys = ["article_id", "para_no"] if level == "paragraph" else ["article_id"]
+    sets = units.groupby(keys)["code"].agg(frozenset)
+    unit_word = "paragraphs" if level == "paragraph" else "reports"
+    codes = list(matrix.index)
+    pairs = [(int(matrix.loc[a, b]), a, b) for i, a in enumerate(codes) for b in codes[i + 1:]
+             if matrix.loc[a, b] > 0]
+    if not pairs:
+        return f"{len(sets)} coded {unit_word}; no two codes share one."
+    pairs.sort(key=lambda p: (-p[0], codes.index(p[1]), codes.index(p[2])))
+    parts = []
+    for count, a, b in pairs[:n]:
+        both = sets[sets.map(lambda s, a=a, b=b: a in s and b in s)]
+        reports = both.index.get_level_values("article_id").nunique() if level == "paragraph" \
+            else len(both)
+        parts.append(f"{labels[a]} × {labels[b]} {count} (from {reports} reports)")
+    return (f"{len(sets)} coded {unit_word}, {len(pairs)} pairs of codes share at least one. "
+            "Strongest: " + "; ".join(parts) + ".")
+
+
+def describe_levels(table: pd.DataFrame, kind: str) -> str:
+    """What a figure of levels draws from an indicator table (``metrics.indicator_table``):
+    of the figures of ``kind`` (rates: in %), how many are levels outside quotation marks
+    (role level or to, no change) from how many localities, and what is left out, by role and
+    quotation.  Rates: how many are floors or ceilings (以上, 不足); money: the range in 元."""
+    rows = table[table["kind"] == kind]
+    if kind == "rate":
+        rows = rows[rows["unit_std"] == "%"]
+    if rows.empty:
+        return f"No {kind} figure."
+    quoted = rows["quoted"].astype(bool)
+    kept = rows["role"].isin(("level", "to")) & ~quoted & ~rows["change"].astype(bool)
+    levels = rows[kept]
+    out = rows[~kept]
+    text = (f"{len(rows)} {kind} figures{' in %' if kind == 'rate' else ''}; "
+            f"{len(levels)} are levels drawn here, from "
+            f"{levels['locality'].nunique()} of {table['locality'].nunique()} localities "
+            "with any figure")
+    left = out[~out["quoted"].astype(bool)]["role"].fillna("no role").value_counts()
+    nq = int(out["quoted"].astype(bool).sum())
+    if len(out):
+        text += "; left out: " + ", ".join(filter(None, [_listed(left), f"{nq} quoted" if nq
+                                                         else ""]))
+    text += "."
+    if levels.empty:
+        return text
+    if kind == "rate":
+        bounds = int(levels["qualifier"].isin(["over", "under"]).sum())
+        low = levels.sort_values(["value_std", "indicator"]).iloc[0]
+        where = "no locality" if pd.isna(low["locality"]) else low["locality"]
+        text += (f" {bounds} are floors or ceilings (open circles). Lowest: {low['indicator']} "
+                 f"{low['value_std']:g}% ({where}).")
+    elif kind == "money":
+        lo, hi = float(levels["value_std"].min()), float(levels["value_std"].max())
+        if lo > 0:
+            text += (f" They range from {lo:,.0f} 元 to {hi:,.0f} 元, "
+                     f"{_magnitudes(hi / lo)}.")
+    return text
+
+
+def _magnitudes(ratio: float) -> str:
+    """A ratio of amounts in orders of magnitude: "within one order of magnitude", "about 3
+    orders of magnitude"."""
+    import math
+
+    span = math.log10(ratio) if ratio > 0 else 0.0
+    return ("within one order of magnitude" if span < 1
+            else f"about {round(span)} orders of magnitude")

@@ -50,3 +50,111 @@ def test_describe_heaping_warns_on_few_figures():
     text = describe_heaping(summary)
     assert text.startswith("2 of 8 (25%) rate levels are exactly 100%, 5 of 8 (62%) at least")
     assert "say nothing about heaping" in text
+
+
+# --- notebook 04: what each figure rests on ------------------------------------------------
+
+from helpers.codebook import Codebook
+from helpers.findings import (
+    describe_article_codes,
+    describe_cooccurrence,
+    describe_levels,
+    describe_panels,
+    describe_scope,
+    describe_top_terms,
+)
+
+
+def _book() -> Codebook:
+    from helpers.codebook import load_codebook
+
+    return load_codebook()
+
+
+def test_describe_scope_counts_localities_levels_and_single_reports():
+    articles = pd.DataFrame({
+        "source": ["p1", "p1", "p2", "p2"],
+        "locality": ["甲县", "甲县", "乙区", None],
+        "level": ["county", "county", "zone", None],
+        "province": ["湖南省", "湖南省", "湖南省", None],
+        "published": [None, None, None, None],
+    })
+    assert describe_scope(articles) == (
+        "4 reports from 2 source files, no publication dates known. 2 localities (1 county, "
+        "1 zone) in 1 province(s); 1 of 2 (50%) localities have a single report, the most is 2; "
+        "1 reports without a known locality.")
+
+
+def test_describe_scope_gives_the_date_range():
+    articles = pd.DataFrame({"source": ["p1", "p2"], "locality": ["甲县", "甲县"],
+                             "published": [pd.Timestamp("2024-05-02"), pd.Timestamp("2024-05-01")]})
+    text = describe_scope(articles)
+    assert "published 2024-05-01 to 2024-05-02" in text
+    assert "0 of 1 (0%) localities have a single report, the most is 2." in text
+
+
+def test_describe_top_terms_names_the_report_behind_each_word():
+    by_article = pd.DataFrame({"group": ["a-01", "a-02", "a-01", "a-02"],
+                               "term": ["群众", "群众", "问题", "企业"],
+                               "count": [5, 1, 3, 4]})
+    assert describe_top_terms(by_article, n=2) == (
+        "The 2 most frequent words: 群众 6 (5 in report a-01); 企业 4 (4 in report a-02). "
+        "2 of them take more than half of their count from a single report. The longest report "
+        "(a-01) holds 8 of 13 (62%) content tokens of the corpus.")
+
+
+def test_describe_panels_counts_single_report_panels():
+    groups = pd.Series(["甲县", "甲县", "乙区", None])
+    assert describe_panels(groups, "localities") == (
+        "3 localities; 2 of 3 (67%) of them rest on a single report; the largest holds 2 "
+        "reports.")
+
+
+def test_describe_article_codes_dominance_modes_and_campaign():
+    book = _book()
+    d1, d2 = book.domains[:2]
+    units = pd.DataFrame({
+        "article_id": ["a-01", "a-01", "a-01", "a-02", "a-02", "a-02"],
+        "para_no": [1, 2, 3, 1, 2, 2],
+        "code": [d1, d1, d2, d1, d2, "campaign"],
+    })
+    text = describe_article_codes(units, book)
+    label = {c.id: c.label_zh for c in book.codes}["campaign"]
+    assert text.startswith("2 reports carry a code. 1 of 2 (50%) reports with a domain code "
+                           "have one domain in more than half")
+    assert f"Reports per mode: {label} 1." in text
+    assert text.endswith(f"Campaign ({label}): 1 paragraphs in 1 reports.")
+
+
+def test_describe_cooccurrence_names_the_strongest_pair_and_its_reports():
+    from helpers.coding import cooccurrence
+
+    book = _book()
+    a, b, c = book.ids[:3]
+    units = pd.DataFrame({"article_id": ["x-01", "x-01", "x-02", "x-02", "x-02"],
+                          "para_no": [1, 1, 1, 1, 1], "code": [a, b, a, b, c]})
+    text = describe_cooccurrence(cooccurrence(units, book), units, book, n=1)
+    label = {k.id: k.label_zh for k in book.codes}
+    assert text == (f"2 coded paragraphs, 3 pairs of codes share at least one. Strongest: "
+                    f"{label[a]} × {label[b]} 2 (from 2 reports).")
+
+
+def test_describe_levels_counts_what_the_figure_leaves_out():
+    table = pd.DataFrame({
+        "locality": ["甲县", "甲县", "乙区", "乙区", "丙县"],
+        "kind": ["rate", "rate", "rate", "rate", "money"],
+        "unit_std": ["%", "%", "%", "%", "元"],
+        "role": ["level", "target", "level", "change", "level"],
+        "change": [False, False, False, True, False],
+        "quoted": [False, False, True, False, False],
+        "qualifier": ["over", None, None, None, None],
+        "indicator": ["合格率", "合格率", "满意率", "增长", "资金"],
+        "value_std": [95.0, 98.0, 80.0, 5.0, 1000.0],
+    })
+    assert describe_levels(table, "rate") == (
+        "4 rate figures in %; 1 are levels drawn here, from 1 of 3 localities with any figure; "
+        "left out: 1 change, 1 target, 1 quoted. 1 are floors or ceilings (open circles). "
+        "Lowest: 合格率 95% (甲县).")
+    assert describe_levels(table, "money").endswith(
+        "They range from 1,000 元 to 1,000 元, within one order of magnitude.")
+    assert describe_levels(table, "area") == "No area figure."
