@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["describe_heaping", "describe_metrics", "describe_rate_families", "describe_roles"]
+__all__ = [
+    "describe_agreement", "describe_campaign_codes", "describe_coding", "describe_disagreements",
+    "describe_heaping", "describe_metrics", "describe_primary_domains", "describe_rate_families",
+    "describe_reliability", "describe_roles", "describe_roundtrip",
+]
 
 
 def _share(part: int, whole: int) -> str:
@@ -101,7 +105,7 @@ def describe_scope(articles: pd.DataFrame) -> str:
     if articles.empty:
         return "The corpus holds no report."
     n = len(articles)
-    text = f"{n} reports from {articles['source'].nunique()} source files"
+    text = f"{_n(n, 'report')} from {_n(articles['source'].nunique(), 'source file')}"
     if "newspaper" in articles.columns and articles["newspaper"].notna().any():
         text += f" ({articles['newspaper'].nunique()} newspapers named)"
     if "published" in articles.columns and articles["published"].notna().any():
@@ -124,7 +128,7 @@ def describe_scope(articles: pd.DataFrame) -> str:
     text += (f"; {_share(single, len(per))} localities have a single report, the most is "
              f"{int(per.max())}")
     missing = n - len(known)
-    return text + (f"; {missing} reports without a known locality." if missing else ".")
+    return text + (f"; {_n(missing, 'report')} without a known locality." if missing else ".")
 
 
 def describe_top_terms(by_article: pd.DataFrame, n: int = 5) -> str:
@@ -188,8 +192,8 @@ def describe_article_codes(units: pd.DataFrame, codebook) -> str:
     if "campaign" in codebook.ids:
         camp = units[units["code"] == "campaign"]
         paras = len(camp.drop_duplicates(["article_id", "para_no"]))
-        text += (f" Campaign ({labels['campaign']}): {paras} paragraphs in "
-                 f"{camp['article_id'].nunique()} reports.")
+        text += (f" Campaign ({labels['campaign']}): {_n(paras, 'paragraph')} in "
+                 f"{_n(camp['article_id'].nunique(), 'report')}.")
     return text
 
 
@@ -212,7 +216,7 @@ def describe_cooccurrence(matrix: pd.DataFrame, units: pd.DataFrame, codebook, *
         both = sets[sets.map(lambda s, a=a, b=b: a in s and b in s)]
         reports = both.index.get_level_values("article_id").nunique() if level == "paragraph" \
             else len(both)
-        parts.append(f"{labels[a]} × {labels[b]} {count} (from {reports} reports)")
+        parts.append(f"{labels[a]} × {labels[b]} {count} (from {_n(reports, 'report')})")
     return (f"{len(sets)} coded {unit_word}, {len(pairs)} pairs of codes share at least one. "
             "Strongest: " + "; ".join(parts) + ".")
 
@@ -265,3 +269,142 @@ def _magnitudes(ratio: float) -> str:
     span = math.log10(ratio) if ratio > 0 else 0.0
     return ("within one order of magnitude" if span < 1
             else f"about {round(span)} orders of magnitude")
+
+
+# --- thematic coding (notebook 02) ------------------------------------------------------------
+
+def describe_coding(paragraphs: pd.DataFrame, units: pd.DataFrame, codebook) -> str:
+    """How many articles and paragraphs, and how many paragraphs carry a code, a domain code,
+    a mode code (``units``: the ``coding.paragraph_codes`` table)."""
+    n_par = len(paragraphs)
+    if n_par == 0:
+        return "The corpus has no paragraph."
+    n_art = paragraphs["article_id"].nunique()
+    keys = ["article_id", "para_no"]
+
+    def coded(codes) -> int:
+        return len(units.loc[units["code"].isin(codes), keys].drop_duplicates())
+
+    return (f"{n_art} articles, {n_par} paragraphs. {_share(coded(codebook.ids), n_par)} "
+            f"paragraphs carry at least one code: {_share(coded(codebook.domains), n_par)} a "
+            f"domain code, {_share(coded(codebook.modes), n_par)} a mode code.")
+
+
+def describe_primary_domains(article_codes: pd.DataFrame) -> str:
+    """The articles' primary domains, most frequent first (ties by name), the articles without
+    any domain code, and the articles flagged ``campaign``."""
+    n = len(article_codes)
+    if n == 0:
+        return "No article to describe."
+    primary = article_codes["primary_domain"].dropna().value_counts()
+    primary = primary.sort_index().sort_values(ascending=False, kind="stable")
+    listed = ", ".join(f"{code} {k}" for code, k in primary.items()) or "none"
+    none = n - int(primary.sum())
+    campaign = int(article_codes["campaign"].astype(bool).sum())
+    return (f"Primary domains of the {n} articles: {listed}. {none} without any domain code. "
+            f"{_share(campaign, n)} articles carry the campaign code in at least one paragraph.")
+
+
+def describe_agreement(table: pd.DataFrame, label: str) -> str:
+    """One validation table (``coding.validate_corpus`` / ``validate_texts``) as a sentence:
+    macro precision, recall and F1 per dimension, and the code of each dimension with the
+    lowest F1 among the codes the hand coder used."""
+    parts = []
+    for dim in ("domain", "mode"):
+        macro = table[table["code"] == f"macro ({dim})"]
+        used = table[(table["dimension"] == dim) & ~table["code"].str.startswith("macro")
+                     & (table["support"].fillna(0) > 0)]
+        if macro.empty or used.empty:
+            parts.append(f"no {dim} code in the hand coding")
+            continue
+        m = macro.iloc[0]
+        low = used.sort_values(["f1", "code"], kind="stable").iloc[0]
+        parts.append(f"{dim} macro-F1 {m['f1']:.2f} (precision {m['precision']:.2f}, recall "
+                     f"{m['recall']:.2f}; {len(used)} codes used, lowest {low['code']} "
+                     f"{low['f1']:.2f})")
+    return f"{label}: " + "; ".join(parts) + "."
+
+
+def describe_roundtrip(exported: pd.DataFrame, imported: pd.DataFrame,
+                       columns: list[str]) -> str:
+    """Whether a QDA import gives back the exported segments: row for row on ``columns``
+    (in order), and by which coders."""
+    a = exported[columns].reset_index(drop=True).astype(object)
+    b = imported[columns].reset_index(drop=True).astype(object)
+    coders = ", ".join(sorted(map(str, imported["coder"].dropna().unique()))) \
+        if "coder" in imported else "no coder column"
+    if len(a) == len(b) and a.equals(b):
+        return (f"The import gives back all {len(a)} exported segments, identical in "
+                f"{', '.join(columns)} and in order (coder: {coders}).")
+    merged = a.merge(b, how="outer", indicator=True)
+    only_a = int((merged["_merge"] == "left_only").sum())
+    only_b = int((merged["_merge"] == "right_only").sum())
+    return (f"The import does NOT give back the export: {len(a)} exported, {len(b)} imported; "
+            f"{only_a} exported rows missing from the import, {only_b} imported rows not "
+            "exported.")
+
+
+def describe_reliability(table: pd.DataFrame) -> str:
+    """The pooled rows of a ``reliability.reliability`` table, pair by pair: paragraphs,
+    agreement, kappa with its interval, alpha; then the codes with the lowest kappa.  Says so
+    when no pair is two human coders."""
+    if table.empty:
+        return "No pair of coders to compare."
+    dictionary = "dictionary"
+    out = []
+    for (a, b), rows in table.groupby(["coder_a", "coder_b"], sort=False):
+        pooled = rows[rows["code"].str.startswith("(")]
+        parts = []
+        for r in pooled.itertuples(index=False):
+            ci = (f" [{r.kappa_low:.2f}, {r.kappa_high:.2f}]"
+                  if pd.notna(getattr(r, "kappa_low", float("nan"))) else "")
+            parts.append(f"{r.code} agreement {r.agreement:.2f}, kappa {r.kappa:.2f}{ci}, "
+                         f"alpha {r.alpha:.2f}")
+        codes = rows[~rows["code"].str.startswith("(") & rows["kappa"].notna()]
+        low = codes.sort_values(["kappa", "code"], kind="stable").head(3)
+        lows = ", ".join(f"{c} {k:.2f}" for c, k in zip(low["code"], low["kappa"], strict=True))
+        per_code = rows[~rows["code"].str.startswith("(")]
+        n_par = int(per_code["units"].max()) if not per_code.empty else 0  # paragraphs
+        out.append(f"{a} vs {b}, {n_par} paragraphs: " + "; ".join(parts)
+                   + (f". Lowest kappa: {lows}." if lows else "."))
+    humans = [(a, b) for a, b in table[["coder_a", "coder_b"]].drop_duplicates()
+              .itertuples(index=False) if dictionary not in (a, b)]
+    if not humans:
+        out.append("No pair of human coders: these figures are agreement between the "
+                   "dictionary and one coder, not intercoder reliability between people.")
+    return " ".join(out)
+
+
+def describe_disagreements(table: pd.DataFrame, coders: list[str]) -> str:
+    """How many paragraph-code disagreements between two coders, and which way they go."""
+    a, b = coders
+    if table.empty:
+        return f"{a} and {b} agree on every paragraph and code."
+    only_a = int(((table[a] == 1) & (table[b] == 0)).sum())
+    only_b = int(((table[a] == 0) & (table[b] == 1)).sum())
+    paras = len(table[["article_id", "para_no"]].drop_duplicates())
+    return (f"{len(table)} paragraph-code disagreements in {paras} paragraphs: {only_a} codes "
+            f"given by {a} only, {only_b} by {b} only.")
+
+
+def describe_campaign_codes(segments: pd.DataFrame, units: pd.DataFrame,
+                            article_codes: pd.DataFrame, top: int = 8) -> str:
+    """How many paragraphs and articles carry the campaign code, and the campaign terms the
+    dictionary matched, most frequent first (the names the reports give their operations)."""
+    camp = units[units["code"] == "campaign"]
+    n_par = len(camp[["article_id", "para_no"]].drop_duplicates())
+    n_art = int(article_codes["campaign"].astype(bool).sum())
+    text = (f"{n_par} paragraphs in {_share(n_art, len(article_codes))} articles carry the "
+            "campaign code.")
+    terms = segments.loc[segments["code"] == "campaign", "term"].value_counts()
+    terms = terms.sort_index().sort_values(ascending=False, kind="stable")
+    if terms.empty:
+        return text
+    shown = "; ".join(f"{t} ({k})" for t, k in terms.head(top).items())
+    more = f"; and {len(terms) - top} more" if len(terms) > top else ""
+    return text + f" Matched campaign terms, most frequent first: {shown}{more}."
+
+
+def _n(k: int, word: str) -> str:
+    """"1 report", "3 reports"."""
+    return f"{k} {word}" if k == 1 else f"{k} {word}s"

@@ -5,10 +5,17 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.findings import (
+    describe_agreement,
+    describe_campaign_codes,
+    describe_coding,
+    describe_disagreements,
     describe_heaping,
     describe_metrics,
+    describe_primary_domains,
     describe_rate_families,
+    describe_reliability,
     describe_roles,
+    describe_roundtrip,
 )
 
 
@@ -82,7 +89,7 @@ def test_describe_scope_counts_localities_levels_and_single_reports():
     assert describe_scope(articles) == (
         "4 reports from 2 source files, no publication dates known. 2 localities (1 county, "
         "1 zone) in 1 province(s); 1 of 2 (50%) localities have a single report, the most is 2; "
-        "1 reports without a known locality.")
+        "1 report without a known locality.")
 
 
 def test_describe_scope_gives_the_date_range():
@@ -123,7 +130,7 @@ def test_describe_article_codes_dominance_modes_and_campaign():
     assert text.startswith("2 reports carry a code. 1 of 2 (50%) reports with a domain code "
                            "have one domain in more than half")
     assert f"Reports per mode: {label} 1." in text
-    assert text.endswith(f"Campaign ({label}): 1 paragraphs in 1 reports.")
+    assert text.endswith(f"Campaign ({label}): 1 paragraph in 1 report.")
 
 
 def test_describe_cooccurrence_names_the_strongest_pair_and_its_reports():
@@ -158,3 +165,95 @@ def test_describe_levels_counts_what_the_figure_leaves_out():
     assert describe_levels(table, "money").endswith(
         "They range from 1,000 元 to 1,000 元, within one order of magnitude.")
     assert describe_levels(table, "area") == "No area figure."
+
+
+# --- thematic coding (notebook 02) ------------------------------------------------------------
+
+class _Book:
+    ids = ("economy", "urban", "campaign")
+    domains = ("economy", "urban")
+    modes = ("campaign",)
+
+
+def test_describe_coding_counts_paragraphs_with_codes():
+    paras = pd.DataFrame({"article_id": ["a", "a", "b", "b"], "para_no": [1, 2, 1, 2]})
+    units = pd.DataFrame({"article_id": ["a", "a", "b"], "para_no": [1, 1, 2],
+                          "code": ["economy", "campaign", "campaign"]})
+    assert describe_coding(paras, units, _Book()) == (
+        "2 articles, 4 paragraphs. 2 of 4 (50%) paragraphs carry at least one code: "
+        "1 of 4 (25%) a domain code, 2 of 4 (50%) a mode code.")
+
+
+def test_describe_primary_domains_lists_ties_by_name_and_campaign_flags():
+    codes = pd.DataFrame({"primary_domain": ["urban", "economy", None, "urban"],
+                          "campaign": [True, False, False, True]})
+    assert describe_primary_domains(codes) == (
+        "Primary domains of the 4 articles: urban 2, economy 1. 1 without any domain code. "
+        "2 of 4 (50%) articles carry the campaign code in at least one paragraph.")
+
+
+def test_describe_agreement_reads_the_macro_rows_and_the_weakest_used_code():
+    table = pd.DataFrame({
+        "code": ["economy", "urban", "safety", "campaign", "macro (domain)", "macro (mode)"],
+        "dimension": ["domain", "domain", "domain", "mode", "domain", "mode"],
+        "support": [3, 2, 0, 4, 5, 4],
+        "precision": [1.0, 0.5, float("nan"), 1.0, 0.75, 1.0],
+        "recall": [1.0, 1.0, float("nan"), 0.5, 1.0, 0.5],
+        "f1": [1.0, 2 / 3, float("nan"), 2 / 3, 5 / 6, 2 / 3],
+    })
+    assert describe_agreement(table, "Seed page") == (
+        "Seed page: domain macro-F1 0.83 (precision 0.75, recall 1.00; 2 codes used, lowest "
+        "urban 0.67); mode macro-F1 0.67 (precision 1.00, recall 0.50; 1 codes used, lowest "
+        "campaign 0.67).")
+
+
+def test_describe_roundtrip_same_and_different():
+    cols = ["article_id", "para_no", "code", "start", "end"]
+    seg = pd.DataFrame({"article_id": ["a", "a"], "para_no": [1, 2], "code": ["x", "y"],
+                        "start": [0, 3], "end": [2, 5]})
+    back = seg.assign(coder="dictionary", term="t")
+    assert describe_roundtrip(seg, back, cols) == (
+        "The import gives back all 2 exported segments, identical in article_id, para_no, "
+        "code, start, end and in order (coder: dictionary).")
+    text = describe_roundtrip(seg, back.iloc[:1], cols)
+    assert text.startswith("The import does NOT give back the export: 2 exported, 1 imported;")
+    assert "1 exported rows missing from the import, 0 imported rows not exported" in text
+
+
+def _reliability(a: str, b: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        "coder_a": [a] * 3, "coder_b": [b] * 3, "code": ["economy", "campaign", "(all)"],
+        "units": [10, 10, 20], "agreement": [0.9, 0.8, 0.85],
+        "kappa": [0.7, 0.5, 0.6], "kappa_low": [0.4, 0.1, 0.3], "kappa_high": [1.0, 0.9, 0.8],
+        "alpha": [0.71, 0.52, 0.61],
+    })
+
+
+def test_describe_reliability_says_when_no_two_humans_were_compared():
+    text = describe_reliability(_reliability("dictionary", "coder 1"))
+    assert text.startswith("dictionary vs coder 1, 10 paragraphs: (all) agreement 0.85, kappa "
+                           "0.60 [0.30, 0.80], alpha 0.61. Lowest kappa: campaign 0.50, "
+                           "economy 0.70.")
+    assert "No pair of human coders" in text
+    both = pd.concat([_reliability("dictionary", "coder 1"), _reliability("coder 1", "coder 2")])
+    assert "No pair of human coders" not in describe_reliability(both)
+    assert "coder 1 vs coder 2, 10 paragraphs" in describe_reliability(both)
+
+
+def test_describe_disagreements_counts_each_direction():
+    table = pd.DataFrame({"article_id": ["a", "a", "b"], "para_no": [1, 1, 2],
+                          "code": ["x", "y", "x"], "dictionary": [1, 1, 0], "coder": [0, 0, 1]})
+    assert describe_disagreements(table, ["dictionary", "coder"]) == (
+        "3 paragraph-code disagreements in 2 paragraphs: 2 codes given by dictionary only, "
+        "1 by coder only.")
+
+
+def test_describe_campaign_codes_lists_terms_by_frequency():
+    segments = pd.DataFrame({"code": ["campaign", "campaign", "campaign", "economy"],
+                             "term": ["百日攻坚", "“清河行动”", "百日攻坚", "投资"]})
+    units = pd.DataFrame({"article_id": ["a", "a", "b"], "para_no": [1, 2, 1],
+                          "code": ["campaign", "campaign", "economy"]})
+    codes = pd.DataFrame({"campaign": [True, False]})
+    assert describe_campaign_codes(segments, units, codes) == (
+        "2 paragraphs in 1 of 2 (50%) articles carry the campaign code. Matched campaign "
+        "terms, most frequent first: 百日攻坚 (2); “清河行动” (1).")
