@@ -91,12 +91,13 @@ _LEADING = re.compile(
     r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|全年|今年|"
     r"去年|当年|本周|本月|上半年|下半年|前三季度|全县|全市|全区|全镇|全乡|全省|全村|该县|该市|该区|"
     r"该局|该镇|该中心|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|有|达|并|"
+    r"目标任务是|目标任务为|目标任务|任务是|目标是|目标为|将|"
     r"又|仍|再|就)+")
 _TIME_PREFIX = re.compile(r"^(?:\d{4}年度?|\d{1,2}月份?|\d{1,2}[-－至]\d{1,2}月份?|"
                           r"[一二三四]季度|在[^，,]{0,12}?(?:中|以来|期间))+")
 #: Trailing words that are no part of a name: verbs of reaching, adverbs of amount, time
 #: (满意率为 -> 满意率; 垃圾清运量每天 -> 垃圾清运量).
-_TRAILING = frozenset({"均达到", "均达", "均为", "都达到", "都为", "分别为", "分别达", "达到",
+_TRAILING = frozenset({"由", "从", "不足", "不到", "控制在", "控制到", "不超过", "不高于", "均达到", "均达", "均为", "都达到", "都为", "分别为", "分别达", "达到",
                        "提升至", "提高到", "提高至", "上升至", "下降至", "降至", "降低到", "稳定在",
                        "保持在", "维持在", "达", "为", "是", "至", "共计", "共", "累计", "约",
                        "近", "超过", "逾", "已", "有", "均", "都", "分别", "每天", "每年",
@@ -328,6 +329,8 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     of reaching, comparisons and change verbs (全县消费品抽检合格率达 -> 消费品抽检合格率;
     莆田警方累计止付电信诈骗涉案资金 -> 止付电信诈骗涉案资金; 第一产业完成投资 -> 第一产业投资;
     比上年增长 -> '')."""
+    clause = _FROM_PART.sub("", clause)  # 满意率由不足40%提高到 -> 满意率
+    clause = _PLAN_TAIL.sub("", clause)  # 完成年度目标的 -> '' (a completion share's plan)
     if "了" in clause:  # 受理了群众困难诉求 -> 群众困难诉求; 达到了 -> 达到
         at = clause.rindex("了")
         clause = clause[at + 1:] if clause[at + 1:] else clause[:at]
@@ -384,7 +387,23 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
             clause = clause.strip("“”‘’")  # a quotation mark of speech around the figure
     if reaching and clause[-1:] in "长高多宽深" and len(clause) > 2:
         clause = clause[:-1]  # 巡河长达100公里: 长达 is a verb of reaching
+    clause = _HOLDING.sub("", clause)  # 人口自然增长率控制在 -> 人口自然增长率
+    if _ONLY_TIME.fullmatch(clause):
+        clause = ""  # 明年, 10月底: a time names nothing; the figure takes the name before it
     return _dedouble(clause)
+
+
+#: The baseline of a movement before its new level (群众满意率由不足40%提高到 85%): the name is
+#: what stands before 由/从.
+_FROM_PART = re.compile(r"(?:由|从)[^，,；;]*?[\d一二三四五六七八九十两半][^，,；;]*?(?:提高|提升|下降|降低|增加|减少|增长|上升|"
+                        r"压缩|缩短|缩减|压减|扩大|回落|降|增|升)(?:到|至)$")
+#: The plan a completion share is of (完成年度目标的84%, 占年度计划的): no part of the name.
+_PLAN_TAIL = re.compile(r"(?:完成|占|为|达到?)?(?:全?年度?|全年|省定|市定)?(?:目标任务|目标|计划|任务)的?$")
+#: Verbs of holding a figure at a level, after the name (控制在5‰以内, 稳定在95%以上).
+_HOLDING = re.compile(r"(?:控制|稳定|保持|维持|压降|压减)(?:在|到|至)$")
+#: A label that is only a time (明年, 10月底, 今年1至9月): no name at all.
+_ONLY_TIME = re.compile(r"(?:截至|截止|到|至)?(?:今年|明年|去年|当年|全年|年内|\d{4}年度?|"
+                        r"\d{1,2}(?:[-－至]\d{1,2})?月(?:份|底|末|初)?|[一二三四]季度|[上下]半年)+")
 
 
 def _dedouble(text: str) -> str:

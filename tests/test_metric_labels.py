@@ -179,3 +179,16 @@ def test_rates_have_no_object_or_action():
 def test_target_and_achievement_of_one_thing_differ():
     got = _labels("全县排查出重点信访积案26件，目前已化解17件信访积案。")
     assert got[0][1] != got[1][1] and got[1][1] == "化解信访积案"
+
+
+def test_labels_of_a_movement_a_target_a_ceiling_and_a_completion():
+    from helpers.metrics import extract_from_text
+
+    rows = extract_from_text("群众安全感由不足六成提高到91%，力争明年达到95%以上。")
+    assert [r["indicator"] for r in rows] == ["群众安全感"] * 3
+    rows = [r for r in extract_from_text(
+        "今年目标任务是完成招商引资30亿元，截至9月底已完成24亿元，完成年度目标的80%。")
+        if r["kind"] != "date"]
+    assert [r["indicator"] for r in rows] == ["招商引资"] * 3
+    rows = extract_from_text("将万元产值能耗增幅控制在3%以内。")
+    assert rows[0]["indicator"] == "万元产值能耗增幅"
