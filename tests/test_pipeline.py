@@ -570,8 +570,10 @@ def test_stream_with_workers_cache_and_dask(corpus_dir, direct, tmp_path, monkey
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
         out = pipeline.stream_pipeline(corpus_dir, out_dir=tmp_path / "d", client=client, cache=False)
+        # the run itself prints nothing; what the cluster logs while it shuts down (a worker's
+        # heartbeat racing the scheduler's close, on a loaded machine) is distributed's, not ours
+        assert capfd.readouterr() == ("", "")
     assert_same(pipeline.read_tables(out), direct)
-    assert capfd.readouterr() == ("", "")
 
 
 def test_read_tables_some_tables_and_columns(corpus_dir, direct, tmp_path, monkeypatch):
