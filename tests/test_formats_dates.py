@@ -176,3 +176,19 @@ def test_english_dates_of_international_databases(value):
 def test_english_dates_that_are_no_dates_are_refused(value):
     with pytest.raises(InputError, match="row 1"):
         parse_date(value, where="row 1")
+
+
+def test_a_cms_time_stamp_with_a_two_digit_year_is_year_first():
+    assert find_date("发布日期：09-01-06 09:18:41 来源：某某社区") == dt.date(2009, 1, 6)
+    assert find_date("更新时间：98-12-30 17:05") == dt.date(1998, 12, 30)
+
+
+@pytest.mark.parametrize("text", ["发布日期：09-13-06 09:18", "发布日期：09-01-06 25:18"])
+def test_a_two_digit_year_stamp_must_still_be_a_real_date_and_time(text):
+    with pytest.raises(InputError):
+        find_date(text)
+
+
+def test_a_two_digit_year_without_a_clock_time_stays_ambiguous():
+    with pytest.raises(InputError, match="ambiguous"):
+        find_date("发布日期：09-01-06")

@@ -169,6 +169,9 @@ def find_date(text: str, *, where: str = "header") -> dt.date | None:
         match = pattern.search(normal)
         if match:
             found.append((match.start(), match, chinese))
+    stamp = _SHORT_YEAR_STAMP.search(normal)
+    if stamp and all(stamp.start() < start for start, _, _ in found):
+        return _short_year_date(stamp, where)
     ambiguous = _AMBIGUOUS_IN_TEXT.search(normal)
     if ambiguous and all(ambiguous.start() < start for start, _, _ in found):
         raise InputError(f"{where}: {ambiguous.group()!r} in {text!r}{_DAY_MONTH_MESSAGE}")
@@ -176,6 +179,29 @@ def find_date(text: str, *, where: str = "header") -> dt.date | None:
         return None
     _, match, chinese = min(found, key=lambda item: item[0])
     return _to_date(match, chinese, match.group(), where)
+
+
+#: A content-management system's time stamp with a two-digit year: 09-01-06 09:18:41.  Chinese
+#: sites print the year first in this form (year-month-day, then the clock time); a day-first
+#: date is not followed by a clock time there.  Only with hyphens and a clock time: 08/09/21
+#: stays ambiguous.
+_SHORT_YEAR_STAMP = re.compile(
+    r"(?<![\d./-])(?P<year>\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\s+" + _CLOCK + r"(?![\d:])")
+#: The century of a two-digit year, as POSIX strptime's %y reads it: 69-99 are 1969-1999,
+#: 00-68 are 2000-2068 (a year beyond this one is then refused as out of range).
+SHORT_YEAR_PIVOT = 69
+
+
+def _short_year_date(match: _Match, where: str) -> dt.date:
+    """The date of a two-digit-year time stamp (``_SHORT_YEAR_STAMP``), checked like any other."""
+    yy = int(match["year"])
+    full = (1900 if yy >= SHORT_YEAR_PIVOT else 2000) + yy
+    try:
+        day = dt.date(full, int(match["month"]), int(match["day"]))
+    except ValueError as err:
+        raise InputError(f"{where}: {match.group()!r} is no real date ({err})") from None
+    _check_time(match.groupdict(), match.group(), where)
+    return _in_range(day, match.group(), where)
 
 
 _DAY_MONTH_MESSAGE = (
