@@ -179,7 +179,12 @@ def write_codebook_markdown(path: Path | None = None) -> Path:
     from helpers.coding import load_codebook
 
     path = Path(path) if path is not None else config.CODEBOOK_DOC
-    text = render_codebook_markdown(load_codebook())
+    return write_if_changed(path, render_codebook_markdown(load_codebook()))
+
+
+def write_if_changed(path: Path, text: str) -> Path:
+    """Write a generated document only when its content changes (its mtime then says when it
+    last changed, and ``make docs`` leaves a clean tree clean); returns the path."""
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from helpers import config
-from helpers.codebook_docs import code_span, escape_cell, show_path
+from helpers.codebook_docs import code_span, escape_cell, show_path, write_if_changed
 from helpers.exports import (
     CSV_ENCODING,
     FIXED_TIME,
@@ -141,11 +141,7 @@ def write_data_markdown(path: Path | None = None) -> Path:
     """Render the project's column descriptions into ``path`` (default: ``config.DATA_DOC``),
     rewriting the file only when its content changes; returns the path."""
     path = Path(path) if path is not None else config.DATA_DOC
-    text = render_data_markdown(load_columns())
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    return path
+    return write_if_changed(path, render_data_markdown(load_columns()))
 
 
 def main() -> None:
