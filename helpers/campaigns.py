@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.metrics import is_level
+
 __all__ = ["CAMPAIGN_CODE", "campaign_contrast", "campaign_figures"]
 
 #: The mode code of campaign-style governance in the codebook.
@@ -52,8 +54,7 @@ def campaign_contrast(figures: pd.DataFrame) -> pd.DataFrame:
         col = {"figures": n}
         for kind in kinds:
             col[f"share {kind}"] = (part["kind"] == kind).mean() if n else float("nan")
-        rates = part[(part["kind"] == "rate") & (part["unit_std"] == "%")
-                     & part["role"].isin(("level", "to")) & ~part["quoted"]]
+        rates = part[(part["kind"] == "rate") & (part["unit_std"] == "%") & is_level(part)]
         col["rate levels"] = len(rates)
         col["share at 100%"] = (rates["value_std"] == 100).mean() if len(rates) else float("nan")
         col["share round"] = ((rates["value_std"] % ROUND_STEP) == 0).mean() if len(rates) \

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.metrics import is_level
+
 __all__ = [
     "describe_agreement", "describe_campaign_codes", "describe_coding", "describe_disagreements",
     "describe_heaping", "describe_metrics", "describe_primary_domains", "describe_rate_families",
@@ -231,8 +233,7 @@ def describe_levels(table: pd.DataFrame, kind: str) -> str:
         rows = rows[rows["unit_std"] == "%"]
     if rows.empty:
         return f"No {kind} figure."
-    quoted = rows["quoted"].astype(bool)
-    kept = rows["role"].isin(("level", "to")) & ~quoted & ~rows["change"].astype(bool)
+    kept = is_level(rows)
     levels = rows[kept]
     out = rows[~kept]
     text = (f"{len(rows)} {kind} figures{' in %' if kind == 'rate' else ''}; "

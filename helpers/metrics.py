@@ -734,8 +734,9 @@ def indicator_family(indicator: str | None, kind: str | None = None) -> str | No
 LEVEL_ROLES = ("level", "to")
 
 
-def _levels(metrics: pd.DataFrame) -> pd.Series:
-    """Rows that are levels a locality reports (``LEVEL_ROLES``), outside quotations."""
+def is_level(metrics: pd.DataFrame) -> pd.Series:
+    """Rows that are levels a locality reports (``LEVEL_ROLES``), outside quotations, no change:
+    the only figures compared across localities, drawn as levels or counted for heaping."""
     role = metrics["role"] if "role" in metrics.columns else pd.Series("level", metrics.index)
     quoted = metrics["quoted"] if "quoted" in metrics.columns else pd.Series(False, metrics.index)
     return role.isin(LEVEL_ROLES) & ~quoted.astype(bool) & ~metrics["change"]
@@ -763,7 +764,7 @@ def rates_by_locality(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
     """Reported rate levels side by side: one row per indicator family and locality, with how
     many figures, their mean, minimum and maximum.  Levels only (``LEVEL_ROLES``): never a
     baseline, a target, a ceiling, a completion share or a change, nor a figure in quotation."""
-    table = indicator_table(metrics[_levels(metrics)], articles)
+    table = indicator_table(metrics[is_level(metrics)], articles)
     rates = table[(table["kind"] == "rate") & (table["unit_std"] == "%")]
     rates = rates.assign(family=rates["family"].fillna("other rates"))
     out = (rates.groupby(["family", "locality"], dropna=False)["value_std"]
@@ -771,10 +772,20 @@ def rates_by_locality(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
     return out.sort_values(["family", "locality"], ignore_index=True)
 
 
+def widest_family(rates: pd.DataFrame) -> str | None:
+    """The named family whose rate levels come from the most localities (``rates_by_locality``'s
+    table; ties broken by name), the natural first comparison; None when there is none."""
+    named = rates[rates["family"] != "other rates"]
+    if named.empty:
+        return None
+    spread = named.groupby("family")["locality"].nunique()
+    return str(spread.sort_index().sort_values(ascending=False, kind="stable").index[0])
+
+
 def compare_family(metrics: pd.DataFrame, articles: pd.DataFrame, family: str) -> pd.DataFrame:
     """One indicator family across localities, levels only (``LEVEL_ROLES``), each figure with
     its sentence: like compared with like, and every value a call away from its source."""
-    table = indicator_table(metrics[_levels(metrics)], articles)
+    table = indicator_table(metrics[is_level(metrics)], articles)
     table = table[table["family"] == family]
     return table.sort_values(["locality", "value_std", "article_id", "para_no"],
                              ignore_index=True, na_position="last")
@@ -815,7 +826,7 @@ def heaping_summary(metrics: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """How reported rates heap: the share exactly 100% and at or above 95%, the distribution of
     last digits, and the passages behind each figure (rate levels in %: no changes, targets,
     baselines, ceilings or quoted figures)."""
-    rates = metrics[(metrics["kind"] == "rate") & _levels(metrics)
+    rates = metrics[(metrics["kind"] == "rate") & is_level(metrics)
                     & (metrics["unit_std"] == "%")].copy()
     n = len(rates)
     summary = pd.DataFrame({

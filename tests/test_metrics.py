@@ -22,6 +22,7 @@ from helpers.metrics import (
     rates_by_locality,
     targets_vs_achievements,
     to_number,
+    widest_family,
 )
 
 SEED_DIR = Path(__file__).parent / "fixtures" / "seed"  # the tests' copy of the seed page
@@ -518,3 +519,10 @@ def test_levels_only_in_rate_comparisons():
                                                                       ["甲县", 1, 95.0]]
     one = compare_family(extract_metrics(articles), articles, "satisfaction (满意率)")
     assert one["value_std"].tolist() == [91.5, 95.0]
+
+
+def test_widest_family_prefers_more_localities_then_the_name():
+    rates = pd.DataFrame({"family": ["b", "b", "a", "a", "c", "other rates", "other rates"],
+                          "locality": ["甲", "乙", "甲", "丙", "甲", "甲", "乙"]})
+    assert widest_family(rates) == "a"  # a and b span two localities each; a comes first
+    assert widest_family(rates[rates["family"] == "other rates"]) is None
