@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from helpers import config, exports
 from helpers.codebook import default_codebook, load_codebook
-from helpers.coding import code_articles, code_segments
+from helpers.coding import code_articles, code_segments, paragraph_codes
 from helpers.corpus import paragraphs, read_corpus
 from helpers.data_docs import render_data_markdown, write_data_markdown
 from helpers.exports import (
@@ -37,6 +37,7 @@ from helpers.exports import (
     stata_name,
 )
 from helpers.metrics import extract_metrics
+from helpers.profiles import change_over_time, locality_profiles
 from helpers.tokens import token_counts
 
 SEED = Path(__file__).parent / "fixtures" / "seed"
@@ -78,9 +79,13 @@ codes:
 def seed_tables() -> dict[str, pd.DataFrame]:
     corpus = read_corpus(SEED)
     arts = corpus.articles
+    book, segments, metrics = default_codebook(), code_segments(arts), extract_metrics(arts)
+    units = paragraph_codes(arts, book, segments=segments)
     return {"articles": arts, "furniture": corpus.furniture, "paragraphs": paragraphs(arts),
-            "segments": code_segments(arts), "article_codes": code_articles(arts),
-            "metrics": extract_metrics(arts), "tokens": token_counts(arts)}
+            "segments": segments, "article_codes": code_articles(arts),
+            "metrics": metrics, "tokens": token_counts(arts),
+            "locality_profiles": locality_profiles(arts, units, metrics, book),
+            "change_over_time": change_over_time(metrics, arts)}
 
 
 @pytest.fixture

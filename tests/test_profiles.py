@@ -203,3 +203,23 @@ def test_change_over_time_by_month_and_without_a_span():
 def test_change_over_time_refuses_unknown_period():
     with pytest.raises(InputError, match="period 'week'"):
         change_over_time(_metrics(), _articles(), period="week")
+
+
+def test_profiles_and_changes_round_trip_every_export(tmp_path):
+    """Both tables are described in columns.yaml and come back from each format as written."""
+    from helpers.exports import export_tables, read_export
+
+    prof, change = _profiles(), change_over_time(_metrics(), _articles())
+    export_tables(tmp_path, {"locality_profiles": prof, "change_over_time": change},
+                  codebook=BOOK, workbook="comparisons.xlsx")
+    for suffix in ("csv", "parquet", "dta"):
+        back = read_export(tmp_path / f"locality_profiles.{suffix}")
+        assert back["locality"].tolist() == ["乙区", "甲县", None], suffix
+        assert back["family_figures"].tolist() == prof["family_figures"].tolist(), suffix
+        assert back["economy"].tolist()[:2] == [0.0, 0.5], suffix
+        assert math.isnan(back["economy"].iloc[2]), suffix
+        assert back["first_published"].tolist()[1] == dt.date(2023, 3, 1), suffix
+        again = read_export(tmp_path / f"change_over_time.{suffix}")
+        assert again["change"].tolist()[1] == 7.0 and again["period"].tolist() == ["2023", "2024"]
+    labels = pd.read_stata(tmp_path / "locality_profiles.dta", iterator=True).variable_labels()
+    assert labels["campaign"] == "Share of coded paragraphs: campaign"
