@@ -8,9 +8,13 @@ direction, role, pair, indicator, period, quoted, low, high, notes):
     .venv/bin/python benchmarks/real_figures.py --items /path/to/folder --split dev [--show]
 
 Each annotated figure is matched to the extracted row of the same sentence with the same printed
-value (the row whose unit agrees first).  Scores, over the annotated figures:
+value (the row whose unit agrees first); a range (``value`` blank, ``low`` and ``high`` given: 2-3个,
+第4位至第7位) to the row with the same two ends.  Scores, over the annotated figures:
 
-- ``value+kind``: a row with the figure's value, ``value_std`` and kind;
+- ``value+kind``: a row with the figure's value, ``value_std`` and kind.  The protocol (rule 4)
+  expands only 万/亿 in ``value_std`` and leaves physical units as printed (3938公顷 → 3938,
+  60万亩 → 600000), where the table converts them to m², kg, m³, m (``UNITS``): for those kinds
+  the row's ``value_std`` is compared in the printed unit (``_std_as_printed``);
 - ``direction``: of the figures annotated with a direction (changes and from/to movements);
 - ``role``; ``period`` (the printed time phrase, empty when none); ``quoted``;
 - ``indicator exact`` and ``indicator usable``: the annotated label itself, or a usable one
@@ -60,6 +64,28 @@ def _same(a: object, b: float | None) -> bool:
     except (TypeError, ValueError):
         return False
     return math.isfinite(a) and math.isclose(a, b, rel_tol=REL_TOL, abs_tol=1e-9)
+
+
+#: Kinds whose ``value_std`` the table converts to SI units while the protocol keeps the printed
+#: unit (rule 4): compared as printed, magnitudes (万, 亿) expanded.
+PHYSICAL_KINDS = frozenset({"area", "weight", "volume", "length"})
+
+
+def _std_as_printed(row: dict) -> object:
+    """The row's ``value_std`` in the protocol's convention (``PHYSICAL_KINDS``: the printed
+    unit with its magnitudes expanded; every other kind as the table has it)."""
+    if row["kind"] not in PHYSICAL_KINDS or row["value"] is None:
+        return row["value_std"]
+    _kind, _unit_std, factor = metrics.unit_factor(str(row["unit"]))
+    base = str(row["unit"]).lstrip("千百万亿萬億")
+    base_factor = metrics.unit_factor(base)[2] if base else 1.0
+    return row["value"] * factor / base_factor
+
+
+def _same_range(row: dict, low: float | None, high: float | None) -> bool:
+    """Whether the row is the range ``low``-``high`` (both ends as printed)."""
+    return (low is not None and high is not None and row.get("value_high") is not None
+            and _same(row.get("value_low"), low) and _same(row["value_high"], high))
 
 
 def _usable(ours: str | None, gold: str, kind: str) -> bool:
@@ -131,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         used: set[int] = set()
         for gold in gold_by_sentence.get(sid, []):
             value = _float(gold["value"])
-            cands = [i for i, r in enumerate(rows) if i not in used and _same(r["value"], value)]
+            low, high = _float(gold["low"]), _float(gold["high"])
+            cands = [i for i, r in enumerate(rows) if i not in used and (
+                _same(r["value"], value) if value is not None else _same_range(r, low, high))]
             cands.sort(key=lambda i: (rows[i]["unit"] != gold["unit"], i))
             totals["figures"] += 1
             if not cands:
@@ -145,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             used.add(i)
             row = rows[i]
             std = _float(gold["value_std"])
-            ok = row["kind"] == gold["kind"] and (std is None or _same(row["value_std"], std))
+            ok = row["kind"] == gold["kind"] and (std is None or _same(_std_as_printed(row), std))
             score["value+kind"] += ok
             if not ok:
                 misses.append(f"{sid} VALUE {gold['printed']}: ours {row['value']} "
