@@ -409,3 +409,126 @@ def describe_campaign_codes(segments: pd.DataFrame, units: pd.DataFrame,
 def _n(k: int, word: str) -> str:
     """"1 report", "3 reports"."""
     return f"{k} {word}" if k == 1 else f"{k} {word}s"
+
+
+# --------------------------------------------------------------------------------------------
+# Notebook 03 (comparisons): locality profiles, change over time, targets, campaign contrast.
+
+__all__ += ["describe_campaign_contrast", "describe_change", "describe_profiles",
+            "describe_targets"]
+
+#: Fewest figures in a group before a share of it is worth comparing with another group's: at
+#: 30 figures a share near one half is known to within about ±18 points (95 %, 1.96·√(¼/30)),
+#: so smaller groups differ by chance alone as much as campaign studies' effects.
+MIN_GROUP_FIGURES = 30
+
+
+def describe_profiles(profiles: pd.DataFrame) -> str:
+    """How many places the profiles cover, at which levels, how many rest on a single article
+    (their shares describe one report, not a place) and how many report no level of any
+    indicator family; the places reporting the most families."""
+    if profiles.empty:
+        return "No place to profile."
+    n = len(profiles)
+    levels = profiles["level"].fillna("unknown level").value_counts()
+    text = f"{_n(n, 'place')} ({_listed(levels)})"
+    unknown = int(profiles["locality"].isna().sum())
+    if unknown:
+        text += ", one of them the articles without a known locality"
+    single = int((profiles["articles"] == 1).sum())
+    text += (f". {_share(single, n)} rest on a single article: their shares describe one "
+             "report, not the place.")
+    none = int((profiles["families"] == 0).sum())
+    text += f" {_share(none, n)} report no level of any indicator family."
+    top = profiles[profiles["families"] > 0]
+    if not top.empty:
+        top = top.assign(place=top["locality"].fillna("(no locality)")).sort_values(
+            ["families", "place"], ascending=[False, True], kind="stable")
+        shown = ", ".join(f"{r.place} ({int(r.families)} "
+                          f"{'family' if r.families == 1 else 'families'})"
+                          for r in top.head(3).itertuples())
+        text += f" Most families: {shown}."
+    return text
+
+
+def describe_change(change: pd.DataFrame, articles: pd.DataFrame, *, period: str = "year"
+                    ) -> str:
+    """Whether the corpus spans dates (how many articles are dated, from when to when, in how
+    many periods) and how many family-place series ``change_over_time`` found, the largest
+    changes first."""
+    dated = pd.to_datetime(articles["published"].dropna()) if "published" in articles else \
+        pd.Series(dtype="datetime64[ns]")
+    if dated.empty:
+        return ("No article has a publication date: the corpus says nothing of change over "
+                "time.")
+    fmt = {"year": "%Y", "month": "%Y-%m"}.get(period, "%Y")
+    periods = dated.dt.strftime(fmt).nunique()
+    text = (f"{_share(len(dated), len(articles))} articles are dated, from "
+            f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}, in {_n(periods, period)}.")
+    if periods < 2:
+        return text + f" With one {period} there is no change over time to compare."
+    if change.empty:
+        return text + (f" No family has levels from one place in two or more {period}s: "
+                       "nothing to compare over time.")
+    keys = ["family", "unit_std", "locality", "level", "prefecture", "province"]
+    series = change.drop_duplicates(keys).shape[0]
+    moves = change[change["change"].notna()].assign(_abs=lambda d: d["change"].abs())
+    moves = moves.sort_values(["_abs", "family", "period"], ascending=[False, True, True],
+                              kind="stable")
+    shown = "; ".join(f"{r.locality if isinstance(r.locality, str) else '(no locality)'} "
+                      f"{r.family} {_with_unit(r.previous_mean, r.unit_std)} → "
+                      f"{_with_unit(r.mean, r.unit_std)} ({r.period})" for r in moves.head(3).itertuples())
+    return text + (f" {series} family-place series have levels in two or more "
+                   f"{period}s; the largest changes of the mean: {shown}.")
+
+
+def describe_targets(targets: pd.DataFrame) -> str:
+    """How many targets are set against an achievement and how many completion shares are
+    printed, and how many of each reach 100 % of the target."""
+    if targets.empty:
+        return "The corpus prints no target with its achievement and no completion share."
+    paired = targets[targets["target"].notna()]
+    shares = targets[targets["target"].isna()]
+    parts = []
+    if len(paired):
+        met = int((paired["ratio"] >= 1).sum())
+        parts.append(f"{_n(len(paired), 'target')} with the achievement printed after it "
+                     f"({_share(met, len(paired))} met or exceeded)")
+    if len(shares):
+        met = int((shares["ratio"] >= 1).sum())
+        parts.append(f"{_n(len(shares), 'completion share')} printed as such "
+                     f"({_share(met, len(shares))} at 100% or more)")
+    return ("The corpus prints " + " and ".join(parts) + ". A report chooses which targets to "
+            "print with their result, so these are not a rate of meeting targets.")
+
+
+def describe_campaign_contrast(contrast: pd.DataFrame) -> str:
+    """Figures in campaign paragraphs against the rest (``campaign_contrast``): the group sizes,
+    and the shares at 100 % and round of the rate levels, with a warning below
+    ``MIN_GROUP_FIGURES``."""
+    camp, other = contrast["campaign paragraphs"], contrast["other paragraphs"]
+    n_c, n_o = int(camp["figures"]), int(other["figures"])
+    if n_c == 0:
+        return f"No figure stands in a campaign paragraph ({_n(n_o, 'figure')} elsewhere)."
+    text = (f"{_n(n_c, 'figure')} stand in campaign paragraphs, {n_o} elsewhere; rate levels "
+            f"{int(camp['rate levels'])} and {int(other['rate levels'])}.")
+    if "share count" in contrast.index and n_o:
+        text += (f" Counts (of people, cases, visits …) are {camp['share count']:.0%} of the "
+                 f"figures in campaign paragraphs and {other['share count']:.0%} of the others.")
+    r_c, r_o = int(camp["rate levels"]), int(other["rate levels"])
+    if r_c and r_o:
+        text += (f" At exactly 100%: {camp['share at 100%']:.0%} of the campaign rate levels, "
+                 f"{other['share at 100%']:.0%} of the others; at a round value: "
+                 f"{camp['share round']:.0%} and {other['share round']:.0%}.")
+    if min(n_c, n_o, r_c, r_o) < MIN_GROUP_FIGURES:
+        text += (f" With fewer than {MIN_GROUP_FIGURES} figures (or rate levels) in a group, "
+                 "shares differ by chance alone by tens of points: read them as a description "
+                 "of these figures, not as a difference between campaign and other reporting.")
+    return text
+
+
+def _with_unit(value: float, unit: str | None) -> str:
+    """"92%", "3.5 亿元": a percent sign sticks to its number, other units stand apart."""
+    if not isinstance(unit, str) or not unit:
+        return f"{value:g}"
+    return f"{value:g}{unit}" if unit in ("%", "‰") else f"{value:g} {unit}"

@@ -257,3 +257,95 @@ def test_describe_campaign_codes_lists_terms_by_frequency():
     assert describe_campaign_codes(segments, units, codes) == (
         "2 paragraphs in 1 of 2 (50%) articles carry the campaign code. Matched campaign "
         "terms, most frequent first: 百日攻坚 (2); “清河行动” (1).")
+
+
+# --- notebook 03: profiles, change over time, targets, campaign contrast -------------------
+
+def test_describe_profiles_counts_levels_single_reports_and_families():
+    from helpers.findings import describe_profiles
+
+    profiles = pd.DataFrame({
+        "locality": ["甲县", "乙区", "丙县", None],
+        "level": ["county", "zone", "county", None],
+        "articles": [3, 1, 1, 2],
+        "families": [2, 0, 3, 0],
+    })
+    text = describe_profiles(profiles)
+    assert text.startswith("4 places (2 county, 1 unknown level, 1 zone), one of them the "
+                           "articles without a known locality. 2 of 4 (50%) rest on a single "
+                           "article")
+    assert "2 of 4 (50%) report no level of any indicator family." in text
+    assert text.endswith("Most families: 丙县 (3 families), 甲县 (2 families).")
+
+
+def test_describe_change_says_when_the_corpus_does_not_span_dates():
+    import datetime as dt
+
+    from helpers.findings import describe_change
+    from helpers.profiles import CHANGE_COLUMNS
+
+    empty = pd.DataFrame(columns=CHANGE_COLUMNS)
+    undated = pd.DataFrame({"published": [None, None]})
+    assert describe_change(empty, undated).startswith("No article has a publication date")
+    one_year = pd.DataFrame({"published": [dt.date(2024, 1, 5), dt.date(2024, 9, 1), None]})
+    text = describe_change(empty, one_year)
+    assert text == ("2 of 3 (67%) articles are dated, from 2024-01-05 to 2024-09-01, in 1 year. "
+                    "With one year there is no change over time to compare.")
+    assert "in 2 months" in describe_change(empty, one_year, period="month")
+
+
+def test_describe_change_names_the_largest_moves():
+    import datetime as dt
+
+    from helpers.findings import describe_change
+
+    change = pd.DataFrame({
+        "family": ["sat", "sat", "pass", "pass"], "unit_std": ["%"] * 4,
+        "locality": ["甲县", "甲县", "乙县", "乙县"], "level": ["county"] * 4,
+        "prefecture": ["甲市"] * 4, "province": ["某省"] * 4,
+        "period": ["2023", "2024", "2022", "2024"], "figures": [1, 1, 1, 1],
+        "mean": [85.0, 92.0, 99.0, 98.0], "min": [85.0, 92.0, 99.0, 98.0],
+        "max": [85.0, 92.0, 99.0, 98.0], "previous_mean": [None, 85.0, None, 99.0],
+        "change": [None, 7.0, None, -1.0]})
+    articles = pd.DataFrame({"published": [dt.date(2022, 1, 1), dt.date(2024, 1, 1)]})
+    text = describe_change(change, articles)
+    assert "in 2 years" in text
+    assert text.endswith("2 family-place series have levels in two or more years; the largest "
+                         "changes of the mean: 甲县 sat 85% → 92% (2024); 乙县 pass 99% → 98% "
+                         "(2024).")
+
+
+def test_describe_targets_separates_pairs_and_printed_shares():
+    from helpers.findings import describe_targets
+
+    targets = pd.DataFrame({"target": [50.0, 10.0, float("nan"), float("nan"), float("nan")],
+                            "ratio": [0.84, 1.2, 1.05, 0.9, 1.0]})
+    assert describe_targets(targets) == (
+        "The corpus prints 2 targets with the achievement printed after it (1 of 2 (50%) met or "
+        "exceeded) and 3 completion shares printed as such (2 of 3 (67%) at 100% or more). A "
+        "report chooses which targets to print with their result, so these are not a rate of "
+        "meeting targets.")
+    assert describe_targets(targets.iloc[0:0]).startswith("The corpus prints no target")
+
+
+def test_describe_campaign_contrast_warns_on_small_groups():
+    from helpers.findings import MIN_GROUP_FIGURES, describe_campaign_contrast
+
+    contrast = pd.DataFrame({
+        "campaign paragraphs": {"figures": 10, "share count": 0.8, "rate levels": 4,
+                                "share at 100%": 0.5, "share round": 0.75},
+        "other paragraphs": {"figures": 40, "share count": 0.25, "rate levels": 20,
+                             "share at 100%": 0.1, "share round": 0.3}})
+    text = describe_campaign_contrast(contrast)
+    assert text.startswith("10 figures stand in campaign paragraphs, 40 elsewhere; rate levels "
+                           "4 and 20. Counts (of people, cases, visits …) are 80% of the figures "
+                           "in campaign paragraphs and 25% of the others. At exactly 100%: 50% "
+                           "of the campaign rate levels, 10% of the others; at a round value: "
+                           "75% and 30%.")
+    assert f"fewer than {MIN_GROUP_FIGURES} figures" in text
+    big = contrast * 10
+    big.loc[["share count", "share at 100%", "share round"]] /= 10
+    assert "fewer than" not in describe_campaign_contrast(big)
+    none = contrast.assign(**{"campaign paragraphs": 0})
+    assert describe_campaign_contrast(none) == ("No figure stands in a campaign paragraph "
+                                                "(40 figures elsewhere).")
