@@ -10,10 +10,16 @@ with the codebook's words: 质量 does not match inside 高质量发展) — so 
 term at an offset in the text.
 
 One rule of the coder is not in the codebook: a domain term that is an item of an enumeration
-closed by 等 and a word for units, places or categories (``县民政局、县教体局等部门``,
-``中小学、卫生院等重点单位``, ``环境污染、物管问题等类工单``) names a venue, an agency or a category in a
-list, not what the paragraph is about, and does not count (``enumeration_spans``; the first
-item, which holds the words before the list as well, still counts).
+closed by 等 and a word for units, places, categories or industries (``县民政局、县教体局等部门``,
+``中小学、卫生院等重点单位``, ``环境污染、物管问题等类工单``, ``现代旅游、物流等主导产业``) names a
+venue, an agency, a category or a line of business in a list, not what the paragraph is about,
+and does not count; nor does a mode term listed among agencies (``公安、规划等部门``: the
+planning bureau, not a plan).  See ``enumeration_spans``.  Nor does a domain term in a clause
+that names the goal the work serves (``为乡村振兴提供坚强的纪律保障``, ``是推进乡村振兴的有力支撑``):
+the paragraph reports the work, not the goal (``purpose_spans``).  In a report on a citizens'
+hotline (热线, 工单, 来电), the topics of the calls (``诉求主要集中在…城市管理等方面``,
+``环保类783件``, ``关于小区门禁问题``) are not coded either (``hotline_topic_spans``; the codebook's
+government_services: a hotline's statistics and handling are that domain, not their subjects).
 """
 
 from __future__ import annotations
@@ -46,30 +52,80 @@ SEGMENT_COLUMNS = ["article_id", "para_no", "code", "dimension", "term", "start"
 #: Characters that end an item of an enumeration (punctuation, spaces, brackets).
 _ENUM_STOP = r"，。；：,;:、！？!?\s（）()《》【】"
 _ENUM_ITEM = rf"[^{_ENUM_STOP}]{{1,12}}"
+#: Words closing a list of agencies or units: a mode term listed there names an agency too.
+AGENCY_WORDS = ("单位", "部门", "机构")
 #: An enumeration of two or more items joined by 、 and closed by 等 and, within a few
-#: characters, a word for the kind of thing listed: units, agencies, places, categories (not
-#: 方面 or 领域, which close lists of the tasks of the work reported).
+#: characters, a word for the kind of thing listed: units, agencies, places, categories,
+#: industries (not 方面 or 领域, which close lists of the tasks of the work reported).
 ENUMERATION = re.compile(
     rf"((?:{_ENUM_ITEM}、)+{_ENUM_ITEM})等[^{_ENUM_STOP}]{{0,8}}?"
-    r"(?:单位|部门|场所|机构|类)")
+    rf"({'|'.join(AGENCY_WORDS)}|场所|类|产业)")
 
 
-def enumeration_spans(text: str) -> list[tuple[int, int]]:
-    """The items of the enumerations of ``text`` (``ENUMERATION``), as (start, end), in order.
+def enumeration_spans(text: str, *, agencies_only: bool = False) -> list[tuple[int, int]]:
+    """The items of the enumerations of ``text`` (``ENUMERATION``), as (start, end), in order;
+    with ``agencies_only``, only those of lists closed by a word for agencies or units.
 
-    A domain term inside one does not count (``match_codes``): the list names agencies, venues
-    or categories (``县民政局、县教体局等部门``, ``中小学、卫生院等重点单位``, hotline topics
-    ``…、环境污染等类工单``), not the subject of the paragraph.  The first item is left out: it
-    holds the words before the list as well (``县公安局联合民政``), which stay coded.
+    A domain term inside one does not count (``match_codes``): the list names agencies, venues,
+    categories or industries (``县民政局、县教体局等部门``, ``中小学、卫生院等重点单位``, hotline
+    topics ``…、环境污染等类工单``), not the subject of the paragraph.  The first item of the
+    match may also hold the words before the list (``民警联合市场监管``): it is taken as an item
+    only when it is no longer than the longest of the others (a peer of them, ``县住建局``), and
+    otherwise left out, its words still coded.
     """
     spans = []
     for m in ENUMERATION.finditer(text):
+        if agencies_only and m.group(2) not in AGENCY_WORDS:
+            continue
         first, *rest = m.group(1).split("、")
-        pos = m.start(1) + len(first) + 1
+        pos = m.start(1)
+        if len(first) <= max(len(item) for item in rest):
+            spans.append((pos, pos + len(first)))
+        pos += len(first) + 1
         for item in rest:
             spans.append((pos, pos + len(item)))
             pos += len(item) + 1
     return spans
+
+
+_CLAUSE = r"[^，。；：,;:！？!?\n]"
+#: Clauses that name the goal a piece of work serves, not the work: 为…提供…保障/支撑,
+#: 是促进/推进…的有力支撑/有效载体, 为…发挥…作用, 对…具有重要意义, 为…奠定…基础.
+PURPOSE = re.compile(
+    rf"为{_CLAUSE}{{1,25}}?提供{_CLAUSE}{{0,8}}?(?:保障|支撑|支持|动力|保证)"
+    rf"|是(?:促进|推进|推动|助力|实现|加快){_CLAUSE}{{1,20}}?的{_CLAUSE}{{0,4}}?"
+    r"(?:载体|支撑|抓手|举措|保障|引擎|途径|动力)"
+    rf"|为(?:发挥|推动|促进){_CLAUSE}{{1,40}}?作用"
+    rf"|对于?{_CLAUSE}{{1,25}}?具有{_CLAUSE}{{0,4}}?意义"
+    rf"|为{_CLAUSE}{{1,25}}?奠定{_CLAUSE}{{0,6}}?基础")
+
+
+def purpose_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses of ``text`` that name the goal of the work reported (``PURPOSE``), as (start,
+    end), in order: a domain term inside one does not count (``match_codes``), as a slogan of
+    growth or of rural revitalisation at the end of a report on discipline or brands is not
+    what the paragraph is about."""
+    return [m.span() for m in PURPOSE.finditer(text)]
+
+
+#: A paragraph on a citizens' hotline and its work orders or calls.
+HOTLINE = re.compile(r"热线|工单|来电|诉求件")
+#: Where a clause (``_CLAUSE`` characters, not split at 、) names the topics of calls: after
+#: 涉及, 集中在 or 关于 to the end of the clause, or before 类 and a count or the word for the
+#: calls (环保类783件, 咨询类诉求, 物管问题等类工单), from the start of the clause.
+_TOPIC_CLAUSE = re.compile(
+    rf"(?:涉及|集中在|关于){_CLAUSE}*|{_CLAUSE}+?(?=类(?:[0-9０-９]|诉求|工单|来电))")
+
+
+def hotline_topic_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses of a hotline report that list what callers raised (``_TOPIC_CLAUSE``), as
+    (start, end), in order; none when ``text`` does not speak of a hotline (``HOTLINE``).  A
+    domain term inside one does not count: a report on the hotline's handling is
+    government_services, and the topics of its calls are not its subject.  A single complaint
+    told as such (居民通过12345热线反映，某小区…) names no topic clause and keeps its domain."""
+    if not HOTLINE.search(text):
+        return []
+    return [m.span() for m in _TOPIC_CLAUSE.finditer(text)]
 
 
 def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = None
@@ -81,14 +137,19 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     within a code, word matches do not overlap and the longest term wins.  A ``re:`` term sets
     its own bounds (``match_patterns``).  Each match is checked against the excluded spans by
     binary search (``ExcludedSpans``), so a long paragraph costs n log n, not n².  A domain
-    term inside an item of an enumeration does not count (``enumeration_spans``).
+    term inside an item of an enumeration (``enumeration_spans``) or in a clause naming the
+    goal of the work (``purpose_spans``) or a topic of hotline calls (``hotline_topic_spans``)
+    does not count, nor a mode term inside an item of a list of agencies.
     """
     if not text:
         return []
     tokenizer = tokenizer or get_tokenizer(codebook.dictionary_words)
     starts, ends = tokenizer.word_boundaries(text)
     items = enumeration_spans(text)
-    listed = ExcludedSpans(items) if items else None
+    aside = sorted(items + purpose_spans(text) + hotline_topic_spans(text))
+    listed = ExcludedSpans(_merge(aside)) if aside else None
+    agency_items = enumeration_spans(text, agencies_only=True) if items else []
+    agencies = ExcludedSpans(agency_items) if agency_items else None
     out = []
     for code, pattern, regexes, exclude in codebook._patterns:
         masked = ExcludedSpans(m.span() for m in exclude.finditer(text)) if exclude else None
@@ -100,9 +161,23 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
             if listed is not None and code.dimension == "domain" \
                     and listed.overlaps(m.start(), m.end()):
                 continue
+            if agencies is not None and code.dimension == "mode" \
+                    and agencies.overlaps(m.start(), m.end()):
+                continue
             out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans merged where they overlap (``ExcludedSpans`` needs them disjoint)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def match_patterns(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[re.Match[str]]:

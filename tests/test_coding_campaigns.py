@@ -1,12 +1,19 @@
 """Issue 14, items 5 and 6: the domain government_services, named campaigns in the codebook's
-terms, precision where vocabularies overlap, and the coder's enumeration rule.  The paragraphs
-are written for these tests (invented places and figures), one per rule."""
+terms, precision where vocabularies overlap, and the coder's own rules (enumerations, goals,
+topics of hotline calls).  The paragraphs are written for these tests (invented places and
+figures), one per rule."""
 
 from __future__ import annotations
 
 import pytest
 
-from helpers.coding import default_codebook, enumeration_spans, match_codes
+from helpers.coding import (
+    default_codebook,
+    enumeration_spans,
+    hotline_topic_spans,
+    match_codes,
+    purpose_spans,
+)
 
 
 def codes(text: str) -> set[str]:
@@ -115,3 +122,141 @@ def test_hotline_categories_are_not_coded():
 def test_the_rule_leaves_mode_codes_alone():
     text = "各乡镇结合集中整治、专项行动等工作类别上报台账。"
     assert "campaign" in codes(text)
+
+
+# --- issue 14, second round: causes found on real paragraphs (each paragraph written here) ----
+
+@pytest.mark.parametrize("text", [
+    "去年全乡排查出隐患412处，隐患整改率达95%。",
+    "本季度受理转办诉求900件，解决率91.2%。",
+    "全镇城乡居民医保参保率98.1%。",
+    "各村对照考核细则开展整治自评。",
+])
+def test_reported_rates_and_self_assessment_are_quantified_evaluation(text):
+    assert "quantified_evaluation" in codes(text)
+
+
+def test_a_rate_named_as_an_aim_without_a_figure_is_no_reported_rate():
+    assert "quantified_evaluation" not in codes("社工张贴海报，提高居民对防范知识的知晓率。")
+
+
+@pytest.mark.parametrize("text", [
+    "镇纪委实行暗访督查轮值制，每两周轮换一次。",
+    "县里全面推行“田长制”，每块农田明确一名管护人。",
+])
+def test_a_system_put_in_place_is_institution(text):
+    assert "institution" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "城管队员依法强制拆除违建窝棚三处。",
+    "检查中发现问题，当场要求相关责任人限期整改。",
+    "按照实施方案要求，各村集中清理沟渠垃圾。",
+    "县里召开党政联席会议，研究部署防汛工作。",
+])
+def test_enforcement_a_person_answerable_and_passing_plans_or_meetings_are_not(text):
+    assert "institution" not in codes(text)
+
+
+def test_a_standing_joint_meeting_system_stays_institution():
+    assert "institution" in codes("县里建立党政联席会议制度，每月研究一次信访问题。")
+
+
+def test_a_branch_service_hall_is_government_services_and_service():
+    text = "乡里建成第二行政服务中心，周边群众可就近办理社保、户籍等业务。"
+    assert {"government_services", "service"} <= codes(text)
+
+
+def test_helping_firms_is_service_but_caring_for_groups_in_need_is_not():
+    assert "service" in codes("园区干部帮助新落户企业解决用工和融资难题。")
+    assert "service" not in codes("节前对孤寡老人、困难儿童开展关爱帮扶，送去慰问品。")
+
+
+def test_a_leader_answering_hotline_calls_in_person_is_mass_line():
+    assert "mass_line" in codes("副县长到热线大厅现场接听群众来电，逐件登记交办。")
+
+
+@pytest.mark.parametrize("text", [
+    "全区启动“百企帮百村”活动，首批结对42对。",
+    "活动开展期间，共检查经营场所210家。",
+    "镇里实施农村“两个带头人”培育行动，评选带头人30名。",
+])
+def test_named_activities_and_the_activity_reported_are_campaigns(text):
+    assert "campaign" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "镇卫生院开展“每月一义诊”活动，为村民测血压。",
+    "社区开展“守护绿水青山，共建美丽家园”主题活动。",
+    "县文化馆在村里开展“送戏下乡”活动，演出小品和歌曲。",
+])
+def test_routines_slogans_and_standing_programmes_are_not_campaigns(text):
+    assert "campaign" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("市政府召开常务会议，研究秋粮收购。", "urban"),
+    ("交警对道路运输企业开展安全检查。", "urban"),
+    ("推动民营经济健康发展，优化营商环境。", "health_welfare"),
+    ("我县获评省级农产品质量安全示范县。", "agriculture_rural"),
+])
+def test_overbroad_words_inside_other_phrases_do_not_count(text, code):
+    assert code not in codes(text)
+
+
+def test_municipal_works_stay_urban():
+    assert "urban" in codes("市政部门对背街小巷的破损路面进行维修。")
+
+
+# --- lists, goals and the topics of hotline calls -------------------------------------------
+
+def test_a_first_item_as_short_as_the_others_is_an_item_too():
+    text = "区纪委监委、区人民法院、区人民检察院等单位负责人到会。"
+    assert [text[a:b] for a, b in enumeration_spans(text)] == [
+        "区纪委监委", "区人民法院", "区人民检察院"]
+    assert "discipline" not in codes(text)
+
+
+def test_industries_listed_for_investment_are_economy_only():
+    found = codes("县里围绕装备制造、现代旅游、农产品加工等主导产业开展招商引资。")
+    assert "economy" in found
+    assert "education_culture" not in found and "agriculture_rural" not in found
+
+
+def test_an_agency_listed_among_agencies_gives_no_mode():
+    text = "城管局协同交警、规划、街道等部门拆除违建市场。"
+    assert "institution" not in codes(text)
+    assert "institution" in codes("自然资源局编制国土空间规划。")
+
+
+@pytest.mark.parametrize(("text", "kept", "dropped"), [
+    ("镇纪委严查作风问题，为全镇乡村振兴提供坚强纪律保障。", "discipline", "agriculture_rural"),
+    ("地理标志商标是推进乡村振兴的有力支撑。", "quality", "agriculture_rural"),
+    ("市场监管局指导商标注册，对推动区域经济发展具有重要意义。", "quality", "economy"),
+])
+def test_a_goal_the_work_serves_is_not_its_domain(text, kept, dropped):
+    found = codes(text)
+    assert kept in found and dropped not in found
+
+
+def test_purpose_spans_cover_the_goal_clause_only():
+    text = "开展整治，为乡村振兴提供保障。"
+    assert [text[a:b] for a, b in purpose_spans(text)] == ["为乡村振兴提供保障"]
+
+
+def test_topics_of_hotline_calls_are_not_coded():
+    text = "本月12345热线共受理诉求860件，主要涉及物业管理、学区划分、医保报销等问题，办结率98%。"
+    found = codes(text)
+    assert {"government_services", "quantified_evaluation"} <= found
+    assert not found & {"urban", "education_culture", "health_welfare"}
+
+
+def test_categories_counted_in_work_orders_are_not_coded():
+    found = codes("本月工单分类：城乡建设类320件、生态环保类150件。")
+    assert "environment" not in found and "government_services" in found
+
+
+def test_topic_clauses_need_a_hotline():
+    text = "会议关于小区加装电梯问题作出部署。"
+    assert hotline_topic_spans(text) == []
+    assert "urban" in codes(text)
