@@ -472,14 +472,18 @@ def describe_change(change: pd.DataFrame, articles: pd.DataFrame, *, period: str
                        "nothing to compare over time.")
     keys = ["family", "unit_std", "locality", "level", "prefecture", "province"]
     series = change.drop_duplicates(keys).shape[0]
-    moves = change[change["change"].notna()].assign(_abs=lambda d: d["change"].abs())
-    moves = moves.sort_values(["_abs", "family", "period"], ascending=[False, True, True],
-                              kind="stable")
+    text += f" {series} family-place series have levels in two or more {period}s"
+    moves = change[change["change"].notna() & (change["change"] != 0)]
+    if moves.empty:
+        return text + "; the mean of none of them moves."
+    moved = moves.drop_duplicates(keys).shape[0]
+    moves = moves.assign(_abs=moves["change"].abs()).sort_values(
+        ["_abs", "family", "period"], ascending=[False, True, True], kind="stable")
     shown = "; ".join(f"{r.locality if isinstance(r.locality, str) else '(no locality)'} "
                       f"{r.family} {_with_unit(r.previous_mean, r.unit_std)} → "
-                      f"{_with_unit(r.mean, r.unit_std)} ({r.period})" for r in moves.head(3).itertuples())
-    return text + (f" {series} family-place series have levels in two or more "
-                   f"{period}s; the largest changes of the mean: {shown}.")
+                      f"{_with_unit(r.mean, r.unit_std)} ({r.period})"
+                      for r in moves.head(3).itertuples())
+    return text + (f"; the mean of {moved} of them moves, the largest changes: {shown}.")
 
 
 def describe_targets(targets: pd.DataFrame) -> str:

@@ -310,9 +310,11 @@ def test_describe_change_names_the_largest_moves():
     articles = pd.DataFrame({"published": [dt.date(2022, 1, 1), dt.date(2024, 1, 1)]})
     text = describe_change(change, articles)
     assert "in 2 years" in text
-    assert text.endswith("2 family-place series have levels in two or more years; the largest "
-                         "changes of the mean: 甲县 sat 85% → 92% (2024); 乙县 pass 99% → 98% "
-                         "(2024).")
+    assert text.endswith("2 family-place series have levels in two or more years; the mean of "
+                         "2 of them moves, the largest changes: 甲县 sat 85% → 92% (2024); 乙县 "
+                         "pass 99% → 98% (2024).")
+    still = change.assign(change=[None, 0.0, None, 0.0])
+    assert describe_change(still, articles).endswith("; the mean of none of them moves.")
 
 
 def test_describe_targets_separates_pairs_and_printed_shares():
