@@ -181,7 +181,8 @@ def locality_profiles(articles: pd.DataFrame, units: pd.DataFrame, metrics: pd.D
                   .groupby(["_place", "family"], sort=False).size())
     out["families"] = (per_family.reset_index()["_place"].value_counts()
                        .reindex(out.index, fill_value=0))
-    out["family_figures"] = [_family_list(per_family, place) for place in out.index]
+    out["family_figures"] = pd.Series([_family_list(per_family, place) for place in out.index],
+                                      index=out.index, dtype=object)
 
     counts = (para.groupby(["_place", "code"], sort=False).size().unstack(fill_value=0)
               .reindex(index=out.index, columns=codes, fill_value=0))

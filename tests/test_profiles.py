@@ -223,3 +223,14 @@ def test_profiles_and_changes_round_trip_every_export(tmp_path):
         assert again["change"].tolist()[1] == 7.0 and again["period"].tolist() == ["2023", "2024"]
     labels = pd.read_stata(tmp_path / "locality_profiles.dta", iterator=True).variable_labels()
     assert labels["campaign"] == "Share of coded paragraphs: campaign"
+
+
+def test_an_empty_corpus_gives_empty_tables_with_their_columns():
+    art, units, met = _articles().iloc[0:0], _units().iloc[0:0], _metrics().iloc[0:0]
+    prof = locality_profiles(art, units, met, BOOK)
+    assert prof.empty
+    assert list(prof.columns) == [*PROFILE_COLUMNS, "economy", "safety", "campaign", "service"]
+    assert change_over_time(met, art).empty
+    no_figures = locality_profiles(_articles(), _units(), met, BOOK)
+    assert no_figures["family_figures"].tolist() == [[], [], []]
+    assert family_counts(no_figures).empty
