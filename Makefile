@@ -94,6 +94,22 @@ test: setup ## Unit tests (tests/), then strict nbval: notebooks must reproduce 
 lab: setup ## Open JupyterLab on notebooks/
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/
 
+# The browser check (benchmarks/e2e.py), not part of `make test`: JupyterLab started as `make lab`
+# starts it (same jupyter, same LAB_FLAGS), each notebook opened in headless Chromium, Run All
+# Cells, then no error, every figure shown, Chinese drawn with real glyphs; screenshots in
+# screenshots/. Playwright comes from requirements-e2e.lock, installed on top of requirements.lock
+# with --no-deps (nothing of the main environment moves); Chromium and the CJK font come from the
+# system: apt-get install -y chromium fonts-noto-cjk. E2E_ARGS: notebooks to check, --timeout, ...
+E2E_LOCK := requirements-e2e.lock
+
+$(VENV)/.e2e-installed: $(E2E_LOCK) $(VENV)/.installed
+	$(BIN)/python -m pip install $(PIP_FLAGS) --no-deps -r $(E2E_LOCK)
+	touch $@
+
+.PHONY: e2e
+e2e: setup $(VENV)/.e2e-installed ## Run every notebook in JupyterLab in headless Chromium: no error, figures, no tofu
+	$(BIN)/python benchmarks/e2e.py --jupyter $(BIN)/jupyter $(addprefix --lab-arg=,$(LAB_FLAGS)) $(E2E_ARGS)
+
 lint: setup ## ruff check helpers/ tests/ benchmarks/ (those that exist)
 	$(BIN)/ruff check $(LINT_DIRS)
 

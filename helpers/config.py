@@ -50,6 +50,9 @@ FIGURES: Path = ROOT / "figures"
 #: A copy of the project font that matplotlib can read (git-ignored; made by ``viz.setup_fonts``).
 FONT_CACHE: Path = ROOT / ".cache" / "fonts"
 
+#: Screenshots of ``make e2e`` (benchmarks/e2e.py: the notebooks run in JupyterLab; git-ignored).
+E2E_SCREENSHOTS: Path = ROOT / "screenshots"
+
 #: The numbered analysis notebooks (01_load_and_clean ... 04_visualization).
 NOTEBOOKS: Path = ROOT / "notebooks"
 
@@ -89,6 +92,6 @@ JIEBA_CACHE: Path = ROOT / ".cache" / "jieba"
 __all__ = [
     "ANNOTATIONS", "CACHE", "CODEBOOK", "CODEBOOK_DOC", "CODEBOOK_QDC", "CODING_QDPX", "CODING_SHEET",
     "COLUMNS", "CORPUS_DERIVED", "CORPUS_RAW", "DATA_DIR", "DATA_DOC", "DEMO_CODING_SHEET",
-    "DERIVED_TABLES", "DOCS", "FIGURES", "FONT_CACHE", "HAND_CODES", "INDICATOR_FAMILIES",
-    "JIEBA_CACHE", "NOTEBOOKS", "ROOT", "STOPWORDS_EXTRA", "USER_DICT",
+    "DERIVED_TABLES", "DOCS", "E2E_SCREENSHOTS", "FIGURES", "FONT_CACHE", "HAND_CODES",
+    "INDICATOR_FAMILIES", "JIEBA_CACHE", "NOTEBOOKS", "ROOT", "STOPWORDS_EXTRA", "USER_DICT",
 ]
