@@ -260,3 +260,16 @@ def test_topic_clauses_need_a_hotline():
     text = "会议关于小区加装电梯问题作出部署。"
     assert hotline_topic_spans(text) == []
     assert "urban" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "县公安局部署开展雷霆行动，抓获涉赌嫌疑人5名。",
+    "全市上下合力打赢蓝天保卫战。",
+    "疫情发生后，全县打响疫情防控阻击战。",
+])
+def test_operations_launched_by_name_and_battles_are_campaigns(text):
+    assert "campaign" in codes(text)
+
+
+def test_people_set_in_motion_are_not_an_operation():
+    assert "campaign" not in codes("村干部发动群众行动起来，清理房前屋后垃圾。")
