@@ -20,6 +20,8 @@ the paragraph reports the work, not the goal (``purpose_spans``).  In a report o
 hotline (热线, 工单, 来电), the topics of the calls (``诉求主要集中在…城市管理等方面``,
 ``环保类783件``, ``关于小区门禁问题``) are not coded either (``hotline_topic_spans``; the codebook's
 government_services: a hotline's statistics and handling are that domain, not their subjects).
+Last, a mass_line term in a clause that speaks of firms (``与民营企业面对面交流``, ``入企调研、政策宣讲``)
+reaches enterprises, not the masses: the codebook sends that to service (``firm_clause_spans``).
 """
 
 from __future__ import annotations
@@ -128,6 +130,20 @@ def hotline_topic_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOPIC_CLAUSE.finditer(text)]
 
 
+#: The code that needs the masses, and the words that say a clause speaks of firms instead
+#: (the codebook's mass_line: "not this code: services delivered to enterprises").
+MASSES_CODE = "mass_line"
+FIRMS = re.compile(r"企业|入企|助企|惠企")
+_CLAUSE_RUN = re.compile(rf"{_CLAUSE}+")
+
+
+def firm_clause_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses of ``text`` that speak of firms (``FIRMS``), as (start, end), in order: a
+    mass_line term inside one (走访, 面对面, 宣讲 with entrepreneurs) is a service to
+    enterprises, not the government reaching the masses."""
+    return [m.span() for m in _CLAUSE_RUN.finditer(text) if FIRMS.search(m.group())]
+
+
 def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = None
                 ) -> list[tuple[str, str, str, int, int]]:
     """All code matches in ``text``: (code, dimension, term, start, end), by start then code.
@@ -139,7 +155,8 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     binary search (``ExcludedSpans``), so a long paragraph costs n log n, not n².  A domain
     term inside an item of an enumeration (``enumeration_spans``) or in a clause naming the
     goal of the work (``purpose_spans``) or a topic of hotline calls (``hotline_topic_spans``)
-    does not count, nor a mode term inside an item of a list of agencies.
+    does not count, nor a mode term inside an item of a list of agencies, nor a mass_line term
+    in a clause about firms (``firm_clause_spans``).
     """
     if not text:
         return []
@@ -150,6 +167,8 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     listed = ExcludedSpans(_merge(aside)) if aside else None
     agency_items = enumeration_spans(text, agencies_only=True) if items else []
     agencies = ExcludedSpans(agency_items) if agency_items else None
+    firm_clauses = firm_clause_spans(text)
+    firms = ExcludedSpans(firm_clauses) if firm_clauses else None
     out = []
     for code, pattern, regexes, exclude in codebook._patterns:
         masked = ExcludedSpans(m.span() for m in exclude.finditer(text)) if exclude else None
@@ -163,6 +182,8 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
                 continue
             if agencies is not None and code.dimension == "mode" \
                     and agencies.overlaps(m.start(), m.end()):
+                continue
+            if firms is not None and code.id == MASSES_CODE and firms.overlaps(m.start(), m.end()):
                 continue
             out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
     order = codebook._order

@@ -10,6 +10,7 @@ import pytest
 from helpers.coding import (
     default_codebook,
     enumeration_spans,
+    firm_clause_spans,
     hotline_topic_spans,
     match_codes,
     purpose_spans,
@@ -273,3 +274,15 @@ def test_operations_launched_by_name_and_battles_are_campaigns(text):
 
 def test_people_set_in_motion_are_not_an_operation():
     assert "campaign" not in codes("村干部发动群众行动起来，清理房前屋后垃圾。")
+
+
+def test_visits_to_firms_are_no_mass_line_but_visits_to_residents_are():
+    assert "mass_line" not in codes("县领导带队走访辖区民营企业，听取发展诉求。")
+    assert "mass_line" not in codes("工商联组织部门负责人与企业家面对面交流。")
+    found = codes("网格员上门走访独居老人；税务干部入企宣讲减税政策。")
+    assert "mass_line" in found
+
+
+def test_firm_clauses_are_whole_clauses():
+    text = "网格员入户走访，干部入企调研。"
+    assert [text[a:b] for a, b in firm_clause_spans(text)] == ["干部入企调研"]
