@@ -536,3 +536,28 @@ def _with_unit(value: float, unit: str | None) -> str:
     if not isinstance(unit, str) or not unit:
         return f"{value:g}"
     return f"{value:g}{unit}" if unit in ("%", "‰") else f"{value:g} {unit}"
+
+
+__all__ += ["describe_family"]
+
+
+def describe_family(one: pd.DataFrame, family: str | None) -> str:
+    """One family across places (``metrics.compare_family``): how many levels from how many
+    places and sentences (several levels printed in one sentence are not independent), and the
+    range per standard unit."""
+    if not family:
+        return "No named family has rate levels to compare."
+    if one.empty:
+        return f"{family}: no level in this corpus."
+    places = one["locality"].fillna("(no locality)").value_counts()
+    text = (f"{family}: {_n(len(one), 'level')} from {_n(len(places), 'place')} "
+            f"({_listed(places)}), printed in {_n(one['sentence'].nunique(), 'sentence')}.")
+    ranges = []
+    for unit, part in one.groupby(one["unit_std"].fillna(""), sort=True):
+        low, high = part["value_std"].min(), part["value_std"].max()
+        ranges.append(f"{_with_unit(low, unit)} to {_with_unit(high, unit)}" if low != high
+                      else f"all {_with_unit(low, unit)}")
+    text += " Values: " + "; ".join(ranges) + "."
+    if len(places) < 2:
+        text += " With one place there is nothing to compare across places."
+    return text

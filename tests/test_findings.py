@@ -351,3 +351,19 @@ def test_describe_campaign_contrast_warns_on_small_groups():
     none = contrast.assign(**{"campaign paragraphs": 0})
     assert describe_campaign_contrast(none) == ("No figure stands in a campaign paragraph "
                                                 "(40 figures elsewhere).")
+
+
+def test_describe_family_counts_places_sentences_and_ranges():
+    from helpers.findings import describe_family
+
+    one = pd.DataFrame({"locality": ["甲县", "甲县", "乙县"], "value_std": [98.6, 100.0, 95.0],
+                        "unit_std": ["%", "%", "%"],
+                        "sentence": ["合格率达98.6%，办结率100%。", "合格率达98.6%，办结率100%。",
+                                     "合格率95%。"]})
+    assert describe_family(one, "pass rate (合格率)") == (
+        "pass rate (合格率): 3 levels from 2 places (2 甲县, 1 乙县), printed in 2 sentences. "
+        "Values: 95% to 100%.")
+    alone = describe_family(one.iloc[:1], "pass rate (合格率)")
+    assert alone.endswith("Values: all 98.6%. With one place there is nothing to compare across "
+                          "places.")
+    assert describe_family(one.iloc[0:0], None).startswith("No named family")
