@@ -286,3 +286,18 @@ def test_visits_to_firms_are_no_mass_line_but_visits_to_residents_are():
 def test_firm_clauses_are_whole_clauses():
     text = "网格员入户走访，干部入企调研。"
     assert [text[a:b] for a, b in firm_clause_spans(text)] == ["干部入企调研"]
+
+
+@pytest.mark.parametrize("text", [
+    "区应急局修订森林火灾应急预案，明确各乡镇职责。",
+    "镇里在工业园区设立劳资纠纷调解工作站，每周二坐班。",
+    "全县构建起县、乡、村三级食品安全监管网络。",
+    "健全河道日常巡查和保洁工作，落实专人负责。",
+])
+def test_plans_standing_stations_and_structures_of_levels_are_institution(text):
+    assert "institution" in codes(text)
+
+
+def test_a_level_of_emergency_response_or_of_air_quality_is_no_structure():
+    assert "institution" not in codes("气象台发布暴雨预警后，县里启动四级应急响应。")
+    assert "institution" not in codes("全年空气质量二级以上天数达到320天。")
