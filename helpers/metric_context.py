@@ -34,44 +34,89 @@ COMPARISON = re.compile(r"同比|环比|比上年|比去年|较上年|较去年|
                         r"|比\d{4}年|较\d{4}年")
 #: A change reached to a level (提高到, 降至, 增至): the figure after it is the new level (``to``).
 _TO = re.compile(r"(?P<verb>提高|提升|上升|增长|增加|下降|降低|减少|压减|压降|压缩|缩短|缩减|回落|扩大|"
-                 r"缩小|增|降|减|升)(?:到|至)(?:法定时限的?|原来的|原先的)?$")
-#: A baseline: 由/从 + (qualifier) + the figure, before a change verb later in the clause.
-_FROM = re.compile(r"(?:由|从)(?:不足|不到|超过|近|约|原来的|原先的|过去的|之前的|上年的|去年的)?$")
+                 r"缩小|增|降|减|升)(?:到|至)(?:20\d\d年(?:底|末)?的?)?(?:法定时限的?|原来的|原先的)?$")
+#: A baseline: 由/从 + (the year it stood in: 由2014年的) + (qualifier) + the figure, before a
+#: change verb later in the clause.
+_FROM = re.compile(r"(?:由|从)(?:(?:20\d\d年|去年|上年|今年|年初)(?:底|末|初)?的?)?"
+                   r"(?:不足|不到|超过|近|约|原来的|原先的|过去的|之前的|上年的|去年的)?$")
 #: Words of intention that make a figure a target: 力争, 目标, 计划, 确保, 争取, 任务 (in
 #: 目标任务), 力求, 拟, 要 (要达到), 将 (将达到), 到…年 (到2025年…达到); 计划 and 规划 not in an
 #: organ's name (规划局).  预计 is not one: year-end reports print the year's estimated level
 #: with it (预计全年实现…).  A completed plan
 #: (完成计划的87%) is a completion, not a target: ``COMPLETION`` is tried first.
-TARGET = re.compile(r"力争|目标|(?:计划|规划)(?![局委办司处科院])|确保|争取|任务|力求|拟|预期|要求|将要|"
+TARGET = re.compile(r"力争|目标|(?:计划|规划)(?![局委办司处科院])|确保|争取|任务|力求|拟|预期(?!性)|要求|将要|"
                     r"将(?=达到|达|突破|超过|实现|建成|完成|新增|增加|提高|带动|惠及|形成|投入|投资)|"
                     r"要(?=达到|达|完成|实现|确保|力争|突破|建成|提高|控制)|"
                     r"到20\d\d年|至20\d\d年底?")
 #: A ceiling: 控制在…以内/以下, 不超过, 不高于, 低于 (as a requirement).
-LIMIT_BEFORE = re.compile(r"控制在|不超过|不高于|不得超过|不大于|控制到")
+LIMIT_BEFORE = re.compile(r"控制在|不超过|不高于|不得超过|不大于|控制到|控制值(?:为|是)?$"
+                          r"|(?:最低|最高)?标准(?:为|是)?$|门槛(?:为|是)?$|[上下]限(?:为|是)?$")
 LIMIT_AFTER = re.compile(r"^(?:以内|之内|以下)")
 #: A completion: the share of a plan done (完成年度目标任务的87%, 占年度计划的87.3%, 为年度任务的,
-#: 占市下达全年控制指标的16.67%, 序时进度的); up to 8 characters name whose plan it is.  The figure is a level of progress against a target, not a level of the indicator.
+#: 占市下达全年控制指标的16.67%, 为年预算的32.3%, 占年计划投资的64.49%, 序时进度的); up to 8
+#: characters name whose plan it is, up to ``MAX_PLAN_NOUN`` what was planned (投资, 收入).  The
+#: figure is a level of progress against a target, not a level of the indicator.
 MAX_PLAN_OWNER = 8
+MAX_PLAN_NOUN = 4
 COMPLETION = re.compile(rf"(?:完成|占|为|达|达到|实现)[^，,。；;：:]{{0,{MAX_PLAN_OWNER}}}?"
-                        r"(?:目标|计划|任务|指标)(?:任务)?的?$|完成率(?:为|达到?|是)?$|序时进度的$")
+                        rf"(?:目标|计划|任务|指标|预算)(?:任务)?(?:[^，,。；;：:的]{{1,{MAX_PLAN_NOUN}}}的|的)?$"
+                        r"|完成率(?:为|达到?|是)?$|序时进度的$")
+#: A gap to a benchmark (高于全省平均水平38.1个百分点, 比全国平均水平高10.9%): a change whose
+#: direction is the comparison's; the benchmark (up to ``MAX_BENCHMARK`` characters) stands
+#: between the word and the figure.
+MAX_BENCHMARK = 14
+_GAP = re.compile(rf"(?:(?P<word>高于|低于|高出|低出|快于|慢于|好于|优于)[^，,。；;：:]{{1,{MAX_BENCHMARK}}}"
+                  rf"|比[^，,。；;：:]{{1,{MAX_BENCHMARK}}}?(?P<adj>[高低快慢])(?:出|了)?)$")
+_GAP_UP = frozenset("高快好优")
+#: A shortfall to a target (距离年目标值差85天, 离目标还差3个): a change down.
+_SHORTFALL = re.compile(r"(?:距离?|离)[^，,。；;：:]{1,12}?(?:还)?差$")
+#: A category threshold: the figure bounds a group named right after it (三年以上有期徒刑,
+#: 10亿元以上基础设施项目, 收入10万元以上的村, 16周岁以上的常住人口), not a level reached; rates
+#: before 以上的 are shares of people (90%以上的群众), no threshold.
+_CATEGORY_AFTER = re.compile(r"^(?:以上|以下)的?(?=[\u4e00-\u9fff])(?![和及与并且等])")
 #: Time phrases a figure is reported for, longest first.  Each names a stretch of the year the
 #: report counts over; ``period_dates`` turns them into dates when the article's date is known.
 _CN = "一二三四五六七八九十"
+#: The numerals of a five-year plan's name (十四五): written out, since the code-point range
+#: 一-九 leaves out 二, 五, 六 and 八.
+_PLAN_CN = "一二三四五六七八九"
+_M = r"(?:\d{1,2}|[" + _CN + r"]{1,2})"  # a month's number
+_YEAR_WORD = r"(?:今年|去年|20\d\d年)"
+_TO_SIGN = r"(?:至|到|-|—|－|~)"
 PERIOD = re.compile(
-    r"(?:截至|截止|截止到)(?:今年|去年|20\d\d年)[底末]"
-    r"|(?:截至|截止|截止到|到)(?:今年|去年|20\d\d年|\d{2}年)?(?:\d{1,2}|[" + _CN + r"]{1,2})月(?:底|末|\d{1,2}日)"
-    r"|(?:今年|去年|20\d\d年)?(?:\d{1,2}|[" + _CN + r"]{1,2})(?:至|到|-|—|－|~)(?:\d{1,2}|[" + _CN
-    + r"]{1,2})月(?:份)?"
-    r"|(?:今年|去年|20\d\d年)?(?:前|第)?[一二三四1-4]季度"
-    r"|(?:今年|去年|20\d\d年)?(?:上|下)半年"
-    r"|(?:今年|去年|20\d\d年)(?:\d{1,2}|[" + _CN + r"]{1,2})月(?:份)?"
+    # a span of years and one of days: 2020年至2024年间, 从2017年至2019年, 1月1日-12月13日
+    r"(?:从|自)?20\d\d年?" + _TO_SIGN + r"20\d\d年(?:间|期间|以来)?"
+    r"|(?:20\d\d年)?(?:\d{1,2}月)?\d{1,2}日" + _TO_SIGN + r"(?:\d{1,2}月)?\d{1,2}日"
+    # since an event: 自2025年4月30日正式运行以来
+    r"|(?:自|从)(?:20\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?)[^，,。；;]{0,"
+    + str(12) + r"}?以来"
+    r"|(?:截至|截止|截止到)(?:今年|去年|20\d\d年)[底末]"
+    # run together as printed: 截至1031日 (10月31日)
+    r"|(?:截至|截止|截止到)(?:1[0-2]|0?[1-9])(?:[12]\d|3[01]|0[1-9])日"
+    r"|(?:截至|截止|截止到|到)" + _YEAR_WORD + r"?" + _M + r"月(?:底|末|初|\d{1,2}日)"
+    r"|" + _YEAR_WORD + r"?" + _M + r"月份?" + _TO_SIGN + _M + r"月(?:份)?"
+    r"|" + _YEAR_WORD + r"?" + _M + _TO_SIGN + _M + r"月(?:份)?"
+    r"|" + _YEAR_WORD + r"?前" + _M + r"个月"
+    r"|" + _YEAR_WORD + r"?(?:前|第)?[一二三四1-4]季度"
+    r"|" + _YEAR_WORD + r"?(?:上|下)半年"
+    r"|(?:20\d\d年)?\d{1,2}月\d{1,2}[日号]"
+    r"|" + _YEAR_WORD + _M + r"月(?:份)?"
     r"|今年以来|今年来|年初以来|去年以来|20\d\d年以来|近年来|近[一二三四五六七八九十两\d]+年(?:来)?"
     r"|截至目前|截至当前|目前|至今"
-    r"|“十[一-九]五”(?:期间|以来)?|十[一-九]五(?:期间|以来)"
-    r"|(?:本|上|当)(?:周|月|季度)|(?:今年|去年)一年|一年来"
-    r"|20\d\d年(?:度|全年)?|今年|去年|全年|年内|当年"
+    r"|“十[" + _PLAN_CN + r"]五”(?:期间|以来)?|十[" + _PLAN_CN + r"]五(?:期间|以来)"
+    r"|(?:本|上|当)(?:周|月|季度)|(?:今年|去年)一年|一年来|当日|当天|今天|今日|昨天|昨日"
+    r"|20\d\d年(?:度|全年|初|底|末)?|今年|去年|全年|年内|当年"
     r"|(?<![\d" + _CN + r"])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d" + _CN + r"]|底|末)"
 )
+#: The base period of a comparison (去年同期为26天, 比上年同期847件): the time of the figure
+#: it names (``base_period``), never the period of the sentence's other figures.
+BASE_PERIOD = re.compile(r"(?:去年|上年|上一年)同期")
+#: The figures a base period names: right after it (比上年同期847件), or after 为/是 (去年同期为
+#: 26天); not after a word of change or a benchmark (比去年同期增长, 高于去年同期9个百分点),
+#: which make the figure a change.
+_BASE_BEFORE = re.compile(r"(?:^|[比较])(?P<base>(?:去年|上年|上一年)同期)(?:为|是|的)?$")
+#: Words before a base period that make the figure after it a gap, not the base's value.
+_GAP_BEFORE_BASE = re.compile(r"(?:高于|低于|高出|低出|好于|快于|慢于)$")
 
 
 #: Characters before a year word that make it the base of a comparison (比去年, 较上年, 同2020年
@@ -86,15 +131,30 @@ class FigureContext:
     direction: str | None  # "up", "down" or None
     role: str  # level, change, from, to, target, limit, completion, rank
     period: str | None  # the time phrase as printed
+    base: bool = False  # the value of a comparison's printed base (去年同期为26天)
 
 
 def figure_context(sentence: str, start: int, end: int, *, kind: str, value: float | None = None
                    ) -> FigureContext:
-    """Direction, role and period of the figure at ``sentence[start:end]`` of kind ``kind``."""
+    """Direction, role and period of the figure at ``sentence[start:end]`` of kind ``kind``.
+
+    The value of a comparison's printed base (比上年同期847件, 去年同期为26天) is role ``from``
+    with the base as its period; its direction, and the ``to`` role of the current value it is
+    compared with, come from the two values (``helpers.metrics`` links them).  This is rule N2
+    of the second measurement set; the first set prints no such base and keeps from/to for
+    由…到… movements, which this rule extends without contradicting (a base and its current
+    value are the two ends of a movement over a year).
+    """
+    base = base_period(sentence, start) if kind != "rank" else None
+    if base is not None:
+        return FigureContext(None, "from", base, base=True)
     clause_start = _clause_start(sentence, start)
     before = sentence[clause_start:start]
-    after = sentence[end:end + 4]
-    role, direction = _role(sentence, clause_start, before, after, kind)
+    # the figure's own qualifier (以上 in 10亿元以上) belongs to what follows it
+    bound = end - 2 if sentence[end - 2:end] in ("以上", "以下") else end
+    after = sentence[bound:bound + CATEGORY_REACH]
+    role, direction = _role(sentence, clause_start, before, after, kind,
+                            ahead=sentence[start:min(end, start + TARGET_LOOKAHEAD)])
     if direction == "up" and value is not None and value < 0:
         direction = "down"  # 增长-3.2%: a printed negative growth is a fall
     return FigureContext(direction, role, _period(sentence, start))
@@ -112,8 +172,16 @@ def _clause_start(sentence: str, start: int) -> int:
     return i
 
 
-def _role(sentence: str, clause_start: int, before: str, after: str, kind: str
-          ) -> tuple[str, str | None]:
+#: Characters after a figure read for a category it bounds (以上的村: 以上, 的 and a noun).
+CATEGORY_REACH = 4
+#: Characters of the figure itself that an intention word before it may need to be seen (将 in
+#: 将达1.6吉瓦 and 或将超过5500件 is an intention only before 达/超过, which the figure's own
+#: qualifier holds).
+TARGET_LOOKAHEAD = 2
+
+
+def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, *,
+          ahead: str = "") -> tuple[str, str | None]:
     if kind == "rank":
         return "rank", None
     if COMPLETION.search(before):
@@ -125,18 +193,30 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str
     if to:
         direction = _direction_of(before) or _direction_of(to.group("verb"))
         return ("target" if _intended(sentence, clause_start) else "to"), direction
-    if LIMIT_BEFORE.search(before) or (LIMIT_AFTER.search(after) and _intended(sentence,
-                                                                              clause_start)):
+    if LIMIT_BEFORE.search(before) or (LIMIT_AFTER.search(after) and _intended(
+            sentence, clause_start, ahead=ahead)):
         return "limit", None
+    if kind != "rate" and _CATEGORY_AFTER.search(after):
+        return "limit", None
+    gap = _GAP.search(before)
+    if gap:
+        word = gap.group("word") or gap.group("adj")
+        return "change", "up" if word[0] in _GAP_UP else "down"
+    if _SHORTFALL.search(before):
+        return "change", "down"
     direction = _direction_of(before)
+    if direction is None and COMPARISON.search(before[-10:]) and before.endswith("新增"):
+        direction = "up"  # 比年初新增125.5亿元: what was added since the base
     if direction is not None or COMPARISON.search(before[-10:]):
-        return "change", direction
-    if _intended(sentence, clause_start, before):
+        # 力争…较去年均上升30%以上: a growth planned is a target with its direction
+        return ("target" if _intended(sentence, clause_start, before, ahead=ahead)
+                else "change"), direction
+    if _intended(sentence, clause_start, before, ahead=ahead):
         return "target", None
     return "level", None
 
 
-def _intended(sentence: str, clause_start: int, before: str = "") -> bool:
+def _intended(sentence: str, clause_start: int, before: str = "", *, ahead: str = "") -> bool:
     """Does the figure's clause (or the sentence's opening clause that governs it) speak of an
     intention?  力争…达到95%以上, 今年目标任务是完成50亿元, 计划投资…: a target.  A clause saying
     the figure is done (已, 已经, 累计, 实际) is an achievement whatever the sentence opened with;
@@ -150,7 +230,7 @@ def _intended(sentence: str, clause_start: int, before: str = "") -> bool:
     lead_clause = re.split(r"[，,；;：:]", lead, maxsplit=1)[0] if lead else ""
     if re.search(r"\d", PERIOD.sub("", lead_clause)) or lead_clause.startswith(PURPOSE_OR_SOURCE):
         lead_clause = ""
-    for text in (before, own, lead_clause):
+    for text in (before + ahead, own, lead_clause):
         m = TARGET.search(text)
         if m and not _completed_plan(text, m) and (
                 text is not lead_clause or m.start() <= LEAD_INTENT_REACH):
@@ -221,14 +301,70 @@ _NOT_SINGLE = frozenset({"新增", "最多", "最少", "至少", "较多", "较�
 
 def _period(sentence: str, start: int) -> str | None:
     """The time phrase the figure is reported for: the last one printed before it in its
-    sentence (今年1至9月，全县…增长8.2%), else the first after it in the same sentence."""
+    segment of the sentence (今年1至9月，全县…增长8.2%; segments end at ；and ：, which part
+    items of a list), else the sentence's lead period (printed before any figure: 2023年县级重点
+    项目…，1-6月累计完成投资…；在建项目185项 is of 2023年), else the first after it in its own
+    clause (满意率达到97.5%（2022年度）); a period later in the sentence belongs to the figures
+    after it.  The base of a comparison (比去年, 高于去年, 去年同期) is no period of the figures.
+    全年 after a printed year (2025年，…；全年满意度达96.32%) is that year."""
+    bases = [m.span() for m in BASE_PERIOD.finditer(sentence)]
     found = [m for m in PERIOD.finditer(sentence)
-             if sentence[max(0, m.start() - 1):m.start()] not in COMPARISON_BASE]
-    before = [m for m in found if m.end() <= start]
+             if not _compared(sentence, m.start())
+             and not any(a < m.end() and m.start() < b for a, b in bases)]
+    segment = max((i + 1 for i, ch in enumerate(sentence[:start]) if ch in _SEGMENT_BREAKS),
+                  default=0)
+    before = [m for m in found if segment <= m.start() and m.end() <= start]
     if before:
-        return before[-1].group()
-    after = [m for m in found if m.start() >= start]
+        last = before[-1].group()
+        years = [m.group() for m in found if m.end() <= before[-1].start()
+                 and YEAR.fullmatch(m.group())]
+        return years[-1] if last in YEAR_OF_SENTENCE and years else last
+    lead = next(iter(found), None)
+    if lead is not None and lead.end() <= start and not re.search(r"\d", sentence[:lead.start()]):
+        return lead.group()
+    clause_end = _clause_end(sentence, start)
+    after = [m for m in found if start <= m.start() < clause_end]
     return after[0].group() if after else None
+
+
+#: Words naming the year a sentence already printed (2025年，…；全年…): that year.
+YEAR_OF_SENTENCE = frozenset({"全年", "当年"})
+YEAR = re.compile(r"20\d\d年度?")
+#: Adjectives of a comparison before 于 (高于去年, 好于上年): the year after them is a base.
+_COMPARATIVES = "高低好差多少快慢优强大小"
+#: The characters that end a segment of a sentence, the item of a list (；) or what a colon
+#: introduces: a period printed in one item is not the next item's.
+_SEGMENT_BREAKS = "；;：:"
+#: The characters that end a figure's own clause when a period is looked for after it: a
+#: bracket does not (满意率达到97.5%（2022年度））.
+_CLAUSE_ENDS = "，。；！？,;!?"
+
+
+def _compared(sentence: str, start: int) -> bool:
+    """Whether the time phrase at ``start`` is the base of a comparison (比去年, 较上年, 同2020年
+    相比, 高于去年)."""
+    before = sentence[max(0, start - 2):start]
+    return before[-1:] in COMPARISON_BASE or (
+        before[-1:] == "于" and before[:1] in _COMPARATIVES)
+
+
+def _clause_end(sentence: str, start: int) -> int:
+    j = start
+    while j < len(sentence) and sentence[j] not in _CLAUSE_ENDS:
+        j += 1
+    return j
+
+
+def base_period(sentence: str, start: int) -> str | None:
+    """The base period printed right before the figure at ``start`` when the figure is the
+    value of the comparison's base (比上年同期847件少297件, 去年同期为26天: rule N2 of the
+    measurement sets), else None.  A gap (高于去年同期9个百分点) or a change (比去年同期增长5%)
+    is no base value."""
+    clause = sentence[_clause_start(sentence, start):start]
+    m = _BASE_BEFORE.search(clause)
+    if m is None or _GAP_BEFORE_BASE.search(clause[:m.start("base")]):
+        return None
+    return m.group("base")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -275,6 +411,13 @@ def _year_of(period: str, published: dt.date) -> int:
     return published.year - 1 if period.startswith("去年") else published.year
 
 
+def _day(year: int, month: int | None, day: int) -> dt.date | None:
+    """The date, or None when the month or the day does not exist (2月30日)."""
+    if month is None or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return dt.date(year, month, day)
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -288,12 +431,37 @@ def period_dates(period: str | None, published: dt.date | None
     if not period or published is None:
         return None, None
     year = _year_of(period, published)
-    m = re.search(rf"(\d{{1,2}}|[{_CN}]{{1,2}})(?:至|到|-|—|－|~)(\d{{1,2}}|[{_CN}]{{1,2}})月", period)
+    m = re.search(r"(20\d\d)年?" + _TO_SIGN + r"(20\d\d)年", period)
+    if m:  # 2020年至2024年间
+        first_year, last_year = int(m.group(1)), int(m.group(2))
+        return ((dt.date(first_year, 1, 1), dt.date(last_year, 12, 31))
+                if first_year <= last_year else (None, None))
+    m = re.search(r"(?:(\d{1,2})月)?(\d{1,2})日" + _TO_SIGN + r"(?:(\d{1,2})月)?(\d{1,2})日", period)
+    if m:  # 1月1日-12月13日, 12月1日-13日
+        first_month = int(m.group(1) or 0) or None
+        last_month = int(m.group(3) or 0) or first_month
+        first = _day(year, first_month, int(m.group(2)))
+        last = _day(year, last_month, int(m.group(4)))
+        return (first, last) if first and last and first <= last else (None, None)
+    m = re.match(r"(?:自|从)(20\d\d年)?(?:(\d{1,2})月(?:(\d{1,2})日)?)?", period)
+    if m and period.endswith("以来") and (m.group(1) or m.group(2)):  # 自2025年4月30日…以来
+        first = _day(year, int(m.group(2) or 1), int(m.group(3) or 1))
+        return (first, published) if first and first <= published else (None, None)
+    m = re.search(rf"前(\d{{1,2}}|[{_CN}]{{1,2}})个月", period)
+    if m:  # 今年前10个月
+        last = _month(m.group(1))
+        return (dt.date(year, 1, 1), _month_end(year, last)) if last else (None, None)
+    m = re.search(rf"(\d{{1,2}}|[{_CN}]{{1,2}})(?:月份?)?(?:至|到|-|—|－|~)(\d{{1,2}}|[{_CN}]{{1,2}})月",
+                  period)
     if m:
         first, last = _month(m.group(1)), _month(m.group(2))
         if first and last and first <= last:
             return dt.date(year, first, 1), _month_end(year, last)
         return None, None
+    m = re.fullmatch(r"截[至止]到?(1[0-2]|0?[1-9])([12]\d|3[01]|0[1-9])日", period)
+    if m:  # 截至1031日: 10月31日 run together
+        day = _day(year, int(m.group(1)), int(m.group(2)))
+        return (None, day) if day else (None, None)
     if re.search(r"截[至止]到?(?:今年|去年|20\d\d年)[底末]", period):
         return None, dt.date(year, 12, 31)
     m = re.search(r"截[至止]到?.*?(\d{1,2}|[" + _CN + r"]{1,2})月(底|末|(\d{1,2})日)", period)
@@ -307,6 +475,17 @@ def period_dates(period: str | None, published: dt.date | None
                 return None, None
             return None, dt.date(year, month, day)
         return None, _month_end(year, month)
+    m = re.fullmatch(r"(20\d\d年)?(\d{1,2})月(\d{1,2})[日号]", period)
+    if m:  # a day: 5月19日, without its year the latest such day up to the article's date
+        month, day_no = int(m.group(2)), int(m.group(3))
+        if not m.group(1) and (month, day_no) > (published.month, published.day):
+            year = published.year - 1
+        day = _day(year, month, day_no)
+        return (day, day) if day else (None, None)
+    if period in ("今天", "今日"):
+        return published, published
+    if period in ("昨天", "昨日"):
+        return published - dt.timedelta(days=1), published - dt.timedelta(days=1)
     m = re.search(r"(前|第)?([一二三四1-4])季度", period)
     if m:
         q = "一二三四".find(m.group(2)) + 1 if not m.group(2).isdigit() else int(m.group(2))

@@ -411,9 +411,11 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
             else:
                 taken.pop()
         out[first_row:] = sorted(out[first_row:], key=lambda r: r["_start"])
+    _link_bases(out)
     _link_pairs(out)
     for row in out:
-        del row["_start"]
+        for key in ("_start", "_at", "_base"):
+            del row[key]
     return out
 
 
@@ -432,7 +434,8 @@ def _in_context(rows: list[dict[str, object]], sentence: str, span: tuple[int, i
             ctx_dir, role, period = ctx.direction, ctx.role, ctx.period
         row.update(direction=ctx_dir, role=role, period=period, quoted=quoted, pair=None,
                    family=indicator_family(row["indicator"], str(row["kind"]))
-                   if row["kind"] != "date" else None, _start=at)
+                   if row["kind"] != "date" else None, _start=at, _at=span[0],
+                   _base=row["kind"] != "date" and ctx.base)
     return rows
 
 
@@ -452,6 +455,50 @@ def _date_value(text: str) -> tuple[float | None, str]:
     word = unit.group(1) if unit else None
     return to_number(digits), {"·": "月·日", "号": "日", "点": "时", ":": "时", "：": "时",
                                None: ""}.get(word, word)
+
+
+def _link_bases(rows: list[dict[str, object]]) -> None:
+    """A comparison's printed base (比上年同期847件, 去年同期为26天: role ``from``) and the
+    current value it is compared with, the nearest level of the same kind and unit before it in
+    its sentence (接受信访举报550件…，比上年同期847件少297件), become the two ends of a movement:
+    the current value is ``to``, both share a ``pair`` and the direction the two values show.
+    A value inside brackets closed before the base (含上级转办246件) is a part, never the current
+    value; a base with no such level stays a lone ``from``."""
+    n = 0
+    for i, row in enumerate(rows):
+        if not row["_base"] or row["pair"] is not None:
+            continue
+        for other in reversed(rows[:i]):
+            if (other["sentence"] != row["sentence"] or other["role"] != "level"
+                    or other["pair"] is not None or other["kind"] != row["kind"]
+                    or other["unit_std"] != row["unit_std"] or other["change"]):
+                continue
+            between = str(row["sentence"])[int(other["_at"]):int(row["_at"])]
+            if _closes_bracket(between):
+                continue
+            n += 1
+            direction = _direction_between(other["value_std"], row["value_std"])
+            row.update(pair=f"b{n}", direction=direction)
+            other.update(pair=f"b{n}", direction=direction, role="to")
+            break
+
+
+def _closes_bracket(text: str) -> bool:
+    """Whether ``text`` closes a bracket it did not open (246件)，比上年同期)."""
+    depth = 0
+    for ch in text:
+        depth += (ch in "(（") - (ch in ")）")
+        if depth < 0:
+            return True
+    return False
+
+
+def _direction_between(new: object, old: object) -> str | None:
+    """up when the current value is above its base, down when below, None when equal or not
+    comparable."""
+    if not isinstance(new, float) or not isinstance(old, float) or new == old:
+        return None
+    return "up" if new > old else "down"
 
 
 def _link_pairs(rows: list[dict[str, object]]) -> None:

@@ -153,8 +153,10 @@ def test_month_without_year_and_this_week():
     assert period_dates("上月", published) == (dt.date(2022, 12, 1), dt.date(2022, 12, 31))
     ctx = _context("本周共受理群众来电412件，按时办结率96.1%。", "412件", "count")
     assert ctx.period == "本周"
-    ctx = _context("5月19日，全镇组织培训312人次。", "312人次", "count")
-    assert ctx.period is None  # an event's day is no period
+    # a day printed before the figures is their time: what was done on that day
+    ctx = _context("6月3日，镇长在便民服务大厅坐班，三小时接待群众27人次。", "27人次", "count")
+    assert ctx.period == "6月3日"
+    assert period_dates("6月3日", published) == (dt.date(2022, 6, 3), dt.date(2022, 6, 3))
 
 
 def test_value_added_is_no_change():
@@ -184,3 +186,169 @@ def test_planning_bureau_is_no_intention():
 def test_a_purpose_or_a_source_clause_is_no_target(sentence):
     figure = "860家" if "860家" in sentence else "42个"
     assert _context(sentence, figure, "count").role == "level"
+
+
+# -- comparisons with a printed base (rule N2 of the second measurement set) ---------------------
+
+@pytest.mark.parametrize(("sentence", "figure", "base"), [
+    ("全镇受理来信来访312件，比上年同期405件少93件。", "405件", "上年同期"),
+    ("空气优良天数为211天，去年同期为187天。", "187天", "去年同期"),
+    ("共审结民事案件1480件（去年同期为1391件），同比上升6.4%。", "1391件", "去年同期"),
+])
+def test_the_value_of_a_printed_base_is_a_from(sentence, figure, base):
+    ctx = _context(sentence, figure, "count")
+    assert (ctx.role, ctx.period, ctx.base) == ("from", base, True)
+
+
+@pytest.mark.parametrize(("sentence", "figure", "role", "direction"), [
+    ("信访总量比去年同期增长4.1%。", "4.1%", "change", "up"),
+    ("工业投资增速高于去年同期3.6个百分点。", "3.6个百分点", "change", "up"),
+])
+def test_a_change_or_a_gap_after_a_base_is_no_base(sentence, figure, role, direction):
+    ctx = _context(sentence, figure)
+    assert (ctx.role, ctx.direction, ctx.base) == (role, direction, False)
+
+
+def test_a_base_is_no_period_of_the_other_figures():
+    sentence = "空气优良天数为211天，去年同期为187天，距离年度目标还差19天。"
+    assert _context(sentence, "211天", "duration").period is None
+    assert _context(sentence, "19天", "duration").period is None
+
+
+# -- gaps, shortfalls, additions since a base --------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "figure", "direction"), [
+    ("全县规上工业增加值增长9.2%，高于全市平均水平2.4个百分点。", "2.4个百分点", "up"),
+    ("农村居民收入增速低于全省1.1个百分点。", "1.1个百分点", "down"),
+    ("全区人均绿地面积比全省平均水平高12.5%。", "12.5%", "up"),
+    ("距离全年目标还差240户。", "240户", "down"),
+    ("各项贷款余额比年初新增31.7亿元。", "31.7亿元", "up"),
+])
+def test_gaps_and_shortfalls_are_changes_with_a_direction(sentence, figure, direction):
+    ctx = _context(sentence, figure)
+    assert (ctx.role, ctx.direction) == ("change", direction)
+
+
+def test_a_planned_growth_is_a_target_with_its_direction():
+    ctx = _context("今年力争游客接待量较上年增长15%以上。", "15%")
+    assert (ctx.role, ctx.direction) == ("target", "up")
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind"), [
+    ("全县光伏装机容量将达2.4万千瓦。", "达2.4万千瓦", "other"),
+    ("据测算，明年全市受理案件或将超过9000件。", "超过9000件", "count"),
+])
+def test_an_intention_word_before_the_figures_own_qualifier(sentence, figure, kind):
+    assert _context(sentence, figure, kind).role == "target"
+
+
+def test_an_expected_type_of_indicator_is_no_target():
+    ctx = _context("上个五年确定的14项预期性指标基本完成。", "14项", "count")
+    assert ctx.role == "level"
+
+
+# -- limits: category thresholds and standards -------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "figure", "kind"), [
+    ("判处五年以上有期徒刑22人。", "五年以上", "duration"),
+    ("5000万元以上工业项目投资增长12%。", "5000万元以上", "money"),
+    ("全县年收入20万元以上的村达到46个。", "20万元以上", "money"),
+    ("受访对象为18周岁以上的常住居民。", "18周岁以上", "age"),
+])
+def test_a_figure_that_bounds_a_group_is_a_limit(sentence, figure, kind):
+    assert _context(sentence, figure, kind).role == "limit"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind", "role"), [
+    ("全县年收入达到20万元以上，增长8%。", "20万元以上", "money", "level"),
+    ("90%以上的群众认为治安状况良好。", "90%以上", "rate", "level"),
+])
+def test_a_level_above_a_bound_is_no_category(sentence, figure, kind, role):
+    assert _context(sentence, figure, kind).role == role
+
+
+def test_a_figure_after_a_standard_is_a_limit():
+    sentence = "有4个乡镇群众满意率低于市定最低标准90%。"
+    assert _context(sentence, "90%").role == "limit"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("1-8月，全县税收收入完成5.3亿元，为年预算的61.2%。", "61.2%"),
+    ("1-6月累计完成投资48.2亿元，占年计划投资的57.9%。", "57.9%"),
+])
+def test_completion_of_a_budget_or_of_planned_spending(sentence, figure):
+    assert _context(sentence, figure).role == "completion"
+
+
+def test_a_planned_amount_after_a_plan_word_is_no_completion():
+    ctx = _context("今年完成年度计划投资12亿元。", "12亿元", "money")
+    assert ctx.role != "completion"
+
+
+# -- movements whose ends carry their years --------------------------------------------------
+
+def test_a_movement_between_two_dated_ends():
+    sentence = "全院执结案件由2019年的860件增加到2023年的2140件。"
+    base = _context(sentence, "860件", "count")
+    new = _context(sentence, "2140件", "count")
+    assert (base.role, base.direction, base.period) == ("from", "up", "2019年")
+    assert (new.role, new.direction, new.period) == ("to", "up", "2023年")
+
+
+# -- periods -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "figure", "period"), [
+    ("今年1月至8月，全市止付涉诈资金2.1亿元。", "2.1亿元", "今年1月至8月"),
+    ("今年前8个月全县新增市场主体3120户。", "3120户", "今年前8个月"),
+    ("截至11月初，全区共排查隐患1460处。", "1460处", "截至11月初"),
+    ("自2023年6月1日平台上线以来，共受理诉求8620件。", "8620件", "自2023年6月1日平台上线以来"),
+    ("2019年至2023年间，全县年均增速达6.2%。", "6.2%", "2019年至2023年间"),
+    ("从2016年至2020年，全县完成造林8.4万亩。", "8.4万亩", "从2016年至2020年"),
+    ("3月1日-5月31日，全县查处酒驾312起。", "312起", "3月1日-5月31日"),
+    ("2022年初，全县整合了四家单位。", "四家", "2022年初"),
+    ("当日，全村兑换积分860分。", "860分", "当日"),
+    ("截至930日，已完成民生实事18件。", "18件", "截至930日"),
+    ("“十二五”确定的11项约束性指标全部完成。", "11项", "“十二五”"),
+    ("“十四五”期间，全县新增就业1.2万人。", "1.2万人", "“十四五”期间"),
+])
+def test_more_period_forms(sentence, figure, period):
+    assert _context(sentence, figure, "count").period == period
+
+
+def test_a_compared_year_is_no_period():
+    ctx = _context("有71.3%的受访者认为治安好于去年，同比上升4.2个百分点。", "4.2个百分点")
+    assert ctx.period is None
+
+
+def test_a_period_inside_one_item_of_a_list_stays_in_it():
+    sentence = ("2024年全县重点项目48个，1-9月完成投资36亿元，占年计划的80%；"
+                "其中新开工项目21个，年度计划投资12亿元。")
+    assert _context(sentence, "36亿元", "money").period == "1-9月"
+    assert _context(sentence, "80%").period == "1-9月"
+    assert _context(sentence, "21个", "count").period == "2024年"
+    assert _context(sentence, "12亿元", "money").period == "2024年"
+
+
+def test_a_period_after_figures_of_another_item_is_not_theirs():
+    sentence = "确保事故死亡人数下降5%，2025年实现全面达标。"
+    assert _context(sentence, "5%").period is None
+
+
+def test_whole_year_after_a_printed_year_is_that_year():
+    sentence = "2024年，全县新建口袋公园12个；全年群众满意度达95.6%。"
+    assert _context(sentence, "95.6%").period == "2024年"
+
+
+@pytest.mark.parametrize(("period", "dates"), [
+    ("今年1月至10月", (dt.date(2024, 1, 1), dt.date(2024, 10, 31))),
+    ("今年前8个月", (dt.date(2024, 1, 1), dt.date(2024, 8, 31))),
+    ("2019年至2023年间", (dt.date(2019, 1, 1), dt.date(2023, 12, 31))),
+    ("3月1日-5月31日", (dt.date(2024, 3, 1), dt.date(2024, 5, 31))),
+    ("自2023年6月1日平台上线以来", (dt.date(2023, 6, 1), dt.date(2024, 11, 5))),
+    ("截至930日", (None, dt.date(2024, 9, 30))),
+    ("今天", (dt.date(2024, 11, 5), dt.date(2024, 11, 5))),
+    ("2月30日", (None, None)),
+    ("2023年至2019年", (None, None)),
+])
+def test_dates_of_the_new_period_forms(period, dates):
+    assert period_dates(period, dt.date(2024, 11, 5)) == dates

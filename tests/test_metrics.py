@@ -526,3 +526,26 @@ def test_widest_family_prefers_more_localities_then_the_name():
                           "locality": ["甲", "乙", "甲", "丙", "甲", "甲", "乙"]})
     assert widest_family(rates) == "a"  # a and b span two localities each; a comes first
     assert widest_family(rates[rates["family"] == "other rates"]) is None
+
+
+def test_a_printed_base_and_the_current_value_are_the_ends_of_a_movement():
+    rows = [r for r in extract_from_text(
+        "1至6月，全县受理信访事项312件（含网上信访88件），比上年同期405件少93件。")
+        if r["kind"] != "date"]
+    got = [(r["value"], r["role"], r["direction"], r["period"]) for r in rows]
+    assert got == [(312.0, "to", "down", "1至6月"), (88.0, "level", None, "1至6月"),
+                   (405.0, "from", "down", "上年同期"), (93.0, "change", "down", "1至6月")]
+    assert rows[0]["pair"] == rows[2]["pair"] is not None and rows[1]["pair"] is None
+
+
+def test_a_base_in_brackets_pairs_with_the_value_before_the_bracket():
+    rows = extract_from_text("空气优良天数为163天（去年同期为171天），重污染天数为4天，去年同期为9天。")
+    got = [(r["value"], r["role"], r["direction"]) for r in rows]
+    assert got == [(163.0, "to", "down"), (171.0, "from", "down"),
+                   (4.0, "to", "down"), (9.0, "from", "down")]
+    assert rows[0]["pair"] != rows[2]["pair"]
+
+
+def test_a_base_of_another_unit_stays_alone():
+    rows = extract_from_text("全县接待游客42万人次，去年同期为3.1亿元。")
+    assert [(r["role"], r["pair"]) for r in rows] == [("level", None), ("from", None)]
