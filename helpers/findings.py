@@ -561,3 +561,45 @@ def describe_family(one: pd.DataFrame, family: str | None) -> str:
     if len(places) < 2:
         text += " With one place there is nothing to compare across places."
     return text
+
+
+# --- heaping, tested (notebook 04) ------------------------------------------------------------
+
+__all__ += ["describe_heaping_tests"]
+
+
+def describe_heaping_tests(result: dict[str, pd.DataFrame]) -> str:
+    """``heaping.heaping_tests`` as sentences: per printed precision n, the figures ending in 0
+    or 5 against the 20 % uniform digits give, the last-digit test and its verdict; exactly
+    100 % against the bins below; and, where n is below ``heaping.MIN_CONCLUSIVE_N``, that a
+    result that is not significant says nothing."""
+    from helpers.heaping import CEILING, CEILING_WINDOW, MIN_CONCLUSIVE_N
+
+    rates = result["rates"]
+    if rates.empty:
+        return "No rate level in % to examine for heaping."
+    left = int((~rates["tested"].astype(bool)).sum())
+    parts = []
+    for r in result["precision"].itertuples(index=False):
+        if r.n == 0:
+            parts.append(f"{r.precision}: none")
+            continue
+        parts.append(f"{r.precision}: n = {r.n}, {r.round} ending in 0 or 5 against "
+                     f"{r.round_expected:.1f} expected (p = {r.round_p:.2g}), last digits "
+                     f"against uniform {r.method} p = {r.p:.2g}: {r.verdict}")
+    c = result["ceiling"].iloc[0]
+    lo = CEILING - CEILING_WINDOW
+    p = f"p = {c['p']:.2g}" if pd.notna(c["p"]) else "no test"
+    text = (f"{_n(len(rates), 'printed rate level')} in % ({left} bounds or estimates left "
+            f"out, figures at exactly {CEILING:g}% tested apart). " + "; ".join(parts) + ". "
+            f"Exactly {CEILING:g}%: {int(c['at_ceiling'])} against {float(c['expected']):.1f} "
+            f"expected from the {int(c['window'])} figures in [{lo:g}, {CEILING:g}) ({p}): "
+            f"{c['verdict']}.")
+    few = [r.precision for r in result["precision"].itertuples(index=False)
+           if r.verdict == "too few to conclude"]
+    if c["verdict"] == "too few to conclude":
+        few.append(f"exactly {CEILING:g}%")
+    if few:
+        text += (f" Too few to conclude ({', '.join(few)}): below {MIN_CONCLUSIVE_N} figures a "
+                 "test that finds nothing says nothing; only strong heaping would show.")
+    return text

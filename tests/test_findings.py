@@ -367,3 +367,36 @@ def test_describe_family_counts_places_sentences_and_ranges():
     assert alone.endswith("Values: all 98.6%. With one place there is nothing to compare across "
                           "places.")
     assert describe_family(one.iloc[0:0], None).startswith("No named family")
+
+
+def _rate_levels(values: list[float]) -> pd.DataFrame:
+    n = len(values)
+    return pd.DataFrame({
+        "article_id": [f"a-{i:02d}" for i in range(n)], "para_no": [1] * n,
+        "sentence": [f"完成率为{v:g}%。" for v in values], "indicator": ["完成率"] * n,
+        "value": values, "unit": ["%"] * n, "kind": ["rate"] * n, "qualifier": [None] * n,
+        "change": [False] * n, "value_std": values, "unit_std": ["%"] * n,
+        "role": ["level"] * n, "quoted": [False] * n})
+
+
+def test_describe_heaping_tests_says_heaping_when_every_digit_is_zero():
+    from helpers.findings import describe_heaping_tests
+    from helpers.heaping import heaping_tests
+
+    text = describe_heaping_tests(heaping_tests(_rate_levels([10.0, 20.0, 30.0, 40.0, 50.0]
+                                                             * 10)))
+    assert text.startswith("50 printed rate levels in % (0 bounds")
+    assert "integers: n = 50, 50 ending in 0 or 5 against 10.0 expected" in text
+    assert "chi-square" in text and ": heaping;" in text
+    assert "one decimal: none" in text
+
+
+def test_describe_heaping_tests_says_when_n_is_too_small():
+    from helpers.findings import describe_heaping_tests
+    from helpers.heaping import MIN_CONCLUSIVE_N, heaping_tests
+
+    text = describe_heaping_tests(heaping_tests(_rate_levels([81.0, 92.0, 100.0, 97.0])))
+    assert "integers: n = 3" in text and "exact multinomial" in text
+    assert "Exactly 100%: 1 against 0.2 expected from the 1 figures in [95, 100)" in text
+    assert f"below {MIN_CONCLUSIVE_N} figures a test that finds nothing says nothing" in text
+    assert "Too few to conclude (integers, exactly 100%)" in text
