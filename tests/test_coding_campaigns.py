@@ -301,3 +301,20 @@ def test_plans_standing_stations_and_structures_of_levels_are_institution(text):
 def test_a_level_of_emergency_response_or_of_air_quality_is_no_structure():
     assert "institution" not in codes("气象台发布暴雨预警后，县里启动四级应急响应。")
     assert "institution" not in codes("全年空气质量二级以上天数达到320天。")
+
+
+@pytest.mark.parametrize("text", [
+    "作为村党支部书记兼村民小组长，其对违规发放补贴负有直接责任。",
+    "“以前路难走。”河西村党支部书记王某说，如今水泥路通到了家门口。",
+])
+def test_a_branch_secretary_named_by_title_is_not_party_building(text):
+    assert "party_building" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "由村党支部书记任矛盾调处第一责任人，每周接待村民。",
+    "村里探索“支部+合作社+农户”模式，集体经济收入翻番。",
+    "东山村党支部组织党员清理河道垃圾。",
+])
+def test_a_branch_that_leads_is_party_building(text):
+    assert "party_building" in codes(text)
