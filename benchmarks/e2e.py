@@ -105,6 +105,9 @@ CJK_CHARS_PER_ELEMENT = 6
 #: CJK Unified Ideographs and Extension A: the characters of the corpus's text.
 CJK_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff]"
 
+#: The cell around an element (class jp-Cell exactly, not jp-Cell-outputWrapper and the like).
+CELL_XPATH = "xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' jp-Cell ')][1]"
+
 #: Where a sampled Chinese element sits, for the screenshot names (one screenshot each).
 CJK_PLACES = ("markdown", "code", "output")
 
@@ -402,8 +405,8 @@ def check_cells(page: Any, result: NotebookResult, out: Path) -> None:
     not_run = [str(c["index"] + 1) for c in code if c["executionCount"] is None]
     if not_run:
         result.failures.append(
-            f"{len(not_run)} of {len(code)} code cells did not run (cells {', '.join(not_run)}): "
-            "Run All stops at the first error"
+            f"{len(not_run)} of {len(code)} code cells did not run (cells {', '.join(not_run)}, "
+            "counted from the top with the markdown cells): Run All stops at the first error"
         )
     for cell in code:
         shown = [img for img in cell["images"] if img["loaded"] and img["width"] > 0
@@ -453,8 +456,7 @@ def check_chinese(page: Any, result: NotebookResult, out: Path) -> None:
             target = page.locator(selector)
             target.scroll_into_view_if_needed()
             # The cell around the text, so that the screenshot shows it in context.
-            target.locator("xpath=ancestor::div[contains(@class, 'jp-Cell')][1]").screenshot(
-                path=str(shot))
+            target.locator(CELL_XPATH).screenshot(path=str(shot))
             result.screenshots.append(shot)
     if tofu:
         first = tofu[0]
