@@ -58,10 +58,11 @@ _ENUM_ITEM = rf"[^{_ENUM_STOP}]{{1,12}}"
 AGENCY_WORDS = ("单位", "部门", "机构")
 #: An enumeration of two or more items joined by 、 and closed by 等 and, within a few
 #: characters, a word for the kind of thing listed: units, agencies, places, categories,
-#: industries (not 方面 or 领域, which close lists of the tasks of the work reported).
+#: industries (not 方面 or 领域, which close lists of the tasks of the work reported); or closed
+#: by a word for agencies without 等 (监管、检测、执法机构).
 ENUMERATION = re.compile(
-    rf"((?:{_ENUM_ITEM}、)+{_ENUM_ITEM})等[^{_ENUM_STOP}]{{0,8}}?"
-    rf"({'|'.join(AGENCY_WORDS)}|场所|类|产业)")
+    rf"((?:{_ENUM_ITEM}、)+{_ENUM_ITEM})(?:等[^{_ENUM_STOP}]{{0,8}}?"
+    rf"({'|'.join(AGENCY_WORDS)}|场所|类|产业)|(?<!等)({'|'.join(AGENCY_WORDS)}))")
 
 
 def enumeration_spans(text: str, *, agencies_only: bool = False) -> list[tuple[int, int]]:
@@ -77,7 +78,7 @@ def enumeration_spans(text: str, *, agencies_only: bool = False) -> list[tuple[i
     """
     spans = []
     for m in ENUMERATION.finditer(text):
-        if agencies_only and m.group(2) not in AGENCY_WORDS:
+        if agencies_only and (m.group(2) or m.group(3)) not in AGENCY_WORDS:
             continue
         first, *rest = m.group(1).split("、")
         pos = m.start(1)

@@ -318,3 +318,20 @@ def test_a_branch_secretary_named_by_title_is_not_party_building(text):
 ])
 def test_a_branch_that_leads_is_party_building(text):
     assert "party_building" in codes(text)
+
+
+def test_the_quality_and_safety_of_farm_products_is_quality_not_work_safety():
+    found = codes("全县建成12个乡镇农产品质量安全监管站。")
+    assert "quality" in found and "safety" not in found
+
+
+def test_a_follow_up_visit_after_mediation_is_no_hotline():
+    text = "调解结束后，司法所做好回访、归档工作。"
+    assert "government_services" not in codes(text)
+    assert "government_services" in codes("热线办对办结工单开展电话回访。")
+
+
+def test_a_list_of_agencies_needs_no_deng():
+    text = "农业农村局成立了专门的监管、检测、执法机构。"
+    assert [text[a:b] for a, b in enumeration_spans(text)][-1] == "执法"
+    assert "law_enforcement" not in codes(text)
