@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -214,6 +215,7 @@ def main() -> None:
     parser.add_argument("--convert", action="store_true", help="OpenCC t2s traditional items")
     parser.add_argument("--home-column", action="store_true", help="tables record each row's home")
     parser.add_argument("--show", action="store_true", help="list the items with a wrong field")
+    parser.add_argument("--keep", type=Path, help="also copy the built corpus here (to debug)")
     args = parser.parse_args()
     with open(args.annotations, encoding="utf-8") as fh:
         all_items = list(csv.DictReader(fh))
@@ -223,6 +225,8 @@ def main() -> None:
         errors = build(items, all_items, args.items, out, convert=_converter(args.convert),
                        home_column=args.home_column)
         got = score(items, out, errors)
+        if args.keep is not None:
+            shutil.copytree(out, args.keep, dirs_exist_ok=True)
     print(f"split={args.split} items={len(items)} convert={args.convert} "
           f"home_column={args.home_column}")
     if NOTES:

@@ -473,3 +473,36 @@ def test_forum_post_copy():
     assert p.field_value("published") == "2023-11-6 09:13:50"
     assert p.paragraphs == ["11月5日，某县高新区党工委召开扩大会议，部署近期重点工作。"]
     assert [kind for _, kind, _ in p.furniture] == ["tools", "tools", "tools", "tools"]
+
+
+def test_site_menu_above_the_title_and_an_image_name_below_the_header():
+    lines = [
+        "首页 要闻 时评 党建 市情 文化 法治 原创 视频 文件 新闻 政务 旅游 生态 体育 专题 图片 融媒  某某省人民政府网",
+        "",
+        "您当前的位置 : 某某新闻网 图说某某",
+        "牧区草场管护站长的二十年",
+        "来源:某某日报",
+        "发布时间:2024-09-02 08:40:11",
+        "wechat_2024-09-02_040000_101",
+        "",
+        "  某某新闻网讯 站长张某正弯腰查看草情。",
+    ]
+    parsed = read_article("\n".join(lines))
+    assert parsed.headline == "牧区草场管护站长的二十年"
+    assert parsed.subheads == []
+    assert [k for _, k, _ in parsed.furniture] == ["navigation", "navigation", "credit"]
+
+
+def test_time_stamp_line_is_a_header_not_the_title_and_trailing_bars_are_layout():
+    lines = [
+        "某县开展送法下乡活动-某某网",
+        "某某网 > 时政 > 正文",
+        "2024 11/03 07:15:09",
+        "来源:某某日报",
+        "某县开展送法下乡活动 |",
+        "",
+        "  11月2日，某县司法局在集镇开展送法下乡。",
+    ]
+    parsed = read_article("\n".join(lines))
+    assert parsed.headline == "某县开展送法下乡活动"
+    assert "2024 11/03 07:15:09" in [line for _, line in parsed.header_lines]

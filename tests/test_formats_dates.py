@@ -192,3 +192,11 @@ def test_a_two_digit_year_stamp_must_still_be_a_real_date_and_time(text):
 def test_a_two_digit_year_without_a_clock_time_stays_ambiguous():
     with pytest.raises(InputError, match="ambiguous"):
         find_date("发布日期：09-01-06")
+
+
+def test_year_apart_time_stamp_is_read_year_first():
+    # a portal's stamp: year, space, month/day, clock time
+    assert parse_date("2024 11/03 07:15:09", where="x") == dt.date(2024, 11, 3)
+    assert find_date("发布于 2024 11/03 07:15") == dt.date(2024, 11, 3)
+    # without its clock time the same digits are no date
+    assert find_date("2024 11/03") is None

@@ -100,3 +100,24 @@ def test_repeated_lines():
     assert repeated_lines(lines[:3]) == set()  # twice is not enough
     long = "湘阴县" * 11  # over the masthead length
     assert repeated_lines([long] * 4) == set()
+
+
+def test_long_site_menu_may_link_a_couple_of_sites_by_name():
+    menu = ("首页 要闻 时评 党建 市情 文化 法治 原创 视频 文件 新闻 政务 旅游 生态 体育 专题 "
+            "图片 融媒  某某省人民政府网  民族文网")
+    assert furniture_kind(menu) == "navigation"
+    # five phrases, one of them long: a title's phrases, not a menu
+    assert furniture_kind("春耕 备耕 正当时 各地农民抢抓农时忙生产 田间地头") is None
+
+
+@pytest.mark.parametrize("line", ["wechat_2024-05-01_101010_77", "IMG_20230501.jpg",
+                                  "photo-3.png"])
+def test_image_file_names_left_in_place_of_images_are_credits(line):
+    assert furniture_kind(line) == "credit"
+
+
+def test_a_plain_word_or_number_line_is_no_image_name():
+    # short lines without Chinese are page tools (counters) in article files, but no image name
+    assert furniture_kind("COVID-19") != "credit"
+    assert furniture_kind("2023.05") != "credit"
+    assert furniture_kind("新冠疫苗_接种点") is None

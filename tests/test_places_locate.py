@@ -698,3 +698,43 @@ def test_home_delegation_on_a_study_trip_is_the_home():
 ])
 def test_agency_constructions(headline, text, organ):
     assert find_agency(headline, text, None) == organ
+
+
+def test_county_head_touring_two_towns_is_the_county():
+    # a county paper (home given) on its head's visits to two towns, each named twice: a tour
+    text = ("5月8日，县长王某先后到山门镇、岩山镇调研产业发展。在山门镇茶叶基地，王某了解种植情况。"
+            "在岩山镇，他查看了集镇建设，要求加快基础设施建设。")
+    got = locate_article(None, text, home="洞口县")
+    assert (got.locality, got.level, got.township) == ("洞口县", "county", None)
+
+
+def test_county_secretary_touring_one_town_is_the_town():
+    text = ("5月8日，县委书记李某到山门镇调研。李某一行深入该镇多个村，查看安置点建设。"
+            "在山门镇茶叶基地，李某要求做大产业。")
+    got = locate_article(None, text, home="洞口县")
+    assert (got.locality, got.level, got.township) == ("洞口县", "township", "山门镇")
+
+
+def test_county_meeting_held_in_an_unnamed_county_town_is_the_county():
+    # the county is never named; a town whose name only one county has places it, but the text
+    # speaks of the county's government as a whole: the county's report, not the town's
+    text = ("3月4日，区政府全体会议在七角井镇召开，贯彻落实全区经济工作会议精神。"
+            "区长主持会议，要求区政府各部门把思想统一到区委决策部署上来，全区上下确保完成全年任务。")
+    got = locate_article("区政府召开全体会议", text)
+    assert (got.locality, got.level, got.township) == ("伊州区", "county", None)
+
+
+def test_town_report_of_an_unnamed_county_stays_the_town():
+    text = ("近日，七角井镇召开党委会议，部署我镇秋季防火工作。会议要求全镇干部下沉到村，"
+            "我镇各村要建立巡查台账。")
+    got = locate_article("七角井镇部署秋季防火", text)
+    assert (got.locality, got.level, got.township) == ("伊州区", "township", "七角井镇")
+
+
+def test_municipality_as_a_whole_is_province_level():
+    got = locate_article("北京市推进接诉即办改革",
+                         "今年以来，北京市12345热线受理群众诉求。北京市各区同步推进。")
+    assert (got.locality, got.prefecture, got.province, got.level, got.admin_code) == (
+        "北京市", None, "北京市", "province", "110000")
+    district = locate_article("朝阳区推进接诉即办", "北京市朝阳区12345热线今年受理诉求。")
+    assert (district.locality, district.prefecture, district.level) == ("朝阳区", "北京市", "county")

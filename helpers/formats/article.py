@@ -103,6 +103,10 @@ class ParsedText:
                 for v in h.fields.get(key, []) if v]
 
 
+#: Bars a site's template prints after a title (閘北區開展活動 |): layout, not the title's.
+_TRAILING_BARS = " \u3000|丨｜"
+
+
 def clean_text(s: str) -> str:
     """Remove layout whitespace from one paragraph (see the module docstring)."""
     return _NUMBER_SPACE.sub("", _CJK_SPACE.sub("", s.strip()))
@@ -112,7 +116,7 @@ def clean_title(s: str) -> str:
     """A title's whitespace: a space between two phrases (嘉鱼开展交叉巡查 营造风清气正节日环境)
     separates them, as a headline prints it, so it stays as one space; the rest goes as in
     ``clean_text``."""
-    phrases = [clean_text(p) for p in _PHRASE_GAP.split(s.strip())]
+    phrases = [clean_text(p) for p in _PHRASE_GAP.split(s.strip().rstrip(_TRAILING_BARS))]
     return " ".join(p for p in phrases if p)
 
 

@@ -91,8 +91,13 @@ _DAY_MONTH_YEAR = r"\d{1,2}(?P<sep>[-/.])\d{1,2}(?P=sep)(?:\d{4}|\d{2})"
 # A month without its day: 2021年8月, 2021-08.
 _MONTH_ONLY = r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-/.]\d{1,2}"
 
+# A site's time stamp with the year apart (2025 12/01 08:54:15): year first, then month/day;
+# only with its clock time, which makes the line a stamp rather than two numbers.
+_YEAR_APART = r"(?P<year>\d{4})\s+(?P<month>\d{1,2})/(?P<day>\d{1,2})\s+" + _CLOCK
+
 _WHOLE_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = (  # (pattern, numerals are Chinese)
     (re.compile(_SEPARATED + _TIME_AFTER_DIGIT), False),
+    (re.compile(_YEAR_APART), False),
     (re.compile(_CHINESE + _TIME_AFTER_DAY_SIGN), False),
     (re.compile(_COMPACT), False),
     (re.compile(_CHINESE_NUMERALS), True),
@@ -106,6 +111,7 @@ _IN_TEXT_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = (
     (re.compile(r"(?<!\d)" + _SEPARATED + r"(?!\d)"), False),
     (re.compile(r"(?<!\d)" + _CHINESE), False),
     (re.compile(r"(?<!\d)" + _CHINESE_NO_DAY_SIGN), False),
+    (re.compile(r"(?<!\d)" + _YEAR_APART), False),
     (re.compile(_CHINESE_NUMERALS), True),
 )
 _AMBIGUOUS_IN_TEXT = re.compile(r"(?<![\d./-])" + _DAY_MONTH_YEAR + r"(?![\d./-])")

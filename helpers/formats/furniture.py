@@ -27,7 +27,7 @@ FURNITURE_KINDS = {
     "tools": "page tools: font size, print, close, share, QR code, view counts, reading time, "
              "comment boxes",
     "masthead": "the newspaper's name or a short line printed again and again on the page",
-    "credit": "an image credit line: 图片来源：…",
+    "credit": "an image credit line: 图片来源：…, or an image's file name left in place of the image",
     "page header": "a page's running head: the issue date with its weekday, editors' credits",
     "repeat": "the title printed again above the text (an archive record, a site's page title)",
 }
@@ -66,6 +66,9 @@ _EDITION = re.compile(r"^\s*第\s*([A-Z]{0,2}\s*\d{1,3})\s*版"
 EDITION_LINE_MAX = 40
 # An image credit: 图片来源：网络 / （图片来源：县委宣传部）.
 _CREDIT = re.compile(r"^\s*[（(]?\s*图片来源\s*[：:]")
+# An image's file name left where the image stood (wechat_2025-10-03_042038_246, IMG_0231.jpg):
+# one token of letters, digits and _ - . with an underscore or an image extension.
+_IMAGE_NAME = re.compile(r"(?=[\w.-]*(?:_|\.(?:jpe?g|png|gif|webp)$))[A-Za-z0-9_.-]+", re.IGNORECASE)
 # A site's menu: many short items side by side (要闻速览 三农视点 各地动态 惠农政策 …).
 _MENU_ITEM = re.compile(f"^[{IDEOGRAPHS}]{{%d,%d}}$")
 #: Fewest items of a menu line: four items side by side can be a title's phrases.
@@ -74,6 +77,13 @@ MENU_MIN_ITEMS = 5
 #: side by side are a justified line of text).
 MENU_ITEM_MIN = 2
 MENU_ITEM_MAX = 6
+#: A long menu also links a few sites by their names (青海省人民政府网, 藏文网): at most this many
+#: of its items may be longer than ``MENU_ITEM_MAX``, when at least ``MENU_LONG_MIN_ITEMS`` items
+#: make the line a menu beyond doubt (a title has a few phrases, not a dozen).
+MENU_LONG_ITEMS = 2
+MENU_LONG_MIN_ITEMS = 10
+#: Longest such site-name item, in ideographs.
+MENU_LONG_ITEM_MAX = 12
 #: Longest line without an ideograph that is a site's button or counter (x, • 0, 208 0) in an
 #: article file: a line of text holds Chinese.
 BUTTON_MAX = 12
@@ -103,6 +113,8 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
         return None
     if len(s) <= EDITION_LINE_MAX and _EDITION.match(s) and "版" in s[:8]:
         return "edition" if not _NAVIGATION.search(s) else "navigation"
+    if _IMAGE_NAME.fullmatch(s):
+        return "credit"
     if menus and len(s) <= BUTTON_MAX and not _IDEOGRAPH.search(s):
         return "tools"  # a site's button or counter (x, • 0, 208 0)
     if (_NAVIGATION.search(s) or _BREADCRUMB.match(s) or _TRAIL.fullmatch(s)
@@ -122,8 +134,12 @@ def _is_menu(s: str) -> bool:
     陈志强 报道: roles and names), so a line ``parse_header`` reads is never a menu."""
     items = s.split()
     pattern = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_ITEM_MAX))
-    return (len(items) >= MENU_MIN_ITEMS and all(pattern.match(item) for item in items)
-            and parse_header(s) is None)
+    long_item = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_LONG_ITEM_MAX))
+    short = sum(bool(pattern.match(item)) for item in items)
+    longer = sum(bool(long_item.match(item)) for item in items) - short
+    fits = short == len(items) or (len(items) >= MENU_LONG_MIN_ITEMS
+                                   and longer <= MENU_LONG_ITEMS and short + longer == len(items))
+    return len(items) >= MENU_MIN_ITEMS and fits and parse_header(s) is None
 
 
 def repeated_lines(lines: list[str]) -> set[str]:

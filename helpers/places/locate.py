@@ -364,12 +364,20 @@ def _parent(name: str, level: str, units: list[Place]) -> Place:
 # the result
 
 
+def _municipality(place: Place) -> bool:
+    """Is ``place`` a municipality (北京市, 重庆市: one place, province and prefecture)?"""
+    return place.level == "prefecture" and place.name == place.province
+
+
 def _locality(gaz: Gazetteer, place: Place, headline: str, text: str,
               mentions: list[_Mention], published: dt.date | None, agency: str | None,
               township: str | None, home: str | None = None) -> Locality:
     """The Locality of ``place``: names as of ``published``, code, township, level."""
     code = zone_code(place) if place.level == "zone" else gaz.codes.get(place)
-    if place.level == "province":
+    if place.level == "province" or _municipality(place):
+        # a municipality's own report (北京市 as a whole) is a province-level unit's, as the
+        # division code (110000) and provincial yearbooks count it; its districts keep it as
+        # their prefecture
         return Locality(place.name, None, place.province, "province", code, None, agency)
     printed = {headline[m.start:m.end] if m.headline else text[m.start:m.end] for m in mentions}
     if home:  # the newspaper's own unit as its metadata names it (宁乡县 in an undated item)

@@ -118,6 +118,8 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
     villages = [name for name in counts if _village_repeats(name, text) > county_refs]
     if len(villages) == 1:
         return villages[0]
+    if _tour(counts):
+        return None
     (top, n), *rest = counts.most_common()
     if rest and rest[0][1] == n:
         return None
@@ -126,6 +128,17 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
                       - _in_titles(text, printed))
     refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
     return top if refs > county_refs else None
+
+
+#: A township named this often is a stop of the report, not a passing setting: two or more
+#: townships of the county named so often each make a tour (a county head's visit to two towns,
+#: a meeting held in one town with reports from others), which is the county's report.
+MIN_TOUR_MENTIONS = 2
+
+
+def _tour(counts: Counter) -> bool:
+    """Are two or more of the county's townships each named ``MIN_TOUR_MENTIONS`` times?"""
+    return sum(n >= MIN_TOUR_MENTIONS for n in counts.values()) >= 2
 
 
 #: Longest stem of a village printed after its township (某镇|某某村): village names are short.
@@ -272,8 +285,21 @@ def unique_township(headline: str, text: str) -> tuple[Place, str | None] | None
     if len(counties) != 1:
         return None
     county, names = counties.popitem()
-    (top, n), *rest = Counter({name: found[name] for name in names}).most_common()
-    return county, (None if rest and rest[0][1] == n else top)
+    counts = Counter({name: found[name] for name in names})
+    (top, n), *rest = counts.most_common()
+    if (rest and rest[0][1] == n) or _tour(counts):
+        return county, None
+    speaks = len(_OWN_DEIXIS.findall(headline + text))
+    return county, (None if _county_speaks(county, headline + text) > n + speaks else top)
+
+
+#: The county speaking of itself as a whole or through its organs (全县, 该县, 县委, 县政府):
+#: the level character of the county that a township was found in.
+def _county_speaks(county: Place, text: str) -> int:
+    """How often ``text`` refers to a county of ``county``'s kind as a whole: a county
+    government's meeting that names one town once (held in 某镇) is the county's report."""
+    lvl = county.name[-1] if county.name and county.name[-1] in "县区市旗" else "县"
+    return len(re.findall(rf"[全该我本]{lvl}|{lvl}(?:委|人民政府|政府)", text))
 
 
 #: How often a text must say 我镇/本镇/全镇 (or 乡, 街道) to speak as a town of its own: once is a
