@@ -335,3 +335,26 @@ def test_a_list_of_agencies_needs_no_deng():
     text = "农业农村局成立了专门的监管、检测、执法机构。"
     assert [text[a:b] for a, b in enumeration_spans(text)][-1] == "执法"
     assert "law_enforcement" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "县纪委监委开展惠民资金使用专项检查，发现问题31个。",
+    "镇里对去年整治的违建开展“回头看”，逐一复查。",
+    "全县开展为期两个月的燃气管道排查，整改隐患90处。",
+])
+def test_special_checks_re_inspections_and_explicit_time_bounds_are_campaigns(text):
+    assert "campaign" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "每个滑坡隐患点落实一名群测群防员，雨天加密巡查。",
+    "从村民中选聘护林员120名，分片管护。",
+    "学校通过问卷征集家长意见，调整托管时间。",
+])
+def test_people_recruited_or_asked_for_their_views_are_mass_line(text):
+    assert "mass_line" in codes(text)
+
+
+def test_a_place_in_a_ranking_is_quantified_evaluation():
+    assert "quantified_evaluation" in codes("群众安全感测评居全市第二位。")
+    assert "quantified_evaluation" in codes("营商环境评价居全省第一。")
