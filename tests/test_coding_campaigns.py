@@ -358,3 +358,14 @@ def test_people_recruited_or_asked_for_their_views_are_mass_line(text):
 def test_a_place_in_a_ranking_is_quantified_evaluation():
     assert "quantified_evaluation" in codes("群众安全感测评居全市第二位。")
     assert "quantified_evaluation" in codes("营商环境评价居全省第一。")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("劳动监察大队为86名农民工讨回欠薪。", "agriculture_rural"),
+    ("违法占用永久基本农田建厂房的12宗案件已立案。", "agriculture_rural"),
+    ("交警在农村道路设立劝导站，查处面包车超员。", "urban"),
+    ("统计局发布人口抽样调查数据。", "quality"),
+    ("纪委监委受理涉及村干部的信访举报43件。", "stability"),
+])
+def test_words_inside_other_fields_phrases_do_not_count(text, code):
+    assert code not in codes(text)
