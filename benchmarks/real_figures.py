@@ -13,8 +13,9 @@ value (the row whose unit agrees first); a range (``value`` blank, ``low`` and `
 
 - ``value+kind``: a row with the figure's value, ``value_std`` and kind.  The protocol (rule 4)
   expands only 万/亿 in ``value_std`` and leaves physical units as printed (3938公顷 → 3938,
-  60万亩 → 600000), where the table converts them to m², kg, m³, m (``UNITS``): for those kinds
-  the row's ``value_std`` is compared in the printed unit (``_std_as_printed``);
+  60万亩 → 600000), where the table converts them to m², kg, m³, m (``UNITS``), and gives
+  multiples (增长3.94倍, 翻一番) as the increase in %, where the table keeps them in 倍: for those
+  the row's ``value_std`` is compared in the protocol's convention (``_std_as_printed``);
 - ``direction``: of the figures annotated with a direction (changes and from/to movements);
 - ``role``; ``period`` (the printed time phrase, empty when none); ``quoted``;
 - ``indicator exact`` and ``indicator usable``: the annotated label itself, or a usable one
@@ -72,8 +73,12 @@ PHYSICAL_KINDS = frozenset({"area", "weight", "volume", "length"})
 
 
 def _std_as_printed(row: dict) -> object:
-    """The row's ``value_std`` in the protocol's convention (``PHYSICAL_KINDS``: the printed
-    unit with its magnitudes expanded; every other kind as the table has it)."""
+    """The row's ``value_std`` in the protocol's convention: ``PHYSICAL_KINDS`` in the printed
+    unit with its magnitudes expanded; multiples as the increase in % (rule 4: 增长3.94倍 →
+    394; rule N1: 翻一番 → (2^1 − 1) × 100 = 100), where the table keeps the multiple in 倍
+    (3.94 倍; 翻一番 = 2 倍, the amount doubled); every other kind as the table has it."""
+    if row["unit_std"] == "倍" and isinstance(row["value_std"], float):
+        return (row["value_std"] - (row["unit"] == "番")) * 100
     if row["kind"] not in PHYSICAL_KINDS or row["value"] is None:
         return row["value_std"]
     _kind, _unit_std, factor = metrics.unit_factor(str(row["unit"]))

@@ -88,9 +88,10 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "亩": ("area", "m²", 10000 / 15), "公顷": ("area", "m²", 1e4),
     "立方米": ("volume", "m³", 1.0),
     "吨": ("weight", "kg", 1000.0), "公斤": ("weight", "kg", 1.0), "千克": ("weight", "kg", 1.0),
-    "斤": ("weight", "kg", 0.5),
+    "斤": ("weight", "kg", 0.5), "克": ("weight", "kg", 0.001),
+    "倍": ("rate", "倍", 1.0),  # 增长3.94倍, 是去年的2倍: a multiple, as printed
     "公里": ("length", "m", 1000.0), "千米": ("length", "m", 1000.0), "米": ("length", "m", 1.0),
-    "岁": ("age", "岁", 1.0),
+    "周岁": ("age", "岁", 1.0), "岁": ("age", "岁", 1.0),
     "个多月": ("duration", "月", 1.0), "个月": ("duration", "月", 1.0), "年多": ("duration", "年", 1.0),
     "年": ("duration", "年", 1.0), "天": ("duration", "天", 1.0), "小时": ("duration", "小时", 1.0),
     "个工作日": ("duration", "天", 1.0), "分钟": ("duration", "分钟", 1.0),
@@ -100,7 +101,7 @@ UNITS: dict[str, tuple[str, str, float]] = {
 COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个", "件", "户", "人", "名", "位",
                "家", "起", "项", "份", "栋", "艘", "辆", "场", "次", "条", "处", "所", "座", "宗",
                "批", "台", "套", "支", "株", "头", "只", "篇", "期", "间", "张", "本", "例", "根",
-               "块", "种", "类", "组", "村", "镇", "所", "门"]
+               "块", "种", "类", "组", "村", "镇", "所", "门", "笔"]
 # units the forms of their own read (九成, 三分之一, 翻一番): never after a plain number (五成员)
 _OWN_FORM_UNITS = frozenset({"成", "分之", "番"})
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted((set(UNITS) | set(COUNT_WORDS))
@@ -126,7 +127,8 @@ _CHENG = re.compile(
     rf"(?![{_CN_ALL}\d个人户家名项件元]))?"
     rf"(?![本果效员绩立为交都长熟品功型片规群家就形年不])(?P<more>多)?{_POST}")
 # 翻一番, 翻了两番
-_DOUBLING = re.compile(r"翻了?(?P<pre>近|约)?(?P<num>一|两|二|三|四|[1-4])(?P<unit>番)(?P<post>多)?")
+# 翻一番, 翻了两番; 翻番 and 实现翻番 with the 一 left unsaid
+_DOUBLING = re.compile(r"翻了?(?P<pre>近|约)?(?P<num>一|两|二|三|四|[1-4])?(?P<unit>番)(?P<post>多)?")
 # 123元1角1分, 十块三毛, 一百三十五块六角七分钱 (角/毛 and 分 are single digits)
 _YUAN_JIAO = re.compile(
     rf"{_PRE}{_FREE}(?P<num>{_NUM})(?P<unit>元|圆|块)(?:(?P<jiao>[\d{_CN_DIGITS}])[角毛])?"
@@ -154,7 +156,7 @@ _DATE = re.compile(
     r"|(?:上午|下午|晚上|凌晨|中午|早上|傍晚)?\d{1,2}时(?:\d{1,2}分)?(?:许)?"
     r"|(?:上午|下午|晚上|凌晨|中午|早上|傍晚)\d{1,2}(?:[:：]\d{2}|点(?:\d{1,2}分|半)?)|\d{1,2}点\d{1,2}分"
     r"|前?[一二三四1-4]季度"
-    r"|(?:今年|去年|(?:\d{4}|[〇零一二三四五六七八九]{4})年)?前(?:\d{1,2}|[一二三四五六七八九十]{1,2})个月"
+    r"|(?:今年|去年|(?:\d{4}|[〇零一二三四五六七八九]{4})年)?[前后](?:\d{1,2}|[一二三四五六七八九十]{1,2})个月"
     r"|\d{1,2}·\d{1,2}"  # 3·15 消费者权益日
 )
 _CN_N = "一二三四五六七八九十两"  # numerals of slogans and named sets (五个一, 三大攻坚战)
@@ -168,8 +170,10 @@ _NOT_QUANTITIES = {
                   r"|(?<![A-Za-z])(?:GB|DB\d*|HJ|JGJ|CJJ|ISO|IEC|NY|SN|SL|JT|YY|QB|GA|WS)"
                   r"(?:\s*/\s*[TZ])?\s*\d+(?:\.\d+)*(?:\s*[-－—]\s*\d{2,4})?",
     "code": r"\d+\+[\dA-Za-z]+|[A-Za-z]+\d+(?:\.\d+)?"  # 1+117 模式, G207, PM2.5
+            r"|(?<![\d.])\d{2,4}(?=国道|省道|县道|乡道)"  # 344国道: a road's name
             r"|(?<![\dA-Za-z.])\d[A-Z](?![A-Za-z\d])",  # 5G, 4A级景区
-    "ordinal": rf"第[\d{_CN_DIGITS}]+|党的十[一-九]大",  # 第五条, 第3号令, 第二次党代会
+    # 第五条, 第3号令, 第二次党代会, 党的十九大, 党的二十大
+    "ordinal": rf"第[\d{_CN_DIGITS}]+|党的[二十]{{1,2}}[一二三四五六七八九]?大",
     "url": r"(?:https?://|www\.)[\w\-./?%&=#:~+@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
            r"|[\w-]+(?:\.[\w-]+)*\.(?:cn|com|net|org)(?:/[\w\-./?%&=#~+]*)?",
     # telephone numbers (0731-12345678, mobiles, the number after 电话/拨打 …) and hotline and
@@ -179,7 +183,15 @@ _NOT_QUANTITIES = {
              rf"(?![\d.万亿余多]|\s*(?:{_UNIT_ALT}))"
              r"|(?<![\d.])(?:1[0-2]\d|1\d{4}|9\d{4})(?![\d.])(?=\s*(?:政务|便民|服务|热线|宣传日"
              r"|系统|平台|报警|接警|接处警|指挥|专线|举报|电话|短信|号码|话务|工单|中心|投诉|咨询"
-             r"|来电|急救|救护|出警|联动|接报|在线|网络))",
+             r"|来电|急救|救护|出警|联动|接报|在线|网络))"
+             # the government hotlines 123xx (12345, 12315, 12388) without a unit: a name
+             # (靖江12345受理19346个)
+             rf"|(?<![\d.])123\d\d(?![\d.]|\s*(?:{_UNIT_ALT}))",
+    # the pool of a ranking (全市20个区县排名第4, 在全省102个县中位列第9): the denominator of
+    # the rank printed before it, no reported count
+    "pool": r"(?<![\d.])\d+个[^\d，。；,;、：:]{1,8}?(?=中?(?:排名|排在|排位|位列|位居|名列|居第|居全))",
+    # the header of a list (诉求量前10位的分别是：): the size of the list, no count or rank
+    "header": r"前(?:\d+|[一二三四五六七八九十两]+)[位名](?=的[^，,。；;：:]{0,8}[：:])",
     # document numbers (〔2021〕12号, 宣政秘〔20208号 as printed, [2021]12号), house numbers (88号)
     "document": r"〔\s*\d+\s*(?:〕\s*(?:第\s*)?\d+\s*号?|号)?"
                 r"|[［\[(（【]\s*(?:19|20)\d{2}\s*[］\])）】]\s*(?:第\s*)?\d+\s*号"
@@ -203,9 +215,17 @@ _NOT_QUANTITIES = {
     # printed as 7 个方面)
     "slogan": rf"[{_CN_N}]个[{_CN_N}]|[{_CN_N}]个(?=意识|自信|维护|确立|全面|代表|务必|毫不动摇|最严)"
               rf"|(?:\d+|[{_CN_N}]+)大(?=[\u4e00-\u9fff])(?!于|幅|大|约|概|致|都|多|量|力|批|型|户|学|会)"
-              rf"|[\d{_CN_N}]+户联[防保动治创勤]|[一二三]次产业",
+              rf"|[\d{_CN_N}]+户联[防保动治创勤]|[一二三]次产业"
+              # 八项规定 (a named set of rules), 三年攻坚战 and 三年行动 (campaign names),
+              # 16字改革 (the characters of a slogan), 两位数增长 (a vague size)
+              rf"|[{_CN_N}]项(?=规定|禁令)|[\d{_CN_N}]年(?=攻坚|行动|大会战)"
+              r"|\d+字(?=方针|改革|诀|要诀|口诀|工作法|经验|要求)"
+              rf"|[{_CN_N}]位数",
     # times: 两天前, 三年前 (a reference, not a duration); the basis of a conversion (1分兑换2元)
+    # 近五年来 (a period, read by ``metric_context.PERIOD``); 70周年 (an anniversary)
     "relative": rf"(?<![\d.])(?:\d{{1,2}}|[{_CN_N}几]+)(?:天|年|个月|周|小时|分钟)之?前(?![列茅沿期])"
+                rf"|近(?:\d{{1,2}}|[{_CN_N}]{{1,3}})(?:年|个月)(?=来|以来)"
+                rf"|(?<![\d.])(?:\d{{1,3}}|[{_CN_N}]{{1,3}})周年"
                 r"|(?<![\d.])1[分元](?=兑换|折合|可兑|抵)",
 }
 _SKIP = re.compile("|".join(f"(?:{p})" for p in _NOT_QUANTITIES.values()))
@@ -343,11 +363,20 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
         # of them is ever read
         taken: list[tuple[int, int]] = [m.span() for m in _TOO_LONG.finditer(sentence)]
         taken += numerals.unsure_spans(sentence)
-        for m in _RANK.finditer(sentence):  # before _SKIP, which drops every other 第N
+        ranks = [*_RANK.finditer(sentence), *_RANK_SCOPED.finditer(sentence)]
+        for m in ranks:  # before _SKIP, which drops every other 第N
             rows = _rank(sentence, m)
             if rows is not None and not _overlaps(m.span(), taken):  # []: a list header
                 taken.append(m.span())
                 out.extend(_in_context(rows, sentence, m.span(), offset, quotes))
+                end = m.end()
+                while rows and (more := _RANK_NEXT.match(sentence, end)) is not None:
+                    nxt = _rank(sentence, more)
+                    if not nxt:
+                        break
+                    taken.append(more.span())
+                    out.extend(_in_context(nxt, sentence, more.span(), offset, quotes))
+                    end = more.end()
         for m in _RANK_MOVE.finditer(sentence):
             value = numerals.read_number(m.group("num"))
             if (value is not None and not _overlaps(m.span("num"), taken)
@@ -432,6 +461,8 @@ def _in_context(rows: list[dict[str, object]], sentence: str, span: tuple[int, i
             ctx = figure_context(sentence, span[0], span[1], kind=str(row["kind"]),
                                  value=row["value"])
             ctx_dir, role, period = ctx.direction, ctx.role, ctx.period
+        if row["unit"] == "番":  # a doubling is a rise, achieved or planned
+            role, ctx_dir = ("target" if role == "target" else "change"), "up"
         row.update(direction=ctx_dir, role=role, period=period, quoted=quoted, pair=None,
                    family=indicator_family(row["indicator"], str(row["kind"]))
                    if row["kind"] != "date" else None, _start=at, _at=span[0],
@@ -567,7 +598,34 @@ def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
         return None
     if m.group("sign"):
         value = -value
+    if not unit and not mag:
+        shared = _shared_unit(sentence, m.end())
+        if shared:  # 分别回落2.16和1.66个百分点: the unit printed once, after the last
+            return _quantity_rows(sentence, m, value, shared)
+        if value.is_integer() and _COUNTED.search(_clause_before(sentence, m.start())[0]):
+            return [{**row, "kind": "count"} for row in _quantity_rows(sentence, m, value, "")]
     return _quantity_rows(sentence, m, value, _unit_text(mag) + unit)
+
+
+#: Kinds whose unit a list prints once, after its last member (2.16和1.66个百分点, 3.2、4.1亿元,
+#: 5和8个); durations and dates are left out (2019、2020年 are two years, not two durations).
+SHARED_UNIT_KINDS = frozenset({"rate", "money", "count", "area", "weight", "volume", "length"})
+#: A count named by the words before a number printed without a measure word (受伤人数为0,
+#: 财产数量8, 流拍标的物数目10); 指数, 系数, 分数, 倍数, 基数 are no counts.
+_COUNTED = re.compile(r"(?<![指系分倍基参函])(?:数|数量|数目)(?:为|是|达|共)?$")
+
+
+def _shared_unit(sentence: str, end: int) -> str | None:
+    """The unit of the next member of a list when this member prints none (和, 、, 及, 与
+    between them), if the next one's kind shares its unit."""
+    if sentence[end:end + 1] not in ("和", "、", "及", "与"):
+        return None
+    nxt = _QUANTITY.match(sentence, end + 1)
+    if nxt is None or not nxt.group("num") or not nxt.group("unit") or nxt.group("pre"):
+        return None
+    _core, mag = numerals.split_magnitude(nxt.group("num"))
+    unit = _unit_text(mag + (nxt.group("mag") or "")) + nxt.group("unit")
+    return unit if unit_factor(unit)[0] in SHARED_UNIT_KINDS else None
 
 
 def _unit_text(mag: str) -> str:
@@ -613,8 +671,9 @@ def _cheng(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
 
 
 def _doubling(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
-    """翻一番 (value 1 番, the amount times 2), 翻两番 (times 4): a change, never a level."""
-    times = numerals.read_number(m.group("num"))
+    """翻一番 and 翻番 (value 1 番, the amount times 2), 翻两番 (times 4): a change, never a
+    level (a target when planned: 力争…实现翻番)."""
+    times = numerals.read_number(m.group("num") or "一")  # 翻番: one doubling
     if times is None:
         return None
     return _quantity_rows(sentence, m, times, "番", change=True, value_std=2.0 ** times)
@@ -671,10 +730,12 @@ def _range(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
 
 #: A rank: a verb of ranking, the set ranked in (全市, 全省20个县市区: up to ``MAX_RANK_SCOPE``
 #: characters) and 第N (位/名), or 首位/榜首 (= 1).  Without such a verb 第N is an ordinal (第3次,
-#: 第二批) and never a figure.
+#: 第二批) and never a figure, unless a whole set names it and nothing is counted after it
+#: (``_RANK_SCOPED``).
 MAX_RANK_SCOPE = 10
 _RANK = re.compile(
-    rf"(?P<verb>排名|排在|排位|位列|位居|名列|居于|居)(?P<scope>[^，。；,;！？!?\d第]{{0,{MAX_RANK_SCOPE}}}?)"
+    rf"(?P<verb>排名|排在|排位|排列|位列|位居|位于|名列|居于|居)"
+    rf"(?P<scope>[^，。；,;！？!?\d第]{{0,{MAX_RANK_SCOPE}}}?)"
     rf"(?:第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?"
     rf"(?:[至到\-－—]第(?P<hi>\d+|[{_CN_DIGITS}]+)(?:位|名)?)?"  # 居第4位至第7位: a range
     rf"|前(?P<top>\d+|[{_CN_DIGITS}两]+)(?P<topunit>位|名)?"  # 居全市前3位: rank 3 or better
@@ -683,13 +744,23 @@ _RANK = re.compile(
 _RANK_MOVE = re.compile(rf"(?P<verb>前进|上升|提升|提高|跃升|进位|后退|下降|下滑|回落)了?"
                         rf"(?P<num>\d+|[{_CN_DIGITS}两]+)(?P<unit>个位次|位次|位|名)")
 _RANK_WORDS = re.compile(r"排名|排位|位次|名次")
+#: What may follow a rank without a verb or a further rank: a break, a conjunction of ranks,
+#: the end.  第N followed by anything else is an ordinal (全市第二批, 全省第一家, 全县第一书记).
+_RANK_END = r"(?=[，。；,;！？!?、和及与)）\s]|$)"
+#: A rank without a verb, after the whole set it is taken in (群众安全感全市第一, 全省第23名,
+#: 升幅全市第1): 全市, 全省, 全州, 全县, 全区, 全国 and up to ``MAX_RANK_SCOPE`` characters.
+_RANK_SCOPED = re.compile(
+    rf"(?P<scope>全[市省州县区国盟])[^，。；,;！？!?\d第]{{0,{MAX_RANK_SCOPE}}}?"
+    rf"(?:第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?|(?P<first>首位|榜首)){_RANK_END}")
+#: The ranks listed after a first one (位列全市第四、第四、第六; 分居全省第二和第三位).
+_RANK_NEXT = re.compile(rf"[、和及与]第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?{_RANK_END}")
 #: 位居前三位的工单：… : a header that introduces a list (a colon follows), no locality's rank
 _LIST_HEADER = re.compile(r"的[^，,。；;：:]{1,8}[：:]")
 #: A score: a number of 分 in a clause about an assessment (考核总分76.26分, 测评得分97.95分);
 #: elsewhere 分 is a minute or a share (3分钟, 三分之一), never read as a score.
 _FIRST_PLACE = re.compile(r"首位|榜首")  # ranks without a numeral (居全市首位)
 _SCORE = re.compile(r"(?P<num>\d+(?:\.\d+)?)分(?![钟之类别期批])")
-_SCORE_WORDS = re.compile(r"得分|总分|分数|评分|成绩|考核|测评|考评|评价|评估|打分")
+_SCORE_WORDS = re.compile(r"得分|总分|分数|评分|成绩|考核|测评|考评|评价|评估|打分|获得|获评")
 
 
 def _rank(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
@@ -697,7 +768,8 @@ def _rank(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
     words before the verb (群众安全感测评排名全市第一 -> 群众安全感测评).  A top-N rank
     (居前3位) is value 3 with qualifier ``under`` (3rd or better); a range of ranks (居第4位至第7位)
     has value_low and value_high; a top-N that heads a list (位居前三位的工单：…) gives no row."""
-    if m.group("top"):
+    groups = m.groupdict()
+    if groups.get("top"):
         if _LIST_HEADER.match(sentence, m.end()):
             return []
         value = numerals.read_number(m.group("top"))
@@ -705,9 +777,9 @@ def _rank(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
             _row(sentence, metric_labels.figure_labels(sentence, m.start(), m.end(), "rank")[0]
                  .indicator, value, m.group("topunit") or "", "rank", "under", False, value,
                  "rank")]
-    value = 1.0 if m.group("first") else numerals.read_number(m.group("num"))
-    high = numerals.read_number(m.group("hi")) if m.group("hi") else None
-    if value is None or m.group("hi") and (high is None or high <= value):
+    value = 1.0 if groups.get("first") else numerals.read_number(m.group("num"))
+    high = numerals.read_number(groups["hi"]) if groups.get("hi") else None
+    if value is None or groups.get("hi") and (high is None or high <= value):
         return None
     name = metric_labels.figure_labels(sentence, m.start(), m.end(), "rank")[0].indicator
     unit = m.group("unit") or ""
@@ -715,9 +787,31 @@ def _rank(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
                  low=value if high else None, high=high)]
 
 
+#: Shares printed as a ratio (三次产业结构比为25.72:26.84:47.44): parts joined by : or ∶ that
+#: add up to 100 within ``SHARES_TOLERANCE`` (the rounding of the printed parts) are each a share
+#: in %; other ratios (1:3, 男女比例103:100) are no shares and give no rows here.
+SHARES_TOLERANCE = 0.5
+_SHARES = re.compile(r"(?<![\d.:∶])\d+(?:\.\d+)?(?:[:∶]\d+(?:\.\d+)?)+(?![\d.:∶])")
+_PART = re.compile(r"(?P<num>\d+(?:\.\d+)?)")
+
+
+def _shares(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
+    """Each part of a ratio of shares adding up to 100 (6.01:55.04:38.95): kind rate, no unit
+    printed, ``value_std`` in %."""
+    parts = [_PART.match(sentence, i.start() + m.start()) for i in _PART.finditer(m.group())]
+    values = [numerals.read_number(part.group()) for part in parts if part]
+    if len(values) < 2 or None in values or abs(sum(values) - 100) > SHARES_TOLERANCE:
+        return None
+    rows = []
+    for part, value in zip(parts, values, strict=True):
+        for row in _quantity_rows(sentence, part, value, ""):
+            rows.append({**row, "kind": "rate", "unit_std": "%"})
+    return rows
+
+
 _FORMS: list[tuple[re.Pattern[str], object]] = [
     (_PER_WORDS, _per_words), (_FRACTION, _fraction), (_DOUBLING, _doubling),
-    (_YUAN_JIAO, _yuan_jiao), (_RANGE, _range), (_CHENG, _cheng)]
+    (_YUAN_JIAO, _yuan_jiao), (_RANGE, _range), (_CHENG, _cheng), (_SHARES, _shares)]
 
 
 def _quantity_rows(sentence: str, m: re.Match[str], value: float, unit: str, *,

@@ -182,3 +182,30 @@ def test_a_range_of_ranks_and_a_move_in_a_ranking():
         (2, "rank", "change", "down")]
     up = extract_from_text("综合考核排位上升4个位次。")
     assert [(r["value"], r["kind"], r["direction"]) for r in up] == [(4, "rank", "up")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the pool a rank is taken in, repeated before each rank
+    ("全市18个区县排名第5，同比下降6.2%，全市18个区县排名第9。",
+     [(5, "", "rank"), (6.2, "%", "rate"), (9, "", "rank")]),
+    ("在全省96个县中位列第12位。", [(12, "位", "rank")]),
+    # a list header is no rank and no count
+    ("反映问题前5位的分别是：", []),
+    # a hotline's number as a name
+    ("其中，东城12345受理3120个，占41.2%。", [(3120, "个", "count"), (41.2, "%", "rate")]),
+    # named sets of rules, campaigns, slogans, vague sizes, roads, anniversaries, periods
+    ("全县严格落实中央八项规定精神，查处问题12起。", [(12, "起", "count")]),
+    ("启动道路安全三年攻坚战，开展三年行动。", []),
+    ("推行“放管服”12字改革，办件提速。", []),
+    ("工业投资连续三年保持两位数增长。", [(3, "年", "duration")]),
+    ("208国道改造完工，新建桥梁4座。", [(4, "座", "count")]),
+    ("迎接建党100周年，举办展览6场。", [(6, "场", "count")]),
+    ("近五年来，全县新增造林9.6万亩。", [(9.6, "万亩", "area")]),
+    ("合理安排今年后8个月的工作。", []),
+])
+def test_pools_headers_hotlines_and_names_are_no_counts(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_party_congresses_are_no_counts():
+    assert figures("深入学习党的二十大和党的十九大精神。") == []

@@ -452,8 +452,9 @@ def test_range_columns_in_the_table():
 
 def test_no_partial_amount_rows():
     """A number read in pieces gave 225 元 for 82,225 元 and 2345 元 for 壹万二千三百四十五元."""
-    rows = extract_from_text("两笔拨款分别为57，310.00元和壹万四千二百元。")
-    assert [(r["value_std"], r["unit_std"]) for r in rows] == [(57310.0, "元"), (14200.0, "元")]
+    rows = extract_from_text("两笔拨款分别为57，310.00元和壹万四千二百元。")  # 两笔: a count
+    assert [(r["value_std"], r["unit_std"]) for r in rows if r["kind"] == "money"] == [
+        (57310.0, "元"), (14200.0, "元")]
     rows = extract_from_text("奖金区间为2万-6万元。")  # a range, never -60000
     assert [(r["value"], r["value_high"], r["unit"]) for r in rows] == [(2.0, 6.0, "万元")]
 
@@ -549,3 +550,100 @@ def test_a_base_in_brackets_pairs_with_the_value_before_the_bracket():
 def test_a_base_of_another_unit_stays_alone():
     rows = extract_from_text("全县接待游客42万人次，去年同期为3.1亿元。")
     assert [(r["role"], r["pair"]) for r in rows] == [("level", None), ("from", None)]
+
+
+# -- units, multiples, doublings ---------------------------------------------------------------
+
+def _figures(sentence: str) -> list[tuple]:
+    return [(r["value"], r["unit"], r["kind"], r["value_std"], r["unit_std"])
+            for r in extract_from_text(sentence) if r["kind"] != "date"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("缴获冰毒1250.5克。", [(1250.5, "克", "weight", 1.2505, "kg")]),
+    ("发放贷款36笔。", [(36.0, "笔", "count", 36.0, "笔")]),
+    ("参加体检的为60周岁以上老人。", [(60.0, "周岁", "age", 60.0, "岁")]),
+    ("民间投资同比增长2.5倍。", [(2.5, "倍", "rate", 2.5, "倍")]),
+])
+def test_more_units(sentence, expected):
+    assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("全县税收收入较五年前实现翻番。", "change"),
+    ("力争到2030年实现农民收入翻番。", "target"),
+])
+def test_a_doubling_without_a_numeral_is_one_doubling_and_a_rise(sentence, role):
+    rows = [r for r in extract_from_text(sentence) if r["kind"] != "date"]
+    assert [(r["value"], r["unit"], r["value_std"], r["role"], r["direction"]) for r in rows] == [
+        (1.0, "番", 2.0, role, "up")]
+
+
+# -- ranks without a verb, ranks in a list ----------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("县融媒体中心传播力全省第一", [1.0]),
+    ("群众满意度得分为95.2分，全市第2名，全省第17名。", [2.0, 17.0]),
+    ("降幅全市第3。", [3.0]),
+    ("知晓率、参与率分别位列全市第二、第五。", [2.0, 5.0]),
+    ("两项工作分居全省第一和第四位。", [1.0, 4.0]),
+    ("该县信访量排列全州首位。", [1.0]),
+    ("名次位于全市第6名。", [6.0]),
+])
+def test_ranks_without_a_verb_and_in_lists(sentence, values):
+    assert [r["value"] for r in extract_from_text(sentence) if r["kind"] == "rank"] == values
+
+
+@pytest.mark.parametrize("sentence", [
+    "全市第二批示范村名单公布，全省第一家智慧药房开业。",
+    "全县第一书记培训班开班。",
+])
+def test_ordinals_after_a_whole_set_are_no_ranks(sentence):
+    assert [r for r in extract_from_text(sentence) if r["kind"] == "rank"] == []
+
+
+def test_a_score_someone_obtained():
+    rows = extract_from_text("在平安建设考评中，该镇获得96.5分。")
+    assert [(r["value"], r["kind"]) for r in rows] == [(96.5, "score")]
+
+
+# -- shares of a ratio, a unit printed once, counts named by their noun --------------------------
+
+def test_parts_of_a_ratio_of_shares_are_rates():
+    rows = _figures("全县三次产业结构比为12.4:40.2:47.4。")
+    assert rows == [(12.4, "", "rate", 12.4, "%"), (40.2, "", "rate", 40.2, "%"),
+                    (47.4, "", "rate", 47.4, "%")]
+
+
+def test_a_ratio_that_is_no_set_of_shares_gives_no_rates():
+    rows = _figures("全县师生比为1:13。")
+    assert all(kind != "rate" for _v, _u, kind, _s, _us in rows)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("城乡居民收入分别增长6.1和7.3个百分点。",
+     [(6.1, "个百分点", "rate", 6.1, "pp"), (7.3, "个百分点", "rate", 7.3, "pp")]),
+    ("东西两片分别完成投资3.2和4.5亿元。",
+     [(3.2, "亿元", "money", 3.2e8, "元"), (4.5, "亿元", "money", 4.5e8, "元")]),
+])
+def test_a_unit_printed_once_after_the_last_member(sentence, expected):
+    assert _figures(sentence) == expected
+
+
+def test_a_list_of_years_shares_no_unit():
+    rows = extract_from_text("该项目在2019、2020年获奖。")
+    assert [(r["value"], r["kind"]) for r in rows if r["value"] == 2019] == [(2019.0, "other")]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("当月死亡人数为0。", 0.0),
+    ("涉案车辆数量12，已全部扣押。", 12.0),
+])
+def test_a_bare_number_of_a_counted_noun_is_a_count(sentence, value):
+    rows = [r for r in extract_from_text(sentence) if r["kind"] != "date"]
+    assert [(r["value"], r["kind"]) for r in rows] == [(value, "count")]
+
+
+def test_an_index_is_no_count():
+    rows = extract_from_text("空气质量综合指数为4.86。")
+    assert [(r["value"], r["kind"]) for r in rows] == [(4.86, "other")]
