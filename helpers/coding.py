@@ -503,11 +503,41 @@ def validate_corpus(articles: pd.DataFrame, hand_codes: str | PathLike[str],
     return agreement(auto, gold, codebook), disagreements(auto, gold, texts)
 
 
+#: Columns a CSV of hand-coded free-standing paragraphs must have.
+HAND_TEXT_COLUMNS = ("item", "text", "codes")
+
+
+def check_hand_texts(hand: pd.DataFrame, path: str | PathLike[str], codebook: Codebook) -> None:
+    """Refuse a hand-coded paragraph table that would give a wrong score without a word: a
+    missing column, an item given twice (one row would silently win), an empty text, or a code
+    the codebook does not have; each ValueError names the file, the row (as the spreadsheet
+    counts it, header = 1) and the column."""
+    missing = [c for c in HAND_TEXT_COLUMNS if c not in hand.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)} "
+                         f"(expected {', '.join(HAND_TEXT_COLUMNS)})")
+    known = set(codebook.ids)
+    seen: dict[str, int] = {}
+    for i, (item, text, codes) in enumerate(zip(hand["item"].astype(str), hand["text"],
+                                                hand["codes"], strict=True), start=2):
+        if item in seen:
+            raise ValueError(f"{path}: row {i}, column item: {item!r} already given in row "
+                             f"{seen[item]}")
+        seen[item] = i
+        if not str(text).strip():
+            raise ValueError(f"{path}: row {i}, column text: empty paragraph")
+        unknown = sorted(set(filter(None, str(codes).split(";"))) - known)
+        if unknown:
+            raise ValueError(f"{path}: row {i}, column codes: unknown code id(s) "
+                             f"{', '.join(unknown)}")
+
+
 def validate_texts(hand_codes: str | PathLike[str], codebook: Codebook
                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Agreement on free-standing hand-coded paragraphs (a CSV with columns item, text, codes,
     …): the per-code table and the disagreements with their text."""
     hand = pd.read_csv(hand_codes, keep_default_na=False)
+    check_hand_texts(hand, hand_codes, codebook)
     gold = hand_code_matrix(hand, ["item"], codebook.ids)
     texts = hand.set_index("item")["text"]
     auto = code_texts(texts, codebook)

@@ -1,4 +1,5 @@
-"""Figures with correct Chinese text: the project font, word clouds, charts and ``save_figure``.
+"""Figures for print with correct Chinese text: the project font, the house style, figures at
+the widths journals print, and ``save_figure``, which checks them at their final size.
 
 Nothing changes at import.  ``setup_fonts()`` (called once in a notebook's setup cell) registers
 the project font — Noto Sans CJK SC, OFL-licensed, installed by the project's own setup from
@@ -6,6 +7,11 @@ PyPI (package ``noto-cjk-sans-otc``) — with matplotlib and makes the house sty
 it returns the font file, which every word cloud uses.  Figure functions build
 ``matplotlib.figure.Figure`` objects without pyplot, so they never show anything by themselves;
 a notebook displays the returned figure and ``save_figure`` writes it to ``figures/``.
+
+Every figure is drawn at the width it is printed at (``COLUMN_WIDTH_CM``, ``PAGE_WIDTH_CM``), so
+a point on screen is a point on paper; ``save_figure`` refuses a figure with text below
+``MIN_FONT_PT`` or a label outside the canvas.  Every figure's title states what it shows (its
+claim), computed from the data it draws.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import matplotlib as mpl
@@ -28,31 +34,65 @@ FONT_FAMILY = "Noto Sans CJK SC"
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 _SC_FACE = "Noto Sans CJK SC"
 
-# The house style: one place for sizes, colors and fonts (DejaVu Sans draws Latin text and
-# digits; CJK characters fall back to Noto Sans CJK SC).
+#: Printed widths (cm).  One column: Elsevier 9.0, Nature 8.9, Springer 8.4, Cambridge 8.4 —
+#: 8.5 fits every journal's column within a millimetre.  A full page: Elsevier 19.0, Nature
+#: 18.3, Springer 17.4 — 17.5, the narrowest common text block (a figure shrunk by 1 % keeps its
+#: text above the floor).
+COLUMN_WIDTH_CM = 8.5
+PAGE_WIDTH_CM = 17.5
+WIDTHS_CM: dict[str, float] = {"column": COLUMN_WIDTH_CM, "page": PAGE_WIDTH_CM}
+CM = 1 / 2.54  # inches per cm
+
+#: Smallest text at printed size (pt): journals ask for 6-8 pt (Elsevier 7, Springer 8 for
+#: body, 6 minimum; Nature 5-7); 7 pt is the common floor that is still legible in CJK.
+MIN_FONT_PT = 7.0
+
+#: Raster resolution: 300 dpi is what journals require for colour and greyscale images.
+DPI = 300
+
+#: How far text may reach past the canvas before it counts as clipped (pixels at the figure's
+#: dpi): anti-aliasing of a glyph's edge, not a label.
+CLIP_TOLERANCE_PX = 1.0
+
+# The house style: one place for sizes, colours and fonts (DejaVu Sans draws Latin text and
+# digits; CJK characters fall back to Noto Sans CJK SC).  Sizes are final printed sizes: the
+# figures are drawn at the printed width, so no size shrinks on paper.
 STYLE: dict[str, object] = {
     "font.family": ["DejaVu Sans", FONT_FAMILY],
-    "font.size": 9,
-    "axes.titlesize": 10,
-    "axes.labelsize": 9,
-    "xtick.labelsize": 8,
-    "ytick.labelsize": 8,
-    "legend.fontsize": 8,
+    "font.size": 8,
+    "axes.titlesize": 8,
+    "axes.labelsize": 8,
+    "figure.titlesize": 9,
+    "xtick.labelsize": 7,
+    "ytick.labelsize": 7,
+    "legend.fontsize": 7,
     "axes.spines.top": False,
     "axes.spines.right": False,
+    "axes.linewidth": 0.6,
+    "xtick.major.width": 0.6,
+    "ytick.major.width": 0.6,
     "figure.dpi": 100,
-    "savefig.dpi": 300,
-    "savefig.bbox": "tight",
+    "savefig.dpi": DPI,
     "svg.fonttype": "path",
     "svg.hashsalt": "govreports",  # stable SVG element ids
     "image.cmap": "Blues",
 }
-PALETTE = ["#1f4e79", "#c0504d", "#4f8a3c", "#8064a2", "#d4a017", "#2f8f9d", "#7f7f7f"]
-WORDCLOUD_COLORMAP = "cividis"  # dark enough on white, colour-blind safe
+
+#: The colour-blind-safe categorical palette of Okabe & Ito (2008, "Color universal design"),
+#: distinguishable under the three common colour-vision deficiencies.  Its yellow (#F0E442) is
+#: left out: on white it has a contrast of 1.3:1 and disappears in print.
+PALETTE = ["#000000", "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7"]
+#: Markers that tell categories apart once there are more categories than colours.
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "<", ">", "h"]
+INK = "#1b2a3a"  # text-dark blue-black: every single-colour mark and word cloud word
+HIGHLIGHT = "#D55E00"  # Okabe-Ito vermillion: the one emphasised category of a figure
+MUTED = "#b8c4cf"  # context marks (not significant, not the claim)
+WORDCLOUD_COLORMAP = "cividis"  # kept for callers; clouds are drawn in INK (colour means nothing)
 
 # The figure catalogue: the number of each figure in figures/ (NN_name), in paper order.
-FIGURES = ["wordcloud_corpus", "wordcloud_domains", "wordcloud_localities", "domain_mode_articles",
-           "codes_by_locality", "cooccurrence", "rates_by_locality", "heaping", "money"]
+FIGURES = ["wordcloud_corpus", "wordcloud_domains", "keyness_domains", "wordcloud_localities",
+           "keyness_localities", "domain_mode_articles", "codes_by_locality", "cooccurrence",
+           "rates_by_family", "heaping", "money_by_family"]
 
 
 def font_path() -> Path:
@@ -96,27 +136,119 @@ def font_missing(text: str) -> set[str]:
     return {ch for ch in set(text) if not ch.isspace() and ord(ch) not in cmap}
 
 
-def save_figure(fig: Figure, name: str, number: int | None = None,
+class PrintError(ValueError):
+    """A figure that would not print legibly: text below MIN_FONT_PT or outside the canvas."""
+
+
+def figure_width(width: str) -> float:
+    """The printed width in inches of ``"column"`` or ``"page"``."""
+    if width not in WIDTHS_CM:
+        raise ValueError(f"width must be one of {sorted(WIDTHS_CM)}, not {width!r}")
+    return WIDTHS_CM[width] * CM
+
+
+def save_figure(fig: Figure, name: str, *, width: str | None = None,
+                height_cm: float | None = None, number: int | None = None,
                 folder: Path | None = None) -> list[Path]:
-    """Write ``figures/NN_name.png`` (300 dpi) and ``.svg``; NN is the figure's place in the
-    catalogue ``FIGURES`` (or ``number``).  Returns the paths written."""
+    """Write ``figures/NN_name.png`` (``DPI``) and ``.svg`` at the printed ``width``
+    (``"column"`` or ``"page"``; default: the width the figure was drawn for), after checking
+    the text at that size (``check_print``).  NN is the figure's place in the catalogue
+    ``FIGURES`` (or ``number``); a file of the same name under another number (an older
+    catalogue) is removed.  The height is kept (figures size their height by their rows) unless
+    ``height_cm`` is given.  Returns the paths written."""
     if number is None:
         if name not in FIGURES:
             raise ValueError(f"unknown figure {name!r}: add it to viz.FIGURES or pass number=")
         number = FIGURES.index(name) + 1
+    width = width or getattr(fig, "print_width", None)
+    if width is None:
+        raise ValueError(f"save_figure({name!r}): say width='column' or 'page' (the figure "
+                         "was not drawn by a viz function that knows its width)")
+    height = height_cm * CM if height_cm else fig.get_figheight()
+    fig.set_size_inches(figure_width(width), height)
+    fig.print_width = width
+    check_print(fig, name=name)
     out = folder or config.FIGURES
     out.mkdir(parents=True, exist_ok=True)
     stem = out / f"{number:02d}_{name}"
+    for old in sorted(out.glob(f"[0-9][0-9]_{name}.*")):
+        if old.stem != stem.name and old.suffix in (".png", ".svg"):
+            old.unlink()
     png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
     with mpl.rc_context(STYLE):
-        fig.savefig(png, dpi=300, bbox_inches="tight", metadata={"Software": None})
-        fig.savefig(svg, bbox_inches="tight", metadata={"Date": None, "Creator": None})
+        # no bbox_inches="tight": the file must be exactly the printed width
+        fig.savefig(png, dpi=DPI, metadata={"Software": None})
+        fig.savefig(svg, metadata={"Date": None, "Creator": None})
     return [png, svg]
 
 
-def _figure(width: float = 6.5, height: float = 4.0) -> Figure:
+def _renderer(fig: Figure):
+    """Lay the figure out and return its renderer (attaching an Agg canvas if it has none)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas.draw()
+    return canvas.get_renderer()
+
+
+def drawn_texts(fig: Figure) -> list:
+    """The text artists the figure draws (visible, not empty; tick labels only for the ticks
+    inside the view)."""
+    from matplotlib.text import Text
+
+    _renderer(fig)
+    tick_labels: set[int] = set()
+    drawn: list[Text] = []
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for tick in axis.majorTicks + axis.minorTicks:
+                tick_labels.update({id(tick.label1), id(tick.label2)})
+            if not (ax.axison and axis.get_visible()):  # an axis turned off draws nothing
+                tick_labels.update({id(axis.label), id(axis.offsetText)})
+                continue
+            for tick in axis._update_ticks():  # the ticks matplotlib draws
+                drawn += [t for t in (tick.label1, tick.label2) if t.get_visible()]
+    drawn += [t for t in fig.findobj(Text) if id(t) not in tick_labels]
+    return [t for t in drawn if t.get_visible() and t.get_text().strip()]
+
+
+def check_print(fig: Figure, *, name: str = "figure") -> None:
+    """Raise ``PrintError`` when, at the figure's size, any text is smaller than MIN_FONT_PT,
+    reaches outside the canvas, or a word cloud's smallest word is below MIN_FONT_PT."""
+    renderer = _renderer(fig)
+    canvas = fig.bbox
+    problems = []
+    for text in drawn_texts(fig):
+        label = text.get_text().replace("\n", " ")[:40]
+        if text.get_fontsize() < MIN_FONT_PT - 1e-6:
+            problems.append(f"{label!r} is {text.get_fontsize():g} pt")
+        box = text.get_window_extent(renderer)
+        if (box.x0 < canvas.x0 - CLIP_TOLERANCE_PX or box.y0 < canvas.y0 - CLIP_TOLERANCE_PX
+                or box.x1 > canvas.x1 + CLIP_TOLERANCE_PX
+                or box.y1 > canvas.y1 + CLIP_TOLERANCE_PX):
+            problems.append(f"{label!r} is clipped (outside the canvas)")
+    for ax in fig.axes:
+        for image in ax.get_images():
+            px = getattr(image, "min_text_px", None)
+            if px is None:
+                continue
+            rows, cols = image.get_array().shape[:2]
+            box = image.get_window_extent(renderer)
+            scale = min(box.width / cols, box.height / rows)  # displayed px per image px
+            pt = px * scale * 72 / fig.dpi
+            if pt < MIN_FONT_PT - 1e-6:
+                problems.append(f"the smallest word of a word cloud is {pt:.1f} pt")
+    if problems:
+        raise PrintError(f"{name} at {fig.get_figwidth() / CM:.1f} cm wide: "
+                         + "; ".join(problems[:8])
+                         + (f" (and {len(problems) - 8} more)" if len(problems) > 8 else ""))
+
+
+def _figure(width: str = "page", height_cm: float = 8.0) -> Figure:
     with mpl.rc_context(STYLE):
-        return Figure(figsize=(width, height), layout="constrained")
+        fig = Figure(figsize=(figure_width(width), height_cm * CM), layout="constrained")
+    fig.print_width = width
+    return fig
 
 
 def bilingual(zh: str, en: str) -> str:
@@ -124,7 +256,130 @@ def bilingual(zh: str, en: str) -> str:
     return f"{zh} · {en}"
 
 
-# --- word clouds ---------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _measurer():
+    """A 72-dpi Agg renderer: measures text in points with the house fonts (and fallback)."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    setup_fonts()
+    return RendererAgg(1, 1, 72)
+
+
+def text_width_pt(text: str, size: float) -> float:
+    """The width of one line of ``text`` at ``size`` pt in the house fonts."""
+    from matplotlib.font_manager import FontProperties
+
+    if not text:
+        return 0.0
+    with mpl.rc_context(STYLE):
+        prop = FontProperties(size=size)
+        return _measurer().get_text_width_height_descent(text, prop, ismath=False)[0]
+
+
+_NO_LINE_START = set("）」』】》〉，。、；：！？)]},.;:!?%")  # closing marks stay with their text
+
+
+def wrap_text(text: str, width_in: float, size: float) -> str:
+    """Break ``text`` into lines that fit ``width_in`` inches at ``size`` pt (measured in the
+    house fonts): between Latin words and between CJK characters, never inside a Latin word."""
+    limit = width_in * 72
+    out = []
+    for line in text.split("\n"):
+        pieces = re.findall(r"（[^（）]{0,8}）|[\u2e80-\U0002ffff]|[^\s\u2e80-\U0002ffff]+|\s+",
+                            line)  # a short bracket (（1篇）) is one piece
+        current = ""
+        for piece in pieces:
+            if current.strip() and not piece.isspace() and piece[0] not in _NO_LINE_START \
+                    and text_width_pt(current + piece, size) > limit:
+                out.append(current.rstrip())
+                current = ""
+            current += "" if piece.isspace() and not current else piece
+        out.append(current.rstrip())
+    return "\n".join(out)
+
+
+def set_title(fig: Figure, topic: str, claim: str) -> None:
+    """The figure's title: its topic (bilingual) and, below, its claim, wrapped to the width."""
+    size = 9.0  # STYLE's figure.titlesize
+    fig.claim = claim  # what the figure shows, as a sentence (tests and captions read it)
+    width = fig.get_figwidth() * 0.96
+    fig.suptitle(wrap_text(topic, width, size) + "\n" + wrap_text(claim, width, size),
+                 fontsize=size, ha="center")
+
+
+def category_styles(categories: Sequence[str]) -> dict[str, dict[str, str]]:
+    """Colour and marker per category, never reusing a colour within a figure: up to
+    ``len(PALETTE)`` categories get a colour each; more get one colour (INK) and a marker each;
+    more than ``len(MARKERS)``: an error (facet the figure instead)."""
+    cats = list(dict.fromkeys(categories))
+    if len(cats) <= len(PALETTE):
+        return {c: {"color": PALETTE[i], "marker": "o"} for i, c in enumerate(cats)}
+    if len(cats) <= len(MARKERS):
+        return {c: {"color": INK, "marker": MARKERS[i]} for i, c in enumerate(cats)}
+    raise ValueError(f"{len(cats)} categories: more than {len(MARKERS)} markers; draw them "
+                     "as facets, not as colours")
+
+
+def panel_title(ax, text: str, *, ncols: float = 1, size: float = 8.0) -> None:
+    """A panel's title, left-aligned and wrapped to the panel's share of the figure width
+    (``ncols``: how many such widths fit across; more when tick labels take part of it)."""
+    width = ax.get_figure().get_figwidth() / ncols * 0.9
+    ax.set_title(wrap_text(text, width, size), fontsize=size, loc="left")
+
+
+def _ordered(counts: pd.Series) -> pd.Series:
+    """Largest first, ties by name (deterministic)."""
+    return counts.sort_index().sort_values(ascending=False, kind="stable")
+
+
+def _short(text: str | None, n: int = 14) -> str:
+    text = re.sub(r"\s+", "", text or "")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _place(name: object) -> str:
+    """A locality's full name as printed on an axis ("—" when unknown); never shortened."""
+    return name if isinstance(name, str) and name else "—"
+
+
+# --- word clouds and keyness ---------------------------------------------------------------
+
+#: Words of a cloud drawn alone at page width, and of each panel of a grouped cloud: few enough
+#: that every word stays at or above WORDCLOUD_MIN_PT and no word fits inside another.
+WORDCLOUD_WORDS = 30
+WORDCLOUD_PANEL_WORDS = 12
+#: Smallest word of a cloud (pt at printed size): a point above MIN_FONT_PT, since CJK glyphs
+#: are dense and a cloud's words stand alone, without context to guess them from.
+WORDCLOUD_MIN_PT = 8.0
+#: Free space kept around each word (px at DPI): no word is placed inside another's strokes.
+WORDCLOUD_MARGIN_PX = 12
+
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿半"
+_UNIT_WORDS = ("元", "万元", "亿元", "块钱", "%", "％", "‰", "百分点", "个百分点", "平方米",
+               "平方公里", "立方米", "公里", "公斤", "千克", "吨", "亩", "公顷", "人次", "户次",
+               "家次", "万人", "万户", "小时", "分钟", "个月", "季度", "年度")
+_MEASURE = ("年", "月", "日", "天", "周", "个", "件", "户", "人", "名", "位", "家", "起", "项",
+            "份", "次", "条", "处", "所", "座", "批", "期", "类", "级", "批次", "季度", "多",
+            "余", "元")
+_NUMERIC_WORD = re.compile(
+    rf"^[{_CN_NUMERALS}第余多]*(?:{'|'.join(map(re.escape, sorted(set(_UNIT_WORDS) | set(_MEASURE), key=len, reverse=True)))})+$")
+
+
+def is_cloud_word(word: str) -> bool:
+    """Whether a word may stand in a word cloud: no digit, no unit (亿元, 万元, %), no numeral
+    with a measure word (三年, 两个, 第一期); slogans with numerals (三高四新) stay."""
+    if any(ch.isdigit() for ch in word) or any(ch in "%％‰.．" for ch in word):
+        return False
+    if word in _UNIT_WORDS or _NUMERIC_WORD.match(word):
+        return False
+    return not all(ch in _CN_NUMERALS for ch in word)
+
+
+def cloud_words(freqs: Mapping[str, int], n: int) -> dict[str, int]:
+    """The ``n`` most frequent cloud words (``is_cloud_word``), ties by word."""
+    kept = [(w, c) for w, c in freqs.items() if c > 0 and is_cloud_word(w)]
+    return dict(sorted(kept, key=lambda kv: (-kv[1], kv[0]))[:n])
+
 
 def wordcloud_frequencies(articles: pd.DataFrame, by: str | pd.Series | None = None,
                           ) -> dict[str, Counter[str]]:
@@ -144,73 +399,194 @@ def wordcloud_frequencies(articles: pd.DataFrame, by: str | pd.Series | None = N
 
 
 def render_wordcloud(freqs: Mapping[str, int], font: Path | None, width: int = 800,
-                     height: int = 500, seed: int = 7, max_words: int = 80):
-    """A word cloud image from frequencies; deterministic (fixed ``random_state``)."""
+                     height: int = 500, seed: int = 7, max_words: int = WORDCLOUD_WORDS,
+                     min_font_px: int | None = None):
+    """A word cloud image from frequencies, every word in INK; deterministic (fixed
+    ``random_state``).  ``min_font_px``: the smallest word in pixels (words that would be smaller
+    are left out, never shrunk)."""
     from wordcloud import WordCloud
 
+    min_px = min_font_px or max(8, height // 28)
     cloud = WordCloud(font_path=str(font) if font else None, width=width, height=height,
-                      background_color="white", colormap=WORDCLOUD_COLORMAP, random_state=seed,
-                      prefer_horizontal=1.0, max_words=max_words, relative_scaling=0.5,
-                      min_font_size=max(8, height // 28))
-    return cloud.generate_from_frequencies(dict(freqs))
+                      background_color="white", color_func=lambda *a, **k: INK,
+                      random_state=seed, prefer_horizontal=1.0, max_words=max_words,
+                      relative_scaling=0.5, min_font_size=min_px,
+                      max_font_size=max(min_px, min(height // 3, min_px * 4)),
+                      margin=WORDCLOUD_MARGIN_PX, repeat=False)
+    return cloud.generate_from_frequencies(dict(freqs) or {" ": 1})
 
 
-def wordcloud_figure(groups: Mapping[str, Counter[str]], title: str, ncols: int = 3,
-                     top: int = 120) -> Figure:
-    """Word clouds of several groups in one figure (one panel per group, its name as title)."""
+def wordcloud_figure(groups: Mapping[str, Counter[str]], title: str, *, claim: str | None = None,
+                     ncols: int = 3, width: str = "page", words: int | None = None,
+                     reports: Mapping[str, int] | None = None) -> Figure:
+    """Word clouds of several groups in one figure (one panel per group, its full name and, with
+    ``reports``, its number of reports as title).  Each cloud is rendered at the printed size of
+    its panel (``DPI``), its smallest word at WORDCLOUD_MIN_PT; numbers and units are left out
+    (``is_cloud_word``).  Without ``claim`` the title names the largest words."""
     font = setup_fonts()
     names = list(groups)
+    single = len(names) == 1
     ncols = min(ncols, len(names)) or 1
     nrows = math.ceil(len(names) / ncols)
-    panel = (6.5 / ncols, 6.5 / ncols * 0.66)  # a 16.5 cm wide figure, 3:2 panels
-    fig = _figure(6.5, panel[1] * nrows + 0.5)
+    words = words or (WORDCLOUD_WORDS if single else WORDCLOUD_PANEL_WORDS)
+    panel_w = figure_width(width) / ncols
+    fig = _figure(width, (panel_w * 0.62 * nrows) / CM + 2.2)
     axes = fig.subplots(nrows, ncols, squeeze=False)
+    kept = {name: cloud_words(groups[name], words) for name in names}
     for ax, name in zip(axes.flat, names, strict=False):
-        freqs = dict(sorted(groups[name].items(), key=lambda kv: (-kv[1], kv[0]))[:top])
-        pixels = (int(panel[0] * 300), int(panel[1] * 300))  # print resolution
-        cloud = render_wordcloud(freqs, font, *pixels, max_words=120 if ncols == 1 else 50)
-        ax.imshow(cloud.to_array(), interpolation="nearest")
-        if len(names) > 1:
-            ax.set_title(name)
+        if not single:
+            n = f"（{reports[name]}篇）" if reports and name in reports else ""
+            panel_title(ax, f"{name}{n}", ncols=ncols)
+    if claim is None:
+        total = Counter()
+        for freqs in kept.values():
+            total.update(freqs)
+        top = [w for w, _ in sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+        claim = ("Largest words: " + ", ".join(top) + " (size = frequency; numbers and units "
+                 "left out)") if top else "No content word to draw"
+    set_title(fig, title, claim)
     for ax in axes.flat:
         ax.set_axis_off()
-    fig.suptitle(title)
+    renderer = _renderer(fig)  # lay out first: render each cloud at its panel's printed size
+    min_px = math.ceil(WORDCLOUD_MIN_PT / 72 * DPI)
+    for ax, name in zip(axes.flat, names, strict=False):
+        box = ax.get_window_extent(renderer)
+        pixels = (max(50, int(box.width / fig.dpi * DPI)), max(50, int(box.height / fig.dpi * DPI)))
+        cloud = render_wordcloud(kept[name], font, *pixels, max_words=words, min_font_px=min_px)
+        image = ax.imshow(cloud.to_array(), interpolation="nearest", aspect="auto")
+        image.min_text_px = min_px  # image px; check_print scales it to the displayed size
     return fig
 
 
-# --- charts ---------------------------------------------------------------------------------
+#: Words shown per group in a keyness chart.
+KEYNESS_WORDS = 6
+#: Significance of a keyness bar: hundreds of words are tested per group, so the corpus-
+#: linguistic convention G² ≥ 10.83 (p < 0.001, Rayson et al. 2004) rather than 0.05.
+KEYNESS_P = 0.001
+#: Groups shown at most (those with most reports, ties by name): more panels would not print.
+KEYNESS_MAX_GROUPS = 9
 
-def heatmap_figure(table: pd.DataFrame, title: str, xlabel: str, ylabel: str,
-                   fmt: str = "{:.0f}", width: float = 6.5, height: float | None = None,
-                   split_after: int | None = None) -> Figure:
-    """A labelled heatmap of a numeric table (rows × columns), values written in the cells;
-    ``split_after``: a line after that many columns (and rows, when square) — domains | modes."""
+
+def keyness_by_group(freq: pd.DataFrame, *, min_count: int = 2) -> pd.DataFrame:
+    """For every group of a ``coding.term_frequencies`` table (group, term, count): each cloud
+    word's signed log-likelihood G² against all other groups (Rayson & Garside; p on 1 df), its
+    counts in and out of the group, and the log₂ ratio.  Sorted by group, G² (largest first),
+    term."""
+    from helpers.coding import chi2_sf_1df, log_likelihood, log_ratio
+
+    freq = freq[freq["term"].map(is_cloud_word)]
+    totals = freq.groupby("term")["count"].sum()
+    sizes = freq.groupby("group")["count"].sum()
+    all_tokens = int(sizes.sum())
+    rows = []
+    for group, part in freq.groupby("group", sort=True):
+        a_tot = int(sizes[group])
+        b_tot = all_tokens - a_tot
+        for term, a in zip(part["term"], part["count"], strict=True):
+            b = int(totals[term]) - int(a)
+            if a + b < min_count:
+                continue
+            g2 = log_likelihood(int(a), b, a_tot, b_tot)
+            rows.append((group, term, int(a), b, g2, chi2_sf_1df(abs(g2)),
+                         log_ratio(int(a), b, a_tot, b_tot)))
+    out = pd.DataFrame(rows, columns=["group", "term", "target", "reference", "g2", "p",
+                                      "log_ratio"])
+    return out.sort_values(["group", "g2", "term"], ascending=[True, False, True],
+                           ignore_index=True)
+
+
+def keyness_figure(freq: pd.DataFrame, *, what: str, reports: Mapping[str, int] | None = None,
+                   width: str = "page", ncols: int = 3) -> Figure:
+    """Which words set each group apart from the rest: per group (panel, full name), the
+    KEYNESS_WORDS words with the largest positive G², as bars; dark when p < KEYNESS_P, light
+    otherwise.  ``freq``: ``coding.term_frequencies(articles, by=...)``; ``what``: the groups'
+    name in the title ("domains", "localities")."""
     setup_fonts()
-    height = height or max(2.5, 0.32 * len(table) + 1.5)
-    fig = _figure(width, height)
+    key = keyness_by_group(freq)
+    key = key[key["g2"] > 0]
+    sizes = reports or freq.groupby("group")["count"].sum().to_dict()
+    groups = sorted(freq["group"].unique(), key=lambda g: (-sizes.get(g, 0), str(g)))
+    shown = groups[:KEYNESS_MAX_GROUPS]
+    ncols = min(ncols, len(shown)) or 1
+    nrows = math.ceil(len(shown) / ncols)
+    fig = _figure(width, nrows * (KEYNESS_WORDS * 0.42 + 1.3) + 2.0)
+    axes = fig.subplots(nrows, ncols, squeeze=False)
+    top_g2 = float(key["g2"].max()) if len(key) else 1.0
+    distinct = 0
+    best = None
+    for ax, group in zip(axes.flat, shown, strict=False):
+        part = key[key["group"] == group].head(KEYNESS_WORDS)
+        strong = part["p"] < KEYNESS_P
+        distinct += bool(strong.any())
+        if len(part) and (best is None or part["g2"].iloc[0] > best[2]):
+            best = (group, part["term"].iloc[0], float(part["g2"].iloc[0]))
+        y = list(range(len(part)))
+        ax.barh(y, part["g2"], color=[INK if s else MUTED for s in strong], height=0.7)
+        ax.set_yticks(y, list(part["term"]))
+        ax.invert_yaxis()
+        ax.set_xlim(0, top_g2 * 1.05)
+        n = f"（{reports[group]}篇）" if reports and group in reports else ""
+        panel_title(ax, f"{group}{n}", ncols=ncols * 1.3)  # the word labels take a part
+        ax.tick_params(axis="x", labelsize=7)
+        ax.set_xlabel("G²", fontsize=7)
+        if part.empty:
+            ax.text(0.5, 0.5, "no word above the rest", transform=ax.transAxes, ha="center",
+                    va="center", fontsize=7, color="#555555")
+    for ax in list(axes.flat)[len(shown):]:
+        ax.set_axis_off()
+    more = f" ({len(shown)} of {len(groups)} shown, most reports first)" if len(groups) > \
+        len(shown) else ""
+    claim = (f"{distinct} of {len(shown)} {what} have words used significantly more than in the "
+             f"rest (dark bars: log-likelihood G², p < {KEYNESS_P:g})")
+    if best:
+        claim += f"; strongest: {best[1]} in {best[0]} (G² = {best[2]:.1f})"
+    set_title(fig, bilingual("区分各组的词语", f"Words that set {what} apart") + more, claim)
+    return fig
+
+
+# --- codes -----------------------------------------------------------------------------------
+
+def heatmap_figure(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, *,
+                   claim: str = "", fmt: str = "{:.0f}", width: str = "page",
+                   height_cm: float | None = None, split_after: int | None = None,
+                   counts: pd.DataFrame | None = None, vmax: float | None = None,
+                   colorbar_label: str = "") -> Figure:
+    """A labelled heatmap of a numeric table (rows × columns), values written in the cells
+    (``fmt``; with ``counts``, the count below the value); NaN cells (a removed diagonal) are
+    left blank; ``split_after``: a line after that many columns (and rows, when square)."""
+    setup_fonts()
+    height_cm = height_cm or max(6.0, 0.55 * len(table) + 5.5)
+    fig = _figure(width, height_cm)
     ax = fig.add_subplot()
     values = table.to_numpy(dtype=float)
-    image = ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
-    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=45,
-                  ha="right")
+    finite = values[~pd.isna(values)]
+    top = vmax if vmax is not None else (float(finite.max()) if finite.size else 0.0)
+    cmap = mpl.colormaps["Blues"].with_extremes(bad="#e9e9e9")  # NaN (removed diagonal): grey
+    image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=top or 1)
+    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=60,
+                  ha="right", rotation_mode="anchor")
     ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
-    top = values.max() if values.size else 0
-    for (r, c), v in pd.DataFrame(values).stack().items():
-        if v:
-            ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=7,
-                    color="white" if v > 0.6 * top else "black")
+    for r in range(values.shape[0]):
+        for c in range(values.shape[1]):
+            v = values[r, c]
+            if pd.isna(v) or not v:
+                continue
+            text = fmt.format(v)
+            if counts is not None:
+                text += f"\n{int(counts.iat[r, c])}"
+            ax.text(c, r, text, ha="center", va="center", fontsize=7, linespacing=1.0,
+                    color="white" if v > 0.6 * top else INK)
     if split_after:
         ax.axvline(split_after - 0.5, color="#333333", lw=1)
         if table.shape[0] == table.shape[1]:
             ax.axhline(split_after - 0.5, color="#333333", lw=1)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.set_title(title)
-    from matplotlib.ticker import MaxNLocator
-
-    bar = fig.colorbar(image, ax=ax, shrink=0.8)
-    bar.locator = MaxNLocator(integer=True)
-    bar.update_ticks()
+    set_title(fig, title, claim)
+    bar = fig.colorbar(image, ax=ax, shrink=0.8, aspect=30)
+    if colorbar_label:
+        bar.set_label(colorbar_label, fontsize=7)
+    bar.ax.tick_params(labelsize=7)
     return fig
 
 
@@ -219,118 +595,287 @@ def code_labels(codebook: Codebook) -> dict[str, str]:
     return {c.id: f"{c.label_zh} ({c.id})" for c in codebook.codes}
 
 
-def prevalence_figure(article_codes: pd.DataFrame, articles: pd.DataFrame, codebook: Codebook
-                      ) -> Figure:
+def prevalence_figure(article_codes: pd.DataFrame, articles: pd.DataFrame, codebook: Codebook,
+                      *, width: str = "page") -> Figure:
     """Coded paragraphs per article for every domain and mode code (a heatmap): articles are
-    labelled by locality and headline."""
+    labelled by the end of their id and their locality's full name."""
     from helpers.coding import paragraph_codes
 
     book = codebook
     labels = code_labels(book)
     names = articles.set_index("article_id").reindex(article_codes.index)
-    rows = [f"{n[-2:]} {loc or '—'}" for n, loc in zip(article_codes.index, names["locality"],
-                                                        strict=True)]
+    rows = [f"{n.rsplit('-', 1)[-1]} {_place(loc)}" for n, loc in
+            zip(article_codes.index, names["locality"], strict=True)]
     units = paragraph_codes(articles, book)  # paragraph counts (code_articles' campaign is a flag)
     table = (pd.crosstab(units["article_id"], units["code"])
-             .reindex(index=article_codes.index, columns=book.ids, fill_value=0)
-             .rename(columns=labels))
+             .reindex(index=article_codes.index, columns=book.ids, fill_value=0))
+    domains = table[book.domains].sum()
+    reach = (table[book.domains] > 0).sum()
+    claim = "No paragraph carries a domain code"
+    if domains.sum():
+        top = _ordered(domains).index[0]
+        claim = (f"{labels[top]} is the most coded domain: {int(domains[top])} paragraphs in "
+                 f"{int(reach[top])} of {len(table)} reports")
+    table = table.rename(columns=labels)
     table.index = rows
-    return heatmap_figure(table, bilingual("各篇报道的主题与治理方式（编码段落数）",
-                                           "Domains and modes per article (coded paragraphs)"),
-                          bilingual("代码", "code"), bilingual("报道", "article"), width=6.5,
-                          split_after=len(book.domains))
+    return heatmap_figure(table, bilingual("各篇报道的主题与治理方式", "Domains and modes per report"),
+                          bilingual("代码", "code"), bilingual("报道", "report"), claim=claim,
+                          width=width, split_after=len(book.domains),
+                          colorbar_label="coded paragraphs")
 
 
-def cooccurrence_figure(matrix: pd.DataFrame, codebook: Codebook, *, level: str = "paragraph"
-                        ) -> Figure:
-    """Code co-occurrence as a heatmap (diagonal: units carrying the code)."""
+def profiles_figure(profiles: pd.DataFrame, codebook: Codebook, *, width: str = "page"
+                    ) -> Figure:
+    """Per locality (``profiles.locality_profiles``), the share of its coded paragraphs that
+    carry each code: rows comparable across localities of unequal coverage.  Row labels give
+    the full locality name and its number of reports."""
     labels = code_labels(codebook)
-    table = matrix.rename(index=labels, columns=labels)
+    ids = [c for c in codebook.ids if c in profiles.columns]
+    table = profiles[ids].astype(float)
+    table.index = [f"{_place(loc)}（{int(n)}篇）" for loc, n in
+                   zip(profiles["locality"], profiles["articles"], strict=True)]
+    if table.index.duplicated().any():  # one name in two prefectures: say which
+        table.index = [f"{_place(loc)}·{pref or '—'}（{int(n)}篇）" for loc, pref, n in zip(
+            profiles["locality"], profiles["prefecture"], profiles["articles"], strict=True)]
+    domains = [c for c in codebook.domains if c in ids]
+    leaders = table[domains].fillna(-1).idxmax(axis=1) if domains else pd.Series(dtype=str)
+    leaders = leaders[table[domains].max(axis=1) > 0] if domains else leaders
+    claim = "No locality has a coded paragraph"
+    if len(leaders):
+        counts = _ordered(leaders.value_counts())
+        code = counts.index[0]
+        if int(counts.iloc[0]) == 1:
+            claim = (f"No two of the {len(leaders)} localities lead with the same domain "
+                     "(share of each locality's coded paragraphs)")
+        else:
+            claim = (f"{labels[code]} leads the domains in {int(counts.iloc[0])} of "
+                     f"{len(leaders)} localities (share of each locality's coded paragraphs)")
+    return heatmap_figure(table.rename(columns=labels) * 100,
+                          bilingual("各地区编码段落的构成", "What each locality writes about"),
+                          bilingual("代码", "code"), bilingual("地区（篇数）", "locality (reports)"),
+                          claim=claim, fmt="{:.0f}", width=width, vmax=100,
+                          split_after=len(domains), colorbar_label="% of coded paragraphs")
+
+
+def cooccurrence_table(matrix: pd.DataFrame, *, units: int | None = None) -> pd.DataFrame:
+    """Every pair of codes of a co-occurrence matrix (``coding.cooccurrence``): the units
+    carrying both (``both``) and each (``units_a``, ``units_b``), the Jaccard index
+    both / (a + b − both), and, given the number of ``units``, the lift
+    both · units / (a · b) (1: as often as chance)."""
+    codes = list(matrix.index)
+    rows = []
+    for i, a in enumerate(codes):
+        for b in codes[i + 1:]:
+            both, na, nb = int(matrix.loc[a, b]), int(matrix.loc[a, a]), int(matrix.loc[b, b])
+            union = na + nb - both
+            rows.append({"code_a": a, "code_b": b, "both": both, "units_a": na, "units_b": nb,
+                         "jaccard": both / union if union else float("nan"),
+                         "lift": both * units / (na * nb) if units and na and nb else
+                         float("nan")})
+    return pd.DataFrame(rows, columns=["code_a", "code_b", "both", "units_a", "units_b",
+                                       "jaccard", "lift"])
+
+
+def jaccard_matrix(matrix: pd.DataFrame) -> pd.DataFrame:
+    """The co-occurrence matrix as Jaccard indices, the diagonal removed (NaN)."""
+    diag = pd.Series([matrix.iat[i, i] for i in range(len(matrix))], index=matrix.index)
+    union = diag.to_numpy()[:, None] + diag.to_numpy()[None, :] - matrix.to_numpy()
+    with_both = matrix.to_numpy().astype(float)
+    out = pd.DataFrame(with_both / union.clip(min=1), index=matrix.index, columns=matrix.columns)
+    out = out.where(union > 0)
+    for i in range(len(out)):
+        out.iat[i, i] = float("nan")
+    return out
+
+
+#: Fewest units a pair must share before it can be the figure's claim: one shared paragraph
+#: gives a Jaccard of 1 between two codes used once, which says nothing.
+MIN_PAIR_UNITS = 3
+
+
+def cooccurrence_figure(matrix: pd.DataFrame, codebook: Codebook, *, level: str = "paragraph",
+                        width: str = "page") -> Figure:
+    """Which codes go together: the Jaccard index of every pair (share of the units carrying
+    either code that carry both; 0 never together, 1 always), the diagonal removed; each cell
+    also gives the number of units carrying both."""
+    labels = code_labels(codebook)
+    jac = jaccard_matrix(matrix)
+    pairs = cooccurrence_table(matrix)
+    pairs = pairs[pairs["both"] >= MIN_PAIR_UNITS].sort_values(
+        ["jaccard", "both", "code_a", "code_b"], ascending=[False, False, True, True])
+    unit = "paragraphs" if level == "paragraph" else "reports"
     zh = "段落" if level == "paragraph" else "报道"
-    return heatmap_figure(table, bilingual(f"代码共现（{zh}）", f"Code co-occurrence ({level}s)"),
-                          bilingual("代码", "code"), bilingual("代码", "code"), width=6.5,
-                          height=6.5, split_after=len(codebook.domains))
+    if pairs.empty:
+        claim = f"No two codes share {MIN_PAIR_UNITS} or more {unit}"
+    else:
+        p = pairs.iloc[0]
+        claim = (f"{labels[p['code_a']]} and {labels[p['code_b']]} go together most: Jaccard "
+                 f"{p['jaccard']:.2f}, {int(p['both'])} {unit} carry both")
+    return heatmap_figure(jac.rename(index=labels, columns=labels),
+                          bilingual(f"代码共现（{zh}，Jaccard）",
+                                    f"Code co-occurrence ({unit}, Jaccard index)"),
+                          bilingual("代码", "code"), bilingual("代码", "code"), claim=claim,
+                          fmt="{:.2f}", width=width, height_cm=17.0,
+                          vmax=max(0.1, math.ceil(float(jac.max().max() or 0) * 10) / 10),
+                          split_after=len(codebook.domains), counts=matrix,
+                          colorbar_label=f"Jaccard (cell: index over {unit} with both)")
 
 
-def rates_figure(table: pd.DataFrame) -> Figure:
-    """Reported rate levels by locality: a dot per figure with its indicator, and the 100% line.
-    ``table`` is an indicator_table; changes and non-% rates are left out."""
+# --- reported figures ------------------------------------------------------------------------
+
+#: Families of rates drawn at most (most localities first, ties by name): more would not fit a
+#: printed page; the title says how many were left out.
+MAX_FAMILY_PANELS = 10
+#: Characters of an indicator kept in an axis label (the locality is always whole).
+INDICATOR_CHARS = 12
+#: What a rate near the ceiling is, for the rates figure's claim.
+HIGH_RATE = 95.0
+_UNNAMED = {"other rates", "other", ""}
+
+
+def _shared_printings(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per printed figure: rows of one sentence with the same value beyond the number
+    of times the sentence prints it (均为100%) become one, their indicators joined by 、."""
+    from helpers.heaping import printed_count
+
+    keys = ["article_id", "sentence", "value"]
+    out = []
+    for _, group in rows.groupby(keys, sort=False, dropna=False):
+        printed = printed_count(float(group["value"].iloc[0]), group["sentence"].iloc[0])
+        if printed and len(group) > printed:
+            first = group.iloc[[0]].copy()
+            first["indicator"] = "、".join(dict.fromkeys(str(i) for i in group["indicator"]))
+            out.append(first)
+        else:
+            out.append(group)
+    return pd.concat(out) if out else rows
+
+
+def _row_label(locality: object, indicator: object, mark: str = "") -> str:
+    return f"{_place(locality)} · {mark}{_short(str(indicator or ''), INDICATOR_CHARS)}"
+
+
+def rates_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
+    """Rate levels as small multiples, one panel per indicator family (rates are comparable only
+    within one): levels only (``metrics.is_level``: no changes, targets, ceilings, baselines or
+    quoted figures), in %, named families only.  Each panel has its own axis (a 4 % ceiling is not
+    stretched to 0), a row per printed figure labelled by the full locality name and the
+    indicator; one colour per locality (never reused; markers when there are more localities
+    than colours); floors and ceilings (以上, 不足) as open markers."""
+    from helpers.metrics import is_level
+
     setup_fonts()
-    rates = table[(table["kind"] == "rate") & ~table["change"] & (table["unit_std"] == "%")]
-    rates = rates.assign(locality=rates["locality"].fillna("—")).sort_values(
-        ["locality", "value_std", "indicator"], ignore_index=True)
-    localities = list(dict.fromkeys(rates["locality"]))
-    fig = _figure(6.5, max(2.5, 0.25 * len(rates) + 1.0))
-    ax = fig.add_subplot()
-    y = list(range(len(rates)))
-    colors = [PALETTE[localities.index(loc) % len(PALETTE)] for loc in rates["locality"]]
-    floor = rates["qualifier"].isin(["over", "under"]).to_numpy()
-    ax.scatter(rates["value_std"][~floor], [v for v, f in zip(y, floor, strict=True) if not f],
-               c=[c for c, f in zip(colors, floor, strict=True) if not f], s=24, zorder=3)
-    ax.scatter(rates["value_std"][floor], [v for v, f in zip(y, floor, strict=True) if f],
-               facecolors="white", edgecolors=[c for c, f in zip(colors, floor, strict=True)
-                                               if f], s=24, zorder=3)
-    ax.axvline(100, color="#c0504d", lw=1, ls="--", zorder=2)
-    ax.text(100, -0.6, "100%", color="#c0504d", ha="center", va="bottom", fontsize=7)
-    marks = {"over": "≥ ", "under": "< "}
-    ax.set_yticks(y, [f"{marks.get(q or '', '')}{ind}（{loc}）" for ind, loc, q in zip(
-        rates["indicator"], rates["locality"], rates["qualifier"], strict=True)])
-    for i in range(1, len(rates)):
-        if rates["locality"].iloc[i] != rates["locality"].iloc[i - 1]:
-            ax.axhline(i - 0.5, color="#dddddd", lw=0.6)
-    lo = min(50.0, float(rates["value_std"].min()) - 5) if len(rates) else 50.0
-    ax.set_xlim(lo, 103)
-    ax.invert_yaxis()
-    ax.grid(axis="x", color="#dddddd", lw=0.5)
-    ax.set_xlabel(bilingual("报告的比率（%）", "reported rate (%)"))
-    ax.set_title(bilingual("各地报告的比率", "Rates reported by locality"))
+    rates = table[(table["kind"] == "rate") & (table["unit_std"] == "%") & is_level(table)]
+    rates = rates[rates["family"].notna() & ~rates["family"].isin(_UNNAMED)]
+    rates = _shared_printings(rates.assign(locality=rates["locality"].map(_place)))
+    spread = rates.groupby("family")["locality"].nunique()
+    families = sorted(spread.index, key=lambda f: (-spread[f], f))
+    shown = families[:MAX_FAMILY_PANELS]
+    rates = rates[rates["family"].isin(shown)]
+    styles = category_styles(sorted(rates["locality"].unique()))
+    heights = [max(2, (rates["family"] == f).sum()) for f in shown]
+    fig = _figure(width, sum(0.5 * h + 1.4 for h in heights) + 2.5 if shown else 5.0)
+    n = len(rates)
+    high = int((rates["value_std"] >= HIGH_RATE).sum())
+    multi = int((spread[shown] > 1).sum()) if shown else 0
+    claim = (f"Compare within a family only: {multi} of {len(shown)} families have levels from "
+             f"more than one locality; {high} of {n} levels are {HIGH_RATE:g} % or more"
+             if n else "No rate level in a named family")
+    more = (f" ({len(shown)} of {len(families)} families shown)" if len(families) > len(shown)
+            else "")
+    set_title(fig, bilingual("各类比率（仅水平值）", "Rate levels by indicator family") + more,
+              claim)
+    if not shown:
+        return fig
+    axes = fig.subplots(len(shown), 1, squeeze=False, height_ratios=heights)[:, 0]
+    marks = {"over": "≥", "under": "<"}
+    for ax, family in zip(axes, shown, strict=True):
+        rows = rates[rates["family"] == family].sort_values(
+            ["locality", "value_std", "indicator"], ignore_index=True)
+        for i, row in enumerate(rows.itertuples()):
+            style = styles[row.locality]
+            bound = row.qualifier in marks
+            ax.scatter([row.value_std], [i], s=22, zorder=3, marker=style["marker"],
+                       facecolors="white" if bound else style["color"],
+                       edgecolors=style["color"], linewidths=1)
+        ax.set_yticks(range(len(rows)), [
+            _row_label(loc, ind, marks.get(q if isinstance(q, str) else "", ""))
+            for loc, ind, q in zip(rows["locality"], rows["indicator"], rows["qualifier"],
+                                   strict=True)])
+        lo, hi = float(rows["value_std"].min()), float(rows["value_std"].max())
+        pad = max(0.5, 0.08 * (hi - lo))
+        ax.set_xlim(lo - pad, hi + pad)
+        if lo - pad <= 100 <= hi + pad:
+            ax.axvline(100, color=MUTED, lw=0.8, ls="--", zorder=1)
+        ax.set_ylim(len(rows) - 0.5, -0.5)
+        ax.grid(axis="x", color="#e4e4e4", lw=0.5)
+        places = rows["locality"].nunique()
+        panel_title(ax, f"{family}: {len(rows)} figure{'' if len(rows) == 1 else 's'}, "
+                    f"{places} localit{'y' if places == 1 else 'ies'}")
+    axes[-1].set_xlabel(bilingual("报告的比率（%，各面板坐标独立）",
+                                  "reported rate (%, each panel its own axis)"))
     return fig
 
 
-def heaping_figure(heaping: Mapping[str, pd.DataFrame]) -> Figure:
-    """Heaping of reported rates: shares at 100% and at or above 95%, and last digits."""
-    setup_fonts()
-    summary = heaping["summary"].set_index("measure")
-    fig = _figure(6.5, 2.8)
-    left, right = fig.subplots(1, 2, width_ratios=[1, 1.3])
-    shares = summary.loc[["exactly 100%", "at least 95%", "ending in 0 or 5"], "share"]
-    left.barh(["= 100%", "≥ 95%", "末位 0/5 · last digit 0/5"], shares.to_numpy() * 100,
-              color=PALETTE[0])
-    for i, v in enumerate(shares.to_numpy() * 100):
-        left.text(v + 1, i, f"{v:.0f}%", va="center", fontsize=7)
-    left.set_xlim(0, 105)
-    left.invert_yaxis()
-    left.set_xlabel(bilingual("占报告比率的比例（%）", "share of reported rates (%)"))
-    digits = heaping["last_digits"]
-    right.bar(digits["last digit"].astype(str), digits["count"], color=PALETTE[2])
-    right.set_xlabel(bilingual("末位数字", "last digit"))
-    right.set_ylabel(bilingual("个数", "count"))
-    n = int(summary.loc["rates reported", "count"])
-    fig.suptitle(bilingual(f"比率的堆积（n = {n}）", f"Heaping of reported rates (n = {n})"))
-    return fig
+def heaping_figure(result: Mapping[str, pd.DataFrame], *, width: str = "page") -> Figure:
+    """Heaping of rate levels (``heaping.heaping_tests``): per printed precision, the count of
+    each last digit against the count uniform digits give (dashed), 0 and 5 highlighted, with n,
+    the test and its verdict; and the figures near the ceiling in unit-wide bins, exactly 100 %
+    against the mean of the bins below."""
+    from matplotlib.ticker import MaxNLocator
 
+    from helpers.heaping import ALPHA, CEILING, CEILING_WINDOW, MIN_CONCLUSIVE_N
 
-def money_figure(table: pd.DataFrame) -> Figure:
-    """Money amounts (in 元) on a log scale, one bar per figure, labelled by indicator."""
     setup_fonts()
-    money = table[table["kind"] == "money"].assign(
-        locality=lambda t: t["locality"].fillna("—")).sort_values(
-        ["value_std", "indicator"], ascending=[False, True], ignore_index=True)
-    fig = _figure(6.5, max(2.5, 0.28 * len(money) + 1.0))
-    ax = fig.add_subplot()
-    ax.hlines(range(len(money)), 0, money["value_std"], color="#cccccc", lw=0.8)
-    ax.scatter(money["value_std"], range(len(money)), color=PALETTE[0], s=24, zorder=3)
-    ax.set_xscale("log")
-    ax.set_yticks(range(len(money)), [f"{_short(i)}（{loc}）" for i, loc in zip(
-        money["indicator"], money["locality"], strict=True)])
-    for i, row in enumerate(money.itertuples()):
-        ax.text(row.value_std * 1.15, i, _printed(row.value, row.unit, row.qualifier),
-                va="center", fontsize=7)
-    ax.invert_yaxis()
-    if len(money):
-        ax.set_xlim(money["value_std"].min() / 3, money["value_std"].max() * 12)
-    ax.set_xlabel(bilingual("金额（元，对数坐标）", "amount (yuan, log scale)"))
-    ax.set_title(bilingual("报告的金额", "Money amounts reported"))
+    prec = result["precision"]
+    digits = result["digits"]
+    fig = _figure(width, 11.0)
+    axes = fig.subplots(2, 2).flat
+    for ax, row in zip(axes, prec.itertuples(), strict=False):
+        part = digits[digits["precision"] == row.precision]
+        ax.bar(part["last_digit"], part["count"], width=0.7,
+               color=[HIGHLIGHT if d in (0, 5) else INK for d in part["last_digit"]])
+        if row.n:
+            ax.axhline(row.n / 10, color="#555555", lw=0.8, ls="--")
+        ax.set_xticks(range(10))
+        ax.set_xlabel(bilingual("末位数字", "last digit"), fontsize=7)
+        ax.set_ylabel(bilingual("个数", "count"), fontsize=7)
+        ax.set_ylim(0, max(1.0, float(part["count"].max()) * 1.25))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        test = f"{row.method} p = {row.p:.2g}" if row.n else "no test"
+        ax.set_title(f"{row.precision}: n = {row.n}, {test}\n{row.verdict}", fontsize=8,
+                     loc="left")
+    ceiling = result["ceiling"].iloc[0]
+    ax = list(fig.axes)[3]
+    tested = result["rates"]
+    tested = tested[tested["tested"]]["value_std"].astype(float)
+    bins = list(range(int(CEILING) - CEILING_WINDOW, int(CEILING)))
+    counts = [int(((tested >= b) & (tested < b + 1)).sum()) for b in bins]
+    ax.bar([str(b) for b in bins], counts, color=INK, width=0.7)
+    ax.bar([f"{CEILING:g}"], [int(ceiling["at_ceiling"])], color=HIGHLIGHT, width=0.7)
+    ax.axhline(float(ceiling["expected"]), color="#555555", lw=0.8, ls="--")
+    ax.set_xlabel(bilingual("比率（%，单位宽度分箱）", "rate (%, unit-wide bins)"), fontsize=7)
+    ax.set_ylabel(bilingual("个数", "count"), fontsize=7)
+    ax.set_ylim(0, max(1.0, max(counts + [int(ceiling["at_ceiling"])]) * 1.25))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    p = ceiling["p"]
+    ax.set_title(f"exactly {CEILING:g}%: {int(ceiling['at_ceiling'])} vs "
+                 f"{float(ceiling['expected']):.1f} expected, "
+                 f"{'p = ' + format(p, '.2g') if pd.notna(p) else 'no test'}\n"
+                 f"{ceiling['verdict']}", fontsize=8, loc="left")
+    heaped = list(prec.loc[prec["verdict"] == "heaping", "precision"])
+    if ceiling["verdict"] == "heaping":
+        heaped.append(f"exactly {CEILING:g}%")
+    if heaped:
+        claim = f"Rates heap ({', '.join(heaped)}): more than uniform digits give, p < {ALPHA:g}"
+    elif (prec["verdict"] == "no sign of heaping").any():
+        claim = "No sign of heaping where the figures are enough to tell"
+    else:
+        claim = (f"Too few rate levels to tell heaping from chance (n = "
+                 f"{', '.join(str(n) for n in prec['n'])} by precision; {MIN_CONCLUSIVE_N} "
+                 "needed per precision)")
+    set_title(fig, bilingual("比率的堆积：末位数字与100%", "Heaping: last digits and 100 %")
+              + " (dashed: expected if digits were uniform)", claim)
     return fig
 
 
@@ -342,6 +887,52 @@ def _printed(value: float, unit: str, qualifier: str | None) -> str:
     return f"{pre}{value:g}{more}{mag}{unit[len(mag):]}" if more else f"{pre}{value:g}{unit}"
 
 
-def _short(text: str | None, n: int = 14) -> str:
-    text = re.sub(r"\s+", "", text or "")
-    return text if len(text) <= n else text[: n - 1] + "…"
+UNCLASSIFIED = "未归类 · unclassified"
+
+
+def money_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
+    """Money levels (in 元) by indicator family on one log scale: small multiples sharing the
+    axis, a row per figure labelled by the full locality name and the indicator, the amount as
+    printed beside the dot.  Levels only (``metrics.is_level``): quoted figures (a resident's
+    1000块钱 is an anecdote, not a budget), targets and changes are left out."""
+    from helpers.metrics import is_level
+
+    setup_fonts()
+    money = table[(table["kind"] == "money") & is_level(table)]
+    money = money[money["value_std"] > 0].assign(
+        locality=lambda t: t["locality"].map(_place),
+        family=lambda t: t["family"].where(t["family"].notna() & ~t["family"].isin(_UNNAMED),
+                                           UNCLASSIFIED))
+    per = money.groupby("family").size()
+    families = sorted(per.index, key=lambda f: (f == UNCLASSIFIED, -per[f], f))
+    heights = [max(1, int(per[f])) for f in families]
+    fig = _figure(width, sum(0.5 * h + 1.2 for h in heights) + 2.5 if families else 5.0)
+    if money.empty:
+        set_title(fig, bilingual("报告的金额", "Money amounts reported"), "No money level")
+        return fig
+    lo, hi = float(money["value_std"].min()), float(money["value_std"].max())
+    top = money.sort_values(["value_std", "indicator"], ascending=[False, True]).iloc[0]
+    span = math.log10(hi / lo) if lo > 0 else 0.0
+    claim = (f"Amounts span {span:.0f} orders of magnitude; the largest is "
+             f"{_short(str(top['indicator']), 20)} in {top['locality']} "
+             f"({_printed(top['value'], top['unit'], top['qualifier'])})")
+    set_title(fig, bilingual("各类金额（仅水平值，对数坐标）", "Money levels by family (log scale)"),
+              claim)
+    axes = fig.subplots(len(families), 1, squeeze=False, sharex=True, height_ratios=heights)[:, 0]
+    for ax, family in zip(axes, families, strict=True):
+        rows = money[money["family"] == family].sort_values(
+            ["value_std", "locality", "indicator"], ascending=[False, True, True],
+            ignore_index=True)
+        ax.scatter(rows["value_std"], range(len(rows)), color=INK, s=20, zorder=3)
+        for i, row in enumerate(rows.itertuples()):
+            ax.text(row.value_std * 1.4, i, _printed(row.value, row.unit, row.qualifier),
+                    va="center", fontsize=7, color="#333333")
+        ax.set_yticks(range(len(rows)), [_row_label(loc, ind) for loc, ind in
+                                         zip(rows["locality"], rows["indicator"], strict=True)])
+        ax.set_ylim(len(rows) - 0.5, -0.5)
+        ax.set_xscale("log")
+        ax.grid(axis="x", color="#e4e4e4", lw=0.5)
+        panel_title(ax, f"{family}: {len(rows)} figure{'s' if len(rows) != 1 else ''}")
+    axes[0].set_xlim(lo / 3, hi * 40)
+    axes[-1].set_xlabel(bilingual("金额（元，对数坐标）", "amount (yuan, log scale)"))
+    return fig

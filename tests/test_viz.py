@@ -1,5 +1,7 @@
 """Figures: the project font draws every character of the corpus, no glyph is missing, word
-clouds use it, figure functions do not show anything, saved figures are reproducible."""
+clouds use it, figure functions do not show anything, saved figures are reproducible, printed
+at journal widths with no text below 7 pt or outside the canvas, colours never reused, full
+locality names, normalized co-occurrence, rates by family, money without quoted anecdotes."""
 
 from __future__ import annotations
 
@@ -15,14 +17,34 @@ import pytest
 
 from helpers import load_corpus
 from helpers.coding import code_articles, cooccurrence, default_codebook, paragraph_codes
-from helpers.metrics import extract_metrics, heaping_summary, indicator_table
+from helpers.heaping import heaping_tests
+from helpers.metrics import extract_metrics, indicator_table
+from helpers.profiles import locality_profiles
 from helpers.viz import (
+    COLUMN_WIDTH_CM,
+    DPI,
     FONT_FAMILY,
+    MARKERS,
+    MIN_FONT_PT,
+    PAGE_WIDTH_CM,
+    PALETTE,
+    WORDCLOUD_MIN_PT,
+    PrintError,
+    category_styles,
+    check_print,
+    cloud_words,
     cooccurrence_figure,
+    cooccurrence_table,
+    drawn_texts,
     font_missing,
     heaping_figure,
+    is_cloud_word,
+    jaccard_matrix,
+    keyness_by_group,
+    keyness_figure,
     money_figure,
     prevalence_figure,
+    profiles_figure,
     rates_figure,
     render_wordcloud,
     save_figure,
@@ -114,36 +136,242 @@ def test_wordcloud_frequencies_drop_stopwords_and_single_characters(corpus):
     assert not {"的", "近年来", "今年以来"} & words
 
 
-def test_figure_functions_return_figures_without_showing(corpus):
-    import matplotlib.pyplot as plt
-    from matplotlib.figure import Figure
+def all_figures(corpus) -> dict[str, object]:
+    from helpers.coding import term_frequencies
 
+    book = default_codebook()
     codes = code_articles(corpus)
     metrics = extract_metrics(corpus)
     table = indicator_table(metrics, corpus)
-    figures = [
-        prevalence_figure(codes, corpus, default_codebook()),
-        cooccurrence_figure(cooccurrence(paragraph_codes(corpus, default_codebook()), default_codebook()),
-                            default_codebook()),
-        rates_figure(table),
-        heaping_figure(heaping_summary(metrics)),
-        money_figure(table),
-        wordcloud_figure(wordcloud_frequencies(corpus, by="locality"), "词云 · Word clouds"),
-    ]
-    assert all(isinstance(f, Figure) for f in figures)
+    units = paragraph_codes(corpus, book)
+    return {
+        "wordcloud_localities": wordcloud_figure(wordcloud_frequencies(corpus, by="locality"),
+                                                 "词云 · Word clouds"),
+        "keyness_localities": keyness_figure(term_frequencies(corpus, by="locality"),
+                                             what="localities"),
+        "domain_mode_articles": prevalence_figure(codes, corpus, book),
+        "codes_by_locality": profiles_figure(locality_profiles(corpus, units, metrics, book), book),
+        "cooccurrence": cooccurrence_figure(cooccurrence(units, book), book),
+        "rates_by_family": rates_figure(table),
+        "heaping": heaping_figure(heaping_tests(metrics)),
+        "money_by_family": money_figure(table),
+    }
+
+
+@pytest.fixture(scope="module")
+def figures(corpus):
+    return all_figures(corpus)
+
+
+def test_figure_functions_return_figures_without_showing(figures):
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    assert all(isinstance(f, Figure) for f in figures.values())
     assert plt.get_fignums() == []
     with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        for fig in figures:
+        warnings.simplefilter("error")  # a missing glyph (tofu) would raise
+        for fig in figures.values():
             render(fig)
+
+
+def test_every_figure_prints_at_its_width_with_legible_text_and_a_claim(figures, tmp_path):
+    from PIL import Image
+
+    for name, fig in figures.items():
+        png, svg = save_figure(fig, name, folder=tmp_path)  # check_print raises otherwise
+        with Image.open(png) as image:
+            assert abs(image.width - PAGE_WIDTH_CM / 2.54 * DPI) <= 1, name
+        assert svg.stat().st_size > 0
+        assert min(t.get_fontsize() for t in drawn_texts(fig)) >= MIN_FONT_PT
+        title = fig._suptitle.get_text()
+        assert len(fig.claim) > 20, name  # topic, then the claim it makes
+        assert " ".join(fig.claim.split()) in " ".join(title.split()), name
+
+
+def test_save_figure_writes_the_column_width_and_renumbers(tmp_path):
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    fig = Figure(figsize=(3, 2), layout="constrained")
+    fig.add_subplot().set_title("满意率 · satisfaction", fontsize=8)
+    (tmp_path / "03_heaping.png").write_bytes(b"old catalogue")
+    png, _ = save_figure(fig, "heaping", width="column", folder=tmp_path)
+    with Image.open(png) as image:
+        assert abs(image.width - COLUMN_WIDTH_CM / 2.54 * DPI) <= 1
+        assert abs(image.height - 2 * DPI) <= 1  # the height is kept
+    assert not (tmp_path / "03_heaping.png").exists()
+    with pytest.raises(ValueError, match="say width="):
+        save_figure(Figure(), "heaping", folder=tmp_path)
+
+
+def test_check_print_refuses_small_and_clipped_text():
+    from matplotlib.figure import Figure
+
+    setup_fonts()
+    fig = Figure(figsize=(3.3, 2), layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_title("群众满意率", fontsize=8)
+    check_print(fig)  # fine
+    ax.set_xlabel("比率（%）", fontsize=6)
+    with pytest.raises(PrintError, match="is 6 pt"):
+        check_print(fig)
+    ax.set_xlabel("比率（%）", fontsize=8)
+    fig.text(0.9, 0.5, "常德市西湖管理区", fontsize=8)  # runs past the right edge
+    with pytest.raises(PrintError, match="clipped"):
+        check_print(fig)
+
+
+def test_a_page_word_cloud_shrunk_to_a_column_is_refused(corpus, tmp_path):
+    fig = wordcloud_figure(wordcloud_frequencies(corpus, by="locality"), "词云 · Word clouds")
+    with pytest.raises(PrintError, match="smallest word"):
+        save_figure(fig, "wordcloud_localities", width="column", folder=tmp_path)
+
+
+def test_word_clouds_have_few_words_no_numbers_and_a_minimum_size(corpus):
+    assert not any(is_cloud_word(w) for w in ["亿元", "万元", "30%", "2023年", "三年", "两个",
+                                              "第一期", "余万元", "万平方米", "十九"])
+    assert all(is_cloud_word(w) for w in ["三高四新", "群众", "一站式", "矛盾纠纷"])
+    freqs = wordcloud_frequencies(corpus)["all"]
+    words = cloud_words(freqs, 30)
+    assert len(words) == 30 and all(is_cloud_word(w) for w in words)
+    min_px = int(np.ceil(WORDCLOUD_MIN_PT / 72 * DPI))
+    cloud = render_wordcloud(words, setup_fonts(), 1500, 900, min_font_px=min_px)
+    sizes = [size for _, size, _, _, _ in cloud.layout_]
+    assert sizes and min(sizes) >= min_px
+    assert len({color for *_, color in cloud.layout_}) == 1  # colour carries no meaning
+
+
+def test_keyness_finds_the_word_a_group_overuses():
+    import pandas as pd
+
+    freq = pd.DataFrame({"group": ["甲县"] * 3 + ["乙县"] * 3,
+                         "term": ["禁毒", "群众", "亿元", "质量", "群众", "亿元"],
+                         "count": [30, 10, 5, 30, 10, 5]})
+    key = keyness_by_group(freq)
+    assert "亿元" not in set(key["term"])  # a unit is no keyword
+    jia = key[key["group"] == "甲县"].set_index("term")
+    assert jia.index[0] == "禁毒" and jia.loc["禁毒", "g2"] > 10.83 > jia.loc["禁毒", "p"]
+    assert jia.loc["群众", "g2"] == pytest.approx(0.0)  # equal shares: nothing to say
+    assert key[key["group"] == "乙县"]["term"].iloc[0] == "质量"
+    fig = keyness_figure(freq, what="localities")
+    assert "2 of 2 localities" in fig._suptitle.get_text()
+
+
+def test_cooccurrence_is_jaccard_with_the_diagonal_removed():
+    import pandas as pd
+
+    counts = pd.DataFrame([[4, 2, 0], [2, 2, 0], [0, 0, 1]], index=list("abc"),
+                          columns=list("abc"))
+    jac = jaccard_matrix(counts)
+    assert jac.loc["a", "b"] == pytest.approx(2 / 4) and jac.loc["a", "c"] == 0
+    assert np.isnan(jac.loc["a", "a"]) and np.isnan(jac.loc["c", "c"])
+    pairs = cooccurrence_table(counts, units=10).set_index(["code_a", "code_b"])
+    assert pairs.loc[("a", "b"), "both"] == 2
+    assert pairs.loc[("a", "b"), "lift"] == pytest.approx(2 * 10 / (4 * 2))
+
+
+def test_category_styles_never_reuse_a_colour():
+    assert len(set(PALETTE)) == len(PALETTE) and "#F0E442" not in PALETTE  # no yellow
+    few = category_styles([f"县{i}" for i in range(len(PALETTE))])
+    assert len({s["color"] for s in few.values()}) == len(PALETTE)
+    many = category_styles([f"县{i}" for i in range(len(PALETTE) + 2)])
+    assert len({s["color"] for s in many.values()}) == 1
+    assert len({s["marker"] for s in many.values()}) == len(many)
+    with pytest.raises(ValueError, match="facets"):
+        category_styles([f"县{i}" for i in range(len(MARKERS) + 1)])
+
+
+def _levels():
+    import pandas as pd
+
+    shared = "信访受理率、办结率均为100%。"
+    rows = [  # locality, family, indicator, value, sentence, quoted, kind, unit
+        ("常德市西湖管理区", "pass rate (合格率)", "抽检合格率", 98.6, "抽检合格率98.6%。", False,
+         "rate", "%"),
+        ("邵阳经济技术开发区", "pass rate (合格率)", "抽检合格率", 99.1, "抽检合格率99.1%。", False,
+         "rate", "%"),
+        ("江华瑶族自治县", "resolution (办结率)", "信访受理率", 100.0, shared, False, "rate", "%"),
+        ("江华瑶族自治县", "resolution (办结率)", "办结率", 100.0, shared, False, "rate", "%"),
+        ("双牌县", "poverty (贫困发生率)", "贫困发生率", 1.2, "贫困发生率降至1.2%。", False, "rate",
+         "%"),
+        ("双牌县", "poverty (贫困发生率)", "贫困发生率", 3.9, "贫困发生率为3.9%。", False, "rate",
+         "%"),
+        ("双牌县", None, "某率", 50.0, "某率50%。", False, "rate", "%"),
+        ("汉寿县", "accuracy (准确率)", "精准率", 70.0, "“精准率达到70%”", True, "rate", "%"),
+        ("汉寿县", "budget (财政)", "县财政列支", 3e5, "县财政列支30万元。", False, "money", "元"),
+        ("汉寿县", None, "借", 1000.0, "“借了1000块钱”", True, "money", "元"),
+        ("汉寿县", None, "总投资", 2e9, "总投资20亿元。", False, "money", "元"),
+    ]
+    table = pd.DataFrame(rows, columns=["locality", "family", "indicator", "value_std",
+                                        "sentence", "quoted", "kind", "unit_std"])
+    n = len(table)
+    return table.assign(article_id=[f"a-{i}" for i in range(n)], para_no=1,
+                        value=[v / 1e4 if k == "money" else v for v, k in
+                               zip(table["value_std"], table["kind"], strict=True)],
+                        unit=["万元" if k == "money" else "%" for k in table["kind"]],
+                        role="level", change=False, qualifier=None)
+
+
+def test_rates_are_small_multiples_by_family_with_full_names():
+    table = _levels()
+    table.loc[table["indicator"] == "办结率", "article_id"] = "a-2"  # one report printed both
+    fig = rates_figure(table)
+    axes = [ax for ax in fig.axes if ax.get_yticklabels()]
+    titles = [ax.get_title(loc="left") for ax in axes]
+    assert len(axes) == 3  # pass rate, resolution, poverty; no family and quoted left out
+    labels = [t.get_text() for ax in axes for t in ax.get_yticklabels()]
+    assert any(lab.startswith("常德市西湖管理区 · ") for lab in labels)
+    assert any(lab.startswith("邵阳经济技术开发区 · ") for lab in labels)
+    assert sum("办结率" in lab for lab in labels) == 1  # 均为100% is one dot
+    poverty = axes[next(i for i, t in enumerate(titles) if t.startswith("poverty"))]
+    assert poverty.get_xlim()[0] > 0.5  # its own axis: not stretched to 0 …
+    assert poverty.get_xlim()[1] < 5  # … nor to 100
+    colours = {tuple(c.get_facecolors()[0]) for ax in axes for c in ax.collections}
+    assert len(colours) == 4  # one colour per locality, none reused
+
+
+def test_money_leaves_out_quoted_anecdotes_and_is_logarithmic():
+    fig = money_figure(_levels())
+    axes = [ax for ax in fig.axes if ax.get_yticklabels()]
+    labels = [t.get_text() for ax in axes for t in ax.get_yticklabels()]
+    assert not any("借" in lab for lab in labels) and len(labels) == 2
+    assert all(ax.get_xscale() == "log" for ax in axes)
+    assert [ax.get_title(loc="left").split(":")[0] for ax in axes] == [
+        "budget (财政)", "未归类 · unclassified"]
+    assert "the largest is 总投资 in 汉寿县" in fig._suptitle.get_text()
+
+
+def test_heaping_figure_states_its_verdict():
+    import pandas as pd
+
+    values = [10.0, 20.0, 30.0, 40.0, 50.0] * 10
+    metrics = pd.DataFrame({"article_id": [f"a-{i}" for i in range(50)], "para_no": 1,
+                            "sentence": [f"完成率{v:g}%。" for v in values], "value": values,
+                            "value_std": values, "unit": "%", "unit_std": "%", "kind": "rate",
+                            "qualifier": None, "change": False, "role": "level",
+                            "quoted": False})
+    assert "Rates heap (integers)" in heaping_figure(heaping_tests(metrics))._suptitle.get_text()
+    # five figures all ending in 0: strong enough to show even at n = 5
+    assert "Rates heap" in heaping_figure(heaping_tests(metrics.head(5))).claim
+    few = metrics.head(3).assign(value=[81.0, 92.0, 73.0], value_std=[81.0, 92.0, 73.0],
+                                 sentence=["完成率81%。", "完成率92%。", "完成率73%。"])
+    assert heaping_figure(heaping_tests(few)).claim.startswith("Too few rate levels")
+
+
+def test_locality_names_are_printed_whole(figures):
+    for name in ("domain_mode_articles", "codes_by_locality"):
+        labels = " ".join(t.get_text() for ax in figures[name].axes
+                          for t in ax.get_yticklabels())
+        assert "常德市西湖管理区" in labels and "邵阳经济技术开发区" in labels, name
 
 
 def test_save_figure_is_reproducible(tmp_path, corpus):
     metrics = extract_metrics(corpus)
-    first = save_figure(heaping_figure(heaping_summary(metrics)), "heaping", folder=tmp_path / "a")
-    fig = heaping_figure(heaping_summary(metrics))
+    first = save_figure(heaping_figure(heaping_tests(metrics)), "heaping", folder=tmp_path / "a")
+    fig = heaping_figure(heaping_tests(metrics))
     second = save_figure(fig, "heaping", folder=tmp_path / "b")
-    assert [p.name for p in first] == ["08_heaping.png", "08_heaping.svg"]
+    assert [p.name for p in first] == ["10_heaping.png", "10_heaping.svg"]
     for a, b in zip(first, second, strict=True):
         assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
     with pytest.raises(ValueError, match="unknown figure"):
