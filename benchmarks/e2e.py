@@ -90,6 +90,10 @@ SERVER_STOP_TIMEOUT_S = 30.0
 #: Browser window: wide enough for a 160-character table row next to the file browser.
 VIEWPORT = {"width": 1400, "height": 1000}
 
+#: Tallest element screenshot (px): two screens; a taller one (a table of 300 rows, 20,000 px)
+#: cannot be read when viewed, so the notebook's visible area around it is taken instead.
+MAX_SHOT_HEIGHT_PX = 2 * VIEWPORT["height"]
+
 #: Font size (px) at which glyphs are drawn for the tofu check: large enough that two different
 #: characters never give the same bitmap, small enough to draw a few hundred in well under 1 s.
 GLYPH_PX = 32
@@ -366,6 +370,18 @@ def select_cell(index: int) -> str:
     return f'[data-e2e-cell="{index}"]'
 
 
+def shoot(page: Any, element: Any, path: Path, *, focus: Any = None) -> None:
+    """Screenshot of ``element``; of an element taller than MAX_SHOT_HEIGHT_PX (a 300-row table),
+    the notebook as the reader sees it with ``focus`` (default: the element) scrolled into view."""
+    box = element.bounding_box()
+    if box is not None and box["height"] <= MAX_SHOT_HEIGHT_PX:
+        element.screenshot(path=str(path))
+        return
+    (focus or element).scroll_into_view_if_needed()
+    panel = page.locator(".jp-NotebookPanel-notebook").bounding_box()
+    page.screenshot(path=str(path), clip=panel)
+
+
 def wait_for_run(page: Any, *, timeout: float) -> str | None:
     """Wait until no cell is queued and the kernel has been idle IDLE_POLLS looks in a row.
 
@@ -400,7 +416,7 @@ def check_cells(page: Any, result: NotebookResult, out: Path) -> None:
         for error in cell["errors"]:
             result.failures.append(f"{label} shows an error: {error['ename']}: {error['evalue']}")
             shot = name_shot(out, result.name, f"error-cell{cell['index'] + 1:03d}")
-            page.locator(select_cell(cell["index"])).screenshot(path=str(shot))
+            shoot(page, page.locator(select_cell(cell["index"])), shot)
             result.screenshots.append(shot)
     not_run = [str(c["index"] + 1) for c in code if c["executionCount"] is None]
     if not_run:
@@ -420,7 +436,7 @@ def check_cells(page: Any, result: NotebookResult, out: Path) -> None:
         if cell["images"]:
             shot = name_shot(out, result.name, f"figure-cell{cell['index'] + 1:03d}")
             area = page.locator(select_cell(cell["index"])).locator(".jp-OutputArea")
-            area.first.screenshot(path=str(shot))
+            shoot(page, area.first, shot)
             result.screenshots.append(shot)
     if result.figures_shown < result.figures_saved:
         result.failures.append(
@@ -453,10 +469,9 @@ def check_chinese(page: Any, result: NotebookResult, out: Path) -> None:
         if element["place"] in CJK_PLACES and element["place"] not in shot_places:
             shot_places.add(element["place"])
             shot = name_shot(out, result.name, f"chinese-{element['place']}")
-            target = page.locator(selector)
-            target.scroll_into_view_if_needed()
             # The cell around the text, so that the screenshot shows it in context.
-            target.locator(CELL_XPATH).screenshot(path=str(shot))
+            shoot(page, page.locator(selector).locator(CELL_XPATH), shot,
+                  focus=page.locator(selector))
             result.screenshots.append(shot)
     if tofu:
         first = tofu[0]
