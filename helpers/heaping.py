@@ -28,6 +28,7 @@ from helpers.metrics import is_level
 __all__ = [
     "ALPHA", "CEILING", "CEILING_WINDOW", "CHI2_MIN_EXPECTED", "MIN_CONCLUSIVE_N", "PRECISIONS",
     "binomial_sf", "ceiling_test", "chi2_sf", "exact_uniform_p", "heaping_rates",
+    "printed_count",
     "heaping_tests", "last_digit", "last_digit_test", "printed_decimals", "round_test",
 ]
 
@@ -99,7 +100,7 @@ def last_digit(value: float, decimals: int) -> int:
     return round(abs(value) * 10**decimals) % 10
 
 
-def _printed_count(value: float, sentence: str | None) -> int:
+def printed_count(value: float, sentence: str | None) -> int:
     """How many times the sentence prints ``value`` in Arabic digits (0: not found)."""
     return sum(_same(float(m.group().replace("．", ".")), value)
                for m in _NUMBER.finditer(sentence or ""))
@@ -125,7 +126,7 @@ def heaping_rates(metrics: pd.DataFrame) -> pd.DataFrame:
     keys = [c for c in ("article_id", "para_no", "sentence") if c in rates.columns] + ["value"]
     rates["_k"] = rates.groupby(keys, sort=False, dropna=False).cumcount()
     # a value the sentence does not print in Arabic digits (百分之九十五) cannot be counted: kept
-    printed = [_printed_count(v, s) or k + 1
+    printed = [printed_count(v, s) or k + 1
                for v, s, k in zip(rates["value"], rates["sentence"], rates["_k"], strict=True)]
     rates = rates[rates["_k"].to_numpy() < np.asarray(printed, dtype=int)].drop(columns="_k")
     read = [printed_decimals(float(v), s) for v, s in zip(rates["value"], rates["sentence"],

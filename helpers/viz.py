@@ -182,6 +182,22 @@ def save_figure(fig: Figure, name: str, *, width: str | None = None,
     return [png, svg]
 
 
+def prune_figures(folder: Path | None = None) -> list[Path]:
+    """Remove figure files (``NN_name.png``/``.svg``) that the catalogue no longer makes: a
+    name not in ``FIGURES`` or under another number (figures/ is written by notebooks only, so
+    these are leftovers of an older catalogue).  Returns the paths removed."""
+    out = folder or config.FIGURES
+    removed = []
+    for path in sorted(out.glob("[0-9][0-9]_*")):
+        number, _, name = path.stem.partition("_")
+        if path.suffix not in (".png", ".svg"):
+            continue
+        if name not in FIGURES or FIGURES.index(name) + 1 != int(number):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
 def _renderer(fig: Figure):
     """Lay the figure out and return its renderer (attaching an Agg canvas if it has none)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg

@@ -45,6 +45,7 @@ from helpers.viz import (
     money_figure,
     prevalence_figure,
     profiles_figure,
+    prune_figures,
     rates_figure,
     render_wordcloud,
     save_figure,
@@ -376,3 +377,13 @@ def test_save_figure_is_reproducible(tmp_path, corpus):
         assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
     with pytest.raises(ValueError, match="unknown figure"):
         save_figure(fig, "no_such_figure", folder=tmp_path)
+
+
+def test_prune_figures_removes_only_leftovers_of_an_older_catalogue(tmp_path):
+    keep = [tmp_path / "10_heaping.png", tmp_path / "01_wordcloud_corpus.svg",
+            tmp_path / "notes.txt"]
+    gone = [tmp_path / "07_rates_by_locality.png", tmp_path / "08_heaping.svg"]
+    for path in keep + gone:
+        path.write_bytes(b"x")
+    assert prune_figures(tmp_path) == sorted(gone)
+    assert all(p.exists() for p in keep) and not any(p.exists() for p in gone)
