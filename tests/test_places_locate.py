@@ -738,3 +738,34 @@ def test_municipality_as_a_whole_is_province_level():
         "北京市", None, "北京市", "province", "110000")
     district = locate_article("朝阳区推进接诉即办", "北京市朝阳区12345热线今年受理诉求。")
     assert (district.locality, district.prefecture, district.level) == ("朝阳区", "北京市", "county")
+
+
+def test_county_short_form_after_its_full_name_is_the_county_not_the_province():
+    # 河南县 is 青海's 河南蒙古族自治县, whose short form starts like 河南省
+    text = ("在青海省黄南藏族自治州河南蒙古族自治县的草场上，站长正在查看草情。"
+            "这片草场是河南县牧民的家底。河南县草原站今年巡护草场十二万亩。青海的牧草长势良好。")
+    got = locate_article("守护草原二十年", text)
+    assert (got.locality, got.level, got.province) == ("河南蒙古族自治县", "county", "青海省")
+
+
+def test_province_speaking_of_itself_with_its_short_name_only():
+    text = ("6月29日，省委召开优秀县（市、区）委书记座谈会。省委书记出席并讲话，要求全省"
+            "县（市、区）委书记为推进四川发展新跨越多作贡献。")
+    got = locate_article("省委召开优秀县（市、区）委书记座谈会", text)
+    assert (got.locality, got.level, got.province) == ("四川省", "province", "四川省")
+    # two provinces' names: nothing can be known
+    two = text + "会上还介绍了贵州的经验。"
+    assert locate_article("省委召开优秀县（市、区）委书记座谈会", two).locality is None
+    # one provincial word only: a county report with a guest's title stays unplaced
+    assert locate_article(None, "省委常委到县里调研，推进四川发展。").locality is None
+
+
+@pytest.mark.parametrize(("text", "organ"), [
+    ("3月6日，某某县委中心组召开学习会议，传达学习文件精神。", None),
+    ("据中共湖南省委组织部消息，经过组织推荐考察，确定了拟推荐对象。", "省委组织部"),
+    ("据中共中央办公厅消息，印发了有关意见。", None),
+    ("近年来，某某县确立科学发展主题。\n（洞口县委办 张三）", "县委办"),
+    ("近年来，某某县确立科学发展主题。\n（记者 张三）", None),
+])
+def test_agency_study_group_party_prefix_and_foot_credit(text, organ):
+    assert find_agency(None, text, None) == organ

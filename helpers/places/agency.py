@@ -88,6 +88,13 @@ _ORGAN = re.compile(
     rf"(?:{'|'.join(_NOT_AFTER.get(s, '') + s + _NOT_ENDING.get(s, '') for s in ORGAN_SUFFIXES)})"
     rf"|{'|'.join(WHOLE_NAMES)})"
 )
+#: The party's name before a local party organ (中共某省委组织部): the organ is the subject.
+PARTY_PREFIX = "中共"
+#: A party committee's study group (县委中心组): the committee's leaders meeting, not an organ.
+STUDY_GROUP = "中心组"
+#: A credit at an article's foot, in brackets: an organ and its writer ((某县委办 张三)): the
+#: organ supplied the report, as a printed 供稿 does.
+_FOOT_CREDIT = re.compile(r"[（(]\s*(?P<organ>[^\s（）()]{2,20}?)\s+[^\W\d_]{2,4}\s*[)）]\s*$")
 #: A clause that is only a time phrase (近日，今年以来，9月5日，) may stand before the subject.
 _TIME_CLAUSE = re.compile(r"^[^，。]{0,12}?(?:日|月|年|以来|近期|目前|日前|近日|当前|期间|之际)$")
 #: A clause ending in a verb of speech (某某说, 他强调): the clauses after it are the words said.
@@ -124,6 +131,8 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
             continue  # 县委常委(会): the party committee's standing committee, its leadership
         if name in WHOLE_COMMITTEES:
             continue
+        if name.endswith("中心") and text.startswith(STUDY_GROUP, m.end() - 2):
+            continue  # 县委中心组: the committee's study group
         if name.startswith("领导"):
             continue  # 县领导看望政协委员: the county's leaders, persons
         is_media = media and name.endswith(MEDIA_CENTRES)
@@ -192,6 +201,9 @@ def find_agency(headline: str | None, text: str, source: str | None) -> str | No
     organ = source_organ(source or "")
     if organ is not None:
         return organ
+    credit = _FOOT_CREDIT.search(text.rstrip())
+    if credit is not None and (organ := source_organ(credit["organ"])) is not None:
+        return organ
     for segment in (_after_lead(headline or ""), *_first_sentences(text)):
         organ = _segment_subject(segment)
         if organ is not None:
@@ -239,6 +251,8 @@ def _segment_subject(segment: str) -> str | None:
         if _SPEECH.search(clause):
             return None  # what follows 某某说, is what was said
         clause = _INTRO.sub("", clause.strip())
+        if not clause.startswith(PARTY_PREFIX + CENTRE):  # national bodies are cited, not reporting
+            clause = clause.removeprefix(PARTY_PREFIX)
         # a clause ending like a time phrase may still open with its subject (县政协开展今年…)
         if clause and (not _TIME_CLAUSE.match(clause) or _OPENS_ORGAN.match(clause)):
             organ = _subject(clause)

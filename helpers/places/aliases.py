@@ -96,6 +96,7 @@ def address_mentions(headline: str, text: str, mentions: list[_Mention], weight_
     """Mentions of counties printed as the address of one of their townships (赣县五云镇),
     outside the spans already found; ``weight_of(in_headline, start)`` gives the weight."""
     aliases = _county_aliases()
+    named = {_key(m) for m in mentions if not m.dropped}
     out: list[_Mention] = []
     for in_head, source in ((True, headline), (False, text)):
         taken = [(m.start, m.end) for m in mentions if m.headline == in_head]
@@ -112,6 +113,10 @@ def address_mentions(headline: str, text: str, mentions: list[_Mention], weight_
                           if _after_province(source, start, p)]
             if not owners and _repeated_former_form(form, short, headline, text):
                 owners = list(aliases.get(short, ()))
+            if not owners and form[-1] in COUNTY_FORM_ENDINGS:
+                # the county named in full elsewhere in the article: its printed short form
+                # (河南县 after 河南蒙古族自治县) is the county, not a word
+                owners = [p for p in aliases.get(short, ()) if p in named]
             if len(owners) != 1:
                 continue
             x = _Mention(start, end, (owners[0],), weight_of(in_head, start),
@@ -119,6 +124,11 @@ def address_mentions(headline: str, text: str, mentions: list[_Mention], weight_
             x.place = owners[0]
             out.append(x)
     return out
+
+
+#: The last characters of a county's printed short form (河南县, 新会区, 达茂旗) that make it a
+#: name rather than a word, once the county is named in full in the same article.
+COUNTY_FORM_ENDINGS = "县区市旗"
 
 
 def _repeated_former_form(form: str, short: str, headline: str, text: str) -> bool:

@@ -141,7 +141,10 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     if place is _UNNAMED_COUNTY:
         return Locality(level="county", agency=agency)
     if place is None:
-        return Locality(agency=agency)
+        province = _province_speaking(gaz, headline, text)
+        if province is None:
+            return Locality(agency=agency)
+        place = province
     township = None
     if place.level == "county":
         printed = frozenset(headline[m.start:m.end] if m.headline else text[m.start:m.end]
@@ -229,6 +232,29 @@ def _short_forms(gaz: Gazetteer, mentions: list[_Mention], lead: _Mention | None
 
 # ---------------------------------------------------------------------------------------------
 # the decision
+
+#: A provincial body's own report names its province rarely: 省委 / 全省 / 省长 at least this
+#: often make the text a province's (twice: once is a guest's title in a county report).
+MIN_PROVINCE_DEIXIS = 2
+_PROVINCE_DEIXIS = re.compile(r"[全我本该]省|省(?:委|政府|人大|政协|长)")
+
+
+def _province_speaking(gaz: Gazetteer, headline: str, text: str) -> Place | None:
+    """The province of an article that names no unit but speaks as a province (省委召开…,
+    全省) and prints one province's short name (推进四川发展): that province.  With two
+    provinces' names, or without the provincial words, nothing is known."""
+    source = headline + "\n" + text
+    if len(_PROVINCE_DEIXIS.findall(source)) < MIN_PROVINCE_DEIXIS:
+        return None
+    found = {place for place, forms in _province_forms(gaz) if any(f in source for f in forms)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _province_forms(gaz: Gazetteer) -> list[tuple[Place, tuple[str, ...]]]:
+    """Each province with its names (四川省, 四川), by name."""
+    provinces = {p for places in gaz.full.values() for p in places if p.level == "province"}
+    return [(p, gaz.forms.get(p.name, (p.name,))) for p in sorted(provinces, key=lambda p: p.name)]
+
 
 #: The result for an article about a county it never names (县委书记 in a city paper).
 _UNNAMED_COUNTY = Place("", None, "", "county")
