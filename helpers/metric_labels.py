@@ -81,7 +81,8 @@ _REACHING = ("累计完成", "完成", "实现")
 _EVERY = re.compile(r"各类|各项|各级|各种|各")
 #: Comparisons and change verbs: what changed is named before them (比上年增长 -> '').
 _COMPARE = re.compile(
-    r"(?:与|和|同)[^，,]{1,10}?相比|同比|环比|(?:比|较)(?:上年同期|去年同期|上年|去年|上周|上月|"
+    r"(?:与|和|同)[^，,]{1,10}?相比|同比|环比|(?:比|较)(?:上年同期|去年同期|上年末|上年底|去年底|"
+    r"去年末|上年|去年|上周|上月|"
     r"年初|同期|[\d\-－至年月份]+)")
 _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增加|减少|上升|下滑|回落|增收|"
                          r"减收|降|升|新增)(?:了)?$")
@@ -89,7 +90,7 @@ _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增�
 #: the name of what is counted).
 _LEADING = re.compile(
     r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|全年|今年|"
-    r"去年|当年|本周|本月|上半年|下半年|前三季度|全县|全市|全区|全镇|全乡|全省|全村|该县|该市|该区|"
+    r"去年|当年|本周|本月|上半年|下半年|前三季度|全县|全市|全区|全镇|全乡|全省|全村|全院|该县|该市|该区|"
     r"该局|该镇|该中心|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|有|达|并|"
     r"目标任务是|目标任务为|目标任务|任务是|目标是|目标为|将|"
     r"又|仍|再|就)+")
@@ -103,7 +104,7 @@ _TRAILING = frozenset({"由", "从", "不足", "不到", "控制在", "控制到
                        "近", "超过", "逾", "已", "有", "均", "都", "分别", "每天", "每年",
                        "每月", "日均", "就要", "要", "可", "预计", "只需", "只有", "仅",
                        "仅占", "完成", "累计完成", "实现", "超", "过", "突破", "总计", "计",
-                       "长", "高", "多", "宽", "深"})
+                       "长", "高", "多", "宽", "深", "年"})
 #: Prepositions that open a label's adverbial (向我借 -> 借, 对5名责任人 ...).
 _PREPOSITIONS = ("向", "对", "给", "为", "按照", "按", "经过", "据", "通过", "凭借")
 #: POS flags of the words of a noun phrase after a measure word.  A verb or set phrase (v, l)
@@ -270,9 +271,14 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
            inherit: bool = True) -> list[str]:
     begin = _clause_start(sentence, start)
     raw = re.sub(r"[(（][^()（）]*[)）]", "", sentence[begin:start])
-    earlier = list(re.finditer(rf"{_NUMBER}[余多]?[万亿]?(?:[个件户人名家起项条次])", raw))
+    earlier = list(re.finditer(rf"{_NUMBER}[余多]?[万亿]?(?:人次|[个件户人名家起项条次])", raw))
     if earlier:  # 111户违建业主缴纳罚金 4500 余万元: the name starts after 111户
         raw = raw[earlier[-1].end():]
+        if _DIRECTION_ONLY.fullmatch(raw):  # 比上年同期847件少297件: a change of the 847件's
+            name = _names(sentence, begin + earlier[-1].start(), begin + earlier[-1].end(),
+                          kind, True, inherit=inherit)
+            if name and name[0]:
+                return name
     reaching = sentence[start:start + 1] == "达" or raw.endswith("达")
     name = clean_name(raw, rate=kind == "rate", reaching=reaching, money=kind == "money")
     if kind == "rate" and name.endswith("率") and begin > 0 and sentence[begin - 1] == "、":
@@ -293,6 +299,8 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             return [verb + after if verb else after]
     if name and kind not in ("count", "money", "rate") and not _has_noun(name):
         name = ""  # 连续三年, 经过10个多月: a verb names no duration
+    if kind == "rank" and _SCOPE_ONLY.fullmatch(name):
+        name = ""  # 全市20个区县排名第4: the set ranked in names nothing ranked
     generic = not name or name.startswith(("增速", "增幅", "占", "比重"))
     if inherit and generic and (not name or begin > 0):
         prev = _previous_name(sentence, begin)
@@ -304,6 +312,15 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             stop += 1
         name = sentence[end:stop].lstrip("的以上下左右之多")
     return [name]
+
+
+#: The set a rank is taken in, alone before the verb (全市20个区县, 市, 全省): it names no
+#: indicator; the rank is of the figure before it (综合指数为5.57，全市20个区县排名第4).
+_SCOPE_ONLY = re.compile(r"(?:全|本)?[省市州县区国]?内?(?:\d+个)?"
+                         r"(?:区县|县市区|县区|县市|市县|乡镇|街道|地市|市州)?(?:中)?")
+#: The words of a change between a figure and the next, alone (847件少297件, 9人增加2人): they
+#: name nothing; the change is of what the figure before them is.
+_DIRECTION_ONLY = re.compile(r"[多少增减降升]|增加|减少|下降|上升|增长")
 
 
 def _previous_name(sentence: str, begin: int) -> str:
@@ -339,6 +356,8 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     clause = _COMPARE.sub("", clause)
     if rate or not _CHANGE_END.sub("", clause):  # 同比增长 -> ''; 企业增收100万元 keeps 增收
         clause = _CHANGE_END.sub("", clause)
+    elif _CHANGE_OF_NAMED.search(clause):  # 受案增加167件: a change of 受案
+        clause = _CHANGE_OF_NAMED.sub("", clause)
     clause = _EVERY.sub("", clause)
     clause = _TIME_PREFIX.sub("", clause)
     tokens = tokenize(clause)
@@ -393,16 +412,24 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     return _dedouble(clause)
 
 
+#: A two-character verb of change after what changed (受案增加167件, 结案减少34件): the name is
+#: what stands before it (single characters and 增收 stay: 企业增收100万元).
+_CHANGE_OF_NAMED = re.compile(r"(?<=[\u4e00-\u9fff])(?:增加|减少|下降|上升|增长|提高|降低)了?$")
 #: The baseline of a movement before its new level (群众满意率由不足40%提高到 85%): the name is
 #: what stands before 由/从.
 _FROM_PART = re.compile(r"(?:由|从)[^，,；;]*?[\d一二三四五六七八九十两半][^，,；;]*?(?:提高|提升|下降|降低|增加|减少|增长|上升|"
-                        r"压缩|缩短|缩减|压减|扩大|回落|降|增|升)(?:到|至)$")
+                        r"压缩|缩短|缩减|压减|扩大|回落|降|增|升)(?:到|至)(?:20\d\d年(?:底|末)?的?)?$"
+                        # the baseline's own start: 执行结案数由2014年的 (543件)
+                        r"|(?:由|从)(?:(?:20\d\d年|去年|上年|今年|年初)(?:底|末|初)?的?)?$")
 #: The plan a completion share is of (完成年度目标的84%, 占年度计划的): no part of the name.
-_PLAN_TAIL = re.compile(r"(?:完成|占|为|达到?)?(?:全?年度?|全年|省定|市定)?(?:目标任务|目标|计划|任务)的?$")
+_PLAN_TAIL = re.compile(r"(?:完成|占|为|达到?)?(?:全?年度?|全年|省定|市定)?(?:目标任务|目标|计划|任务)的?$"
+                        # 为年预算的, 占年计划投资的: a budget or a planned sum, before 的
+                        r"|(?:完成|占|为|达到?)?(?:全?年度?|全年|年初)?(?:预算|计划|目标)"
+                        r"(?:投资|收入|支出)?的$")
 #: Verbs of holding a figure at a level, after the name (控制在5‰以内, 稳定在95%以上).
 _HOLDING = re.compile(r"(?:控制|稳定|保持|维持|压降|压减)(?:在|到|至)$")
 #: A label that is only a time (明年, 10月底, 今年1至9月): no name at all.
-_ONLY_TIME = re.compile(r"(?:截至|截止|到|至)?(?:今年|明年|去年|当年|全年|年内|\d{4}年度?|"
+_ONLY_TIME = re.compile(r"(?:截至|截止|到|至)?(?:今年|明年|去年|上年|当年|全年|年内|同期|\d{4}年度?|"
                         r"\d{1,2}(?:[-－至]\d{1,2})?月(?:份|底|末|初)?|[一二三四]季度|[上下]半年)+")
 
 

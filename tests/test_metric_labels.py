@@ -192,3 +192,34 @@ def test_labels_of_a_movement_a_target_a_ceiling_and_a_completion():
     assert [r["indicator"] for r in rows] == ["招商引资"] * 3
     rows = extract_from_text("将万元产值能耗增幅控制在3%以内。")
     assert rows[0]["indicator"] == "万元产值能耗增幅"
+
+
+# --- completions, bases, changes after a figure, ranks after their pool ------------------------
+
+def test_a_completion_of_the_budget_and_the_change_after_it_name_the_revenue():
+    got = dict(_labels("1-5月，全县税收收入完成3.1亿元，为年预算的45.2%，同比下降4.1%。"))
+    assert got[45.2] == got[4.1] == "税收收入"
+
+
+def test_a_change_printed_after_its_base_names_what_changed():
+    got = _labels("全镇接待群众来访312人次，比上年同期405人次少93人次。")
+    assert [n for v, n in got if v == 93] == [n for v, n in got if v == 405]
+    assert got[-1][1] not in ("少", "次少", None)
+
+
+def test_a_base_printed_alone_names_the_figure_before_it():
+    got = _labels("重污染天数为9天，去年同期为15天。")
+    assert got == [(9.0, "重污染天数"), (15.0, "重污染天数")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "name"), [
+    ("年末常住人口32.6万人，比上年末增加0.4万人。", 0.4, "年末常住人口"),
+    ("全院受案增加167件。", 167, "受案"),
+])
+def test_the_name_of_a_change_leaves_its_comparison_and_verb(sentence, value, name):
+    assert dict(_labels(sentence))[value] == name
+
+
+def test_a_rank_after_its_pool_names_the_figure_before_it():
+    got = _labels("全县空气质量综合指数为4.9，全市18个区县排名第6。")
+    assert got == [(4.9, "空气质量综合指数"), (6.0, "空气质量综合指数")]
