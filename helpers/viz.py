@@ -228,9 +228,48 @@ def drawn_texts(fig: Figure) -> list:
     return [t for t in drawn if t.get_visible() and t.get_text().strip()]
 
 
+#: Two labels overlap when their boxes share more than this fraction of the smaller box's
+#: height (and more than a pixel of width): line boxes include leading, so rows of labels at
+#: their natural spacing touch without their glyphs meeting.
+OVERLAP_SHARE = 0.25
+
+
+def _overlaps(texts: list, renderer) -> list[str]:
+    """Labels drawn over each other: horizontal and vertical texts by their boxes, rotated tick
+    labels by their spacing across the text direction (adjacent labels closer than the font
+    size overlap)."""
+    import numpy as np
+
+    found = []
+    upright = [t for t in texts if round(t.get_rotation()) % 90 == 0]
+    boxes = sorted(((t.get_window_extent(renderer), t) for t in upright),
+                   key=lambda bt: (bt[0].x0, bt[0].y0))
+    for i, (a, ta) in enumerate(boxes):
+        for b, tb in boxes[i + 1:]:
+            if b.x0 >= a.x1 - 1:
+                break
+            dy = min(a.y1, b.y1) - max(a.y0, b.y0)
+            if min(a.x1, b.x1) - b.x0 > 1 and dy > OVERLAP_SHARE * min(a.height, b.height):
+                found.append(f"{ta.get_text()[:15]!r} overlaps {tb.get_text()[:15]!r}")
+    rotated: dict[tuple[int, float], list] = {}
+    for t in texts:
+        if round(t.get_rotation()) % 90:
+            rotated.setdefault((id(t.axes), round(t.get_rotation())), []).append(t)
+    for (_, angle), group in rotated.items():
+        points = np.array([t.get_transform().transform(t.get_position()) for t in group])
+        normal = np.array([-math.sin(math.radians(angle)), math.cos(math.radians(angle))])
+        across = np.sort(points @ normal)
+        size_px = max(t.get_fontsize() for t in group) / 72 * group[0].figure.dpi
+        if len(across) > 1 and float(np.diff(across).min()) < size_px:
+            found.append(f"rotated labels {group[0].get_text()[:15]!r}… are closer than their "
+                         "font size")
+    return found
+
+
 def check_print(fig: Figure, *, name: str = "figure") -> None:
     """Raise ``PrintError`` when, at the figure's size, any text is smaller than MIN_FONT_PT,
-    reaches outside the canvas, or a word cloud's smallest word is below MIN_FONT_PT."""
+    reaches outside the canvas or lies over another text, or a word cloud's smallest word is
+    below MIN_FONT_PT."""
     renderer = _renderer(fig)
     canvas = fig.bbox
     problems = []
@@ -243,6 +282,7 @@ def check_print(fig: Figure, *, name: str = "figure") -> None:
                 or box.x1 > canvas.x1 + CLIP_TOLERANCE_PX
                 or box.y1 > canvas.y1 + CLIP_TOLERANCE_PX):
             problems.append(f"{label!r} is clipped (outside the canvas)")
+    problems += _overlaps(drawn_texts(fig), renderer)
     for ax in fig.axes:
         for image in ax.get_images():
             px = getattr(image, "min_text_px", None)
@@ -432,6 +472,23 @@ def render_wordcloud(freqs: Mapping[str, int], font: Path | None, width: int = 8
     return cloud.generate_from_frequencies(dict(freqs) or {" ": 1})
 
 
+def _cloud_claim(kept: Mapping[str, Mapping[str, int]]) -> str:
+    """What a cloud shows: its largest words (one cloud), or whether panels share their
+    largest word (several)."""
+    note = " (size = frequency; numbers and units left out)"
+    tops = {name: next(iter(words)) for name, words in kept.items() if words}
+    if not tops:
+        return "No content word to draw"
+    if len(kept) == 1:
+        words = list(next(iter(kept.values())))[:3]
+        return "Largest words: " + ", ".join(words) + note
+    shared = _ordered(pd.Series(list(tops.values())).value_counts())
+    if int(shared.iloc[0]) > 1:
+        return (f"{shared.index[0]} is the largest word in {int(shared.iloc[0])} of {len(kept)} "
+                "panels" + note)
+    return f"No two of the {len(kept)} panels share their largest word" + note
+
+
 def wordcloud_figure(groups: Mapping[str, Counter[str]], title: str, *, claim: str | None = None,
                      ncols: int = 3, width: str = "page", words: int | None = None,
                      reports: Mapping[str, int] | None = None) -> Figure:
@@ -454,12 +511,7 @@ def wordcloud_figure(groups: Mapping[str, Counter[str]], title: str, *, claim: s
             n = f"（{reports[name]}篇）" if reports and name in reports else ""
             panel_title(ax, f"{name}{n}", ncols=ncols)
     if claim is None:
-        total = Counter()
-        for freqs in kept.values():
-            total.update(freqs)
-        top = [w for w, _ in sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
-        claim = ("Largest words: " + ", ".join(top) + " (size = frequency; numbers and units "
-                 "left out)") if top else "No content word to draw"
+        claim = _cloud_claim(kept)
     set_title(fig, title, claim)
     for ax in axes.flat:
         ax.set_axis_off()

@@ -223,6 +223,26 @@ def test_check_print_refuses_small_and_clipped_text():
         check_print(fig)
 
 
+def test_check_print_refuses_labels_drawn_over_each_other():
+    from matplotlib.figure import Figure
+
+    setup_fonts()
+    fig = Figure(figsize=(3.3, 2.5), layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 10)
+    ax.text(2, 0.5, "群众满意率", fontsize=8)
+    ax.text(6, 0.5, "办结率", fontsize=8)
+    check_print(fig)  # apart: fine
+    ax.text(2.3, 0.52, "及时受理率", fontsize=8)
+    with pytest.raises(PrintError, match="overlaps"):
+        check_print(fig)
+    crowded = Figure(figsize=(3.3, 2.5), layout="constrained")
+    ax = crowded.add_subplot()
+    ax.set_xticks(range(40), [f"代码{i}" for i in range(40)], rotation=60)
+    with pytest.raises(PrintError, match="rotated labels"):
+        check_print(crowded)
+
+
 def test_a_page_word_cloud_shrunk_to_a_column_is_refused(corpus, tmp_path):
     fig = wordcloud_figure(wordcloud_frequencies(corpus, by="locality"), "词云 · Word clouds")
     with pytest.raises(PrintError, match="smallest word"):
