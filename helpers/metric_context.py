@@ -6,6 +6,27 @@ target, a ceiling or last year's baseline.  Reports say it in a few words next t
 1至9月).  This module reads those words for one figure in its sentence; ``helpers.metrics`` calls it
 for every quantity it extracts.  Word lists here are the vocabulary of Chinese government
 reporting, each with the reason it belongs.
+
+Rules the two annotated measurement sets (the real-sentence sets, kept outside the repository)
+settle, and this module follows:
+
+- **Printed comparison bases (set 2, rule N2).**  When a sentence prints both the current value
+  and the base period's value (比上年同期847件少297件, 去年同期为26天), the base value is
+  ``from`` with the base as its period (上年同期), the current value ``to``, both paired and
+  with the direction the two values show (``helpers.metrics`` links them); a printed difference
+  (少297件) stays a ``change``.  Set 1 prints no such base: it used from/to for 由…到…
+  movements only, and its rule 6 defines from/to as "the two ends of a movement" — a base and
+  the current value are such ends, so the rules do not conflict; N2 extends set 1's rule.  A
+  gap to a base (高于去年同期9个百分点) and a change after one (比去年同期增长5%) are changes.
+- **Gaps and shortfalls** (高于全省平均水平38.1个百分点, 比全国平均水平高10.9%, 距离年目标值差
+  85天) are changes with the comparison's direction (set 1 rule 6, set 2 rule N7).
+- **Category thresholds** (三年以上有期徒刑, 10亿元以上项目, 16周岁以上的人口) and printed
+  standards (最低标准92%) are limits; a planned growth (力争…增长15%以上) is a target with
+  its direction (set 1 rules 6 and 7).
+- **Periods** are printed phrases only (rule 9): the last one before the figure in its segment
+  of the sentence (segments end at ；and ：), else the sentence's lead period, else one after the
+  figure in its own clause; a day (5月19日, 今天) is the time of the figures after it; a
+  compared period (比去年, 好于去年, 去年同期) is never the period of the other figures.
 """
 
 from __future__ import annotations

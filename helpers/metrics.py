@@ -34,6 +34,17 @@ spaces ``28. 1%``), and these forms by passes of their own, before plain quantit
 
 A number that cannot be read whole (``10.1万零100``, ``12 34人`` where a space may part two
 numbers) gives no row, and no piece of it is read.
+
+Further readings: 增长3.94倍 is a rate in 倍 as printed (a multiple; 翻番 with its 一 unsaid is
+one doubling, every doubling a rise); the parts of a ratio of shares that add up to 100
+(三次产业结构比为25.72:26.84:47.44) are rates in %; a unit printed once after the last member
+of a list is every member's (分别回落2.16和1.66个百分点); a bare number of a counted noun
+(受伤人数为0) is a count; ranks are read after a verb (排名, 位列, 排列, 位于 …), after a
+whole set without a verb (群众安全感全市第一, 全省第23名) and in lists after a first rank
+(位列全市第四、第四、第六); the pool of a ranking (全市20个区县排名第4), list headers, hotline
+numbers (靖江12345), named sets (八项规定, 三年攻坚战, 16字改革), 两位数, road numbers,
+anniversaries and 近五年来 are no quantities.  A printed comparison base and the current value
+before it are linked as from/to (``_link_bases``; rule in ``helpers.metric_context``).
 """
 
 from __future__ import annotations
