@@ -452,6 +452,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                 taken.pop()
         out[first_row:] = sorted(out[first_row:], key=lambda r: r["_start"])
     _link_bases(out)
+    _link_then_now(out)
     _link_pairs(out)
     for row in out:
         for key in ("_start", "_at", "_base"):
@@ -523,6 +524,40 @@ def _link_bases(rows: list[dict[str, object]]) -> None:
             row.update(pair=f"b{n}", direction=direction)
             other.update(pair=f"b{n}", direction=direction, role="to")
             break
+
+
+#: Words that set a figure in the past of a comparison (审批本来要8个工作日, 过去要跑5趟) and
+#: words that set a later one in the present (现在2天就办好了, 如今只需1趟).
+_THEN = re.compile(r"本来|原来|原先|原本|过去|以前|以往|之前")
+_NOW = re.compile(r"现在|如今|现|目前|只需|仅需|只要")
+
+
+def _link_then_now(rows: list[dict[str, object]]) -> None:
+    """A level set in the past (本来要8个工作日) and a later level of the same kind and standard
+    unit set in the present in its sentence (现在2天就办好了) are the two ends of a movement:
+    ``from`` and ``to``, paired, with the direction the two values show."""
+    n = 0
+    for i, row in enumerate(rows):
+        if row["role"] != "level" or row["pair"] is not None or not _THEN.search(
+                _words_before(str(row["sentence"]), int(row["_at"]))):
+            continue
+        for other in rows[i + 1:]:
+            if (other["sentence"] != row["sentence"] or other["role"] != "level"
+                    or other["pair"] is not None or other["kind"] != row["kind"]
+                    or other["unit_std"] != row["unit_std"]):
+                continue
+            if _NOW.search(_words_before(str(other["sentence"]), int(other["_at"]))):
+                n += 1
+                direction = _direction_between(other["value_std"], row["value_std"])
+                row.update(role="from", pair=f"t{n}", direction=direction)
+                other.update(role="to", pair=f"t{n}", direction=direction)
+            break
+
+
+def _words_before(sentence: str, at: int) -> str:
+    """The words of the clause before ``at``, a list's 、 included (过去要跑5趟、等15个工作日)."""
+    begin = max(sentence.rfind(ch, 0, at) for ch in "，。；,;：:！？") + 1
+    return sentence[begin:at]
 
 
 def _closes_bracket(text: str) -> bool:

@@ -647,3 +647,14 @@ def test_a_bare_number_of_a_counted_noun_is_a_count(sentence, value):
 def test_an_index_is_no_count():
     rows = extract_from_text("空气质量综合指数为4.86。")
     assert [(r["value"], r["kind"]) for r in rows] == [(4.86, "other")]
+
+
+def test_a_level_then_and_a_level_now_are_the_ends_of_a_movement():
+    rows = extract_from_text("办理不动产登记过去要提交材料12份、等15个工作日，现在只需3天就能办结。")
+    got = [(r["value"], r["role"], r["direction"]) for r in rows if r["kind"] == "duration"]
+    assert got == [(15.0, "from", "down"), (3.0, "to", "down")]
+
+
+def test_a_level_now_without_a_level_then_stays_a_level():
+    rows = extract_from_text("全县共有村卫生室120个，现在已有86个完成标准化建设。")
+    assert [r["role"] for r in rows] == ["level", "level"]
