@@ -167,6 +167,7 @@ def save_figure(fig: Figure, name: str, *, width: str | None = None,
     height = height_cm * CM if height_cm else fig.get_figheight()
     fig.set_size_inches(figure_width(width), height)
     fig.print_width = width
+    fit_titles(fig)
     check_print(fig, name=name)
     out = folder or config.FIGURES
     out.mkdir(parents=True, exist_ok=True)
@@ -283,6 +284,9 @@ def check_print(fig: Figure, *, name: str = "figure") -> None:
                 or box.y1 > canvas.y1 + CLIP_TOLERANCE_PX):
             problems.append(f"{label!r} is clipped (outside the canvas)")
     problems += _overlaps(drawn_texts(fig), renderer)
+    if fig.get_figheight() / CM > MAX_HEIGHT_CM + 1e-6:
+        problems.append(f"{fig.get_figheight() / CM:.1f} cm tall, more than a printed page "
+                        f"({MAX_HEIGHT_CM:g} cm)")
     for ax in fig.axes:
         for image in ax.get_images():
             px = getattr(image, "min_text_px", None)
@@ -378,9 +382,33 @@ def category_styles(categories: Sequence[str]) -> dict[str, dict[str, str]]:
 
 def panel_title(ax, text: str, *, ncols: float = 1, size: float = 8.0) -> None:
     """A panel's title, left-aligned and wrapped to the panel's share of the figure width
-    (``ncols``: how many such widths fit across; more when tick labels take part of it)."""
+    (``ncols``: how many such widths fit across; more when tick labels take part of it);
+    ``fit_titles`` wraps it again to the room the laid-out figure leaves it."""
     width = ax.get_figure().get_figwidth() / ncols * 0.9
-    ax.set_title(wrap_text(text, width, size), fontsize=size, loc="left")
+    title = ax.set_title(wrap_text(text, width, size), fontsize=size, loc="left")
+    title.raw_text = text
+
+
+def fit_titles(fig: Figure) -> None:
+    """Wrap every panel title (``panel_title``) to the room between its start and the right
+    edge of the canvas, once the figure is laid out at its size (twice: wrapping changes the
+    layout)."""
+    for _ in range(2):
+        renderer = _renderer(fig)
+        changed = False
+        for ax in fig.axes:
+            title = ax._left_title  # the title panel_title sets (loc="left")
+            raw = getattr(title, "raw_text", None)
+            if not raw:
+                continue
+            box = title.get_window_extent(renderer)
+            room = (fig.bbox.x1 - box.x0) / fig.dpi * 0.97
+            wrapped = wrap_text(raw, room, title.get_fontsize())
+            if wrapped != title.get_text():
+                title.set_text(wrapped)
+                changed = True
+        if not changed:
+            return
 
 
 def _ordered(counts: pd.Series) -> pd.Series:
@@ -472,6 +500,10 @@ def render_wordcloud(freqs: Mapping[str, int], font: Path | None, width: int = 8
     return cloud.generate_from_frequencies(dict(freqs) or {" ": 1})
 
 
+#: Panels of a grouped word cloud at most (three rows of three at page width).
+MAX_CLOUD_PANELS = 9
+
+
 def _cloud_claim(kept: Mapping[str, Mapping[str, int]]) -> str:
     """What a cloud shows: its largest words (one cloud), or whether panels share their
     largest word (several)."""
@@ -498,6 +530,12 @@ def wordcloud_figure(groups: Mapping[str, Counter[str]], title: str, *, claim: s
     (``is_cloud_word``).  Without ``claim`` the title names the largest words."""
     font = setup_fonts()
     names = list(groups)
+    more = ""
+    if len(names) > MAX_CLOUD_PANELS:  # the groups with most reports (or tokens), by name
+        size = {n: (reports or {}).get(n, sum(groups[n].values())) for n in names}
+        names = sorted(sorted(names, key=lambda n: (-size[n], n))[:MAX_CLOUD_PANELS])
+        more = f" ({MAX_CLOUD_PANELS} of {len(groups)} panels, the largest)"
+        title += more
     single = len(names) == 1
     ncols = min(ncols, len(names)) or 1
     nrows = math.ceil(len(names) / ncols)
@@ -663,6 +701,12 @@ def code_labels(codebook: Codebook) -> dict[str, str]:
     return {c.id: f"{c.label_zh} ({c.id})" for c in codebook.codes}
 
 
+#: Rows of a heatmap at most: at 0.55 cm a row (7-pt labels and cell text) 30 rows and the
+#: column labels fit MAX_HEIGHT_CM.  More reports or localities: those with most coded
+#: paragraphs or reports are drawn, and the title says how many of how many.
+MAX_HEATMAP_ROWS = 30
+
+
 def prevalence_figure(article_codes: pd.DataFrame, articles: pd.DataFrame, codebook: Codebook,
                       *, width: str = "page") -> Figure:
     """Coded paragraphs per article for every domain and mode code (a heatmap): articles are
@@ -677,6 +721,14 @@ def prevalence_figure(article_codes: pd.DataFrame, articles: pd.DataFrame, codeb
     units = paragraph_codes(articles, book)  # paragraph counts (code_articles' campaign is a flag)
     table = (pd.crosstab(units["article_id"], units["code"])
              .reindex(index=article_codes.index, columns=book.ids, fill_value=0))
+    table.index = rows
+    total = len(table)
+    more = ""
+    if total > MAX_HEATMAP_ROWS:  # the most coded reports, in their corpus order
+        coded = table.sum(axis=1).reset_index(drop=True)
+        keep = sorted(sorted(range(total), key=lambda i: (-coded[i], i))[:MAX_HEATMAP_ROWS])
+        table = table.iloc[keep]
+        more = f" ({MAX_HEATMAP_ROWS} of {total} reports, the most coded)"
     domains = table[book.domains].sum()
     reach = (table[book.domains] > 0).sum()
     claim = "No paragraph carries a domain code"
@@ -685,8 +737,8 @@ def prevalence_figure(article_codes: pd.DataFrame, articles: pd.DataFrame, codeb
         claim = (f"{labels[top]} is the most coded domain: {int(domains[top])} paragraphs in "
                  f"{int(reach[top])} of {len(table)} reports")
     table = table.rename(columns=labels)
-    table.index = rows
-    return heatmap_figure(table, bilingual("各篇报道的主题与治理方式", "Domains and modes per report"),
+    return heatmap_figure(table, bilingual("各篇报道的主题与治理方式", "Domains and modes per report")
+                          + more,
                           bilingual("代码", "code"), bilingual("报道", "report"), claim=claim,
                           width=width, split_after=len(book.domains),
                           colorbar_label="coded paragraphs")
@@ -699,6 +751,12 @@ def profiles_figure(profiles: pd.DataFrame, codebook: Codebook, *, width: str = 
     the full locality name and its number of reports."""
     labels = code_labels(codebook)
     ids = [c for c in codebook.ids if c in profiles.columns]
+    more = ""
+    if len(profiles) > MAX_HEATMAP_ROWS:  # the localities with most reports, in profile order
+        order = sorted(range(len(profiles)), key=lambda i: (-int(profiles["articles"].iloc[i]),
+                                                            i))
+        more = f" ({MAX_HEATMAP_ROWS} of {len(profiles)} localities, most reports first)"
+        profiles = profiles.iloc[sorted(order[:MAX_HEATMAP_ROWS])]
     table = profiles[ids].astype(float)
     table.index = [f"{_place(loc)}（{int(n)}篇）" for loc, n in
                    zip(profiles["locality"], profiles["articles"], strict=True)]
@@ -719,7 +777,8 @@ def profiles_figure(profiles: pd.DataFrame, codebook: Codebook, *, width: str = 
             claim = (f"{labels[code]} leads the domains in {int(counts.iloc[0])} of "
                      f"{len(leaders)} localities (share of each locality's coded paragraphs)")
     return heatmap_figure(table.rename(columns=labels) * 100,
-                          bilingual("各地区编码段落的构成", "What each locality writes about"),
+                          bilingual("各地区编码段落的构成", "What each locality writes about")
+                          + more,
                           bilingual("代码", "code"), bilingual("地区（篇数）", "locality (reports)"),
                           claim=claim, fmt="{:.0f}", width=width, vmax=100,
                           split_after=len(domains), colorbar_label="% of coded paragraphs")
@@ -791,9 +850,19 @@ def cooccurrence_figure(matrix: pd.DataFrame, codebook: Codebook, *, level: str 
 
 # --- reported figures ------------------------------------------------------------------------
 
-#: Families of rates drawn at most (most localities first, ties by name): more would not fit a
-#: printed page; the title says how many were left out.
-MAX_FAMILY_PANELS = 10
+#: A printed page's text block height (cm): Elsevier 24, Nature 24.7 — the lower.
+MAX_HEIGHT_CM = 24.0
+#: Rows of a small-multiples figure, all panels together, and of one panel: at ROW_CM a row plus
+#: a panel's title and axis (PANEL_CM), 30 rows keep the figure within MAX_HEIGHT_CM; 8 rows a
+#: panel leave room for several families.  A panel with more figures than that draws one row
+#: per locality (the localities with most figures) with all its figures as dots.
+MAX_FIGURE_ROWS = 30
+MAX_PANEL_ROWS = 8
+ROW_CM = 0.42
+PANEL_CM = 1.3
+#: Families drawn at most (most localities first, ties by name); the title says how many were
+#: left out.
+MAX_FAMILY_PANELS = 6
 #: Characters of an indicator kept in an axis label (the locality is always whole).
 INDICATOR_CHARS = 12
 #: What a rate near the ceiling is, for the rates figure's claim.
@@ -823,13 +892,65 @@ def _row_label(locality: object, indicator: object, mark: str = "") -> str:
     return f"{_place(locality)} · {mark}{_short(str(indicator or ''), INDICATOR_CHARS)}"
 
 
+def _panel_size(rows: pd.DataFrame) -> int:
+    """Rows a panel takes: one per figure, or one per locality (at most MAX_PANEL_ROWS)."""
+    if len(rows) <= MAX_PANEL_ROWS:
+        return len(rows)
+    return min(MAX_PANEL_ROWS, rows["locality"].nunique())
+
+
+def _choose_panels(frame: pd.DataFrame, order: list[str]) -> list[str]:
+    """The families (in ``order``) that fit MAX_FAMILY_PANELS and MAX_FIGURE_ROWS."""
+    chosen, total = [], 0
+    for family in order:
+        size = max(2, _panel_size(frame[frame["family"] == family]))
+        if len(chosen) == MAX_FAMILY_PANELS or (chosen and total + size > MAX_FIGURE_ROWS):
+            break
+        chosen.append(family)
+        total += size
+    return chosen
+
+
+def _panel_rows(rows: pd.DataFrame, label) -> tuple[pd.DataFrame, str]:
+    """``rows`` (sorted) with a ``row`` position and a ``label``: one row per figure when they
+    fit MAX_PANEL_ROWS; else one row per locality, the MAX_PANEL_ROWS with most figures (ties
+    by name), its figures in brackets; and a note of that for the panel title."""
+    rows = rows.reset_index(drop=True)
+    if len(rows) <= MAX_PANEL_ROWS:
+        return rows.assign(row=range(len(rows)), label=[label(r) for r in rows.itertuples()]), ""
+    per = rows.groupby("locality").size()
+    keep = sorted(per.index, key=lambda loc: (-per[loc], loc))[:MAX_PANEL_ROWS]
+    rows = rows[rows["locality"].isin(keep)]
+    rows = rows.assign(row=rows["locality"].map({loc: i for i, loc in enumerate(keep)}),
+                       label=rows["locality"].map(lambda loc: f"{loc}（{per[loc]}）"))
+    note = "; a row per locality (its figures in brackets)"
+    if len(per) > len(keep):
+        note += f", {len(keep)} of {len(per)} localities shown"
+    return rows, note
+
+
+def _locality_styles(localities: list[str]) -> dict[str, dict[str, str]]:
+    """Colours (then markers) per locality; beyond the markers one style for all: the row
+    labels name the localities, so nothing repeats a colour for two of them."""
+    if len(localities) <= len(MARKERS):
+        return category_styles(localities)
+    return {loc: {"color": INK, "marker": "o"} for loc in localities}
+
+
+def _yticks(ax, rows: pd.DataFrame) -> None:
+    ticks = rows.drop_duplicates("row").sort_values("row")
+    ax.set_yticks(list(ticks["row"]), list(ticks["label"]))
+    ax.set_ylim(max(1, len(ticks)) - 0.5, -0.5)
+
+
 def rates_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
     """Rate levels as small multiples, one panel per indicator family (rates are comparable only
     within one): levels only (``metrics.is_level``: no changes, targets, ceilings, baselines or
     quoted figures), in %, named families only.  Each panel has its own axis (a 4 % ceiling is not
     stretched to 0), a row per printed figure labelled by the full locality name and the
-    indicator; one colour per locality (never reused; markers when there are more localities
-    than colours); floors and ceilings (以上, 不足) as open markers."""
+    indicator (a row per locality when the figures are many); one colour per locality (never
+    reused; markers when there are more localities than colours); floors and ceilings (以上,
+    不足) as open markers."""
     from helpers.metrics import is_level
 
     setup_fonts()
@@ -838,48 +959,49 @@ def rates_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
     rates = _shared_printings(rates.assign(locality=rates["locality"].map(_place)))
     spread = rates.groupby("family")["locality"].nunique()
     families = sorted(spread.index, key=lambda f: (-spread[f], f))
-    shown = families[:MAX_FAMILY_PANELS]
-    rates = rates[rates["family"].isin(shown)]
-    styles = category_styles(sorted(rates["locality"].unique()))
-    heights = [max(2, (rates["family"] == f).sum()) for f in shown]
-    fig = _figure(width, sum(0.5 * h + 1.4 for h in heights) + 2.5 if shown else 5.0)
+    shown = _choose_panels(rates, families)
     n = len(rates)
     high = int((rates["value_std"] >= HIGH_RATE).sum())
-    multi = int((spread[shown] > 1).sum()) if shown else 0
-    claim = (f"Compare within a family only: {multi} of {len(shown)} families have levels from "
-             f"more than one locality; {high} of {n} levels are {HIGH_RATE:g} % or more"
+    multi = int((spread > 1).sum())
+    rates = rates[rates["family"].isin(shown)]
+    styles = _locality_styles(sorted(rates["locality"].unique()))
+    sizes = [max(2, _panel_size(rates[rates["family"] == f])) for f in shown]
+    fig = _figure(width, sum(ROW_CM * h + PANEL_CM for h in sizes) + 2.5 if shown else 5.0)
+    claim = (f"Compare within a family only: {multi} of {len(families)} families have levels "
+             f"from more than one locality; {high} of {n} levels are {HIGH_RATE:g} % or more"
              if n else "No rate level in a named family")
-    more = (f" ({len(shown)} of {len(families)} families shown)" if len(families) > len(shown)
-            else "")
+    more = (f" ({len(shown)} of {len(families)} families shown, most localities first)"
+            if len(families) > len(shown) else "")
     set_title(fig, bilingual("各类比率（仅水平值）", "Rate levels by indicator family") + more,
               claim)
     if not shown:
         return fig
-    axes = fig.subplots(len(shown), 1, squeeze=False, height_ratios=heights)[:, 0]
+    axes = fig.subplots(len(shown), 1, squeeze=False, height_ratios=sizes)[:, 0]
     marks = {"over": "≥", "under": "<"}
+
+    def label(r) -> str:
+        return _row_label(r.locality, r.indicator,
+                          marks.get(r.qualifier if isinstance(r.qualifier, str) else "", ""))
+
     for ax, family in zip(axes, shown, strict=True):
-        rows = rates[rates["family"] == family].sort_values(
-            ["locality", "value_std", "indicator"], ignore_index=True)
-        for i, row in enumerate(rows.itertuples()):
+        part = rates[rates["family"] == family]
+        rows, note = _panel_rows(part.sort_values(["locality", "value_std", "indicator"]), label)
+        for row in rows.itertuples():
             style = styles[row.locality]
             bound = row.qualifier in marks
-            ax.scatter([row.value_std], [i], s=22, zorder=3, marker=style["marker"],
+            ax.scatter([row.value_std], [row.row], s=22, zorder=3, marker=style["marker"],
                        facecolors="white" if bound else style["color"],
                        edgecolors=style["color"], linewidths=1)
-        ax.set_yticks(range(len(rows)), [
-            _row_label(loc, ind, marks.get(q if isinstance(q, str) else "", ""))
-            for loc, ind, q in zip(rows["locality"], rows["indicator"], rows["qualifier"],
-                                   strict=True)])
+        _yticks(ax, rows)
         lo, hi = float(rows["value_std"].min()), float(rows["value_std"].max())
         pad = max(0.5, 0.08 * (hi - lo))
         ax.set_xlim(lo - pad, hi + pad)
         if lo - pad <= 100 <= hi + pad:
             ax.axvline(100, color=MUTED, lw=0.8, ls="--", zorder=1)
-        ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.grid(axis="x", color="#e4e4e4", lw=0.5)
-        places = rows["locality"].nunique()
-        panel_title(ax, f"{family}: {len(rows)} figure{'' if len(rows) == 1 else 's'}, "
-                    f"{places} localit{'y' if places == 1 else 'ies'}")
+        figures, places = len(part), part["locality"].nunique()
+        panel_title(ax, f"{family}: {figures} figure{'' if figures == 1 else 's'}, "
+                    f"{places} localit{'y' if places == 1 else 'ies'}{note}")
     axes[-1].set_xlabel(bilingual("报告的比率（%，各面板坐标独立）",
                                   "reported rate (%, each panel its own axis)"))
     return fig
@@ -960,9 +1082,10 @@ UNCLASSIFIED = "未归类 · unclassified"
 
 def money_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
     """Money levels (in 元) by indicator family on one log scale: small multiples sharing the
-    axis, a row per figure labelled by the full locality name and the indicator, the amount as
-    printed beside the dot.  Levels only (``metrics.is_level``): quoted figures (a resident's
-    1000块钱 is an anecdote, not a budget), targets and changes are left out."""
+    axis, a row per figure labelled by the full locality name and the indicator (a row per
+    locality when the figures are many), the amount as printed beside a lone dot.  Levels only
+    (``metrics.is_level``): quoted figures (a resident's 1000块钱 is an anecdote, not a budget),
+    targets and changes are left out."""
     from helpers.metrics import is_level
 
     setup_fonts()
@@ -973,8 +1096,9 @@ def money_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
                                            UNCLASSIFIED))
     per = money.groupby("family").size()
     families = sorted(per.index, key=lambda f: (f == UNCLASSIFIED, -per[f], f))
-    heights = [max(1, int(per[f])) for f in families]
-    fig = _figure(width, sum(0.5 * h + 1.2 for h in heights) + 2.5 if families else 5.0)
+    shown = _choose_panels(money, families)
+    sizes = [max(1, _panel_size(money[money["family"] == f])) for f in shown]
+    fig = _figure(width, sum(ROW_CM * h + PANEL_CM for h in sizes) + 2.5 if shown else 5.0)
     if money.empty:
         set_title(fig, bilingual("报告的金额", "Money amounts reported"), "No money level")
         return fig
@@ -984,23 +1108,26 @@ def money_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
     claim = (f"Amounts span {span:.0f} orders of magnitude; the largest is "
              f"{_short(str(top['indicator']), 20)} in {top['locality']} "
              f"({_printed(top['value'], top['unit'], top['qualifier'])})")
-    set_title(fig, bilingual("各类金额（仅水平值，对数坐标）", "Money levels by family (log scale)"),
-              claim)
-    axes = fig.subplots(len(families), 1, squeeze=False, sharex=True, height_ratios=heights)[:, 0]
-    for ax, family in zip(axes, families, strict=True):
-        rows = money[money["family"] == family].sort_values(
-            ["value_std", "locality", "indicator"], ascending=[False, True, True],
-            ignore_index=True)
-        ax.scatter(rows["value_std"], range(len(rows)), color=INK, s=20, zorder=3)
-        for i, row in enumerate(rows.itertuples()):
-            ax.text(row.value_std * 1.4, i, _printed(row.value, row.unit, row.qualifier),
-                    va="center", fontsize=7, color="#333333")
-        ax.set_yticks(range(len(rows)), [_row_label(loc, ind) for loc, ind in
-                                         zip(rows["locality"], rows["indicator"], strict=True)])
-        ax.set_ylim(len(rows) - 0.5, -0.5)
+    more = (f" ({len(shown)} of {len(families)} families shown)" if len(families) > len(shown)
+            else "")
+    set_title(fig, bilingual("各类金额（仅水平值，对数坐标）", "Money levels by family (log scale)")
+              + more, claim)
+    axes = fig.subplots(len(shown), 1, squeeze=False, sharex=True, height_ratios=sizes)[:, 0]
+    for ax, family in zip(axes, shown, strict=True):
+        part = money[money["family"] == family]
+        rows, note = _panel_rows(part.sort_values(["value_std", "locality", "indicator"],
+                                                  ascending=[False, True, True]),
+                                 lambda r: _row_label(r.locality, r.indicator))
+        ax.scatter(rows["value_std"], rows["row"], color=INK, s=20, zorder=3)
+        if not note:  # a row per figure: the amount as printed beside it
+            for row in rows.itertuples():
+                ax.text(row.value_std * 1.4, row.row,
+                        _printed(row.value, row.unit, row.qualifier), va="center", fontsize=7,
+                        color="#333333")
+        _yticks(ax, rows)
         ax.set_xscale("log")
         ax.grid(axis="x", color="#e4e4e4", lw=0.5)
-        panel_title(ax, f"{family}: {len(rows)} figure{'s' if len(rows) != 1 else ''}")
+        panel_title(ax, f"{family}: {len(part)} figure{'s' if len(part) != 1 else ''}{note}")
     axes[0].set_xlim(lo / 3, hi * 40)
     axes[-1].set_xlabel(bilingual("金额（元，对数坐标）", "amount (yuan, log scale)"))
     return fig

@@ -407,3 +407,46 @@ def test_prune_figures_removes_only_leftovers_of_an_older_catalogue(tmp_path):
         path.write_bytes(b"x")
     assert prune_figures(tmp_path) == sorted(gone)
     assert all(p.exists() for p in keep) and not any(p.exists() for p in gone)
+
+
+def test_many_figures_and_localities_still_fit_a_page(tmp_path):
+    import pandas as pd
+
+    from helpers.viz import MAX_HEATMAP_ROWS, MAX_HEIGHT_CM, MAX_PANEL_ROWS
+
+    rows = []
+    for i in range(36):  # 36 pass rates from 12 localities, 3 each
+        value = 90 + (i * 7 % 10) + i / 100
+        rows.append({"locality": f"第{i % 12:02d}测试县", "family": "pass rate (合格率)",
+                     "indicator": "抽检合格率", "value_std": value, "value": value,
+                     "sentence": f"抽检合格率{value:g}%。", "quoted": False, "kind": "rate",
+                     "unit_std": "%", "unit": "%", "article_id": f"a-{i}", "para_no": 1,
+                     "role": "level", "change": False, "qualifier": None})
+    fig = rates_figure(pd.DataFrame(rows))
+    ax = next(ax for ax in fig.axes if ax.get_yticklabels())
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == MAX_PANEL_ROWS and all(lab.endswith("（3）") for lab in labels)
+    assert "8 of 12 localities shown" in ax.get_title(loc="left").replace("\n", " ")
+    save_figure(fig, "rates_by_family", folder=tmp_path)  # fits: no PrintError
+    assert fig.get_figheight() * 2.54 <= MAX_HEIGHT_CM
+
+    book = default_codebook()
+    profiles = pd.DataFrame({"locality": [f"第{i:02d}测试县" for i in range(45)],
+                             "prefecture": "测试市", "articles": [1 + i % 4 for i in range(45)],
+                             **{c: 0.5 for c in book.ids}})
+    fig = profiles_figure(profiles, book)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]  # not the colour bar
+    assert len(labels) == MAX_HEATMAP_ROWS  # 11 localities of 4 and 11 of 3 reports, then 2s
+    assert sum("（4篇）" in lab or "（3篇）" in lab for lab in labels) == 22
+    assert not any("（1篇）" in lab for lab in labels)
+    assert labels[0] == "第01测试县（2篇）"  # in profile order, not re-sorted
+    assert f"{MAX_HEATMAP_ROWS} of 45 localities" in fig._suptitle.get_text().replace("\n", " ")
+
+
+def test_a_figure_taller_than_a_page_is_refused():
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6.9, 30 / 2.54), layout="constrained")
+    fig.add_subplot().set_title("群众满意率", fontsize=8)
+    with pytest.raises(PrintError, match="more than a printed page"):
+        check_print(fig)
