@@ -91,7 +91,8 @@ _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增�
 _LEADING = re.compile(
     r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|全年|今年|"
     r"去年|当年|本周|本月|上半年|下半年|前三季度|全县|全市|全区|全镇|全乡|全省|全村|全院|该县|该市|该区|"
-    r"该局|该镇|该中心|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|有|达|并|"
+    r"该局|该镇|该中心|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|"
+    r"有(?![罪效关序力机])|达|并|确保|力争|争取|"
     r"目标任务是|目标任务为|目标任务|任务是|目标是|目标为|将|"
     r"又|仍|再|就)+")
 _TIME_PREFIX = re.compile(r"^(?:\d{4}年度?|\d{1,2}月份?|\d{1,2}[-－至]\d{1,2}月份?|"
@@ -407,6 +408,9 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     if reaching and clause[-1:] in "长高多宽深" and len(clause) > 2:
         clause = clause[:-1]  # 巡河长达100公里: 长达 is a verb of reaching
     clause = _HOLDING.sub("", clause)  # 人口自然增长率控制在 -> 人口自然增长率
+    clause = _STREAK.sub("", clause)  # 死亡人数连续3(年同比下降8%) -> 死亡人数
+    if len(clause) > 2 and clause[-1] in "为是" and clause[-2] in _MEASURE_NOUN_ENDS:
+        clause = clause[:-1]  # 结案数为, 发回重审率为: the copula left by the tagger
     if _ONLY_TIME.fullmatch(clause):
         clause = ""  # 明年, 10月底: a time names nothing; the figure takes the name before it
     return _dedouble(clause)
@@ -428,6 +432,10 @@ _PLAN_TAIL = re.compile(r"(?:完成|占|为|达到?)?(?:全?年度?|全年|省�
                         r"(?:投资|收入|支出)?的$")
 #: Verbs of holding a figure at a level, after the name (控制在5‰以内, 稳定在95%以上).
 _HOLDING = re.compile(r"(?:控制|稳定|保持|维持|压降|压减)(?:在|到|至)$")
+#: A streak after the name (连续3年同比下降, 连续五年实现): how long, not what.
+_STREAK = re.compile(r"连续[\d一二三四五六七八九十两]*(?:年|个月|天)?$")
+#: Last characters of the name of a measure (数, 率, 额, 量, 比, 值) before a copula 为/是.
+_MEASURE_NOUN_ENDS = "数率额量比值"
 #: A label that is only a time (明年, 10月底, 今年1至9月): no name at all.
 _ONLY_TIME = re.compile(r"(?:截至|截止|到|至)?(?:今年|明年|去年|上年|当年|全年|年内|同期|\d{4}年度?|"
                         r"\d{1,2}(?:[-－至]\d{1,2})?月(?:份|底|末|初)?|[一二三四]季度|[上下]半年)+")

@@ -223,3 +223,13 @@ def test_the_name_of_a_change_leaves_its_comparison_and_verb(sentence, value, na
 def test_a_rank_after_its_pool_names_the_figure_before_it():
     got = _labels("全县空气质量综合指数为4.9，全市18个区县排名第6。")
     assert got == [(4.9, "空气质量综合指数"), (6.0, "空气质量综合指数")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "name"), [
+    ("全年新收案件数为412件。", 412, "新收案件数"),
+    ("二审改判率为1.8%。", 1.8, "二审改判率"),
+    ("有罪判决630人。", 630, "有罪判决"),
+    ("确保全县火灾死亡人数连续3年同比下降5%。", 5, "火灾死亡人数"),
+])
+def test_copulas_streaks_and_intentions_are_no_part_of_a_name(sentence, value, name):
+    assert dict(_labels(sentence))[value] == name
