@@ -302,6 +302,10 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         name = ""  # 连续三年, 经过10个多月: a verb names no duration
     if kind == "rank" and _SCOPE_ONLY.fullmatch(name):
         name = ""  # 全市20个区县排名第4: the set ranked in names nothing ranked
+    if inherit and name in _ATTRIBUTES and begin > 0:
+        owner = _owner_name(sentence, begin)
+        if owner:  # 重点项目50个，总投资178.7亿元: the projects' total investment
+            return [owner + name]
     generic = not name or name.startswith(("增速", "增幅", "占", "比重"))
     if inherit and generic and (not name or begin > 0):
         prev = _previous_name(sentence, begin)
@@ -322,6 +326,28 @@ _SCOPE_ONLY = re.compile(r"(?:全|本)?[省市州县区国]?内?(?:\d+个)?"
 #: The words of a change between a figure and the next, alone (847件少297件, 9人增加2人): they
 #: name nothing; the change is of what the figure before them is.
 _DIRECTION_ONLY = re.compile(r"[多少增减降升]|增加|减少|下降|上升|增长")
+
+
+#: Names of an attribute of what a sentence counted before them (重点项目50个，总投资178.7亿元，
+#: 年度计划投资17.68亿元，1-5月完成投资4.28亿元): alone they say whose is unknown.
+_ATTRIBUTES = frozenset({"总投资", "投资", "计划投资", "年度计划投资", "年度投资计划", "年度投资",
+                         "完成投资", "累计完成投资", "总面积", "总产值", "总金额", "总规模"})
+
+
+def _owner_name(sentence: str, begin: int) -> str:
+    """The name of the nearest figure before the clause at ``begin`` that is no attribute itself
+    (up to a ；or ：, which open another item): whose total or planned investment it is."""
+    j = begin - 1
+    while j > 0 and sentence[j] not in "；;。！？：:":
+        pbegin = _clause_start(sentence, j)
+        for m in _FIGURE.finditer(sentence, pbegin, j):
+            # named by the words before it (县级重点项目共530项), as _previous_name does
+            names = _names(sentence, m.start(), m.end(), "money", True, inherit=False)
+            name = names[0] if names else ""
+            if name and name not in _ATTRIBUTES and _has_noun(name):
+                return name
+        j = pbegin - 1
+    return ""
 
 
 def _previous_name(sentence: str, begin: int) -> str:

@@ -233,3 +233,14 @@ def test_a_rank_after_its_pool_names_the_figure_before_it():
 ])
 def test_copulas_streaks_and_intentions_are_no_part_of_a_name(sentence, value, name):
     assert dict(_labels(sentence))[value] == name
+
+
+def test_an_attribute_takes_the_name_of_what_was_counted_before_it():
+    got = _labels("全镇民生项目24个，总投资9.6亿元，年度计划投资3.2亿元，1-8月完成投资2.5亿元；"
+                  "其中续建项目10个，总投资4.1亿元。")
+    assert got == [(24.0, "民生项目"), (9.6, "民生项目总投资"), (3.2, "民生项目年度计划投资"),
+                   (2.5, "民生项目投资"), (10.0, "续建项目"), (4.1, "续建项目总投资")]
+
+
+def test_an_attribute_without_an_owner_keeps_its_own_name():
+    assert _labels("总投资5.2亿元。") == [(5.2, "总投资")]
