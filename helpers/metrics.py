@@ -153,6 +153,9 @@ _EARLIER_COUNT = re.compile(
     r"\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:" + "|".join(
         re.escape(w) for w in sorted(COUNT_WORDS, key=len, reverse=True)) + ")")
 _IMPLICIT_ONE = re.compile(r"(?P<pre>近|约|上)(?P<mag>百万|千万|万|千|亿)(?P<unit>元|人次|人|户|名)")
+# 半天, 半个月, 半小时: half of a unit of time; not 上半年, 近半年来, 每半年, 半年度 (periods and
+# frequencies) nor 一个半月 (read whole elsewhere)
+_HALF = re.compile(r"(?<![上下前后近这那多大小每\d一二三四五六七八九十两个])半(?P<unit>天|个月|小时)(?!来|以来|度)")
 _YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 _TO = r"[-－—~～至到]"  # joins the ends of a period: 1-9月, 1至11月份, 2011-2015年
 # a day, with the clock time a dateline prints after it (2026年01月22日 19:53)
@@ -432,6 +435,11 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                 if rows is not None:  # [] : the span is claimed but cannot be read
                     taken.append(m.span())
                     out.extend(_in_context(rows, sentence, m.span(), offset, quotes))
+        for m in _HALF.finditer(sentence):
+            if not _overlaps(m.span(), taken):
+                taken.append(m.span())
+                out.extend(_in_context(_quantity_rows(sentence, m, 0.5, m.group("unit")),
+                                       sentence, m.span(), offset, quotes))
         for m in _IMPLICIT_ONE.finditer(sentence):
             if _overlaps(m.span(), taken):
                 continue
@@ -648,8 +656,14 @@ def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
         shared = _shared_unit(sentence, m.end())
         if shared:  # 分别回落2.16和1.66个百分点: the unit printed once, after the last
             return _quantity_rows(sentence, m, value, shared)
-        if value.is_integer() and _COUNTED.search(_clause_before(sentence, m.start())[0]):
+        before = _clause_before(sentence, m.start())[0]
+        if value.is_integer() and _COUNTED.search(before):
             return [{**row, "kind": "count"} for row in _quantity_rows(sentence, m, value, "")]
+        lead = _LIST_BEFORE.sub("", sentence[:m.start()])  # 提高0.49、-1.3、0.9: the list's verb
+        if _POINTS_CHANGE.search(lead) and "%" in lead:
+            # 满意率…96.2%，…分别比上年提高0.49、-1.3: points of the rates before, unit unsaid
+            return [{**row, "kind": "rate", "unit_std": "pp"}
+                    for row in _quantity_rows(sentence, m, value, "")]
     return _quantity_rows(sentence, m, value, _unit_text(mag) + unit)
 
 
@@ -659,6 +673,13 @@ SHARED_UNIT_KINDS = frozenset({"rate", "money", "count", "area", "weight", "volu
 #: A count named by the words before a number printed without a measure word (受伤人数为0,
 #: 财产数量8, 流拍标的物数目10); 指数, 系数, 分数, 倍数, 基数 are no counts.
 _COUNTED = re.compile(r"(?<![指系分倍基参函])(?:数|数量|数目)(?:为|是|达|共)?$")
+
+
+#: A change verb right before a number printed without a unit, in a sentence of percentages:
+#: the change is in percentage points of those rates (提高0.49, 回落1.2).
+_POINTS_CHANGE = re.compile(r"(?:提高|提升|下降|降低|上升|回落|增长|减少)了?$")
+#: The members of a list of bare numbers before a later member (0.49、-1.3、 before 0.9).
+_LIST_BEFORE = re.compile(r"(?:[-－−]?\d+(?:\.\d+)?[、和])+$")
 
 
 def _shared_unit(sentence: str, end: int) -> str | None:

@@ -658,3 +658,31 @@ def test_a_level_then_and_a_level_now_are_the_ends_of_a_movement():
 def test_a_level_now_without_a_level_then_stays_a_level():
     rows = extract_from_text("全县共有村卫生室120个，现在已有86个完成标准化建设。")
     assert [r["role"] for r in rows] == ["level", "level"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("“没想到半天就办好了，以前要等半个月。”", [(0.5, "天"), (0.5, "个月")]),
+    ("上半年全县新增就业820人。", [(820.0, "人")]),
+    ("每半年开展一次排查。", []),
+])
+def test_half_a_unit_of_time(sentence, expected):
+    assert [(r["value"], r["unit"]) for r in extract_from_text(sentence)
+            if r["kind"] not in ("date",)] == expected
+
+
+def test_points_of_rates_printed_without_their_unit():
+    rows = extract_from_text("满意率、知晓率分别为95.1%、80.2%，分别比上年提高0.6、-1.1。")
+    got = [(r["value"], r["kind"], r["unit_std"], r["direction"]) for r in rows
+           if r["role"] == "change"]
+    assert got == [(0.6, "rate", "pp", "up"), (-1.1, "rate", "pp", "down")]
+
+
+def test_a_bare_number_after_a_change_without_rates_stays_other():
+    rows = extract_from_text("参赛队伍比上年增加3。")
+    assert [(r["value"], r["kind"]) for r in rows] == [(3.0, "other")]
+
+
+def test_the_year_a_plan_runs_to_is_its_period():
+    rows = extract_from_text("力争到2030年全县森林覆盖率达到70%。")
+    assert [(r["value"], r["role"], r["period"]) for r in rows if r["kind"] == "rate"] == [
+        (70.0, "target", "到2030年")]
