@@ -105,7 +105,7 @@ _TRAILING = frozenset({"由", "从", "不足", "不到", "控制在", "控制到
                        "近", "超过", "逾", "已", "有", "均", "都", "分别", "每天", "每年",
                        "每月", "日均", "就要", "要", "可", "预计", "只需", "只有", "仅",
                        "仅占", "完成", "累计完成", "实现", "超", "过", "突破", "总计", "计",
-                       "长", "高", "多", "宽", "深", "年"})
+                       "长", "高", "多", "宽", "深", "年", "全部", "基本", "均已"})
 #: Prepositions that open a label's adverbial (向我借 -> 借, 对5名责任人 ...).
 _PREPOSITIONS = ("向", "对", "给", "为", "按照", "按", "经过", "据", "通过", "凭借")
 #: POS flags of the words of a noun phrase after a measure word.  A verb or set phrase (v, l)
@@ -498,6 +498,11 @@ def _verb_before(name: str) -> str:
     return ""
 
 
+#: Adverbs that open the predicate after a counted noun (全部, 均, 都, 已, 基本): the noun
+#: phrase ends before them.
+_PHRASE_ENDS = frozenset({"全部", "均", "都", "已", "已经", "基本", "全面", "均已"})
+
+
 def noun_phrase_after(text: str) -> str:
     """The noun phrase that follows a measure word (3 家企业 -> 企业, 两艘执法船 -> 执法船,
     两份沉甸甸的证书 -> 证书, 35名党员干部存在违规 -> 党员干部): modifiers, then nouns; a verb
@@ -508,6 +513,8 @@ def noun_phrase_after(text: str) -> str:
     out: list[tuple[str, str]] = []
     seen_noun = False
     for w in words:
+        if w.word in _PHRASE_ENDS:  # 169个贫困村全部脱贫: the predicate's adverb
+            break
         added = w.flag == "x" and all(is_cjk(ch) for ch in w.word)  # a dictionary addition
         noun = w.flag.startswith(_NOUN_FLAGS) or added
         modifier = (w.flag[:1] in ("v", "l", "a") and w.flag != "ad") and not seen_noun

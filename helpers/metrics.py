@@ -388,6 +388,8 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                     nxt = _rank(sentence, more)
                     if not nxt:
                         break
+                    for row in nxt:  # 分居全省第二和第三位: ranked in what the first one is
+                        row["indicator"] = rows[0]["indicator"]
                     taken.append(more.span())
                     out.extend(_in_context(nxt, sentence, more.span(), offset, quotes))
                     end = more.end()

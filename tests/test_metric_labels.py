@@ -244,3 +244,12 @@ def test_an_attribute_takes_the_name_of_what_was_counted_before_it():
 
 def test_an_attribute_without_an_owner_keeps_its_own_name():
     assert _labels("总投资5.2亿元。") == [(5.2, "总投资")]
+
+
+def test_a_counted_noun_ends_before_the_adverb_of_its_predicate():
+    assert _labels("全县83个贫困村全部脱贫出列。") == [(83.0, "贫困村")]
+
+
+def test_ranks_listed_after_a_first_share_its_name():
+    got = _labels("全县营商环境评价分居全省第二和第五位。")
+    assert got[0][1] == got[1][1] and got[0][1]
