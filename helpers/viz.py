@@ -358,13 +358,20 @@ def wrap_text(text: str, width_in: float, size: float) -> str:
     return "\n".join(out)
 
 
+#: Title lines the figure heights allow for (topic and claim, one line each at page width).
+TITLE_LINES = 3
+
+
 def set_title(fig: Figure, topic: str, claim: str) -> None:
     """The figure's title: its topic (bilingual) and, below, its claim, wrapped to the width."""
     size = 9.0  # STYLE's figure.titlesize
     fig.claim = claim  # what the figure shows, as a sentence (tests and captions read it)
     width = fig.get_figwidth() * 0.96
-    fig.suptitle(wrap_text(topic, width, size) + "\n" + wrap_text(claim, width, size),
-                 fontsize=size, ha="center")
+    text = wrap_text(topic, width, size) + "\n" + wrap_text(claim, width, size)
+    fig.suptitle(text, fontsize=size, ha="center")
+    extra = text.count("\n") + 1 - TITLE_LINES  # a narrow figure's title takes more lines:
+    if extra > 0:  # the figure grows by them, so the panels keep their height
+        fig.set_figheight(fig.get_figheight() + extra * size * 1.25 / 72)
 
 
 def category_styles(categories: Sequence[str]) -> dict[str, dict[str, str]]:
@@ -389,10 +396,16 @@ def panel_title(ax, text: str, *, ncols: float = 1, size: float = 8.0) -> None:
     title.raw_text = text
 
 
+def axis_label(ax, text: str, *, axis: str = "x", size: float = 8.0) -> None:
+    """An axis label that ``fit_titles`` wraps to the room the laid-out figure leaves it."""
+    label = (ax.set_xlabel if axis == "x" else ax.set_ylabel)(text, fontsize=size)
+    label.raw_text = text
+
+
 def fit_titles(fig: Figure) -> None:
     """Wrap every panel title (``panel_title``) to the room between its start and the right
-    edge of the canvas, once the figure is laid out at its size (twice: wrapping changes the
-    layout)."""
+    edge of its panel, and every x label (``axis_label``) to the canvas, once the figure is
+    laid out at its size (twice: wrapping changes the layout)."""
     for _ in range(2):
         renderer = _renderer(fig)
         changed = False
@@ -402,10 +415,23 @@ def fit_titles(fig: Figure) -> None:
             if not raw:
                 continue
             box = title.get_window_extent(renderer)
-            room = (fig.bbox.x1 - box.x0) / fig.dpi * 0.97
+            right = min(fig.bbox.x1, ax.get_window_extent(renderer).x1 + 0.1 * fig.dpi)
+            room = (right - box.x0) / fig.dpi * 0.97  # its own panel, not the neighbour's
             wrapped = wrap_text(raw, room, title.get_fontsize())
             if wrapped != title.get_text():
                 title.set_text(wrapped)
+                changed = True
+        for ax in fig.axes:  # x labels (axis_label): centred, so twice the nearer edge
+            label = ax.xaxis.label
+            raw = getattr(label, "raw_text", None)
+            if not raw or not ax.axison:
+                continue
+            box = label.get_window_extent(renderer)
+            centre = (box.x0 + box.x1) / 2
+            room = 2 * min(centre - fig.bbox.x0, fig.bbox.x1 - centre) / fig.dpi * 0.97
+            wrapped = wrap_text(raw, room, label.get_fontsize())
+            if wrapped != label.get_text():
+                label.set_text(wrapped)
                 changed = True
         if not changed:
             return
@@ -435,8 +461,9 @@ WORDCLOUD_PANEL_WORDS = 12
 #: Smallest word of a cloud (pt at printed size): a point above MIN_FONT_PT, since CJK glyphs
 #: are dense and a cloud's words stand alone, without context to guess them from.
 WORDCLOUD_MIN_PT = 8.0
-#: Free space kept around each word (px at DPI): no word is placed inside another's strokes.
-WORDCLOUD_MARGIN_PX = 12
+#: Free space kept around each word (px at DPI, 2 mm): no word is placed inside another's
+#: strokes, and two words on one line never read as one (群众 问题, not 群众问题).
+WORDCLOUD_MARGIN_PX = 24
 
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿半"
 _UNIT_WORDS = ("元", "万元", "亿元", "块钱", "%", "％", "‰", "百分点", "个百分点", "平方米",
@@ -863,8 +890,10 @@ PANEL_CM = 1.3
 #: Families drawn at most (most localities first, ties by name); the title says how many were
 #: left out.
 MAX_FAMILY_PANELS = 6
-#: Characters of an indicator kept in an axis label (the locality is always whole).
+#: Characters of an indicator kept in an axis label on a page, and in a column (the locality is
+#: always whole; the column leaves about 4 cm of labels beside a 4 cm axis).
 INDICATOR_CHARS = 12
+INDICATOR_CHARS_COLUMN = 6
 #: What a rate near the ceiling is, for the rates figure's claim.
 HIGH_RATE = 95.0
 _UNNAMED = {"other rates", "other", ""}
@@ -888,8 +917,10 @@ def _shared_printings(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(out) if out else rows
 
 
-def _row_label(locality: object, indicator: object, mark: str = "") -> str:
-    return f"{_place(locality)} · {mark}{_short(str(indicator or ''), INDICATOR_CHARS)}"
+def _row_label(locality: object, indicator: object, mark: str = "", *,
+               width: str = "page") -> str:
+    chars = INDICATOR_CHARS_COLUMN if width == "column" else INDICATOR_CHARS
+    return f"{_place(locality)} · {mark}{_short(str(indicator or ''), chars)}"
 
 
 def _panel_size(rows: pd.DataFrame) -> int:
@@ -981,7 +1012,8 @@ def rates_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
 
     def label(r) -> str:
         return _row_label(r.locality, r.indicator,
-                          marks.get(r.qualifier if isinstance(r.qualifier, str) else "", ""))
+                          marks.get(r.qualifier if isinstance(r.qualifier, str) else "", ""),
+                          width=width)
 
     for ax, family in zip(axes, shown, strict=True):
         part = rates[rates["family"] == family]
@@ -1002,8 +1034,8 @@ def rates_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
         figures, places = len(part), part["locality"].nunique()
         panel_title(ax, f"{family}: {figures} figure{'' if figures == 1 else 's'}, "
                     f"{places} localit{'y' if places == 1 else 'ies'}{note}")
-    axes[-1].set_xlabel(bilingual("报告的比率（%，各面板坐标独立）",
-                                  "reported rate (%, each panel its own axis)"))
+    axis_label(axes[-1], bilingual("报告的比率（%，各面板坐标独立）",
+                                   "reported rate (%, each panel its own axis)"))
     return fig
 
 
@@ -1019,8 +1051,9 @@ def heaping_figure(result: Mapping[str, pd.DataFrame], *, width: str = "page") -
     setup_fonts()
     prec = result["precision"]
     digits = result["digits"]
-    fig = _figure(width, 11.0)
-    axes = fig.subplots(2, 2).flat
+    column = width == "column"  # one panel under another in a column, 2 × 2 on a page
+    fig = _figure(width, 21.0 if column else 11.0)
+    axes = fig.subplots(4, 1).flat if column else fig.subplots(2, 2).flat
     for ax, row in zip(axes, prec.itertuples(), strict=False):
         part = digits[digits["precision"] == row.precision]
         ax.bar(part["last_digit"], part["count"], width=0.7,
@@ -1028,13 +1061,12 @@ def heaping_figure(result: Mapping[str, pd.DataFrame], *, width: str = "page") -
         if row.n:
             ax.axhline(row.n / 10, color="#555555", lw=0.8, ls="--")
         ax.set_xticks(range(10))
-        ax.set_xlabel(bilingual("末位数字", "last digit"), fontsize=7)
+        axis_label(ax, bilingual("末位数字", "last digit"), size=7)
         ax.set_ylabel(bilingual("个数", "count"), fontsize=7)
         ax.set_ylim(0, max(1.0, float(part["count"].max()) * 1.25))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         test = f"{row.method} p = {row.p:.2g}" if row.n else "no test"
-        ax.set_title(f"{row.precision}: n = {row.n}, {test}\n{row.verdict}", fontsize=8,
-                     loc="left")
+        panel_title(ax, f"{row.precision}: n = {row.n}, {test}; {row.verdict}")
     ceiling = result["ceiling"].iloc[0]
     ax = list(fig.axes)[3]
     tested = result["rates"]
@@ -1044,15 +1076,15 @@ def heaping_figure(result: Mapping[str, pd.DataFrame], *, width: str = "page") -
     ax.bar([str(b) for b in bins], counts, color=INK, width=0.7)
     ax.bar([f"{CEILING:g}"], [int(ceiling["at_ceiling"])], color=HIGHLIGHT, width=0.7)
     ax.axhline(float(ceiling["expected"]), color="#555555", lw=0.8, ls="--")
-    ax.set_xlabel(bilingual("比率（%，单位宽度分箱）", "rate (%, unit-wide bins)"), fontsize=7)
+    axis_label(ax, bilingual("比率（%，单位宽度分箱）", "rate (%, unit-wide bins)"), size=7)
     ax.set_ylabel(bilingual("个数", "count"), fontsize=7)
     ax.set_ylim(0, max(1.0, max(counts + [int(ceiling["at_ceiling"])]) * 1.25))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     p = ceiling["p"]
-    ax.set_title(f"exactly {CEILING:g}%: {int(ceiling['at_ceiling'])} vs "
-                 f"{float(ceiling['expected']):.1f} expected, "
-                 f"{'p = ' + format(p, '.2g') if pd.notna(p) else 'no test'}\n"
-                 f"{ceiling['verdict']}", fontsize=8, loc="left")
+    panel_title(ax, f"exactly {CEILING:g}%: {int(ceiling['at_ceiling'])} vs "
+                f"{float(ceiling['expected']):.1f} expected, "
+                f"{'p = ' + format(p, '.2g') if pd.notna(p) else 'no test'}; "
+                f"{ceiling['verdict']}")
     heaped = list(prec.loc[prec["verdict"] == "heaping", "precision"])
     if ceiling["verdict"] == "heaping":
         heaped.append(f"exactly {CEILING:g}%")
@@ -1117,7 +1149,7 @@ def money_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
         part = money[money["family"] == family]
         rows, note = _panel_rows(part.sort_values(["value_std", "locality", "indicator"],
                                                   ascending=[False, True, True]),
-                                 lambda r: _row_label(r.locality, r.indicator))
+                                 lambda r: _row_label(r.locality, r.indicator, width=width))
         ax.scatter(rows["value_std"], rows["row"], color=INK, s=20, zorder=3)
         if not note:  # a row per figure: the amount as printed beside it
             for row in rows.itertuples():
@@ -1129,5 +1161,5 @@ def money_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
         ax.grid(axis="x", color="#e4e4e4", lw=0.5)
         panel_title(ax, f"{family}: {len(part)} figure{'s' if len(part) != 1 else ''}{note}")
     axes[0].set_xlim(lo / 3, hi * 40)
-    axes[-1].set_xlabel(bilingual("金额（元，对数坐标）", "amount (yuan, log scale)"))
+    axis_label(axes[-1], bilingual("金额（元，对数坐标）", "amount (yuan, log scale)"))
     return fig

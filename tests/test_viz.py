@@ -450,3 +450,16 @@ def test_a_figure_taller_than_a_page_is_refused():
     fig.add_subplot().set_title("群众满意率", fontsize=8)
     with pytest.raises(PrintError, match="more than a printed page"):
         check_print(fig)
+
+
+def test_reported_figures_also_print_in_one_column(corpus, tmp_path):
+    from PIL import Image
+
+    metrics = extract_metrics(corpus)
+    table = indicator_table(metrics, corpus)
+    for name, fig in {"rates_by_family": rates_figure(table, width="column"),
+                      "heaping": heaping_figure(heaping_tests(metrics), width="column"),
+                      "money_by_family": money_figure(table, width="column")}.items():
+        png, _ = save_figure(fig, name, folder=tmp_path)
+        with Image.open(png) as image:
+            assert abs(image.width - COLUMN_WIDTH_CM / 2.54 * DPI) <= 1, name
