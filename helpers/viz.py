@@ -673,6 +673,10 @@ def keyness_figure(freq: pd.DataFrame, *, what: str, reports: Mapping[str, int] 
              f"rest (dark bars: log-likelihood G², p < {KEYNESS_P:g})")
     if best:
         claim += f"; strongest: {best[1]} in {best[0]} (G² = {best[2]:.1f})"
+    if reports:
+        single = sum(int(reports.get(g, 0)) == 1 for g in shown)
+        if single:  # one report's words set it apart from any other report
+            claim += f"; {single} of {len(shown)} {what} are a single report"
     set_title(fig, bilingual("区分各组的词语", f"Words that set {what} apart") + more, claim)
     return fig
 
