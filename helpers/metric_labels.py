@@ -53,7 +53,8 @@ _LIST_DELIMS = "，。；：！？,;:"
 _NUMBER = r"[-+－]?\d+(?:\.\d+)?"
 #: a figure inside a clause (Arabic digits; 第N and 四成 for ranks and shares); never a date
 #: (2015年, 1-9月) nor an ordinal in a name (第一产业)
-_FIGURE = re.compile(rf"{_NUMBER}(?![\d.年月日时号]|[-－至]\d)|第[一二三四五六七八九十]+(?!产业)"
+_FIGURE = re.compile(rf"(?<![\d.])(?!123\d\d(?!\d)){_NUMBER}(?![\d.年月日时号]|[-－至]\d)"  # not 12345
+                     r"|第[一二三四五六七八九十]+(?!产业)"
                      r"|[一二三四五六七八九十]成")
 #: one value of a 分别 list: a number with its magnitude and unit, nothing else
 _LIST_VALUE = re.compile(
@@ -82,8 +83,8 @@ _EVERY = re.compile(r"各类|各项|各级|各种|各")
 #: Comparisons and change verbs: what changed is named before them (比上年增长 -> '').
 _COMPARE = re.compile(
     r"(?:与|和|同)[^，,]{1,10}?相比|同比|环比|(?:比|较)(?:上年同期|去年同期|上年末|上年底|去年底|"
-    r"去年末|上年|去年|上周|上月|"
-    r"年初|同期|[\d\-－至年月份]+)")
+    r"去年末|上年|去年|上周|上月|上期|"
+    r"年初|同期|[\d\-－至年月份]+)(?:相比较?)?")
 _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增加|减少|上升|下滑|回落|增收|"
                          r"减收|降|升|新增)(?:了)?$")
 #: Time and scope words at the start of a label (today's counts of a county are not part of
@@ -306,7 +307,13 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         owner = _owner_name(sentence, begin)
         if owner:  # 重点项目50个，总投资178.7亿元: the projects' total investment
             return [owner + name]
-    generic = not name or name.startswith(("增速", "增幅", "占", "比重"))
+    if (inherit and kind == "rate" and (not name or name.startswith(("占", "比重")))
+            and sentence[begin - 1:begin] in "(（"):
+        owner = _before_bracket(sentence, begin - 1)
+        if owner:  # …引起的空气污染(占31.3%): the share of what the bracket follows
+            return [owner + name if name.startswith("占") else owner]
+    generic = (not name or name.startswith(("增速", "增幅", "占", "比重"))
+               or name in _GENERIC_AMOUNTS)
     if inherit and generic and (not name or begin > 0):
         prev = _previous_name(sentence, begin)
         if prev:
@@ -323,9 +330,25 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
 #: indicator; the rank is of the figure before it (综合指数为5.57，全市20个区县排名第4).
 _SCOPE_ONLY = re.compile(r"(?:全|本)?[省市州县区国]?内?(?:\d+个)?"
                          r"(?:区县|县市区|县区|县市|市县|乡镇|街道|地市|市州)?(?:中)?")
+#: Names of an amount of something named before (受理信访举报71件，总量上升77.5%): alone they
+#: say nothing of what; the figure takes the name before.
+_GENERIC_AMOUNTS = frozenset({"总量", "数量", "总数", "规模", "总额", "数"})
+
+
+def _before_bracket(sentence: str, at: int) -> str:
+    """The noun phrase right before the bracket at ``at`` (…工业生产引起的噪音污染(…): 噪音污染)."""
+    begin = _clause_start(sentence, at)
+    text = sentence[begin:at]
+    text = text[text.rfind("的") + 1:]
+    return clean_name(text) if _has_noun(text) and not re.search(r"\d", text) else ""
+
+
 #: The words of a change between a figure and the next, alone (847件少297件, 9人增加2人): they
 #: name nothing; the change is of what the figure before them is.
-_DIRECTION_ONLY = re.compile(r"[多少增减降升]|增加|减少|下降|上升|增长")
+_DIRECTION_ONLY = re.compile(r"[多少增减降升]|增加|减少|下降|上升|增长"
+                             # the new level of a movement: 543件增加到2017年的 (1955件)
+                             r"|(?:提高|提升|上升|增长|增加|下降|降低|减少|压减|压缩|缩短|回落)"
+                             r"(?:到|至)(?:20\d\d年(?:底|末)?的?)?")
 
 
 #: Names of an attribute of what a sentence counted before them (重点项目50个，总投资178.7亿元，

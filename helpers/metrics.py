@@ -803,7 +803,7 @@ def _range(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
 #: (``_RANK_SCOPED``).
 MAX_RANK_SCOPE = 10
 _RANK = re.compile(
-    rf"(?P<verb>排名|排在|排位|排列|位列|位居|位于|名列|居于|居)"
+    rf"(?P<verb>排名|排在|排位|排列|位列|位居|位于|名列|分列|(?<![总得积评计])分居|居于|居)"
     rf"(?P<scope>[^，。；,;！？!?\d第]{{0,{MAX_RANK_SCOPE}}}?)"
     rf"(?:第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?"
     rf"(?:[至到\-－—]第(?P<hi>\d+|[{_CN_DIGITS}]+)(?:位|名)?)?"  # 居第4位至第7位: a range

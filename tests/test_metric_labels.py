@@ -253,3 +253,22 @@ def test_a_counted_noun_ends_before_the_adverb_of_its_predicate():
 def test_ranks_listed_after_a_first_share_its_name():
     got = _labels("全县营商环境评价分居全省第二和第五位。")
     assert got[0][1] == got[1][1] and got[0][1]
+
+
+@pytest.mark.parametrize(("sentence", "value", "name"), [
+    ("本月接收市民工单2140件，较上期相比减少63件。", 63, "接收市民工单"),
+    ("受理群众来信128件，总量上升12.5%。", 12.5, "受理群众来信"),
+    ("投诉主要是施工引起的噪音污染（占投诉总量41.2%）。", 41.2, "噪音污染占投诉总量"),
+])
+def test_generic_words_and_bracketed_shares_take_the_name_they_refer_to(sentence, value, name):
+    assert dict(_labels(sentence))[value] == name
+
+
+def test_a_count_in_brackets_is_no_bracketed_share():
+    got = _labels("全年受理案件2313件（去年同期为2296件）。")
+    assert got == [(2313.0, "受理案件"), (2296.0, "受理案件")]
+
+
+def test_a_hotline_number_is_no_figure_a_change_is_named_after():
+    got = dict(_labels("县12345热线共受理诉求3046件，较上月相比增加112件。"))
+    assert "受理诉求" in got[112]
