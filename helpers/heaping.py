@@ -26,10 +26,10 @@ import pandas as pd
 from helpers.metrics import is_level
 
 __all__ = [
-    "ALPHA", "CEILING", "CEILING_WINDOW", "CHI2_MIN_EXPECTED", "MIN_CONCLUSIVE_N", "PRECISIONS",
-    "binomial_sf", "ceiling_test", "chi2_sf", "exact_uniform_p", "heaping_rates",
-    "printed_count",
-    "heaping_tests", "last_digit", "last_digit_test", "printed_decimals", "round_test",
+    "ALPHA", "BOUND_QUALIFIERS", "CEILING", "CEILING_WINDOW", "CHI2_MIN_EXPECTED", "COARSE_UNITS",
+    "MIN_CONCLUSIVE_N", "PRECISIONS", "binomial_sf", "ceiling_test", "chi2_sf",
+    "exact_uniform_p", "heaping_rates", "heaping_tests", "last_digit", "last_digit_test",
+    "printed_count", "printed_decimals", "round_test",
 ]
 
 #: Significance level of every test here (the conventional 5 %; tests are one per precision and
@@ -268,8 +268,9 @@ def heaping_tests(metrics: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
     - ``precision``: one row per printed precision (integers, one decimal, two decimals):
       n, the last-digit test (chi2, p, method), figures ending in 0 or 5 against the 20 %
-      uniform digits give (round, round_expected, round_p) and a ``verdict`` (heaping, no sign
-      of heaping, too few to conclude);
+      uniform digits give (round, round_expected, round_p), ``p_either`` (the smaller p-value
+      of the two, doubled: Bonferroni) and a ``verdict`` from it (heaping, no sign of heaping,
+      too few to conclude);
     - ``digits``: precision × last digit: count and the count uniform digits expect;
     - ``ceiling``: the count at exactly 100 % against the bins below it (all precisions);
     - ``rates``: the figures, with what was left out (``tested`` False) and why.
