@@ -332,7 +332,7 @@ def _period(sentence: str, start: int) -> str | None:
     全年 after a printed year (2025年，…；全年满意度达96.32%) is that year."""
     bases = [m.span() for m in BASE_PERIOD.finditer(sentence)]
     found = [m for m in PERIOD.finditer(sentence)
-             if not _compared(sentence, m.start())
+             if not _compared(sentence, m.start(), m.end())
              and not any(a < m.end() and m.start() < b for a, b in bases)]
     segment = max((i + 1 for i, ch in enumerate(sentence[:start]) if ch in _SEGMENT_BREAKS),
                   default=0)
@@ -363,12 +363,17 @@ _SEGMENT_BREAKS = "；;：:"
 _CLAUSE_ENDS = "，。；！？,;!?"
 
 
-def _compared(sentence: str, start: int) -> bool:
-    """Whether the time phrase at ``start`` is the base of a comparison (比去年, 较上年, 同2020年
-    相比, 高于去年)."""
+#: What follows the base of a multiple or a share (是2010年的2.5倍, 为去年的87%).
+_MULTIPLE_OF = re.compile(r"的\d+(?:\.\d+)?(?:倍|%)")
+
+
+def _compared(sentence: str, start: int, end: int) -> bool:
+    """Whether the time phrase at ``start:end`` is the base of a comparison (比去年, 较上年,
+    同2020年相比, 高于去年, 是2010年的2.5倍)."""
     before = sentence[max(0, start - 2):start]
     return before[-1:] in COMPARISON_BASE or (
-        before[-1:] == "于" and before[:1] in _COMPARATIVES)
+        before[-1:] == "于" and before[:1] in _COMPARATIVES) or (
+        before[-1:] in ("是", "为") and _MULTIPLE_OF.match(sentence, end) is not None)
 
 
 def _clause_end(sentence: str, start: int) -> int:

@@ -352,3 +352,8 @@ def test_whole_year_after_a_printed_year_is_that_year():
 ])
 def test_dates_of_the_new_period_forms(period, dates):
     assert period_dates(period, dt.date(2024, 11, 5)) == dates
+
+
+def test_the_year_a_multiple_is_of_is_no_period():
+    sentence = "全县地区生产总值是2015年的2.1倍。"
+    assert _context(sentence, "2.1倍").period is None
