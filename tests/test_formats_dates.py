@@ -198,5 +198,6 @@ def test_year_apart_time_stamp_is_read_year_first():
     # a portal's stamp: year, space, month/day, clock time
     assert parse_date("2024 11/03 07:15:09", where="x") == dt.date(2024, 11, 3)
     assert find_date("发布于 2024 11/03 07:15") == dt.date(2024, 11, 3)
+    assert parse_date("2024 11/ 03 07:15:09", where="x") == dt.date(2024, 11, 3)
     # without its clock time the same digits are no date
     assert find_date("2024 11/03") is None

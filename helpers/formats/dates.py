@@ -93,7 +93,7 @@ _MONTH_ONLY = r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-/.]\d{1,2}"
 
 # A site's time stamp with the year apart (2025 12/01 08:54:15): year first, then month/day;
 # only with its clock time, which makes the line a stamp rather than two numbers.
-_YEAR_APART = r"(?P<year>\d{4})\s+(?P<month>\d{1,2})/(?P<day>\d{1,2})\s+" + _CLOCK
+_YEAR_APART = r"(?P<year>\d{4})\s+(?P<month>\d{1,2})\s*/\s*(?P<day>\d{1,2})\s+" + _CLOCK
 
 _WHOLE_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = (  # (pattern, numerals are Chinese)
     (re.compile(_SEPARATED + _TIME_AFTER_DIGIT), False),

@@ -59,7 +59,7 @@ _TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 _HAN = f"[{IDEOGRAPHS}]"
 # A line that is only a date (e-paper article pages print the date: 2021年08月27日 星期五).
 # A site's time stamp with the year apart from month/day and the clock time (2025 12/01 08:54:15).
-_YEAR_APART = r"\d{4}\s+\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
+_YEAR_APART = r"\d{4}\s+\d{1,2}\s*/\s*\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
 _DATE_ONLY = re.compile(f"(?:{_DATE}{_TIME}|{_YEAR_APART})" + r"(?:\s*(?:星期|周)[一二三四五六日天]?)?")
 # Words printed in parentheses at an article's foot that are no one's name (（待续）, （图片）).
 _NOT_NAMES = frozenset({"待续", "未完待续", "续完", "全文完", "图片", "资料", "图文", "供图", "摄影",

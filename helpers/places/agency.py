@@ -91,7 +91,7 @@ _ORGAN = re.compile(
 #: The party's name before a local party organ (中共某省委组织部): the organ is the subject.
 PARTY_PREFIX = "中共"
 #: A party committee's study group (县委中心组): the committee's leaders meeting, not an organ.
-STUDY_GROUP = "中心组"
+_STUDY_GROUP = re.compile(r"中心组(?![建织成合])")  # not 中心组建 (a centre forming something)
 #: A credit at an article's foot, in brackets: an organ and its writer ((某县委办 张三)): the
 #: organ supplied the report, as a printed 供稿 does.
 _FOOT_CREDIT = re.compile(r"[（(]\s*(?P<organ>[^\s（）()]{2,20}?)\s+[^\W\d_]{2,4}\s*[)）]\s*$")
@@ -131,7 +131,7 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
             continue  # 县委常委(会): the party committee's standing committee, its leadership
         if name in WHOLE_COMMITTEES:
             continue
-        if name.endswith("中心") and text.startswith(STUDY_GROUP, m.end() - 2):
+        if name.endswith("中心") and _STUDY_GROUP.match(text, m.end() - 2):
             continue  # 县委中心组: the committee's study group
         if name.startswith("领导"):
             continue  # 县领导看望政协委员: the county's leaders, persons
