@@ -769,3 +769,14 @@ def test_province_speaking_of_itself_with_its_short_name_only():
 ])
 def test_agency_study_group_party_prefix_and_foot_credit(text, organ):
     assert find_agency(None, text, None) == organ
+
+
+def test_officials_titles_do_not_outweigh_the_town_they_visit():
+    # the county's organ words here only open titles; the town is named once and pointed at once
+    text = ("18日，县委书记赵某到岩山镇调研易地搬迁工作。县委常委、县委办公室主任钱某，"
+            "县政府副县长孙某随同调研。赵某一行深入该镇各安置点，查看建设进度。")
+    got = locate_article(None, text, home="洞口县")
+    assert (got.level, got.township) == ("township", "岩山镇")
+    # the same visit in a report that speaks of the county's own work stays the county's
+    county = text + "赵某要求，全县上下要确保完成全县搬迁任务，县政府各部门要加强协调。"
+    assert locate_article(None, county, home="洞口县").level == "county"
