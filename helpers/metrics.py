@@ -461,6 +461,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
             else:
                 taken.pop()
         out[first_row:] = sorted(out[first_row:], key=lambda r: r["_start"])
+    _borrow_objects(out)
     _link_bases(out)
     _link_then_now(out)
     _link_pairs(out)
@@ -508,6 +509,24 @@ def _date_value(text: str) -> tuple[float | None, str]:
     word = unit.group(1) if unit else None
     return to_number(digits), {"·": "月·日", "号": "日", "点": "时", ":": "时", "：": "时",
                                None: ""}.get(word, word)
+
+
+def _borrow_objects(rows: list[dict[str, object]]) -> None:
+    """A count named by its action alone (受理矛盾纠纷1221件，成功化解1005件: 成功化解) is of what
+    the count before it in its sentence, with the same measure word, was done to: it borrows
+    that object (成功化解矛盾纠纷), when that count has both an action and an object."""
+    for i, row in enumerate(rows):
+        if row["kind"] != "count" or row["object"] is not None or not row["action"]:
+            continue
+        for other in reversed(rows[:i]):
+            if other["sentence"] != row["sentence"]:
+                break
+            if (other["kind"] == "count" and other["unit"] == row["unit"] and other["object"]
+                    and other["action"]  # an object someone acted on (受理|矛盾纠纷), not
+                    and not str(other["object"]).endswith(("数", "量"))):  # a total (收案总数)
+                row.update(indicator=f"{row['action']}{other['object']}", object=other["object"],
+                           family=indicator_family(f"{row['action']}{other['object']}", "count"))
+                break
 
 
 def _link_bases(rows: list[dict[str, object]]) -> None:

@@ -87,7 +87,7 @@ def test_change_takes_the_name_of_the_level_before():
 def test_change_after_a_note_in_parentheses():
     got = _labels("全年受理行政复议案件132件(含上年结转9件)，同比上升6.4%。")
     assert got[-1] == (6.4, "受理行政复议案件")
-    assert got[1][1] == "上年结转"
+    assert got[1][1] == "上年结转行政复议案件"  # the part carried over is of the cases before
 
 
 def test_growth_rate_of_the_named_level():
@@ -272,3 +272,23 @@ def test_a_count_in_brackets_is_no_bracketed_share():
 def test_a_hotline_number_is_no_figure_a_change_is_named_after():
     got = dict(_labels("县12345热线共受理诉求3046件，较上月相比增加112件。"))
     assert "受理诉求" in got[112]
+
+
+def test_a_count_named_by_its_action_borrows_the_object_acted_on_before():
+    got = _labels("今年以来，全镇受理矛盾纠纷316件，成功化解301件。")
+    assert got == [(316.0, "受理矛盾纠纷"), (301.0, "成功化解矛盾纠纷")]
+
+
+def test_no_object_is_borrowed_from_a_total_or_across_measure_words():
+    got = dict(_labels("全县执行案件收案总数为2190件，已结1870件。"))
+    assert got[1870] != "已结案件收案总数"
+    got = dict(_labels("受理矛盾纠纷316件，调解员出动45人。"))
+    assert "矛盾纠纷" not in (got[45] or "")
+
+
+@pytest.mark.parametrize(("sentence", "value", "name"), [
+    ("2023年，全县城镇化率56.2%，比年末提高0.9个百分点。", 0.9, "城镇化率"),
+    ("审结民事案件820件（含再审4件）。", 4, "再审民事案件"),
+])
+def test_year_end_comparisons_and_retrials(sentence, value, name):
+    assert dict(_labels(sentence))[value] == name
