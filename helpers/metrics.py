@@ -511,12 +511,20 @@ def _date_value(text: str) -> tuple[float | None, str]:
                                None: ""}.get(word, word)
 
 
+#: The stages of a court's or an office's case load, printed alone after the cases they are
+#: part of (受理执行案件500件，其中旧存55件，新收445件): a stage, not a thing counted.
+CASE_STAGES = frozenset({"旧存", "新收", "已结", "未结", "结转", "执结", "审结", "办结",
+                         "存案", "新立"})
+
+
 def _borrow_objects(rows: list[dict[str, object]]) -> None:
     """A count named by its action alone (受理矛盾纠纷1221件，成功化解1005件: 成功化解) is of what
     the count before it in its sentence, with the same measure word, was done to: it borrows
     that object (成功化解矛盾纠纷), when that count has both an action and an object."""
     for i, row in enumerate(rows):
-        if row["kind"] != "count" or row["object"] is not None or not row["action"]:
+        action = row["action"] if row["object"] is None else (
+            row["indicator"] if row["indicator"] in CASE_STAGES else None)
+        if row["kind"] != "count" or not action:
             continue
         for other in reversed(rows[:i]):
             if other["sentence"] != row["sentence"]:
@@ -524,8 +532,9 @@ def _borrow_objects(rows: list[dict[str, object]]) -> None:
             if (other["kind"] == "count" and other["unit"] == row["unit"] and other["object"]
                     and other["action"]  # an object someone acted on (受理|矛盾纠纷), not
                     and not str(other["object"]).endswith(("数", "量"))):  # a total (收案总数)
-                row.update(indicator=f"{row['action']}{other['object']}", object=other["object"],
-                           family=indicator_family(f"{row['action']}{other['object']}", "count"))
+                name = f"{action}{other['object']}"
+                row.update(indicator=name, object=other["object"], action=action,
+                           family=indicator_family(name, "count"))
                 break
 
 
