@@ -44,7 +44,10 @@ whole set without a verb (群众安全感全市第一, 全省第23名) and in li
 (位列全市第四、第四、第六); the pool of a ranking (全市20个区县排名第4), list headers, hotline
 numbers (靖江12345), named sets (八项规定, 三年攻坚战, 16字改革), 两位数, road numbers,
 anniversaries and 近五年来 are no quantities.  A printed comparison base and the current value
-before it are linked as from/to (``_link_bases``; rule in ``helpers.metric_context``).
+before it are linked as from/to (``_link_bases``; rule in ``helpers.metric_context``), and so
+are a level set in the past and the next one set in the present (本来要8个工作日，现在2天:
+``_link_then_now``); a count named by its action alone borrows the object acted on before it
+(受理矛盾纠纷…，成功化解301件: ``_borrow_objects``).
 """
 
 from __future__ import annotations
