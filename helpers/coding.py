@@ -22,6 +22,13 @@ hotline (热线, 工单, 来电), the topics of the calls (``诉求主要集中�
 government_services: a hotline's statistics and handling are that domain, not their subjects).
 Last, a mass_line term in a clause that speaks of firms (``与民营企业面对面交流``, ``入企调研、政策宣讲``)
 reaches enterprises, not the masses: the codebook sends that to service (``firm_clause_spans``).
+Three rules keep a domain word used as a setting from coding the paragraph, or a plan word
+used for an assignment: a domain term in the names of a roster of agencies of several sectors
+(``齐乐镇、县住建局、县农业农村局、县民政局作了表态发言``) names the participants
+(``roster_spans``); a domain term in the venue of a meeting (``在县文化艺术中心召开``) names
+the place (``venue_spans``); an institution term in a list that sets a deadline
+(``明确责任人、完成时限``) is the assignment of a drive, not a standing mechanism
+(``deadline_list_spans``).
 """
 
 from __future__ import annotations
@@ -58,11 +65,12 @@ _ENUM_ITEM = rf"[^{_ENUM_STOP}]{{1,12}}"
 AGENCY_WORDS = ("单位", "部门", "机构")
 #: An enumeration of two or more items joined by 、 and closed by 等 and, within a few
 #: characters, a word for the kind of thing listed: units, agencies, places, categories,
-#: industries (not 方面 or 领域, which close lists of the tasks of the work reported); or closed
+#: industries, the business or matters a counter handles (社会保障、民政事务等业务) (not 方面 or
+#: 领域, which close lists of the tasks of the work reported); or closed
 #: by a word for agencies without 等 (监管、检测、执法机构).
 ENUMERATION = re.compile(
     rf"((?:{_ENUM_ITEM}、)+{_ENUM_ITEM})(?:等[^{_ENUM_STOP}]{{0,8}}?"
-    rf"({'|'.join(AGENCY_WORDS)}|场所|类|产业)|(?<!等)({'|'.join(AGENCY_WORDS)}))")
+    rf"({'|'.join(AGENCY_WORDS)}|场所|类|产业|业务|事项)|(?<!等)({'|'.join(AGENCY_WORDS)}))")
 
 
 def enumeration_spans(text: str, *, agencies_only: bool = False) -> list[tuple[int, int]]:
@@ -72,9 +80,9 @@ def enumeration_spans(text: str, *, agencies_only: bool = False) -> list[tuple[i
     A domain term inside one does not count (``match_codes``): the list names agencies, venues,
     categories or industries (``县民政局、县教体局等部门``, ``中小学、卫生院等重点单位``, hotline
     topics ``…、环境污染等类工单``), not the subject of the paragraph.  The first item of the
-    match may also hold the words before the list (``民警联合市场监管``): it is taken as an item
-    only when it is no longer than the longest of the others (a peer of them, ``县住建局``), and
-    otherwise left out, its words still coded.
+    match may also hold the words before the list (``民警联合市场监管``, ``努力化解当地征地拆迁纠纷``):
+    only its tail, as long as the longest of the others (a peer of them), is taken as the item,
+    and the words before it are still coded.
     """
     spans = []
     for m in ENUMERATION.finditer(text):
@@ -82,8 +90,9 @@ def enumeration_spans(text: str, *, agencies_only: bool = False) -> list[tuple[i
             continue
         first, *rest = m.group(1).split("、")
         pos = m.start(1)
-        if len(first) <= max(len(item) for item in rest):
-            spans.append((pos, pos + len(first)))
+        longest = max(len(item) for item in rest)
+        # the first item is the tail of what precedes the list, as long as its longest peer
+        spans.append((pos + max(0, len(first) - longest), pos + len(first)))
         pos += len(first) + 1
         for item in rest:
             spans.append((pos, pos + len(item)))
@@ -115,9 +124,11 @@ def purpose_spans(text: str) -> list[tuple[int, int]]:
 HOTLINE = re.compile(r"热线|工单|来电|诉求件")
 #: Where a clause (``_CLAUSE`` characters, not split at 、) names the topics of calls: after
 #: 涉及, 集中在 or 关于 to the end of the clause, or before 类 and a count or the word for the
-#: calls (环保类783件, 咨询类诉求, 物管问题等类工单), from the start of the clause.
+#: calls (环保类783件, 咨询类诉求, 物管问题等类工单), or before 等方面 and the word for the calls
+#: (接听回迁房办证、污水管网建设等方面群众来电10件), from the start of the clause.
 _TOPIC_CLAUSE = re.compile(
-    rf"(?:涉及|集中在|关于){_CLAUSE}*|{_CLAUSE}+?(?=类(?:[0-9０-９]|诉求|工单|来电))")
+    rf"(?:涉及|集中在|关于){_CLAUSE}*|{_CLAUSE}+?(?=类(?:[0-9０-９]|诉求|工单|来电))"
+    rf"|{_CLAUSE}+?等方面(?={_CLAUSE}{{0,4}}?(?:来电|诉求|工单|投诉|咨询))")
 
 
 def hotline_topic_spans(text: str) -> list[tuple[int, int]]:
@@ -145,6 +156,54 @@ def firm_clause_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CLAUSE_RUN.finditer(text) if FIRMS.search(m.group())]
 
 
+#: A name of an agency, a town or a unit: up to ten characters ending in a word for one.
+_AGENCY_NAME = rf"[^{_ENUM_STOP}]{{1,10}}?(?:局|委|办|院|所|队|站|中心|镇|乡|街道)"
+#: Three or more such names joined by 、 (with or without 等 after them): the bodies that
+#: attend, report or speak (齐乐镇、县住建局、县农业农村局、县民政局作了表态发言).
+ROSTER = re.compile(rf"(?:{_AGENCY_NAME}、){{2,}}{_AGENCY_NAME}")
+#: Distinct domains among the names of a roster from which it is a roster of participants,
+#: not a list of one sector's agencies (县公安局、县检察院、县法院 stay law_enforcement).
+ROSTER_MIN_DOMAINS = 2
+
+
+def roster_spans(text: str) -> list[list[tuple[int, int]]]:
+    """The names of each list of three or more agencies, towns or units (``ROSTER``), as
+    (start, end) per name, one list per roster, in order.  When the names of a roster carry
+    domain terms of ``ROSTER_MIN_DOMAINS`` or more domains, those terms do not count
+    (``match_codes``): the agencies of several sectors at one meeting are its participants,
+    not its subject."""
+    out = []
+    for m in ROSTER.finditer(text):
+        names, pos = [], m.start()
+        for name in m.group().split("、"):
+            names.append((pos, pos + len(name)))
+            pos += len(name) + 1
+        out.append(names)
+    return out
+
+
+#: The mode code whose terms a list of assignments with a deadline does not carry.
+DEADLINE_CODE = "institution"
+_ENUM_RUN = re.compile(rf"(?:{_ENUM_ITEM}、)+{_ENUM_ITEM}")
+
+
+def deadline_list_spans(text: str) -> list[tuple[int, int]]:
+    """The lists joined by 、 that name a deadline (时限) among their items, as (start, end):
+    the assignments of a drive (明确责任人、完成时限; 责任、措施、资金、时限、预案“五落实”), not
+    standing mechanisms, so an institution term inside one does not count (``match_codes``)."""
+    return [m.span() for m in _ENUM_RUN.finditer(text) if "时限" in m.group()]
+
+
+#: The place a meeting is held (在县文化艺术中心召开): a venue, not the meeting's subject.
+VENUE = re.compile(rf"(?<=在){_CLAUSE}{{2,15}}?(?=召开)")
+
+
+def venue_spans(text: str) -> list[tuple[int, int]]:
+    """The venues of meetings in ``text`` (``VENUE``), as (start, end), in order: a domain term
+    inside one (文化 in 县文化艺术中心) does not count (``match_codes``)."""
+    return [m.span() for m in VENUE.finditer(text)]
+
+
 def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = None
                 ) -> list[tuple[str, str, str, int, int]]:
     """All code matches in ``text``: (code, dimension, term, start, end), by start then code.
@@ -164,12 +223,14 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     tokenizer = tokenizer or get_tokenizer(codebook.dictionary_words)
     starts, ends = tokenizer.word_boundaries(text)
     items = enumeration_spans(text)
-    aside = sorted(items + purpose_spans(text) + hotline_topic_spans(text))
+    aside = sorted(items + purpose_spans(text) + hotline_topic_spans(text) + venue_spans(text))
     listed = ExcludedSpans(_merge(aside)) if aside else None
     agency_items = enumeration_spans(text, agencies_only=True) if items else []
     agencies = ExcludedSpans(agency_items) if agency_items else None
     firm_clauses = firm_clause_spans(text)
     firms = ExcludedSpans(firm_clauses) if firm_clauses else None
+    deadline = deadline_list_spans(text)
+    assignments = ExcludedSpans(deadline) if deadline else None
     out = []
     for code, pattern, regexes, exclude in codebook._patterns:
         masked = ExcludedSpans(m.span() for m in exclude.finditer(text)) if exclude else None
@@ -186,9 +247,29 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
                 continue
             if firms is not None and code.id == MASSES_CODE and firms.overlaps(m.start(), m.end()):
                 continue
+            if assignments is not None and code.id == DEADLINE_CODE \
+                    and assignments.overlaps(m.start(), m.end()):
+                continue
             out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
+    out = drop_roster_domains(text, out)
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
+
+
+def drop_roster_domains(text: str, matches: list[tuple[str, str, str, int, int]]
+                        ) -> list[tuple[str, str, str, int, int]]:
+    """``matches`` without the domain terms inside the names of a roster of agencies of several
+    sectors (``roster_spans``, ``ROSTER_MIN_DOMAINS``); the others in their order."""
+    rosters = roster_spans(text)
+    if not rosters:
+        return matches
+    dropped: set[int] = set()
+    for names in rosters:
+        inside = [i for i, (_, dim, _, start, end) in enumerate(matches) if dim == "domain"
+                  and any(a <= start and end <= b for a, b in names)]
+        if len({matches[i][0] for i in inside}) >= ROSTER_MIN_DOMAINS:
+            dropped.update(inside)
+    return [m for i, m in enumerate(matches) if i not in dropped]
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

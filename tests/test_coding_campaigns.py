@@ -93,9 +93,16 @@ def test_cadres_are_not_party_building():
 
 # --- the enumeration rule --------------------------------------------------------------------
 
-def test_enumeration_spans_are_the_items_after_the_first():
+def test_enumeration_spans_take_the_tail_of_the_first_item_as_long_as_its_peers():
     text = "督导组深入县住建局、县民政局、县教育局等部门检查。"
-    assert [text[a:b] for a, b in enumeration_spans(text)] == ["县民政局", "县教育局"]
+    assert [text[a:b] for a, b in enumeration_spans(text)] == ["县住建局", "县民政局", "县教育局"]
+
+
+def test_a_dispute_type_opening_a_list_of_disputes_is_not_the_subject():
+    text = "调委会努力化解当地征地拆迁纠纷、土地确权纠纷、邻里家庭矛盾纠纷等各类矛盾纠纷。"
+    found = codes(text)
+    assert "urban" not in found
+    assert "stability" in found
 
 
 def test_a_list_without_a_word_for_units_places_or_categories_is_no_enumeration():

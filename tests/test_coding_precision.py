@@ -1,0 +1,139 @@
+"""Issue 14, item 6: domain and mode precision on words that are on topic only in some senses,
+domain words used as a venue, a roster of participants or a topic of calls, and generic
+institution or service words.  Every paragraph is written for these tests (invented places,
+people and figures); each says what the word must not be read as, and, where the code is
+rightly there, that it still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.coding import (
+    deadline_list_spans,
+    default_codebook,
+    match_codes,
+    roster_spans,
+    venue_spans,
+)
+
+
+def codes(text: str) -> set[str]:
+    return {m[0] for m in match_codes(text, default_codebook())}
+
+
+# --- the coder's rules -----------------------------------------------------------------------
+
+def test_a_roster_of_several_sectors_is_the_participants_not_the_subject():
+    text = "会议传达了方案精神，青石镇、白沙镇、县农业农村局、县民政局作了表态发言。"
+    assert [text[a:b] for a, b in roster_spans(text)[0]] == [
+        "青石镇", "白沙镇", "县农业农村局", "县民政局"]
+    found = codes(text)
+    assert "agriculture_rural" not in found and "health_welfare" not in found
+
+
+def test_a_roster_of_one_sector_keeps_its_domain():
+    text = "县公安局、县检察院、县法院联合召开案件会商会。"
+    assert "law_enforcement" in codes(text)
+
+
+def test_a_list_of_tasks_with_a_deadline_is_an_assignment_not_a_mechanism():
+    text = "各村要制定整治计划，明确包片责任人、整改措施、完成时限，按期完成。"
+    assert [text[a:b] for a, b in deadline_list_spans(text)] == ["明确包片责任人、整改措施、完成时限"]
+    assert "institution" not in codes(text)
+
+
+def test_a_standing_answerable_person_is_still_institution():
+    text = "水利站为每条山塘落实巡查责任人，汛期每天巡查一次。"
+    assert "institution" in codes(text)
+
+
+def test_the_venue_of_a_meeting_is_not_its_subject():
+    text = "9月2日，全县招商引资推进会在县文化馆召开。"
+    assert [text[a:b] for a, b in venue_spans(text)] == ["县文化馆"]
+    found = codes(text)
+    assert "education_culture" not in found
+    assert "economy" in found
+
+
+def test_topics_of_calls_before_dengfangmian_are_not_coded():
+    text = "县长现场接听热线，一小时内接到学校招生、污水管网改造等方面群众来电12件。"
+    found = codes(text)
+    assert "education_culture" not in found and "environment" not in found
+    assert "government_services" in found
+
+
+def test_the_business_of_a_service_counter_is_not_the_subject():
+    text = "镇便民服务中心设5个窗口，办理社会保障、民政事务、户籍咨询等业务。"
+    found = codes(text)
+    assert "health_welfare" not in found
+    assert "government_services" in found
+
+
+# --- words on topic in one sense only --------------------------------------------------------
+
+@pytest.mark.parametrize("text, absent, present", [
+    # 公安县 is a county: the renovation of its compounds is urban, not the police
+    ("公安县今年改造老旧小区12个，惠及居民1800户。", "law_enforcement", "urban"),
+    # the city's government-service centre is not municipal engineering
+    ("镇中心与市政务服务中心联网，群众办事不出镇。", "urban", "government_services"),
+    # disguised tourism is a breach of discipline, not tourism
+    ("区纪委通报3起党员干部借考察之名变相旅游问题。", "education_culture", "discipline"),
+    # the pollution of industry is environment
+    ("环保热线本月受理工业废水直排投诉6件，已全部督促整改。", "economy", "environment"),
+    # the agency of industry and IT names who certified the firms
+    ("2家企业被认定为省工业和信息化领域标准化示范企业。", "economy", "quality"),
+    # a school built to the standard type is education, not standardisation work
+    ("新校区建成后可达到标准化学校要求，容纳学生1500名。", "quality", "education_culture"),
+    # -化 slogans of modern farming
+    ("该镇以规模化、标准化、机械化为重点，建设高标准农田2万亩。", "quality", "agriculture_rural"),
+    # rice and oil are gifts on a visit of condolence
+    ("党员干部带着大米和食用油走访困难党员，送上节日问候。", "agriculture_rural", "mass_line"),
+])
+def test_a_word_in_another_sense_does_not_carry_its_code(text: str, absent: str,
+                                                          present: str) -> None:
+    found = codes(text)
+    assert absent not in found
+    assert present in found
+
+
+@pytest.mark.parametrize("text, code", [
+    ("县市场监管局推行农业标准化生产，建成示范基地5个。", "quality"),
+    ("县里推进标准化，全年制修订地方标准3项。", "quality"),
+    ("县公安局破获一起电信诈骗案，抓获嫌疑人4名。", "law_enforcement"),
+    ("县工业经济运行平稳，规上工业增加值同比增长7%。", "economy"),
+    ("区纪委对公款旅游问题开展专项整治。", "discipline"),
+])
+def test_the_word_in_its_own_sense_still_counts(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a solution, a design scheme: not a standing plan
+    ("县长要求责任单位尽快落实解决方案，限期答复来电群众。", "institution"),
+    ("在方案设计阶段，设计单位充分听取了居民意见。", "institution"),
+    # 规划 as a verb or a park's layout
+    ("设计单位结合现场条件进行科学规划。", "institution"),
+    # receiving a report from the masses is not reaching them
+    ("镇纪委接到群众举报后，对该村干部违规收礼问题严肃查处。", "mass_line"),
+    # 帮扶 as aftercare of drug users, a hospital's help to clinics, cadres stationed in villages
+    ("禁毒大队全年开展涉毒人员帮扶，落实社区康复措施。", "service"),
+    ("县医院专家对乡镇卫生院进行技术指导帮扶。", "service"),
+    ("支部通过驻村帮扶、红色教育等形式推动党建与乡村振兴融合。", "service"),
+    # the monthly party day is a standing routine; 攻坚力量 names no drive
+    ("今年全县党支部开展“主题党日”活动1300余次。", "campaign"),
+    ("通过党务培训，为干部干事创业凝聚攻坚力量。", "campaign"),
+    # a sector department's special inspection is not discipline supervision
+    ("区安委办牵头对园区企业隐患整改情况开展专项督查。", "discipline"),
+])
+def test_a_generic_mode_word_in_another_sense_does_not_count(text: str, absent: str) -> None:
+    assert absent not in codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("县政府印发《城区老旧小区改造实施方案》，明确改造范围和标准。", "institution"),
+    ("县里编制了“十五五”文化旅游发展规划。", "institution"),
+    ("县工信局组建服务专班，对20家企业开展“一对一”帮扶。", "service"),
+    ("开展为期三个月的“护河”专项行动。", "campaign"),
+])
+def test_the_mode_word_in_its_own_sense_still_counts(text: str, code: str) -> None:
+    assert code in codes(text)
