@@ -194,13 +194,17 @@ def deadline_list_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ENUM_RUN.finditer(text) if "时限" in m.group()]
 
 
-#: The place a meeting is held (在县文化艺术中心召开): a venue, not the meeting's subject.
-VENUE = re.compile(rf"(?<=在){_CLAUSE}{{2,15}}?(?=召开)")
+#: The place a meeting is held (在县文化艺术中心召开), or the building a notice is posted
+#: outside (村便民服务中心外的信息公开栏): a venue, not the subject.
+VENUE = re.compile(rf"(?<=在){_CLAUSE}{{2,15}}?(?=召开)"
+                   rf"|{_CLAUSE}{{2,20}}?(?=(?:外|门前|门口|旁|内)的?(?:信息)?"
+                   r"(?:公开栏|公示栏|宣传栏|公告栏|电子屏|显示屏))")
 
 
 def venue_spans(text: str) -> list[tuple[int, int]]:
-    """The venues of meetings in ``text`` (``VENUE``), as (start, end), in order: a domain term
-    inside one (文化 in 县文化艺术中心) does not count (``match_codes``)."""
+    """The venues of meetings and notices in ``text`` (``VENUE``), as (start, end), in order: a
+    term inside one (文化 in 县文化艺术中心, 便民 in 便民服务中心外的公开栏) does not count, of
+    either dimension (``match_codes``)."""
     return [m.span() for m in VENUE.finditer(text)]
 
 
@@ -223,7 +227,9 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     tokenizer = tokenizer or get_tokenizer(codebook.dictionary_words)
     starts, ends = tokenizer.word_boundaries(text)
     items = enumeration_spans(text)
-    aside = sorted(items + purpose_spans(text) + hotline_topic_spans(text) + venue_spans(text))
+    aside = sorted(items + purpose_spans(text) + hotline_topic_spans(text))
+    venue_list = venue_spans(text)
+    venues = ExcludedSpans(venue_list) if venue_list else None
     listed = ExcludedSpans(_merge(aside)) if aside else None
     agency_items = enumeration_spans(text, agencies_only=True) if items else []
     agencies = ExcludedSpans(agency_items) if agency_items else None
@@ -247,13 +253,34 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
                 continue
             if firms is not None and code.id == MASSES_CODE and firms.overlaps(m.start(), m.end()):
                 continue
+            if venues is not None and venues.overlaps(m.start(), m.end()):
+                continue
             if assignments is not None and code.id == DEADLINE_CODE \
                     and assignments.overlaps(m.start(), m.end()):
                 continue
             out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
-    out = drop_roster_domains(text, out)
+    out = drop_sector_projects(drop_roster_domains(text, out))
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
+
+
+#: The domain whose words for a project's cost or construction belong to the sector of the
+#: project when the paragraph names one (总投资4500万元 of a new school; 污水处理项目建设).
+PROJECT_CODE = "economy"
+PROJECT_TERMS = frozenset({"投资", "总投资", "项目建设", "重点项目"})
+
+
+def drop_sector_projects(matches: list[tuple[str, str, str, int, int]]
+                         ) -> list[tuple[str, str, str, int, int]]:
+    """``matches`` without ``PROJECT_CODE`` when its only terms are ``PROJECT_TERMS`` and
+    another domain is coded in the paragraph: the investment in, or the building of, a school,
+    a sewage plant or a renovated compound is that sector's work, not economic development."""
+    own = [m for m in matches if m[0] == PROJECT_CODE]
+    if not own or any(m[2] not in PROJECT_TERMS for m in own):
+        return matches
+    if not any(m[1] == "domain" and m[0] != PROJECT_CODE for m in matches):
+        return matches
+    return [m for m in matches if m[0] != PROJECT_CODE]
 
 
 def drop_roster_domains(text: str, matches: list[tuple[str, str, str, int, int]]

@@ -137,3 +137,44 @@ def test_a_generic_mode_word_in_another_sense_does_not_count(text: str, absent: 
 ])
 def test_the_mode_word_in_its_own_sense_still_counts(text: str, code: str) -> None:
     assert code in codes(text)
+
+
+# --- a project of another sector, a notice's venue, a service brand ------------------------
+
+def test_the_investment_in_a_school_is_education_not_economy():
+    text = "新建城东小学占地40亩，总投资6200万元，设教室48间。"
+    found = codes(text)
+    assert "economy" not in found
+    assert "education_culture" in found
+
+
+def test_the_building_of_a_sewage_plant_is_environment_not_economy():
+    text = "督导组查看了各乡镇污水处理项目建设进度。"
+    found = codes(text)
+    assert "economy" not in found
+    assert "environment" in found
+
+
+def test_investment_with_other_economic_evidence_stays_economy():
+    text = "新建城东小学周边商业街，招商引资项目12个，总投资8亿元。"
+    assert "economy" in codes(text)
+
+
+def test_investment_alone_is_economy():
+    text = "全县重点工程进展顺利，1-9月完成投资52亿元。"
+    assert "economy" in codes(text)
+
+
+def test_a_service_hall_where_a_notice_is_posted_is_a_venue():
+    text = "村便民服务中心外的公示栏贴出了镇纪委对一名村干部违规收礼的通报。"
+    assert [text[a:b] for a, b in venue_spans(text)] == ["村便民服务中心"]
+    found = codes(text)
+    assert "government_services" not in found and "service" not in found
+    assert "discipline" in found
+
+
+def test_a_brand_of_elderly_care_is_no_product_brand():
+    text = "街道打造居家养老品牌，建成日间照料中心6个。"
+    found = codes(text)
+    assert "quality" not in found
+    assert "health_welfare" in found
