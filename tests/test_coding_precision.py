@@ -178,3 +178,52 @@ def test_a_brand_of_elderly_care_is_no_product_brand():
     found = codes(text)
     assert "quality" not in found
     assert "health_welfare" in found
+
+
+# --- folk culture, handed-down complaints, listed sites and compounds, followed plans -------
+
+@pytest.mark.parametrize("text, absent, present", [
+    # 原生态 is 'authentic' folk culture
+    ("春节期间，县里举办原生态民歌展演和社火表演，吸引游客3万人次。", "environment", "education_culture"),
+    # complaints handed down by an environmental inspection are environment's to rectify
+    ("督导组深入砂石厂查看环保督察交办信访件整改情况，要求加快污染治理。", "stability", "environment"),
+    # sites listed before 等…点位 are where the inspectors went
+    ("督察组跟踪生态环境保护督察整改，调研了青山石料厂、城南工业园区污水处理厂、白鹭码头等9个点位。",
+     "economy", "environment"),
+    # compounds named after an agency, counted after the list
+    ("商业局小区、农业局小区、粮站小区3个小区已开工改造。", "agriculture_rural", "urban"),
+])
+def test_a_setting_is_not_the_subject(text: str, absent: str, present: str) -> None:
+    found = codes(text)
+    assert absent not in found
+    assert present in found
+
+
+def test_grassland_ecology_is_still_environment():
+    assert "environment" in codes("全旗落实草原生态保护补助奖励资金，对草场实行禁牧。")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("县环境局按照《扬尘整治工作方案》要求，对工地开展检查。", "institution"),
+    ("3家企业建立了院士工作站，2家通过两化融合管理体系贯标。", "institution"),
+])
+def test_following_a_plan_or_a_firm_station_is_no_institution(text: str, absent: str) -> None:
+    assert absent not in codes(text)
+
+
+# --- mode recall: sweeps, upsurges, honours and progress --------------------------------------
+
+@pytest.mark.parametrize("text, code", [
+    ("各乡镇要深入企业和人员密集场所开展安全生产大检查，将此次大检查纳入年度考核。", "campaign"),
+    ("全镇掀起党史学习教育热潮。", "campaign"),
+    ("该调委会被司法部授予“全国模范人民调解委员会”荣誉称号。", "quantified_evaluation"),
+    ("我县推进质量工作成效突出，被省政府通报表扬。", "quantified_evaluation"),
+    ("项目5月开工，截至目前已完成项目施工总进度的 90%。", "quantified_evaluation"),
+    ("计划年内完成总工程量的60%。", "quantified_evaluation"),
+])
+def test_mode_evidence_of_the_held_out_kinds_is_found(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+def test_a_count_of_work_done_is_no_progress_rate():
+    assert "quantified_evaluation" not in codes("今年完成老旧小区改造12个，惠及居民900户。")
