@@ -39,13 +39,15 @@ from dataclasses import dataclass
 __all__ = ["FigureContext", "figure_context", "period_dates", "quoted_spans"]
 
 #: Verbs (and nouns) of a rise: 增长 of output, 提高/提升 of rates, 上升 of indicators, 增加 of
-#: counts, 增收 of income, 增幅 (the rise's size), 扩大, 上涨 of prices, 多 (比去年多3件).
+#: counts, 增收 of income, 增幅 (the rise's size), 扩大, 上涨 of prices, 回升 of growth, 多
+#: (比去年多3件).
 UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅", "增速", "扩大", "上涨",
-            "攀升", "递增", "增多", "增", "多")
+            "攀升", "递增", "增多", "回升", "增", "多")
 #: Verbs (and nouns) of a fall: 下降/减少/降低 of counts and rates, 回落 of growth, 压减/压降 of
-#: spending and cases, 下滑, 减收, 降幅, 缩减/缩小/下调, 少 (比去年少3件).
+#: spending and cases, 下滑, 减收, 降幅, 缩减/缩小/下调, 收窄/减低 (降幅收窄: the quantity named, a
+#: fall, became smaller — rule B2 of the third measurement set), 少 (比去年少3件).
 DOWN_WORDS = ("下降", "减少", "降低", "回落", "压减", "压降", "压缩", "缩短", "下滑", "减收", "降幅", "缩减",
-              "缩小", "下调", "下跌", "递减", "减", "降", "少")
+              "缩小", "下调", "下跌", "递减", "收窄", "减低", "减", "降", "少")
 #: Single characters that are directions only right before the figure (增5%, 降3个百分点, 多3件):
 #: elsewhere they are parts of other words (增强, 减负, 多措并举).
 _SINGLE = frozenset({"增", "减", "降", "多", "少"})
@@ -89,6 +91,9 @@ MAX_BENCHMARK = 14
 _GAP = re.compile(rf"(?:(?P<word>高于|低于|高出|低出|快于|慢于|好于|优于)[^，,。；;：:]{{1,{MAX_BENCHMARK}}}"
                   rf"|比[^，,。；;：:]{{1,{MAX_BENCHMARK}}}?(?P<adj>[高低快慢])(?:出|了)?)$")
 _GAP_UP = frozenset("高快好优")
+#: A contribution to a whole's growth (拉动全县规上工业增加值增速2.4个百分点, 下拉…1.1个百分点):
+#: a change up (拉动) or down (下拉) whatever the growth word it names.
+_CONTRIBUTION = re.compile(rf"(?P<verb>拉动|下拉)[^，,。；;：:]{{0,{MAX_BENCHMARK}}}$")
 #: A shortfall to a target (距离年目标值差85天, 离目标还差3个): a change down.
 _SHORTFALL = re.compile(r"(?:距离?|离)[^，,。；;：:]{1,12}?(?:还)?差$")
 #: A category threshold: the figure bounds a group named right after it (三年以上有期徒刑,
@@ -116,6 +121,8 @@ PERIOD = re.compile(
     r"|(?:截至|截止|截止到)(?:1[0-2]|0?[1-9])(?:[12]\d|3[01]|0[1-9])日"
     r"|(?:截至|截止|截止到|到)" + _YEAR_WORD + r"?" + _M + r"月(?:底|末|初|\d{1,2}日)"
     r"|" + _YEAR_WORD + r"?" + _M + r"月份?" + _TO_SIGN + _M + r"月(?:份)?"
+    # 元至九月 (元 = 元月, January), not the 元 of an amount (5亿元至九月底)
+    r"|(?<![\d" + _CN + r"万亿千百])元月?" + _TO_SIGN + _M + r"月(?:份)?"
     r"|" + _YEAR_WORD + r"?" + _M + _TO_SIGN + _M + r"月(?:份)?"
     r"|" + _YEAR_WORD + r"?前" + _M + r"个月"
     r"|" + _YEAR_WORD + r"?(?:前|第)?[一二三四1-4]季度"
@@ -123,9 +130,9 @@ PERIOD = re.compile(
     r"|(?:20\d\d年)?\d{1,2}月\d{1,2}[日号]"
     r"|" + _YEAR_WORD + _M + r"月(?:份)?"
     r"|今年以来|今年来|年初以来|去年以来|20\d\d年以来|近年来|近[一二三四五六七八九十两\d]+年(?:来)?"
-    r"|截至目前|截至当前|目前|至今"
+    r"|(?:今年|年初)(?:至|到)(?:目前|今)|截至目前|截至当前|目前|至今"
     r"|“十[" + _PLAN_CN + r"]五”(?:期间|以来)?|十[" + _PLAN_CN + r"]五(?:期间|以来)"
-    r"|(?:本|上|当)(?:周|月|季度)|(?:今年|去年)一年|一年来|当日|当天|今天|今日|昨天|昨日"
+    r"|(?:本|上|当)(?:周|月|季度)|本年度?|(?:今年|去年)一年|一年来|当日|当天|今天|今日|昨天|昨日"
     # the year a plan runs to (力争到2030年), not the new level's year (增加到2017年的1955件)
     r"|(?<![增降提升少加长高低减])(?:到|至)20\d\d年(?:底|末)?"
     r"|20\d\d年(?:度|全年|初|底|末)?|今年|去年|全年|年内|当年"
@@ -221,6 +228,9 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
         return "limit", None
     if kind != "rate" and _CATEGORY_AFTER.search(after):
         return "limit", None
+    contribution = _CONTRIBUTION.search(before)
+    if contribution:  # 拉动/下拉…增速1.4个百分点: a part's push on the whole's growth
+        return "change", "down" if contribution.group("verb") == "下拉" else "up"
     gap = _GAP.search(before)
     if gap:
         word = gap.group("word") or gap.group("adj")
@@ -331,9 +341,13 @@ def _period(sentence: str, start: int) -> str | None:
     after it.  The base of a comparison (比去年, 高于去年, 去年同期) is no period of the figures.
     全年 after a printed year (2025年，…；全年满意度达96.32%) is that year."""
     bases = [m.span() for m in BASE_PERIOD.finditer(sentence)]
+    # a title and the years before it (2018年—2020年《…测评体系操作手册》) and a dateline
+    # (每日甘肃网9月22日讯) print no time of the figures
+    bases += [m.span() for m in _NOT_PERIOD_SPANS.finditer(sentence)]
     found = [m for m in PERIOD.finditer(sentence)
              if not _compared(sentence, m.start(), m.end())
-             and not any(a < m.end() and m.start() < b for a, b in bases)]
+             and not any(a < m.end() and m.start() < b for a, b in bases)
+             and sentence[m.end():m.end() + 1] != "《"]
     segment = max((i + 1 for i, ch in enumerate(sentence[:start]) if ch in _SEGMENT_BREAKS),
                   default=0)
     before = [m for m in found if segment <= m.start() and m.end() <= start]
@@ -350,6 +364,7 @@ def _period(sentence: str, start: int) -> str | None:
     return after[0].group() if after else None
 
 
+_NOT_PERIOD_SPANS = re.compile(r"《[^》]*》|\d{1,2}月\d{1,2}日(?:电|讯)")
 #: Words naming the year a sentence already printed (2025年，…；全年…): that year.
 YEAR_OF_SENTENCE = frozenset({"全年", "当年"})
 YEAR = re.compile(r"20\d\d年度?")
@@ -383,11 +398,23 @@ def _clause_end(sentence: str, start: int) -> int:
     return j
 
 
+#: The value of a comparison's base printed in brackets after it (较一季度(-10.8%)回升2.1个百分点,
+#: 较上年同期(3.2%)大幅增长): rule B1 of the third measurement set, N2's base in brackets.
+_BRACKET_BASE = re.compile(r"(?:比|较|与)(?P<base>(?:去年|上年|上一年)同期|上年|去年|上月|上季度"
+                           r"|(?:" + PERIOD.pattern + r"))[(（]$")
+#: Characters before a figure searched for a bracketed base (较2023年1-9月( : the longest
+#: period phrases).
+BRACKET_BASE_REACH = 16
+
+
 def base_period(sentence: str, start: int) -> str | None:
     """The base period printed right before the figure at ``start`` when the figure is the
     value of the comparison's base (比上年同期847件少297件, 去年同期为26天: rule N2 of the
     measurement sets), else None.  A gap (高于去年同期9个百分点) or a change (比去年同期增长5%)
     is no base value."""
+    bracketed = _BRACKET_BASE.search(sentence[max(0, start - BRACKET_BASE_REACH):start])
+    if bracketed is not None:  # 较一季度(-10.8%)回升: the base's value printed in brackets
+        return bracketed.group("base")
     clause = sentence[_clause_start(sentence, start):start]
     m = _BASE_BEFORE.search(clause)
     if m is None or _GAP_BEFORE_BASE.search(clause[:m.start("base")]):

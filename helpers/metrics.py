@@ -103,6 +103,7 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "立方米": ("volume", "m³", 1.0),
     "吨": ("weight", "kg", 1000.0), "公斤": ("weight", "kg", 1.0), "千克": ("weight", "kg", 1.0),
     "斤": ("weight", "kg", 0.5), "克": ("weight", "kg", 0.001),
+    "担": ("weight", "kg", 50.0),  # 市担 = 100 斤 (crop yields in county gazetteers)
     "倍": ("rate", "倍", 1.0),  # 增长3.94倍, 是去年的2倍: a multiple, as printed
     "公里": ("length", "m", 1000.0), "千米": ("length", "m", 1000.0), "米": ("length", "m", 1.0),
     "周岁": ("age", "岁", 1.0), "岁": ("age", "岁", 1.0),
@@ -188,15 +189,20 @@ _NOT_QUANTITIES = {
                   r"(?:\s*/\s*[TZ])?\s*\d+(?:\.\d+)*(?:\s*[-－—]\s*\d{2,4})?",
     "code": r"\d+\+[\dA-Za-z]+|[A-Za-z]+\d+(?:\.\d+)?"  # 1+117 模式, G207, PM2.5
             r"|(?<![\d.])\d{2,4}(?=国道|省道|县道|乡道)"  # 344国道: a road's name
-            r"|(?<![\dA-Za-z.])\d[A-Z](?![A-Za-z\d])",  # 5G, 4A级景区
+            r"|(?<![\dA-Za-z.])\d[A-Z](?![A-Za-z\d])"  # 5G, 4A级景区
+            # postcodes (邮编:030600) and printed timestamps (2021-12-07 14:27)
+            r"|(?:邮编|邮政编码)\s*[:：]?\s*\d{6}(?!\d)"
+            r"|(?<!\d)(?:19|20)\d{2}-[01]?\d-[0-3]?\d(?:\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?(?!\d)",
     # 第五条, 第3号令, 第二次党代会, 党的十九大, 党的二十大
     "ordinal": rf"第[\d{_CN_DIGITS}]+|党的[二十]{{1,2}}[一二三四五六七八九]?大",
     "url": r"(?:https?://|www\.)[\w\-./?%&=#:~+@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
            r"|[\w-]+(?:\.[\w-]+)*\.(?:cn|com|net|org)(?:/[\w\-./?%&=#~+]*)?",
     # telephone numbers (0731-12345678, mobiles, the number after 电话/拨打 …) and hotline and
     # service numbers as names (12345热线, 110宣传日, 县12345政务服务热线中心)
-    "phone": r"(?<!\d)0\d{2,3}\s*[-－—]\s*\d{7,8}(?:[-－—]\d{1,4})?(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"
-             r"|(?:电话|热线|手机|传真|拨打|致电|专线)\s*[:：]?\s*\d{3,}(?:[-－—]\d+)*"
+    # (a list of numbers after the area code: 0354-2416500、2416530)
+    "phone": r"(?<!\d)0\d{2,3}\s*[-－—]\s*\d{7,8}(?:[-－—]\d{1,4})?(?:[、/]\d{7,8})*(?!\d)"
+             r"|(?<!\d)1[3-9]\d{9}(?!\d)"
+             r"|(?:电话|热线|手机|传真|拨打|致电|专线)\s*[:：]?\s*\d{3,}(?:[-－—]\d+)*(?:[、/]\d{7,8})*"
              rf"(?![\d.万亿余多]|\s*(?:{_UNIT_ALT}))"
              r"|(?<![\d.])(?:1[0-2]\d|1\d{4}|9\d{4})(?![\d.])(?=\s*(?:政务|便民|服务|热线|宣传日"
              r"|系统|平台|报警|接警|接处警|指挥|专线|举报|电话|短信|号码|话务|工单|中心|投诉|咨询"
@@ -237,12 +243,16 @@ _NOT_QUANTITIES = {
               # 16字改革 (the characters of a slogan), 两位数增长 (a vague size)
               rf"|[{_CN_N}]项(?=规定|禁令)|[\d{_CN_N}]年(?=攻坚|行动|大会战)"
               r"|\d+字(?=方针|改革|诀|要诀|口诀|工作法|经验|要求)"
-              rf"|[{_CN_N}]位数",
+              rf"|[{_CN_N}]位数"
+              # 世界500强 (a league's name), 三天两头 (an idiom: often)
+              r"|(?<![\d.])\d+强(?![化度])|三天两头",
     # times: 两天前, 三年前 (a reference, not a duration); the basis of a conversion (1分兑换2元)
     # 近五年来 (a period, read by ``metric_context.PERIOD``); 70周年 (an anniversary)
     "relative": rf"(?<![\d.])(?:\d{{1,2}}|[{_CN_N}几]+)(?:天|年|个月|周|小时|分钟)之?前(?![列茅沿期])"
                 rf"|近(?:\d{{1,2}}|[{_CN_N}]{{1,3}})(?:年|个月)(?=来|以来)"
                 rf"|(?<![\d.])(?:\d{{1,3}}|[{_CN_N}]{{1,3}})周年"
+                # 与前两年平均数相比: the base of a comparison, no duration
+                rf"|前(?:\d|[{_CN_N}])年(?=平均|均值|同期)"
                 r"|(?<![\d.])1[分元](?=兑换|折合|可兑|抵)",
 }
 _SKIP = re.compile("|".join(f"(?:{p})" for p in _NOT_QUANTITIES.values()))
@@ -369,7 +379,7 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
 
 def extract_from_text(text: str) -> list[dict[str, object]]:
     """Quantities in one paragraph (the metrics columns without article_id and para_no)."""
-    text = numerals.close_spaces(normalize_text(text))
+    text = numerals.close_decimal_dots(numerals.close_spaces(normalize_text(text)))
     out: list[dict[str, object]] = []
     quotes = quoted_spans(text)
     for offset, sentence in split_sentences(text):
@@ -411,8 +421,9 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                         "后退", "下降", "下滑", "回落") else "up")
                 out.extend(rows)
         for m in _SCORE.finditer(sentence):
-            if not _overlaps(m.span(), taken) and _SCORE_WORDS.search(
-                    _clause_before(sentence, m.start())[0]):
+            # the assessment may be named once for the sentence's later scores (平均得分99.87分,
+            # 较上月提高0.36分; 从综合得分上看：…低于100分的单位)
+            if not _overlaps(m.span(), taken) and _SCORE_WORDS.search(sentence[:m.start()]):
                 value = numerals.read_number(m.group("num"))
                 if value is not None:
                     taken.append(m.span())
@@ -553,11 +564,17 @@ def _link_bases(rows: list[dict[str, object]]) -> None:
         if not row["_base"] or row["pair"] is not None:
             continue
         for other in reversed(rows[:i]):
-            if (other["sentence"] != row["sentence"] or other["role"] != "level"
-                    or other["pair"] is not None or other["kind"] != row["kind"]
-                    or other["unit_std"] != row["unit_std"] or other["change"]):
-                continue
             between = str(row["sentence"])[int(other["_at"]):int(row["_at"])]
+            # a growth rate compared with a base growth rate in brackets (增长11.6%,较上年同期
+            # (3.2%)): the current rate is the movement's end, not a change (rule B1, set 3)
+            rate_vs_rate = (other["role"] == "change" and other["kind"] == "rate"
+                            and str(row["sentence"])[int(row["_at"]) - 1:int(row["_at"])] in "(（")
+            if (other["sentence"] != row["sentence"]
+                    or (other["role"] != "level" and not rate_vs_rate)
+                    or other["pair"] is not None or other["kind"] != row["kind"]
+                    or other["unit_std"] != row["unit_std"]
+                    or (other["change"] and not rate_vs_rate)):
+                continue
             if _closes_bracket(between):
                 continue
             n += 1
@@ -859,7 +876,7 @@ _LIST_HEADER = re.compile(r"的[^，,。；;：:]{1,8}[：:]")
 #: A score: a number of 分 in a clause about an assessment (考核总分76.26分, 测评得分97.95分);
 #: elsewhere 分 is a minute or a share (3分钟, 三分之一), never read as a score.
 _FIRST_PLACE = re.compile(r"首位|榜首")  # ranks without a numeral (居全市首位)
-_SCORE = re.compile(r"(?P<num>\d+(?:\.\d+)?)分(?![钟之类别期批])")
+_SCORE = re.compile(r"(?<![\d.时点])(?P<num>\d+(?:\.\d+)?)分(?![钟之类别期批])")
 _SCORE_WORDS = re.compile(r"得分|总分|分数|评分|成绩|考核|测评|考评|评价|评估|打分|获得|获评")
 
 

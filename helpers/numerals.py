@@ -194,6 +194,17 @@ def close_spaces(text: str) -> str:
     return re.sub(r"(?<=\d)[ \t]+(?=[^\d\s.])|(?<=[^\d\s])[ \t]+(?=\d)", "", out)
 
 
+#: A middle dot between digits before a percent sign is a decimal point set in the wrong font
+#: (价格上涨1·8%); elsewhere it parts the day of a named date (3·15, 5·12), never read as a number.
+_DECIMAL_DOT = re.compile(r"(?<=\d)[·•・](?=\d+\s*(?:%|‰|％|个百分点))")
+
+
+def close_decimal_dots(text: str) -> str:
+    """``text`` with the middle dots used as decimal points of rates read as points (1·8% →
+    1.8%); the same length, so positions stay."""
+    return _DECIMAL_DOT.sub(".", text)
+
+
 def unsure_spans(text: str) -> list[tuple[int, int]]:
     """Spans of digit runs separated by a space that may be one number or two (``12 34``):
     no value may be read from them (after ``close_spaces``)."""

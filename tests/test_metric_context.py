@@ -357,3 +357,39 @@ def test_dates_of_the_new_period_forms(period, dates):
 def test_the_year_a_multiple_is_of_is_no_period():
     sentence = "全县地区生产总值是2015年的2.1倍。"
     assert _context(sentence, "2.1倍").period is None
+
+
+# --- set 3 causes (issue 13): own sentences modelled on the constructions met ---------------
+
+@pytest.mark.parametrize(("sentence", "figure", "direction"), [
+    # a contribution: 下拉 pulls the whole's growth down although 增速 is a word of growth
+    ("建材业下拉全县工业增速0.7个百分点。", "0.7个百分点", "down"),
+    ("建材业拉动全县工业增速0.9个百分点。", "0.9个百分点", "up"),
+    # the size of a fall that shrank (收窄) is down, one that widened (扩大) up (rule B2)
+    ("纺织业产值降幅较上月收窄4.2个百分点。", "4.2个百分点", "down"),
+    ("食品价格涨幅比去年同期收窄1.3个百分点。", "1.3个百分点", "down"),
+    ("全县工业增速较一季度回升3.5个百分点。", "3.5个百分点", "up"),
+])
+def test_contributions_and_shrinking_falls(sentence, figure, direction):
+    ctx = _context(sentence, figure)
+    assert (ctx.role, ctx.direction) == ("change", direction)
+
+
+@pytest.mark.parametrize(("sentence", "figure", "period"), [
+    ("本年油菜籽产量增长6.1%。", "6.1%", "本年"),
+    ("今年至目前，全镇发生火情2起。", "2起", "今年至目前"),
+    ("元至十月，全区完成税收8.4亿元。", "8.4亿元", "元至十月"),
+    # a dateline and the years of a handbook's title are no time of the figures
+    ("县融媒体中心5月8日讯 全县已发放补贴320万元。", "320万元", None),
+    ("依照2021年—2023年《测评细则》，共抽查点位64个。", "64个", None),
+])
+def test_periods_of_set_three(sentence, figure, period):
+    assert _context(sentence, figure, kind="count").period == period
+
+
+def test_a_base_value_in_brackets_is_the_from_end():
+    sentence = "全镇工业产值增长-4.1%，较上月(-6.3%)回升2.2个百分点。"
+    base = _context(sentence, "-6.3%", value=-6.3)
+    assert (base.role, base.period) == ("from", "上月")
+    gap = _context(sentence, "2.2个百分点")
+    assert (gap.role, gap.direction) == ("change", "up")

@@ -209,3 +209,36 @@ def test_pools_headers_hotlines_and_names_are_no_counts(sentence, expected):
 
 def test_party_congresses_are_no_counts():
     assert figures("深入学习党的二十大和党的十九大精神。") == []
+
+
+# --- set 3 causes (issue 13): own sentences modelled on the constructions met ---------------
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a league's name, an idiom, the base of a comparison, codes and timestamps
+    ("引进国内500强企业投资项目不少于2个。", [(2, "个", "count")]),
+    ("他三天两头往镇里跑。", []),
+    ("与前三年平均数相比下降12%。", [(12, "%", "rate")]),
+    ("发布时间：2023-05-16 09:42 来源：县水利局", []),
+    ("举报地址：县纪委信访室，邮编：321400。", []),
+    ("联系电话：0571-6612345、6612346", []),
+])
+def test_names_codes_and_timestamps_of_set_three(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_a_middle_dot_before_a_percent_is_a_decimal_point():
+    assert figures("交通类价格上涨3·4%，衣着类下降0.6%。") == [(3.4, "%", "rate"),
+                                                          (0.6, "%", "rate")]
+    # the dot of a named day stays no number
+    assert figures("围绕“3·15”开展宣传。") == []
+
+
+def test_scores_named_once_for_the_sentence():
+    rows = extract_from_text("本季度12个乡镇平均得分92.5分，较上季度提高1.8分。")
+    scores = [(r["value"], r["kind"], r["role"], r["direction"]) for r in rows
+              if r["unit"] == "分"]
+    assert scores == [(92.5, "score", "level", None), (1.8, "score", "change", "up")]
+
+
+def test_a_crop_weight_in_dan():
+    assert figures("当年收获烤烟 640 担。") == [(640, "担", "weight")]
