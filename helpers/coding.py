@@ -28,7 +28,10 @@ used for an assignment: a domain term in the names of a roster of agencies of se
 (``roster_spans``); a domain term in the venue of a meeting (``在县文化艺术中心召开``) names
 the place (``venue_spans``); an institution term in a list that sets a deadline
 (``明确责任人、完成时限``) is the assignment of a drive, not a standing mechanism
-(``deadline_list_spans``).
+(``deadline_list_spans``).  Two look at the paragraph as a whole: the cost or building of a
+project (投资, 项目建设, 重点项目 and nothing else of economy) in a paragraph that names the
+project's own sector is that sector's (``drop_sector_projects``); schools and pupils taught drug,
+drowning or fraud prevention are the audience of that sector (``drop_school_audience``).
 """
 
 from __future__ import annotations
@@ -104,14 +107,16 @@ def enumeration_spans(text: str, *, agencies_only: bool = False) -> list[tuple[i
 
 _CLAUSE = r"[^，。；：,;:！？!?\n]"
 #: Clauses that name the goal a piece of work serves, not the work: 为…提供…保障/支撑,
-#: 是促进/推进…的有力支撑/有效载体, 为…发挥…作用, 对…具有重要意义, 为…奠定…基础.
+#: 是促进/推进…的有力支撑/有效载体, 为…发挥…作用, 对…具有重要意义, 为…奠定…基础, and the
+#: central tasks a supervision is framed around (围绕人居环境整治、脱贫攻坚等中心工作).
 PURPOSE = re.compile(
     rf"为{_CLAUSE}{{1,25}}?提供{_CLAUSE}{{0,8}}?(?:保障|支撑|支持|动力|保证)"
     rf"|是(?:促进|推进|推动|助力|实现|加快){_CLAUSE}{{1,20}}?的{_CLAUSE}{{0,4}}?"
     r"(?:载体|支撑|抓手|举措|保障|引擎|途径|动力)"
     rf"|为(?:发挥|推动|促进){_CLAUSE}{{1,40}}?作用"
     rf"|对于?{_CLAUSE}{{1,25}}?具有{_CLAUSE}{{0,4}}?意义"
-    rf"|为{_CLAUSE}{{1,25}}?奠定{_CLAUSE}{{0,6}}?基础")
+    rf"|为{_CLAUSE}{{1,25}}?奠定{_CLAUSE}{{0,6}}?基础"
+    rf"|围绕{_CLAUSE}{{1,30}}?中心工作")
 
 
 def purpose_spans(text: str) -> list[tuple[int, int]]:
@@ -261,9 +266,26 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
                     and assignments.overlaps(m.start(), m.end()):
                 continue
             out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
-    out = drop_sector_projects(drop_roster_domains(text, out))
+    out = drop_sector_projects(drop_school_audience(text, drop_roster_domains(text, out)))
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
+
+
+#: Prevention taught to pupils by another sector (drug prevention, drowning prevention, fraud
+#: prevention, law publicity): the schools and pupils are its audience, and the codebook's
+#: education_culture sends such publicity to its own domain.
+AUDIENCE = re.compile(r"禁毒|毒品预防|防毒|防溺水|反诈|防诈|普法|法治宣传")
+SCHOOL_CODE = "education_culture"
+SCHOOL_TERMS = frozenset({"学校", "中学", "小学", "幼儿园", "学生", "教师", "研学"})
+
+
+def drop_school_audience(text: str, matches: list[tuple[str, str, str, int, int]]
+                         ) -> list[tuple[str, str, str, int, int]]:
+    """``matches`` without the school words of ``SCHOOL_CODE`` when ``text`` reports prevention
+    taught by another sector (``AUDIENCE``: 禁毒民警走进35所中小学): the pupils are its audience."""
+    if not AUDIENCE.search(text):
+        return matches
+    return [m for m in matches if not (m[0] == SCHOOL_CODE and m[2] in SCHOOL_TERMS)]
 
 
 #: The domain whose words for a project's cost or construction belong to the sector of the

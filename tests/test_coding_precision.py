@@ -227,3 +227,36 @@ def test_mode_evidence_of_the_held_out_kinds_is_found(text: str, code: str) -> N
 
 def test_a_count_of_work_done_is_no_progress_rate():
     assert "quantified_evaluation" not in codes("今年完成老旧小区改造12个，惠及居民900户。")
+
+
+# --- audiences, framing tasks, and the held-out kinds of evidence ----------------------------
+
+def test_pupils_taught_drug_prevention_are_its_audience():
+    text = "禁毒民警走进全县28所中小学开展毒品预防教育，覆盖学生1.5万名。"
+    found = codes(text)
+    assert "education_culture" not in found
+    assert "law_enforcement" in found
+
+
+def test_a_school_report_without_prevention_stays_education():
+    assert "education_culture" in codes("城东小学新学期开学，新增教师12名。")
+
+
+def test_the_central_tasks_a_supervision_serves_are_not_its_subject():
+    text = "镇纪委围绕人居环境整治、乡村振兴等中心工作，开展专项监督。"
+    found = codes(text)
+    assert "environment" not in found and "agriculture_rural" not in found
+    assert "discipline" in found
+
+
+@pytest.mark.parametrize("text, code", [
+    ("县里开展城乡环境整治，清理垃圾死角300处。", "environment"),
+    ("全县农村人居环境整治纳入乡镇年度考核。", "environment"),
+    ("举报信被投入市委第三巡察组设置的举报信箱。", "discipline"),
+    ("村党支部书记以乔迁为名违规操办酒宴20桌。", "discipline"),
+    ("改造方案充分尊重百姓意见，让居民参与其中。", "mass_line"),
+    ("县长一边耐心听取来电群众反映的问题，一边记录。", "mass_line"),
+    ("这是他第一次接听县长热线。", "mass_line"),
+])
+def test_more_evidence_of_the_held_out_kinds_is_found(text: str, code: str) -> None:
+    assert code in codes(text)
