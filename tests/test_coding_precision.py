@@ -231,6 +231,11 @@ def test_a_count_of_work_done_is_no_progress_rate():
 
 # --- audiences, framing tasks, and the held-out kinds of evidence ----------------------------
 
+def test_residents_counted_at_a_stall_are_no_participation():
+    text = "社区在集市摆起禁毒宣传摊12场，吸引800余名居民参与。"
+    assert "mass_line" not in codes(text)
+
+
 def test_pupils_taught_drug_prevention_are_its_audience():
     text = "禁毒民警走进全县28所中小学开展毒品预防教育，覆盖学生1.5万名。"
     found = codes(text)
@@ -260,3 +265,15 @@ def test_the_central_tasks_a_supervision_serves_are_not_its_subject():
 ])
 def test_more_evidence_of_the_held_out_kinds_is_found(text: str, code: str) -> None:
     assert code in codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("暑假前，全县中小学开展防溺水教育，在危险水域增设警示牌。", "safety"),
+    ("城关镇棚户区改造项目涉及征收房屋600户。", "urban"),
+])
+def test_drowning_prevention_and_shanty_towns_are_found(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+def test_a_shanty_town_project_is_not_economy():
+    assert "economy" not in codes("城关镇棚户区改造项目建设加快推进，涉及征收房屋600户。")
