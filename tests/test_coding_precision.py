@@ -277,3 +277,20 @@ def test_drowning_prevention_and_shanty_towns_are_found(text: str, code: str) ->
 
 def test_a_shanty_town_project_is_not_economy():
     assert "economy" not in codes("城关镇棚户区改造项目建设加快推进，涉及征收房屋600户。")
+
+
+def test_a_clinic_among_the_sites_inspected_is_a_site():
+    text = ("督导组先后深入青石砂石厂、河口镇卫生院、白沙石料厂等环保督察交办问题整改现场，"
+            "要求加快污染治理。")
+    found = codes(text)
+    assert "health_welfare" not in found
+    assert "environment" in found
+
+
+def test_checking_against_a_list_of_problems_fed_back_is_no_institution():
+    text = "要求各责任单位对照督察反馈问题清单逐项整改。"
+    assert "institution" not in codes(text)
+
+
+def test_judging_by_a_yardstick_is_evaluation():
+    assert "quantified_evaluation" in codes("要坚持以项目论英雄、以亩产论英雄的鲜明导向。")
