@@ -294,3 +294,9 @@ def test_checking_against_a_list_of_problems_fed_back_is_no_institution():
 
 def test_judging_by_a_yardstick_is_evaluation():
     assert "quantified_evaluation" in codes("要坚持以项目论英雄、以亩产论英雄的鲜明导向。")
+
+
+def test_retail_brought_in_keeps_an_urban_project_economic_too():
+    text = "城区背街小巷提升工程总投资1.8亿元，改造后引进零售、餐饮商户90余家。"
+    found = codes(text)
+    assert {"economy", "urban"} <= found
