@@ -297,6 +297,6 @@ def test_judging_by_a_yardstick_is_evaluation():
 
 
 def test_retail_brought_in_keeps_an_urban_project_economic_too():
-    text = "城区背街小巷提升工程总投资1.8亿元，改造后引进零售、餐饮商户90余家。"
+    text = "城区道路改造工程总投资1.8亿元，改造后沿街引进零售、餐饮商户90余家。"
     found = codes(text)
     assert {"economy", "urban"} <= found
