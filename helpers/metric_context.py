@@ -73,6 +73,8 @@ TARGET = re.compile(r"力争|目标|(?:计划|规划)(?![局委办司处科院])
                     r"到20\d\d年|至20\d\d年底?")
 #: A ceiling: 控制在…以内/以下, 不超过, 不高于, 低于 (as a requirement).
 LIMIT_BEFORE = re.compile(r"控制在|不超过|不高于|不得超过|不大于|控制到|控制值(?:为|是)?$"
+                          # a ceiling of a reward or a subsidy (最高可获五万元)
+                          r"|最高(?:可获得?|可得|可领取?|可享受?|可达|奖励|补助|补贴)$"
                           r"|(?:最低|最高)?标准(?:为|是)?$|门槛(?:为|是)?$|[上下]限(?:为|是)?$")
 LIMIT_AFTER = re.compile(r"^(?:以内|之内|以下)")
 #: A completion: the share of a plan done (完成年度目标任务的87%, 占年度计划的87.3%, 为年度任务的,
@@ -83,7 +85,15 @@ MAX_PLAN_OWNER = 8
 MAX_PLAN_NOUN = 4
 COMPLETION = re.compile(rf"(?:完成|占|为|达|达到|实现)[^，,。；;：:]{{0,{MAX_PLAN_OWNER}}}?"
                         rf"(?:目标|计划|任务|指标|预算)(?:任务)?(?:[^，,。；;：:的]{{1,{MAX_PLAN_NOUN}}}的|的)?$"
-                        r"|完成率(?:为|达到?|是)?$|序时进度的$")
+                        r"|完成率(?:为|达到?|是)?$|序时进度的$"
+                        # 市民生工程目标任务的127% (完成 shared with the item before), 占年度投资
+                        # 计划比例70.4%
+                        r"|(?:目标|计划)任务数?的$|(?:计划|任务|目标)数?的?比例(?:为|达到?|是)?$")
+#: A rate of work started, finished or resolved (开工率, 竣工率, 化解率) is the share of a task
+#: done when the sentence prints the task (任务为43801户, 交办积案1876件): rule B6 of the third
+#: measurement set; measured against ordinary totals (项目开工率 of signed projects) it is a level.
+_TASK_RATE = re.compile(r"(?:开工|动工|竣工|入住|化解|完成)率(?:为|达到?|是)?$")
+_TASK = re.compile(r"任务数?(?:为|是|共)?\d|\d+[\u4e00-\u9fff]任务|交办[^，,。；;]{0,6}\d")
 #: A gap to a benchmark (高于全省平均水平38.1个百分点, 比全国平均水平高10.9%): a change whose
 #: direction is the comparison's; the benchmark (up to ``MAX_BENCHMARK`` characters) stands
 #: between the word and the figure.
@@ -96,6 +106,8 @@ _GAP_UP = frozenset("高快好优")
 _CONTRIBUTION = re.compile(rf"(?P<verb>拉动|下拉)[^，,。；;：:]{{0,{MAX_BENCHMARK}}}$")
 #: A shortfall to a target (距离年目标值差85天, 离目标还差3个): a change down.
 _SHORTFALL = re.compile(r"(?:距离?|离)[^，,。；;：:]{1,12}?(?:还)?差$")
+#: An excess over a task (超任务数1286户, 超出目标2个): a change up (set 2's rule N7).
+_EXCESS = re.compile(r"超(?:出|过|额)?(?:年度)?(?:任务|目标|计划)数?$")
 #: A category threshold: the figure bounds a group named right after it (三年以上有期徒刑,
 #: 10亿元以上基础设施项目, 收入10万元以上的村, 16周岁以上的常住人口), not a level reached; rates
 #: before 以上的 are shares of people (90%以上的群众), no threshold.
@@ -214,7 +226,9 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
           ahead: str = "") -> tuple[str, str | None]:
     if kind == "rank":
         return "rank", None
-    if COMPLETION.search(before):
+    if kind == "rate" and (COMPLETION.search(before) or (
+            _TASK_RATE.search(before) and _TASK.search(sentence))):
+        # a share of a plan done; an amount done (已完成改厕任务40926座) is a level
         return "completion", None
     if _FROM.search(before):
         rest = sentence[clause_start:]
@@ -237,6 +251,8 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
         return "change", "up" if word[0] in _GAP_UP else "down"
     if _SHORTFALL.search(before):
         return "change", "down"
+    if _EXCESS.search(before):
+        return "change", "up"
     direction = _direction_of(before)
     if direction is None and COMPARISON.search(before[-10:]) and before.endswith("新增"):
         direction = "up"  # 比年初新增125.5亿元: what was added since the base
@@ -244,6 +260,8 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
         # 力争…较去年均上升30%以上: a growth planned is a target with its direction
         return ("target" if _intended(sentence, clause_start, before, ahead=ahead)
                 else "change"), direction
+    if kind != "rate" and after.startswith("任务"):
+        return "target", None  # 今年88641户任务数, 其中22816户任务已完成: the task's size (B7)
     if _intended(sentence, clause_start, before, ahead=ahead):
         return "target", None
     return "level", None
@@ -365,6 +383,15 @@ def _period(sentence: str, start: int) -> str | None:
 
 
 _NOT_PERIOD_SPANS = re.compile(r"《[^》]*》|\d{1,2}月\d{1,2}日(?:电|讯)")
+def figure_period(sentence: str, start: int, *, not_periods: tuple[tuple[int, int], ...] = ()
+                  ) -> str | None:
+    """The period of the figure at ``start`` (``_period``) when the spans ``not_periods`` print
+    no time of it (the base of a rank movement: 由二季度的第12位上升到第6位)."""
+    for a, b in not_periods:
+        sentence = sentence[:a] + "□" * (b - a) + sentence[b:]
+    return _period(sentence, start)
+
+
 #: Words naming the year a sentence already printed (2025年，…；全年…): that year.
 YEAR_OF_SENTENCE = frozenset({"全年", "当年"})
 YEAR = re.compile(r"20\d\d年度?")
@@ -424,11 +451,15 @@ def base_period(sentence: str, start: int) -> str | None:
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks “…” (a resident's words) in a paragraph; an unclosed
-    quotation runs to the paragraph's end, as a quotation continued over paragraphs does."""
+    quotation runs to the paragraph's end, as a quotation continued over paragraphs does; a
+    closing mark before any opening one ends a quotation begun in an earlier paragraph, which
+    runs from the paragraph's start (…今年总产量预计达到200万斤。”)."""
     spans: list[tuple[int, int]] = []
     depth, begin = 0, 0
     for i, ch in enumerate(text):
-        if ch == "“":
+        if ch == "”" and depth == 0 and not spans and "“" not in text[:i]:
+            spans.append((0, i + 1))
+        elif ch == "“":
             if depth == 0:
                 begin = i
             depth += 1

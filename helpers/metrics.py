@@ -63,7 +63,13 @@ import pandas as pd
 
 from helpers import config, metric_labels, numerals
 from helpers.corpus import iter_paragraphs
-from helpers.metric_context import figure_context, period_dates, quoted_spans
+from helpers.metric_context import (
+    PERIOD,
+    figure_context,
+    figure_period,
+    period_dates,
+    quoted_spans,
+)
 from helpers.text import normalize_text
 
 METRIC_COLUMNS = ["article_id", "para_no", "sentence", "indicator", "value", "unit", "kind",
@@ -212,7 +218,10 @@ _NOT_QUANTITIES = {
              rf"|(?<![\d.])123\d\d(?![\d.]|\s*(?:{_UNIT_ALT}))",
     # the pool of a ranking (全市20个区县排名第4, 在全省102个县中位列第9): the denominator of
     # the rank printed before it, no reported count
-    "pool": r"(?<![\d.])\d+个[^\d，。；,;、：:]{1,8}?(?=中?(?:排名|排在|排位|位列|位居|名列|居第|居全))",
+    # (a note in brackets and the measure ranked may stand between: 在16个县市区(含…)经济指标
+    # 综合排名中)
+    "pool": r"(?<![\d.])\d+个[^\d，。；,;、：:()（）]{1,8}?(?:[(（][^()（）]{0,16}[)）])?"
+            r"[^\d，。；,;、：:()（）]{0,8}?(?=中?(?:排名|排在|排位|位列|位居|名列|居第|居全))",
     # the header of a list (诉求量前10位的分别是：): the size of the list, no count or rank
     "header": r"前(?:\d+|[一二三四五六七八九十两]+)[位名](?=的[^，,。；;：:]{0,8}[：:])",
     # document numbers (〔2021〕12号, 宣政秘〔20208号 as printed, [2021]12号), house numbers (88号)
@@ -390,6 +399,11 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
         # of them is ever read
         taken: list[tuple[int, int]] = [m.span() for m in _TOO_LONG.finditer(sentence)]
         taken += numerals.unsure_spans(sentence)
+        for m in _RANK_FROM_TO.finditer(sentence):
+            ends = _rank_movement(sentence, m, offset, quotes, pair=f"r{len(out)}")
+            if ends:
+                taken.append(m.span())
+                out.extend(ends)
         ranks = [*_RANK.finditer(sentence), *_RANK_SCOPED.finditer(sentence)]
         for m in ranks:  # before _SKIP, which drops every other 第N
             rows = _rank(sentence, m)
@@ -732,13 +746,27 @@ _POINTS_CHANGE = re.compile(r"(?:提高|提升|下降|降低|上升|回落|增�
 _LIST_BEFORE = re.compile(r"(?:[-－−]?\d+(?:\.\d+)?[、和])+$")
 
 
+#: Members of a list read for the unit printed once after the last (a longer run of bare
+#: numbers is a table row, not a list of one indicator's values).
+MAX_SHARED_MEMBERS = 6
+
+
 def _shared_unit(sentence: str, end: int) -> str | None:
     """The unit of the next member of a list when this member prints none (和, 、, 及, 与
-    between them), if the next one's kind shares its unit."""
-    if sentence[end:end + 1] not in ("和", "、", "及", "与"):
-        return None
-    nxt = _QUANTITY.match(sentence, end + 1)
-    if nxt is None or not nxt.group("num") or not nxt.group("unit") or nxt.group("pre"):
+    between them), if the next one's kind shares its unit; a member without a unit passes on
+    the unit of the one after it (提升3.67、3.56、1.02个百分点)."""
+    for _member in range(MAX_SHARED_MEMBERS):
+        if sentence[end:end + 1] not in ("和", "、", "及", "与"):
+            return None
+        nxt = _QUANTITY.match(sentence, end + 1)
+        if nxt is None or not nxt.group("num") or nxt.group("pre"):
+            return None
+        if nxt.group("unit"):
+            break
+        if nxt.group("mag") or nxt.group("more") or nxt.group("more2"):
+            return None  # 3万、5万 without a unit: no bare list of numbers
+        end = nxt.end("num")
+    else:
         return None
     _core, mag = numerals.split_magnitude(nxt.group("num"))
     unit = _unit_text(mag + (nxt.group("mag") or "")) + nxt.group("unit")
@@ -861,6 +889,15 @@ _RANK = re.compile(
 _RANK_MOVE = re.compile(rf"(?P<verb>前进|上升|提升|提高|跃升|进位|后退|下降|下滑|回落)了?"
                         rf"(?P<num>\d+|[{_CN_DIGITS}两]+)(?P<unit>个位次|位次|位|名)")
 _RANK_WORDS = re.compile(r"排名|排位|位次|名次")
+#: A movement between two ranks (位次由第一位下滑到第六位, 由二季度的第12位上升到第6位): the
+#: ends are ``from`` and ``to``, paired; the direction is the verb's (下滑: the standing worsened
+#: although the number grew), rule B1 of the third measurement set.  The base (二季度) is the
+#: ``from`` end's period.
+_RANK_FROM_TO = re.compile(
+    rf"(?:由|从)(?P<base>[^，。；,;！？!?第]{{0,{8}}}?)的?第(?P<a>\d+|[{_CN_DIGITS}]+)(?:位|名)?"
+    rf"(?P<verb>上升|提升|提高|跃升|前移|前进|进位|下滑|下降|后退|回落|滑落|降)(?:到|至)"
+    rf"第(?P<b>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?")
+_RANK_WORSE = ("下滑", "下降", "后退", "回落", "滑落", "降")
 #: What may follow a rank without a verb or a further rank: a break, a conjunction of ranks,
 #: the end.  第N followed by anything else is an ordinal (全市第二批, 全省第一家, 全县第一书记).
 _RANK_END = r"(?=[，。；,;！？!?、和及与)）\s]|$)"
@@ -878,6 +915,29 @@ _LIST_HEADER = re.compile(r"的[^，,。；;：:]{1,8}[：:]")
 _FIRST_PLACE = re.compile(r"首位|榜首")  # ranks without a numeral (居全市首位)
 _SCORE = re.compile(r"(?<![\d.时点])(?P<num>\d+(?:\.\d+)?)分(?![钟之类别期批])")
 _SCORE_WORDS = re.compile(r"得分|总分|分数|评分|成绩|考核|测评|考评|评价|评估|打分|获得|获评")
+
+
+def _rank_movement(sentence: str, m: re.Match[str], offset: int,
+                   quotes: list[tuple[int, int]], *, pair: str) -> list[dict[str, object]]:
+    """The two ends of a movement between ranks (``_RANK_FROM_TO``), or [] when a rank cannot
+    be read whole."""
+    values = [numerals.read_number(m.group(g)) for g in ("a", "b")]
+    if None in values:
+        return []
+    name = metric_labels.figure_labels(sentence, m.start(), m.end(), "rank")[0].indicator
+    direction = "down" if m.group("verb") in _RANK_WORSE else "up"
+    base = m.group("base")
+    rows = []
+    for group, value, role in (("a", values[0], "from"), ("b", values[1], "to")):
+        for row in _in_context([_row(sentence, name, value, m.group("unit") or "", "rank", None,
+                                     False, value, "rank")], sentence, m.span(group), offset,
+                               quotes):
+            row.update(role=role, direction=direction, pair=pair)
+            if base and PERIOD.fullmatch(base):  # the base is the from end's time only
+                row["period"] = base if role == "from" else figure_period(
+                    sentence, m.start(group), not_periods=(m.span("base"),))
+            rows.append(row)
+    return rows
 
 
 def _rank(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:

@@ -393,3 +393,26 @@ def test_a_base_value_in_brackets_is_the_from_end():
     assert (base.role, base.period) == ("from", "上月")
     gap = _context(sentence, "2.2个百分点")
     assert (gap.role, gap.direction) == ("change", "up")
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind", "role"), [
+    # a share of a task or a plan done, the verb 完成 shared with the item before
+    ("完成省下达目标任务的112%，市下达目标任务的104%。", "104%", "rate", "completion"),
+    ("累计完成投资6.3亿元，占年度投资计划比例81.5%。", "81.5%", "rate", "completion"),
+    # a started/finished rate against a task printed in the sentence; an amount done is a level
+    ("全镇改造任务为960户，已开工980户，开工率达102.1%。", "102.1%", "rate", "completion"),
+    ("全区已完成农村道路硬化任务38公里。", "38公里", "length", "level"),
+    # without a printed task, a started rate is a share of ordinary totals
+    ("签约项目40个，项目开工率62.5%。", "62.5%", "rate", "level"),
+    # the size of a task, an excess over it, a ceiling of a reward
+    ("占全年5200户任务数的64%。", "5200户", "count", "target"),
+    ("开工数超任务数85户。", "85户", "count", "change"),
+    ("提供有效线索者最高可获三万元奖励。", "三万元", "money", "limit"),
+])
+def test_tasks_completions_and_ceilings(sentence, figure, kind, role):
+    assert _context(sentence, figure, kind=kind).role == role
+
+
+def test_a_closing_quotation_mark_ends_a_quotation_begun_earlier():
+    text = "合作社今年收了两千斤。”他笑着说。"
+    assert quoted_spans(text) == [(0, text.index("”") + 1)]

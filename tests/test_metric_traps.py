@@ -242,3 +242,19 @@ def test_scores_named_once_for_the_sentence():
 
 def test_a_crop_weight_in_dan():
     assert figures("当年收获烤烟 640 担。") == [(640, "担", "weight")]
+
+
+def test_a_move_between_two_ranks_gives_the_two_ends():
+    rows = extract_from_text("全县综合考核位次由第二位下滑到第五位。")
+    assert [(r["value"], r["kind"], r["role"], r["direction"]) for r in rows] == [
+        (2, "rank", "from", "down"), (5, "rank", "to", "down")]
+    assert rows[0]["pair"] is not None and rows[0]["pair"] == rows[1]["pair"]
+    up = extract_from_text("在全市12个县区考核排名中，我县由一季度的第9位上升到第4位。")
+    assert [(r["value"], r["role"], r["direction"], r["period"]) for r in up
+            if r["kind"] != "date"] == [(9, "from", "up", "一季度"), (4, "to", "up", None)]
+
+
+def test_a_unit_printed_once_after_a_list_of_three():
+    rows = extract_from_text("受理率、办结率、满意率分别提升1.25、0.8、2.1个百分点。")
+    assert [(r["value"], r["unit"], r["indicator"]) for r in rows] == [
+        (1.25, "个百分点", "受理率"), (0.8, "个百分点", "办结率"), (2.1, "个百分点", "满意率")]
