@@ -300,3 +300,8 @@ def test_retail_brought_in_keeps_an_urban_project_economic_too():
     text = "城区道路改造工程总投资1.8亿元，改造后沿街引进零售、餐饮商户90余家。"
     found = codes(text)
     assert {"economy", "urban"} <= found
+
+
+def test_healthy_growth_of_pupils_is_a_slogan_not_health():
+    text = "民警走进中学开展禁毒讲座，为学生健康成长营造良好环境。"
+    assert "health_welfare" not in codes(text)
