@@ -22,6 +22,9 @@ value (the row whose unit agrees first); a range (``value`` blank, ``low`` and `
   (``_usable``: containment or the same characters in order within ``USABLE_SLACK``
   characters, or the same indicator family);
 - ``extra rows``: rows matching no annotated figure (dates aside) — wrong or unwanted values.
+
+``--drop-flagged`` leaves out the rows set 3's protocol flags as debatable
+(``FLAGS_A_SCORER_MAY_DROP``); report both numbers.
 """
 
 from __future__ import annotations
@@ -42,6 +45,10 @@ from helpers import metrics
 #: Characters a label may differ by from the annotated one and still name the same thing
 #: (全县群众满意率 for 群众满意率; 满意率 for 群众满意率).
 USABLE_SLACK = 3
+#: Flags set 3's protocol puts in ``notes`` for rows a scorer may drop (category thresholds,
+#: anecdotes told as a story, streak counts, typos and numbers that lost characters in the
+#: stored text): with ``--drop-flagged`` they are left out and both numbers are reported.
+FLAGS_A_SCORER_MAY_DROP = ("CATEGORY_THRESHOLD", "ANECDOTE", "STREAK", "TYPO", "DROPPED_CHARS")
 #: Relative tolerance of value comparison: printed decimals survive float64 exactly; 1e-9 only
 #: absorbs the rounding of value_std products (万 × 1e4).
 REL_TOL = 1e-9
@@ -72,25 +79,43 @@ def _same(a: object, b: float | None) -> bool:
 PHYSICAL_KINDS = frozenset({"area", "weight", "volume", "length"})
 
 
-def _std_as_printed(row: dict) -> object:
+def _std_as_printed(row: dict, sentence: str = "") -> object:
     """The row's ``value_std`` in the protocol's convention: ``PHYSICAL_KINDS`` in the printed
-    unit with its magnitudes expanded; multiples as the increase in % (rule 4: 增长3.94倍 →
-    394; rule N1: 翻一番 → (2^1 − 1) × 100 = 100), where the table keeps the multiple in 倍
-    (3.94 倍; 翻一番 = 2 倍, the amount doubled); every other kind as the table has it."""
+    unit with its magnitudes expanded (千米 and 千克 are units, not magnitudes: 42748千米 →
+    42748); ‰ as printed (rule 4: %, ‰ unchanged, where the table gives ‰ in %); multiples as
+    the increase in % (rule 4: 增长3.94倍 → 394; rule N1: 翻一番 → (2^1 − 1) × 100 = 100; set
+    3's B5: 是去年同期的18倍 → (18 − 1) × 100), where the table keeps the multiple in 倍 (3.94
+    倍; 翻一番 = 2 倍, the amount doubled; 是…的18倍 = 18 倍); every other kind as the table has
+    it."""
     if row["unit_std"] == "倍" and isinstance(row["value_std"], float):
-        return (row["value_std"] - (row["unit"] == "番")) * 100
+        of_base = row["unit"] == "倍" and re.search(
+            r"(?:是|为)[^，,。；;！？]{0,12}的" + re.escape(f"{row['value']:g}") + "倍", sentence)
+        return (row["value_std"] - (row["unit"] == "番" or bool(of_base))) * 100
+    if row["unit"] == "‰" and row["value"] is not None:
+        return row["value"]
     if row["kind"] not in PHYSICAL_KINDS or row["value"] is None:
         return row["value_std"]
-    _kind, _unit_std, factor = metrics.unit_factor(str(row["unit"]))
-    base = str(row["unit"]).lstrip("千百万亿萬億")
+    unit = str(row["unit"])
+    _kind, _unit_std, factor = metrics.unit_factor(unit)
+    base = unit if unit in metrics.UNITS else unit.lstrip("千百万亿萬億")
     base_factor = metrics.unit_factor(base)[2] if base else 1.0
     return row["value"] * factor / base_factor
 
 
-def _same_range(row: dict, low: float | None, high: float | None) -> bool:
-    """Whether the row is the range ``low``-``high`` (both ends as printed)."""
-    return (low is not None and high is not None and row.get("value_high") is not None
-            and _same(row.get("value_low"), low) and _same(row["value_high"], high))
+#: Magnitudes a range's annotated ends leave in the unit (三五万元: low 3, high 5, unit 万元),
+#: where the table may give the ends expanded (30000, 50000 元).
+RANGE_MAGNITUDES = {"万": 1e4, "亿": 1e8}
+
+
+def _same_range(row: dict, low: float | None, high: float | None, unit: str = "") -> bool:
+    """Whether the row is the range ``low``-``high`` (both ends as printed, or both expanded by
+    the magnitude the annotated unit starts with)."""
+    if low is None or high is None or row.get("value_high") is None:
+        return False
+    for factor in {1.0, RANGE_MAGNITUDES.get(unit[:1], 1.0)}:
+        if _same(row.get("value_low"), low * factor) and _same(row["value_high"], high * factor):
+            return True
+    return False
 
 
 def _usable(ours: str | None, gold: str, kind: str) -> bool:
@@ -140,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=Path, required=True)
     parser.add_argument("--split", default="all")
     parser.add_argument("--show", action="store_true", help="list every miss")
+    parser.add_argument("--drop-flagged", action="store_true",
+                        help="leave out the annotated rows whose notes carry a flag of "
+                             "FLAGS_A_SCORER_MAY_DROP (set 3's protocol); their rows in the "
+                             "table are then not counted as extra")
     args = parser.parse_args(argv)
 
     with open(args.items / "sentences.csv", encoding="utf-8", newline="") as f:
@@ -149,6 +178,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.split != "all":
         sentences = {k: v for k, v in sentences.items() if v["split"] == args.split}
         figures = [r for r in figures if r["sentence_id"] in sentences]
+    dropped: dict[str, list[dict]] = {}
+    if args.drop_flagged:
+        kept = []
+        for row in figures:
+            flagged = any(flag in row["notes"] for flag in FLAGS_A_SCORER_MAY_DROP)
+            (dropped.setdefault(row["sentence_id"], []) if flagged else kept).append(row)
+        figures = kept
     gold_by_sentence: dict[str, list[dict]] = {}
     for row in figures:
         gold_by_sentence.setdefault(row["sentence_id"], []).append(row)
@@ -164,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             value = _float(gold["value"])
             low, high = _float(gold["low"]), _float(gold["high"])
             cands = [i for i, r in enumerate(rows) if i not in used and (
-                _same(r["value"], value) if value is not None else _same_range(r, low, high))]
+                _same(r["value"], value) if value is not None
+                else _same_range(r, low, high, gold["unit"]))]
             cands.sort(key=lambda i: (rows[i]["unit"] != gold["unit"], i))
             totals["figures"] += 1
             if not cands:
@@ -178,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
             used.add(i)
             row = rows[i]
             std = _float(gold["value_std"])
-            ok = row["kind"] == gold["kind"] and (std is None or _same(_std_as_printed(row), std))
+            ok = row["kind"] == gold["kind"] and (
+                std is None or _same(_std_as_printed(row, srow["sentence"]), std))
             score["value+kind"] += ok
             if not ok:
                 misses.append(f"{sid} VALUE {gold['printed']}: ours {row['value']} "
@@ -208,12 +246,21 @@ def main(argv: list[str] | None = None) -> int:
             if not usable:
                 misses.append(f"{sid} INDICATOR {gold['printed']}: ours {ours!r} gold "
                               f"{gold['indicator']!r}")
+        for flagged in dropped.get(sid, []):  # the table's row of a dropped figure: no extra
+            value = _float(flagged["value"])
+            match = next((i for i, r in enumerate(rows) if i not in used and (
+                _same(r["value"], value) if value is not None else _same_range(
+                    r, _float(flagged["low"]), _float(flagged["high"]), flagged["unit"]))), None)
+            if match is not None:
+                used.add(match)
         for i, row in enumerate(rows):
             if i not in used:
                 extra.append(f"{sid} EXTRA {row['value']} {row['unit']} {row['kind']} "
                              f"{row['indicator']!r}")
     n = totals["figures"]
-    print(f"split={args.split} sentences={len(sentences)} figures={n}")
+    n_dropped = sum(len(v) for v in dropped.values())
+    print(f"split={args.split} sentences={len(sentences)} figures={n}"
+          + (f" (flagged rows left out: {n_dropped})" if args.drop_flagged else ""))
     for field, total in (("value+kind", n), ("direction", totals["direction"]),
                          ("role", totals["role"]), ("period", totals["period"]),
                          ("quoted", totals["quoted"]),

@@ -254,7 +254,9 @@ _NOT_QUANTITIES = {
               r"|\d+字(?=方针|改革|诀|要诀|口诀|工作法|经验|要求)"
               rf"|[{_CN_N}]位数"
               # 世界500强 (a league's name), 三天两头 (an idiom: often)
-              r"|(?<![\d.])\d+强(?![化度])|三天两头",
+              r"|(?<![\d.])\d+强(?![化度])|三天两头"
+              # 五个县之一: one of a set, not a count
+              rf"|(?:\d+|[{_CN_N}]+)个[\u4e00-\u9fff]{{1,4}}之一",
     # times: 两天前, 三年前 (a reference, not a duration); the basis of a conversion (1分兑换2元)
     # 近五年来 (a period, read by ``metric_context.PERIOD``); 70周年 (an anniversary)
     "relative": rf"(?<![\d.])(?:\d{{1,2}}|[{_CN_N}几]+)(?:天|年|个月|周|小时|分钟)之?前(?![列茅沿期])"
@@ -423,7 +425,9 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
         for m in _RANK_MOVE.finditer(sentence):
             value = numerals.read_number(m.group("num"))
             if (value is not None and not _overlaps(m.span("num"), taken)
-                    and _RANK_WORDS.search(_clause_before(sentence, m.start())[0])):
+                    and (_RANK_WORDS.search(_clause_before(sentence, m.start())[0])
+                         # 增速居全市第6位，较1-5月上升1位: a rank printed before in the sentence
+                         or any(r.end() <= m.start() for r in ranks))):
                 taken.append(m.span())
                 name = metric_labels.figure_labels(sentence, m.start("num"), m.end(),
                                                    "rank")[0].indicator
@@ -728,7 +732,18 @@ def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
             # 满意率…96.2%，…分别比上年提高0.49、-1.3: points of the rates before, unit unsaid
             return [{**row, "kind": "rate", "unit_std": "pp"}
                     for row in _quantity_rows(sentence, m, value, "")]
+    if not unit and _unit_text(mag) in ("万", "亿", "万亿") and _MONEY_BEFORE.search(
+            _clause_before(sentence, m.start())[0]):
+        # 完成生产总值56.7亿: 元 left out after a measure of money
+        return [{**row, "kind": "money", "unit_std": "元"}
+                for row in _quantity_rows(sentence, m, value, _unit_text(mag))]
     return _quantity_rows(sentence, m, value, _unit_text(mag) + unit)
+
+
+#: Measures of money after which 元 may be left out of an amount in 万 or 亿 (生产总值56.7亿).
+_MONEY_BEFORE = re.compile(r"(?:生产总值|总产值|产值|收入|投资|销售额|营业额|增加值|支出|税收|资金"
+                           r"|贷款|存款|余额|金额|利润|营收|零售总额|总额)"
+                           r"(?:为|达到?|实现|完成|是|约)?$")
 
 
 #: Kinds whose unit a list prints once, after its last member (2.16和1.66个百分点, 3.2、4.1亿元,

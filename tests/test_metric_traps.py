@@ -258,3 +258,18 @@ def test_a_unit_printed_once_after_a_list_of_three():
     rows = extract_from_text("受理率、办结率、满意率分别提升1.25、0.8、2.1个百分点。")
     assert [(r["value"], r["unit"], r["indicator"]) for r in rows] == [
         (1.25, "个百分点", "受理率"), (0.8, "个百分点", "办结率"), (2.1, "个百分点", "满意率")]
+
+
+def test_an_amount_in_yi_after_a_measure_of_money_is_money():
+    rows = extract_from_text("前三季度，全区实现地区生产总值48.2亿，增长6.1%。")
+    assert [(r["value"], r["kind"], r["value_std"]) for r in rows if r["kind"] != "date"] == [
+        (48.2, "money", 4.82e9), (6.1, "rate", 6.1)]
+    # a population in 万 stays no money
+    assert [r["kind"] for r in extract_from_text("全县常住人口38.5万。")] == ["other"]
+
+
+def test_one_of_a_set_and_a_rank_move_after_a_rank():
+    assert figures("该县是全省首批三个试点县之一。") == []
+    rows = extract_from_text("增速居全市第4位，较上月上升2位。")
+    assert [(r["value"], r["kind"], r["role"], r["direction"]) for r in rows
+            if r["kind"] != "date"] == [(4, "rank", "rank", None), (2, "rank", "change", "up")]
