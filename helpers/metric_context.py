@@ -26,7 +26,33 @@ settle, and this module follows:
 - **Periods** are printed phrases only (rule 9): the last one before the figure in its segment
   of the sentence (segments end at ；and ：), else the sentence's lead period, else one after the
   figure in its own clause; a day (5月19日, 今天) is the time of the figures after it; a
-  compared period (比去年, 好于去年, 去年同期) is never the period of the other figures.
+  compared period (比去年, 好于去年, 去年同期, and the later bases of a list: 较一季度和1-5月) is
+  never the period of the other figures.
+
+Set 3 (rules B1–B15 of its protocol) differs from sets 1–2 on these points, decided so:
+
+- **A growth rate against a base growth rate** (增长11.6%，较上年同期(3.2%)大幅增长; 增长-8.7%，较一季度
+  (-10.8%)回升2.1个百分点): the bracketed base is ``from`` (period 一季度), the current rate ``to``
+  (not ``change``), the direction the movement's (−10.8 → −8.7: up, although −8.7 % is a fall
+  year on year).  Set 2's N2 paired only levels; B1 extends it to rates and sets 1–2 print no
+  such case, so the table follows B1.  A printed difference stays a ``change``.
+- **降幅收窄/扩大** (B2): the direction follows the quantity the verb is applied to, the 降幅:
+  收窄 down, 扩大 up.  Sets 1–2 print no such case.
+- **Contributions** (B4): 拉动 up, 下拉 down, whatever growth word they name.
+- **Multiples of a base** (B5, 是去年同期的18倍): a ``change`` up; the table keeps the multiple
+  (18 倍) in ``value_std`` as it keeps 翻一番 = 2 倍, where the protocol writes the increase
+  ((18 − 1) × 100): the benchmark converts, the table does not.
+- **Completion** (B6): only rates are completions (an amount done, 已完成改厕任务40926座, is a
+  level); a 开工率/竣工率/化解率 is a completion when the sentence prints the task it is measured
+  against (任务为960户, 交办积案1876件), a level otherwise (项目开工率 of signed projects) — as sets
+  1–2, which print no task beside such rates.  A count right before 任务 (88641户任务数) is a
+  ``target`` (B7).
+- **Periods** (B8): a period is not carried across ；(sets 1–2's segments) although set 3
+  carries 截止5月12日 over later items of one list; the sets disagree and the table keeps the
+  rule two sets agreed on.  A deadline keeps its 前 (6月30日前); a title's years (2018年—2020年
+  《…手册》) and a dateline (9月22日讯) are no periods.
+- **Flagged rows** (category thresholds, anecdotes, streaks, typos, dropped characters) are
+  annotated and extracted like any other; the benchmark can leave them out (``--drop-flagged``).
 """
 
 from __future__ import annotations
@@ -70,12 +96,16 @@ _FROM = re.compile(r"(?:由|从)(?:(?:20\d\d年|去年|上年|今年|年初)(?:�
 TARGET = re.compile(r"力争|目标|(?:计划|规划)(?![局委办司处科院])|确保|争取|任务|力求|拟|预期(?!性)|要求|将要|"
                     r"将(?=达到|达|突破|超过|实现|建成|完成|新增|增加|提高|带动|惠及|形成|投入|投资)|"
                     r"要(?=达到|达|完成|实现|确保|力争|突破|建成|提高|控制)|"
+                    r"必须(?=达到|达|完成|实现)|"
                     r"到20\d\d年|至20\d\d年底?")
 #: A ceiling: 控制在…以内/以下, 不超过, 不高于, 低于 (as a requirement).
 LIMIT_BEFORE = re.compile(r"控制在|不超过|不高于|不得超过|不大于|控制到|控制值(?:为|是)?$"
                           # a ceiling of a reward or a subsidy (最高可获五万元)
                           r"|最高(?:可获得?|可得|可领取?|可享受?|可达|奖励|补助|补贴)$"
-                          r"|(?:最低|最高)?标准(?:为|是)?$|门槛(?:为|是)?$|[上下]限(?:为|是)?$")
+                          r"|门槛(?:为|是)?$|[上下]限(?:为|是)?$")
+#: A standard set for a rate or an amount (最低标准92%) is a limit; a number of standards
+#: (观察测评内容标准328个) is a count.
+_STANDARD = re.compile(r"(?:最低|最高)?标准(?:为|是)?$")
 LIMIT_AFTER = re.compile(r"^(?:以内|之内|以下)")
 #: A completion: the share of a plan done (完成年度目标任务的87%, 占年度计划的87.3%, 为年度任务的,
 #: 占市下达全年控制指标的16.67%, 为年预算的32.3%, 占年计划投资的64.49%, 序时进度的); up to 8
@@ -139,7 +169,8 @@ PERIOD = re.compile(
     r"|" + _YEAR_WORD + r"?前" + _M + r"个月"
     r"|" + _YEAR_WORD + r"?(?:前|第)?[一二三四1-4]季度"
     r"|" + _YEAR_WORD + r"?(?:上|下)半年"
-    r"|(?:20\d\d年)?\d{1,2}月\d{1,2}[日号]"
+    # a deadline keeps its 前 (于6月30日前…必须达到100%)
+    r"|(?:20\d\d年)?\d{1,2}月\d{1,2}[日号](?:以?前(?![\d" + _CN + r"]))?"
     r"|" + _YEAR_WORD + _M + r"月(?:份)?"
     r"|今年以来|今年来|年初以来|去年以来|20\d\d年以来|近年来|近[一二三四五六七八九十两\d]+年(?:来)?"
     r"|(?:今年|年初)(?:至|到)(?:目前|今)|截至目前|截至当前|目前|至今"
@@ -148,6 +179,8 @@ PERIOD = re.compile(
     # the year a plan runs to (力争到2030年), not the new level's year (增加到2017年的1955件)
     r"|(?<![增降提升少加长高低减])(?:到|至)20\d\d年(?:底|末)?"
     r"|20\d\d年(?:度|全年|初|底|末)?|今年|去年|全年|年内|当年"
+    # the years of a gazetteer (1996 年，…平均每亩纯收入 1680 元)
+    r"|(?<!\d)19[5-9]\d年(?!代)"
     r"|(?<![\d" + _CN + r"])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d" + _CN + r"]|底|末)"
 )
 #: The base period of a comparison (去年同期为26天, 比上年同期847件): the time of the figure
@@ -197,11 +230,16 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
     after = sentence[bound:bound + CATEGORY_REACH]
     role, direction = _role(sentence, clause_start, before, after, kind,
                             ahead=sentence[start:min(end, start + TARGET_LOOKAHEAD)])
+    if role == "level" and sentence[start:end].endswith("倍") and _MULTIPLE_BEFORE.search(before):
+        # 是去年同期的18倍: the multiple of a base is a change (rule B5 of the third set)
+        role, direction = "change", "down" if value is not None and value < 1 else "up"
     if direction == "up" and value is not None and value < 0:
         direction = "down"  # 增长-3.2%: a printed negative growth is a fall
     return FigureContext(direction, role, _period(sentence, start))
 
 
+#: What stands before the multiple of a base (是去年同期的18倍, 为上年的2.5倍).
+_MULTIPLE_BEFORE = re.compile(r"(?:是|为)[^，,。；;：:]{0,12}的$")
 #: The characters that end the stretch of words read as belonging to a figure: a clause break.
 #: The comma-like 、 is not one (信访受理率、办结率均为 100%); neither is 和 (由X和Y提高到…).
 _CLAUSE_BREAKS = "，。；：！？,;:!?（）()"
@@ -237,7 +275,8 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
     if to:
         direction = _direction_of(before) or _direction_of(to.group("verb"))
         return ("target" if _intended(sentence, clause_start) else "to"), direction
-    if LIMIT_BEFORE.search(before) or (LIMIT_AFTER.search(after) and _intended(
+    if LIMIT_BEFORE.search(before) or (kind != "count" and _STANDARD.search(before)) or (
+            LIMIT_AFTER.search(after) and _intended(
             sentence, clause_start, ahead=ahead)):
         return "limit", None
     if kind != "rate" and _CATEGORY_AFTER.search(after):
@@ -409,10 +448,20 @@ _CLAUSE_ENDS = "，。；！？,;!?"
 _MULTIPLE_OF = re.compile(r"的\d+(?:\.\d+)?(?:倍|%)")
 
 
+#: Joins of a list of bases (较一季度和1-5月) and the longest period phrase looked back for.
+_LIST_JOINS = "和、及与"
+PERIOD_REACH = 16
+
+
 def _compared(sentence: str, start: int, end: int) -> bool:
     """Whether the time phrase at ``start:end`` is the base of a comparison (比去年, 较上年,
     同2020年相比, 高于去年, 是2010年的2.5倍)."""
     before = sentence[max(0, start - 2):start]
+    if before[-1:] in _LIST_JOINS and start > 1:  # 较一季度和1-5月: the list's later bases
+        prev = next((m for m in PERIOD.finditer(sentence, max(0, start - 1 - PERIOD_REACH),
+                                                 start - 1) if m.end() == start - 1), None)
+        if prev is not None and _compared(sentence, prev.start(), prev.end()):
+            return True
     return before[-1:] in COMPARISON_BASE or (
         before[-1:] == "于" and before[:1] in _COMPARATIVES) or (
         before[-1:] in ("是", "为") and _MULTIPLE_OF.match(sentence, end) is not None)
@@ -537,10 +586,11 @@ def period_dates(period: str | None, published: dt.date | None
     if m:  # 今年前10个月
         last = _month(m.group(1))
         return (dt.date(year, 1, 1), _month_end(year, last)) if last else (None, None)
-    m = re.search(rf"(\d{{1,2}}|[{_CN}]{{1,2}})(?:月份?)?(?:至|到|-|—|－|~)(\d{{1,2}}|[{_CN}]{{1,2}})月",
+    m = re.search(rf"(\d{{1,2}}|[{_CN}]{{1,2}}|元)(?:月份?)?(?:至|到|-|—|－|~)(\d{{1,2}}|[{_CN}]{{1,2}})月",
                   period)
-    if m:
-        first, last = _month(m.group(1)), _month(m.group(2))
+    if m:  # 1至9月; 元至九月 (元月 = January)
+        first = 1 if m.group(1) == "元" else _month(m.group(1))
+        last = _month(m.group(2))
         if first and last and first <= last:
             return dt.date(year, first, 1), _month_end(year, last)
         return None, None
@@ -561,6 +611,10 @@ def period_dates(period: str | None, published: dt.date | None
                 return None, None
             return None, dt.date(year, month, day)
         return None, _month_end(year, month)
+    m = re.fullmatch(r"(20\d\d年)?(\d{1,2})月(\d{1,2})[日号]以?前", period)
+    if m:  # a deadline: 6月30日前
+        day = _day(year, int(m.group(2)), int(m.group(3)))
+        return (None, day) if day else (None, None)
     m = re.fullmatch(r"(20\d\d年)?(\d{1,2})月(\d{1,2})[日号]", period)
     if m:  # a day: 5月19日, without its year the latest such day up to the article's date
         month, day_no = int(m.group(2)), int(m.group(3))
@@ -598,13 +652,17 @@ def period_dates(period: str | None, published: dt.date | None
         if period == "上月":
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         return dt.date(year, month, 1), _month_end(year, month)
-    if period in ("今年以来", "今年来", "年初以来"):
+    if period in ("今年以来", "今年来", "年初以来", "今年至目前", "今年到目前", "今年至今",
+                  "年初至今", "年初至目前"):
         return dt.date(published.year, 1, 1), published
     m = re.fullmatch(r"(20\d\d)年以来", period)
     if m:
         return dt.date(int(m.group(1)), 1, 1), published
     if period in ("去年以来",):
         return dt.date(published.year - 1, 1, 1), published
-    if re.fullmatch(r"(?:20\d\d年(?:度|全年)?|今年|去年|全年|当年)", period):
+    if re.fullmatch(r"(?:20\d\d年(?:度|全年)?|今年|去年|全年|当年|本年度?)", period):
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    m = re.fullmatch(r"(19[5-9]\d)年", period)
+    if m:  # a gazetteer's year
+        return dt.date(int(m.group(1)), 1, 1), dt.date(int(m.group(1)), 12, 31)
     return None, None

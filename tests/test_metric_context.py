@@ -416,3 +416,39 @@ def test_tasks_completions_and_ceilings(sentence, figure, kind, role):
 def test_a_closing_quotation_mark_ends_a_quotation_begun_earlier():
     text = "合作社今年收了两千斤。”他笑着说。"
     assert quoted_spans(text) == [(0, text.index("”") + 1)]
+
+
+def test_a_multiple_of_a_base_is_a_change():
+    ctx = _context("到位资金是上年同期的3.5倍。", "3.5倍", value=3.5)
+    assert (ctx.role, ctx.direction) == ("change", "up")
+
+
+@pytest.mark.parametrize(("sentence", "figure", "period"), [
+    # the later base of a list of bases is no period of the figures
+    ("前三季度，增速较上半年和1-8月分别提高2.1和0.6个百分点。", "0.6个百分点", "前三季度"),
+    # a deadline keeps its 前; a gazetteer's year is a period
+    ("各乡镇9月15日前入户率必须达到100%。", "100%", "9月15日前"),
+    ("1988年，全乡茶叶产量 5210 千克。", "5210 千克", "1988年"),
+])
+def test_list_bases_deadlines_and_old_years(sentence, figure, period):
+    assert _context(sentence, figure).period == period
+
+
+def test_a_deadline_requirement_is_a_target():
+    assert _context("各乡镇9月15日前入户率必须达到100%。", "100%").role == "target"
+
+
+@pytest.mark.parametrize(("period", "dates"), [
+    ("9月15日前", (None, dt.date(2022, 9, 15))),
+    ("元至八月", (dt.date(2022, 1, 1), dt.date(2022, 8, 31))),
+    ("今年至目前", (dt.date(2022, 1, 1), dt.date(2022, 10, 20))),
+    ("本年", (dt.date(2022, 1, 1), dt.date(2022, 12, 31))),
+    ("1988年", (dt.date(1988, 1, 1), dt.date(1988, 12, 31))),
+])
+def test_dates_of_set_three_periods(period, dates):
+    assert period_dates(period, dt.date(2022, 10, 20)) == dates
+
+
+def test_a_count_of_standards_is_no_limit():
+    assert _context("检查内容标准214个。", "214个", kind="count").role == "level"
+    assert _context("低保补助最低标准为620元。", "620元", kind="money").role == "limit"
