@@ -81,12 +81,15 @@ _REACHING = ("累计完成", "完成", "实现")
 #: Quantifiers of "every kind" that qualify nothing (受理各类案件 = 受理案件).
 _EVERY = re.compile(r"各类|各项|各级|各种|各")
 #: Comparisons and change verbs: what changed is named before them (比上年增长 -> '').
+_COMPARE_BASE = (r"(?:上年同期|去年同期|上年末|上年底|去年底|去年末|上年|去年|上周|上月|上期|"
+                 r"年初|年末|年底|同期|前?[一二三四]季度|上半年|[\d\-－至年月份]+)")
+#: (较一季度和1-5月: a list of bases is one comparison)
 _COMPARE = re.compile(
-    r"(?:与|和|同)[^，,]{1,10}?相比|同比|环比|(?:比|较)(?:上年同期|去年同期|上年末|上年底|去年底|"
-    r"去年末|上年|去年|上周|上月|上期|"
-    r"年初|年末|年底|同期|[\d\-－至年月份]+)(?:相比较?)?")
-_CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增加|减少|上升|下滑|回落|增收|"
-                         r"减收|降|升|新增)(?:了)?$")
+    r"(?:与|和|同)[^，,]{1,10}?相比|同比|环比|(?:比|较)" + _COMPARE_BASE
+    + r"(?:[和、]" + _COMPARE_BASE + r")*(?:相比较?)?")
+#: (回升, 收窄, 扩大 of growth rates and their falls: 降幅较一季度收窄 names the 降幅)
+_CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增加|减少|上升|下滑|回落|回升|收窄|"
+                         r"扩大|缩小|减低|增收|减收|降|升|新增)(?:了)?$")
 #: Time and scope words at the start of a label (today's counts of a county are not part of
 #: the name of what is counted).
 _LEADING = re.compile(

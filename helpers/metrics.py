@@ -494,6 +494,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                 taken.pop()
         out[first_row:] = sorted(out[first_row:], key=lambda r: r["_start"])
     _borrow_objects(out)
+    _borrow_subjects(out)
     _link_bases(out)
     _link_then_now(out)
     _link_pairs(out)
@@ -547,6 +548,39 @@ def _date_value(text: str) -> tuple[float | None, str]:
 #: part of (受理执行案件500件，其中旧存55件，新收445件): a stage, not a thing counted.
 CASE_STAGES = frozenset({"旧存", "新收", "已结", "未结", "结转", "执结", "审结", "办结",
                          "存案", "新立"})
+
+
+#: Labels that name a property of a growth without whose growth it is (增速, 增幅较一季度, 位次)
+#: or a comparison without its subject (高于全县规上工业增速, 拉动全县…增速).
+_SUBJECTLESS = re.compile(r"^(?:增速|增幅|涨幅|降幅|位次|排名|名次|高于|低于|高出|低出|快于|慢于|拉动|下拉)")
+#: The growth words a subject's own label may end in (规上工业增加值增速 + 位次).
+_GROWTH_WORDS = re.compile(r"(?:增速|增幅|涨幅|降幅)$")
+
+
+def _borrow_subjects(rows: list[dict[str, object]]) -> None:
+    """A label naming a growth's property or a comparison without its subject (规上工业增加值
+    增长1.3%，增速较一季度提高15.5个百分点，居全市第6位: 增速, 位次) is of the figure before it in
+    its sentence's segment (up to ；): it is prefixed with that figure's label (规上工业增加值增速;
+    制造业高于全县规上工业增速)."""
+    for i, row in enumerate(rows):
+        label = str(row["indicator"] or "")
+        if row["kind"] == "date" or not _SUBJECTLESS.match(label):
+            continue
+        sentence = str(row["sentence"])
+        for other in reversed(rows[:i]):
+            if other["sentence"] != row["sentence"]:
+                break
+            between = sentence[int(other["_start"]):int(row["_start"])]
+            if re.search(r"[；;。]", between):
+                break
+            subject = str(other["indicator"] or "")
+            if other["kind"] == "date" or not subject or _SUBJECTLESS.match(subject):
+                continue
+            if label.startswith(("增速", "增幅", "涨幅", "降幅")) and _GROWTH_WORDS.search(subject):
+                subject = _GROWTH_WORDS.sub("", subject)
+            row.update(indicator=subject + label,
+                       family=indicator_family(subject + label, str(row["kind"])))
+            break
 
 
 def _borrow_objects(rows: list[dict[str, object]]) -> None:

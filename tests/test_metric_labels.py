@@ -299,3 +299,13 @@ def test_stages_of_a_case_load_are_of_the_cases_before_them():
     assert got[0] == (612.0, "受理执行案件")
     for (value, name), stage in zip(got[1:], ("旧存", "新收"), strict=True):
         assert name.startswith(stage) and name.endswith("案件"), (value, name)
+
+
+def test_a_growth_property_or_a_gap_borrows_its_subject():
+    """Own sentences: 增速 and 位次 and a gap name no subject; the figure before them does."""
+    from helpers.metrics import extract_from_text
+
+    rows = extract_from_text("全县农产品加工业产值增长6.2%，增速较上月提高0.4个百分点。")
+    assert [r["indicator"] for r in rows] == ["农产品加工业产值", "农产品加工业产值增速"]
+    gap = extract_from_text("建材业增长4.1%，高于全县工业增速1.6个百分点。")
+    assert [r["indicator"] for r in gap] == ["建材业", "建材业高于全县工业增速"]
