@@ -89,17 +89,17 @@ _COMPARE = re.compile(
     + r"(?:[和、]" + _COMPARE_BASE + r")*(?:相比较?)?")
 #: (回升, 收窄, 扩大 of growth rates and their falls: 降幅较一季度收窄 names the 降幅)
 _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增加|减少|上升|下滑|回落|回升|收窄|"
-                         r"扩大|缩小|减低|增收|减收|降|升|新增)(?:了)?$")
+                         r"扩大|缩小|减低|上涨|下跌|增收|减收|降|升|新增)(?:了)?$")
 #: Time and scope words at the start of a label (today's counts of a county are not part of
 #: the name of what is counted).
 _LEADING = re.compile(
     r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|全年|今年|"
     r"去年|当年|本周|本月|上半年|下半年|前三季度|全县|全市|全区|全镇|全乡|全省|全村|全院|该县|该市|该区|"
-    r"该局|该镇|该中心|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|"
+    r"该局|该镇|该中心|该院|该所|即|共(?![青享同建治商有性识])|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|"
     r"有(?![罪效关序力机])|达|并|确保|力争|争取|运用|采取|"
     r"目标任务是|目标任务为|目标任务|任务是|目标是|目标为|将|"
     r"又|仍|再(?!审)|就)+")
-_TIME_PREFIX = re.compile(r"^(?:\d{4}年度?|\d{1,2}月份?|\d{1,2}[-－至]\d{1,2}月份?|"
+_TIME_PREFIX = re.compile(r"^(?:\d{4}年度?|\d{1,2}月份?|\d{1,2}[-－—至]\d{1,2}月份?|"
                           r"[一二三四]季度|在[^，,]{0,12}?(?:中|以来|期间))+")
 #: Trailing words that are no part of a name: verbs of reaching, adverbs of amount, time
 #: (满意率为 -> 满意率; 垃圾清运量每天 -> 垃圾清运量).

@@ -309,3 +309,19 @@ def test_a_growth_property_or_a_gap_borrows_its_subject():
     assert [r["indicator"] for r in rows] == ["农产品加工业产值", "农产品加工业产值增速"]
     gap = extract_from_text("建材业增长4.1%，高于全县工业增速1.6个百分点。")
     assert [r["indicator"] for r in gap] == ["建材业", "建材业高于全县工业增速"]
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # own sentences: a price rise names the price, not the verb; 即/共/该院 and a dashed span of
+    # months open no name
+    ("其中，衣着类价格上涨2.3%。", "衣着类价格"),
+    ("即道路交通事故起数下降12%。", "道路交通事故起数"),
+    ("今年以来共立盗窃案件86起。", "立盗窃案件"),
+    ("该院全年审结民事案件1260件。", "审结民事案件"),
+    ("1—8月规上工业产值218亿元。", "规上工业产值"),
+])
+def test_openings_and_price_verbs_name_nothing(sentence, label):
+    from helpers.metrics import extract_from_text
+
+    rows = [r for r in extract_from_text(sentence) if r["kind"] != "date"]
+    assert rows[0]["indicator"] == label
