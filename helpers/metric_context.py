@@ -131,6 +131,8 @@ MAX_BENCHMARK = 14
 _GAP = re.compile(rf"(?:(?P<word>高于|低于|高出|低出|快于|慢于|好于|优于)[^，,。；;：:]{{1,{MAX_BENCHMARK}}}"
                   rf"|比[^，,。；;：:]{{1,{MAX_BENCHMARK}}}?(?P<adj>[高低快慢])(?:出|了)?)$")
 _GAP_UP = frozenset("高快好优")
+#: A floor set in a plan (不少于3个, 不低于95%): a target, never a gap (低于).
+_FLOOR = re.compile(r"(?:不少于|不低于|不得少于|不得低于)$")
 #: A contribution to a whole's growth (拉动全县规上工业增加值增速2.4个百分点, 下拉…1.1个百分点):
 #: a change up (拉动) or down (下拉) whatever the growth word it names.
 _CONTRIBUTION = re.compile(rf"(?P<verb>拉动|下拉)[^，,。；;：:]{{0,{MAX_BENCHMARK}}}$")
@@ -281,6 +283,8 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
         return "limit", None
     if kind != "rate" and _CATEGORY_AFTER.search(after):
         return "limit", None
+    if _FLOOR.search(before):  # 项目不少于3个, 保证率不低于95%: a floor set in a plan (set 1 rule 6)
+        return "target", None
     contribution = _CONTRIBUTION.search(before)
     if contribution:  # 拉动/下拉…增速1.4个百分点: a part's push on the whole's growth
         return "change", "down" if contribution.group("verb") == "下拉" else "up"

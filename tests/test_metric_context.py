@@ -452,3 +452,12 @@ def test_dates_of_set_three_periods(period, dates):
 def test_a_count_of_standards_is_no_limit():
     assert _context("检查内容标准214个。", "214个", kind="count").role == "level"
     assert _context("低保补助最低标准为620元。", "620元", kind="money").role == "limit"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind"), [
+    ("新招引亿元以上项目不少于5个。", "5个", "count"),
+    ("确保农村饮水水质达标率不低于92%。", "92%", "rate"),
+])
+def test_a_floor_in_a_plan_is_a_target_not_a_gap(sentence, figure, kind):
+    ctx = _context(sentence, figure, kind=kind)
+    assert (ctx.role, ctx.direction) == ("target", None)
