@@ -780,3 +780,46 @@ def test_officials_titles_do_not_outweigh_the_town_they_visit():
     # the same visit in a report that speaks of the county's own work stays the county's
     county = text + "赵某要求，全县上下要确保完成全县搬迁任务，县政府各部门要加强协调。"
     assert locate_article(None, county, home="洞口县").level == "county"
+
+
+def test_shared_district_name_settled_by_home_or_by_its_township():
+    # 和平区 is a district of 天津 and of 沈阳; the home decides it
+    got = locate_article("区领导走访老旧小区", "19日，和平区领导走访老旧小区，听取居民意见。",
+                         home="天津市")
+    assert (got.locality, got.prefecture, got.province) == ("和平区", "天津市", "天津市")
+    # 龙华区 is a district of 深圳 and of 海口; a township printed after it decides, and the
+    # name printed again later means the same district
+    text = ("25日，省领导到龙华区新坡镇检查灾后恢复生产。随后，龙华区负责同志汇报了工作。"
+            "龙华区要求加快恢复生产。")
+    got = locate_article(None, text)
+    assert (got.locality, got.prefecture, got.province) == ("龙华区", "海口市", "海南省")
+
+
+def test_visiting_delegation_is_not_the_report_s_unit():
+    text = ("7月25日，清涧县党政考察团在清涧县委副书记、县长带领下来我县考察学习市政建设。"
+            "考察团先后深入我县多个建设现场，详细听取了我县相关负责人的介绍。")
+    got = locate_article(None, text, home="子长县")
+    assert got.locality in ("子长县", "子长市")
+    # the host named a clause before: a leader coming to it is no visitor from it
+    host = ("22日，县长主持召开开江县政府常务会议，传达学习省委领导来开调研指示精神，"
+            "研究开江县贯彻落实意见。")
+    assert locate_article(None, host).locality == "开江县"
+
+
+def test_city_leaders_meeting_held_in_one_county_is_the_county():
+    # the city's organ words here open titles (市委书记, 市长, 市政协主席…): who came, not the unit
+    text = ("12月7日，市委常委会赴歙县现场办公。市委书记主持会议并讲话，强调歙县要抓住机遇，"
+            "交出属于歙县的高分答卷。市委副书记、市长，市人大常委会主任，市政协主席，"
+            "市委常委，市政府有关副市长，市政府秘书长出席会议。")
+    got = locate_article(None, text, home="黄山市")
+    assert (got.locality, got.level) == ("歙县", "county")
+    # a home's own meeting named only through its head's title stays the home's
+    own = "9月23日，区委书记主持召开工作调度会，听取有关部门情况汇报，并对下一步工作作出部署。"
+    assert locate_article(None, own, home="麻章区").locality == "麻章区"
+
+
+def test_a_superior_delegation_coming_honorifically_is_a_visitor():
+    text = ("3月28日，牡丹江市政协副主席一行莅临穆棱市调研工作，实地察看工业项目建设情况。"
+            "市委常委陪同调研。一行先后深入穆棱市多家企业。")
+    got = locate_article(None, text, home="穆棱市")
+    assert got.locality == "穆棱市"

@@ -49,6 +49,9 @@ LEVEL_CHARS = "省市县区州旗"
 FORWARD_LEVELS = "县区旗"
 #: Determiners that make the form first person: the newspaper's own unit, whatever else is named.
 FIRST_PERSON = "我本"
+#: The level character of a county: a county-level city or district that was a county (子长县 ->
+#: 子长市 in 2019) is what its own paper's 我县 meant before the change.
+FORMER_COUNTY = "县"
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,9 @@ def referents(forms: list[Deixis], named: list[tuple[bool, int, str, Place]],
             i += 1
         fits_home = home if home is not None and level_char(home.name) == d.level_char else None
         if d.first_person:
+            if (fits_home is None and home is not None and home.level == "county"
+                    and d.level_char == FORMER_COUNTY):
+                fits_home = home  # 我县 in the paper of a county made a city or district since
             out.append((d, fits_home))
             continue
         later = only.get(d.level_char, set())

@@ -41,12 +41,13 @@ from helpers.places.resolve import (
     BODY_WEIGHT,
     FIRST_PARAGRAPH_WEIGHT,
     HEADLINE_WEIGHT,
+    _choose,
     _key,
     _Mention,
     _weighted_mentions,
 )
 from helpers.places.script import to_simplified
-from helpers.places.townships import find_township, unique_township
+from helpers.places.townships import find_township, townships_of, unique_township
 from helpers.places.weigh import (
     Weights,
     apply_urban_areas,
@@ -127,6 +128,8 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     lead = apply_zones(mentions, lead, headline, text)
     apply_urban_areas(mentions, headline, text)
     drop_generic_districts(gaz, mentions, headline, text, home_p)
+    _settle_shared_names(mentions, home_p, headline, text)
+    _drop_visitors(mentions, headline, text, home_p)
     weights = weigh(mentions, headline, text, home_p)
     place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights)
     place = _bare_home_zone(headline, text, place, home_p, weights) or place
@@ -179,6 +182,36 @@ def _bare_home_zone(headline: str, text: str, place: Place | None, home: Place |
 #: visited, a study trip on the unit that sent the delegation.
 STUDY_TRIP = re.compile(r"(?:赴|到|前往)[^。！？\n]{1,80}?(?:考察学习|学习考察|参观学习|观摩学习|"
                         r"学习取经|交流学习|学习交流|取经)")
+
+
+#: A visit: someone coming to us (来我县, 来我市), to a place by its one-character short name
+#: (来徐考察), or 莅临 (the honorific coming of a superior's delegation) to look at its work.  The units named before the coming, in the same sentence, are
+#: where the visitors (a 考察团, a city's leaders) are from: the report is the host's.  Only the
+#: clause of the coming counts (开江县政府…，…省委领导来开调研: the host named a clause before).
+VISIT = re.compile(r"莅临|来(?:到)?(?:(?:我|本)[县市区旗]|[^\W\d_](?=考察|参观|调研|学习|交流|观摩))")
+#: Longest stretch before the coming that can hold the visitors' origin (齐河县委书记某某带领
+#: 齐河党政考察团), within its clause.
+MAX_VISITOR_LEAD = 60
+
+
+def _drop_visitors(mentions: list[_Mention], headline: str, text: str, home: Place | None
+                   ) -> None:
+    """Drop the units a visiting delegation comes from (``VISIT``), in the headline and the
+    first sentence: 某县党政考察团来我县考察 is the host's report, whatever the visitors' titles
+    repeat.  The home is never a visitor."""
+    first = re.split(r"[。！？\n]", text.lstrip(), maxsplit=1)[0]
+    offset = len(text) - len(text.lstrip())
+    for in_head, source, shift in ((True, headline, 0), (False, first, offset)):
+        for m in VISIT.finditer(source):
+            clause = max(source.rfind(c, 0, m.start()) for c in "，,；;：:") + 1
+            lead_start = max(clause, m.start() - MAX_VISITOR_LEAD)
+            visitors = {_key(x) for x in mentions if x.headline == in_head
+                        and lead_start + shift <= x.start < m.start() + shift
+                        and _key(x) is not None}
+            visitors.discard(home)
+            for x in mentions:
+                if _key(x) in visitors:
+                    x.dropped = True
 
 
 def _home_study_trip(headline: str, text: str, place: Place | None, home: Place | None
@@ -388,6 +421,28 @@ def _parent(name: str, level: str, units: list[Place]) -> Place:
 
 # ---------------------------------------------------------------------------------------------
 # the result
+
+
+def _settle_shared_names(mentions: list[_Mention], home: Place | None, headline: str,
+                         text: str) -> None:
+    """A name several units share (和平区 in 天津 and 沈阳) that the full names alone left
+    undecided, read again: the one of them whose township is printed right after it (龙华区新坡镇)
+    is meant; else the home and the short names found since (天津) decide, as a parent printed
+    beside it would."""
+    context = {m.place for m in mentions if m.place is not None and not m.dropped}
+    if home is not None:
+        context.add(home)
+    undecided = [m for m in mentions if m.place is None and len(m.cands) > 1]
+    for m in undecided:
+        source = headline if m.headline else text
+        addressed = [c for c in m.cands if c.level == "county"
+                     and any(source.startswith(t, m.end) for t in townships_of(c))]
+        if len(addressed) == 1:
+            m.place = addressed[0]
+            context.add(m.place)
+    for m in undecided:  # the name printed again means the unit it meant before
+        if m.place is None:
+            m.place = _choose(m.cands, context)
 
 
 def _municipality(place: Place) -> bool:

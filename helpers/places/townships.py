@@ -125,7 +125,7 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
         return None
     county_refs = max(0, county_refs - sum(_after_county(county, text, m.start(), printed)
                                            for m in found if m.group() == top)
-                      - _in_titles(text, printed) - _deixis_titles(county, headline + text))
+                      - _in_titles(text, printed))
     refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
     return top if refs > county_refs else None
 
@@ -168,21 +168,6 @@ def _after_county(county: Place, text: str, start: int, printed: frozenset[str] 
 #: town is that town's report.
 _TITLE_AFTER = re.compile(r"(?:县|区|市|旗)?(?:委(?:副|常委)?书记|委常委|委副书记|长|副县长|副区长|"
                           r"副市长|人大常委会(?:副)?主任|政协(?:副)?主席)")
-
-
-#: Longest run between an organ word (县委, 县政府) and the title it opens (县委常委、宣传部部长
-#: is 6 characters in): officials' titles are short chains.
-MAX_TITLE_CHAIN = 8
-_TITLE_WORDS = "书记|常委|[县区市旗]长|主任|主席|部长|局长"
-
-
-def _deixis_titles(county: Place, text: str) -> int:
-    """How many of the county's organ words (县委, 县政府) begin an official's title (县委书记,
-    县委常委、县委办公室主任, 县政府副县长): such words say who came, not what the report is about,
-    like the printed names ``_in_titles`` counts."""
-    lvl = county.name[-1] if county.name and county.name[-1] in "县区市旗" else "县"
-    return len(re.findall(rf"{lvl}(?:委|人民政府|政府)(?=[^，。；、\s]{{0,{MAX_TITLE_CHAIN}}}?"
-                          rf"(?:{_TITLE_WORDS}))", text))
 
 
 def _named_beyond_titles(headline: str, printed: frozenset[str]) -> bool:

@@ -252,7 +252,10 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
         if key is None or m.dropped:
             continue
         as_organ = key.level in ("prefecture", "province") and m.end - 1 in organ_at[m.headline]
-        w.add(key, m.weight * (ORGAN_PLACE_FACTOR if as_organ else 1.0), n)
+        source = headline if m.headline else text
+        as_title = bool(_TITLE_AFTER_NAME.match(source, m.end))
+        w.add(key, m.weight * (ORGAN_PLACE_FACTOR if as_organ else 1.0)
+              * (TITLE_FACTOR if as_title else 1.0), n)
         printed = (headline if m.headline else text)[m.start:m.end]
         named.append((m.headline, m.start, printed, key))
     order = len(mentions)
@@ -260,10 +263,12 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
         spans = [(m.start, m.end) for m in mentions if m.headline == in_head]
         forms = find_deixis(source, spans, in_head)
         for d, place in referents(forms, named, home):
-            weight = _position_weight(in_head, d.start, first_end)
+            title = _opens_title(source, d)
+            weight = _position_weight(in_head, d.start, first_end) * (
+                TITLE_FACTOR if title else 1.0)
             w.deixis_levels.add(d.level_char)
             if place is not None:
-                w.add(place, weight, order)
+                w.add(place, weight, order, ref=not title)
                 if in_head and d.first_person:
                     w.headline_home = place
             elif d.level_char in UNKNOWN_LEVELS:
@@ -280,6 +285,30 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
                       ref=False)
     w.headline_township = _headline_township(w, headline)
     return w
+
+
+#: An organ word opening an official's title (市委书记, 县政府副县长) names who was there more
+#: than the unit reported on: it counts this much of its weight (like an organ's place, see
+#: ``ORGAN_PLACE_FACTOR``), so a city's leaders at a meeting held in one county leave the
+#: report the county's, while a home's own meeting, named only through its head's title
+#: (区委书记某某主持召开…), stays the home's.
+TITLE_FACTOR = ORGAN_PLACE_FACTOR
+#: Longest run between an organ word (市委, 县政府) and the official's title it opens (市委常委、
+#: 宣传部部长; 市政府有关副市长): titles are short chains.
+MAX_TITLE_CHAIN = 8
+_TITLE = re.compile(rf"[^，。；、\s]{{0,{MAX_TITLE_CHAIN}}}?(?:书记|常委|[县区市旗州]长|秘书长|主任|主席)")
+
+
+# A unit's printed name followed by an organ and an official's title (牡丹江市政协副主席,
+# 某县委书记): the name says where a person comes from (see ``TITLE_FACTOR``).
+_TITLE_AFTER_NAME = re.compile(rf"(?:委|人民政府|政府|人大常委会|人大|政协)?{_TITLE.pattern}")
+
+
+def _opens_title(source: str, d) -> bool:
+    """Does an organ word (市委, 县政府; not 全县, 我市) open an official's title (市委书记,
+    市政府副市长)?  See ``TITLE_FACTOR``."""
+    return not d.first_person and source[d.start] not in "全该" and bool(
+        _TITLE.match(source, d.end))
 
 
 def _headline_township(w: Weights, headline: str) -> Place | None:
