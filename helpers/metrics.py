@@ -110,6 +110,9 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "吨": ("weight", "kg", 1000.0), "公斤": ("weight", "kg", 1.0), "千克": ("weight", "kg", 1.0),
     "斤": ("weight", "kg", 0.5), "克": ("weight", "kg", 0.001),
     "担": ("weight", "kg", 50.0),  # 市担 = 100 斤 (crop yields in county gazetteers)
+    # capacities and energy of power equipment (变压器2828.08万千伏安): no kind of their own
+    "千伏安": ("other", "千伏安", 1.0), "千瓦时": ("other", "千瓦时", 1.0),
+    "千瓦": ("other", "千瓦", 1.0),
     "倍": ("rate", "倍", 1.0),  # 增长3.94倍, 是去年的2倍: a multiple, as printed
     "公里": ("length", "m", 1000.0), "千米": ("length", "m", 1000.0), "米": ("length", "m", 1.0),
     "周岁": ("age", "岁", 1.0), "岁": ("age", "岁", 1.0),
@@ -129,7 +132,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted((set(UNITS) | set(COUNT_WORDS)
                                                    - _OWN_FORM_UNITS, key=len, reverse=True))
 _PRE = r"(?P<pre>大约|将近|接近|超过|不足|不到|不超过|至少|小于|低于|高于|约|近|逾|达)?"
 _POST = r"(?P<post>左右|上下|以上|以下|之多)?"
-_MAG = r"千万|百万|万|亿|萬|億|千(?![克米瓦])"
+_MAG = r"千万|百万|万|亿|萬|億|千(?![克米瓦伏])"
 # no numeral (or point) directly before: the pass would read the tail of a longer number
 _FREE = rf"(?<![\d.{_CN_ALL}])"
 _QUANTITY = re.compile(

@@ -176,3 +176,11 @@ def test_from_to_is_no_range():
     values = [f[0] for f in _figures("贫困发生率由12%降至1%以下。")]
     assert values == [12.0, 1.0]
     assert all(f[6] is None for f in _figures("贫困发生率由12%降至1%以下。"))
+
+
+def test_kilo_of_a_unit_after_wan_is_no_magnitude():
+    """Own sentence: 千 of 千伏安 belongs to the unit (as 千克, 千米), never to the number."""
+    from helpers.metrics import extract_from_text
+
+    rows = extract_from_text("全年生产变压器136.5万千伏安。")
+    assert [(r["value"], r["unit"], r["value_std"]) for r in rows] == [(136.5, "万千伏安", 1365000.0)]
