@@ -823,3 +823,11 @@ def test_a_superior_delegation_coming_honorifically_is_a_visitor():
             "市委常委陪同调研。一行先后深入穆棱市多家企业。")
     got = locate_article(None, text, home="穆棱市")
     assert got.locality == "穆棱市"
+
+
+def test_two_character_county_printed_as_its_town_s_address():
+    text = "5月16日，省委宣传部派驻理县薛城镇驻村工作队在交流会上分享帮扶经验。"
+    got = locate_article(None, text)
+    assert (got.locality, got.township) == ("理县", "薛城镇")
+    # the same two characters inside other words stay words
+    assert locate_article(None, "他说这个道理县里干部都懂，要派驻理论宣讲队。").locality is None

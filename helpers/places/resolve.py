@@ -50,6 +50,15 @@ class _Mention:
     place: Place | None = None  # after disambiguation
 
 
+def _addresses_own_township(text: str, j: int, cands: tuple[Place, ...]) -> bool:
+    """Is a county name ending at ``j`` followed by one of that county's own townships?  A word
+    that happens to spell a two-character county (派驻理县, 道理县) is not followed by a town of
+    that very county."""
+    from helpers.places.townships import townships_of  # the township tree, only when needed
+    return any(c.level == "county" and any(text.startswith(t, j) for t in townships_of(c))
+               for c in cands)
+
+
 def _acceptable(gaz: Gazetteer, text: str, i: int, j: int, cands: tuple[Place, ...]) -> bool:
     """Boundary rules for a full-name match text[i:j] (see the module docstring)."""
     name = text[i:j]
@@ -59,6 +68,8 @@ def _acceptable(gaz: Gazetteer, text: str, i: int, j: int, cands: tuple[Place, .
             if any(f and i >= len(f) and text.startswith(f, i - len(f))
                    for f in gaz.parent_forms(place)):
                 return True
+        if _addresses_own_township(text, j, cands):
+            return True  # 理县薛城镇: a two-character county printed as its town's address
         if name.endswith("区"):
             return False
         prev = text[i - 1:i]
