@@ -831,3 +831,16 @@ def test_two_character_county_printed_as_its_town_s_address():
     assert (got.locality, got.township) == ("理县", "薛城镇")
     # the same two characters inside other words stay words
     assert locate_article(None, "他说这个道理县里干部都懂，要派驻理论宣讲队。").locality is None
+
+
+def test_places_of_a_cited_national_visit_are_not_the_report_s():
+    text = ("10月31日，市委副书记前往北碚区调研乡村振兴工作。他强调，要深入学习贯彻习近平总书记"
+            "在河南省安阳市考察时的重要指示要求，把习近平总书记在河南省安阳市殷墟遗址考察时的"
+            "重要讲话精神落到实处。")
+    got = locate_article(None, text)
+    assert (got.locality, got.province) == ("北碚区", "重庆市")
+
+
+def test_village_word_after_a_county_is_no_township():
+    got = locate_article(None, "10月31日，市领导前往北碚区调研乡村振兴工作，察看产业发展。北碚区负责同志汇报。")
+    assert (got.locality, got.township) == ("北碚区", None)

@@ -130,6 +130,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     drop_generic_districts(gaz, mentions, headline, text, home_p)
     _settle_shared_names(mentions, home_p, headline, text)
     _drop_visitors(mentions, headline, text, home_p)
+    _drop_cited_visits(mentions, text)
     weights = weigh(mentions, headline, text, home_p)
     place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights)
     place = _bare_home_zone(headline, text, place, home_p, weights) or place
@@ -212,6 +213,21 @@ def _drop_visitors(mentions: list[_Mention], headline: str, text: str, home: Pla
             for x in mentions:
                 if _key(x) in visitors:
                     x.dropped = True
+
+
+#: A national leader's visit or speech cited as guidance (习近平总书记在陕西省延安市、河南省安阳市
+#: 考察时的重要指示): the places of that visit are the source of the instruction, not the report's.
+CITED_VISIT = re.compile(r"(?:总书记|总理|习近平同志|中央领导同志?)[^。！？，\n]{0,6}?在"
+                         r"(?P<places>[^。！？，\n]{2,40}?)(?:考察|视察|调研|主持召开|出席|讲话|座谈)")
+
+
+def _drop_cited_visits(mentions: list[_Mention], text: str) -> None:
+    """Drop the body's mentions inside a cited visit of a national leader (``CITED_VISIT``)."""
+    for m in CITED_VISIT.finditer(text):
+        start, end = m.span("places")
+        for x in mentions:
+            if not x.headline and start <= x.start < end:
+                x.dropped = True
 
 
 def _home_study_trip(headline: str, text: str, place: Place | None, home: Place | None

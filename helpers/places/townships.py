@@ -198,7 +198,8 @@ def county_wide(county: Place, headline: str, text: str, printed: frozenset[str]
 #: Longest stem of a township printed after its county's name that jionlp does not list (下镇乡):
 #: township names are short; a longer stretch is a phrase.
 MAX_ADDRESSED_STEM = 3
-_ADDRESSED = rf"[^\W\d_]{{1,{MAX_ADDRESSED_STEM}}}(?:镇|乡|街道)"
+# 乡 before 村 is the word 乡村 (某县调研乡村振兴), not a township's ending.
+_ADDRESSED = rf"[^\W\d_]{{1,{MAX_ADDRESSED_STEM}}}(?:镇|乡(?!村)|街道)"
 
 
 def with_addressed(county: Place, text: str, printed: frozenset[str]) -> re.Pattern[str] | None:
