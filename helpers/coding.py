@@ -138,7 +138,8 @@ HOTLINE = re.compile(r"热线|工单|来电|诉求件")
 #: (接听回迁房办证、污水管网建设等方面群众来电10件), from the start of the clause.
 _TOPIC_CLAUSE = re.compile(
     rf"(?:涉及|集中在|关于){_CLAUSE}*|{_CLAUSE}+?(?=类(?:[0-9０-９]|诉求|工单|来电))"
-    rf"|{_CLAUSE}+?等方面(?={_CLAUSE}{{0,4}}?(?:来电|诉求|工单|投诉|咨询))")
+    rf"|{_CLAUSE}+?等方面(?={_CLAUSE}{{0,4}}?(?:来电|诉求|工单|投诉|咨询))"
+    rf"|{_CLAUSE}+?(?=等类?(?:来电|诉求|工单))")
 
 
 def hotline_topic_spans(text: str) -> list[tuple[int, int]]:
@@ -204,6 +205,22 @@ def deadline_list_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ENUM_RUN.finditer(text) if "时限" in m.group()]
 
 
+#: A rule an office keeps to rather than one it builds (for ``DEADLINE_CODE``, institution): a
+#: verb of compliance (执行, 遵守, 坚持, 落实, 遵循, 严守, 按照) before 制度 or 责任制 in the same
+#: clause (严格执行值班制度, 落实每日消毒制度), or rules put up on a wall (制度上墙).  The
+#: codebook's institution is the building of mechanisms; keeping a duty roster is routine.  A
+#: chief system (河长制工作制度) is a governance mechanism of its own and stays institution.
+FOLLOWED_RULE = re.compile(
+    rf"(?:执行|遵守|坚持|落实|遵循|严守|按照)(?:(?!长制){_CLAUSE}){{0,12}}?(?:制度|责任制)"
+    r"|制度上墙")
+
+
+def followed_rule_spans(text: str) -> list[tuple[int, int]]:
+    """The rules ``text`` says are kept to (``FOLLOWED_RULE``), as (start, end), in order: an
+    institution term inside one does not count (``match_codes``)."""
+    return [m.span() for m in FOLLOWED_RULE.finditer(text)]
+
+
 #: The place a meeting is held (在县文化艺术中心召开), or the building a notice is posted
 #: outside (村便民服务中心外的信息公开栏): a venue, not the subject.
 VENUE = re.compile(rf"(?<=在){_CLAUSE}{{2,15}}?(?=召开)"
@@ -245,8 +262,8 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     agencies = ExcludedSpans(agency_items) if agency_items else None
     firm_clauses = firm_clause_spans(text)
     firms = ExcludedSpans(firm_clauses) if firm_clauses else None
-    deadline = deadline_list_spans(text)
-    assignments = ExcludedSpans(deadline) if deadline else None
+    deadline = deadline_list_spans(text) + followed_rule_spans(text)
+    assignments = ExcludedSpans(_merge(sorted(deadline))) if deadline else None
     out = []
     for code, pattern, regexes, exclude in codebook._patterns:
         masked = ExcludedSpans(m.span() for m in exclude.finditer(text)) if exclude else None

@@ -1,0 +1,99 @@
+"""Lines drawn in issue 14 where the coders of the real validation sets differed, decided by
+the definitions of /work/shared/CODEBOOK.md and written into the codebook (docs/CODEBOOK.md).
+The sentences are written for these tests, modelled on constructions met in county news."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.coding import default_codebook, followed_rule_spans, hotline_topic_spans, match_codes
+
+
+def codes(text: str) -> set[str]:
+    return {m[0] for m in match_codes(text, default_codebook())}
+
+
+# --- environment: straw burning and forest fire ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "副镇长带队到各村督导秸秆禁烧工作，查看值守点位。",
+    "镇里划片包干，严防农作物秸秆露天焚烧。",
+])
+def test_the_straw_burning_ban_is_pollution_control(text):
+    assert "environment" in codes(text)
+    assert "agriculture_rural" not in codes(text)
+
+
+def test_forest_fire_prevention_protects_forests_and_is_fire_work():
+    found = codes("节日期间全县护林员坚守岗位，巡山查火，做好森林防火工作。")
+    assert {"environment", "safety"} <= found
+
+
+# --- institution: rules kept to are not rules built -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "各站所严格执行24小时值班制度，值班电话保持畅通。",
+    "检查指挥部的制度上墙、灭火器材配备情况。",
+    "经营户须落实每日清洁消毒制度。",
+])
+def test_a_rule_kept_to_is_routine_not_institution_building(text):
+    assert "institution" not in codes(text)
+    assert followed_rule_spans(text)
+
+
+def test_a_rule_built_or_a_chief_system_kept_is_institution():
+    assert "institution" in codes("镇里建立村级事务公开制度，每季度公示一次。")
+    assert "institution" in codes("各村常态化落实河长制工作制度，每周巡河。")
+
+
+# --- quantified_evaluation: targets --------------------------------------------------------
+
+def test_the_formula_complete_all_targets_names_no_target():
+    assert "quantified_evaluation" not in codes("要确保圆满完成全年经济社会发展各项目标任务。")
+
+
+@pytest.mark.parametrize("text", [
+    "确保续建项目二季度复工达到90%以上。",
+    "卫生院为老人免费体检，体检率达70%。",
+    "办公室按月汇总各村工作，有比较、有奖惩。",
+])
+def test_a_stated_target_a_rate_or_rewards_by_comparison_is_evaluation(text):
+    assert "quantified_evaluation" in codes(text)
+
+
+# --- campaign -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "各部门要齐心协力，坚决打赢这场攻坚战。",
+    "中秋将至，市场监管所开展节前专项检查。",
+    "对整改不力的商户采取“回头看”方式复查。",
+    "今年春季入伍体检工作共为期5天，至周五结束。",
+])
+def test_unnamed_or_routine_drives_are_not_campaigns(text):
+    assert "campaign" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "5月3日至10日为宣传发动阶段，5月11日至30日为集中整改阶段。",
+    "县城开展为期15天的占道经营清理。",
+])
+def test_dated_phases_and_the_period_of_a_drive_are_campaigns(text):
+    assert "campaign" in codes(text)
+
+
+# --- other lines ---------------------------------------------------------------------------
+
+def test_the_topics_before_a_count_of_calls_are_not_coded():
+    text = "反映噪声污染、占道经营等来电36件，占比2%。"
+    assert hotline_topic_spans(text)
+    assert "environment" not in codes(text)
+    assert "environment" in codes("居民反映某工厂夜间排污，环保部门当日查处。")
+
+
+def test_food_and_drug_safety_is_quality_and_school_bus_safety_is_safety():
+    assert codes("市场监管所开展食品药品安全检查。") & {"quality", "safety"} == {"quality"}
+    assert "safety" in codes("开学前要加强校车安全管理。")
+
+
+def test_cadres_sent_down_to_households_reach_the_masses():
+    assert "mass_line" in codes("农技站干部分组下沉到户，指导农户春播。")
