@@ -124,13 +124,13 @@ COMPLETION = re.compile(rf"(?:完成|占|为|达|达到|实现)[^，,。；;：:
 #: measurement set; measured against ordinary totals (项目开工率 of signed projects) it is a level.
 _TASK_RATE = re.compile(r"(?:开工|动工|竣工|入住|化解|完成)率(?:为|达到?|是)?$")
 _TASK = re.compile(r"任务数?(?:为|是|共)?\d|\d+[\u4e00-\u9fff]任务|交办[^，,。；;]{0,6}\d")
-#: A gap to a benchmark (高于全省平均水平38.1个百分点, 比全国平均水平高10.9%): a change whose
+#: A gap to a benchmark (高于全省平均水平38.1个百分点, 比全国平均水平高10.9%, 较第二名多出0.34分): a change whose
 #: direction is the comparison's; the benchmark (up to ``MAX_BENCHMARK`` characters) stands
 #: between the word and the figure.
 MAX_BENCHMARK = 14
 _GAP = re.compile(rf"(?:(?P<word>高于|低于|高出|低出|快于|慢于|好于|优于)[^，,。；;：:]{{1,{MAX_BENCHMARK}}}"
-                  rf"|比[^，,。；;：:]{{1,{MAX_BENCHMARK}}}?(?P<adj>[高低快慢])(?:出|了)?)$")
-_GAP_UP = frozenset("高快好优")
+                  rf"|(?:比|较)[^，,。；;：:]{{1,{MAX_BENCHMARK}}}?(?P<adj>[高低快慢多少])(?:出|了)?)$")
+_GAP_UP = frozenset("高快好优多")
 #: A floor set in a plan (不少于3个, 不低于95%): a target, never a gap (低于).
 _FLOOR = re.compile(r"(?:不少于|不低于|不得少于|不得低于)$")
 #: A contribution to a whole's growth (拉动全县规上工业增加值增速2.4个百分点, 下拉…1.1个百分点):
@@ -487,6 +487,24 @@ _BRACKET_BASE = re.compile(r"(?:比|较|与)(?P<base>(?:去年|上年|上一年)
 BRACKET_BASE_REACH = 16
 
 
+#: A base named by 环比/同比 and the month or period it stands for, the figure right after it
+#: (通城-style bulletins: 本月…31起,环比今年2月份21起,上升47.62%; 环比4月的49.48万元上升81.77%):
+#: the base's value (rule B16 of the fourth measurement set), its period the printed one.
+_SEQUENTIAL_BASE = re.compile(
+    r"(?:环比|同比)(?P<base>(?:(?:今年|去年|上年)?" + _M + r"月份?"
+    r"|上月|上个月|上季度|上一季度|(?:去年|上年|上一年)同期)?)的?(?:为|是)?$")
+#: A verb of change after a figure and at most a comma (环比259.43万,上升213.47%).
+_DIRECTION_NEXT = re.compile(r"[，,]?(?:上升|下降|增长|增加|减少|降低|提高|回落|下滑)")
+#: The characters of a figure's number, magnitude and unit read past to see what follows it.
+_FIGURE_TAIL = re.compile(r"[\d.]*(?:万|亿)?(?:元|起|件|人|户|个|次|%)?")
+
+
+def _figure_end(sentence: str, start: int) -> int:
+    """Where the figure starting at ``start`` ends (its digits, magnitude and unit)."""
+    m = _FIGURE_TAIL.match(sentence, start)
+    return m.end() if m else start
+
+
 def base_period(sentence: str, start: int) -> str | None:
     """The base period printed right before the figure at ``start`` when the figure is the
     value of the comparison's base (比上年同期847件少297件, 去年同期为26天: rule N2 of the
@@ -496,6 +514,12 @@ def base_period(sentence: str, start: int) -> str | None:
     if bracketed is not None:  # 较一季度(-10.8%)回升: the base's value printed in brackets
         return bracketed.group("base")
     clause = sentence[_clause_start(sentence, start):start]
+    sequential = _SEQUENTIAL_BASE.search(clause)
+    if sequential is not None and (sequential.group("base") or _DIRECTION_NEXT.match(
+            sentence, _figure_end(sentence, start))):
+        # 环比今年2月份21起, 环比4月的49.48万元上升; bare 环比259.43万 only when a verb of
+        # change follows the figure (环比259.43万,上升…): the base's value, not a change
+        return sequential.group("base") or ""
     m = _BASE_BEFORE.search(clause)
     if m is None or _GAP_BEFORE_BASE.search(clause[:m.start("base")]):
         return None

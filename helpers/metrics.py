@@ -377,7 +377,8 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
             start, end = period_dates(sentence_row["period"], date)
             pair = sentence_row["pair"]
             rows.append({"article_id": aid, "para_no": para_no, **sentence_row,
-                         "pair": f"{aid}-{para_no}-{pair}" if pair else None,
+                         "pair": ";".join(f"{aid}-{para_no}-{one}"  # B16: two bases
+                                          for one in str(pair).split(";")) if pair else None,
                          "period_start": start, "period_end": end})
     out = pd.DataFrame(rows, columns=METRIC_COLUMNS)
     out = out.astype({"para_no": "int64", "value": "float64", "value_std": "float64",
@@ -404,10 +405,12 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
         # of them is ever read
         taken: list[tuple[int, int]] = [m.span() for m in _TOO_LONG.finditer(sentence)]
         taken += numerals.unsure_spans(sentence)
+        moves = []
         for m in _RANK_FROM_TO.finditer(sentence):
             ends = _rank_movement(sentence, m, offset, quotes, pair=f"r{len(out)}")
             if ends:
                 taken.append(m.span())
+                moves.append(m)
                 out.extend(ends)
         ranks = [*_RANK.finditer(sentence), *_RANK_SCOPED.finditer(sentence)]
         for m in ranks:  # before _SKIP, which drops every other 第N
@@ -430,7 +433,9 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
             if (value is not None and not _overlaps(m.span("num"), taken)
                     and (_RANK_WORDS.search(_clause_before(sentence, m.start())[0])
                          # 增速居全市第6位，较1-5月上升1位: a rank printed before in the sentence
-                         or any(r.end() <= m.start() for r in ranks))):
+                         or any(r.end() <= m.start() for r in ranks)
+                         # 由…第54位前进到第42位，前进12个位次: the move's size after its ends
+                         or any(r.end() <= m.start() for r in moves))):
                 taken.append(m.span())
                 name = metric_labels.figure_labels(sentence, m.start("num"), m.end(),
                                                    "rank")[0].indicator
@@ -440,6 +445,16 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                 for row in rows:  # a move up the ranking is a better place
                     row.update(role="change", direction="down" if m.group("verb") in (
                         "后退", "下降", "下滑", "回落") else "up")
+                    if any(r.end() <= m.start() for r in moves):
+                        # the size of a move printed after its ends: of no time of its own,
+                        # and of what moved
+                        row["period"] = figure_period(sentence, m.start(), not_periods=tuple(
+                            r.span() for r in moves))
+                        ends = [r for r in out[first_row:] if r["kind"] == "rank"
+                                and r["role"] == "to" and int(r["_at"]) < m.start()]
+                        if ends:
+                            row.update(indicator=ends[-1]["indicator"],
+                                       family=ends[-1]["family"])
                 out.extend(rows)
         for m in _SCORE.finditer(sentence):
             # the assessment may be named once for the sentence's later scores (平均得分99.87分,
@@ -624,19 +639,52 @@ def _link_bases(rows: list[dict[str, object]]) -> None:
             # (3.2%)): the current rate is the movement's end, not a change (rule B1, set 3)
             rate_vs_rate = (other["role"] == "change" and other["kind"] == "rate"
                             and str(row["sentence"])[int(row["_at"]) - 1:int(row["_at"])] in "(（")
+            # a current value already the end of one base takes a second (环比…21起…；同比去年
+            # 同期42): rule B16 of the fourth set, its pair ids joined by ;
+            second = other["role"] == "to" and str(other["pair"] or "").startswith("b")
             if (other["sentence"] != row["sentence"]
-                    or (other["role"] != "level" and not rate_vs_rate)
-                    or other["pair"] is not None or other["kind"] != row["kind"]
-                    or other["unit_std"] != row["unit_std"]
+                    or (other["role"] != "level" and not rate_vs_rate and not second)
+                    or (other["pair"] is not None and not second)
+                    or not _same_measure(other, row)
                     or (other["change"] and not rate_vs_rate)):
                 continue
             if _closes_bracket(between):
                 continue
             n += 1
+            if _bare_unit(row) and other["kind"] != row["kind"]:
+                # 同比去年同期42, 环比259.43万: the base printed without the unit (or with its
+                # magnitude only) is in the current value's measure
+                row.update(kind=other["kind"], unit_std=other["unit_std"],
+                           family=other["family"])
             direction = _direction_between(other["value_std"], row["value_std"])
             row.update(pair=f"b{n}", direction=direction)
-            other.update(pair=f"b{n}", direction=direction, role="to")
+            if other["indicator"] and other["kind"] == "count" or not row["indicator"]:
+                # the base is of what the current value counts (同比去年同期42: 立案数)
+                row.update(indicator=other["indicator"], object=other["object"],
+                           action=other["action"], family=other["family"])
+            if second:
+                other.update(pair=f"{other['pair']};b{n}")
+            else:
+                other.update(pair=f"b{n}", direction=direction, role="to")
             break
+
+
+def _bare_unit(row: dict[str, object]) -> bool:
+    """Whether the row's number was printed without a unit, or with a magnitude alone (42,
+    259.43万)."""
+    return row["kind"] == "other" and str(row["unit"]) in ("", "万", "亿")
+
+
+def _same_measure(current: dict[str, object], base: dict[str, object]) -> bool:
+    """Whether a base may be compared with a current value: the same kind and standard unit,
+    or a base printed bare (``_bare_unit``) after a count or an amount of money."""
+    if current["kind"] == base["kind"] and current["unit_std"] == base["unit_std"]:
+        return True
+    if not _bare_unit(base) or current["kind"] not in ("count", "money"):
+        return False
+    # a bare magnitude (259.43万) only where the current value has it too (186.30万元)
+    return str(base["unit"]) == "" if current["kind"] == "count" else (
+        str(base["unit"]) != "" and str(current["unit"]).startswith(str(base["unit"])))
 
 
 #: Words that set a figure in the past of a comparison (审批本来要8个工作日, 过去要跑5趟) and
@@ -762,6 +810,12 @@ def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
         if shared:  # 分别回落2.16和1.66个百分点: the unit printed once, after the last
             return _quantity_rows(sentence, m, value, shared)
         before = _clause_before(sentence, m.start())[0]
+        if _SCORE_NOUN_BEFORE.search(before):  # 得分91.49: a score with 分 left out
+            return [{**row, "kind": "score", "unit_std": "分"}
+                    for row in _quantity_rows(sentence, m, value, "")]
+        if 0 <= value <= MAX_BARE_RATE and _bare_rate(sentence, m.start()):
+            return [{**row, "kind": "rate", "unit_std": "%"}
+                    for row in _quantity_rows(sentence, m, value, "")]
         if value.is_integer() and _COUNTED.search(before):
             return [{**row, "kind": "count"} for row in _quantity_rows(sentence, m, value, "")]
         lead = _LIST_BEFORE.sub("", sentence[:m.start()])  # 提高0.49、-1.3、0.9: the list's verb
@@ -775,6 +829,33 @@ def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
         return [{**row, "kind": "money", "unit_std": "元"}
                 for row in _quantity_rows(sentence, m, value, _unit_text(mag))]
     return _quantity_rows(sentence, m, value, _unit_text(mag) + unit)
+
+
+#: A score named right before a number printed without 分 (考评中得分91.49).
+_SCORE_NOUN_BEFORE = re.compile(r"(?:得分|总分|评分|分数|分值)(?:为|是|达到?)?$")
+#: A rate named right before a number printed without % (审结率0, 满意率为98.5).
+_RATE_NOUN_BEFORE = re.compile(r"(?<![汇功频速倍积比])率(?:为|是|达到?|均为|均达)?$")
+#: Rates that are no shares in % (汇率6.8985, 功率, 频率, 容积率): ``_RATE_NOUN_BEFORE`` leaves
+#: them out.
+#: The names a list of values printed without a unit is given for (支持率、信心率、满意率和获得感
+#: 分别为99.9、99.7、99.1和89.6): the Nth value is the Nth name's.
+_LISTED_NAMES = re.compile(r"(?P<names>[^，,。；;：:]+?)(?:分别为|分别是|分别达到?|依次为)$")
+#: A bare number above 100 is no share in % whatever its name says.
+MAX_BARE_RATE = 100
+
+
+def _bare_rate(sentence: str, start: int) -> bool:
+    """Whether the number at ``start``, printed without %, is the value of a rate named right
+    before it or named in its place of a 分别为 list."""
+    lead = sentence[:start]
+    listed = _LIST_BEFORE.search(lead)
+    position = len(re.findall(r"[、和]", listed.group())) if listed else 0
+    head = lead[:listed.start()] if listed else lead
+    names = _LISTED_NAMES.search(head)
+    if names is None:
+        return position == 0 and bool(_RATE_NOUN_BEFORE.search(head))
+    parts = re.split(r"[、和及]", names.group("names"))  # not 与: 参与率
+    return position < len(parts) and bool(_RATE_NOUN_BEFORE.search(parts[position]))
 
 
 #: Measures of money after which 元 may be left out of an amount in 万 or 亿 (生产总值56.7亿).
@@ -945,9 +1026,13 @@ _RANK_WORDS = re.compile(r"排名|排位|位次|名次")
 #: ends are ``from`` and ``to``, paired; the direction is the verb's (下滑: the standing worsened
 #: although the number grew), rule B1 of the third measurement set.  The base (二季度) is the
 #: ``from`` end's period.
+_RANK_SET = r"(?:全[市省州县区国盟])?"
 _RANK_FROM_TO = re.compile(
-    rf"(?:由|从)(?P<base>[^，。；,;！？!?第]{{0,{8}}}?)的?第(?P<a>\d+|[{_CN_DIGITS}]+)(?:位|名)?"
+    rf"(?:由|从)(?P<base>[^，。；,;！？!?第]{{0,{8}}}?)的?{_RANK_SET}"
+    # the first end with 第 or with 位/名 (由2018年的全省53位前进到…)
+    rf"(?:第(?P<a>\d+|[{_CN_DIGITS}]+)(?:位|名)?|(?P<a2>\d+)(?:位|名))"
     rf"(?P<verb>上升|提升|提高|跃升|前移|前进|进位|下滑|下降|后退|回落|滑落|降)(?:到|至)"
+    rf"(?:20\d\d年(?:度)?的?)?{_RANK_SET}"  # …前进到2019年的第16位: the later end's year
     rf"第(?P<b>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?")
 _RANK_WORSE = ("下滑", "下降", "后退", "回落", "滑落", "降")
 #: What may follow a rank without a verb or a further rank: a break, a conjunction of ranks,
@@ -973,14 +1058,15 @@ def _rank_movement(sentence: str, m: re.Match[str], offset: int,
                    quotes: list[tuple[int, int]], *, pair: str) -> list[dict[str, object]]:
     """The two ends of a movement between ranks (``_RANK_FROM_TO``), or [] when a rank cannot
     be read whole."""
-    values = [numerals.read_number(m.group(g)) for g in ("a", "b")]
+    first = "a" if m.group("a") else "a2"
+    values = [numerals.read_number(m.group(g)) for g in (first, "b")]
     if None in values:
         return []
     name = metric_labels.figure_labels(sentence, m.start(), m.end(), "rank")[0].indicator
     direction = "down" if m.group("verb") in _RANK_WORSE else "up"
     base = m.group("base")
     rows = []
-    for group, value, role in (("a", values[0], "from"), ("b", values[1], "to")):
+    for group, value, role in ((first, values[0], "from"), ("b", values[1], "to")):
         for row in _in_context([_row(sentence, name, value, m.group("unit") or "", "rank", None,
                                      False, value, "rank")], sentence, m.span(group), offset,
                                quotes):
@@ -988,6 +1074,8 @@ def _rank_movement(sentence: str, m: re.Match[str], offset: int,
             if base and PERIOD.fullmatch(base):  # the base is the from end's time only
                 row["period"] = base if role == "from" else figure_period(
                     sentence, m.start(group), not_periods=(m.span("base"),))
+            if role == "to" and str(row["period"] or "").startswith(("到", "至")):
+                row["period"] = str(row["period"])[1:]  # 前进到2019年的第16位: of 2019年
             rows.append(row)
     return rows
 
@@ -1038,9 +1126,24 @@ def _shares(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
     return rows
 
 
+#: A streak fused into an idiom (考核七连冠, 粮食生产十一连增): the number of years or rounds in
+#: a row, a count (set 2's 十七连冠, set 4's STREAK rows).
+_STREAK = re.compile(rf"(?<![\d{_CN_ALL}])(?P<num>\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})连"
+                     r"(?P<word>冠|增|胜|涨|降|跌|升|丰|稳)")
+
+
+def _streak(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
+    value = numerals.read_number(m.group("num"))
+    if value is None or value < 2:  # 一连 is no streak
+        return None
+    return [{**row, "kind": "count", "unit_std": ""}
+            for row in _quantity_rows(sentence, m, value, "")]
+
+
 _FORMS: list[tuple[re.Pattern[str], object]] = [
     (_PER_WORDS, _per_words), (_FRACTION, _fraction), (_DOUBLING, _doubling),
-    (_YUAN_JIAO, _yuan_jiao), (_RANGE, _range), (_CHENG, _cheng), (_SHARES, _shares)]
+    (_YUAN_JIAO, _yuan_jiao), (_RANGE, _range), (_CHENG, _cheng), (_SHARES, _shares),
+    (_STREAK, _streak)]
 
 
 def _quantity_rows(sentence: str, m: re.Match[str], value: float, unit: str, *,

@@ -686,3 +686,65 @@ def test_the_year_a_plan_runs_to_is_its_period():
     rows = extract_from_text("力争到2030年全县森林覆盖率达到70%。")
     assert [(r["value"], r["role"], r["period"]) for r in rows if r["kind"] == "rate"] == [
         (70.0, "target", "到2030年")]
+
+
+def test_a_current_count_with_a_sequential_and_a_yearly_base():
+    # a police bulletin printing one month's count against last month and against a year ago
+    rows = extract_from_text("本月全镇共接报盗窃案18起,环比今年5月份12起,上升50%;"
+                             "同比去年同期24下降25%。")
+    got = [(r["value"], r["kind"], r["role"], r["direction"], r["pair"], r["period"])
+           for r in rows if r["kind"] != "date" and r["role"] != "change"]
+    assert got == [(18.0, "count", "to", "up", "b1;b2", "本月"),
+                   (12.0, "count", "from", "up", "b1", "今年5月份"),
+                   (24.0, "count", "from", "down", "b2", "去年同期")]
+
+
+def test_a_bare_sequential_base_of_money_before_a_verb_of_change():
+    rows = extract_from_text("本月辖区群众被骗金额共计36.5万元,环比48.2万,下降24.27%。")
+    got = [(r["value"], r["kind"], r["role"], r["direction"]) for r in rows]
+    assert got == [(36.5, "money", "to", "down"), (48.2, "money", "from", "down"),
+                   (24.27, "rate", "change", "down")]
+
+
+def test_sequential_words_before_a_change_keep_it_a_change():
+    rows = extract_from_text("本月受理投诉86件,环比下降12%。")
+    assert [(r["value"], r["role"], r["direction"]) for r in rows] == [
+        (86.0, "level", None), (12.0, "change", "down")]
+
+
+def test_a_rank_movement_printed_without_first_ordinal_and_its_size():
+    rows = extract_from_text("某县营商环境评价排名由2021年的全市15位前进到2022年的第4位,"
+                             "前进了11个位次。")
+    got = [(r["value"], r["role"], r["direction"], r["period"]) for r in rows
+           if r["kind"] == "rank"]
+    assert got == [(15.0, "from", "up", "2021年"), (4.0, "to", "up", "2022年"),
+                   (11.0, "change", "up", None)]
+    assert rows[-1]["indicator"] == rows[0]["indicator"]  # the size names what moved
+
+
+def test_a_lead_over_the_runner_up_is_a_change_up():
+    rows = extract_from_text("本次测评我镇总得分较第二名的东山镇多出1.25分。")
+    assert [(r["value"], r["kind"], r["role"], r["direction"]) for r in rows] == [
+        (1.25, "score", "change", "up")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("全县民事案件调解率0。", [(0.0, "rate")]),
+    ("群众对环境整治的知晓率、参与率和认同感分别为96.4、88.1和79.5。",
+     [(96.4, "rate"), (88.1, "rate"), (79.5, "other")]),
+    ("按年均汇率6.72折算。", [(6.72, "other")]),
+    ("该县在年度考评中得分88.6,位列全市第三。", [(88.6, "score"), (3.0, "rank")]),
+])
+def test_rates_and_scores_printed_without_their_unit(sentence, expected):
+    assert [(r["value"], r["kind"]) for r in extract_from_text(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("力争全县目标考核实现五连冠。", [(5.0, "count", "target")]),
+    ("全市油菜生产实现9连增。", [(9.0, "count", "level")]),
+    ("他一连三天守在工地。", []),  # 一连 + a duration: no streak count
+])
+def test_a_streak_fused_into_an_idiom_is_a_count(sentence, expected):
+    got = [(r["value"], r["kind"], r["role"]) for r in extract_from_text(sentence)
+           if r["kind"] not in ("date", "duration")]
+    assert got == expected
