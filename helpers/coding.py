@@ -130,6 +130,21 @@ def purpose_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in PURPOSE.finditer(text)]
 
 
+#: Epidemic prevention named as the condition other work is done under (在做好疫情防控的基础上,
+#: 按照疫情防控工作要求), and slogans that balance two tasks (疫情防控和经济发展两手抓两不误,
+#: 夺取疫情防控和脱贫攻坚双胜利, 疫情要防住、经济要稳住): the frame of the work, not its subject.
+CONDITION = re.compile(
+    rf"(?:在|按照|根据|结合){_CLAUSE}{{0,12}}?疫情防控{_CLAUSE}{{0,8}}?(?:的基础上|的前提下|要求|规定)"
+    rf"|{_CLAUSE}*(?:两手抓|双胜利|双丰收){_CLAUSE}*|疫情要防住")
+
+
+def condition_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses of ``text`` that name a condition or a balance of two tasks (``CONDITION``),
+    as (start, end), in order: a domain term inside one does not count (``match_codes``), as
+    disinfection at a party meeting held under epidemic rules is not health work."""
+    return [m.span() for m in CONDITION.finditer(text)]
+
+
 #: A paragraph on a citizens' hotline and its work orders or calls.
 HOTLINE = re.compile(r"热线|工单|来电|诉求件")
 #: Where a clause (``_CLAUSE`` characters, not split at 、) names the topics of calls: after
@@ -158,6 +173,24 @@ def hotline_topic_spans(text: str) -> list[tuple[int, int]]:
 MASSES_CODE = "mass_line"
 FIRMS = re.compile(r"企业|入企|助企|惠企")
 _CLAUSE_RUN = re.compile(rf"{_CLAUSE}+")
+
+
+#: The people a mass_line term can reach: when a paragraph on firms names none of them, its
+#: visits and face-to-face talks (53名干部深入基层一线走访, 精准帮促市场主体) reach firms.
+PEOPLE = re.compile(r"群众|居民|村民|农户|农民|市民|百姓|住户|家庭|老人|学生|家长|游客|牧民|渔民|党员|志愿")
+#: Words that name firms as a paragraph's object beyond ``FIRMS``.
+FIRM_OBJECTS = re.compile(r"企业|市场主体|经营主体|商户|个体工商户")
+
+
+#: An investigation of a case (调查组, 核查组, 初核, 审查调查): its visits to villagers are
+#: the gathering of evidence, not the government reaching the masses.
+INQUIRY = re.compile(r"调查组|核查组|初核|审查调查|立案调查")
+
+
+def speaks_only_of_firms(text: str) -> bool:
+    """Does ``text`` speak of firms (``FIRM_OBJECTS``) and of no people (``PEOPLE``)?  Then a
+    mass_line term anywhere in it serves enterprises, not the masses (``match_codes``)."""
+    return bool(FIRM_OBJECTS.search(text)) and not PEOPLE.search(text)
 
 
 def firm_clause_spans(text: str) -> list[tuple[int, int]]:
@@ -246,21 +279,25 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     binary search (``ExcludedSpans``), so a long paragraph costs n log n, not n².  A domain
     term inside an item of an enumeration (``enumeration_spans``) or in a clause naming the
     goal of the work (``purpose_spans``) or a topic of hotline calls (``hotline_topic_spans``)
-    does not count, nor a mode term inside an item of a list of agencies, nor a mass_line term
-    in a clause about firms (``firm_clause_spans``).
+    does not count, nor one in a clause that names a condition or a balance of two tasks
+    (``condition_spans``); nor a mode term inside an item of a list of agencies, nor a
+    mass_line term in a clause about firms (``firm_clause_spans``) or anywhere in a paragraph
+    on firms alone (``speaks_only_of_firms``) or on an investigation (``INQUIRY``), nor an
+    institution term in a list with a deadline or a rule kept to (``followed_rule_spans``).
     """
     if not text:
         return []
     tokenizer = tokenizer or get_tokenizer(codebook.dictionary_words)
     starts, ends = tokenizer.word_boundaries(text)
     items = enumeration_spans(text)
-    aside = sorted(items + purpose_spans(text) + hotline_topic_spans(text))
+    aside = sorted(items + purpose_spans(text) + hotline_topic_spans(text) + condition_spans(text))
     venue_list = venue_spans(text)
     venues = ExcludedSpans(venue_list) if venue_list else None
     listed = ExcludedSpans(_merge(aside)) if aside else None
     agency_items = enumeration_spans(text, agencies_only=True) if items else []
     agencies = ExcludedSpans(agency_items) if agency_items else None
-    firm_clauses = firm_clause_spans(text)
+    firm_clauses = [(0, len(text))] if speaks_only_of_firms(text) or INQUIRY.search(text) \
+        else firm_clause_spans(text)
     firms = ExcludedSpans(firm_clauses) if firm_clauses else None
     deadline = deadline_list_spans(text) + followed_rule_spans(text)
     assignments = ExcludedSpans(_merge(sorted(deadline))) if deadline else None
@@ -286,7 +323,8 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
                     and assignments.overlaps(m.start(), m.end()):
                 continue
             out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
-    out = drop_sector_projects(drop_school_audience(text, drop_roster_domains(text, out)))
+    out = drop_sector_projects(drop_school_audience(text, drop_roster_domains(text, out)),
+                               hotline=bool(HOTLINE.search(text)))
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
 
@@ -308,19 +346,24 @@ def drop_school_audience(text: str, matches: list[tuple[str, str, str, int, int]
     return [m for m in matches if not (m[0] == SCHOOL_CODE and m[2] in SCHOOL_TERMS)]
 
 
-#: The domain whose words for a project's cost or construction belong to the sector of the
-#: project when the paragraph names one (总投资4500万元 of a new school; 污水处理项目建设).
+#: The domain whose words for a project's cost or construction, or for a sector's output value,
+#: belong to the sector of the project when the paragraph names one (总投资4500万元 of a new
+#: school; 污水处理项目建设; 产值8亿元 of the tea industry, which the codebook's economy sends to
+#: agriculture_rural).  In a report on a hotline, a growth rate is the calls' (受理诉求…同比增长).
 PROJECT_CODE = "economy"
-PROJECT_TERMS = frozenset({"投资", "总投资", "项目建设", "重点项目"})
+PROJECT_TERMS = frozenset({"投资", "总投资", "项目建设", "重点项目", "产值"})
+CALL_TERMS = frozenset({"同比增长"})
 
 
-def drop_sector_projects(matches: list[tuple[str, str, str, int, int]]
+def drop_sector_projects(matches: list[tuple[str, str, str, int, int]], *, hotline: bool = False
                          ) -> list[tuple[str, str, str, int, int]]:
-    """``matches`` without ``PROJECT_CODE`` when its only terms are ``PROJECT_TERMS`` and
-    another domain is coded in the paragraph: the investment in, or the building of, a school,
-    a sewage plant or a renovated compound is that sector's work, not economic development."""
+    """``matches`` without ``PROJECT_CODE`` when its only terms are ``PROJECT_TERMS`` (and, in a
+    report on a hotline, ``CALL_TERMS``) and another domain is coded in the paragraph: the
+    investment in, or the building of, a school, a sewage plant or a renovated compound is that
+    sector's work, not economic development."""
+    measures = PROJECT_TERMS | CALL_TERMS if hotline else PROJECT_TERMS
     own = [m for m in matches if m[0] == PROJECT_CODE]
-    if not own or any(m[2] not in PROJECT_TERMS for m in own):
+    if not own or any(m[2] not in measures for m in own):
         return matches
     if not any(m[1] == "domain" and m[0] != PROJECT_CODE for m in matches):
         return matches

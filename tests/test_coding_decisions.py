@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.coding import default_codebook, followed_rule_spans, hotline_topic_spans, match_codes
+from helpers.coding import (
+    condition_spans,
+    default_codebook,
+    followed_rule_spans,
+    hotline_topic_spans,
+    match_codes,
+    speaks_only_of_firms,
+)
 
 
 def codes(text: str) -> set[str]:
@@ -97,3 +104,54 @@ def test_food_and_drug_safety_is_quality_and_school_bus_safety_is_safety():
 
 def test_cadres_sent_down_to_households_reach_the_masses():
     assert "mass_line" in codes("农技站干部分组下沉到户，指导农户春播。")
+
+
+# --- frames, firms and investigations ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "村两委在做好疫情防控的基础上，组织村民抢收小麦。",
+    "换届大会按照疫情防控工作要求，落实测温、消毒措施。",
+])
+def test_epidemic_prevention_as_the_condition_of_other_work_is_not_health(text):
+    assert condition_spans(text)
+    assert "health_welfare" not in codes(text)
+
+
+def test_a_slogan_balancing_two_tasks_names_neither_as_subject():
+    found = codes("要做到疫情防控和经济发展两手抓、两不误。")
+    assert not found & {"health_welfare", "economy"}
+    assert "health_welfare" in codes("县卫健局召开疫情防控工作会议，部署核酸检测。")
+
+
+def test_visits_in_a_paragraph_on_firms_alone_serve_firms():
+    text = "税务局开展联系市场主体行动，30名干部深入一线实地走访，面对面解读政策。"
+    assert speaks_only_of_firms(text)
+    assert "mass_line" not in codes(text)
+    assert "mass_line" in codes("干部走访企业后，又入户走访困难群众。")
+
+
+def test_investigators_visiting_villagers_gather_evidence():
+    text = "县纪委监委成立调查组，进村走访村民，核对领取名单。"
+    assert "mass_line" not in codes(text)
+    assert "discipline" in codes(text)
+
+
+def test_an_agricultural_industrys_output_value_is_not_economy():
+    found = codes("全县茶园面积达12万亩，茶叶产值6.3亿元。")
+    assert "agriculture_rural" in found
+    assert "economy" not in found
+
+
+def test_growth_of_hotline_calls_is_not_economic_growth():
+    found = codes("本月12345热线受理诉求1800件，同比增长3%，办结率98%。")
+    assert "economy" not in found
+    assert "economy" in codes("全县规上工业增加值同比增长8%。")
+
+
+def test_drug_plants_are_no_farming_and_a_disputes_early_signs_no_hazard():
+    assert "agriculture_rural" not in codes("民警向村民讲解非法种植毒品原植物的危害。")
+    assert "safety" not in codes("调解员走村入户，排查发现隐患苗头。")
+
+
+def test_administrative_enforcement_stays_law_enforcement():
+    assert "law_enforcement" in codes("城管执法局组织执法人员强制拆除违建。")
