@@ -323,7 +323,8 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
                     and assignments.overlaps(m.start(), m.end()):
                 continue
             out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
-    out = drop_sector_projects(drop_school_audience(text, drop_roster_domains(text, out)),
+    out = drop_straw_setting(text, drop_roster_domains(text, out))
+    out = drop_sector_projects(drop_school_audience(text, out),
                                hotline=bool(HOTLINE.search(text)))
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
@@ -368,6 +369,21 @@ def drop_sector_projects(matches: list[tuple[str, str, str, int, int]], *, hotli
     if not any(m[1] == "domain" and m[0] != PROJECT_CODE for m in matches):
         return matches
     return [m for m in matches if m[0] != PROJECT_CODE]
+
+
+#: The straw-burning ban (environment, as the codebook decides) and the domain of the farm words
+#: around it: the harvest, the fields and the cooperatives are its season and setting.
+STRAW_BAN = re.compile(r"秸秆禁烧|禁烧秸秆|秸秆焚烧|焚烧秸秆|秸秆露天焚烧|禁烧")
+STRAW_SETTING_CODE = "agriculture_rural"
+
+
+def drop_straw_setting(text: str, matches: list[tuple[str, str, str, int, int]]
+                       ) -> list[tuple[str, str, str, int, int]]:
+    """``matches`` without ``STRAW_SETTING_CODE`` when ``text`` reports the straw-burning ban
+    (``STRAW_BAN``): enforcing the ban is pollution control, whatever crop it follows."""
+    if not STRAW_BAN.search(text):
+        return matches
+    return [m for m in matches if m[0] != STRAW_SETTING_CODE]
 
 
 def drop_roster_domains(text: str, matches: list[tuple[str, str, str, int, int]]

@@ -155,3 +155,10 @@ def test_drug_plants_are_no_farming_and_a_disputes_early_signs_no_hazard():
 
 def test_administrative_enforcement_stays_law_enforcement():
     assert "law_enforcement" in codes("城管执法局组织执法人员强制拆除违建。")
+
+
+def test_the_harvest_around_the_straw_burning_ban_is_its_setting():
+    found = codes("县领导到合作社和农户家中，了解秋收后秸秆禁烧的责任落实情况。")
+    assert "environment" in found
+    assert "agriculture_rural" not in found
+    assert "agriculture_rural" in codes("县领导到合作社了解秋收进度和农户增收情况。")
