@@ -844,3 +844,16 @@ def test_places_of_a_cited_national_visit_are_not_the_report_s():
 def test_village_word_after_a_county_is_no_township():
     got = locate_article(None, "10月31日，市领导前往北碚区调研乡村振兴工作，察看产业发展。北碚区负责同志汇报。")
     assert (got.locality, got.township) == ("北碚区", None)
+
+
+def test_a_municipal_leader_inspecting_one_district_is_the_district_s_report():
+    # a municipal paper (home 重庆市) speaks of 市委 and 重庆 throughout; its leader's inspection
+    # of one district is that district's report
+    text = ("11月2日，市委副书记前往江津区调研生态环境保护工作。他强调，要按照市委、市政府部署，"
+            "奋力谱写重庆生态文明建设新篇章，让重庆的山更绿、水更清。\n"
+            "在江津区，他察看了长江岸线整治情况，要求巩固重庆生态屏障。")
+    got = locate_article(None, text, home="重庆市")
+    assert (got.locality, got.level, got.province) == ("江津区", "county", "重庆市")
+    # a tour of two districts stays the municipality's
+    tour = text.replace("前往江津区调研", "前往江津区、永川区调研")
+    assert locate_article(None, tour, home="重庆市").locality != "江津区"

@@ -135,6 +135,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights)
     place = _bare_home_zone(headline, text, place, home_p, weights) or place
     place = _home_study_trip(headline, text, place, home_p) or place
+    place = _inspected_county(mentions, headline, text, place, weights) or place
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         unique = unique_township(headline, text)
@@ -228,6 +229,37 @@ def _drop_cited_visits(mentions: list[_Mention], text: str) -> None:
         for x in mentions:
             if not x.headline and start <= x.start < end:
                 x.dropped = True
+
+
+#: An inspection: a higher body's leaders going to (前往, 到, 赴, 深入, 来到) a place to look at its
+#: work (调研, 检查, 考察, 视察, 督导, 暗访, 走访), within one clause.
+INSPECTION = re.compile(r"(?:前往|来到|深入|赴|到)(?P<site>[^，。；！？\n]{2,30}?)"
+                        r"(?:调研|检查|考察|视察|督导|督查|暗访|走访)")
+
+
+def _inspected_county(mentions: list[_Mention], headline: str, text: str, place: Place | None,
+                      w: Weights) -> Place | None:
+    """The county a province's or city's leaders inspect, when the item was decided for that
+    province or city: the headline or the first sentence sends them to it (市委副书记前往某区调研)
+    and it is the only county or zone the article names.  A higher body reporting on one county
+    gives the county (the body is the agency); a tour of two counties stays the city's."""
+    if place is None or place is _UNNAMED_COUNTY or place.level not in ("prefecture", "province"):
+        return None
+    locals_ = [p for p in w.scores if p.level in ("county", "zone")]
+    if len(locals_) != 1:
+        return None
+    county = locals_[0]
+    if place.name not in (county.prefecture, county.province):
+        return None
+    first = re.split(r"[。！？\n]", text.lstrip(), maxsplit=1)[0]
+    offset = len(text) - len(text.lstrip())
+    for in_head, source, shift in ((True, headline, 0), (False, first, offset)):
+        for m in INSPECTION.finditer(source):
+            start, end = m.start("site") + shift, m.end("site") + shift
+            if any(x.headline == in_head and not x.dropped and _key(x) == county
+                   and start <= x.start < end for x in mentions):
+                return county
+    return None
 
 
 def _home_study_trip(headline: str, text: str, place: Place | None, home: Place | None
