@@ -201,17 +201,23 @@ _NOT_QUANTITIES = {
             r"|(?<![\dA-Za-z.])\d[A-Z](?![A-Za-z\d])"  # 5G, 4A级景区
             # postcodes (邮编:030600) and printed timestamps (2021-12-07 14:27)
             r"|(?:邮编|邮政编码)\s*[:：]?\s*\d{6}(?!\d)"
-            r"|(?<!\d)(?:19|20)\d{2}-[01]?\d-[0-3]?\d(?:\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?(?!\d)",
+            r"|(?<!\d)(?:19|20)\d{2}-[01]?\d-[0-3]?\d(?:\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?(?!\d)"
+            # a computation printed in brackets (同比— (292/0)%: the base was zero)
+            r"|[(（]\s*\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?\s*[)）]\s*%?"
+            # the earlier years of a list sharing one 年 (继2007、2009、2012年之后)
+            r"|(?<![\d.])(?:19|20)\d{2}(?=(?:[、和](?:19|20)\d{2})*[、和](?:19|20)\d{2}年)",
     # 第五条, 第3号令, 第二次党代会, 党的十九大, 党的二十大
-    "ordinal": rf"第[\d{_CN_DIGITS}]+|党的[二十]{{1,2}}[一二三四五六七八九]?大",
+    "ordinal": rf"第[\d{_CN_DIGITS}]+|党的[二十]{{1,2}}[一二三四五六七八九]?大"
+               # 二次退回补充侦查, 二次供水: 二次 is the second time (a count prints 两次)
+               rf"|(?<![\d{_CN_ALL}两])二次(?=[\u4e00-\u9fff])",
     "url": r"(?:https?://|www\.)[\w\-./?%&=#:~+@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
            r"|[\w-]+(?:\.[\w-]+)*\.(?:cn|com|net|org)(?:/[\w\-./?%&=#~+]*)?",
     # telephone numbers (0731-12345678, mobiles, the number after 电话/拨打 …) and hotline and
     # service numbers as names (12345热线, 110宣传日, 县12345政务服务热线中心)
     # (a list of numbers after the area code: 0354-2416500、2416530)
-    "phone": r"(?<!\d)0\d{2,3}\s*[-－—]\s*\d{7,8}(?:[-－—]\d{1,4})?(?:[、/]\d{7,8})*(?!\d)"
+    "phone": r"(?<!\d)0\d{2,3}\s*[-－—]{1,2}\s*\d{7,8}(?:[-－—]\d{1,4})?(?:[、/]\d{7,8})*(?!\d)"
              r"|(?<!\d)1[3-9]\d{9}(?!\d)"
-             r"|(?:电话|热线|手机|传真|拨打|致电|专线)\s*[:：]?\s*\d{3,}(?:[-－—]\d+)*(?:[、/]\d{7,8})*"
+             r"|(?:电话|热线|手机|传真|拨打|致电|专线)\s*[:：]?\s*\d{3,}(?:[-－—]{1,2}\d+)*(?:[、/]\d{7,8})*"
              rf"(?![\d.万亿余多]|\s*(?:{_UNIT_ALT}))"
              r"|(?<![\d.])(?:1[0-2]\d|1\d{4}|9\d{4})(?![\d.])(?=\s*(?:政务|便民|服务|热线|宣传日"
              r"|系统|平台|报警|接警|接处警|指挥|专线|举报|电话|短信|号码|话务|工单|中心|投诉|咨询"
@@ -224,7 +230,11 @@ _NOT_QUANTITIES = {
     # (a note in brackets and the measure ranked may stand between: 在16个县市区(含…)经济指标
     # 综合排名中)
     "pool": r"(?<![\d.])\d+个[^\d，。；,;、：:()（）]{1,8}?(?:[(（][^()（）]{0,16}[)）])?"
-            r"[^\d，。；,;、：:()（）]{0,8}?(?=中?(?:排名|排在|排位|位列|位居|名列|居第|居全))",
+            r"[^\d，。；,;、：:()（）]{0,8}?(?=中?(?:排名|排在|排位|位列|位居|名列|居第|居全))"
+            # …in an assessment of them (在全省77个县(市)经济社会发展监测考评中)
+            r"|(?<=[在对])(?:全[省市州国区县])?\d+个[^\d，。；,;、：:()（）]{1,8}?"
+            r"(?:[(（][^()（）]{0,16}[)）])?[^\d，。；,;、：:()（）]{0,14}?"
+            r"(?:考评|考核|评比|测评|评价|评估|排名|排位)中",
     # the header of a list (诉求量前10位的分别是：): the size of the list, no count or rank
     "header": r"前(?:\d+|[一二三四五六七八九十两]+)[位名](?=的[^，,。；;：:]{0,8}[：:])",
     # document numbers (〔2021〕12号, 宣政秘〔20208号 as printed, [2021]12号), house numbers (88号)
@@ -238,6 +248,9 @@ _NOT_QUANTITIES = {
                r"|全会|会议)|[\d{_CN_N}]+次(?:全体会议|全会|党代会|代表大会)",
     # list ordinals and captions: 1.加强领导, 1、, （三）, 附件1, 图1
     "list": r"(?:^|(?<=[\s。；;：:！？!?]))\d{1,2}\s*[.．、](?!\d)"
+            # a list number glued to its heading (2刑事执行活动违法): one digit opening the
+            # sentence before words that are no unit
+            rf"|^\d(?![\d.])(?!\s*(?:{_UNIT_ALT}|[万亿千百年月日号时点余多个至到成倍分番]))(?=[\u4e00-\u9fff])"
             rf"|[(（]\s*(?:\d{{1,2}}|[{_CN_N}]{{1,3}})\s*[)）]"
             r"|(?<![代发列报年统简清地蓝试意企版制])(?:附件|附图|附表|图|表)\s*\d+(?:[-.－]\d+)?"
             r"(?=[:：\s)）、，,.。和及与]|$)",
@@ -258,12 +271,17 @@ _NOT_QUANTITIES = {
               rf"|[{_CN_N}]位数"
               # 世界500强 (a league's name), 三天两头 (an idiom: often)
               r"|(?<![\d.])\d+强(?![化度])|三天两头"
+              # the parts of a text (报告用八个部分回顾…); a working rhythm (两天一巡查, 一周一评比)
+              rf"|(?:\d+|[{_CN_N}]+)个部分"
+              rf"|(?:\d+|[{_CN_N}]+)(?:天|周|月|年)一(?=[\u4e00-\u9fff])"
               # 五个县之一: one of a set, not a count
               rf"|(?:\d+|[{_CN_N}]+)个[\u4e00-\u9fff]{{1,4}}之一",
     # times: 两天前, 三年前 (a reference, not a duration); the basis of a conversion (1分兑换2元)
     # 近五年来 (a period, read by ``metric_context.PERIOD``); 70周年 (an anniversary)
     "relative": rf"(?<![\d.])(?:\d{{1,2}}|[{_CN_N}几]+)(?:天|年|个月|周|小时|分钟)之?前(?![列茅沿期])"
                 rf"|近(?:\d{{1,2}}|[{_CN_N}]{{1,3}})(?:年|个月)(?=来|以来)"
+                # 五年来 (a period), 回顾了法院五年的工作 (the span a report covers)
+                rf"|(?<![\d.{_CN_ALL}])[{_CN_N}]{{1,2}}年(?=来|以来|的?工作(?!日|时))"
                 rf"|(?<![\d.])(?:\d{{1,3}}|[{_CN_N}]{{1,3}})周年"
                 # 与前两年平均数相比: the base of a comparison, no duration
                 rf"|前(?:\d|[{_CN_N}])年(?=平均|均值|同期)"
@@ -477,6 +495,11 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
             value, unit = _date_value(m.group())
             out.extend(_in_context([_row(sentence, m.group(), value, unit, "date", None, False,
                                          None, "date")], sentence, m.span(), offset, quotes))
+        for m in _STREAK.finditer(sentence):  # also inside a quoted title (“十七连冠”)
+            rows = None if _overlaps(m.span(), taken) else _streak(sentence, m)
+            if rows:
+                taken.append(m.span())
+                out.extend(_in_context(rows, sentence, m.span(), offset, quotes))
         taken += [m.span() for m in _QUOTED_NAME.finditer(sentence)]
         # the forms of their own first, longest first: each claims its span whole
         for pattern, reader in _FORMS:
@@ -1129,7 +1152,7 @@ def _shares(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
 #: A streak fused into an idiom (考核七连冠, 粮食生产十一连增): the number of years or rounds in
 #: a row, a count (set 2's 十七连冠, set 4's STREAK rows).
 _STREAK = re.compile(rf"(?<![\d{_CN_ALL}])(?P<num>\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})连"
-                     r"(?P<word>冠|增|胜|涨|降|跌|升|丰|稳)")
+                     r"(?P<word>冠|增|胜|涨|降|跌|升|丰|稳|创)")
 
 
 def _streak(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
@@ -1142,8 +1165,7 @@ def _streak(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
 
 _FORMS: list[tuple[re.Pattern[str], object]] = [
     (_PER_WORDS, _per_words), (_FRACTION, _fraction), (_DOUBLING, _doubling),
-    (_YUAN_JIAO, _yuan_jiao), (_RANGE, _range), (_CHENG, _cheng), (_SHARES, _shares),
-    (_STREAK, _streak)]
+    (_YUAN_JIAO, _yuan_jiao), (_RANGE, _range), (_CHENG, _cheng), (_SHARES, _shares)]
 
 
 def _quantity_rows(sentence: str, m: re.Match[str], value: float, unit: str, *,

@@ -273,3 +273,30 @@ def test_one_of_a_set_and_a_rank_move_after_a_rank():
     rows = extract_from_text("增速居全市第4位，较上月上升2位。")
     assert [(r["value"], r["kind"], r["role"], r["direction"]) for r in rows
             if r["kind"] != "date"] == [(4, "rank", "rank", None), (2, "rank", "change", "up")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 二次 is the second round; a count of rounds prints 两次
+    ("首次审查退回8件,二次审查退回3件。", [(8, "件", "count"), (3, "件", "count")]),
+    ("全年开展两次集中排查。", [(2, "次", "count")]),
+    # a ratio printed in brackets after a change with a zero base
+    ("受理环境类投诉57件,同比— (57/0)%。", [(57, "件", "count")]),
+    # a list number glued to its heading, but never a count or a month range
+    ("3强化源头治理。", []),
+    ("3名干部受到表彰。", [(3, "名", "count")]),
+    ("8成受访群众表示满意。", [(8, "成", "rate")]),
+    ("1至6月,全县接警量同比下降4.2%。", [(4.2, "%", "rate")]),
+    # the parts of a report and a working rhythm
+    ("报告分六个部分总结了一年来的工作。", []),
+    ("镇里对各村道路保洁实行三天一检查、一月一通报。", []),
+    # the span a report looks back on
+    ("报告回顾了检察院三年的工作。", []),
+    ("十年来,该村集体收入增长到86万元。", [(86, "万元", "money")]),
+    # the earlier years of a list sharing 年, a hotline printed with a double dash
+    ("这是继2015、2018年之后第三次获此称号。", []),
+    ("举报电话:0736——7221155", []),
+    # the pool of an assessment the locality is ranked in
+    ("在全市12个乡镇(街道)年度目标考核中,我镇位列第2名。", [(2, "名", "rank")]),
+])
+def test_set_four_traps(sentence, expected):
+    assert figures(sentence) == expected
