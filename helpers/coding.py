@@ -68,14 +68,15 @@ _ENUM_ITEM = rf"[^{_ENUM_STOP}]{{1,12}}"
 AGENCY_WORDS = ("单位", "部门", "机构")
 #: An enumeration of two or more items joined by 、 and closed by 等 and, within a few
 #: characters, a word for the kind of thing listed: units, agencies, places, categories,
-#: industries, the business or matters a counter handles (社会保障、民政事务等业务) (not 方面 or
+#: industries, the business or matters a counter handles (社会保障、民政事务等业务), the groups of
+#: people served (留守老人、残疾人、孕妇等特殊群体: who is served, not the field) (not 方面 or
 #: 领域, which close lists of the tasks of the work reported); or closed
 #: by a word for agencies without 等 (监管、检测、执法机构), or by a count of compounds, villages
 #: or sites (科技局小区、农业局小区、利达小区3个小区), or by 等 and the sites visited a little
 #: further on (…砂石厂、景阳镇卫生院、…石料厂等环保督察交办问题整改现场).
 ENUMERATION = re.compile(
     rf"((?:{_ENUM_ITEM}、)+{_ENUM_ITEM})(?:等[^{_ENUM_STOP}]{{0,8}}?"
-    rf"({'|'.join(AGENCY_WORDS)}|场所|点位|类|产业|业务|事项)|(?<!等)({'|'.join(AGENCY_WORDS)})"
+    rf"({'|'.join(AGENCY_WORDS)}|场所|点位|类|产业|业务|事项|群体)|(?<!等)({'|'.join(AGENCY_WORDS)})"
     rf"|(?<!等)[0-9０-９一二三四五六七八九十]+个(小区|社区|村|乡镇|点位)"
     rf"|等[^{_ENUM_STOP}]{{0,16}}?(现场))")
 

@@ -162,3 +162,9 @@ def test_the_harvest_around_the_straw_burning_ban_is_its_setting():
     assert "environment" in found
     assert "agriculture_rural" not in found
     assert "agriculture_rural" in codes("县领导到合作社了解秋收进度和农户增收情况。")
+
+
+def test_groups_of_people_listed_as_those_served_name_no_field():
+    text = "服务中心针对独居老人、残疾人、孕妇等特殊群体开通绿色通道。"
+    assert "health_welfare" not in codes(text)
+    assert "health_welfare" in codes("县残联为残疾人发放辅助器具。")
