@@ -62,7 +62,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["FigureContext", "figure_context", "period_dates", "quoted_spans"]
+__all__ = ["FigureContext", "figure_context", "open_bracket", "period_dates", "quoted_spans"]
 
 #: Verbs (and nouns) of a rise: 增长 of output, 提高/提升 of rates, 上升 of indicators, 增加 of
 #: counts, 增收 of income, 增幅 (the rise's size), 扩大, 上涨 of prices, 回升 of growth, 多
@@ -89,11 +89,11 @@ _TO = re.compile(r"(?P<verb>提高|提升|上升|增长|增加|下降|降低|减
 _FROM = re.compile(r"(?:由|从)(?:(?:20\d\d年|去年|上年|今年|年初)(?:底|末|初)?的?)?"
                    r"(?:不足|不到|超过|近|约|原来的|原先的|过去的|之前的|上年的|去年的)?$")
 #: Words of intention that make a figure a target: 力争, 目标, 计划, 确保, 争取, 任务 (in
-#: 目标任务), 力求, 拟, 要 (要达到), 将 (将达到), 到…年 (到2025年…达到); 计划 and 规划 not in an
+#: 目标任务), 承诺 (a commitment, B7; not 承诺时限 or 承诺件, the promised deadline), 力求, 拟, 要 (要达到), 将 (将达到), 到…年 (到2025年…达到); 计划 and 规划 not in an
 #: organ's name (规划局).  预计 is not one: year-end reports print the year's estimated level
 #: with it (预计全年实现…).  A completed plan
 #: (完成计划的87%) is a completion, not a target: ``COMPLETION`` is tried first.
-TARGET = re.compile(r"力争|目标|(?:计划|规划)(?![局委办司处科院])|确保|争取|任务|力求|拟|预期(?!性)|要求|将要|"
+TARGET = re.compile(r"力争|目标|承诺(?![^，,。；;]{0,2}时限|件|书|制|事项)|(?:计划|规划)(?![局委办司处科院])|确保|争取|任务|力求|拟|预期(?!性)|要求|将要|"
                     r"将(?=达到|达|突破|超过|实现|建成|完成|新增|增加|提高|带动|惠及|形成|投入|投资)|"
                     r"要(?=达到|达|完成|实现|确保|力争|突破|建成|提高|控制)|"
                     r"必须(?=达到|达|完成|实现)|"
@@ -122,8 +122,9 @@ COMPLETION = re.compile(rf"(?:完成|占|为|达|达到|实现)[^，,。；;：:
 #: A rate of work started, finished or resolved (开工率, 竣工率, 化解率) is the share of a task
 #: done when the sentence prints the task (任务为43801户, 交办积案1876件): rule B6 of the third
 #: measurement set; measured against ordinary totals (项目开工率 of signed projects) it is a level.
-_TASK_RATE = re.compile(r"(?:开工|动工|竣工|入住|化解|完成)率(?:为|达到?|是)?$")
-_TASK = re.compile(r"任务数?(?:为|是|共)?\d|\d+[\u4e00-\u9fff]任务|交办[^，,。；;]{0,6}\d")
+_TASK_RATE = re.compile(r"(?:开工|开复工|复工|动工|竣工|入住|化解|完成)率(?:为|达到?|是)?$")
+_TASK = re.compile(r"任务数?(?:为|是|共)?\d|\d+[\u4e00-\u9fff]任务|交办[^，,。；;]{0,6}\d"
+                   r"|承诺[^，,。；;]{0,8}\d")  # 承诺3月份开复工36项: a commitment is a task
 #: A gap to a benchmark (高于全省平均水平38.1个百分点, 比全国平均水平高10.9%, 较第二名多出0.34分): a change whose
 #: direction is the comparison's; the benchmark (up to ``MAX_BENCHMARK`` characters) stands
 #: between the word and the figure.
@@ -163,7 +164,7 @@ PERIOD = re.compile(
     r"|(?:截至|截止|截止到)(?:今年|去年|20\d\d年)[底末]"
     # run together as printed: 截至1031日 (10月31日)
     r"|(?:截至|截止|截止到)(?:1[0-2]|0?[1-9])(?:[12]\d|3[01]|0[1-9])日"
-    r"|(?:截至|截止|截止到|到)" + _YEAR_WORD + r"?" + _M + r"月(?:底|末|初|\d{1,2}日)"
+    r"|(?:截至|截止|截止到|到)" + _YEAR_WORD + r"?" + _M + r"月(?:底|末|初|[上中下]旬|\d{1,2}日)"
     r"|" + _YEAR_WORD + r"?" + _M + r"月份?" + _TO_SIGN + _M + r"月(?:份)?"
     # 元至九月 (元 = 元月, January), not the 元 of an amount (5亿元至九月底)
     r"|(?<![\d" + _CN + r"万亿千百])元月?" + _TO_SIGN + _M + r"月(?:份)?"
@@ -230,14 +231,63 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
     # the figure's own qualifier (以上 in 10亿元以上) belongs to what follows it
     bound = end - 2 if sentence[end - 2:end] in ("以上", "以下") else end
     after = sentence[bound:bound + CATEGORY_REACH]
+    earlier = list(_FIGURE_THEN_WORDS.finditer(before))
+    if earlier and (_direction_of(before[:earlier[-1].start()]) or COMPARISON.search(
+            before[:earlier[-1].start()])):
+        # 新收案件同比增加180.37%结案1058件 (a comma lost): the change before 180.37% is its
+        # own; a share of a task printed before (占今年88641户任务数的80.26%) is not cut
+        before = before[earlier[-1].end():]
     role, direction = _role(sentence, clause_start, before, after, kind,
                             ahead=sentence[start:min(end, start + TARGET_LOOKAHEAD)])
+    if kind != "count" and after.startswith("标准") and (
+            role == "level" or role == "change" and _GAP.search(before)):
+        # 远超国家规定的80%标准, 高于省定的85%标准: the standard a rule sets (set 4's S20-03),
+        # never a gap to it
+        role, direction = "limit", None
+    if role == "level" and kind == "money" and _PER_AWARD.search(before):
+        role = "limit"  # 每条线索给予人民币10万元奖励: a fixed amount of a rule (set 4's B18)
+    if role in ("level", "change") and any(
+            m.start("aim") <= start < m.end("aim") for m in _AIM.finditer(sentence)):
+        role = "target"  # 为全面实现…增长10%以上…的目标: the figures of an aim named after them
+    opened = open_bracket(sentence, start)
+    if role == "level" and opened is not None:
+        outer = _clause_start(sentence, opened)
+        if _intended(sentence, outer, sentence[outer:opened]):
+            role = "target"  # 承诺开复工36项(续建29项,新建7项): the parts of a target
     if role == "level" and sentence[start:end].endswith("倍") and _MULTIPLE_BEFORE.search(before):
         # 是去年同期的18倍: the multiple of a base is a change (rule B5 of the third set)
         role, direction = "change", "down" if value is not None and value < 1 else "up"
     if direction == "up" and value is not None and value < 0:
         direction = "down"  # 增长-3.2%: a printed negative growth is a fall
     return FigureContext(direction, role, _period(sentence, start))
+
+
+#: A figure followed by words without a break (180.37%结案1058件, a comma lost in print): the
+#: words before it are its own, not the next figure's.
+_FIGURE_THEN_WORDS = re.compile(r"\d(?:%|‰|个百分点|[件人起项户家次名元])(?=[\u4e00-\u9fff])(?![和及与或])")
+#: An aim whose figures are printed before the word that names it (为全面实现2013年农业总产值
+#: 增长10%以上…的目标进一步统一思想).
+_AIM = re.compile(r"为了?(?:全面|确保|如期|顺利)?(?:实现|完成|达到|达成)(?P<aim>[^。；;]*?)的(?:目标|任务)")
+#: A fixed amount a rule gives for each unit (每条线索给予人民币10万元奖励, 每户补助3000元).
+_PER_AWARD = re.compile(r"每(?:条|个|人|户|名|家|次|件|位|亩)[^，,。；;]{0,12}?(?:给予|奖励|补贴|补助|奖补)")
+#: A viewpoint (从28项监测指标全省位次情况看): 从 opens no baseline there.
+_VIEWPOINT = re.compile(r"[^，,。；;]{0,16}?(?:情况|方面|角度|总体|整体|数据)?(?:来)?看[，,]")
+
+
+def open_bracket(sentence: str, start: int) -> int | None:
+    """Where the bracket the figure at ``start`` stands in opens, or None."""
+    depth = 0
+    for i in range(start - 1, -1, -1):
+        ch = sentence[i]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch in "。；;":
+            return None
+    return None
 
 
 #: What stands before the multiple of a base (是去年同期的18倍, 为上年的2.5倍).
@@ -270,7 +320,7 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
             _TASK_RATE.search(before) and _TASK.search(sentence))):
         # a share of a plan done; an amount done (已完成改厕任务40926座) is a level
         return "completion", None
-    if _FROM.search(before):
+    if _FROM.search(before) and not _VIEWPOINT.match(sentence, clause_start + len(before)):
         rest = sentence[clause_start:]
         return "from", _direction_of(rest, anywhere=True)
     to = _TO.search(before)
@@ -362,7 +412,7 @@ def _completed_plan(text: str, m: re.Match[str]) -> bool:
 
 #: Nouns that hold a direction word without being a change: 增加值 (value added), 增长点/增长极
 #: (sources of growth), 减量 as in 减量化 — masked before directions are read.
-NOT_CHANGES = re.compile(r"增加值|增长点|增长极|减量化|降本增效|增收渠道")
+NOT_CHANGES = re.compile(r"增加值|增长点|增长极|减量化|降本增效|增收渠道|增长的?贡献")
 
 
 def _direction_of(text: str, *, anywhere: bool = False) -> str | None:

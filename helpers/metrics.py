@@ -67,6 +67,7 @@ from helpers.metric_context import (
     PERIOD,
     figure_context,
     figure_period,
+    open_bracket,
     period_dates,
     quoted_spans,
 )
@@ -770,6 +771,9 @@ def _link_pairs(rows: list[dict[str, object]]) -> None:
     for i, row in enumerate(rows):
         if row["pair"] is not None or row["role"] not in ("from", "target"):
             continue
+        if row["role"] == "target" and open_bracket(str(row["sentence"]), int(row["_at"])) \
+                is not None:
+            continue  # the parts of a target in brackets (续建29项,新建7项) are no pair's end
         wanted = ("to",) if row["role"] == "from" else ("level", "completion", "to")
         for other in rows[i + 1:]:
             if other["pair"] is None and other["role"] in wanted and (

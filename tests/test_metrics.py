@@ -749,3 +749,37 @@ def test_a_streak_fused_into_an_idiom_is_a_count(sentence, expected):
     got = [(r["value"], r["kind"], r["role"]) for r in extract_from_text(sentence)
            if r["kind"] not in ("date", "duration")]
     assert got == expected
+
+
+def test_a_change_verb_before_a_figure_that_lost_its_comma_stays_with_it():
+    rows = extract_from_text("新收信访件同比减少12.5%办结210件,办结率98%。")
+    assert [(r["value"], r["role"], r["direction"]) for r in rows] == [
+        (12.5, "change", "down"), (210.0, "level", None), (98.0, "level", None)]
+
+
+def test_a_promise_its_parts_in_brackets_and_the_share_done():
+    rows = extract_from_text("各乡镇承诺4月份开工项目20项(新建12项,续建8项),已开工15项,"
+                             "开工率75%。")
+    got = [(r["value"], r["role"]) for r in rows if r["kind"] != "date"]
+    assert got == [(20.0, "target"), (12.0, "target"), (8.0, "target"), (15.0, "level"),
+                   (75.0, "completion")]
+    pairs = {r["value"]: r["pair"] for r in rows}
+    assert pairs[20.0] == pairs[15.0] is not None and pairs[12.0] is None
+
+
+@pytest.mark.parametrize(("sentence", "figure", "role"), [
+    ("为全面实现明年全镇财政收入增长8%以上的目标而努力。", 8.0, "target"),
+    ("对举报属实的,每条线索给予举报人2000元奖励。", 2000.0, "limit"),
+    ("两项指标均高于省定的85%标准。", 85.0, "limit"),
+    ("从30项考核指标完成情况看,我县已有25项完成。", 30.0, "level"),
+    ("服务业对经济增长贡献率达61.5%。", 61.5, "level"),
+])
+def test_set_four_roles(sentence, figure, role):
+    rows = [r for r in extract_from_text(sentence) if r["value"] == figure]
+    assert [(r["role"], r["direction"] if role != "target" else None) for r in rows] == [
+        (role, None)]
+
+
+def test_a_deadline_in_a_part_of_the_month_is_the_period():
+    rows = extract_from_text("截至5月中旬,全县各项贷款余额88亿元。")
+    assert [r["period"] for r in rows if r["kind"] == "money"] == ["截至5月中旬"]
