@@ -109,11 +109,13 @@ def describe_scope(articles: pd.DataFrame) -> str:
     n = len(articles)
     text = f"{_n(n, 'report')} from {_n(articles['source'].nunique(), 'source file')}"
     if "newspaper" in articles.columns and articles["newspaper"].notna().any():
-        text += f" ({articles['newspaper'].nunique()} newspapers named)"
+        text += f" ({_n(articles['newspaper'].nunique(), 'newspaper')} named)"
     if "published" in articles.columns and articles["published"].notna().any():
         dates = pd.to_datetime(articles["published"].dropna())
         first, last = dates.min().date().isoformat(), dates.max().date().isoformat()
-        text += f", published {first}" if first == last else f", published {first} to {last}"
+        span = f"on {first}" if first == last else f"from {first} to {last}"
+        text += (f", all dated, published {span}" if len(dates) == n else
+                 f"; {_share(len(dates), n)} dated, published {span}, the others undated")
     else:
         text += ", no publication dates known"
     known = articles[articles["locality"].notna()]
@@ -157,16 +159,23 @@ def describe_top_terms(by_article: pd.DataFrame, n: int = 5) -> str:
             "content tokens of the corpus.")
 
 
-def describe_panels(groups: pd.Series, what: str = "panels") -> str:
-    """How many reports stand behind each panel of a grouped figure: ``groups`` holds one
+def describe_panels(groups: pd.Series, what: str = "panels", *,
+                    max_panels: int | None = None) -> str:
+    """How many reports stand behind each group of a grouped figure: ``groups`` holds one
     value per article (its locality, its primary domain …; missing values form their own
-    panel).  A panel of one report shows that report, not its group."""
+    group).  A group of one report shows that report, not its group.  With ``max_panels``
+    (a figure's limit, e.g. ``viz.MAX_CLOUD_PANELS``) also how many of the groups are drawn."""
     if groups.empty:
         return f"No {what}."
     per = groups.fillna("(none)").astype(str).value_counts()
     single = int((per == 1).sum())
-    return (f"{len(per)} {what}; {_share(single, len(per))} of them rest on a single report; "
-            f"the largest holds {int(per.max())} reports.")
+    text = f"{len(per)} {what}"
+    if max_panels is not None:
+        drawn = min(len(per), max_panels)
+        text += (", all drawn as panels" if drawn == len(per) else
+                 f", {drawn} of them drawn as panels (most reports first, ties by most tokens)")
+    return (text + f"; {_share(single, len(per))} of them rest on a single report; "
+            f"the largest holds {_n(int(per.max()), 'report')}.")
 
 
 def describe_article_codes(units: pd.DataFrame, codebook) -> str:
@@ -224,10 +233,16 @@ def describe_cooccurrence(matrix: pd.DataFrame, units: pd.DataFrame, codebook, *
 
 
 def describe_levels(table: pd.DataFrame, kind: str) -> str:
-    """What a figure of levels draws from an indicator table (``metrics.indicator_table``):
-    of the figures of ``kind`` (rates: in %), how many are levels outside quotation marks
-    (role level or to, no change) from how many localities, and what is left out, by role and
-    quotation.  Rates: how many are floors or ceilings (以上, 不足); money: the range in 元."""
+    """What a figure of levels draws from an indicator table (``metrics.indicator_table``),
+    with the figure's own filter (``viz.rate_levels``/``viz.money_levels`` and
+    ``viz.drawn_families``): of the figures of ``kind`` (rates: in %), how many are levels
+    (role level or to, no change, not quoted) and what is left out, by role and quotation; of
+    the levels, those the figure does not draw (rates of no named family, money of 0 元 or
+    less, families beyond the panels) and how many dots it draws, a printing shared by several
+    indicators counted once.  Rates: floors or ceilings and the lowest drawn; money: the range
+    drawn in 元."""
+    from helpers import viz
+
     rows = table[table["kind"] == kind]
     if kind == "rate":
         rows = rows[rows["unit_std"] == "%"]
@@ -236,10 +251,7 @@ def describe_levels(table: pd.DataFrame, kind: str) -> str:
     kept = is_level(rows)
     levels = rows[kept]
     out = rows[~kept]
-    text = (f"{len(rows)} {kind} figures{' in %' if kind == 'rate' else ''}; "
-            f"{len(levels)} are levels drawn here, from "
-            f"{levels['locality'].nunique()} of {table['locality'].nunique()} localities "
-            "with any figure")
+    text = f"{len(rows)} {kind} figures{' in %' if kind == 'rate' else ''}; {len(levels)} are levels"
     left = out[~out["quoted"].astype(bool)]["role"].fillna("no role").value_counts()
     nq = int(out["quoted"].astype(bool).sum())
     if len(out):
@@ -248,17 +260,39 @@ def describe_levels(table: pd.DataFrame, kind: str) -> str:
     text += "."
     if levels.empty:
         return text
+    drawable = viz.rate_levels(rows) if kind == "rate" else viz.money_levels(rows)
+    shown, families = viz.drawn_families(drawable, kind)
+    drawn = drawable[drawable["family"].isin(shown)]
+    notes = []
     if kind == "rate":
-        bounds = int(levels["qualifier"].isin(["over", "under"]).sum())
-        low = levels.sort_values(["value_std", "indicator"]).iloc[0]
-        where = "no locality" if pd.isna(low["locality"]) else low["locality"]
-        text += (f" {bounds} are floors or ceilings (open circles). Lowest: {low['indicator']} "
-                 f"{low['value_std']:g}% ({where}).")
-    elif kind == "money":
-        lo, hi = float(levels["value_std"].min()), float(levels["value_std"].max())
-        if lo > 0:
-            text += (f" They range from {lo:,.0f} 元 to {hi:,.0f} 元, "
-                     f"{_magnitudes(hi / lo)}.")
+        named = levels["family"].notna() & ~levels["family"].isin(viz._UNNAMED)
+        if (~named).sum():
+            notes.append(f"{int((~named).sum())} of no named family are not drawn")
+        shared = int(named.sum()) - len(drawable)
+        if shared:
+            notes.append(f"{shared} share a printing with another (…率、…率均为100%: one dot)")
+    else:
+        low = len(levels) - len(drawable)
+        if low:
+            notes.append(f"{low} of 0 元 or less are not drawn")
+    if len(families) > len(shown):
+        notes.append(f"{len(drawable) - len(drawn)} in {len(families) - len(shown)} families "
+                     "beyond the panels are not drawn")
+    places = drawn.loc[drawn["locality"] != "—", "locality"].nunique()
+    text += (" Of the levels, " + "; ".join(notes) + "." if notes else "")
+    text += (f" The figure draws {_n(len(drawn), 'dot')} in {len(shown)} famil{'y' if len(shown) == 1 else 'ies'}, from "
+             f"{places} of {table['locality'].nunique()} localities with any figure.")
+    if drawn.empty:
+        return text
+    if kind == "rate":
+        bounds = int(drawn["qualifier"].isin(["over", "under"]).sum())
+        low = drawn.sort_values(["value_std", "indicator"]).iloc[0]
+        where = "no locality" if low["locality"] == "—" else low["locality"]
+        text += (f" {bounds} of them are floors or ceilings (open markers). Lowest drawn: "
+                 f"{low['indicator']} {low['value_std']:g}% ({where}).")
+    else:
+        lo, hi = float(drawn["value_std"].min()), float(drawn["value_std"].max())
+        text += (f" They range from {lo:,.0f} 元 to {hi:,.0f} 元, {_magnitudes(hi / lo)}.")
     return text
 
 
@@ -423,6 +457,12 @@ __all__ += ["describe_campaign_contrast", "describe_change", "describe_profiles"
 MIN_GROUP_FIGURES = 30
 
 
+#: Places named as reporting most families, and how many a tie may stretch the list to before
+#: the tied places are counted instead of named (a tie is never cut by name).
+MOST_FAMILIES = 3
+MOST_FAMILIES_LISTED = 6
+
+
 def describe_profiles(profiles: pd.DataFrame) -> str:
     """How many places the profiles cover, at which levels, how many rest on a single article
     (their shares describe one report, not a place) and how many report no level of any
@@ -444,10 +484,15 @@ def describe_profiles(profiles: pd.DataFrame) -> str:
     if not top.empty:
         top = top.assign(place=top["locality"].fillna("(no locality)")).sort_values(
             ["families", "place"], ascending=[False, True], kind="stable")
-        shown = ", ".join(f"{r.place} ({int(r.families)} "
-                          f"{'family' if r.families == 1 else 'families'})"
-                          for r in top.head(3).itertuples())
-        text += f" Most families: {shown}."
+        cut = int(top["families"].iloc[min(MOST_FAMILIES, len(top)) - 1])
+        above, tied = top[top["families"] > cut], top[top["families"] == cut]
+        word = "family" if cut == 1 else "families"
+        parts = [f"{r.place} ({int(r.families)} families)" for r in above.itertuples()]
+        if len(above) + len(tied) <= MOST_FAMILIES_LISTED:  # ties listed, never cut by name
+            parts += [f"{r.place} ({cut} {word})" for r in tied.itertuples()]
+        else:
+            parts.append(f"{len(tied)} places with {cut} {word} each")
+        text += f" Most families: {', '.join(parts)}."
     return text
 
 

@@ -529,6 +529,20 @@ def render_wordcloud(freqs: Mapping[str, int], font: Path | None, width: int = 8
 
 #: Panels of a grouped word cloud at most (three rows of three at page width).
 MAX_CLOUD_PANELS = 9
+_RANK_NOTE = "most reports first, ties by most tokens"
+
+
+def rank_groups(tokens: Mapping[str, Mapping[str, int]] | Mapping[str, int],
+                reports: Mapping[str, int] | None = None) -> list[str]:
+    """Groups largest first, the order in which grouped figures keep panels: by reports (when
+    given), ties by content tokens (so a tie in reports never drops the biggest group for its
+    name), then by name.  ``tokens``: per group a word counter or a token total."""
+    def total(name: str) -> int:
+        value = tokens[name]
+        return int(value) if isinstance(value, int | float) else int(sum(value.values()))
+
+    return sorted(tokens, key=lambda n: (-(reports or {}).get(n, 0), -total(n), str(n)))
+
 
 
 def _cloud_claim(kept: Mapping[str, Mapping[str, int]]) -> str:
@@ -558,10 +572,9 @@ def wordcloud_figure(groups: Mapping[str, Counter[str]], title: str, *, claim: s
     font = setup_fonts()
     names = list(groups)
     more = ""
-    if len(names) > MAX_CLOUD_PANELS:  # the groups with most reports (or tokens), by name
-        size = {n: (reports or {}).get(n, sum(groups[n].values())) for n in names}
-        names = sorted(sorted(names, key=lambda n: (-size[n], n))[:MAX_CLOUD_PANELS])
-        more = f" ({MAX_CLOUD_PANELS} of {len(groups)} panels, the largest)"
+    if len(names) > MAX_CLOUD_PANELS:  # most reports, then most tokens, then by name
+        names = sorted(rank_groups(groups, reports)[:MAX_CLOUD_PANELS])
+        more = f" ({MAX_CLOUD_PANELS} of {len(groups)} groups drawn, {_RANK_NOTE})"
         title += more
     single = len(names) == 1
     ncols = min(ncols, len(names)) or 1
@@ -637,8 +650,7 @@ def keyness_figure(freq: pd.DataFrame, *, what: str, reports: Mapping[str, int] 
     setup_fonts()
     key = keyness_by_group(freq)
     key = key[key["g2"] > 0]
-    sizes = reports or freq.groupby("group")["count"].sum().to_dict()
-    groups = sorted(freq["group"].unique(), key=lambda g: (-sizes.get(g, 0), str(g)))
+    groups = rank_groups(freq.groupby("group")["count"].sum().to_dict(), reports)
     shown = groups[:KEYNESS_MAX_GROUPS]
     ncols = min(ncols, len(shown)) or 1
     nrows = math.ceil(len(shown) / ncols)
@@ -667,7 +679,7 @@ def keyness_figure(freq: pd.DataFrame, *, what: str, reports: Mapping[str, int] 
                     va="center", fontsize=7, color="#555555")
     for ax in list(axes.flat)[len(shown):]:
         ax.set_axis_off()
-    more = f" ({len(shown)} of {len(groups)} shown, most reports first)" if len(groups) > \
+    more = f" ({len(shown)} of {len(groups)} groups drawn, {_RANK_NOTE})" if len(groups) > \
         len(shown) else ""
     claim = (f"{distinct} of {len(shown)} {what} have words used significantly more than in the "
              f"rest (dark bars: log-likelihood G², p < {KEYNESS_P:g})")
@@ -687,10 +699,12 @@ def heatmap_figure(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, *,
                    claim: str = "", fmt: str = "{:.0f}", width: str = "page",
                    height_cm: float | None = None, split_after: int | None = None,
                    counts: pd.DataFrame | None = None, vmax: float | None = None,
-                   colorbar_label: str = "") -> Figure:
+                   colorbar_label: str = "", split_rows: bool = False) -> Figure:
     """A labelled heatmap of a numeric table (rows × columns), values written in the cells
     (``fmt``; with ``counts``, the count below the value); NaN cells (a removed diagonal) are
-    left blank; ``split_after``: a line after that many columns (and rows, when square)."""
+    left blank; ``split_after``: a line after that many columns; ``split_rows``: the rows are
+    the same codes as the columns (a code × code matrix), so the line is drawn after as many
+    rows too — never merely because the table happens to be square."""
     setup_fonts()
     height_cm = height_cm or max(6.0, 0.55 * len(table) + 5.5)
     fig = _figure(width, height_cm)
@@ -715,7 +729,7 @@ def heatmap_figure(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, *,
                     color="white" if v > 0.6 * top else INK)
     if split_after:
         ax.axvline(split_after - 0.5, color="#333333", lw=1)
-        if table.shape[0] == table.shape[1]:
+        if split_rows:
             ax.axhline(split_after - 0.5, color="#333333", lw=1)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
@@ -741,13 +755,14 @@ MAX_HEATMAP_ROWS = 30
 def prevalence_figure(article_codes: pd.DataFrame, articles: pd.DataFrame, codebook: Codebook,
                       *, width: str = "page") -> Figure:
     """Coded paragraphs per article for every domain and mode code (a heatmap): articles are
-    labelled by the end of their id and their locality's full name."""
+    labelled by their whole ``article_id`` (source file and number: the number alone repeats
+    across files) and their locality's full name."""
     from helpers.coding import paragraph_codes
 
     book = codebook
     labels = code_labels(book)
     names = articles.set_index("article_id").reindex(article_codes.index)
-    rows = [f"{n.rsplit('-', 1)[-1]} {_place(loc)}" for n, loc in
+    rows = [f"{n} {_place(loc)}" for n, loc in
             zip(article_codes.index, names["locality"], strict=True)]
     units = paragraph_codes(articles, book)  # paragraph counts (code_articles' campaign is a flag)
     table = (pd.crosstab(units["article_id"], units["code"])
@@ -875,7 +890,7 @@ def cooccurrence_figure(matrix: pd.DataFrame, codebook: Codebook, *, level: str 
                           bilingual("代码", "code"), bilingual("代码", "code"), claim=claim,
                           fmt="{:.2f}", width=width, height_cm=17.0,
                           vmax=max(0.1, math.ceil(float(jac.max().max() or 0) * 10) / 10),
-                          split_after=len(codebook.domains), counts=matrix,
+                          split_after=len(codebook.domains), split_rows=True, counts=matrix,
                           colorbar_label=f"Jaccard (cell: index over {unit} with both)")
 
 
@@ -934,16 +949,59 @@ def _panel_size(rows: pd.DataFrame) -> int:
     return min(MAX_PANEL_ROWS, rows["locality"].nunique())
 
 
-def _choose_panels(frame: pd.DataFrame, order: list[str]) -> list[str]:
-    """The families (in ``order``) that fit MAX_FAMILY_PANELS and MAX_FIGURE_ROWS."""
+def _choose_panels(frame: pd.DataFrame, order: list[str], *, last: str | None = None
+                   ) -> list[str]:
+    """The families (in ``order``) that fit MAX_FAMILY_PANELS and MAX_FIGURE_ROWS; ``last``
+    (the unclassified amounts), when among them, always keeps the last panel, so the figure
+    never hides that some amounts have no family."""
     chosen, total = [], 0
-    for family in order:
+    reserved = [last] if last in order else []
+    room = MAX_FAMILY_PANELS - len(reserved)
+    rows = MAX_FIGURE_ROWS - sum(max(2, _panel_size(frame[frame["family"] == f]))
+                                 for f in reserved)
+    for family in [f for f in order if f not in reserved]:
         size = max(2, _panel_size(frame[frame["family"] == family]))
-        if len(chosen) == MAX_FAMILY_PANELS or (chosen and total + size > MAX_FIGURE_ROWS):
+        if len(chosen) == room or (chosen and total + size > rows):
             break
         chosen.append(family)
         total += size
-    return chosen
+    return chosen + reserved
+
+
+def rate_levels(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows the rates figure draws from: rate levels in % (``metrics.is_level``) of a named
+    family, one row per printing (…率、…率均为100% is one, its indicators joined), the locality
+    as printed on the axis."""
+    from helpers.metrics import is_level
+
+    rates = table[(table["kind"] == "rate") & (table["unit_std"] == "%") & is_level(table)]
+    rates = rates[rates["family"].notna() & ~rates["family"].isin(_UNNAMED)]
+    return _shared_printings(rates.assign(locality=rates["locality"].map(_place)))
+
+
+def money_levels(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows the money figure draws from: money levels above 0 (``metrics.is_level``), the
+    amounts of no named family under ``UNCLASSIFIED``."""
+    from helpers.metrics import is_level
+
+    money = table[(table["kind"] == "money") & is_level(table)]
+    return money[money["value_std"] > 0].assign(
+        locality=lambda t: t["locality"].map(_place),
+        family=lambda t: t["family"].where(t["family"].notna() & ~t["family"].isin(_UNNAMED),
+                                           UNCLASSIFIED))
+
+
+def drawn_families(levels: pd.DataFrame, kind: str) -> tuple[list[str], list[str]]:
+    """(families drawn, all families in order) of ``rate_levels`` or ``money_levels``: rates by
+    most localities, money by most figures (the unclassified amounts last and always drawn),
+    ties by name; as many as fit MAX_FAMILY_PANELS and MAX_FIGURE_ROWS."""
+    if kind == "rate":
+        spread = levels.groupby("family")["locality"].nunique()
+        families = sorted(spread.index, key=lambda f: (-spread[f], f))
+        return _choose_panels(levels, families), families
+    per = levels.groupby("family").size()
+    families = sorted(per.index, key=lambda f: (f == UNCLASSIFIED, -per[f], f))
+    return _choose_panels(levels, families, last=UNCLASSIFIED), families
 
 
 def _panel_rows(rows: pd.DataFrame, label) -> tuple[pd.DataFrame, str]:
@@ -986,15 +1044,10 @@ def rates_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
     indicator (a row per locality when the figures are many); one colour per locality (never
     reused; markers when there are more localities than colours); floors and ceilings (以上,
     不足) as open markers."""
-    from helpers.metrics import is_level
-
     setup_fonts()
-    rates = table[(table["kind"] == "rate") & (table["unit_std"] == "%") & is_level(table)]
-    rates = rates[rates["family"].notna() & ~rates["family"].isin(_UNNAMED)]
-    rates = _shared_printings(rates.assign(locality=rates["locality"].map(_place)))
+    rates = rate_levels(table)
     spread = rates.groupby("family")["locality"].nunique()
-    families = sorted(spread.index, key=lambda f: (-spread[f], f))
-    shown = _choose_panels(rates, families)
+    shown, families = drawn_families(rates, "rate")
     n = len(rates)
     high = int((rates["value_std"] >= HIGH_RATE).sum())
     multi = int((spread > 1).sum())
@@ -1101,7 +1154,8 @@ def heaping_figure(result: Mapping[str, pd.DataFrame], *, width: str = "page") -
                  f"{', '.join(str(n) for n in prec['n'])} by precision; {MIN_CONCLUSIVE_N} "
                  "needed per precision)")
     set_title(fig, bilingual("比率的堆积：末位数字与100%", "Heaping: last digits and 100 %")
-              + " (dashed: expected if digits were uniform)", claim)
+              + " (dashed: expected count — uniform last digits; at 100 %, the mean of the bins "
+              "below)", claim)
     return fig
 
 
@@ -1121,25 +1175,18 @@ def money_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
     axis, a row per figure labelled by the full locality name and the indicator (a row per
     locality when the figures are many), the amount as printed beside a lone dot.  Levels only
     (``metrics.is_level``): quoted figures (a resident's 1000块钱 is an anecdote, not a budget),
-    targets and changes are left out."""
-    from helpers.metrics import is_level
-
+    targets and changes are left out.  The unclassified amounts always keep the last panel."""
     setup_fonts()
-    money = table[(table["kind"] == "money") & is_level(table)]
-    money = money[money["value_std"] > 0].assign(
-        locality=lambda t: t["locality"].map(_place),
-        family=lambda t: t["family"].where(t["family"].notna() & ~t["family"].isin(_UNNAMED),
-                                           UNCLASSIFIED))
-    per = money.groupby("family").size()
-    families = sorted(per.index, key=lambda f: (f == UNCLASSIFIED, -per[f], f))
-    shown = _choose_panels(money, families)
+    money = money_levels(table)
+    shown, families = drawn_families(money, "money")
     sizes = [max(1, _panel_size(money[money["family"] == f])) for f in shown]
     fig = _figure(width, sum(ROW_CM * h + PANEL_CM for h in sizes) + 2.5 if shown else 5.0)
     if money.empty:
         set_title(fig, bilingual("报告的金额", "Money amounts reported"), "No money level")
         return fig
-    lo, hi = float(money["value_std"].min()), float(money["value_std"].max())
-    top = money.sort_values(["value_std", "indicator"], ascending=[False, True]).iloc[0]
+    drawn = money[money["family"].isin(shown)]  # the claim and axis: what the panels draw
+    lo, hi = float(drawn["value_std"].min()), float(drawn["value_std"].max())
+    top = drawn.sort_values(["value_std", "indicator"], ascending=[False, True]).iloc[0]
     span = math.log10(hi / lo) if lo > 0 else 0.0
     claim = (f"Amounts span {span:.0f} orders of magnitude; the largest is "
              f"{_short(str(top['indicator']), 20)} in {top['locality']} "

@@ -96,7 +96,7 @@ def test_describe_scope_gives_the_date_range():
     articles = pd.DataFrame({"source": ["p1", "p2"], "locality": ["甲县", "甲县"],
                              "published": [pd.Timestamp("2024-05-02"), pd.Timestamp("2024-05-01")]})
     text = describe_scope(articles)
-    assert "published 2024-05-01 to 2024-05-02" in text
+    assert "all dated, published from 2024-05-01 to 2024-05-02" in text
     assert "0 of 1 (0%) localities have a single report, the most is 2." in text
 
 
@@ -147,24 +147,64 @@ def test_describe_cooccurrence_names_the_strongest_pair_and_its_reports():
 
 
 def test_describe_levels_counts_what_the_figure_leaves_out():
+    shared = "饮用水合格率、达标率均为100%。"
     table = pd.DataFrame({
-        "locality": ["甲县", "甲县", "乙区", "乙区", "丙县"],
-        "kind": ["rate", "rate", "rate", "rate", "money"],
-        "unit_std": ["%", "%", "%", "%", "元"],
-        "role": ["level", "target", "level", "change", "level"],
-        "change": [False, False, False, True, False],
-        "quoted": [False, False, True, False, False],
-        "qualifier": ["over", None, None, None, None],
-        "indicator": ["合格率", "合格率", "满意率", "增长", "资金"],
-        "value_std": [95.0, 98.0, 80.0, 5.0, 1000.0],
+        "locality": ["甲县", "甲县", "乙区", "乙区", "丙县", "丙县", "丙县", "丁县"],
+        "kind": ["rate"] * 7 + ["money"],
+        "unit_std": ["%"] * 7 + ["元"],
+        "role": ["level", "target", "level", "change", "level", "level", "level", "level"],
+        "change": [False, False, False, True, False, False, False, False],
+        "quoted": [False, False, True, False, False, False, False, False],
+        "qualifier": ["over", None, None, None, None, None, None, None],
+        "family": ["pass", "pass", "pass", None, None, "pass", "pass", "budget"],
+        "indicator": ["合格率", "合格率", "满意率", "增长", "某率", "合格率", "达标率", "资金"],
+        "value_std": [95.0, 98.0, 80.0, 5.0, 60.0, 100.0, 100.0, 1000.0],
+        "value": [95.0, 98.0, 80.0, 5.0, 60.0, 100.0, 100.0, 0.1],
+        "article_id": ["a-1", "a-1", "a-2", "a-2", "a-3", "a-3", "a-3", "a-4"],
+        "sentence": ["合格率95%以上。", "目标98%。", "“满意率80%”", "增长5%。", "某率60%。",
+                     shared, shared, "资金1000元。"],
     })
     assert describe_levels(table, "rate") == (
-        "4 rate figures in %; 1 are levels drawn here, from 1 of 3 localities with any figure; "
-        "left out: 1 change, 1 target, 1 quoted. 1 are floors or ceilings (open circles). "
-        "Lowest: 合格率 95% (甲县).")
+        "7 rate figures in %; 4 are levels; left out: 1 change, 1 target, 1 quoted. Of the "
+        "levels, 1 of no named family are not drawn; 1 share a printing with another "
+        "(…率、…率均为100%: one dot). The figure draws 2 dots in 1 family, from 2 of 4 "
+        "localities with any figure. 1 of them are floors or ceilings (open markers). Lowest "
+        "drawn: 合格率 95% (甲县).")  # the 60 % of no family is not named
     assert describe_levels(table, "money").endswith(
         "They range from 1,000 元 to 1,000 元, within one order of magnitude.")
     assert describe_levels(table, "area") == "No area figure."
+
+
+def test_describe_scope_says_how_many_reports_are_dated():
+    articles = pd.DataFrame({"source": ["p1", "p2", "p3"], "locality": ["甲县", "乙县", "乙县"],
+                             "newspaper": ["某日报", None, None],
+                             "published": [pd.Timestamp("2024-05-02"), None, None]})
+    text = describe_scope(articles)
+    assert "(1 newspaper named)" in text
+    assert "1 of 3 (33%) dated, published on 2024-05-02, the others undated" in text
+
+
+def test_describe_panels_says_how_many_groups_are_drawn():
+    groups = pd.Series(["甲县", "乙县", "丙县", "丙县"])
+    assert describe_panels(groups, "localities", max_panels=2) == (
+        "3 localities, 2 of them drawn as panels (most reports first, ties by most tokens); "
+        "2 of 3 (67%) of them rest on a single report; the largest holds 2 reports.")
+    assert "3 localities, all drawn as panels;" in describe_panels(groups, "localities",
+                                                                   max_panels=9)
+
+
+def test_describe_profiles_lists_places_tied_for_most_families():
+    from helpers.findings import describe_profiles
+
+    profiles = pd.DataFrame({"locality": ["丁县", "乙县", "甲县", "丙县"], "level": "county",
+                             "articles": 1, "families": [1, 2, 2, 2]})
+    text = describe_profiles(profiles)
+    assert text.endswith("Most families: 丙县 (2 families), 乙县 (2 families), "
+                         "甲县 (2 families).")  # three tied: none cut by name
+    many = pd.DataFrame({"locality": [f"{c}县" for c in "甲乙丙丁戊己庚辛"], "level": "county",
+                         "articles": 1, "families": [3] + [1] * 7})
+    assert describe_profiles(many).endswith("Most families: 甲县 (3 families), 7 places with "
+                                            "1 family each.")
 
 
 # --- thematic coding (notebook 02) ------------------------------------------------------------

@@ -463,3 +463,80 @@ def test_reported_figures_also_print_in_one_column(corpus, tmp_path):
         png, _ = save_figure(fig, name, folder=tmp_path)
         with Image.open(png) as image:
             assert abs(image.width - COLUMN_WIDTH_CM / 2.54 * DPI) <= 1, name
+
+
+# --- issue 15: the prose of 04 stays true of its figures on any corpus -----------------------
+
+def test_panels_tied_in_reports_keep_the_one_with_most_tokens():
+    from collections import Counter
+
+    from helpers.viz import MAX_CLOUD_PANELS, rank_groups
+
+    # ten one-report groups; the biggest by tokens sorts last by name
+    groups = {f"甲{i}县": Counter({"治理": 2}) for i in range(MAX_CLOUD_PANELS)}
+    groups["乙县"] = Counter({"治理": 40, "群众": 30})
+    reports = dict.fromkeys(groups, 1)
+    assert rank_groups(groups, reports)[0] == "乙县"
+    fig = wordcloud_figure(groups, "词云 · Word clouds", reports=reports)
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert any(t.startswith("乙县") for t in titles)
+    assert "ties by most tokens" in fig._suptitle.get_text().replace("\n", " ")
+    assert rank_groups({"a": 5, "b": 9}, {"a": 2, "b": 1}) == ["a", "b"]  # reports first
+
+
+def test_a_square_table_of_reports_gets_no_row_separator():
+    import pandas as pd
+
+    from helpers.viz import heatmap_figure
+
+    square = pd.DataFrame([[1, 0], [0, 2]], index=["r-01", "r-02"], columns=["x", "y"])
+    plain = heatmap_figure(square, "t", "x", "y", split_after=1)
+    assert len(plain.axes[0].lines) == 1  # the column separator only
+    codes = heatmap_figure(square, "t", "x", "y", split_after=1, split_rows=True)
+    assert len(codes.axes[0].lines) == 2
+
+
+def test_report_rows_are_labelled_by_the_whole_article_id(corpus):
+    book = default_codebook()
+    two = corpus.head(2).assign(article_id=["p1-01", "p2-01"], locality=["甲县", "乙县"])
+    codes = code_articles(two, book)
+    labels = [t.get_text() for t in
+              prevalence_figure(codes, two, book).axes[0].get_yticklabels()]
+    assert labels == ["p1-01 甲县", "p2-01 乙县"]  # "01" alone would repeat
+
+
+def test_money_keeps_the_unclassified_panel_beyond_the_family_limit():
+    import pandas as pd
+
+    from helpers.viz import MAX_FAMILY_PANELS, UNCLASSIFIED, drawn_families, money_levels
+
+    rows = []
+    for i in range(MAX_FAMILY_PANELS + 2):  # more named families than panels, each 2 figures
+        for j in range(2):
+            rows.append(("甲县", f"family {i}", f"资金{i}", 1e4 * (i + 1) + j))
+    rows.append(("乙县", None, "总投资", 5e8))
+    table = pd.DataFrame(rows, columns=["locality", "family", "indicator", "value_std"]).assign(
+        kind="money", unit_std="元", role="level", change=False, quoted=False, qualifier=None,
+        value=lambda t: t["value_std"], unit="元", sentence="投入资金。",
+        article_id=[f"a-{i}" for i in range(len(rows))])
+    shown, families = drawn_families(money_levels(table), "money")
+    assert len(shown) == MAX_FAMILY_PANELS and shown[-1] == UNCLASSIFIED
+    assert len(families) == MAX_FAMILY_PANELS + 3
+    fig = money_figure(table)
+    titles = [ax.get_title(loc="left").split(":")[0] for ax in fig.axes if ax.get_yticklabels()]
+    assert titles[-1] == UNCLASSIFIED
+    assert f"({MAX_FAMILY_PANELS} of {MAX_FAMILY_PANELS + 3} families shown)" in \
+        fig._suptitle.get_text().replace("\n", " ")
+
+
+def test_heaping_title_describes_both_dashed_lines():
+    import pandas as pd
+
+    values = [96.0, 97.0, 100.0, 100.0, 98.5]
+    metrics = pd.DataFrame({"article_id": [f"a-{i}" for i in range(5)], "para_no": 1,
+                            "sentence": [f"完成率{v:g}%。" for v in values], "value": values,
+                            "value_std": values, "unit": "%", "unit_std": "%", "kind": "rate",
+                            "qualifier": None, "change": False, "role": "level",
+                            "quoted": False})
+    title = heaping_figure(heaping_tests(metrics))._suptitle.get_text().replace("\n", " ")
+    assert "uniform last digits" in title and "mean of the bins below" in title
