@@ -275,14 +275,29 @@ def _clause_start(sentence: str, start: int) -> int:
 def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
            inherit: bool = True) -> list[str]:
     begin = _clause_start(sentence, start)
-    raw = re.sub(r"[(（][^()（）]*[)）]", "", sentence[begin:start])
-    earlier = list(re.finditer(rf"{_NUMBER}[余多]?[万亿]?(?:人次|[个件户人名家起项条次])", raw))
+    # notes in brackets masked in place, so that positions stay the sentence's
+    masked = re.sub(r"[(（][^()（）]*[)）]", lambda m: _MASK * len(m.group()),
+                    sentence[begin:start])
+    raw = masked.replace(_MASK, "")
+    earlier = list(_EARLIER_FIGURE.finditer(masked))
+    verb = _DIRECTION_ONLY_END.search(masked)
+    if not earlier and re.search(rf"{_NUMBER}$", masked[:verb.start()] if verb else ""):
+        # 同比去年同期42下降26.19%: a bare base before the change's verb
+        earlier = list(re.finditer(_NUMBER, masked))
     if earlier:  # 111户违建业主缴纳罚金 4500 余万元: the name starts after 111户
-        raw = raw[earlier[-1].end():]
+        last = earlier[-1]
+        raw = masked[last.end():].replace(_MASK, "")
+        if not raw and kind == "count" and sentence[end - 1:end] in "人名":
+            # 审查逮捕案件63件72人: the persons of the cases counted right before
+            cases = _names(sentence, begin + last.start(), begin + last.end(), "count", True,
+                           inherit=inherit)
+            base = re.sub(r"(?:案件|案|件数|件)$", "", cases[0]) if cases and cases[0] else ""
+            if base and not base.endswith(("人", "人员", "犯罪嫌疑人")):
+                return [base + "人数"]
         if _DIRECTION_ONLY.fullmatch(raw):  # 比上年同期847件少297件: a change of the 847件's
-            name = _names(sentence, begin + earlier[-1].start(), begin + earlier[-1].end(),
-                          kind, True, inherit=inherit)
-            if name and name[0]:
+            name = _names(sentence, begin + last.start(), begin + last.end(), kind, True,
+                          inherit=inherit)
+            if name and name[0] and not re.search(r"\d", name[0]):
                 return name
     reaching = sentence[start:start + 1] == "达" or raw.endswith("达")
     name = clean_name(raw, rate=kind == "rate", reaching=reaching, money=kind == "money")
@@ -354,6 +369,18 @@ _DIRECTION_ONLY = re.compile(r"[多少增减降升]|增加|减少|下降|上升|
                              r"(?:到|至)(?:20\d\d年(?:底|末)?的?)?")
 
 
+#: A figure earlier in the clause, with its unit (111户, 180.37%, 4500余万元): the name of the
+#: figure after it starts after it.
+_EARLIER_FIGURE = re.compile(rf"{_NUMBER}[余多]?[万亿]?(?:人次|[个件户人名家起项条次])"
+                             # a share or an amount only when words of its own follow (增加
+                             # 180.37%结案), not a threshold in a name (收入10万元以上的村,
+                             # 超10万元村)
+                             rf"|(?<![超逾满过])(?<!达到){_NUMBER}(?:\s*%|‰|个百分点|[余多]?[万亿]?元)"
+                             r"(?![以的及超上下左右村户和、与或])")
+#: What stands in for a bracketed note while positions are kept.
+_MASK = "\x00"
+#: A verb of change ending a clause (42下降): the words after a bare base.
+_DIRECTION_ONLY_END = re.compile(r"(?:增加|减少|下降|上升|增长|提高|降低)$")
 #: Names of an attribute of what a sentence counted before them (重点项目50个，总投资178.7亿元，
 #: 年度计划投资17.68亿元，1-5月完成投资4.28亿元): alone they say whose is unknown.
 _ATTRIBUTES = frozenset({"总投资", "投资", "计划投资", "年度计划投资", "年度投资计划", "年度投资",
@@ -399,6 +426,7 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     of reaching, comparisons and change verbs (全县消费品抽检合格率达 -> 消费品抽检合格率;
     莆田警方累计止付电信诈骗涉案资金 -> 止付电信诈骗涉案资金; 第一产业完成投资 -> 第一产业投资;
     比上年增长 -> '')."""
+    clause = _IN_FRAME.sub(r"\g<what>", clause)  # 在2018年度…考评中得分 -> 2018年度…考评得分
     clause = _FROM_PART.sub("", clause)  # 满意率由不足40%提高到 -> 满意率
     clause = _PLAN_TAIL.sub("", clause)  # 完成年度目标的 -> '' (a completion share's plan)
     if "了" in clause:  # 受理了群众困难诉求 -> 群众困难诉求; 达到了 -> 达到
@@ -468,6 +496,9 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     return _dedouble(clause)
 
 
+#: The frame of an event a figure was obtained in (在…考评中得分91.49): the event names it.
+_IN_FRAME = re.compile(r"^(?:我[市县区镇])?在(?P<what>[^在中，,。；;]{0,22}(?:考评|考核|评比|测评|评价|评估"
+                       r"|竞赛|检查|督查|普查|调查|排名))中(?=[\u4e00-\u9fff])")
 #: A two-character verb of change after what changed (受案增加167件, 结案减少34件): the name is
 #: what stands before it (single characters and 增收 stay: 企业增收100万元).
 _CHANGE_OF_NAMED = re.compile(r"(?<=[\u4e00-\u9fff])(?:增加|减少|下降|上升|增长|提高|降低)了?$")

@@ -538,6 +538,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _borrow_objects(out)
     _borrow_subjects(out)
     _link_bases(out)
+    _name_unnamed_changes(out)
     _link_then_now(out)
     _link_pairs(out)
     for row in out:
@@ -691,6 +692,24 @@ def _link_bases(rows: list[dict[str, object]]) -> None:
             else:
                 other.update(pair=f"b{n}", direction=direction, role="to")
             break
+
+
+def _name_unnamed_changes(rows: list[dict[str, object]]) -> None:
+    """A change left without a usable name (同比去年同期42下降26.19%: none, or a name holding
+    a number) is a change of the figure named before it in its sentence: the base or the
+    current value it follows takes precedence over nothing."""
+    for i, row in enumerate(rows):
+        label = str(row["indicator"] or "")
+        if row["role"] != "change" or (label and not re.search(r"\d", label)):
+            continue
+        for other in reversed(rows[:i]):
+            if other["sentence"] != row["sentence"]:
+                break
+            name = str(other["indicator"] or "")
+            if other["kind"] != "date" and name and not re.search(r"\d", name):
+                row.update(indicator=name,
+                           family=indicator_family(name, str(row["kind"])))
+                break
 
 
 def _bare_unit(row: dict[str, object]) -> bool:

@@ -783,3 +783,28 @@ def test_set_four_roles(sentence, figure, role):
 def test_a_deadline_in_a_part_of_the_month_is_the_period():
     rows = extract_from_text("截至5月中旬,全县各项贷款余额88亿元。")
     assert [r["period"] for r in rows if r["kind"] == "money"] == ["截至5月中旬"]
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    # persons counted right after the cases they belong to
+    ("全年共受理审查起诉案件88件120人。", 120.0, "受理审查起诉人数"),
+    ("决定不起诉(含附条件不起诉)12件15人。", 15.0, "决定不起诉人数"),
+    # a count after a share that lost its comma is named by its own words
+    ("新收信访件同比减少12.5%办结210件。", 210.0, "办结"),
+    # the frame of an assessment names the score
+    ("我县在全市营商环境考评中得分93.2。", 93.2, "营商环境考评得分"),
+])
+def test_set_four_labels(sentence, value, label):
+    rows = [r for r in extract_from_text(sentence) if r["value"] == value]
+    assert [r["indicator"] for r in rows] == [label]
+
+
+def test_a_change_after_a_bare_base_is_named_by_the_base():
+    rows = extract_from_text("本月共接报盗窃警情40起;同比去年同期52下降23.08%。")
+    assert [(r["value"], r["indicator"]) for r in rows] == [
+        (40.0, "接报盗窃警情"), (52.0, "接报盗窃警情"), (23.08, "接报盗窃警情")]
+
+
+def test_a_threshold_in_a_name_is_not_an_earlier_figure():
+    rows = extract_from_text("集体经济收入超20万元村达85个。")
+    assert rows[-1]["value"] == 85.0 and rows[-1]["indicator"] == "集体经济收入超20万元村"
