@@ -276,8 +276,9 @@ def describe_levels(table: pd.DataFrame, kind: str) -> str:
         if low:
             notes.append(f"{low} of 0 元 or less are not drawn")
     if len(families) > len(shown):
-        notes.append(f"{len(drawable) - len(drawn)} in {len(families) - len(shown)} families "
-                     "beyond the panels are not drawn")
+        beyond = len(families) - len(shown)
+        notes.append(f"{len(drawable) - len(drawn)} in {beyond} famil"
+                     f"{'y' if beyond == 1 else 'ies'} beyond the panels are not drawn")
     places = drawn.loc[drawn["locality"] != "—", "locality"].nunique()
     text += (" Of the levels, " + "; ".join(notes) + "." if notes else "")
     text += (f" The figure draws {_n(len(drawn), 'dot')} in {len(shown)} famil{'y' if len(shown) == 1 else 'ies'}, from "
@@ -288,7 +289,8 @@ def describe_levels(table: pd.DataFrame, kind: str) -> str:
         bounds = int(drawn["qualifier"].isin(["over", "under"]).sum())
         low = drawn.sort_values(["value_std", "indicator"]).iloc[0]
         where = "no locality" if low["locality"] == "—" else low["locality"]
-        text += (f" {bounds} of them are floors or ceilings (open markers). Lowest drawn: "
+        verb = "is a floor or ceiling" if bounds == 1 else "are floors or ceilings"
+        text += (f" {bounds} of them {verb} (open markers). Lowest drawn: "
                  f"{low['indicator']} {low['value_std']:g}% ({where}).")
     else:
         lo, hi = float(drawn["value_std"].min()), float(drawn["value_std"].max())

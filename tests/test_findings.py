@@ -168,7 +168,7 @@ def test_describe_levels_counts_what_the_figure_leaves_out():
         "7 rate figures in %; 4 are levels; left out: 1 change, 1 target, 1 quoted. Of the "
         "levels, 1 of no named family are not drawn; 1 share a printing with another "
         "(…率、…率均为100%: one dot). The figure draws 2 dots in 1 family, from 2 of 4 "
-        "localities with any figure. 1 of them are floors or ceilings (open markers). Lowest "
+        "localities with any figure. 1 of them is a floor or ceiling (open markers). Lowest "
         "drawn: 合格率 95% (甲县).")  # the 60 % of no family is not named
     assert describe_levels(table, "money").endswith(
         "They range from 1,000 元 to 1,000 元, within one order of magnitude.")
@@ -440,3 +440,20 @@ def test_describe_heaping_tests_says_when_n_is_too_small():
     assert "Exactly 100%: 1 against 0.2 expected from the 1 figures in [95, 100)" in text
     assert f"below {MIN_CONCLUSIVE_N} figures a test that finds nothing says nothing" in text
     assert "Too few to conclude (integers, exactly 100%)" in text
+
+
+def test_describe_levels_counts_families_beyond_the_panels():
+    from helpers.viz import MAX_FAMILY_PANELS
+
+    n = MAX_FAMILY_PANELS + 1  # one family more than the panels, each from one locality
+    table = pd.DataFrame({
+        "locality": [f"{i}号县" for i in range(n)], "kind": "rate", "unit_std": "%",
+        "role": "level", "change": False, "quoted": False, "qualifier": None,
+        "family": [f"family {i}" for i in range(n)], "indicator": "合格率",
+        "value_std": [90.0 + i for i in range(n)], "value": [90.0 + i for i in range(n)],
+        "article_id": [f"a-{i}" for i in range(n)],
+        "sentence": [f"合格率{90 + i}%。" for i in range(n)],
+    })
+    text = describe_levels(table, "rate")
+    assert "Of the levels, 1 in 1 family beyond the panels are not drawn." in text
+    assert f"The figure draws {MAX_FAMILY_PANELS} dots in {MAX_FAMILY_PANELS} families" in text
