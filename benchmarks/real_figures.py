@@ -17,6 +17,10 @@ value (the row whose unit agrees first); a range (``value`` blank, ``low`` and `
   multiples (增长3.94倍, 翻一番) as the increase in %, where the table keeps them in 倍: for those
   the row's ``value_std`` is compared in the protocol's convention (``_std_as_printed``);
 - ``direction``: of the figures annotated with a direction (changes and from/to movements);
+- ``pair``: of the figures annotated in a pair, whether our row shares a pair id with the row
+  of every other member of its pairs; a current value that is the ``to`` of two bases (set 4's
+  rule B16) holds two ids joined by ``;`` and must be linked to both bases; ``pair first id``
+  keeps the first id of every row only (the single-id reading the protocol allows);
 - ``role``; ``period`` (the printed time phrase, empty when none); ``quoted``;
 - ``indicator exact`` and ``indicator usable``: the annotated label itself, or a usable one
   (``_usable``: containment or the same characters in order within ``USABLE_SLACK``
@@ -154,6 +158,36 @@ def _in_order(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _pair_ids(text: object, *, first_only: bool) -> set[str]:
+    """The pair ids of a row: one, or several joined by ``;`` (set 4's rule B16: a current
+    value that is the ``to`` of two bases); ``first_only`` keeps the first, as a scorer wanting
+    a single id may."""
+    ids = [part.strip() for part in _norm(text).split(";") if part.strip()]
+    return set(ids[:1] if first_only else ids)
+
+
+def _pair_checks(golds: list[dict], matched: list[tuple[dict, dict]], *, first_only: bool
+                 ) -> list[tuple[str, bool]]:
+    """For each annotated figure in a pair: whether our row shares a pair id with the row of
+    every other annotated member of its pairs (members we did not find count as failures)."""
+    ours_of = {id(gold): row for gold, row in matched}
+    checks = []
+    for gold in golds:
+        ids = _pair_ids(gold["pair"], first_only=first_only)
+        if not ids:
+            continue
+        partners = [other for other in golds if other is not gold
+                    and ids & _pair_ids(other["pair"], first_only=first_only)]
+        row = ours_of.get(id(gold))
+        mine = _pair_ids(row.get("pair") if row else None, first_only=first_only)
+        ok = row is not None and all(
+            id(other) in ours_of and mine & _pair_ids(ours_of[id(other)].get("pair"),
+                                                      first_only=first_only)
+            for other in partners)
+        checks.append((f"{gold['printed']} ({gold['role']} {gold['pair']})", ok))
+    return checks
+
+
 def _norm(text: object) -> str:
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
@@ -196,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     for sid, srow in sentences.items():
         rows = [r for r in metrics.extract_from_text(srow["sentence"]) if r["kind"] != "date"]
         used: set[int] = set()
+        matched: list[tuple[dict, dict]] = []  # (annotated figure, our row)
         for gold in gold_by_sentence.get(sid, []):
             value = _float(gold["value"])
             low, high = _float(gold["low"]), _float(gold["high"])
@@ -214,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             i = cands[0]
             used.add(i)
             row = rows[i]
+            matched.append((gold, row))
             std = _float(gold["value_std"])
             ok = row["kind"] == gold["kind"] and (
                 std is None or _same(_std_as_printed(row, srow["sentence"]), std))
@@ -246,6 +282,13 @@ def main(argv: list[str] | None = None) -> int:
             if not usable:
                 misses.append(f"{sid} INDICATOR {gold['printed']}: ours {ours!r} gold "
                               f"{gold['indicator']!r}")
+        for variant, first_only in (("pair", False), ("pair first id", True)):
+            for field, ok in _pair_checks(gold_by_sentence.get(sid, []), matched,
+                                          first_only=first_only):
+                totals[variant] += 1
+                score[variant] += ok
+                if not ok and not first_only:
+                    misses.append(f"{sid} PAIR {field}")
         for flagged in dropped.get(sid, []):  # the table's row of a dropped figure: no extra
             value = _float(flagged["value"])
             match = next((i for i, r in enumerate(rows) if i not in used and (
@@ -264,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     for field, total in (("value+kind", n), ("direction", totals["direction"]),
                          ("role", totals["role"]), ("period", totals["period"]),
                          ("quoted", totals["quoted"]),
+                         ("pair", totals["pair"]), ("pair first id", totals["pair first id"]),
                          ("indicator exact", totals["indicator"]),
                          ("indicator usable", totals["indicator"])):
         pct = 100 * score[field] / total if total else float("nan")

@@ -800,6 +800,13 @@ def _link_pairs(rows: list[dict[str, object]]) -> None:
                     other["kind"] == row["kind"] and other["unit_std"] == row["unit_std"]):
                 n += 1
                 row["pair"] = other["pair"] = f"p{n}"
+                if row["role"] == "target" and other["role"] != "completion":
+                    # 承诺36项…已开复工26项，开复工率72.2%: the share done of the same pair
+                    share = next((r for r in rows[rows.index(other) + 1:]
+                                  if r["sentence"] == other["sentence"]
+                                  and r["role"] == "completion" and r["pair"] is None), None)
+                    if share is not None:
+                        share["pair"] = f"p{n}"
                 break
 
 
