@@ -458,21 +458,47 @@ def _period(sentence: str, start: int) -> str | None:
     found = [m for m in PERIOD.finditer(sentence)
              if not _compared(sentence, m.start(), m.end())
              and not any(a < m.end() and m.start() < b for a, b in bases)
-             and sentence[m.end():m.end() + 1] != "《"]
+             and sentence[m.end():m.end() + 1] != "《"
+             # 自2021年以来立案的案件: the time of the cases counted, not of the count
+             and not _ATTRIBUTE_AFTER.match(sentence, m.end())]
+    chain = _lead_chain(sentence, found)
     segment = max((i + 1 for i, ch in enumerate(sentence[:start]) if ch in _SEGMENT_BREAKS),
                   default=0)
     before = [m for m in found if segment <= m.start() and m.end() <= start]
     if before:
+        if chain and before[-1] in chain[1]:
+            return chain[0]
         last = before[-1].group()
         years = [m.group() for m in found if m.end() <= before[-1].start()
                  and YEAR.fullmatch(m.group())]
         return years[-1] if last in YEAR_OF_SENTENCE and years else last
     lead = next(iter(found), None)
     if lead is not None and lead.end() <= start and not re.search(r"\d", sentence[:lead.start()]):
-        return lead.group()
+        return chain[0] if chain and lead in chain[1] else lead.group()
     clause_end = _clause_end(sentence, start)
     after = [m for m in found if start <= m.start() < clause_end]
     return after[0].group() if after else None
+
+
+#: A verb and 的 after a period since an event (自2021年以来立案的案件): the period qualifies the
+#: things counted.
+_ATTRIBUTE_AFTER = re.compile(r"(?<=以来)[\u4e00-\u9fff]{1,4}的")
+
+
+def _lead_chain(sentence: str, found: list[re.Match[str]]
+                ) -> tuple[str, list[re.Match[str]]] | None:
+    """Periods printed one after the other at the sentence's start, parted by commas only
+    (今年以来,截至8月中旬,…): one time reference, as printed (set 4's S25-02), with its parts."""
+    parts: list[re.Match[str]] = []
+    at = 0
+    for m in found:
+        if sentence[at:m.start()].strip("，, ") or (parts and m.start() == at):
+            break
+        parts.append(m)
+        at = m.end()
+    if len(parts) < 2:
+        return None
+    return sentence[parts[0].start():parts[-1].end()], parts
 
 
 _NOT_PERIOD_SPANS = re.compile(r"《[^》]*》|\d{1,2}月\d{1,2}日(?:电|讯)")

@@ -808,3 +808,15 @@ def test_a_change_after_a_bare_base_is_named_by_the_base():
 def test_a_threshold_in_a_name_is_not_an_earlier_figure():
     rows = extract_from_text("集体经济收入超20万元村达85个。")
     assert rows[-1]["value"] == 85.0 and rows[-1]["indicator"] == "集体经济收入超20万元村"
+
+
+def test_periods_printed_back_to_back_at_the_start_are_one_reference():
+    rows = extract_from_text("今年以来,截至9月上旬,全镇共办理户籍业务320件;"
+                             "调处矛盾纠纷41起。")
+    assert [r["period"] for r in rows if r["kind"] == "count"] == [
+        "今年以来,截至9月上旬", "今年以来,截至9月上旬"]
+
+
+def test_a_period_inside_a_noun_phrase_is_not_the_figures():
+    rows = extract_from_text("截至5月31日,本院自2022年以来受理的案件已全部公开,共计860件。")
+    assert [r["period"] for r in rows if r["kind"] == "count"] == ["截至5月31日"]
