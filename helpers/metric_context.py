@@ -314,8 +314,8 @@ TARGET_LOOKAHEAD = 2
 
 def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, *,
           ahead: str = "") -> tuple[str, str | None]:
-    if kind == "rank":
-        return "rank", None
+    if kind == "rank":  # 确保稳住第一位, 力争进入全省前十: a rank aimed at (set 4's S09-06)
+        return ("target" if _intended(sentence, clause_start, before) else "rank"), None
     if kind == "rate" and (COMPLETION.search(before) or (
             _TASK_RATE.search(before) and _TASK.search(sentence))):
         # a share of a plan done; an amount done (已完成改厕任务40926座) is a level

@@ -849,6 +849,8 @@ def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
             return None
         if not unit and not (mag and (len(core) > 1 or more)):
             return None
+    if not num[0].isdigit() and _restates_list(sentence, m.start(), num):
+        return None  # 高亭、衢山、岱西三个乡镇: the size of the list just printed
     vague = numerals.read_vague(num) if not num[0].isdigit() else None
     if vague:  # 三五百人: 300 to 500
         return _quantity_rows(sentence, m, vague[0], unit, low=vague[0], high=vague[1],
@@ -909,6 +911,19 @@ def _bare_rate(sentence: str, start: int) -> bool:
         return position == 0 and bool(_RATE_NOUN_BEFORE.search(head))
     parts = re.split(r"[、和及]", names.group("names"))  # not 与: 参与率
     return position < len(parts) and bool(_RATE_NOUN_BEFORE.search(parts[position]))
+
+
+#: A list of short names joined by 、 (and a last 和/及) right before a number (高亭、衢山、岱西三个
+#: 乡镇): a numeral equal to the list's length restates it.
+_NAME_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,4}[、和及])+[\u4e00-\u9fff]{1,4}$")
+
+
+def _restates_list(sentence: str, start: int, num: str) -> bool:
+    """Whether the Chinese numeral ``num`` at ``start`` counts the names listed right before it."""
+    listed = _NAME_LIST_BEFORE.search(sentence[max(0, start - 40):start])
+    if listed is None:
+        return False
+    return numerals.read_number(num) == len(re.split(r"[、和及]", listed.group()))
 
 
 #: Measures of money after which 元 may be left out of an amount in 万 or 亿 (生产总值56.7亿).
@@ -1065,7 +1080,8 @@ def _range(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
 #: (``_RANK_SCOPED``).
 MAX_RANK_SCOPE = 10
 _RANK = re.compile(
-    rf"(?P<verb>排名|排在|排位|排列|位列|位居|位于|名列|分列|(?<![总得积评计])分居|居于|居)"
+    rf"(?P<verb>排名|排在|排位|排列|位列|位居|位于|名列|分列|(?<![总得积评计])分居|居于|居"
+    rf"|稳住|稳居|保持|巩固)"  # 确保稳住第一位: a rank kept
     rf"(?P<scope>[^，。；,;！？!?\d第]{{0,{MAX_RANK_SCOPE}}}?)"
     rf"(?:第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?"
     rf"(?:[至到\-－—]第(?P<hi>\d+|[{_CN_DIGITS}]+)(?:位|名)?)?"  # 居第4位至第7位: a range

@@ -300,3 +300,18 @@ def test_one_of_a_set_and_a_rank_move_after_a_rank():
 ])
 def test_set_four_traps(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the numeral restates the list just printed
+    ("东山、西岭、南湖三个社区共安装路灯86个。", [(86, "个", "count")]),
+    # a numeral that is not the list's length stays a count
+    ("东山、西岭两地共新建五个停车场。", [(5, "个", "count")]),
+])
+def test_a_numeral_restating_a_list_is_no_count(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_a_rank_kept_as_an_aim_is_a_target():
+    rows = extract_from_text("明年要确保保持全市第一位。")
+    assert [(r["value"], r["kind"], r["role"]) for r in rows] == [(1.0, "rank", "target")]
