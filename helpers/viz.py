@@ -1042,21 +1042,23 @@ def rates_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
     quoted figures), in %, named families only.  Each panel has its own axis (a 4 % ceiling is not
     stretched to 0), a row per printed figure labelled by the full locality name and the
     indicator (a row per locality when the figures are many); one colour per locality (never
-    reused; markers when there are more localities than colours); floors and ceilings (以上,
-    不足) as open markers."""
+    reused; markers when there are more localities than colours; one style for all beyond the
+    markers, the labels naming them); floors and ceilings (以上, 不足) as open markers.  The
+    claim counts the levels drawn."""
     setup_fonts()
     rates = rate_levels(table)
     spread = rates.groupby("family")["locality"].nunique()
     shown, families = drawn_families(rates, "rate")
+    multi = int((spread > 1).sum())
+    rates = rates[rates["family"].isin(shown)]  # the claim's levels: those drawn
     n = len(rates)
     high = int((rates["value_std"] >= HIGH_RATE).sum())
-    multi = int((spread > 1).sum())
-    rates = rates[rates["family"].isin(shown)]
     styles = _locality_styles(sorted(rates["locality"].unique()))
     sizes = [max(2, _panel_size(rates[rates["family"] == f])) for f in shown]
     fig = _figure(width, sum(ROW_CM * h + PANEL_CM for h in sizes) + 2.5 if shown else 5.0)
     claim = (f"Compare within a family only: {multi} of {len(families)} families have levels "
-             f"from more than one locality; {high} of {n} levels are {HIGH_RATE:g} % or more"
+             f"from more than one locality; {high} of {n} levels drawn are {HIGH_RATE:g} % or "
+             "more"
              if n else "No rate level in a named family")
     more = (f" ({len(shown)} of {len(families)} families shown, most localities first)"
             if len(families) > len(shown) else "")

@@ -540,3 +540,22 @@ def test_heaping_title_describes_both_dashed_lines():
                             "quoted": False})
     title = heaping_figure(heaping_tests(metrics))._suptitle.get_text().replace("\n", " ")
     assert "uniform last digits" in title and "mean of the bins below" in title
+
+
+def test_the_rates_claim_counts_only_the_levels_drawn():
+    import pandas as pd
+
+    from helpers.viz import MAX_FAMILY_PANELS
+
+    n = MAX_FAMILY_PANELS + 1  # the last family (fewest localities: one) is not drawn
+    rows = []
+    for i in range(n):
+        for j in range(2 if i < n - 1 else 1):
+            value = 80.0 + i if i < n - 1 else 99.0
+            rows.append({"locality": f"{i}{j}号县", "family": f"family {i}", "indicator": "合格率",
+                         "value_std": value, "value": value, "sentence": f"合格率{value:g}%。",
+                         "quoted": False, "kind": "rate", "unit_std": "%", "unit": "%",
+                         "article_id": f"a-{i}-{j}", "para_no": 1, "role": "level",
+                         "change": False, "qualifier": None})
+    claim = rates_figure(pd.DataFrame(rows)).claim
+    assert f"0 of {2 * (n - 1)} levels drawn are 95 % or more" in claim  # the 99 % is not drawn
