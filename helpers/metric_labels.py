@@ -53,7 +53,7 @@ _LIST_DELIMS = "，。；：！？,;:"
 _NUMBER = r"[-+－]?\d+(?:\.\d+)?"
 #: a figure inside a clause (Arabic digits; 第N and 四成 for ranks and shares); never a date
 #: (2015年, 1-9月) nor an ordinal in a name (第一产业)
-_FIGURE = re.compile(rf"(?<![\d.])(?!123\d\d(?!\d)){_NUMBER}(?![\d.年月日时号]|[-－至]\d)"  # not 12345
+_FIGURE = re.compile(rf"(?<![\d.])(?!123\d\d(?!\d)){_NUMBER}(?![\d.年月日时号]|[-－—~至]\d)"  # not 12345
                      r"|第[一二三四五六七八九十]+(?!产业)"
                      r"|[一二三四五六七八九十]成")
 #: one value of a 分别 list: a number with its magnitude and unit, nothing else
@@ -427,6 +427,7 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     莆田警方累计止付电信诈骗涉案资金 -> 止付电信诈骗涉案资金; 第一产业完成投资 -> 第一产业投资;
     比上年增长 -> '')."""
     clause = _IN_FRAME.sub(r"\g<what>", clause)  # 在2018年度…考评中得分 -> 2018年度…考评得分
+    clause = _METHOD.sub("", clause)  # 按可比价计算同比增长 -> 同比增长: how, not what
     clause = _FROM_PART.sub("", clause)  # 满意率由不足40%提高到 -> 满意率
     clause = _PLAN_TAIL.sub("", clause)  # 完成年度目标的 -> '' (a completion share's plan)
     if "了" in clause:  # 受理了群众困难诉求 -> 群众困难诉求; 达到了 -> 达到
@@ -496,6 +497,8 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     return _dedouble(clause)
 
 
+#: How a figure was computed (按可比价计算, 按现价核算, 按常住人口统计): no part of its name.
+_METHOD = re.compile(r"(?:按|按照)[^，,。；;按]{1,8}?(?:计算|核算|统计|测算)")
 #: The frame of an event a figure was obtained in (在…考评中得分91.49): the event names it.
 _IN_FRAME = re.compile(r"^(?:我[市县区镇])?在(?P<what>[^在中，,。；;]{0,22}(?:考评|考核|评比|测评|评价|评估"
                        r"|竞赛|检查|督查|普查|调查|排名))中(?=[\u4e00-\u9fff])")

@@ -820,3 +820,12 @@ def test_periods_printed_back_to_back_at_the_start_are_one_reference():
 def test_a_period_inside_a_noun_phrase_is_not_the_figures():
     rows = extract_from_text("截至5月31日,本院自2022年以来受理的案件已全部公开,共计860件。")
     assert [r["period"] for r in rows if r["kind"] == "count"] == ["截至5月31日"]
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    ("上半年全镇实现工业总产值18.2亿元,按可比价计算同比增长7.4%。", 7.4, "工业总产值"),
+    ("2024年1—9月全县共调处纠纷312件(含上年结转12件),同比增加15.2%。", 15.2, "调处纠纷"),
+])
+def test_a_change_is_of_the_figure_before_not_of_a_method_or_a_part(sentence, value, label):
+    assert [r["indicator"] for r in extract_from_text(sentence) if r["value"] == value] == [
+        label]
