@@ -153,6 +153,9 @@ def _listed_name(sentence: str, start: int, end: int) -> list[str] | None:
     """The name of a figure that is one value of a 分别 list, None for any other figure."""
     begin, stop = _list_clause(sentence, start)
     at = sentence.rfind("分别", begin, start)
+    unsaid = _unsaid_list(sentence, begin, stop, start)
+    if at < 0 and unsaid is not None:
+        return unsaid
     if at < 0:  # 分别完成 a、b、c，增长 x、y、z: the second list follows the first
         first = _FIGURE.search(sentence, begin, stop)
         if first is None:
@@ -180,6 +183,35 @@ def _listed_name(sentence: str, start: int, end: int) -> list[str] | None:
     if subjects is None:
         return None
     return [subjects[index] if index < len(subjects) else subjects[-1]]
+
+
+#: The head of a list of changes printed without 分别 (受理10008件，结案9127件，同比上升a、b).
+_CHANGE_LIST_HEAD = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)(?:上升|增长|下降|增加|减少|提高|降低)")
+
+
+def _unsaid_list(sentence: str, begin: int, stop: int, start: int) -> list[str] | None:
+    """The name of a value of a list of changes without 分别 (同比上升8.48%、9.77%): the nth
+    value is the change of the nth of as many figures printed before it in its segment."""
+    first = _FIGURE.search(sentence, begin, stop)
+    if first is None or first.start() > start or not _CHANGE_LIST_HEAD.fullmatch(
+            sentence[begin:first.start()]):
+        return None
+    items, pos = [], first.start()
+    for part in re.split("、", sentence[first.start():stop]):
+        items.append((pos, part))
+        pos += len(part) + 1
+    values = list(_list_values(items))
+    index = next((k for k, (p, part) in enumerate(items) if p <= start < p + len(part)), None)
+    if len(values) < 2 or index is None or index >= len(values):
+        return None
+    segment = max(sentence.rfind(ch, 0, begin) for ch in "；;。：:") + 1
+    figures = [m for m in _FIGURE.finditer(sentence, segment, begin)
+               if not re.match(r"\s*(?:%|‰|个百分点)", sentence[m.end():])]
+    if len(figures) != len(values):
+        return None
+    m = figures[index]
+    names = _names(sentence, m.start(), m.end(), "money", True, inherit=False)
+    return [names[0]] if names and names[0] else None
 
 
 def _list_values(items: list[tuple[int, str]]):

@@ -829,3 +829,9 @@ def test_a_period_inside_a_noun_phrase_is_not_the_figures():
 def test_a_change_is_of_the_figure_before_not_of_a_method_or_a_part(sentence, value, label):
     assert [r["indicator"] for r in extract_from_text(sentence) if r["value"] == value] == [
         label]
+
+
+def test_a_list_of_changes_without_fenbie_follows_the_figures_before_it():
+    rows = extract_from_text("全年共受理信访件420件,办结398件,同比上升6.1%、7.3%。")
+    assert [(r["value"], r["indicator"]) for r in rows if r["role"] == "change"] == [
+        (6.1, "受理信访件"), (7.3, "办结")]
