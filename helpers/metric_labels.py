@@ -531,9 +531,10 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
 
 #: How a figure was computed (按可比价计算, 按现价核算, 按常住人口统计): no part of its name.
 _METHOD = re.compile(r"(?:按|按照)[^，,。；;按]{1,8}?(?:计算|核算|统计|测算)")
-#: The frame of an event a figure was obtained in (在…考评中得分91.49): the event names it.
-_IN_FRAME = re.compile(r"^(?:我[市县区镇])?在(?P<what>[^在中，,。；;]{0,22}(?:考评|考核|评比|测评|评价|评估"
-                       r"|竞赛|检查|督查|普查|调查|排名))中(?=[\u4e00-\u9fff])")
+#: The frame of an event a figure was obtained in (我市在…考评中得分91.49, 今年我局在…考评中荣获
+#: 第三名): the event names it; the time and agent before it go.
+_IN_FRAME = re.compile(r"^[^在，,。；;]{0,6}在(?P<what>[^在中，,。；;]{0,22}(?:考评|考核|评比|测评|评价|评估"
+                       r"|竞赛|检查|督查|普查|调查|排名))中(?=[\u4e00-\u9fff]|$)")
 #: A two-character verb of change after what changed (受案增加167件, 结案减少34件): the name is
 #: what stands before it (single characters and 增收 stay: 企业增收100万元).
 _CHANGE_OF_NAMED = re.compile(r"(?<=[\u4e00-\u9fff])(?:增加|减少|下降|上升|增长|提高|降低)了?$")

@@ -1083,7 +1083,7 @@ def _range(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
 MAX_RANK_SCOPE = 10
 _RANK = re.compile(
     rf"(?P<verb>排名|排在|排位|排列|位列|位居|位于|名列|分列|(?<![总得积评计])分居|居于|居"
-    rf"|稳住|稳居|保持|巩固)"  # 确保稳住第一位: a rank kept
+    rf"|稳住|稳居|保持|巩固|荣获|夺得)"  # 确保稳住第一位: a rank kept; 考核中荣获第二名
     rf"(?P<scope>[^，。；,;！？!?\d第]{{0,{MAX_RANK_SCOPE}}}?)"
     rf"(?:第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?"
     rf"(?:[至到\-－—]第(?P<hi>\d+|[{_CN_DIGITS}]+)(?:位|名)?)?"  # 居第4位至第7位: a range

@@ -835,3 +835,9 @@ def test_a_list_of_changes_without_fenbie_follows_the_figures_before_it():
     rows = extract_from_text("全年共受理信访件420件,办结398件,同比上升6.1%、7.3%。")
     assert [(r["value"], r["indicator"]) for r in rows if r["role"] == "change"] == [
         (6.1, "受理信访件"), (7.3, "办结")]
+
+
+def test_a_place_won_in_an_assessment_is_a_rank_named_by_it():
+    rows = extract_from_text("今年我局在全市营商环境考评中荣获第三名。")
+    assert [(r["value"], r["kind"], r["indicator"]) for r in rows] == [
+        (3.0, "rank", "营商环境考评")]
