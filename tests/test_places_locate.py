@@ -857,3 +857,97 @@ def test_a_municipal_leader_inspecting_one_district_is_the_district_s_report():
     # a tour of two districts stays the municipality's
     tour = text.replace("前往江津区调研", "前往江津区、永川区调研")
     assert locate_article(None, tour, home="重庆市").locality != "江津区"
+
+
+def test_a_county_s_townships_as_a_whole_are_no_township():
+    text = ("近日，外省援藏干部一行深入申扎县各乡镇开展调研，详细了解各乡镇基本情况。"
+            "调研组先后走访申扎县五个乡镇，听取各乡镇工作汇报。")
+    got = locate_article("援藏干部深入申扎县各乡镇调研", text)
+    assert (got.locality, got.level, got.township) == ("申扎县", "county", None)
+
+
+def test_organs_whose_officials_accompany_a_visit_are_not_the_reporting_organ():
+    text = ("近日，外省挂职干部深入刚察县开展调研，县委办公室、县政府办公室负责人陪同调研。"
+            "调研组察看了牧区水利工程。")
+    assert locate_article(None, text).agency is None
+    # the organ acting stays the agency
+    own = "近日，县委办公室组织干部深入牧区开展调研，察看了水利工程。"
+    assert locate_article(None, own, home="刚察县").agency == "县委办公室"
+
+
+def test_a_county_paper_s_own_county_by_its_short_name():
+    text = ("8月11日，汝州火车站派出所民警两小时内抓获在逃嫌疑人3名。"
+            "据了解，汝州火车站派出所全面加大巡逻力度，维护辖区治安秩序。")
+    got = locate_article(None, text, home="汝州市")
+    assert (got.locality, got.province) == ("汝州市", "河南省")
+    # without the home the short name is no evidence
+    assert locate_article(None, text).locality is None
+
+
+def test_a_visiting_delegation_leading_the_headline_does_not_lead_the_report():
+    text = ("8月28日，兴安盟阿尔山市党政考察团一行来我旗考察，旗领导陪同。\n"
+            "考察团一行表示，乌审旗资源丰富，乌审旗的发展理念值得学习。")
+    got = locate_article("阿尔山市党政考察团一行来我旗考察", text, home="乌审旗")
+    assert (got.locality, got.prefecture) == ("乌审旗", "鄂尔多斯市")
+
+
+def test_a_county_s_delegation_coming_to_its_own_township_stays_the_county_s():
+    text = ("12月23日，郯城县重点项目观摩团莅临归昌乡观摩指导工作。观摩团先后来到归昌乡"
+            "扶贫产业园等项目现场，详细了解了归昌乡重点项目建设情况。")
+    got = locate_article("郯城县重点项目观摩团莅临归昌乡观摩指导", text)
+    assert (got.locality, got.township) == ("郯城县", "归昌乡")
+
+
+def test_a_party_committee_s_inspection_team_is_an_organ():
+    text = "根据县委统一安排，4月8日，县委第二巡察组正式进驻某镇，开展为期两个月的巡察工作。"
+    assert find_agency(None, text, None) == "县委第二巡察组"
+    notice = "根据省委统一部署，省委第三巡视组对某县进行集中巡视，期间设立举报电话，推动整改落实。"
+    assert find_agency(None, notice, None) == "省委第三巡视组"
+
+
+def test_an_inspected_unit_s_rectification_report_has_no_team_as_organ():
+    text = ("根据省委统一部署，省委第三巡视组于6月对我县进行了巡视。9月，巡视组向我县反馈了"
+            "巡视意见。现将巡视整改情况予以公布：\n一、加强组织领导")
+    assert find_agency(None, text, None) is None
+
+
+def test_an_organ_after_a_county_s_short_name_takes_the_county_s_level():
+    text = "9月2日，麦积公安分局治安大队民警在高速公路出口开展勤务，抓获盗窃嫌疑人两名。"
+    assert find_agency(None, text, None) == "区公安分局"
+    court = "6月2日，清丰法院法官把法庭开到田间地头，公开审理了一起土地纠纷。"
+    assert find_agency(None, court, None) == "县法院"
+    # a short name shared by units of two levels gives no level
+    assert find_agency(None, "近日，长沙公安分局民警开展巡逻。", None) is None
+
+
+def test_a_slogan_ending_in_ban_is_no_office():
+    text = "近日，北京深化接诉即办改革，推动群众诉求快速办理。"
+    assert find_agency(None, text, None) is None
+
+
+def test_organs_whose_people_attend_a_meeting_are_not_the_reporting_organ():
+    meeting = ("5月14日，县政府召开县长办公会，听取近期工作汇报。县领导出席会议，"
+               "县政府办有关人员参加了会议。")
+    assert find_agency(None, meeting, None) is None
+    guests = "11月26日，省军区司令员一行到某县调研，县人武部政委某某参加活动。"
+    assert find_agency(None, guests, None) is None
+    # an organ attending in its own name remains the subject of its own report
+    assert find_agency(None, "5月14日，县民政局参加全市养老服务培训会。", None) == "县民政局"
+
+
+def test_a_named_county_wins_a_tie_with_a_we_whose_home_is_unknown():
+    text = "5月26日，外县党政考察团来我县参观考察。考察团认为，庆云县大力弘扬实干精神，发展势头良好。"
+    assert locate_article(None, text).locality == "庆云县"
+    # a second 我县 outweighs the one name: still no guess
+    twice = text + "考察团对我县的发展给予高度评价。"
+    assert locate_article(None, twice).locality is None
+
+
+def test_we_in_an_anonymous_copy_is_the_one_county_of_its_kind_named():
+    text = ("9月16日，国家卫生县城复审组深入我县复查。\n"
+            "9月20日，曲靖市运动会在罗平县开幕，曲靖市领导出席。全市旅游大会在我县召开，"
+            "曲靖市市长出席。我县万亩油菜花吸引游客。")
+    got = locate_article("执政大事", text)
+    assert (got.locality, got.prefecture) == ("罗平县", "曲靖市")
+    # without the county named, no county is guessed
+    assert locate_article("执政大事", text.replace("罗平县", "某地")).locality != "罗平县"

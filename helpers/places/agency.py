@@ -34,8 +34,10 @@ CENTRE = "中央"
 #: departments (部), hotlines (热线: 12345热线), police and enforcement units (大队, 支队).
 #: The political consultative conference (政协) is a body of its own, with no name before it
 #: (区政协: ``WHOLE_NAMES``; 县领导看望政协 is no organ); 委会 is the short form of 委员会 (管委会);
-#: a government's research office is its 研究室.
+#: a government's research office is its 研究室; a party committee's inspection team (县委第一巡察组,
+#: 省委第六巡视组) acts as an organ of its own.
 ORGAN_SUFFIXES = ("纪委监委", "委员会", "办公室", "办公厅", "研究室", "检察院", "法院", "监委", "纪委", "中心",
+                  "巡视组", "巡察组",
                   "热线", "大队", "支队", "委会", "局", "委", "办", "院", "厅", "部")
 #: Second names of one organ printed after the first: 纪委监委 (the discipline commission and
 #: the supervisory commission share their staff; before 2018 纪委监察厅/局), and the office of a
@@ -56,8 +58,9 @@ _JOINERS = "在到对和与及等了的是将把被向从给由为于以所着�
 #: town's centre, 区交道口街道党群服务中心 the subdistrict's), except in 乡村 (县乡村振兴局).
 _TOWNSHIPS = "镇乡街"
 _NAME_CHAR = rf"(?:市场|市政|城市|区域|乡村|[^\W_{LEVELS}{_JOINERS}{_TOWNSHIPS}])"
-#: Verbs ending in 办 (举办, 开办, 承办): 洞口县举办 is not an organ called 县举办.
-_VERBS_BEFORE_BAN = "举开承主创协合督查包代兴操置筹申难好来"
+#: Verbs ending in 办 (举办, 开办, 承办; 即办 of the slogan 接诉即办): 洞口县举办 is not an organ
+#: called 县举办.
+_VERBS_BEFORE_BAN = "举开承主创协合督查包代兴操置筹申难好来即"
 #: Names that end like organs but are the leadership or the media, not a reporting organ.
 NOT_ORGANS = ("常委", "书记", "融媒体中心", "新闻中心", "传媒中心", "报社", "电视台")
 #: The county's or city's media centre is no organ as the 来源 that published an item (every
@@ -115,6 +118,14 @@ FIRST_SENTENCES = 2
 _INTRO = re.compile(r"^(?:由|从|据|记者(?:近日|日前|今天|昨天)?从)")
 #: Words after an organ that make it a person's affiliation: its officials and staff.
 _TITLE = re.compile(r"常委|党组|党工委|党委|书记|副|主任|主席|局长|部长|院长|检察长|负责人|领导|干部")
+#: Organs listed with their officials who accompany a visit or attend a meeting (县委办公室、
+#: 政府办公室负责人陪同调研; 县政府办有关人员参加了会议; 县人武部政委某某参加活动): the people of
+#: each organ named, in attendance; the visitors or the meeting's holder are the subject.  The
+#: organ itself attending (县民政局参加全市培训会) names no person before the verb and stays.
+MAX_ACCOMPANYING_LIST = 30
+_ACCOMPANYING = re.compile(rf"[^，。；！？]{{0,{MAX_ACCOMPANYING_LIST}}}?(?:陪同|"
+                           r"(?:人员|负责人|负责同志|干部|政委|领导)[^，。；！？]{0,10}?"
+                           r"(?:参加|出席|列席))")
 #: Longest 来源 string read as one organ; a string with a space or punctuation is not one name.
 MAX_SOURCE = 30
 _NOT_NAME = re.compile(r"[\s，。、：:；;（）()]")
@@ -166,6 +177,8 @@ def _subject(clause: str) -> str | None:
     start, end, organ = found[0]
     if _TITLE.match(clause, end) and not _LEADS_GROUP.match(clause, end):
         return None
+    if _ACCOMPANYING.match(clause, end):
+        return None
     pos = 0
     spans = [(s, e) for s, e, _p in find_places(clause)] + [
         (z.start, z.end) for z in find_zones(clause)]
@@ -204,11 +217,23 @@ def find_agency(headline: str | None, text: str, source: str | None) -> str | No
     credit = _FOOT_CREDIT.search(text.rstrip())
     if credit is not None and (organ := source_organ(credit["organ"])) is not None:
         return organ
+    rectifying = _RECTIFICATION.search((headline or "") + text.split("\n", 1)[0]) is not None
     for segment in (_after_lead(headline or ""), *_first_sentences(text)):
         organ = _segment_subject(segment)
+        if organ is not None and rectifying and organ.endswith(INSPECTION_TEAMS):
+            return None  # the inspected unit's rectification report, not the team's
         if organ is not None:
             return organ
     return None
+
+
+#: A party committee's inspection teams (``ORGAN_SUFFIXES``).
+INSPECTION_TEAMS = ("巡视组", "巡察组")
+#: The state of a rectification (整改情况, 整改进展) in the headline or the first paragraph: the
+#: report is the inspected unit's account of what it corrected after the team's visit (巡视组对
+#: 我县进行了巡视…现将整改情况予以公布), whose opening recalls the team's work; the team is no
+#: reporting organ there.  (A team's own notice may still promise to push 整改落实.)
+_RECTIFICATION = re.compile(r"整改(?:情况|进展)")
 
 
 def source_organ(source: str) -> str | None:
@@ -255,7 +280,29 @@ def _segment_subject(segment: str) -> str | None:
             clause = clause.removeprefix(PARTY_PREFIX)
         # a clause ending like a time phrase may still open with its subject (县政协开展今年…)
         if clause and (not _TIME_CLAUSE.match(clause) or _OPENS_ORGAN.match(clause)):
-            organ = _subject(clause)
+            organ = _subject(clause) or _short_place_subject(clause)
             if organ is not None:
                 return organ
+    return None
+
+
+#: Lengths of a county's or city's short name (秦州 for 秦州区, 清丰 for 清丰县) opening a clause.
+SHORT_PLACE_CHARS = (2, 3)
+
+
+def _short_place_subject(clause: str) -> str | None:
+    """The organ a clause opens with after a unit's short name (秦州公安分局 -> 区公安分局): the
+    short name stands for the unit, its level character for the organ's level.  Only a short
+    name all of whose units share one level character counts (长沙 is a city and a county)."""
+    from helpers.places.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for k in SHORT_PLACE_CHARS:
+        units = [p for p in gaz.lookup(clause[:k]) if p.name != clause[:k]]
+        chars = {p.name[-1] for p in units}
+        if len(chars) != 1 or chars & {"盟"} or not chars <= set(LEVELS):
+            continue
+        organ = _subject(chars.pop() + clause[k:])
+        if organ is not None:
+            return organ
     return None

@@ -241,6 +241,17 @@ def context_short_mentions(gaz: Gazetteer, headline: str, text: str, mentions: l
             if unit is not None:
                 context[name] = unit
     forms: dict[str, Place] = {}
+    named_local = any((k := _key(m)) is not None and k.level in ("county", "zone")
+                      for m in mentions if not m.dropped)
+    if (home is not None and home.level == "county" and len(home.name) > MIN_ALIAS_CHARS
+            and not named_local):
+        # the newspaper's own county by its short name only (汝州火车站 for 汝州市): its readers
+        # know no other unit of that name; where a county is named in full, the full names
+        # weigh alone
+        short = home.name[:-1]
+        if home in gaz.lookup(short) and not any(
+                q.name in context or q in context.values() for q in gaz.lookup(short) if q != home):
+            forms[short] = home
     for unit in context.values():
         for form in gaz.forms.get(unit.name, ())[1:]:
             if len(form) < MIN_ALIAS_CHARS or "直辖" in form:

@@ -136,7 +136,8 @@ def level_char(name: str) -> str:
 
 def referents(forms: list[Deixis], named: list[tuple[bool, int, str, Place]],
               home: Place | None) -> list[tuple[Deixis, Place | None]]:
-    """What each form refers to: first person -> ``home`` (of the form's level); otherwise the
+    """What each form refers to: first person -> ``home`` (of the form's level; without a home,
+    the only county-level unit of that level character the article names); otherwise the
     nearest unit of that level named before it (全县 after 澧县 is 澧县), else ``home``, else the
     only unit of that level the article names (further on).  None
     when nothing fits (no home given, or a home of another level): the referent is unknown.
@@ -160,6 +161,10 @@ def referents(forms: list[Deixis], named: list[tuple[bool, int, str, Place]],
             if (fits_home is None and home is not None and home.level == "county"
                     and d.level_char == FORMER_COUNTY):
                 fits_home = home  # 我县 in the paper of a county made a city or district since
+            named_only = only.get(d.level_char, set())
+            if (home is None and len(named_only) == 1 and d.level_char in FORWARD_LEVELS):
+                # no home given (an anonymous copy): 我县 is the one county the text names
+                fits_home = next(iter(named_only))
             out.append((d, fits_home))
             continue
         later = only.get(d.level_char, set())

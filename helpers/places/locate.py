@@ -211,6 +211,10 @@ def _drop_visitors(mentions: list[_Mention], headline: str, text: str, home: Pla
                         and lead_start + shift <= x.start < m.start() + shift
                         and _key(x) is not None}
             visitors.discard(home)
+            # a county's delegation coming to one of its own townships (某县观摩团莅临某乡) is
+            # the county's tour, no visit from outside
+            visitors = {v for v in visitors
+                        if not source.startswith(townships_of(v) or ("\0",), m.end())}
             for x in mentions:
                 if _key(x) in visitors:
                     x.dropped = True
@@ -348,7 +352,8 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights) -> Plac
         places = list(places)
         return min(places, key=lambda p: (-w.scores[p], w.first_seen[p])) if places else None
 
-    lead_key = _key(lead) if lead is not None else None
+    # a lead dropped since (a visiting delegation's unit) leads nothing
+    lead_key = _key(lead) if lead is not None and not lead.dropped else None
     if lead_key is not None and lead_key.level in ("county", "zone"):
         return lead_key
     in_headline = {k for m in mentions if m.headline and not m.dropped
@@ -381,7 +386,9 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights) -> Plac
     top_local = best(locals_)
     if top_local is not None:
         ranked.append((w.scores[top_local], _LEVEL_RANK[top_local.level], top_local))
-    if w.unknown and w.unknown >= max((r[0] for r in ranked), default=0.0):
+    # deixis with an unknown referent must outweigh every named unit: on a tie the one county
+    # the article names is what its 我县 most likely means (no guess beyond the text)
+    if w.unknown and w.unknown > max((r[0] for r in ranked), default=0.0):
         return _UNNAMED_COUNTY
     winner = max(ranked, key=lambda t: (t[0], t[1]))[2] if ranked else None
     if winner is not None and winner.level == "province" and _national(w):
