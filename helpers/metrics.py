@@ -282,7 +282,8 @@ _NOT_QUANTITIES = {
     "relative": rf"(?<![\d.])(?:\d{{1,2}}|[{_CN_N}几]+)(?:天|年|个月|周|小时|分钟)之?前(?![列茅沿期])"
                 rf"|近(?:\d{{1,2}}|[{_CN_N}]{{1,3}})(?:年|个月)(?=来|以来)"
                 # 五年来 (a period), 回顾了法院五年的工作 (the span a report covers)
-                rf"|(?<![\d.{_CN_ALL}])[{_CN_N}]{{1,2}}年(?=来|以来|的?工作(?!日|时))"
+                # (连续三年来 stays a streak's duration)
+                rf"|(?<![\d.{_CN_ALL}])(?<!连续)[{_CN_N}]{{1,2}}年(?=来|以来|的?工作(?!日|时))"
                 rf"|(?<![\d.])(?:\d{{1,3}}|[{_CN_N}]{{1,3}})周年"
                 # 与前两年平均数相比: the base of a comparison, no duration
                 rf"|前(?:\d|[{_CN_N}])年(?=平均|均值|同期)"
@@ -802,13 +803,6 @@ def _link_pairs(rows: list[dict[str, object]]) -> None:
                     other["kind"] == row["kind"] and other["unit_std"] == row["unit_std"]):
                 n += 1
                 row["pair"] = other["pair"] = f"p{n}"
-                if row["role"] == "target" and other["role"] != "completion":
-                    # 承诺36项…已开复工26项，开复工率72.2%: the share done of the same pair
-                    share = next((r for r in rows[rows.index(other) + 1:]
-                                  if r["sentence"] == other["sentence"]
-                                  and r["role"] == "completion" and r["pair"] is None), None)
-                    if share is not None:
-                        share["pair"] = f"p{n}"
                 break
 
 

@@ -292,6 +292,7 @@ def test_one_of_a_set_and_a_rank_move_after_a_rank():
     # the span a report looks back on
     ("报告回顾了检察院三年的工作。", []),
     ("十年来,该村集体收入增长到86万元。", [(86, "万元", "money")]),
+    ("连续五年来,全镇未发生重大安全事故。", [(5, "年", "duration")]),  # a streak stays
     # the earlier years of a list sharing 年, a hotline printed with a double dash
     ("这是继2015、2018年之后第三次获此称号。", []),
     ("举报电话:0736——7221155", []),

@@ -764,7 +764,7 @@ def test_a_promise_its_parts_in_brackets_and_the_share_done():
     assert got == [(20.0, "target"), (12.0, "target"), (8.0, "target"), (15.0, "level"),
                    (75.0, "completion")]
     pairs = {r["value"]: r["pair"] for r in rows}
-    assert pairs[20.0] == pairs[15.0] == pairs[75.0] is not None and pairs[12.0] is None
+    assert pairs[20.0] == pairs[15.0] is not None and pairs[12.0] is None
 
 
 @pytest.mark.parametrize(("sentence", "figure", "role"), [
