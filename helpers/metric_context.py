@@ -224,6 +224,8 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
     value are the two ends of a movement over a year).
     """
     base = base_period(sentence, start) if kind != "rank" else None
+    if base == "" and kind == "rate":
+        base = None  # 同比3.2%上升 would be a change printed oddly, not a bare base rate
     if base is not None:
         return FigureContext(None, "from", base, base=True)
     clause_start = _clause_start(sentence, start)

@@ -841,3 +841,8 @@ def test_a_place_won_in_an_assessment_is_a_rank_named_by_it():
     rows = extract_from_text("今年我局在全市营商环境考评中荣获第三名。")
     assert [(r["value"], r["kind"], r["indicator"]) for r in rows] == [
         (3.0, "rank", "营商环境考评")]
+
+
+def test_a_rate_after_a_bare_sequential_word_is_no_base():
+    rows = extract_from_text("本月受理量860件,同比3.2%上升。")
+    assert [(r["value"], r["role"]) for r in rows] == [(860.0, "level"), (3.2, "change")]
