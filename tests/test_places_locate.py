@@ -951,3 +951,15 @@ def test_we_in_an_anonymous_copy_is_the_one_county_of_its_kind_named():
     assert (got.locality, got.prefecture) == ("罗平县", "曲靖市")
     # without the county named, no county is guessed
     assert locate_article("执政大事", text.replace("罗平县", "某地")).locality != "罗平县"
+
+
+def test_a_county_feature_naming_its_province_by_short_name_is_the_county_s():
+    text = ("行走西藏，路总是很长。汽车从仲巴县折向北方，通往措勤县的路不断延伸。"
+            "措勤县是西藏腹地的一个纯牧业县，湖泊面积排名西藏第三。\n"
+            "村党支部书记介绍，村里想了很多办法帮助群众增收。")
+    got = locate_article(None, text)
+    assert (got.locality, got.level, got.province) == ("措勤县", "county", "西藏自治区")
+    # the region speaking for itself (全区, 自治区党委) keeps a regional item the region's
+    regional = ("自治区党委召开全区牧业工作会议，会议在措勤县举行。会议要求全区各地推进西藏"
+                "牧业发展，自治区党委书记讲话。西藏各地市负责人参加。")
+    assert locate_article(None, regional).level == "province"

@@ -136,6 +136,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     place = _bare_home_zone(headline, text, place, home_p, weights) or place
     place = _home_study_trip(headline, text, place, home_p) or place
     place = _inspected_county(mentions, headline, text, place, weights) or place
+    place = _set_in_province(mentions, headline, text, place, weights) or place
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         unique = unique_township(headline, text)
@@ -264,6 +265,35 @@ def _inspected_county(mentions: list[_Mention], headline: str, text: str, place:
                    and start <= x.start < end for x in mentions):
                 return county
     return None
+
+
+#: Provincial words of an autonomous region (全区, 自治区党委), besides ``_PROVINCE_DEIXIS``.
+_REGION_DEIXIS = re.compile(r"全区|自治区(?:党委|政府|人大|政协|主席)")
+
+
+def _set_in_province(mentions: list[_Mention], headline: str, text: str, place: Place | None,
+                     w: Weights) -> Place | None:
+    """The county an item names most (strictly more than any other: a county passed on the road
+    there weighs less), when the item was decided for that county's province only through the
+    province's short name (行走西藏, 西藏腹地的偏远县): a feature on one county names its
+    province as the setting.  Not when the province speaks (全省, 省委, 全区,
+    自治区党委: ``MIN_PROVINCE_DEIXIS`` times) or is printed in full: a province's conference
+    held in one county stays the province's."""
+    if place is None or place is _UNNAMED_COUNTY or place.level != "province":
+        return None
+    locals_ = sorted((p for p in w.scores if p.level in ("county", "zone")),
+                     key=lambda p: (-w.scores[p], w.first_seen[p]))
+    if not locals_ or locals_[0].province != place.name or (
+            len(locals_) > 1 and w.scores[locals_[1]] >= w.scores[locals_[0]]):
+        return None
+    for m in mentions:
+        if not m.dropped and _key(m) == place:
+            printed = (headline if m.headline else text)[m.start:m.end]
+            if printed == place.name:
+                return None
+    source = headline + "\n" + text
+    speaking = len(_PROVINCE_DEIXIS.findall(source)) + len(_REGION_DEIXIS.findall(source))
+    return locals_[0] if speaking < MIN_PROVINCE_DEIXIS else None
 
 
 def _home_study_trip(headline: str, text: str, place: Place | None, home: Place | None
