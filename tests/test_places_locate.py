@@ -963,3 +963,12 @@ def test_a_county_feature_naming_its_province_by_short_name_is_the_county_s():
     regional = ("自治区党委召开全区牧业工作会议，会议在措勤县举行。会议要求全区各地推进西藏"
                 "牧业发展，自治区党委书记讲话。西藏各地市负责人参加。")
     assert locate_article(None, regional).level == "province"
+
+
+def test_the_city_s_own_zone_said_with_its_level_character():
+    text = ("近日，市政协主席来到市高新区调研企业发展情况。他强调，市高新区要发挥自身优势，"
+            "打造发展新引擎。")
+    got = locate_article(None, text, home="荆门市")
+    assert (got.level, got.prefecture) == ("zone", "荆门市")
+    # the bare word twice without the level character is too little for a zone
+    assert locate_article(None, text.replace("市高新区", "高新区"), home="荆门市").level == "prefecture"

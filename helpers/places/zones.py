@@ -360,6 +360,10 @@ BARE_HEADLINE_WEIGHT = 2
 #: of ``_BARE_BEFORE``, punctuation and function words.  开发区, 经开区 and 高新区 are counted after
 #: any character but inside a zone ``find_zones`` names.
 _GENERIC_BARE = frozenset({"新区", "管理区"})
+#: A bare zone word after a level character (市高新区, 县开发区) is the city's or county's own
+#: zone, said as its site says it: it counts double, like a headline's.
+OWNER_LEVELS = frozenset("市县区")
+OWNED_BARE_WEIGHT = 2
 _BARE_BEFORE = set("到在是了全和与及对为将把从向由于的、，。：；（“”《》 ,.:;()\"'\n") | {""}
 
 
@@ -376,7 +380,8 @@ def bare_zone_refs(headline: str, text: str) -> tuple[str | None, int]:
                     continue
                 if source.startswith("域", m.end()):
                     continue  # 开发区域: an area being developed, not a zone
-                counts[word] = counts.get(word, 0) + weight
+                owned = before in OWNER_LEVELS and word not in _GENERIC_BARE
+                counts[word] = counts.get(word, 0) + weight * (OWNED_BARE_WEIGHT if owned else 1)
     if not counts:
         return None, 0
     word = max(counts, key=lambda w: (counts[w], len(w)))
