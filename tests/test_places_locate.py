@@ -938,9 +938,9 @@ def test_organs_whose_people_attend_a_meeting_are_not_the_reporting_organ():
 def test_a_named_county_wins_a_tie_with_a_we_whose_home_is_unknown():
     text = "5月26日，外县党政考察团来我县参观考察。考察团认为，庆云县大力弘扬实干精神，发展势头良好。"
     assert locate_article(None, text).locality == "庆云县"
-    # a second 我县 outweighs the one name: still no guess
-    twice = text + "考察团对我县的发展给予高度评价。"
-    assert locate_article(None, twice).locality is None
+    # with two counties named, 我县 points at neither: no guess
+    two = text.replace("发展势头良好", "发展势头良好，值得宁津县学习") + "考察团对我县的发展给予高度评价。"
+    assert locate_article(None, two).locality is None
 
 
 def test_we_in_an_anonymous_copy_is_the_one_county_of_its_kind_named():
@@ -972,3 +972,15 @@ def test_the_city_s_own_zone_said_with_its_level_character():
     assert (got.level, got.prefecture) == ("zone", "荆门市")
     # the bare word twice without the level character is too little for a zone
     assert locate_article(None, text.replace("市高新区", "高新区"), home="荆门市").level == "prefecture"
+
+
+def test_a_case_told_as_a_microcosm_of_a_province_s_work_is_the_province_s():
+    text = ("今年4月，兴义市纪委在核查一所中学时发现超标接待问题，校长被全市通报批评。\n"
+            "这是贵州以集中整治巩固作风建设成效的一个缩影。\n"
+            "开展作风问题集中整治，是省纪委作出的部署。兴义市纪委随后开展了专项检查，"
+            "兴义市各单位举一反三。")
+    got = locate_article(None, text)
+    assert (got.locality, got.level) == ("贵州省", "province")
+    # the same case without the framing sentence stays the county's
+    plain = text.replace("这是贵州以集中整治巩固作风建设成效的一个缩影。\n", "")
+    assert locate_article(None, plain).locality == "兴义市"

@@ -137,6 +137,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     place = _home_study_trip(headline, text, place, home_p) or place
     place = _inspected_county(mentions, headline, text, place, weights) or place
     place = _set_in_province(mentions, headline, text, place, weights) or place
+    place = _microcosm(mentions, text, place) or place
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         unique = unique_township(headline, text)
@@ -294,6 +295,30 @@ def _set_in_province(mentions: list[_Mention], headline: str, text: str, place: 
     source = headline + "\n" + text
     speaking = len(_PROVINCE_DEIXIS.findall(source)) + len(_REGION_DEIXIS.findall(source))
     return locals_[0] if speaking < MIN_PROVINCE_DEIXIS else None
+
+
+#: A case told as a microcosm of a larger unit's work (这是贵州…的一个缩影, 正是某市…的生动写照):
+#: the opening anecdote is an example, the report is the larger unit's.
+MICROCOSM = re.compile(r"(?:这|此|这些)(?:正|就|也)?是(?P<span>[^。！？\n]{2,60}?)的?(?:一个|一个个)?"
+                       r"(?:缩影|写照|侧面)")
+
+
+def _microcosm(mentions: list[_Mention], text: str, place: Place | None) -> Place | None:
+    """The province or city a case of ``place`` is called a microcosm of (``MICROCOSM``): the
+    one unit named in that sentence, when it contains ``place``."""
+    if place is None or place is _UNNAMED_COUNTY:
+        return None
+    for m in MICROCOSM.finditer(text):
+        start, end = m.span("span")
+        units = {k for x in mentions if not x.headline and not x.dropped
+                 and start <= x.start < end and (k := _key(x)) is not None}
+        if len(units) != 1:
+            continue
+        unit = units.pop()
+        if unit != place and unit.level in ("province", "prefecture") and unit.name in (
+                place.province, place.prefecture):
+            return unit
+    return None
 
 
 def _home_study_trip(headline: str, text: str, place: Place | None, home: Place | None
