@@ -984,3 +984,8 @@ def test_a_case_told_as_a_microcosm_of_a_province_s_work_is_the_province_s():
     # the same case without the framing sentence stays the county's
     plain = text.replace("这是贵州以集中整治巩固作风建设成效的一个缩影。\n", "")
     assert locate_article(None, plain).locality == "兴义市"
+
+
+def test_town_and_country_after_a_county_is_no_township():
+    got = locate_article(None, "近日，阜南县城乡环境综合整治推进会召开。阜南县城乡面貌焕然一新。")
+    assert (got.locality, got.level, got.township) == ("阜南县", "county", None)

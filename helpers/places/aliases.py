@@ -45,7 +45,7 @@ MIN_ALIAS_CHARS = 2
 COUNTY_CHAR = "县"
 #: A township's name after a county's printed 县 form, when jionlp does not list it (merged away
 #: since): a short stem and a township ending.
-_ADDRESSED = re.compile(rf"[^\W\d_]{{1,{MAX_ADDRESSED_STEM}}}(?:镇|乡(?!村)|街道)")  # not 乡村
+_ADDRESSED = re.compile(rf"(?!城乡)[^\W\d_]{{1,{MAX_ADDRESSED_STEM}}}(?:镇|乡(?!村)|街道)")  # not 乡村, 城乡
 #: A county's short name + 县 that jionlp knows as no name, printed this many times, is the
 #: county's former name (静海县 for a 静海区 made a district, which jionlp has no record of): one
 #: printing may be a slip or a phrase, a form repeated is the name the article uses.

@@ -200,8 +200,8 @@ def county_wide(county: Place, headline: str, text: str, printed: frozenset[str]
 MAX_ADDRESSED_STEM = 3
 # 乡 before 村 is the word 乡村 (某县调研乡村振兴), not a township's ending; 乡镇 is the word for
 # townships (某县各乡镇, 某县五个乡镇), and a stem opening with a quantifier (各, 全, 所, 多, 几,
-# 部分) counts townships, names none.
-_ADDRESSED = (rf"(?![各全所多几诸]|部分)[^\W\d_]{{1,{MAX_ADDRESSED_STEM}}}"
+# 部分) counts townships, names none; 城乡 (某县城乡环境整治) is the word for town and country.
+_ADDRESSED = (rf"(?![各全所多几诸]|部分|城乡)[^\W\d_]{{1,{MAX_ADDRESSED_STEM}}}"
               r"(?:(?<!乡)镇|乡(?![村镇])|街道)")
 
 
