@@ -69,12 +69,16 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 setup: check-venv $(VENV)/.installed ## Create/refresh .venv/ (no-op when up to date; recreates one copied from elsewhere)
 
+# A cell's printed lines reach the kernel's stdout in chunks that depend on timing (a print's
+# text and its newline may arrive as two stream outputs); coalescing them after each cell keeps
+# the saved notebook the same byte for byte on every run.
 analysis: setup ## Execute every notebook in notebooks/ in order, headless, saving outputs in place
 	@if [ -z "$(NOTEBOOKS)" ]; then echo "make analysis: no notebooks in notebooks/ yet, nothing to run"; fi
 	@for nb in $(NOTEBOOKS); do \
 		echo "==> $$nb"; \
 		$(NB_ENV) $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-			--ExecutePreprocessor.timeout=1800 --ExecutePreprocessor.record_timing=False "$$nb"; \
+			--ExecutePreprocessor.timeout=1800 --ExecutePreprocessor.record_timing=False \
+			--ExecutePreprocessor.coalesce_streams=True "$$nb"; \
 	done
 
 test: setup ## Unit tests (tests/), then strict nbval: notebooks must reproduce their saved outputs
