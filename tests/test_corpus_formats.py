@@ -420,3 +420,13 @@ def test_reading_twice_gives_equal_tables(tmp_path):
     pd.testing.assert_frame_equal(first.articles, second.articles)
     pd.testing.assert_frame_equal(first.furniture, second.furniture)
     assert first.articles.attrs == second.articles.attrs
+
+
+def test_table_source_cell_naming_an_organ_is_the_agency(tmp_path):
+    rows = [["标题", "正文", "来源"],
+            ["网络安全宣传周活动启动", "9月10日，洞口县开展网络安全宣传周活动，发放宣传资料。",
+             "洞口县网信办"],
+            ["春耕生产有序推进", "洞口县各地抢抓农时，开展春耕生产。", "洞口新闻"]]
+    articles = load_corpus(write_csv(tmp_path / "src.csv", rows))
+    assert articles["agency"].tolist() == ["县网信办", None]
+    assert articles["newspaper"].tolist() == ["洞口县网信办", "洞口新闻"]

@@ -202,5 +202,8 @@ def _read_table(path: Path, meta: FileMeta) -> FileRecords:
         _fill(rec, meta, page=row.page or parsed.page, published=row.published or rec.published,
               url=row.url, newspaper=row.newspaper)
         rec.home = row.home or meta.home
+        # the source cell is the table's 来源 as printed: an organ there (县网信办) is the
+        # reporting organ, as a 来源 header line is in an article file
+        rec.source_line = rec.source_line or row.newspaper
         records.append(rec)
     return FileRecords("table", records, furniture)
