@@ -71,14 +71,16 @@ setup: check-venv $(VENV)/.installed ## Create/refresh .venv/ (no-op when up to 
 
 # A cell's printed lines reach the kernel's stdout in chunks that depend on timing (a print's
 # text and its newline may arrive as two stream outputs); coalescing them after each cell keeps
-# the saved notebook the same byte for byte on every run.
+# the saved notebook the same byte for byte on every run.  nbconvert runs its stream coalescing
+# before executing, so a second pass without execution applies it to the outputs.
 analysis: setup ## Execute every notebook in notebooks/ in order, headless, saving outputs in place
 	@if [ -z "$(NOTEBOOKS)" ]; then echo "make analysis: no notebooks in notebooks/ yet, nothing to run"; fi
 	@for nb in $(NOTEBOOKS); do \
 		echo "==> $$nb"; \
 		$(NB_ENV) $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-			--ExecutePreprocessor.timeout=1800 --ExecutePreprocessor.record_timing=False \
-			--ExecutePreprocessor.coalesce_streams=True "$$nb"; \
+			--ExecutePreprocessor.timeout=1800 --ExecutePreprocessor.record_timing=False "$$nb"; \
+		$(BIN)/jupyter nbconvert --to notebook --inplace --log-level=WARN \
+			--CoalesceStreamsPreprocessor.enabled=True "$$nb"; \
 	done
 
 test: setup ## Unit tests (tests/), then strict nbval: notebooks must reproduce their saved outputs
