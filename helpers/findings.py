@@ -187,12 +187,14 @@ def describe_article_codes(units: pd.DataFrame, codebook) -> str:
         return "No paragraph carries a code."
     labels = {c.id: c.label_zh for c in codebook.codes}
     domains = units[units["code"].isin(codebook.domains)]
-    per = domains.groupby(["article_id", "code"]).size()
+    per = domains.drop_duplicates(["article_id", "para_no", "code"]).groupby(
+        ["article_id", "code"]).size()
+    paragraphs = domains.drop_duplicates(["article_id", "para_no"]).groupby("article_id").size()
     dominated = 0
     with_domain = 0
-    for _, counts in per.groupby(level="article_id"):
+    for aid, counts in per.groupby(level="article_id"):
         with_domain += 1
-        dominated += int(counts.max() * 2 > counts.sum())
+        dominated += int(counts.max() * 2 > paragraphs[aid])  # of its domain-coded paragraphs
     modes = units[units["code"].isin(codebook.modes)].groupby("code")["article_id"].nunique()
     modes = modes.rename(index=labels)
     listed = ", ".join(f"{name} {int(k)}" for name, k in modes.sort_index().sort_values(

@@ -457,3 +457,17 @@ def test_describe_levels_counts_families_beyond_the_panels():
     text = describe_levels(table, "rate")
     assert "Of the levels, 1 in 1 family beyond the panels are not drawn." in text
     assert f"The figure draws {MAX_FAMILY_PANELS} dots in {MAX_FAMILY_PANELS} families" in text
+
+
+def test_describe_article_codes_dominance_counts_paragraphs_not_codes():
+    # one domain in every domain-coded paragraph dominates, however many other codes those
+    # paragraphs also carry
+    book = _book()
+    d1, d2, d3 = book.domains[:3]
+    units = pd.DataFrame({
+        "article_id": ["a-01"] * 10,
+        "para_no": [1, 2, 3, 4, 1, 2, 3, 4, 1, 2],
+        "code": [d1] * 4 + [d2] * 4 + [d3] * 2,
+    })
+    assert "1 of 1 (100%) reports with a domain code have one domain" in describe_article_codes(
+        units, book)
