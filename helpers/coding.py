@@ -610,14 +610,24 @@ def log_ratio(a: int, b: int, a_total: int, b_total: int) -> float:
     return math.log2(((a or 0.5) / a_total) / ((b or 0.5) / b_total)) if a_total and b_total else 0.0
 
 
+def unit_keys(level: str) -> list[str]:
+    """The columns naming one unit of co-occurrence: a paragraph or an article (report)."""
+    if level not in ("paragraph", "article"):
+        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
+    return ["article_id", "para_no"] if level == "paragraph" else ["article_id"]
+
+
+def count_units(units: pd.DataFrame, *, level: str = "paragraph") -> int:
+    """How many paragraphs (or articles) of a paragraph_codes table carry a code: the number of
+    units a co-occurrence lift is taken over."""
+    return len(units.drop_duplicates(unit_keys(level)))
+
+
 def cooccurrence(units: pd.DataFrame, codebook: Codebook, *,
                  level: str = "paragraph") -> pd.DataFrame:
     """Code co-occurrence: how many paragraphs (or articles) carry both codes; the diagonal is
     how many carry the code at all.  ``units`` is a paragraph_codes table."""
-    keys = ["article_id", "para_no"] if level == "paragraph" else ["article_id"]
-    if level not in ("paragraph", "article"):
-        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
-    sets = units.groupby(keys)["code"].agg(set)
+    sets = units.groupby(unit_keys(level))["code"].agg(set)
     matrix = pd.DataFrame(0, index=codebook.ids, columns=codebook.ids, dtype="int64")
     for codes in sets:
         for a in codes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.coding import unit_keys
 from helpers.metrics import is_level
 
 __all__ = [
@@ -215,8 +216,7 @@ def describe_cooccurrence(matrix: pd.DataFrame, units: pd.DataFrame, codebook, *
     """The strongest pairs of a co-occurrence matrix (``coding.cooccurrence``) with the number
     of reports each pair comes from: a pair found in one report describes that report."""
     labels = {c.id: c.label_zh for c in codebook.codes}
-    keys = ["article_id", "para_no"] if level == "paragraph" else ["article_id"]
-    sets = units.groupby(keys)["code"].agg(frozenset)
+    sets = units.groupby(unit_keys(level))["code"].agg(frozenset)
     unit_word = "paragraphs" if level == "paragraph" else "reports"
     codes = list(matrix.index)
     pairs = [(int(matrix.loc[a, b]), a, b) for i, a in enumerate(codes) for b in codes[i + 1:]

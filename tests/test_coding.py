@@ -19,6 +19,7 @@ from helpers.coding import (
     code_segments,
     cohen_kappa,
     cooccurrence,
+    count_units,
     default_codebook,
     disagreements,
     hand_code_matrix,
@@ -308,3 +309,13 @@ def test_heldout_test_set_domain_f1():
     assert table.loc["macro (domain)", "support"] >= 100
     assert table.loc["macro (domain)", "f1"] >= 0.8
     assert len(dis) > 0  # the disagreements are listed, not hidden
+
+
+def test_count_units_by_paragraph_or_article_and_a_wrong_level():
+    units = pd.DataFrame({"article_id": ["a-01", "a-01", "a-01", "a-02"],
+                          "para_no": [1, 1, 2, 1],
+                          "code": ["economy", "campaign", "economy", "quality"]})
+    assert count_units(units, level="paragraph") == 3
+    assert count_units(units, level="article") == 2
+    with pytest.raises(ValueError, match="level must be"):
+        count_units(units, level="sentence")

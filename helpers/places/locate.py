@@ -198,6 +198,14 @@ VISIT = re.compile(r"莅临|来(?:到)?(?:(?:我|本)[县市区旗]|[^\W\d_](?=�
 MAX_VISITOR_LEAD = 60
 
 
+def _drop_where(mentions: list[_Mention], drop) -> None:
+    """Mark the mentions ``drop(mention)`` selects as dropped (kept in the list: their spans
+    still block other readings of the same characters)."""
+    for x in mentions:
+        if drop(x):
+            x.dropped = True
+
+
 def _drop_visitors(mentions: list[_Mention], headline: str, text: str, home: Place | None
                    ) -> None:
     """Drop the units a visiting delegation comes from (``VISIT``), in the headline and the
@@ -215,11 +223,8 @@ def _drop_visitors(mentions: list[_Mention], headline: str, text: str, home: Pla
             visitors.discard(home)
             # a county's delegation coming to one of its own townships (某县观摩团莅临某乡) is
             # the county's tour, no visit from outside
-            visitors = {v for v in visitors
-                        if not source.startswith(townships_of(v) or ("\0",), m.end())}
-            for x in mentions:
-                if _key(x) in visitors:
-                    x.dropped = True
+            visitors = {v for v in visitors if not source.startswith(townships_of(v), m.end())}
+            _drop_where(mentions, lambda x, away=visitors: _key(x) in away)
 
 
 #: A national leader's visit or speech cited as guidance (习近平总书记在陕西省延安市、河南省安阳市
@@ -232,9 +237,7 @@ def _drop_cited_visits(mentions: list[_Mention], text: str) -> None:
     """Drop the body's mentions inside a cited visit of a national leader (``CITED_VISIT``)."""
     for m in CITED_VISIT.finditer(text):
         start, end = m.span("places")
-        for x in mentions:
-            if not x.headline and start <= x.start < end:
-                x.dropped = True
+        _drop_where(mentions, lambda x, s=start, e=end: not x.headline and s <= x.start < e)
 
 
 #: An inspection: a higher body's leaders going to (前往, 到, 赴, 深入, 来到) a place to look at its

@@ -13,6 +13,7 @@ import io
 import re
 from collections import Counter
 
+from helpers.places.deixis import DEIXIS, level_char
 from helpers.places.gazetteer import Place, _children, load_gazetteer
 
 __all__ = ["TOWNSHIP_ENDINGS", "find_township", "townships_of", "unique_township",
@@ -297,13 +298,13 @@ def unique_township(headline: str, text: str) -> tuple[Place, str | None] | None
     return county, (None if _county_speaks(county, headline + text) > n + speaks else top)
 
 
-#: The county speaking of itself as a whole or through its organs (全县, 该县, 县委, 县政府):
-#: the level character of the county that a township was found in.
 def _county_speaks(county: Place, text: str) -> int:
-    """How often ``text`` refers to a county of ``county``'s kind as a whole: a county
-    government's meeting that names one town once (held in 某镇) is the county's report."""
-    lvl = county.name[-1] if county.name and county.name[-1] in "县区市旗" else "县"
-    return len(re.findall(rf"[全该我本]{lvl}|{lvl}(?:委|人民政府|政府)", text))
+    """How often ``text`` refers to a county of ``county``'s kind as a whole or through its
+    organs (全县, 该县, 县委, 县政府: the deixis of ``helpers.places.deixis`` at the county's level
+    character): a county government's meeting that names one town once (held in 某镇) is the
+    county's report."""
+    lvl = level_char(county.name)
+    return sum((m["lvl"] or m["lvl2"]) == lvl for m in DEIXIS.finditer(text))
 
 
 #: How often a text must say 我镇/本镇/全镇 (or 乡, 街道) to speak as a town of its own: once is a
