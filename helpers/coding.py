@@ -230,23 +230,34 @@ def roster_spans(text: str) -> list[list[tuple[int, int]]]:
 #: The mode code whose terms a list of assignments with a deadline does not carry.
 DEADLINE_CODE = "institution"
 _ENUM_RUN = re.compile(rf"(?:{_ENUM_ITEM}、)+{_ENUM_ITEM}")
+#: Words that set a deadline in a list of assignments: a time limit (完成时限), a task to be
+#: solved within one (建立台账、限时解决) or by a set date (限期整改).
+DEADLINE = re.compile(r"时限|限时|限期")
+#: A list closed by the rules it names (建立集中审批、网上审批和限时办结等制度) builds those
+#: rules: a deadline among them is one of the rules, not an assignment.
+RULES_CLOSE = re.compile(r"等(?:制度|机制)")
 
 
 def deadline_list_spans(text: str) -> list[tuple[int, int]]:
-    """The lists joined by 、 that name a deadline (时限) among their items, as (start, end):
-    the assignments of a drive (明确责任人、完成时限; 责任、措施、资金、时限、预案“五落实”), not
-    standing mechanisms, so an institution term inside one does not count (``match_codes``)."""
-    return [m.span() for m in _ENUM_RUN.finditer(text) if "时限" in m.group()]
+    """The lists joined by 、 that name a deadline (``DEADLINE``) among their items, as (start,
+    end): the assignments of a drive (明确责任人、完成时限; 建立台账、限时解决; 责任、措施、资金、
+    时限、预案“五落实”), not standing mechanisms, so an institution term inside one does not
+    count (``match_codes``); unless the list is closed by the rules it names (``RULES_CLOSE``)."""
+    return [m.span() for m in _ENUM_RUN.finditer(text)
+            if DEADLINE.search(m.group()) and not RULES_CLOSE.search(text, m.start(), m.end() + 3)]
 
 
 #: A rule an office keeps to rather than one it builds (for ``DEADLINE_CODE``, institution): a
 #: verb of compliance (执行, 遵守, 坚持, 落实, 遵循, 严守, 按照) before 制度 or 责任制 in the same
-#: clause (严格执行值班制度, 落实每日消毒制度), or rules put up on a wall (制度上墙).  The
+#: clause (严格执行值班制度, 落实每日消毒制度), rules put up on a wall (制度上墙), or laws and
+#: rules cited by title as the basis of the work (根据《…实施条例》等规定).  The
 #: codebook's institution is the building of mechanisms; keeping a duty roster is routine.  A
 #: chief system (河长制工作制度) is a governance mechanism of its own and stays institution.
 FOLLOWED_RULE = re.compile(
     rf"(?:执行|遵守|坚持|落实|遵循|严守|按照)(?:(?!长制){_CLAUSE}){{0,12}}?(?:制度|责任制)"
-    r"|制度上墙")
+    r"|制度上墙"
+    # a law or rule cited as the basis of the work (根据《食品安全法》及其《实施条例》等规定)
+    r"|(?:根据|依据|依照|按照)《[^》\n]{1,40}》(?:[^，。；,;《\n]{0,3}《[^》\n]{1,40}》)*")
 
 
 def followed_rule_spans(text: str) -> list[tuple[int, int]]:

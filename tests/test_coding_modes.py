@@ -1,0 +1,56 @@
+"""Mode precision on real-set constructions: when an institution, mass_line, service,
+quantified_evaluation or campaign word names the mode and when it only sounds like it.  Every
+paragraph is written for these tests (invented places, people and figures), modelled on the
+kinds of sentence met in published county news; each asserts what must not be coded and, where
+the code is rightly there, that it still is."""
+
+from __future__ import annotations
+
+from helpers.coding import deadline_list_spans, default_codebook, followed_rule_spans, match_codes
+
+
+def codes(text: str) -> set[str]:
+    return {m[0] for m in match_codes(text, default_codebook())}
+
+
+# --- institution -------------------------------------------------------------------------------
+
+def test_a_leading_group_set_up_is_institution():
+    assert "institution" in codes("柳河镇成立由镇长任组长的秸秆综合利用工作领导小组，统筹全镇工作。")
+
+
+def test_a_leading_group_named_as_actor_or_host_is_not():
+    assert "institution" not in codes("会上，县招商领导小组要主动对接客商，加强调度。")
+    assert "institution" not in codes("3月2日，县文明创建领导小组办公室召开第三次会议。")
+
+
+def test_levels_acting_on_one_case_are_no_structure_of_levels():
+    assert "institution" not in codes("一起宅基地纠纷在镇、村两级的耐心调解下得到化解。")
+    assert "institution" not in codes("镇、村两级迅速组成调解小组，当天上门。")
+    # a standing structure of levels still is
+    assert "institution" in codes("全县建成县、乡、村三级调解网络，实现纠纷不出村。")
+
+
+def test_a_ledger_with_a_time_limit_is_an_assignment():
+    text = "对群众反映的问题，要建立台账、限时解决，做到件件有回音。"
+    assert [text[a:b] for a, b in deadline_list_spans(text)] == ["要建立台账、限时解决"]
+    assert "institution" not in codes(text)
+
+
+def test_a_list_closed_by_the_rules_it_names_stays_institution():
+    text = "大厅推行首问负责、一次告知和限时办结等制度，群众少跑腿。"
+    assert deadline_list_spans(text) == []
+    assert "institution" in codes(text)
+
+
+def test_a_law_cited_as_the_basis_is_no_rule_built():
+    text = "依据《河湖管理条例》及《实施细则》等规定，县水利局对12处河道进行了检查。"
+    assert [text[a:b] for a, b in followed_rule_spans(text)] == ["依据《河湖管理条例》及《实施细则》"]
+    assert "institution" not in codes(text)
+    # a rule drawn up is still coded
+    assert "institution" in codes("县水利局制定出台《河道采砂管理办法》，明确审批程序。")
+
+
+def test_a_list_of_problems_and_a_technical_standard_system_are_no_mechanism():
+    assert "institution" not in codes("各村对照问题清单逐项整改，确保月底前整改到位。")
+    assert "institution" not in codes("合作社从建立标准体系入手，规范猕猴桃种植。")
