@@ -251,6 +251,12 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
     if role in ("level", "change") and any(
             m.start("aim") <= start < m.end("aim") for m in _AIM.finditer(sentence)):
         role = "target"  # 为全面实现…增长10%以上…的目标: the figures of an aim named after them
+    if role in ("level", "change") and (_TARGET_AFTER.match(sentence, end)
+                                        or _quoted_aim(sentence, start, end)):
+        # 低于全年12%的目标: the figure is the target's value, not a change; “下降15%、下降20%”
+        # 的目标: the figures of a quoted aim
+        role, direction = "target", direction if role == "change" and not _GAP.search(
+            before) else None
     opened = open_bracket(sentence, start)
     if role == "level" and opened is not None:
         outer = _clause_start(sentence, opened)
@@ -270,6 +276,25 @@ _FIGURE_THEN_WORDS = re.compile(r"\d(?:%|‰|个百分点|[件人起项户家次
 #: An aim whose figures are printed before the word that names it (为全面实现2013年农业总产值
 #: 增长10%以上…的目标进一步统一思想).
 _AIM = re.compile(r"为了?(?:全面|确保|如期|顺利)?(?:实现|完成|达到|达成)(?P<aim>[^。；;]*?)的(?:目标|任务)")
+#: A figure named the value of an aim right after it (低于全年12%的目标, 增长8%的预期目标):
+#: the target, not a level nor the gap's size.
+_TARGET_AFTER = re.compile(r"(?:以上|以内|左右)?的?(?:全年|年度|预期|计划|既定|奋斗)*(?:目标|预期目标)(?!任务数)")
+#: A quotation closed before words naming an aim (提出“下降15%、下降20%”的目标): the quoted
+#: figures are the aim's values; up to ``MAX_AIM_WORDS`` characters qualify it (的硬目标).
+MAX_AIM_WORDS = 4
+_AIM_AFTER_QUOTE = re.compile(rf"”(?:的)?[\u4e00-\u9fff]{{0,{MAX_AIM_WORDS}}}?(?:目标|任务|指标)")
+
+
+def _quoted_aim(sentence: str, start: int, end: int) -> bool:
+    """Whether the figure stands in a quotation (“ before it in its sentence, not closed) that
+    is closed before words naming an aim."""
+    opening = sentence.rfind("“", 0, start)
+    if opening < 0 or sentence.find("”", opening, start) >= 0:
+        return False
+    closing = sentence.find("”", end)
+    return closing >= 0 and bool(_AIM_AFTER_QUOTE.match(sentence, closing))
+
+
 #: A fixed amount a rule gives for each unit (每条线索给予人民币10万元奖励, 每户补助3000元).
 _PER_AWARD = re.compile(r"每(?:条|个|人|户|名|家|次|件|位|亩)[^，,。；;]{0,12}?(?:给予|奖励|补贴|补助|奖补)")
 #: A viewpoint (从28项监测指标全省位次情况看): 从 opens no baseline there.

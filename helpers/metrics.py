@@ -126,7 +126,7 @@ UNITS: dict[str, tuple[str, str, float]] = {
 COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个", "件", "户", "人", "名", "位",
                "家", "起", "项", "份", "栋", "艘", "辆", "场", "次", "条", "处", "所", "座", "宗",
                "批", "台", "套", "支", "株", "头", "只", "篇", "期", "间", "张", "本", "例", "根",
-               "块", "种", "类", "组", "村", "镇", "所", "门", "笔"]
+               "块", "种", "类", "组", "村", "镇", "所", "门", "笔", "盏", "册"]
 # units the forms of their own read (九成, 三分之一, 翻一番): never after a plain number (五成员)
 _OWN_FORM_UNITS = frozenset({"成", "分之", "番"})
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted((set(UNITS) | set(COUNT_WORDS))
@@ -175,6 +175,8 @@ _TO = r"[-－—~～至到]"  # joins the ends of a period: 1-9月, 1至11月份
 # a day, with the clock time a dateline prints after it (2026年01月22日 19:53)
 _DAY = r"\d{1,2}[日号](?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 _MONTH = rf"(?:\d{{1,2}}{_TO})?\d{{1,2}}月份?(?:{_DAY})?"
+#: Words after a month.day that make it a named day (3.15消费者权益日, 3.15晚会), not a decimal.
+_NAMED_DAY_WORDS = r"国际|消费者|晚会|活动|期间|当天|当日|纪念日|主题|宣传|前夕|权益日|节"
 _DATE = re.compile(
     rf"(?:(?:今年|去年|明年)?(?:{_YEAR}{_TO})?{_YEAR}年度?(?:{_MONTH})?"
     rf"|(?:今年|去年|明年)?{_MONTH}|\d{{1,2}}日(?:\s*\d{{1,2}}[:：]\d{{2}})?"
@@ -185,7 +187,10 @@ _DATE = re.compile(
     r"|(?:上午|下午|晚上|凌晨|中午|早上|傍晚)\d{1,2}(?:[:：]\d{2}|点(?:\d{1,2}分|半)?)|\d{1,2}点\d{1,2}分"
     r"|前?[一二三四1-4]季度"
     r"|(?:今年|去年|(?:\d{4}|[〇零一二三四五六七八九]{4})年)?[前后](?:\d{1,2}|[一二三四五六七八九十]{1,2})个月"
-    r"|\d{1,2}·\d{1,2}"  # 3·15 消费者权益日
+    r"|\d{1,2}[·•・]\d{1,2}"  # 3·15 消费者权益日 (middle dot, bullet or katakana dot)
+    # 3.15 with a full stop: a named day only in quotation marks or before the day's own words
+    r"|(?<=“)(?:1[0-2]|[1-9])\.(?:[12]\d|3[01]|0?[1-9])(?=”)"
+    r"|(?<![\d.])(?:1[0-2]|[1-9])\.(?:[12]\d|3[01]|0?[1-9])(?=" + _NAMED_DAY_WORDS + ")"
 )
 _CN_N = "一二三四五六七八九十两"  # numerals of slogans and named sets (五个一, 三大攻坚战)
 #: Numbers that are no reported quantity (issue 13): each pattern claims its span before dates
@@ -582,9 +587,9 @@ def _date_value(text: str) -> tuple[float | None, str]:
         return to_number(digits[:4]), "年"
     if digits.isdigit() and len(digits) > 2 and rest.startswith("日"):  # 1031日
         return to_number(digits[:-2]), "月"
-    unit = re.match(r"\s*(?:[-－—~～至到]\s*\d+)?\s*个?(年|月|日|号|时|点|·|季度|[:：])?", rest)
+    unit = re.match(r"\s*(?:[-－—~～至到]\s*\d+)?\s*个?(年|月|日|号|时|点|[·•・.]|季度|[:：])?", rest)
     word = unit.group(1) if unit else None
-    return to_number(digits), {"·": "月·日", "号": "日", "点": "时", ":": "时", "：": "时",
+    return to_number(digits), {"·": "月·日", "•": "月·日", "・": "月·日", ".": "月·日", "号": "日", "点": "时", ":": "时", "：": "时",
                                None: ""}.get(word, word)
 
 

@@ -461,3 +461,19 @@ def test_a_count_of_standards_is_no_limit():
 def test_a_floor_in_a_plan_is_a_target_not_a_gap(sentence, figure, kind):
     ctx = _context(sentence, figure, kind=kind)
     assert (ctx.role, ctx.direction) == ("target", None)
+
+
+def test_a_figure_named_as_a_target_after_a_gap_is_the_target():
+    sentence = "上半年全镇财政收入增长6.5%，低于年度9%的目标2.5个百分点。"
+    assert (_context(sentence, "9%").role, _context(sentence, "9%").direction) == ("target", None)
+    gap = _context(sentence, "2.5个百分点")
+    assert (gap.role, gap.direction) == ("change", "down")
+
+
+def test_figures_of_a_quoted_aim_are_targets():
+    sentence = "会上明确“火灾起数减少10%、亡人数减少一半”的硬任务。"
+    ctx = _context(sentence, "10%")
+    assert (ctx.role, ctx.direction) == ("target", "down")
+    # quoted words that are no aim keep their role
+    said = "村民说“今年收成增长了20%”，笑得合不拢嘴。"
+    assert _context(said, "20%").role == "change"

@@ -316,3 +316,22 @@ def test_a_numeral_restating_a_list_is_no_count(sentence, expected):
 def test_a_rank_kept_as_an_aim_is_a_target():
     rows = extract_from_text("明年要确保保持全市第一位。")
     assert [(r["value"], r["kind"], r["role"]) for r in rows] == [(1.0, "rank", "target")]
+
+
+@pytest.mark.parametrize("sentence,expected_dates,expected", [
+    # a named day printed with a full stop, a bullet or a katakana dot: a date, not a decimal
+    ("围绕“4.22”世界地球日开展宣传，发放手册900册。", ["4.22"], [(900, "册", "count")]),
+    ("消协在3.15消费者权益日前夕抽检商品120批次。", ["3.15"], [(120, "批次", "count")]),
+    ("县市场监管局3•15当天接到投诉18件。", ["3•15"], [(18, "件", "count")]),
+    # a decimal stays a decimal
+    ("全县物价指数为3.15，同比上涨1.2个百分点。", [],
+     [(3.15, "", "other"), (1.2, "个百分点", "rate")]),
+])
+def test_a_named_day_with_a_dot_is_a_date(sentence, expected_dates, expected):
+    assert dates(sentence) == expected_dates
+    assert figures(sentence) == expected
+
+
+def test_lamps_and_volumes_are_counts():
+    assert figures("今年沿河新装太阳能路灯486盏。") == [(486, "盏", "count")]
+    assert figures("向农户赠送农技读本2300册。") == [(2300, "册", "count")]
