@@ -699,9 +699,11 @@ def heatmap_figure(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, *,
                    claim: str = "", fmt: str = "{:.0f}", width: str = "page",
                    height_cm: float | None = None, split_after: int | None = None,
                    counts: pd.DataFrame | None = None, vmax: float | None = None,
-                   colorbar_label: str = "", split_rows: bool = False) -> Figure:
+                   colorbar_label: str = "", split_rows: bool = False,
+                   write_values: bool = True) -> Figure:
     """A labelled heatmap of a numeric table (rows × columns), values written in the cells
-    (``fmt``; with ``counts``, the count below the value); NaN cells (a removed diagonal) are
+    (``fmt``; with ``counts``, the count below the value, or the count alone when
+    ``write_values`` is false: the colour then carries the value); NaN cells (a removed diagonal) are
     left blank; ``split_after``: a line after that many columns; ``split_rows``: the rows are
     the same codes as the columns (a code × code matrix), so the line is drawn after as many
     rows too — never merely because the table happens to be square."""
@@ -722,9 +724,9 @@ def heatmap_figure(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, *,
             v = values[r, c]
             if pd.isna(v) or not v:
                 continue
-            text = fmt.format(v)
+            text = fmt.format(v) if write_values or counts is None else ""
             if counts is not None:
-                text += f"\n{int(counts.iat[r, c])}"
+                text = f"{text}\n{int(counts.iat[r, c])}" if text else str(int(counts.iat[r, c]))
             ax.text(c, r, text, ha="center", va="center", fontsize=7, linespacing=1.0,
                     color="white" if v > 0.6 * top else INK)
     if split_after:
@@ -790,6 +792,19 @@ def prevalence_figure(article_codes: pd.DataFrame, articles: pd.DataFrame, codeb
                           colorbar_label="coded paragraphs")
 
 
+def lead_domains(shares: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Per row with any coded paragraph, every column at the row's maximum: a locality whose
+    coded paragraphs split evenly between two domains leads with both, not with whichever
+    column comes first."""
+    out = {}
+    for name, row in shares.iterrows():
+        values = row.fillna(0.0)
+        top = float(values.max()) if len(values) else 0.0
+        if top > 0:
+            out[str(name)] = tuple(c for c in shares.columns if float(values[c]) == top)
+    return out
+
+
 def profiles_figure(profiles: pd.DataFrame, codebook: Codebook, *, width: str = "page"
                     ) -> Figure:
     """Per locality (``profiles.locality_profiles``), the share of its coded paragraphs that
@@ -810,18 +825,22 @@ def profiles_figure(profiles: pd.DataFrame, codebook: Codebook, *, width: str = 
         table.index = [f"{_place(loc)}·{pref or '—'}（{int(n)}篇）" for loc, pref, n in zip(
             profiles["locality"], profiles["prefecture"], profiles["articles"], strict=True)]
     domains = [c for c in codebook.domains if c in ids]
-    leaders = table[domains].fillna(-1).idxmax(axis=1) if domains else pd.Series(dtype=str)
-    leaders = leaders[table[domains].max(axis=1) > 0] if domains else leaders
+    leads = lead_domains(table[domains]) if domains else {}
     claim = "No locality has a coded paragraph"
-    if len(leaders):
-        counts = _ordered(leaders.value_counts())
-        code = counts.index[0]
-        if int(counts.iloc[0]) == 1:
-            claim = (f"No two of the {len(leaders)} localities lead with the same domain "
-                     "(share of each locality's coded paragraphs)")
+    if leads:
+        counts = _ordered(pd.Series([c for codes in leads.values() for c in codes]
+                                    ).value_counts())
+        code, top = counts.index[0], int(counts.iloc[0])
+        tied = sum(len(codes) > 1 for codes in leads.values())
+        share = "share of each locality's coded paragraphs"
+        note = (f"; {tied} tie{'s' if tied != 1 else ''} for the lead, each counted"
+                if tied else "")
+        if top == 1:
+            claim = (f"No two of the {len(leads)} localities lead with the same domain "
+                     f"({share}{note})")
         else:
-            claim = (f"{labels[code]} leads the domains in {int(counts.iloc[0])} of "
-                     f"{len(leaders)} localities (share of each locality's coded paragraphs)")
+            claim = (f"{labels[code]} leads the domains in {top} of {len(leads)} localities "
+                     f"({share}{note})")
     return heatmap_figure(table.rename(columns=labels) * 100,
                           bilingual("各地区编码段落的构成", "What each locality writes about")
                           + more,
@@ -868,9 +887,11 @@ MIN_PAIR_UNITS = 3
 
 def cooccurrence_figure(matrix: pd.DataFrame, codebook: Codebook, *, level: str = "paragraph",
                         width: str = "page") -> Figure:
-    """Which codes go together: the Jaccard index of every pair (share of the units carrying
-    either code that carry both; 0 never together, 1 always), the diagonal removed; each cell
-    also gives the number of units carrying both."""
+    """Which codes go together: the colour gives the Jaccard index of every pair (share of the
+    units carrying either code that carry both; 0 never together, 1 always), the diagonal
+    removed; each cell's number is the units carrying both (an index and a count in a cell
+    0.6 cm wide run into their neighbours at print size; the claim and ``cooccurrence_table``
+    give the indices)."""
     labels = code_labels(codebook)
     jac = jaccard_matrix(matrix)
     pairs = cooccurrence_table(matrix)
@@ -891,7 +912,8 @@ def cooccurrence_figure(matrix: pd.DataFrame, codebook: Codebook, *, level: str 
                           fmt="{:.2f}", width=width, height_cm=17.0,
                           vmax=max(0.1, math.ceil(float(jac.max().max() or 0) * 10) / 10),
                           split_after=len(codebook.domains), split_rows=True, counts=matrix,
-                          colorbar_label=f"Jaccard (cell: index over {unit} with both)")
+                          write_values=False,
+                          colorbar_label=f"Jaccard index (number: {unit} with both)")
 
 
 # --- reported figures ------------------------------------------------------------------------
@@ -1166,7 +1188,8 @@ def _printed(value: float, unit: str, qualifier: str | None) -> str:
     pre = {"approx": "约", "under": "不足"}.get(qualifier or "", "")
     more = "余" if qualifier == "over" else ""
     mag = next((m for m in ("亿", "万") if unit.startswith(m)), "")
-    return f"{pre}{value:g}{more}{mag}{unit[len(mag):]}" if more else f"{pre}{value:g}{unit}"
+    number = f"{value:.15g}"  # digits as printed, never 5e+08 (15: all a float holds exactly)
+    return f"{pre}{number}{more}{mag}{unit[len(mag):]}" if more else f"{pre}{number}{unit}"
 
 
 UNCLASSIFIED = "未归类 · unclassified"
@@ -1189,12 +1212,17 @@ def money_figure(table: pd.DataFrame, *, width: str = "page") -> Figure:
     drawn = money[money["family"].isin(shown)]  # the claim and axis: what the panels draw
     lo, hi = float(drawn["value_std"].min()), float(drawn["value_std"].max())
     top = drawn.sort_values(["value_std", "indicator"], ascending=[False, True]).iloc[0]
-    span = math.log10(hi / lo) if lo > 0 else 0.0
-    claim = (f"Amounts span {span:.0f} orders of magnitude; the largest is "
-             f"{_short(str(top['indicator']), 20)} in {top['locality']} "
+    low = drawn.sort_values(["value_std", "indicator"], ascending=[True, True]).iloc[0]
+    claim = (f"Amounts run from {_printed(low['value'], low['unit'], low['qualifier'])} to "
+             f"{_printed(top['value'], top['unit'], top['qualifier'])}, the largest "
+             f"{_short(str(top['indicator']), 20)} in {top['locality']}"
+             if hi > lo else
+             f"One amount: {_short(str(top['indicator']), 20)} in {top['locality']} "
              f"({_printed(top['value'], top['unit'], top['qualifier'])})")
-    more = (f" ({len(shown)} of {len(families)} families shown)" if len(families) > len(shown)
-            else "")
+    named = [f for f in families if f != UNCLASSIFIED]  # unclassified is no family
+    named_shown = [f for f in shown if f != UNCLASSIFIED]
+    more = (f" ({len(named_shown)} of {len(named)} families shown)"
+            if len(named) > len(named_shown) else "")
     set_title(fig, bilingual("各类金额（仅水平值，对数坐标）", "Money levels by family (log scale)")
               + more, claim)
     axes = fig.subplots(len(shown), 1, squeeze=False, sharex=True, height_ratios=sizes)[:, 0]

@@ -360,7 +360,7 @@ def test_money_leaves_out_quoted_anecdotes_and_is_logarithmic():
     assert all(ax.get_xscale() == "log" for ax in axes)
     assert [ax.get_title(loc="left").split(":")[0] for ax in axes] == [
         "budget (财政)", "未归类 · unclassified"]
-    assert "the largest is 总投资 in 汉寿县" in fig._suptitle.get_text()
+    assert "the largest 总投资 in 汉寿县" in fig._suptitle.get_text()
 
 
 def test_heaping_figure_states_its_verdict():
@@ -525,8 +525,11 @@ def test_money_keeps_the_unclassified_panel_beyond_the_family_limit():
     fig = money_figure(table)
     titles = [ax.get_title(loc="left").split(":")[0] for ax in fig.axes if ax.get_yticklabels()]
     assert titles[-1] == UNCLASSIFIED
-    assert f"({MAX_FAMILY_PANELS} of {MAX_FAMILY_PANELS + 3} families shown)" in \
-        fig._suptitle.get_text().replace("\n", " ")
+    # the unclassified amounts are no family: named families drawn of named families
+    title = fig._suptitle.get_text().replace("\n", " ")
+    assert f"({MAX_FAMILY_PANELS - 1} of {MAX_FAMILY_PANELS + 2} families shown)" in title
+    # the claim gives the range drawn as printed, no rounded count of orders of magnitude
+    assert "Amounts run from 10000元 to 500000000元, the largest 总投资 in 乙县" in title
 
 
 def test_heaping_title_describes_both_dashed_lines():
@@ -559,3 +562,42 @@ def test_the_rates_claim_counts_only_the_levels_drawn():
                          "change": False, "qualifier": None})
     claim = rates_figure(pd.DataFrame(rows)).claim
     assert f"0 of {2 * (n - 1)} levels drawn are 95 % or more" in claim  # the 99 % is not drawn
+
+
+def test_a_locality_split_evenly_leads_with_both_domains():
+    import pandas as pd
+
+    from helpers.viz import lead_domains
+
+    book = default_codebook()
+    a, b, c = book.domains[:3]
+    shares = pd.DataFrame({a: [0.5, 0.7, 0.0], b: [0.5, 0.2, 0.0], c: [0.0, 0.1, 0.0]},
+                          index=["甲县", "乙县", "丙县"])
+    # 甲县 ties two domains; 丙县 has no coded paragraph and leads with nothing
+    assert lead_domains(shares) == {"甲县": (a, b), "乙县": (a,)}
+    profiles = pd.DataFrame({"locality": ["甲县", "乙县"], "prefecture": "测试市",
+                             "articles": [2, 3], **{code: 0.0 for code in book.ids}})
+    profiles.loc[0, [a, b]] = 0.5
+    profiles.loc[1, a] = 0.8
+    title = profiles_figure(profiles, book)._suptitle.get_text().replace("\n", " ")
+    # 甲县's tie counts for the first domain too: it leads in both localities, not "no two"
+    assert "leads the domains in 2 of 2 localities" in title
+    assert "1 tie for the lead, each counted" in title
+
+
+def test_cooccurrence_cells_give_the_count_and_the_colour_the_index():
+    import pandas as pd
+
+    book = default_codebook()
+    a, b, c = book.ids[:3]
+    counts = pd.DataFrame(0, index=book.ids, columns=book.ids)
+    counts.loc[a, a], counts.loc[b, b], counts.loc[c, c] = 6, 4, 3
+    counts.loc[a, b] = counts.loc[b, a] = 3  # Jaccard 3 / 7
+    counts.loc[a, c] = counts.loc[c, a] = 1  # Jaccard 1 / 8
+    fig = cooccurrence_figure(counts, book)
+    ax = fig.axes[0]
+    cells = sorted(t.get_text() for t in ax.texts)
+    assert cells == ["1", "1", "3", "3"]  # counts alone, each pair in both halves
+    assert "Jaccard 0.43, 3 paragraphs carry both" in fig._suptitle.get_text().replace("\n", " ")
+    image = ax.get_images()[0].get_array()
+    assert image[0, 1] == pytest.approx(3 / 7) and image[0, 2] == pytest.approx(1 / 8)
