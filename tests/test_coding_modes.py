@@ -54,3 +54,13 @@ def test_a_law_cited_as_the_basis_is_no_rule_built():
 def test_a_list_of_problems_and_a_technical_standard_system_are_no_mechanism():
     assert "institution" not in codes("各村对照问题清单逐项整改，确保月底前整改到位。")
     assert "institution" not in codes("合作社从建立标准体系入手，规范猕猴桃种植。")
+
+
+# --- quantified_evaluation -----------------------------------------------------------------------
+
+def test_forest_cover_describes_the_land_not_a_performance():
+    assert "quantified_evaluation" not in codes("全县有林地180万亩，森林覆盖率68.5%，防火任务繁重。")
+
+
+def test_a_patrol_rate_with_its_figure_is_a_performance_rate():
+    assert "quantified_evaluation" in codes("今年各级河长巡河率达到100%，发现问题32个。")
