@@ -31,7 +31,9 @@ the place (``venue_spans``); an institution term in a list that sets a deadline
 (``deadline_list_spans``).  Two look at the paragraph as a whole: the cost or building of a
 project (投资, 项目建设, 重点项目 and nothing else of economy) in a paragraph that names the
 project's own sector is that sector's (``drop_sector_projects``); schools and pupils taught drug,
-drowning or fraud prevention are the audience of that sector (``drop_school_audience``).
+drowning or fraud prevention are the audience of that sector (``drop_school_audience``);
+帮扶 of people in need, where no firm is named, is welfare provision, not the service mode
+(``drop_care_for_needy``).
 """
 
 from __future__ import annotations
@@ -335,7 +337,7 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
                     and assignments.overlaps(m.start(), m.end()):
                 continue
             out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
-    out = drop_straw_setting(text, drop_roster_domains(text, out))
+    out = drop_care_for_needy(text, drop_straw_setting(text, drop_roster_domains(text, out)))
     out = drop_sector_projects(drop_school_audience(text, out),
                                hotline=bool(HOTLINE.search(text)))
     order = codebook._order
@@ -381,6 +383,25 @@ def drop_sector_projects(matches: list[tuple[str, str, str, int, int]], *, hotli
     if not any(m[1] == "domain" and m[0] != PROJECT_CODE for m in matches):
         return matches
     return [m for m in matches if m[0] != PROJECT_CODE]
+
+
+#: Help to people in need (孤寡老人, 困难户, 弱势群体 paired with cadres): the codebook's service
+#: sends care for groups in need to the welfare domain's own provision, so 帮扶 in a paragraph
+#: that names such people and no firm is not the service mode.
+NEEDY = re.compile(r"老人|老年人|困难户|困难群众|困难群体|弱势群体|特困|低保|残疾|留守|孤寡|孤困|孤儿"
+                   r"|空巢|独居|流浪")
+CARE_CODE = "service"
+CARE_TERMS = frozenset({"帮扶"})
+
+
+def drop_care_for_needy(text: str, matches: list[tuple[str, str, str, int, int]]
+                        ) -> list[tuple[str, str, str, int, int]]:
+    """``matches`` without ``CARE_CODE``'s ``CARE_TERMS`` when ``text`` names people in need
+    (``NEEDY``) and no firm (``FIRM_OBJECTS``): helping them is welfare provision, not the
+    service mode; help to enterprises stays service."""
+    if not NEEDY.search(text) or FIRM_OBJECTS.search(text):
+        return matches
+    return [m for m in matches if not (m[0] == CARE_CODE and m[2] in CARE_TERMS)]
 
 
 #: The straw-burning ban (environment, as the codebook decides) and the domain of the farm words

@@ -64,3 +64,14 @@ def test_forest_cover_describes_the_land_not_a_performance():
 
 def test_a_patrol_rate_with_its_figure_is_a_performance_rate():
     assert "quantified_evaluation" in codes("今年各级河长巡河率达到100%，发现问题32个。")
+
+
+# --- service -----------------------------------------------------------------------------------
+
+def test_help_to_people_in_need_is_welfare_not_the_service_mode():
+    found = codes("村干部与留守老人结成帮扶对子，每周上门一次。")
+    assert "service" not in found
+
+
+def test_help_to_firms_stays_service_even_beside_the_elderly():
+    assert "service" in codes("镇里对养老服务企业开展一对一帮扶，解决用工难题。")
