@@ -75,3 +75,39 @@ def test_help_to_people_in_need_is_welfare_not_the_service_mode():
 
 def test_help_to_firms_stays_service_even_beside_the_elderly():
     assert "service" in codes("镇里对养老服务企业开展一对一帮扶，解决用工难题。")
+
+
+# --- institution: organs -----------------------------------------------------------------------
+
+def test_a_standing_organ_set_up_is_institution():
+    assert "institution" in codes("新成立的县行政审批局承接了28个部门的审批事项。")
+    assert "institution" in codes("去年该县成立了渔政综合执法中心，统一巡查湖区。")
+
+
+def test_the_founding_of_the_state_and_the_general_situation_are_no_organ():
+    found = codes("要以优异成绩迎接新中国成立75周年，自觉服从服务全县发展大局。")
+    assert "institution" not in found
+
+
+# --- campaign ----------------------------------------------------------------------------------
+
+def test_the_party_history_study_is_a_campaign():
+    found = codes("3月5日，青山镇召开党史学习教育动员大会，部署全镇学习安排。")
+    assert {"campaign", "party_building"} <= found
+
+
+# --- mass_line ---------------------------------------------------------------------------------
+
+def test_a_knowledge_talk_of_a_sector_does_not_reach_the_masses():
+    assert "mass_line" not in codes("镇应急办在集市开展防汛避险知识宣讲，发放手册300份。")
+    assert "mass_line" not in codes("民警登船宣讲了禁渔期相关法律知识，收缴地笼2个。")
+
+
+def test_explaining_policy_among_the_people_still_does():
+    assert "mass_line" in codes("乡干部骑摩托进山宣讲惠农补贴政策，覆盖牧民800余人。")
+
+
+def test_mediation_face_to_face_and_visits_to_investigate_are_not_mass_line():
+    found = codes("司法所组织两名当事人面对面调解，当场签订协议。")
+    assert "mass_line" not in found and "stability" in found
+    assert "mass_line" not in codes("调解员走访调查了解纠纷经过，查阅当年合同。")
