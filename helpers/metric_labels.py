@@ -95,7 +95,7 @@ _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增�
 _LEADING = re.compile(
     r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|全年|今年|"
     r"去年|当年|本周|本月|上半年|下半年|前三季度|全县|全市|全区|全镇|全乡|全省|全村|全院|该县|该市|该区|"
-    r"该局|该镇|该中心|该院|该所|即|共计|共(?![青享同建治商有性识计])|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|"
+    r"该局|该镇|该中心|该院|该所|本县|本市|本区|本镇|本乡|即|共计|共(?![青享同建治商有性识计])|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|"
     r"有(?![罪效关序力机])|达|并|确保|力争|争取|运用|采取|"
     r"目标任务是|目标任务为|目标任务|任务是|目标是|目标为|将|"
     r"又|仍|再(?!审)|就)+")
@@ -380,7 +380,7 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
 
 #: The set a rank is taken in, alone before the verb (全市20个区县, 市, 全省): it names no
 #: indicator; the rank is of the figure before it (综合指数为5.57，全市20个区县排名第4).
-_SCOPE_ONLY = re.compile(r"(?:全|本)?[省市州县区国]?内?(?:\d+个)?"
+_SCOPE_ONLY = re.compile(r"(?:全|本|周边)?[省市州县区国]?内?(?:[\d一二三四五六七八九十]+个?)?"
                          r"(?:区县|县市区|县区|县市|市县|乡镇|街道|地市|市州)?(?:中)?")
 #: Names of an amount of something named before (受理信访举报71件，总量上升77.5%): alone they
 #: say nothing of what; the figure takes the name before.

@@ -545,6 +545,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _borrow_subjects(out)
     _link_bases(out)
     _name_unnamed_changes(out)
+    _name_rank_sets(out)
     _link_then_now(out)
     _link_pairs(out)
     for row in out:
@@ -718,6 +719,45 @@ def _name_unnamed_changes(rows: list[dict[str, object]]) -> None:
                 row.update(indicator=name,
                            family=indicator_family(name, str(row["kind"])))
                 break
+
+
+#: The set a rank is taken in, printed between what is ranked and the rank (位居全省第15位,
+#: 全市20个区县排名第4, 六县市排名第三, 位居全国法院第二位): its head (全省, 全市, 六县市, 全国).
+_RANK_SET_WORD = re.compile(r"全[市省州县区国盟]|本[市省州县区]"
+                            r"|(?:周边)?[一二三四五六七八九十\d]+个?(?:县市区|县市|区县|县区|市县|地市|市州)")
+#: Words a rank's label may end in that the set and 排名 replace (生活垃圾无害化处理率排, …均排).
+_RANK_TAIL = re.compile(r"(?:均|分别)?(?:排名|排位|排列|排|位列|位居|居)$")
+
+
+def _name_rank_sets(rows: list[dict[str, object]]) -> None:
+    """A rank's label names the set it is taken in (综合指数全市排名, 综合指数全省排名): the same
+    indicator ranked in a city and in a province are two indicators.  The set is the one printed
+    before the rank's number in its clause; a label already naming a ranking (排名, 位次, 名次)
+    or a rank without a set keeps its label."""
+    for row in rows:
+        label = str(row["indicator"] or "")
+        if row["kind"] != "rank" or row["role"] != "rank" or not label or re.search(
+                r"排名|位次|名次|\d", label):
+            continue
+        sentence, at = str(row["sentence"]), int(row["_at"])
+        begin = max(sentence.rfind(ch, 0, at) for ch in "，。；,;：:！？(（") + 1
+        stop = re.search(r"第|前|首位|榜首", sentence[at:])
+        span = sentence[begin:at + (stop.start() if stop else 0)]
+        sets = list(_RANK_SET_WORD.finditer(span))
+        if not sets:
+            continue
+        k = len(sets) - 1
+        while k > 0 and not span[sets[k - 1].end():sets[k].start()].strip():
+            k -= 1  # 全市20个区县: the head of a set printed in two parts
+        word = sets[k].group()
+        label = _RANK_TAIL.sub("", label)
+        if word in label:
+            label = label[:label.rindex(word)]
+        if label:
+            # 在全市法院绩效考核中荣获第二名: the set before what is ranked stays in front
+            front = span.find(label, sets[k].end()) >= 0
+            name = f"{word}{label}排名" if front else f"{label}{word}排名"
+            row.update(indicator=name, family=indicator_family(name, "rank"))
 
 
 def _bare_unit(row: dict[str, object]) -> bool:

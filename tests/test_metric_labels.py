@@ -222,7 +222,7 @@ def test_the_name_of_a_change_leaves_its_comparison_and_verb(sentence, value, na
 
 def test_a_rank_after_its_pool_names_the_figure_before_it():
     got = _labels("全县空气质量综合指数为4.9，全市18个区县排名第6。")
-    assert got == [(4.9, "空气质量综合指数"), (6.0, "空气质量综合指数")]
+    assert got == [(4.9, "空气质量综合指数"), (6.0, "空气质量综合指数全市排名")]
 
 
 @pytest.mark.parametrize(("sentence", "value", "name"), [

@@ -840,9 +840,21 @@ def test_a_list_of_changes_without_fenbie_follows_the_figures_before_it():
 def test_a_place_won_in_an_assessment_is_a_rank_named_by_it():
     rows = extract_from_text("今年我局在全市营商环境考评中荣获第三名。")
     assert [(r["value"], r["kind"], r["indicator"]) for r in rows] == [
-        (3.0, "rank", "营商环境考评")]
+        (3.0, "rank", "全市营商环境考评排名")]
 
 
 def test_a_rate_after_a_bare_sequential_word_is_no_base():
     rows = extract_from_text("本月受理量860件,同比3.2%上升。")
     assert [(r["value"], r["role"]) for r in rows] == [(860.0, "level"), (3.2, "change")]
+
+
+@pytest.mark.parametrize(("sentence", "labels"), [
+    # the same index ranked in a city and in a province: two indicators
+    ("本县空气质量指数为4.9，全市 12 个区县排名第3(全省排名第41)。",
+     ["空气质量指数全市排名", "空气质量指数全省排名"]),
+    # a set counted in words before the verb; the rank of the growth printed before it
+    ("全县财政收入8.1亿元，同比增长3.3%，五县区排名第二。", ["财政收入五县区排名"]),
+    ("调解成功率为97.5%，位居全省第4位。", ["调解成功率全省排名"]),
+])
+def test_a_rank_is_named_with_the_set_it_is_taken_in(sentence, labels):
+    assert [r["indicator"] for r in extract_from_text(sentence) if r["kind"] == "rank"] == labels
