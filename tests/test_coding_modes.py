@@ -111,3 +111,8 @@ def test_mediation_face_to_face_and_visits_to_investigate_are_not_mass_line():
     found = codes("司法所组织两名当事人面对面调解，当场签订协议。")
     assert "mass_line" not in found and "stability" in found
     assert "mass_line" not in codes("调解员走访调查了解纠纷经过，查阅当年合同。")
+
+
+def test_an_upsurge_raised_and_a_launch_ceremony_are_a_campaign():
+    assert "campaign" in codes("全县上下掀起一轮整治违规占道经营、乱搭乱建的高潮。")
+    assert "campaign" in codes("当天，县里举行全民反诈宣传活动启动仪式。")
