@@ -279,11 +279,17 @@ def describe_levels(table: pd.DataFrame, kind: str) -> str:
             notes.append(f"{low} of 0 元 or less are not drawn")
     if len(families) > len(shown):
         beyond = len(families) - len(shown)
-        notes.append(f"{len(drawable) - len(drawn)} in {beyond} famil"
-                     f"{'y' if beyond == 1 else 'ies'} beyond the panels are not drawn")
+        missed = len(drawable) - len(drawn)
+        notes.append(f"{missed} in {beyond} famil{'y' if beyond == 1 else 'ies'} beyond the "
+                     f"panels {'is' if missed == 1 else 'are'} not drawn")
     places = drawn.loc[drawn["locality"] != "—", "locality"].nunique()
     text += (" Of the levels, " + "; ".join(notes) + "." if notes else "")
-    text += (f" The figure draws {_n(len(drawn), 'dot')} in {len(shown)} famil{'y' if len(shown) == 1 else 'ies'}, from "
+    # the unclassified amounts are a panel but no family (as the figure's title counts them)
+    named = [f for f in shown if f != viz.UNCLASSIFIED]
+    panels = f"{len(named)} famil{'y' if len(named) == 1 else 'ies'}" if named else ""
+    if len(named) < len(shown):
+        panels = f"{panels} and the unclassified panel" if named else "the unclassified panel"
+    text += (f" The figure draws {_n(len(drawn), 'dot')} in {panels}, from "
              f"{places} of {table['locality'].nunique()} localities with any figure.")
     if drawn.empty:
         return text

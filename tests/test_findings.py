@@ -455,8 +455,24 @@ def test_describe_levels_counts_families_beyond_the_panels():
         "sentence": [f"合格率{90 + i}%。" for i in range(n)],
     })
     text = describe_levels(table, "rate")
-    assert "Of the levels, 1 in 1 family beyond the panels are not drawn." in text
-    assert f"The figure draws {MAX_FAMILY_PANELS} dots in {MAX_FAMILY_PANELS} families" in text
+    assert "Of the levels, 1 in 1 family beyond the panels is not drawn." in text
+    assert f"The figure draws {MAX_FAMILY_PANELS} dots in {MAX_FAMILY_PANELS} families," in text
+
+
+def test_describe_levels_counts_the_unclassified_money_as_no_family():
+    table = pd.DataFrame({
+        "locality": ["甲县", "乙县", "丙县"], "kind": "money", "unit_std": "元",
+        "role": "level", "change": False, "quoted": False, "qualifier": None,
+        "family": ["fiscal revenue (财政收入)", None, None], "unit": "万元",
+        "indicator": ["一般公共预算收入", "总投资", "列支"], "value": [500.0, 300.0, 20.0],
+        "value_std": [5e6, 3e6, 2e5], "article_id": ["a-1", "a-2", "a-3"],
+        "sentence": ["收入500万元。", "总投资300万元。", "列支20万元。"],
+    })
+    text = describe_levels(table, "money")
+    # one named family and the amounts of none: "2 families" would disagree with the title
+    assert "The figure draws 3 dots in 1 family and the unclassified panel," in text
+    only = describe_levels(table.assign(family=None), "money")
+    assert "The figure draws 3 dots in the unclassified panel," in only
 
 
 def test_describe_article_codes_dominance_counts_paragraphs_not_codes():
