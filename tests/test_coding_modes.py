@@ -51,6 +51,17 @@ def test_a_law_cited_as_the_basis_is_no_rule_built():
     assert "institution" in codes("县水利局制定出台《河道采砂管理办法》，明确审批程序。")
 
 
+def test_a_rule_broken_is_no_rule_built():
+    text = "个别村干部违反县里八项规定和乡里公务接待管理办法，公款吃喝。"
+    assert [text[a:b] for a, b in followed_rule_spans(text)] == [
+        "违反县里八项规定和乡里公务接待管理办法"]
+    assert "institution" not in codes(text)
+
+
+def test_ways_and_means_are_no_rule():
+    assert "institution" not in codes("各部门要梳理措施办法，确保项目按期投产。")
+
+
 def test_a_list_of_problems_and_a_technical_standard_system_are_no_mechanism():
     assert "institution" not in codes("各村对照问题清单逐项整改，确保月底前整改到位。")
     assert "institution" not in codes("合作社从建立标准体系入手，规范猕猴桃种植。")
