@@ -47,6 +47,11 @@ from helpers.text.decoding import IDEOGRAPHS, is_cjk
 
 # Sentence end: 。！？ (or ASCII !?, or an ellipsis), optionally closed by quotes or brackets.
 _SENTENCE_END = re.compile(r"(?:[。！？!?]|…{1,2}|\.{3,})[”’」』）)》\"']*$")
+# The same, as ``ends_sentence`` reads it: closing marks stripped, then one of the end marks.
+_CLOSERS = "”’」』）)》\"'"
+_END_MARKS = ("。", "！", "？", "!", "?", "…", "...")
+# Any whitespace: a printed line without any inside is read without cleaning (``read_lines``).
+_SPACE = re.compile(r"\s")
 # Punctuation that printers compress; counted narrower than an ideograph when measuring lines.
 _CJK_PUNCT = set("，。、；：“”‘’（）《》！？「」『』【】·—…")
 _BYLINE = re.compile(r"^(?P<body>.*?)\s*[（(](?P<names>[^（）()]*)[）)]\s*$")
@@ -151,8 +156,14 @@ def grid_ceiling(widths_at_full: list[float]) -> float:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends at a sentence end (。！？…, possibly followed by a closing quote)."""
-    return bool(_SENTENCE_END.search(text))
+    """True when ``text`` ends at a sentence end (。！？…, possibly followed by a closing quote).
+
+    ``_SENTENCE_END`` read without a regex search (which tries every position of the line): the
+    closing marks and the end marks share no character, so the end mark can only stand right
+    before the run of closing marks that ends the text."""
+    if text.endswith("\n"):  # ``$`` also matches before a final newline
+        return bool(_SENTENCE_END.search(text))
+    return text.rstrip(_CLOSERS).endswith(_END_MARKS)
 
 
 def split_names(content: str) -> list[str] | None:
@@ -183,7 +194,7 @@ def split_names(content: str) -> list[str] | None:
     return names
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One printed (non-blank) line of a raw page."""
 
@@ -207,6 +218,7 @@ class Line:
     name_line: bool | None = None  # _name_line, computed on first use (see is_name_line)
     gap: bool = False  # follows the previous printed line farther than the page's norm
     ceiling: float = 0.0  # the page's grid column (grid_ceiling), 0.0 on a typeset page
+    spaced: bool = True  # the stripped raw line holds whitespace (else no spaced head)
 
     @property
     def block(self) -> bool:
@@ -275,47 +287,79 @@ def is_dense(raws: list[str]) -> bool:
     a new text block follow the line before directly, on a dense page only a real gap or a
     blanked debris line separates them; more than ``DENSE_ADJACENT_SHARE`` adjacent is dense.
     """
-    adjacent = separated = 0
-    seen = blank = False
-    for raw in raws:
-        if not raw.strip():
-            blank = True
-            continue
-        if seen:
-            adjacent += not blank
-            separated += blank
-        seen, blank = True, False
-    return adjacent > DENSE_ADJACENT_SHARE * max(adjacent + separated, 1)
-
-
-def read_lines(text: str, sentinel: str) -> list[Line]:
-    """The printed lines of a page (newlines already ``\\n``), cleaned and measured."""
-    raws = text.split("\n")
-    dense = is_dense(raws)
-    lines: list[Line] = []
+    before: list[int] = []
     blanks = 0
-    for no, raw in enumerate(raws, start=1):
+    for raw in raws:
         if not raw.strip():
             blanks += 1
             continue
-        body, byline = _split_byline(raw)
-        cleaned, justified = clean_line(body, sentinel) if body.strip() else ("", False)
-        plain = cleaned.replace(sentinel, "")
-        spacing = 0.0 if justified else (
-            DIGIT_SPACE_WIDTH * len(_DIGIT_SPACE.findall(_NUMBER_SPACE.sub("", body.strip())))
-            + SLOGAN_SPACE_WIDTH * cleaned.count(sentinel))
-        # the page's norm: one blank line between printed lines (seed), none (dense)
-        norm = 0 if dense else 1
-        lines.append(Line(
-            no=no, raw=raw, text=cleaned, plain=plain, spacing=spacing,
-            justified=justified, tight=bool(lines) and blanks < norm, lead=raw[:1].isspace(),
-            byline=byline, byline_only=byline is not None and not body.strip(),
-            end_text=ends_sentence(cleaned), end_plain=ends_sentence(plain),
-            gap=bool(lines) and blanks > norm,
-        ))
+        before.append(blanks)
         blanks = 0
+    return _dense_form(before)
+
+
+def _dense_form(before: list[int]) -> bool:
+    """``is_dense`` from the number of blank lines before each printed line."""
+    adjacent = before[1:].count(0)
+    return adjacent > DENSE_ADJACENT_SHARE * max(len(before) - 1, 1)
+
+
+def read_lines(text: str, sentinel: str) -> list[Line]:
+    """The printed lines of a page (newlines already ``\\n``), cleaned and measured.
+
+    Most printed lines hold no space inside and no trailing byline: for those, cleaning,
+    the byline split and the spacing around Latin runs change nothing, so they are skipped
+    (``_plain_line``); the others go through ``_spaced_line``.  The page's form (``is_dense``)
+    is counted in the same pass, and ``tight``/``gap`` set once it is known."""
+    raws = text.split("\n")
+    lines: list[Line] = []
+    before: list[int] = []  # blank lines before each printed line
+    blanks = 0
+    for no, raw in enumerate(raws, start=1):
+        stripped = raw.strip()
+        if not stripped:
+            blanks += 1
+            continue
+        if _SPACE.search(stripped) is None and not stripped.endswith(("）", ")")):
+            lines.append(_plain_line(no, raw, stripped))
+        else:
+            lines.append(_spaced_line(no, raw, sentinel))
+        before.append(blanks)
+        blanks = 0
+    # the page's norm: one blank line between printed lines (seed), none (dense)
+    norm = 0 if _dense_form(before) else 1
+    for ln, gap in zip(lines[1:], before[1:], strict=True):
+        ln.tight = gap < norm
+        ln.gap = gap > norm
     _measure_lines(lines)
     return lines
+
+
+def _plain_line(no: int, raw: str, stripped: str) -> Line:
+    """A printed line without whitespace inside and without a trailing byline: what
+    ``_spaced_line`` gives for it (cleaning keeps it whole, no spacing, no justification)."""
+    end = ends_sentence(stripped)
+    return Line(no=no, raw=raw, text=stripped, plain=stripped, spacing=0.0, justified=False,
+                tight=False, lead=raw[:1].isspace(), end_text=end, end_plain=end,
+                spaced=False)
+
+
+def _spaced_line(no: int, raw: str, sentinel: str) -> Line:
+    """A printed line with spaces inside or a trailing parenthesized group: cleaned (layout
+    spaces, justification), its byline split off, the spaces around Latin runs measured."""
+    body, byline = _split_byline(raw)
+    cleaned, justified = clean_line(body, sentinel) if body.strip() else ("", False)
+    plain = cleaned.replace(sentinel, "")
+    spacing = 0.0 if justified else (
+        DIGIT_SPACE_WIDTH * len(_DIGIT_SPACE.findall(_NUMBER_SPACE.sub("", body.strip())))
+        + SLOGAN_SPACE_WIDTH * cleaned.count(sentinel))
+    return Line(
+        no=no, raw=raw, text=cleaned, plain=plain, spacing=spacing,
+        justified=justified, tight=False, lead=raw[:1].isspace(),
+        byline=byline, byline_only=byline is not None and not body.strip(),
+        end_text=ends_sentence(cleaned), end_plain=ends_sentence(plain),
+        spaced=_SPACE.search(raw.strip()) is not None,
+    )
 
 
 def _measure_lines(lines: list[Line]) -> None:
@@ -329,11 +373,18 @@ def _measure_lines(lines: list[Line]) -> None:
              and c.plain]
     punct = estimate_punct_width(inner)
     ceiling = grid_ceiling(inner)
+    heads: dict[str, float] = {"": measure_width("", punct)}  # a page's heads repeat
     for ln, cnt in zip(lines, counts, strict=True):
         ln.ceiling = ceiling
         ln.width = width_of_counts(cnt, punct) + ln.spacing
-        ln.head = measure_width(_HEAD_UNIT.match(ln.plain).group() if ln.plain else "", punct)
-        if not ln.justified and _SPACED_HEAD.match(_NUMBER_SPACE.sub("", ln.raw.strip())):
+        unit = _HEAD_UNIT.match(ln.plain).group() if ln.plain else ""
+        head = heads.get(unit)
+        if head is None:
+            head = heads[unit] = measure_width(unit, punct)
+        ln.head = head
+        # (a line without whitespace has no spaced head: _SPACED_HEAD needs one)
+        if (ln.spaced and not ln.justified
+                and _SPACED_HEAD.match(_NUMBER_SPACE.sub("", ln.raw.strip()))):
             ln.head += 2 * DIGIT_SPACE_WIDTH  # set with a space before and after it
 
 
