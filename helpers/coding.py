@@ -25,8 +25,8 @@ reaches enterprises, not the masses: the codebook sends that to service (``firm_
 Three rules keep a domain word used as a setting from coding the paragraph, or a plan word
 used for an assignment: a domain term in the names of a roster of agencies of several sectors
 (``齐乐镇、县住建局、县农业农村局、县民政局作了表态发言``) names the participants
-(``roster_spans``); a domain term in the venue of a meeting (``在县文化艺术中心召开``) names
-the place (``venue_spans``); an institution term in a list that sets a deadline
+(``roster_spans``); a domain term in the venue of a meeting (``在县文化艺术中心召开``) or the
+address of a site (``位于县农业局大门左侧``) names the place (``venue_spans``); an institution term in a list that sets a deadline
 (``明确责任人、完成时限``) is the assignment of a drive, not a standing mechanism
 (``deadline_list_spans``).  Two look at the paragraph as a whole: the cost or building of a
 project (投资, 项目建设, 重点项目 and nothing else of economy) in a paragraph that names the
@@ -271,11 +271,14 @@ def followed_rule_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in FOLLOWED_RULE.finditer(text)]
 
 
-#: The place a meeting is held (在县文化艺术中心召开), or the building a notice is posted
-#: outside (村便民服务中心外的信息公开栏): a venue, not the subject.
+#: The place a meeting is held (在县文化艺术中心召开), the building a notice is posted outside
+#: (村便民服务中心外的信息公开栏), or the address of a site (位于县农业局大门左侧): a venue, not
+#: the subject.
 VENUE = re.compile(rf"(?<=在){_CLAUSE}{{2,15}}?(?=召开)"
                    rf"|{_CLAUSE}{{2,20}}?(?=(?:外|门前|门口|旁|内)的?(?:信息)?"
-                   r"(?:公开栏|公示栏|宣传栏|公告栏|电子屏|显示屏))")
+                   r"(?:公开栏|公示栏|宣传栏|公告栏|电子屏|显示屏))"
+                   # the address of a site (位于…加油站旁的违建房屋, 位于县农业局大门左侧…4处违建)
+                   rf"|(?<=位于){_CLAUSE}{{1,60}}?(?=的|[0-9０-９一二三四五六七八九十两]+处|[，。；,;]|$)")
 
 
 def venue_spans(text: str) -> list[tuple[int, int]]:

@@ -127,3 +127,14 @@ def test_mediation_face_to_face_and_visits_to_investigate_are_not_mass_line():
 def test_an_upsurge_raised_and_a_launch_ceremony_are_a_campaign():
     assert "campaign" in codes("全县上下掀起一轮整治违规占道经营、乱搭乱建的高潮。")
     assert "campaign" in codes("当天，县里举行全民反诈宣传活动启动仪式。")
+
+
+# --- domains: an address is no subject ---------------------------------------------------------
+
+def test_the_address_of_a_site_names_no_domain():
+    from helpers.coding import venue_spans
+
+    text = "城管队员拆除了位于县教育局大门右侧的两处违建棚房。"
+    assert [text[a:b] for a, b in venue_spans(text)] == ["县教育局大门右侧"]
+    found = codes(text)
+    assert "education_culture" not in found and "urban" in found
