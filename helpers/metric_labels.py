@@ -98,7 +98,9 @@ _LEADING = re.compile(
     r"该局|该镇|该中心|该院|该所|本县|本市|本区|本镇|本乡|即|共计|共(?![青享同建治商有性识计])|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|"
     r"有(?![罪效关序力机])|达|并|确保|力争|争取|运用|采取|"
     r"目标任务是|目标任务为|目标任务|任务是|目标是|目标为|将|"
-    r"又|仍|再(?!审)|就)+")
+    r"又|仍|再(?!审)|就|"
+    # the number of an item in a list (1.工矿商贸事故, (二)全县…, 三是…)
+    r"\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}是)+")
 _TIME_PREFIX = re.compile(r"^(?:\d{4}年度?|\d{1,2}月份?|\d{1,2}[-－—至]\d{1,2}月份?|"
                           r"[一二三四]季度|在[^，,]{0,12}?(?:中|以来|期间|当天)|"
                           # a named day (3·15, 3.15) and the event held on it
@@ -513,8 +515,13 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
         while tokens and tokens[-1] in _TRAILING and (tokens[-1] not in "长高多宽深"
                                                        or reaching):
             tokens.pop()
+        if len(tokens) > 1 and tokens[-1] in _OCCURRENCE:
+            tokens.pop()  # 工矿商贸事故发生20起: what occurred is named before the verb
         clause = "".join(tokens)
         clause = _LEADING.sub("", clause)
+        occurred = next((w for w in _OCCURRENCE if clause.startswith(w)), "")
+        if occurred and _has_noun(clause[len(occurred):]):
+            clause = clause[len(occurred):]  # 全县发生道路交通事故 -> 道路交通事故
         if rate:
             clause = _CHANGE_END.sub("", clause)
         clause = clause.lstrip("的对与和及、 ").rstrip("的均、 ")

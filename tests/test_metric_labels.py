@@ -325,3 +325,15 @@ def test_openings_and_price_verbs_name_nothing(sentence, label):
 
     rows = [r for r in extract_from_text(sentence) if r["kind"] != "date"]
     assert rows[0]["indicator"] == label
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    # the number of a list item is no part of the name
+    ("2.建筑施工事故发生6起、死亡5人。", 6.0, "建筑施工事故"),
+    ("(三)全镇规上工业产值同比增长9.1%。", 9.1, "规上工业产值"),
+    ("二是新登记市场主体820户。", 820.0, "新登记市场主体"),
+    # a verb of occurrence before or after what occurred
+    ("全区发生森林火灾3起。", 3.0, "森林火灾"),
+])
+def test_list_numbers_and_occurrence_verbs_are_no_part_of_a_name(sentence, value, label):
+    assert [lab for v, lab in _labels(sentence) if v == value] == [label]
