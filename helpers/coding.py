@@ -367,12 +367,12 @@ def drop_school_audience(text: str, matches: list[tuple[str, str, str, int, int]
     return [m for m in matches if not (m[0] == SCHOOL_CODE and m[2] in SCHOOL_TERMS)]
 
 
-#: The domain whose words for a project's cost or construction, or for a sector's output value,
-#: belong to the sector of the project when the paragraph names one (总投资4500万元 of a new
-#: school; 污水处理项目建设; 产值8亿元 of the tea industry, which the codebook's economy sends to
-#: agriculture_rural).  In a report on a hotline, a growth rate is the calls' (受理诉求…同比增长).
+#: The domain whose words for a project's cost or construction, or for a sector's output value
+#: or leading industry, belong to the sector of the project when the paragraph names one
+#: (总投资4500万元 of a new school; 污水处理项目建设; 产值8亿元 of the tea industry and tea made
+#: the leading industry, which the codebook's economy sends to agriculture_rural).  In a report on a hotline, a growth rate is the calls' (受理诉求…同比增长).
 PROJECT_CODE = "economy"
-PROJECT_TERMS = frozenset({"投资", "总投资", "项目建设", "重点项目", "产值"})
+PROJECT_TERMS = frozenset({"投资", "总投资", "项目建设", "重点项目", "产值", "主导产业"})
 CALL_TERMS = frozenset({"同比增长"})
 
 

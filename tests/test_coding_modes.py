@@ -138,3 +138,12 @@ def test_the_address_of_a_site_names_no_domain():
     assert [text[a:b] for a, b in venue_spans(text)] == ["县教育局大门右侧"]
     found = codes(text)
     assert "education_culture" not in found and "urban" in found
+
+
+def test_a_farm_product_made_the_leading_industry_is_agriculture_not_economy():
+    found = codes("该镇把高山蜜柚作为农户增收的主导产业，扩大种植面积3000亩。")
+    assert "economy" not in found and "agriculture_rural" in found
+
+
+def test_a_leading_industry_alone_stays_economy():
+    assert "economy" in codes("全区把新能源装备作为主导产业，今年引进企业12家。")
