@@ -147,3 +147,10 @@ def test_a_farm_product_made_the_leading_industry_is_agriculture_not_economy():
 
 def test_a_leading_industry_alone_stays_economy():
     assert "economy" in codes("全区把新能源装备作为主导产业，今年引进企业12家。")
+
+
+def test_a_development_programme_named_an_action_is_no_campaign():
+    assert "campaign" not in codes("县里实施“专精特新”企业培育行动，三年内培育企业30家。")
+    assert "campaign" not in codes("深入开展百亿产业提升行动和老旧设备改造行动。")
+    # a named operation still is
+    assert "campaign" in codes("县公安局开展“清风”统一行动，抓获嫌疑人9名。")
