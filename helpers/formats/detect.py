@@ -11,6 +11,8 @@ its lines (debris and header lines aside) are column-short and most of them run 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import islice
 from pathlib import Path
 
 from helpers.formats.furniture import furniture_kind
@@ -40,6 +42,11 @@ PAGE_MIN_LINES = 3
 # A line that ends a sentence: an ASCII full stop counts (a web copy with ASCII punctuation), not
 # after a digit (a decimal point the column width split: 28.|1%).
 _SENTENCE_END = re.compile(r"(?:[。！？!?…；;：:]|(?<!\d)\.)['\"”’」』）)]*\s*$")
+# ``_SENTENCE_END`` as ``_ends_sentence`` reads it without a search: its end marks, closing marks
+# and whitespace share no character, so the mark stands right before the closing marks and
+# spaces that end the line.
+_END_MARKS = "。！？!?…；;：:"
+_CLOSERS = "'\"”’」』）)"
 
 
 #: On a file long enough to show it (this many lines), a page's lines have one length, the
@@ -54,21 +61,33 @@ COLUMN_TOLERANCE = 2
 
 def _column_share(lengths: list[int]) -> float:
     """The largest share of lines within ``COLUMN_TOLERANCE`` of one length."""
-    best = max(sum(abs(n - m) <= COLUMN_TOLERANCE for n in lengths) for m in set(lengths))
+    counts = Counter(lengths)
+    best = max(sum(counts[m + d] for d in range(-COLUMN_TOLERANCE, COLUMN_TOLERANCE + 1))
+               for m in counts)
     return best / len(lengths)
+
+
+def _ends_sentence(line: str) -> bool:
+    """``_SENTENCE_END.search(line)``: the line ends a sentence."""
+    core = line.rstrip().rstrip(_CLOSERS)
+    if not core:
+        return False
+    if core[-1] in _END_MARKS:
+        return True
+    return core[-1] == "." and not core[-2:-1].isdecimal()
 
 
 def detect_format(path: Path, text: str | None = None) -> str:
     """"table" for a table file, else "page" or "article" by the lines of ``text``."""
     if path.suffix.lower() in TABLE_SUFFIXES:
         return "table"
-    lines = ["".join(line.split()) for line in (text or "").splitlines()]
-    lines = [s for s in lines if s][:DETECT_LINES]
+    spaceless = ("".join(line.split()) for line in (text or "").splitlines())
+    lines = list(islice((s for s in spaceless if s), DETECT_LINES))  # the first ones only
     lines = [s for s in lines if furniture_kind(s) is None and parse_header(s) is None]
     if len(lines) < PAGE_MIN_LINES:
         return "article"
     short = sum(len(s) <= PAGE_LINE_MAX for s in lines)
-    run_on = sum(not _SENTENCE_END.search(s) for s in lines)
+    run_on = sum(not _ends_sentence(s) for s in lines)
     column = (len(lines) < PAGE_COLUMN_MIN_LINES
               or _column_share([len(s) for s in lines]) >= PAGE_COLUMN_SHARE)
     if (short >= PAGE_SHORT_SHARE * len(lines) and run_on >= PAGE_RUN_ON_SHARE * len(lines)

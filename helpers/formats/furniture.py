@@ -50,11 +50,15 @@ _TOOLS = re.compile(
     r"|【\s*关闭\s*】|打印本页|关闭窗口|打印此页|收藏本页|扫一扫在手机|手机扫一扫|分享到[：:]"
     r"|放大\W{0,6}缩小\W{0,6}默认|加入收藏|视力保护色|【\s*我要纠错\s*】|报刊搜索|站内搜索|全文检索"
     r"|欢迎(?:来到|访问|光临)"
-    r"|评论一下|我要评论|发表评论|网友评论|最热评论|最新评论|\d+\s*人参与|\d+\s*条评论|抢沙发"
+    r"|评论一下|我要评论|发表评论|网友评论|最热评论|最新评论|抢沙发"
     r"|查看更多精彩评论|分享到微信|分享到微博"
     r"|马上登录|立即注册|结交更多好友|享用更多功能|没有帐号|没有账号|忘记密码|快捷导航"
     r"|只看该作者|倒序浏览"
     r"|本篇文章\s*\d+\s*字|读完约\s*\d+\s*分钟|阅读时间[：:]?\s*约?\s*\d+\s*分钟")
+# ... and the counts among them (12 人参与, 3 条评论), apart: every alternative of ``_TOOLS`` opens
+# with a character, so the regex engine skips the positions none of them opens at; one opening
+# with a digit class would make it try every alternative at every position of every line.
+_TOOLS_COUNT = re.compile(r"\d+\s*(?:人参与|条评论)")
 # The e-paper edition line: 第A02版：要闻, 第AA02版:时政新闻, 第3版 综合新闻.  Short, or it would
 # be a sentence about an edition; and its column name (up to 12 characters, no clause
 # punctuation) ends the line or a space or bar follows it (a date, navigation): a line of text
@@ -88,9 +92,14 @@ MENU_LONG_ITEM_MAX = 12
 #: article file: a line of text holds Chinese.
 BUTTON_MAX = 12
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
+# A menu's items: short ones, and the longer site names a long menu may hold.
+_MENU_SHORT = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_ITEM_MAX))
+_MENU_LONG = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_LONG_ITEM_MAX))
 #: A full stop inside the line: the line is a sentence, text whatever words it holds.  (！ and ？
 #: do not count: page tools exclaim -- 快来抢沙发吧！ -- and linked titles ask.)
-_SENTENCE = re.compile(r"。")
+FULL_STOP = "。"
+# The separators of a breadcrumb trail (``_TRAIL`` needs two of them).
+_TRAIL_MARKS = (">", "＞", "»")
 #: Longest line that can be furniture, in characters: navigation bars with a few article
 #: titles are long, whole paragraphs are longer.
 FURNITURE_LINE_MAX = 200
@@ -108,21 +117,25 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
     name is its masthead.  ``menus``: whether a line of short items side by side is a site's
     menu (not on e-paper page text, where a justified line looks like one).
     """
+    # Each regex is tried only where the line holds what it cannot match without (a 版 for
+    # an edition line, ASCII only for a file name, 首页 for a breadcrumb, two > for a trail,
+    # 图片来源 for a credit): nearly every line of a page is text, and it is read once per line.
     s = line.strip()
-    if not s or len(s) > FURNITURE_LINE_MAX or _SENTENCE.search(s):
+    if not s or len(s) > FURNITURE_LINE_MAX or FULL_STOP in s:
         return None
-    if len(s) <= EDITION_LINE_MAX and _EDITION.match(s) and "版" in s[:8]:
+    if len(s) <= EDITION_LINE_MAX and "版" in s[:8] and _EDITION.match(s):
         return "edition" if not _NAVIGATION.search(s) else "navigation"
-    if _IMAGE_NAME.fullmatch(s):
+    if s.isascii() and _IMAGE_NAME.fullmatch(s):
         return "credit"
     if menus and len(s) <= BUTTON_MAX and not _IDEOGRAPH.search(s):
         return "tools"  # a site's button or counter (x, • 0, 208 0)
-    if (_NAVIGATION.search(s) or _BREADCRUMB.match(s) or _TRAIL.fullmatch(s)
+    if (_NAVIGATION.search(s) or ("首页" in s and _BREADCRUMB.match(s))
+            or (any(mark in s for mark in _TRAIL_MARKS) and _TRAIL.fullmatch(s))
             or (menus and _is_menu(s))):
         return "navigation"
-    if _TOOLS.search(s):
+    if _TOOLS.search(s) or _TOOLS_COUNT.search(s):
         return "tools"
-    if _CREDIT.match(s):
+    if "图片来源" in s and _CREDIT.match(s):
         return "credit"
     if newspaper and "".join(s.split()) == "".join(newspaper.split()):
         return "masthead"
@@ -133,10 +146,10 @@ def _is_menu(s: str) -> bool:
     """Short items side by side; a byline line is made the same way (本报记者 刘晓明 通讯员
     陈志强 报道: roles and names), so a line ``parse_header`` reads is never a menu."""
     items = s.split()
-    pattern = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_ITEM_MAX))
-    long_item = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_LONG_ITEM_MAX))
-    short = sum(bool(pattern.match(item)) for item in items)
-    longer = sum(bool(long_item.match(item)) for item in items) - short
+    if len(items) < MENU_MIN_ITEMS:
+        return False
+    short = sum(bool(_MENU_SHORT.match(item)) for item in items)
+    longer = sum(bool(_MENU_LONG.match(item)) for item in items) - short
     fits = short == len(items) or (len(items) >= MENU_LONG_MIN_ITEMS
                                    and longer <= MENU_LONG_ITEMS and short + longer == len(items))
     return len(items) >= MENU_MIN_ITEMS and fits and parse_header(s) is None
@@ -149,7 +162,7 @@ def repeated_lines(lines: list[str]) -> set[str]:
     counts: dict[str, int] = {}
     for line in lines:
         s = line.strip()
-        if s and len(s) <= MASTHEAD_MAX and not _SENTENCE.search(s):
+        if s and len(s) <= MASTHEAD_MAX and FULL_STOP not in s:
             counts[s] = counts.get(s, 0) + 1
     return {s for s, n in counts.items() if n >= MASTHEAD_REPEATS}
 

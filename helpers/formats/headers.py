@@ -45,6 +45,8 @@ _LABEL = re.compile(
     # a newspaper archive's record: 【日期】= 1990.03.18, 【标题】= …
     r"|(?:(?<=^)|(?<=【))(" + "|".join(map(re.escape, _LABELS)) + r")】\s*[=：:]")
 # What may stand before the first label: a date or time (2021-08-27 10:20 来源：…), brackets.
+# A label is closed by a colon (来源：) or, in an archive's record, by 】= (``_LABEL``).
+_LABEL_MARKS = ("：", ":", "=")
 _LEAD = re.compile(r"^[\s【\[（(]*[0-9年月日\-/.:：\s]*$")
 # Role words of a byline line printed without colons: 本报记者 张三 通讯员 李四 / 记者 张三.
 _ROLE = re.compile(r"(本报|融媒|实习|见习|特约)?(记者|通讯员|实习生)|文/图|文／图|图/文|摄影|摄")
@@ -106,7 +108,10 @@ def parse_header(line: str) -> Header | None:
     s = s[1:-1] if bracketed else s
     if not s:
         return None
-    if _DATE_ONLY.fullmatch(s):
+    # (each regex below is tried only where the line holds what it cannot match without: a
+    # leading digit for a date, 发表于 for a forum post, a colon or = for labels; most lines
+    # read are text, and detect_format asks of each of a file's first lines)
+    if s[:1].isdecimal() and _DATE_ONLY.fullmatch(s):
         return Header({"published": [s]})
     if bracketed and s not in _NOT_NAMES and (names := _bare_names(s)):  # （王素娟）: a byline
         return Header({"author": [" ".join(names)]})
@@ -114,11 +119,11 @@ def parse_header(line: str) -> Header | None:
         return table
     if (dated := _SOURCE_DATE.fullmatch(s)) is not None:  # 四川日报    2017年09月28日
         return Header({"source": [dated["source"]], "published": [dated["date"]]})
-    if (post := _FORUM_POST.match(s)) is not None:  # 某某 发表于 2023-11-6 09:13:50 | …
+    if "发表于" in s and (post := _FORUM_POST.match(s)) is not None:  # 某某 发表于 2023-11-6 09:13:50 | …
         return Header({"author": [post["who"]], "published": [post["date"]]})
     if (dated := _DATE_SOURCE.fullmatch(s)) is not None:  # 2022-12-01 07:27:00   掌中九江
         return Header({"published": [dated["date"]], "source": [dated["source"]]})
-    matches = list(_LABEL.finditer(s))
+    matches = list(_LABEL.finditer(s)) if any(mark in s for mark in _LABEL_MARKS) else []
     if matches and _LEAD.match(s[:matches[0].start()]):
         header = Header()
         lead = s[:matches[0].start()].strip(" 【[（(")
@@ -162,7 +167,7 @@ def _byline_line(s: str) -> Header | None:
     marked = s.lstrip("■●▲◆□◇★☆")
     if marked != s and (names := split_people(marked)):  # ■李秋怡 衡洁: a marked byline
         return Header({"author": [" ".join(names)]})
-    dated = _NAMES_DATE.fullmatch(s)
+    dated = _NAMES_DATE.fullmatch(s) if "（" in s or "(" in s else None
     if dated and (names := split_people(dated["names"])):
         return Header({"author": [" ".join(names)], "published": [dated["date"]]})
     if len(s) > BYLINE_LINE_MAX or not _ROLE.match(s):
