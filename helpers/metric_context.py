@@ -140,7 +140,7 @@ _CONTRIBUTION = re.compile(rf"(?P<verb>拉动|下拉)[^，,。；;：:]{{0,{MAX_
 #: A shortfall to a target (距离年目标值差85天, 离目标还差3个): a change down.
 _SHORTFALL = re.compile(r"(?:距离?|离)[^，,。；;：:]{1,12}?(?:还)?差$")
 #: An excess over a task (超任务数1286户, 超出目标2个): a change up (set 2's rule N7).
-_EXCESS = re.compile(r"超(?:出|过|额)?(?:年度)?(?:任务|目标|计划)数?$")
+_EXCESS = re.compile(r"超(?:出|过|额)?(?:年度)?(?:任务|目标|计划|序时进度)数?$")
 #: A category threshold: the figure bounds a group named right after it (三年以上有期徒刑,
 #: 10亿元以上基础设施项目, 收入10万元以上的村, 16周岁以上的常住人口), not a level reached; rates
 #: before 以上的 are shares of people (90%以上的群众), no threshold.

@@ -58,7 +58,9 @@ _FIGURE = re.compile(rf"(?<![\d.])(?!123\d\d(?!\d)){_NUMBER}(?![\d.年月日时�
                      r"|[一二三四五六七八九十]成")
 #: one value of a 分别 list: a number with its magnitude and unit, nothing else
 _LIST_VALUE = re.compile(
-    rf"^(?:第)?(?:{_NUMBER}|[一二三四五六七八九十]+)[余多]?[万亿千]?"
+    # the change verb may be repeated before each value (同比分别下降17.5%、下降15.2%)
+    r"^(?:增长|下降|上升|提高|降低|增加|减少)?"
+    rf"(?:第)?(?:{_NUMBER}|[一二三四五六七八九十]+)[余多]?[万亿千]?"
     r"(?:%|‰|个百分点|百分点|倍|成|位|名|[元件起人个户名家项条次]|万?亿?元|人次)?"
     r"(?:以上|左右)?$")
 #: words that join the members of a list (a、b和c)
@@ -89,7 +91,9 @@ _COMPARE = re.compile(
     + r"(?:[和、]" + _COMPARE_BASE + r")*(?:相比较?)?")
 #: (回升, 收窄, 扩大 of growth rates and their falls: 降幅较一季度收窄 names the 降幅)
 _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增加|减少|上升|下滑|回落|回升|收窄|"
-                         r"扩大|缩小|减低|上涨|下跌|增收|减收|降|升|新增)(?:了)?$")
+                         r"扩大|缩小|减低|上涨|下跌|增收|减收|降|升|新增|"
+                         # the pace of a growth rate (比去年同期加快2.2个百分点)
+                         r"加快|放缓|减缓|趋缓)(?:了)?$")
 #: Time and scope words at the start of a label (today's counts of a county are not part of
 #: the name of what is counted).
 _LEADING = re.compile(
@@ -259,6 +263,10 @@ def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
         if len(figures) == n:  # 发生火灾12起、死亡1人 …，同比分别下降 a、b
             names = [(_names(sentence, m.start(), m.end(), "money", True, inherit=False)
                       or [""])[0] for m in figures]
+            for k in range(1, len(names)):  # 审查起诉案件533件645人: the persons of the cases
+                if not names[k] and names[k - 1] and sentence[figures[k].end():][:1] in "人名":
+                    base = re.sub(r"(?:案件|案|件数|件)$", "", names[k - 1])
+                    names[k] = base + "人数" if base else ""
             return [name + "人数" if name and not _has_noun(name)
                     and sentence[m.end():m.end() + 1] in "人名" else name
                     for name, m in zip(names, figures, strict=True)]
@@ -439,6 +447,11 @@ def _owner_name(sentence: str, begin: int) -> str:
     return ""
 
 
+#: Labels of a gap, an excess or a share (超序时进度, 占任务数): the figure they name is no
+#: subject a later growth or rank (增幅位居全省第二位) is of.
+NOT_A_SUBJECT = re.compile(r"^(?:超|高于|低于|高出|低出|快于|慢于|拉动|下拉|占|比重)")
+
+
 def _previous_name(sentence: str, begin: int) -> str:
     """The name of the nearest figure before the clause at ``begin`` in its sentence part (up
     to a ；): what a change without a subject of its own (比上年增长5.2%) is a change of."""
@@ -450,7 +463,8 @@ def _previous_name(sentence: str, begin: int) -> str:
             m = figures[0]
             names = _names(sentence, m.start(), m.end(), "money", True, inherit=False)
             name = _CHANGE_END.sub("", names[0]) if names else ""  # 投资同比增长2.7%
-            if name and not name.startswith(("增速", "增幅", "占")):
+            if name and not name.startswith(("增速", "增幅", "占")) and not (
+                    NOT_A_SUBJECT.match(name)):
                 return name
         j = pbegin - 1
     return ""

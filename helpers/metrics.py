@@ -624,7 +624,8 @@ def _borrow_subjects(rows: list[dict[str, object]]) -> None:
             if re.search(r"[；;。]", between):
                 break
             subject = str(other["indicator"] or "")
-            if other["kind"] == "date" or not subject or _SUBJECTLESS.match(subject):
+            if other["kind"] == "date" or not subject or _SUBJECTLESS.match(subject) or (
+                    metric_labels.NOT_A_SUBJECT.match(subject)):
                 continue
             if label.startswith(("增速", "增幅", "涨幅", "降幅")) and _GROWTH_WORDS.search(subject):
                 subject = _GROWTH_WORDS.sub("", subject)

@@ -477,3 +477,8 @@ def test_figures_of_a_quoted_aim_are_targets():
     # quoted words that are no aim keep their role
     said = "村民说“今年收成增长了20%”，笑得合不拢嘴。"
     assert _context(said, "20%").role == "change"
+
+
+def test_an_excess_over_the_time_schedule_is_a_rise():
+    ctx = _context("财政收入完成年初预算的61%，超序时进度2.7个百分点。", "2.7个百分点")
+    assert (ctx.role, ctx.direction) == ("change", "up")

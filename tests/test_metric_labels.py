@@ -337,3 +337,19 @@ def test_openings_and_price_verbs_name_nothing(sentence, label):
 ])
 def test_list_numbers_and_occurrence_verbs_are_no_part_of_a_name(sentence, value, label):
     assert [lab for v, lab in _labels(sentence) if v == value] == [label]
+
+
+def test_persons_of_cases_in_a_list_before_fenbie_are_named_by_the_cases():
+    got = _labels("全年办理审查逮捕案件210件305人，同比分别上升4.5%、上升6.2%。")
+    assert got == [(210.0, "办理审查逮捕案件"), (305.0, "办理审查逮捕人数"),
+                   (4.5, "办理审查逮捕案件"), (6.2, "办理审查逮捕人数")]
+
+
+def test_a_faster_growth_is_of_the_figure_before_and_no_name_of_its_own():
+    got = _labels("全镇工业产值同比增长8.1%，比去年同期加快1.9个百分点。")
+    assert got == [(8.1, "工业产值"), (1.9, "工业产值")]
+
+
+def test_a_growth_ranked_after_an_excess_is_of_the_amount_not_the_excess():
+    got = _labels("税收收入增长12.3%，超序时进度4.1个百分点，增幅位居全市第三位。")
+    assert got[-1] == (3.0, "税收收入增幅全市排名")
