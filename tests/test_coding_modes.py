@@ -77,6 +77,15 @@ def test_a_patrol_rate_with_its_figure_is_a_performance_rate():
     assert "quantified_evaluation" in codes("今年各级河长巡河率达到100%，发现问题32个。")
 
 
+def test_a_quantity_to_be_done_by_a_date_is_a_target():
+    assert "quantified_evaluation" in codes("力争在6月底前完成今年新建高标准农田3.5万亩的任务。")
+    assert "quantified_evaluation" in codes("年内计划改造老旧供水管网12公里以上。")
+
+
+def test_a_year_after_complete_is_no_target_figure():
+    assert "quantified_evaluation" not in codes("确保2026年完成新区道路建设，方便群众出行。")
+
+
 # --- service -----------------------------------------------------------------------------------
 
 def test_help_to_people_in_need_is_welfare_not_the_service_mode():
