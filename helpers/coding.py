@@ -251,14 +251,17 @@ def deadline_list_spans(text: str) -> list[tuple[int, int]]:
 
 #: A rule an office keeps to rather than one it builds (for ``DEADLINE_CODE``, institution): a
 #: verb of compliance (执行, 遵守, 坚持, 落实, 遵循, 严守, 按照) before 制度 or 责任制 in the same
-#: clause (严格执行值班制度, 落实每日消毒制度), rules put up on a wall (制度上墙), rules broken
-#: (违反…实施办法相关规定), or laws and rules cited by title as the basis of the work
-#: (根据《…实施条例》等规定).  The
+#: clause (严格执行值班制度, 落实每日消毒制度), rules put up on a wall (制度上墙), records or
+#: plans looked into by a check (查阅了历史台账), rules broken (违反…实施办法相关规定), or laws
+#: and rules cited by title as the basis of the work (根据《…实施条例》等规定).  The
 #: codebook's institution is the building of mechanisms; keeping a duty roster is routine.  A
 #: chief system (河长制工作制度) is a governance mechanism of its own and stays institution.
 FOLLOWED_RULE = re.compile(
     rf"(?:执行|遵守|坚持|落实|遵循|严守|按照)(?:(?!长制){_CLAUSE}){{0,12}}?(?:制度|责任制)"
     r"|制度上墙"
+    # records and plans looked into by a check (查阅了相关历史台账, 督查了…应急预案制定): the
+    # evidence of an inspection, not a mechanism built
+    rf"|(?:查阅|查看|翻阅|检查|督查|抽查)了?{_CLAUSE}{{0,16}}?(?:台账|制度|方案|预案|清单|档案|机制)"
     # a rule broken (违反…十项规定、…实施办法相关规定): a case of discipline, not a rule built
     rf"|(?:违反|违背)(?:(?!长制){_CLAUSE}){{0,30}}(?:制度|办法|规定|条例|细则)"
     # a law or rule cited as the basis of the work (根据《食品安全法》及其《实施条例》等规定)

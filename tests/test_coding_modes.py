@@ -58,6 +58,11 @@ def test_a_rule_broken_is_no_rule_built():
     assert "institution" not in codes(text)
 
 
+def test_records_and_plans_looked_into_by_a_check_are_no_mechanism():
+    assert "institution" not in codes("工作组查阅了该村近三年的土地流转台账，逐户核对。")
+    assert "institution" not in codes("督查组重点检查了各校防汛应急预案制定和物资储备情况。")
+
+
 def test_ways_and_means_are_no_rule():
     assert "institution" not in codes("各部门要梳理措施办法，确保项目按期投产。")
 
