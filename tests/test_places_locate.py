@@ -989,3 +989,20 @@ def test_a_case_told_as_a_microcosm_of_a_province_s_work_is_the_province_s():
 def test_town_and_country_after_a_county_is_no_township():
     got = locate_article(None, "近日，阜南县城乡环境综合整治推进会召开。阜南县城乡面貌焕然一新。")
     assert (got.locality, got.level, got.township) == ("阜南县", "county", None)
+
+
+def test_a_visit_in_the_lead_to_one_town_is_the_town_s_report():
+    # the headline names the county the head comes from, the body ends on a demand to the
+    # county's projects: the visit in the first sentence still went to one town
+    text = ("24日，洞口县县长某某带领县直部门负责人深入到高沙镇检查春耕生产。在高沙镇育秧基地，"
+            "某某查看了秧苗长势。某某要求洞口县各农业项目以此为标准加快进度。")
+    got = locate_article("洞口县县长检查春耕生产", text)
+    assert (got.locality, got.level, got.township) == ("洞口县", "township", "高沙镇")
+    # a first visit to two towns is a tour of the county
+    tour = text.replace("深入到高沙镇检查", "深入到高沙镇、竹市镇检查")
+    assert locate_article("洞口县县长检查春耕生产", tour).level == "county"
+    # a province's leaders, a comma between the place and the looking, the town named once
+    province = ("10日，省领导来到洞口县岩山镇安置小区，督查易地搬迁工作。县委书记某某陪同。"
+                "省领导要求县里加快建设进度，县政府各部门要加强协调。")
+    got = locate_article(None, province)
+    assert (got.level, got.township) == ("township", "岩山镇")

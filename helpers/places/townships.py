@@ -105,8 +105,9 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
     if pattern is None:
         return None
     named = set(pattern.findall(headline)) or _short_lead(county, headline)
-    if not named and (county_wide(county, headline, text, printed)
-                      or _named_beyond_titles(headline, printed)):
+    visited = None if named else _lead_visit(county, pattern, headline, text)
+    if not named and visited is None and (county_wide(county, headline, text, printed)
+                                          or _named_beyond_titles(headline, printed)):
         return None
     if len(named) == 1:
         return named.pop()
@@ -116,6 +117,8 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
     counts = Counter(m.group() for m in found)
     if not counts:
         return None
+    if visited is not None and _only_stop(visited, counts):
+        return visited
     villages = [name for name in counts if _village_repeats(name, text) > county_refs]
     if len(villages) == 1:
         return villages[0]
@@ -129,6 +132,37 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
                       - _in_titles(text, printed))
     refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
     return top if refs > county_refs else None
+
+
+#: A visit in the lead: someone going to (到, 赴, 前往, 来到, 深入, 走进, 莅临) a place to look at
+#: its work (调研, 检查, 督查, 视察...), within one sentence (a comma may part the place from the
+#: looking: 来到某街道某社区，督查…).
+LEAD_VISIT = re.compile(r"(?:前往|来到|深入(?:到)?|赴|到|走进|莅临)(?P<site>[^。！？；\n]{2,30}?)"
+                        r"(?:调研|检查|考察|视察|督导|督查|暗访|走访|慰问|踏勘|现场办公)")
+
+
+def _lead_visit(county: Place, pattern: re.Pattern[str], headline: str, text: str
+                ) -> str | None:
+    """The township the first sentence sends its visitors to (县长深入到某镇检查…, 省领导到我市某区
+    某镇检查…): the one township of the county named at the place of the first visit.  Whoever
+    comes (a county head, a province's leaders, a college's delegation), the report tells what
+    they saw in that town: the town's report, even under a headline naming the county they came
+    to or a demand addressed to the county's units (某县各项目).  Not when the article speaks of
+    the county as a whole (全县, ``WHOLE``): the visit then opens a county-wide report."""
+    if county.name and WHOLE + county.name[-1] in headline + text:
+        return None
+    first = re.split(r"[。！？\n]", text.lstrip(), maxsplit=1)[0]
+    m = LEAD_VISIT.search(first)
+    if m is None:
+        return None
+    towns = set(pattern.findall(m["site"]))
+    return towns.pop() if len(towns) == 1 else None
+
+
+def _only_stop(town: str, counts: Counter) -> bool:
+    """Is ``town`` named more often than any other township of the county, and no tour?"""
+    (top, n), *rest = counts.most_common()
+    return top == town and not (rest and rest[0][1] == n) and not _tour(counts)
 
 
 #: A township named this often is a stop of the report, not a passing setting: two or more
