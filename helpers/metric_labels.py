@@ -53,7 +53,7 @@ _LIST_DELIMS = "，。；：！？,;:"
 _NUMBER = r"[-+－]?\d+(?:\.\d+)?"
 #: a figure inside a clause (Arabic digits; 第N and 四成 for ranks and shares); never a date
 #: (2015年, 1-9月) nor an ordinal in a name (第一产业)
-_FIGURE = re.compile(rf"(?<![\d.])(?!123\d\d(?!\d)){_NUMBER}(?![\d.年月日时号]|[-－—~至]\d)"  # not 12345
+_FIGURE = re.compile(rf"(?<![\d.A-Za-z])(?<![A-Za-z]\s)(?!123\d\d(?!\d)){_NUMBER}(?![\d.年月日时号]|[-－—~至]\d)"  # not 12345
                      r"|第[一二三四五六七八九十]+(?!产业)"
                      r"|[一二三四五六七八九十]成")
 #: one value of a 分别 list: a number with its magnitude and unit, nothing else
@@ -190,7 +190,11 @@ def _listed_name(sentence: str, start: int, end: int) -> list[str] | None:
     subjects = _subjects(sentence, begin, at, n)
     if subjects is None:
         return None
-    return [subjects[index] if index < len(subjects) else subjects[-1]]
+    subject = subjects[index] if index < len(subjects) else subjects[-1]
+    whole = _SHARE_OF.match(sentence[at:verb_end])
+    if whole and subject and "占" not in subject:  # 分别占投诉总量的a、b: each member's share
+        subject += "占" + whole.group("whole")
+    return [subject]
 
 
 #: The head of a list of changes printed without 分别 (受理10008件，结案9127件，同比上升a、b).
@@ -240,6 +244,10 @@ def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
     text = _TIME_PREFIX.sub("", _LEADING.sub("", text))
     parts = [clean_name(p) for p in _LIST_JOIN.split(text)]
     parts = [p for p in parts if p]
+    last = re.match(rf"^([{_CN_ORDINALS}])(产业.*)$", parts[-1]) if parts else None
+    if last and len(parts) == n and all(p in _CN_ORDINALS for p in parts[:-1]):
+        # 一、二、三产业增加值: the ordinals share the noun printed after the last one
+        return [f"第{d}{last.group(2)}" for d in [*parts[:-1], last.group(1)]]
     if len(parts) == n:
         return parts
     if len(parts) == 1 and n > 1:
@@ -258,8 +266,16 @@ def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
             if prev:
                 return prev
     if begin > 0:
+        # the figures of the clause before, or of the clauses before it in the segment when
+        # each holds fewer (其中商品类1367件,服务类1094件,分别占…)
         pbegin, _ = _list_clause(sentence, begin - 1)
-        figures = [m for m in _FIGURE.finditer(sentence, pbegin, begin - 1)]
+        figures = list(_FIGURE.finditer(sentence, pbegin, begin - 1))
+        j = pbegin - 1
+        while 1 < n and len(figures) < n and j > 0 and sentence[j] not in "；;。：:":
+            pbegin, _ = _list_clause(sentence, j)
+            figures = [m for m in _FIGURE.finditer(sentence, pbegin, j)
+                       if not _SHARE_AFTER.match(sentence, m.end())] + figures
+            j = pbegin - 1
         if len(figures) == n:  # 发生火灾12起、死亡1人 …，同比分别下降 a、b
             names = [(_names(sentence, m.start(), m.end(), "money", True, inherit=False)
                       or [""])[0] for m in figures]
@@ -271,6 +287,12 @@ def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
                     and sentence[m.end():m.end() + 1] in "人名" else name
                     for name, m in zip(names, figures, strict=True)]
     return None
+
+
+#: The whole a list of shares is of (分别占投诉总量的 a、b).
+_SHARE_OF = re.compile(r"分别占(?P<whole>[^，,。；;的]{1,12})的?$")
+#: A share or a rate after a number: no member a later list of values is of.
+_SHARE_AFTER = re.compile(r"\s*(?:%|‰|个百分点)")
 
 
 def _abbreviations(text: str) -> dict[str, list[str]]:
@@ -492,6 +514,8 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
         clause = _CHANGE_OF_NAMED.sub("", clause)
     clause = _EVERY.sub("", clause)
     clause = _TIME_PREFIX.sub("", clause)
+    clause = _IN_TURN.sub("", clause)  # 排名前三位的依次是一般食品类 -> 一般食品类
+    clause = re.sub(r"占比率", "占比", clause)  # 占比率 is 占比 with a redundant 率
     tokens = tokenize(clause)
     for k in range(len(tokens) - 1, -1, -1):  # after the last agent or target word
         if (tokens[k].endswith(_AGENTS) and k + 1 < len(tokens)
@@ -552,6 +576,9 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     return _dedouble(clause)
 
 
+#: The words that open a list of members in order (前三位的依次是, 其它依次为): the name is the
+#: member after them.
+_IN_TURN = re.compile(r"^[^，,。；;]*?(?:依次是|依次为|依次)(?=[\u4e00-\u9fff])")
 #: How a figure was computed (按可比价计算, 按现价核算, 按常住人口统计): no part of its name.
 _METHOD = re.compile(r"(?:按|按照)[^，,。；;按]{1,8}?(?:计算|核算|统计|测算)")
 #: The frame of an event a figure was obtained in (我市在…考评中得分91.49, 今年我局在…考评中荣获

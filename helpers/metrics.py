@@ -738,7 +738,7 @@ def _name_rank_sets(rows: list[dict[str, object]]) -> None:
     for row in rows:
         label = str(row["indicator"] or "")
         if row["kind"] != "rank" or row["role"] != "rank" or not label or re.search(
-                r"排名|位次|名次|\d", label):
+                r"排名|位次|名次|\d$", label):
             continue
         sentence, at = str(row["sentence"]), int(row["_at"])
         begin = max(sentence.rfind(ch, 0, at) for ch in "，。；,;：:！？(（") + 1

@@ -353,3 +353,25 @@ def test_a_faster_growth_is_of_the_figure_before_and_no_name_of_its_own():
 def test_a_growth_ranked_after_an_excess_is_of_the_amount_not_the_excess():
     got = _labels("税收收入增长12.3%，超序时进度4.1个百分点，增幅位居全市第三位。")
     assert got[-1] == (3.0, "税收收入增幅全市排名")
+
+
+def test_a_list_of_shares_takes_its_members_from_the_clauses_before():
+    got = _labels("其中来电820件,来信180件,分别占信访总量的82%、18%。")
+    assert got[2:] == [(82.0, "来电占信访总量"), (18.0, "来信占信访总量")]
+
+
+def test_ordinals_before_one_sector_noun_share_it():
+    got = _labels("一、二、三产业增加值分别占全县生产总值的12%、38%、50%。")
+    assert [label for _, label in got] == ["第一产业增加值占全县生产总值",
+                                           "第二产业增加值占全县生产总值",
+                                           "第三产业增加值占全县生产总值"]
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    ("居前两位的依次是邻里纠纷58件、婚姻家庭纠纷41件。", 58.0, "邻里纠纷"),
+    ("其中求助类73件，占比率达6.2%。", 6.2, "求助类占比"),
+    # a number after Latin letters is part of a name (PM 2.5), never the figure a rank is of
+    ("PM 2.5 平均浓度为38μg/m3，全市 9 个县区排名第 2。", 2.0, "PM2.5平均浓度全市排名"),
+])
+def test_members_in_turn_redundant_rate_and_latin_names(sentence, value, label):
+    assert [lab for v, lab in _labels(sentence) if v == value] == [label]
