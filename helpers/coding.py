@@ -204,10 +204,13 @@ def firm_clause_spans(text: str) -> list[tuple[int, int]]:
 
 
 #: A name of an agency, a town or a unit: up to ten characters ending in a word for one.
-_AGENCY_NAME = rf"[^{_ENUM_STOP}]{{1,10}}?(?:局|委|办|院|所|队|站|中心|镇|乡|街道)"
-#: Three or more such names joined by 、 (with or without 等 after them): the bodies that
-#: attend, report or speak (齐乐镇、县住建局、县农业农村局、县民政局作了表态发言).
-ROSTER = re.compile(rf"(?:{_AGENCY_NAME}、){{2,}}{_AGENCY_NAME}")
+_AGENCY_NAME = rf"[^{_ENUM_STOP}]{{1,10}}?(?:局|委|办|院|所|队|站|中心|镇|乡|街道|政府)"
+#: Three or more such names joined by 、, the last perhaps by 及, 和 or 与 (with or without 等
+#: after them): the bodies that attend, report, speak or join a team (齐乐镇、县住建局、县农业
+#: 农村局、县民政局作了表态发言; 联合县城管局、县自然资源局及某镇政府组成执法队伍).
+ROSTER = re.compile(rf"(?:{_AGENCY_NAME}、){{2,}}{_AGENCY_NAME}"
+                    rf"|(?:{_AGENCY_NAME}、)+{_AGENCY_NAME}[及和与]{_AGENCY_NAME}")
+_LAST_JOIN = re.compile(rf"({_AGENCY_NAME})[及和与]({_AGENCY_NAME})$")
 #: Distinct domains among the names of a roster from which it is a roster of participants,
 #: not a list of one sector's agencies (县公安局、县检察院、县法院 stay law_enforcement).
 ROSTER_MIN_DOMAINS = 2
@@ -222,7 +225,9 @@ def roster_spans(text: str) -> list[list[tuple[int, int]]]:
     out = []
     for m in ROSTER.finditer(text):
         names, pos = [], m.start()
-        for name in m.group().split("、"):
+        *items, last = m.group().split("、")
+        joined = _LAST_JOIN.fullmatch(last)
+        for name in [*items, *(joined.groups() if joined else (last,))]:
             names.append((pos, pos + len(name)))
             pos += len(name) + 1
         out.append(names)

@@ -168,3 +168,12 @@ def test_a_development_programme_named_an_action_is_no_campaign():
     assert "campaign" not in codes("深入开展百亿产业提升行动和老旧设备改造行动。")
     # a named operation still is
     assert "campaign" in codes("县公安局开展“清风”统一行动，抓获嫌疑人9名。")
+
+
+def test_a_roster_closed_by_and_is_the_participants_too():
+    from helpers.coding import roster_spans
+
+    text = "县城管局、县农业农村局及青石镇政府联合组成工作组，拆除违建4处。"
+    assert [text[a:b] for a, b in roster_spans(text)[0]] == ["县城管局", "县农业农村局", "青石镇"]
+    found = codes(text)
+    assert "agriculture_rural" not in found and "urban" in found
