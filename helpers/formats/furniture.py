@@ -98,8 +98,8 @@ _MENU_LONG = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_LONG_ITEM_MAX)
 #: A full stop inside the line: the line is a sentence, text whatever words it holds.  (！ and ？
 #: do not count: page tools exclaim -- 快来抢沙发吧！ -- and linked titles ask.)
 FULL_STOP = "。"
-# The separators of a breadcrumb trail (``_TRAIL`` needs two of them).
-_TRAIL_MARKS = (">", "＞", "»")
+# A separator of a breadcrumb trail (``_TRAIL`` needs two of them).
+_TRAIL_MARK = re.compile("[>＞»]")
 #: Longest line that can be furniture, in characters: navigation bars with a few article
 #: titles are long, whole paragraphs are longer.
 FURNITURE_LINE_MAX = 200
@@ -130,7 +130,7 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
     if menus and len(s) <= BUTTON_MAX and not _IDEOGRAPH.search(s):
         return "tools"  # a site's button or counter (x, • 0, 208 0)
     if (_NAVIGATION.search(s) or ("首页" in s and _BREADCRUMB.match(s))
-            or (any(mark in s for mark in _TRAIL_MARKS) and _TRAIL.fullmatch(s))
+            or (_TRAIL_MARK.search(s) and _TRAIL.fullmatch(s))
             or (menus and _is_menu(s))):
         return "navigation"
     if _TOOLS.search(s) or _TOOLS_COUNT.search(s):

@@ -46,7 +46,7 @@ _LABEL = re.compile(
     r"|(?:(?<=^)|(?<=【))(" + "|".join(map(re.escape, _LABELS)) + r")】\s*[=：:]")
 # What may stand before the first label: a date or time (2021-08-27 10:20 来源：…), brackets.
 # A label is closed by a colon (来源：) or, in an archive's record, by 】= (``_LABEL``).
-_LABEL_MARKS = ("：", ":", "=")
+_LABEL_MARK = re.compile("[：:=]")
 _LEAD = re.compile(r"^[\s【\[（(]*[0-9年月日\-/.:：\s]*$")
 # Role words of a byline line printed without colons: 本报记者 张三 通讯员 李四 / 记者 张三.
 _ROLE = re.compile(r"(本报|融媒|实习|见习|特约)?(记者|通讯员|实习生)|文/图|文／图|图/文|摄影|摄")
@@ -123,7 +123,7 @@ def parse_header(line: str) -> Header | None:
         return Header({"author": [post["who"]], "published": [post["date"]]})
     if (dated := _DATE_SOURCE.fullmatch(s)) is not None:  # 2022-12-01 07:27:00   掌中九江
         return Header({"published": [dated["date"]], "source": [dated["source"]]})
-    matches = list(_LABEL.finditer(s)) if any(mark in s for mark in _LABEL_MARKS) else []
+    matches = list(_LABEL.finditer(s)) if _LABEL_MARK.search(s) else []
     if matches and _LEAD.match(s[:matches[0].start()]):
         header = Header()
         lead = s[:matches[0].start()].strip(" 【[（(")

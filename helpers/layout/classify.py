@@ -124,14 +124,17 @@ def estimate_columns(lines: list[Line]) -> None:
     # the page's main column: most body lines are full, so the upper quartile is a full line
     glob = widths[int(MAIN_COLUMN_QUANTILE * len(widths))] if widths else 0.0
     stops = [i for i, ln in enumerate(lines) if ln.byline_only or ln.block]
-    width = [ln.width for ln in lines]
+    # the candidates' widths, in candidate order: a window of candidates is a slice of it (the
+    # candidates are in line order, so "not before the stop" and "before the next stop" cut a
+    # window at one end, found by bisection, without a pass over it)
+    cand_width = [lines[k].width for k in cand]
 
-    def estimate(ks: list[int]) -> float | None:
-        if len(ks) < COLUMN_TOP:
+    def estimate(ws: list[float]) -> float | None:
+        if len(ws) < COLUMN_TOP:
             return None
         # the median of the COLUMN_TOP widest (an odd number: the middle one; indexing, as
         # statistics.median costs more than the rest of this loop)
-        return sorted([width[k] for k in ks])[-COLUMN_TOP:][COLUMN_TOP // 2]
+        return sorted(ws)[-COLUMN_TOP:][COLUMN_TOP // 2]
 
     floor = glob - COLUMN_FLOOR_MARGIN  # a window of first and last lines underestimates
     n = len(lines)
@@ -143,8 +146,11 @@ def estimate_columns(lines: list[Line]) -> None:
         s_at = bisect.bisect_right(stops, i)
         lo = stops[s_at - 1] if s_at else -1
         hi = stops[s_at] if s_at < len(stops) else n
-        before = [k for k in cand[max(at - COLUMN_RADIUS, 0):at] if k >= lo]
-        after = [k for k in cand[at:at + COLUMN_RADIUS + 1] if k != i and k < hi][:COLUMN_RADIUS]
+        # up to COLUMN_RADIUS candidates before line i, from the stop before it on
+        before = cand_width[max(at - COLUMN_RADIUS, 0, bisect.bisect_left(cand, lo)):at]
+        # up to COLUMN_RADIUS candidates after it (itself left out), before the next stop
+        first = at + 1 if at < len(cand) and cand[at] == i else at
+        after = cand_width[first:min(first + COLUMN_RADIUS, bisect.bisect_left(cand, hi))]
         est_b, est_a = estimate(before), estimate(after)
         if est_b is None:
             est_b = est_a if est_a is not None else estimate(before + after)
