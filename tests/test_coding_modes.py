@@ -85,6 +85,7 @@ def test_a_patrol_rate_with_its_figure_is_a_performance_rate():
 def test_a_quantity_to_be_done_by_a_date_is_a_target():
     assert "quantified_evaluation" in codes("力争在6月底前完成今年新建高标准农田3.5万亩的任务。")
     assert "quantified_evaluation" in codes("年内计划改造老旧供水管网12公里以上。")
+    assert "quantified_evaluation" in codes("到今年底，将有80个村建成标准化卫生室。")
 
 
 def test_a_year_after_complete_is_no_target_figure():
