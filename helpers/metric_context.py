@@ -83,10 +83,10 @@ COMPARISON = re.compile(r"同比|环比|比上年|比去年|较上年|较去年|
                         r"|比\d{4}年|较\d{4}年")
 #: A change reached to a level (提高到, 降至, 增至): the figure after it is the new level (``to``).
 _TO = re.compile(r"(?P<verb>提高|提升|上升|增长|增加|下降|降低|减少|压减|压降|压缩|缩短|缩减|回落|扩大|"
-                 r"缩小|增|降|减|升)(?:到|至)(?:20\d\d年(?:底|末)?的?)?(?:法定时限的?|原来的|原先的)?$")
+                 r"缩小|增|降|减|升)(?:到|至|为)(?:20\d\d年(?:底|末)?的?)?(?:法定时限的?|原来的|原先的)?$")
 #: A baseline: 由/从 + (the year it stood in: 由2014年的) + (qualifier) + the figure, before a
 #: change verb later in the clause.
-_FROM = re.compile(r"(?:由|从)(?:(?:20\d\d年|去年|上年|今年|年初)(?:底|末|初)?的?)?"
+_FROM = re.compile(r"(?:由|从)(?:(?:20\d\d年|去年|上年|今年|年初)(?:同期|底|末|初)?的?)?"
                    r"(?:不足|不到|超过|近|约|原来的|原先的|过去的|之前的|上年的|去年的)?$")
 #: Words of intention that make a figure a target: 力争, 目标, 计划, 确保, 争取, 任务 (in
 #: 目标任务), 承诺 (a commitment, B7; not 承诺时限 or 承诺件, the promised deadline), 力求, 拟, 要 (要达到), 将 (将达到), 到…年 (到2025年…达到); 计划 and 规划 not in an
@@ -119,6 +119,10 @@ COMPLETION = re.compile(rf"(?:完成|占|为|达|达到|实现)[^，,。；;：:
                         # 市民生工程目标任务的127% (完成 shared with the item before), 占年度投资
                         # 计划比例70.4%
                         r"|(?:目标|计划)任务数?的$|(?:计划|任务|目标)数?的?比例(?:为|达到?|是)?$")
+#: The planned sum a share of completion is of, printed with its figure (占年初预算数109466万元
+#: 的56.3%): the figure is the target, the share after it a completion.
+_PLANNED_SUM = re.compile(r"(?:占|为|完成)(?:全?年度?|年初|全年)?(?:预算|任务|计划|目标)数(?:为|是)?$")
+_PLANNED_SUM_FIGURE = re.compile(r"(?<=[预算任务计划目标]数)\d+(?:\.\d+)?[万亿]?(?:元|户|件|个|项)")
 #: A rate of work started, finished or resolved (开工率, 竣工率, 化解率) is the share of a task
 #: done when the sentence prints the task (任务为43801户, 交办积案1876件): rule B6 of the third
 #: measurement set; measured against ordinary totals (项目开工率 of signed projects) it is a level.
@@ -129,9 +133,9 @@ _TASK = re.compile(r"任务数?(?:为|是|共)?\d|\d+[\u4e00-\u9fff]任务|交�
 #: direction is the comparison's; the benchmark (up to ``MAX_BENCHMARK`` characters) stands
 #: between the word and the figure.
 MAX_BENCHMARK = 14
-_GAP = re.compile(rf"(?:(?P<word>高于|低于|高出|低出|快于|慢于|好于|优于)[^，,。；;：:]{{1,{MAX_BENCHMARK}}}"
+_GAP = re.compile(rf"(?:(?P<word>高于|低于|高出|低出|快于|慢于|好于|优于|落后于|领先于|落后|领先)[^，,。；;：:]{{1,{MAX_BENCHMARK}}}"
                   rf"|(?:比|较)[^，,。；;：:]{{1,{MAX_BENCHMARK}}}?(?P<adj>[高低快慢多少])(?:出|了)?)$")
-_GAP_UP = frozenset("高快好优多")
+_GAP_UP = frozenset("高快好优多领")
 #: A floor set in a plan (不少于3个, 不低于95%): a target, never a gap (低于).
 _FLOOR = re.compile(r"(?:不少于|不低于|不得少于|不得低于)$")
 #: A contribution to a whole's growth (拉动全县规上工业增加值增速2.4个百分点, 下拉…1.1个百分点):
@@ -258,6 +262,11 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         role, direction = "target", direction if role == "change" and not _GAP.search(
             before) else None
     opened = open_bracket(sentence, start)
+    if role == "level" and kind == "rate" and opened is not None and _COMPARATOR.fullmatch(
+            sentence, opened + 1, start):
+        change = _CHANGE_BEFORE_BRACKET.search(sentence, 0, opened)
+        if change:  # 同比增长7.5%(全市11.1%): the larger unit's change, set beside the figure's
+            role, direction = "change", _direction_of(change.group("verb"))
     if role == "level" and opened is not None:
         outer = _clause_start(sentence, opened)
         if _intended(sentence, outer, sentence[outer:opened]):
@@ -295,6 +304,10 @@ def _quoted_aim(sentence: str, start: int, end: int) -> bool:
     return closing >= 0 and bool(_AIM_AFTER_QUOTE.match(sentence, closing))
 
 
+#: A larger unit's figure set in brackets beside a change (增长7.5%(全市11.1%)): the scope alone.
+_COMPARATOR = re.compile(r"(?:全[市省国州区县]|[省市州]|全国)(?:平均|平均水平)?(?:为|是|:|：)?")
+_CHANGE_BEFORE_BRACKET = re.compile(r"(?P<verb>增长|下降|提高|降低|增加|减少|上升|回落|回升)"
+                                    r"-?\d+(?:\.\d+)?\s*%$")
 #: A fixed amount a rule gives for each unit (每条线索给予人民币10万元奖励, 每户补助3000元).
 _PER_AWARD = re.compile(r"每(?:条|个|人|户|名|家|次|件|位|亩)[^，,。；;]{0,12}?(?:给予|奖励|补贴|补助|奖补)")
 #: A viewpoint (从28项监测指标全省位次情况看): 从 opens no baseline there.
@@ -343,7 +356,10 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
           ahead: str = "") -> tuple[str, str | None]:
     if kind == "rank":  # 确保稳住第一位, 力争进入全省前十: a rank aimed at (set 4's S09-06)
         return ("target" if _intended(sentence, clause_start, before) else "rank"), None
-    if kind == "rate" and (COMPLETION.search(before) or (
+    if kind != "rate" and _PLANNED_SUM.search(before):
+        return "target", None  # 占年初预算数109466万元的: the planned sum a share is of
+    if kind == "rate" and (COMPLETION.search(before) or COMPLETION.search(
+            _PLANNED_SUM_FIGURE.sub("", before)) or (
             _TASK_RATE.search(before) and _TASK.search(sentence))):
         # a share of a plan done; an amount done (已完成改厕任务40926座) is a level
         return "completion", None

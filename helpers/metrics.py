@@ -202,6 +202,8 @@ _NOT_QUANTITIES = {
                   r"|(?<![\d.])\d{5,}\s*[/／]\s*\d+(?:\s*[-－]\s*\d+)*"
                   r"|(?<![A-Za-z])(?:GB|DB\d*|HJ|JGJ|CJJ|ISO|IEC|NY|SN|SL|JT|YY|QB|GA|WS)"
                   r"(?:\s*/\s*[TZ])?\s*\d+(?:\.\d+)*(?:\s*[-－—]\s*\d{2,4})?",
+    # the base of a ratio (城乡收入比2.05:1): the 1 is the unit compared with, no figure
+    "ratio base": r"(?<=\d)[:∶]1(?![\d.:∶])",
     "code": r"\d+\+[\dA-Za-z]+|[A-Za-z]+\d+(?:\.\d+)?"  # 1+117 模式, G207, PM2.5
             r"|(?<![\d.])\d{2,4}(?=国道|省道|县道|乡道)"  # 344国道: a road's name
             r"|(?<![\dA-Za-z.])\d[A-Z](?![A-Za-z\d])"  # 5G, 4A级景区

@@ -482,3 +482,30 @@ def test_figures_of_a_quoted_aim_are_targets():
 def test_an_excess_over_the_time_schedule_is_a_rise():
     ctx = _context("财政收入完成年初预算的61%，超序时进度2.7个百分点。", "2.7个百分点")
     assert (ctx.role, ctx.direction) == ("change", "up")
+
+
+def test_a_larger_units_growth_in_brackets_is_a_change_beside_the_figures():
+    sentence = "全镇社会消费品零售总额同比增长6.2%(全市5.8%),增速较一季度加快1.1个百分点。"
+    ctx = _context(sentence, "5.8%")
+    assert (ctx.role, ctx.direction) == ("change", "up")
+
+
+def test_falling_behind_a_benchmark_is_a_gap_down():
+    ctx = _context("全年全镇工业增速落后于全县平均水平2.3个百分点。", "2.3个百分点")
+    assert (ctx.role, ctx.direction) == ("change", "down")
+
+
+def test_a_planned_sum_printed_with_its_share_done():
+    sentence = "税收收入完成8120万元,占年初预算数15000万元的54.1%。"
+    assert _context(sentence, "15000万元", "money").role == "target"
+    assert _context(sentence, "54.1%").role == "completion"
+
+
+def test_a_ratio_moving_from_a_base_period_to_a_new_level():
+    sentence = "城乡居民收入比继续缩小,由上年同期的2.31:1下降为2.26:1。"
+    start = sentence.index("2.31")
+    base = figure_context(sentence, start, start + 4, kind="other")
+    assert (base.role, base.direction) == ("from", "down")
+    start = sentence.index("2.26")
+    new = figure_context(sentence, start, start + 4, kind="other")
+    assert (new.role, new.direction) == ("to", "down")

@@ -335,3 +335,8 @@ def test_a_named_day_with_a_dot_is_a_date(sentence, expected_dates, expected):
 def test_lamps_and_volumes_are_counts():
     assert figures("今年沿河新装太阳能路灯486盏。") == [(486, "盏", "count")]
     assert figures("向农户赠送农技读本2300册。") == [(2300, "册", "count")]
+
+
+def test_the_base_of_a_ratio_is_no_figure():
+    assert figures("城乡居民收入比由上年的2.31:1缩小为2.26:1。") == [
+        (2.31, "", "other"), (2.26, "", "other")]
