@@ -114,7 +114,8 @@ def enumeration_spans(text: str, *, agencies_only: bool = False) -> list[tuple[i
 _CLAUSE = r"[^，。；：,;:！？!?\n]"
 #: Clauses that name the goal a piece of work serves, not the work: 为…提供…保障/支撑,
 #: 是促进/推进…的有力支撑/有效载体, 为…发挥…作用, 对…具有重要意义, 为…奠定…基础, and the
-#: central tasks a supervision is framed around (围绕人居环境整治、脱贫攻坚等中心工作).
+#: central tasks a supervision is framed around (围绕人居环境整治、脱贫攻坚等中心工作) or a
+#: drive is combined with (把整顿工作与脱贫攻坚、扫黑除恶等重点工作结合).
 PURPOSE = re.compile(
     rf"为{_CLAUSE}{{1,25}}?提供{_CLAUSE}{{0,8}}?(?:保障|支撑|支持|动力|保证)"
     rf"|是(?:促进|推进|推动|助力|实现|加快){_CLAUSE}{{1,20}}?的{_CLAUSE}{{0,4}}?"
@@ -122,7 +123,8 @@ PURPOSE = re.compile(
     rf"|为(?:发挥|推动|促进){_CLAUSE}{{1,40}}?作用"
     rf"|对于?{_CLAUSE}{{1,25}}?具有{_CLAUSE}{{0,4}}?意义"
     rf"|为{_CLAUSE}{{1,25}}?奠定{_CLAUSE}{{0,6}}?基础"
-    rf"|围绕{_CLAUSE}{{1,30}}?中心工作")
+    rf"|围绕{_CLAUSE}{{1,30}}?中心工作"
+    rf"|与{_CLAUSE}{{1,40}}?(?:重点|中心)工作相?(?:结合|融合)")
 
 
 def purpose_spans(text: str) -> list[tuple[int, int]]:

@@ -178,3 +178,13 @@ def test_a_roster_closed_by_and_is_the_participants_too():
     assert [text[a:b] for a, b in roster_spans(text)[0]] == ["县城管局", "县农业农村局", "青石镇"]
     found = codes(text)
     assert "agriculture_rural" not in found and "urban" in found
+
+
+def test_the_central_tasks_a_drive_is_combined_with_are_not_its_subject():
+    from helpers.coding import purpose_spans
+
+    text = "镇党委把软弱涣散党组织整顿与乡村振兴、禁毒等重点工作相结合，整顿村党支部3个。"
+    assert any(text[a:b].startswith("与乡村振兴") for a, b in purpose_spans(text))
+    found = codes(text)
+    assert "agriculture_rural" not in found and "law_enforcement" not in found
+    assert "party_building" in found
