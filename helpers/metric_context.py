@@ -173,6 +173,8 @@ PERIOD = re.compile(
     # 元至九月 (元 = 元月, January), not the 元 of an amount (5亿元至九月底)
     r"|(?<![\d" + _CN + r"万亿千百])元月?" + _TO_SIGN + _M + r"月(?:份)?"
     r"|" + _YEAR_WORD + r"?" + _M + _TO_SIGN + _M + r"月(?:份)?"
+    # the end of a month the stock is taken at (3月末，全县存贷余额…)
+    r"|(?<![\d" + _CN + r"至到\-—－~])" + _YEAR_WORD + r"?" + _M + r"月(?:末|底)"
     r"|" + _YEAR_WORD + r"?前" + _M + r"个月"
     r"|" + _YEAR_WORD + r"?(?:前|第)?[一二三四1-4]季度"
     r"|" + _YEAR_WORD + r"?(?:上|下)半年"
@@ -503,7 +505,9 @@ def _period(sentence: str, start: int) -> str | None:
              and not any(a < m.end() and m.start() < b for a, b in bases)
              and sentence[m.end():m.end() + 1] != "《"
              # 自2021年以来立案的案件: the time of the cases counted, not of the count
-             and not _ATTRIBUTE_AFTER.match(sentence, m.end())]
+             and not _ATTRIBUTE_AFTER.match(sentence, m.end())
+             # 占今年88641户任务数的: the year of the plan, not of the figures
+             and not _PLAN_AFTER.match(sentence, m.end())]
     chain = _lead_chain(sentence, found)
     segment = max((i + 1 for i, ch in enumerate(sentence[:start]) if ch in _SEGMENT_BREAKS),
                   default=0)
@@ -515,6 +519,12 @@ def _period(sentence: str, start: int) -> str | None:
         years = [m.group() for m in found if m.end() <= before[-1].start()
                  and YEAR.fullmatch(m.group())]
         return years[-1] if last in YEAR_OF_SENTENCE and years else last
+    as_of = [m for m in found if m.end() <= start and m.group().startswith(("截至", "截止"))
+             and sentence[m.start() - 1:m.start()] in ("", "，", ",")
+             and sentence[m.end():m.end() + 1] in ("，", ",")]
+    if as_of:  # 截止5月12日，已动工…；竣工…: a date counted to, a clause of its own, holds for
+        # the segments after it
+        return chain[0] if chain and as_of[-1] in chain[1] else as_of[-1].group()
     lead = next(iter(found), None)
     if lead is not None and lead.end() <= start and not re.search(r"\d", sentence[:lead.start()]):
         return chain[0] if chain and lead in chain[1] else lead.group()
@@ -523,6 +533,8 @@ def _period(sentence: str, start: int) -> str | None:
     return after[0].group() if after else None
 
 
+#: A plan after a year word (今年88641户任务数, 今年目标): the year names the plan.
+_PLAN_AFTER = re.compile(r"\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]?(?:任务|目标|计划|预算)|任务数")
 #: A verb and 的 after a period since an event (自2021年以来立案的案件): the period qualifies the
 #: things counted.
 _ATTRIBUTE_AFTER = re.compile(r"(?<=以来)[\u4e00-\u9fff]{1,4}的")

@@ -509,3 +509,17 @@ def test_a_ratio_moving_from_a_base_period_to_a_new_level():
     start = sentence.index("2.26")
     new = figure_context(sentence, start, start + 4, kind="other")
     assert (new.role, new.direction) == ("to", "down")
+
+
+@pytest.mark.parametrize(("sentence", "figure", "period"), [
+    # the end of a month a stock is taken at
+    ("6月末，全镇各项贷款余额18.6亿元。", "18.6亿元", "6月末"),
+    # a date counted to, printed as a clause of its own, holds for the later segments
+    ("2024年全乡改厕任务为900户，截至8月15日，已开工760户；完工612户，完工率68%。", "612户",
+     "截至8月15日"),
+    # the year of a plan is no period of the share done
+    ("截至6月30日，全县已开工3200户，占今年5000户任务数的64%。", "64%", "截至6月30日"),
+])
+def test_periods_of_month_ends_dates_counted_to_and_plans(sentence, figure, period):
+    kind = "rate" if figure.endswith("%") else "money" if "元" in figure else "count"
+    assert _context(sentence, figure, kind).period == period
