@@ -1006,3 +1006,18 @@ def test_a_visit_in_the_lead_to_one_town_is_the_town_s_report():
                 "省领导要求县里加快建设进度，县政府各部门要加强协调。")
     got = locate_article(None, province)
     assert (got.level, got.township) == ("township", "岩山镇")
+
+
+def test_a_township_named_by_its_stem_in_the_headline():
+    # the headline names the town by its stem only; the body prints its full name
+    text = ("3日，洞口县高沙镇新时代文明实践站揭牌。洞口县委常委某某出席，要求高沙镇把实践站"
+            "建好用好。洞口县融媒体中心负责人参加活动，洞口县各乡镇宣传委员观摩。")
+    got = locate_article("洞口县融媒体中心高沙分中心揭牌", text)
+    assert (got.locality, got.level, got.township) == ("洞口县", "township", "高沙镇")
+    # ... or speaks as a township of that ending (我镇) on the county's site
+    own = "5日下午，县委宣传部部长到我镇查看文化长廊建设，听取了镇村两级的汇报。"
+    got = locate_article("宣传部长莅临高沙查看文化长廊", own, home="洞口县")
+    assert (got.level, got.township) == ("township", "高沙镇")
+    # a stem the body never confirms is a word, and the county stays the unit
+    plain = "5日下午，县委宣传部部长查看全县文化长廊建设。"
+    assert locate_article("宣传部长莅临高沙查看文化长廊", plain, home="洞口县").township is None

@@ -104,7 +104,8 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
     pattern = with_addressed(county, text, printed)
     if pattern is None:
         return None
-    named = set(pattern.findall(headline)) or _short_lead(county, headline)
+    named = (set(pattern.findall(headline)) or _short_lead(county, headline)
+             or _headline_stem(county, headline, text, printed))
     visited = None if named else _lead_visit(county, pattern, headline, text)
     if not named and visited is None and (county_wide(county, headline, text, printed)
                                           or _named_beyond_titles(headline, printed)):
@@ -265,6 +266,30 @@ def _short_lead(county: Place, headline: str) -> set[str]:
     return {t for t in townships_of(county)
             if len(head) >= 2 and t != head and t.startswith(head)
             and t[len(head):] in TOWNSHIP_ENDINGS}
+
+
+#: Shortest stem (township name without its ending) read on its own in a headline: a
+#: one-character stem is a word (新, 城).
+MIN_HEADLINE_STEM = 2
+
+
+def _headline_stem(county: Place, headline: str, text: str, printed: frozenset[str]) -> set[str]:
+    """Townships the headline names by their stem alone (某县融媒体中心大曹分中心揭牌, 部长莅临叠石
+    查看…), when the body confirms the township: it prints the full name (大曹镇), or speaks as a
+    township of that ending (我乡 for 叠石乡).  A stem inside the county's own printed name in the
+    headline (墨竹工卡县 holds 工卡) is no township."""
+    bare = headline
+    for name in sorted(printed | {county.name}, key=len, reverse=True):
+        bare = bare.replace(name, " ")  # a stem holds no space
+    found = set()
+    for town in townships_of(county):
+        ending = next((e for e in TOWNSHIP_ENDINGS if town.endswith(e)), "")
+        stem = town[:-len(ending)] if ending else ""
+        if len(stem) < MIN_HEADLINE_STEM or stem not in bare:
+            continue
+        if town in text or f"我{ending}" in text:
+            found.add(town)
+    return found
 
 
 @functools.lru_cache(maxsize=1)
