@@ -87,7 +87,7 @@ _COMPARE_BASE = (r"(?:上年同期|去年同期|上年末|上年底|去年底|�
                  r"年初|年末|年底|同期|前?[一二三四]季度|上半年|[\d\-－至年月份]+)")
 #: (较一季度和1-5月: a list of bases is one comparison)
 _COMPARE = re.compile(
-    r"(?:与|和|同)[^，,]{1,10}?相比|同比|环比|(?:比|较)" + _COMPARE_BASE
+    r"(?:与|和|同)[^，,]{1,10}?相比|同比|环比|同口径|(?:比|较)" + _COMPARE_BASE
     + r"(?:[和、]" + _COMPARE_BASE + r")*(?:相比较?)?")
 #: (回升, 收窄, 扩大 of growth rates and their falls: 降幅较一季度收窄 names the 降幅)
 _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增加|减少|上升|下滑|回落|回升|收窄|"
@@ -100,7 +100,7 @@ _LEADING = re.compile(
     r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|全年|今年|"
     r"去年|当年|本周|本月|上半年|下半年|前三季度|全县|全市|全区|全镇|全乡|全省|全村|全院|该县|该市|该区|"
     r"该局|该镇|该中心|该院|该所|本县|本市|本区|本镇|本乡|即|共计|共(?![青享同建治商有性识计])|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|"
-    r"有(?![罪效关序力机])|达|并|确保|力争|争取|运用|采取|"
+    r"有(?![罪效关序力机])|达(?!标)|并|确保|力争|争取|运用|采取|"
     r"目标任务是|目标任务为|目标任务|任务是|目标是|目标为|将|"
     r"又|仍|再(?!审)|就|"
     # the number of an item in a list (1.工矿商贸事故, (二)全县…, 三是…)
@@ -524,7 +524,11 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
             break
         if tokens[k] in _AGENT_CUTS:
             rest = tokens[k + 1:]
-            if _has_noun("".join(rest)) and not (rest and rest[0] in _REACHING):
+            head = "".join(tokens[:k])
+            if (len(rest) == 1 and _flags(rest[0])[0][1].startswith("n") and _has_noun(head)
+                    and not head.endswith(_AGENTS)):
+                del tokens[k]  # 电诈案件累计损失: a bare amount after 累计 is the subject's
+            elif _has_noun("".join(rest)) and not (rest and rest[0] in _REACHING):
                 tokens = rest
             else:
                 del tokens[k]

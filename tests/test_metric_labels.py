@@ -375,3 +375,15 @@ def test_ordinals_before_one_sector_noun_share_it():
 ])
 def test_members_in_turn_redundant_rate_and_latin_names(sentence, value, label):
     assert [lab for v, lab in _labels(sentence) if v == value] == [label]
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    # 达 of 达标率 is part of the rate's name, not a verb of reaching
+    ("全县集中式饮用水源地水质达标率为100%。", 100.0, "集中式饮用水源地水质达标率"),
+    # a bare amount after 累计 is the subject's, not an agent's act
+    ("今年全区火灾累计损失38.2万元。", 38.2, "火灾损失"),
+    # 同口径 is a comparison: the change is of the figure before it
+    ("全镇税收收入2.3亿元，同口径增长4.2%。", 4.2, "税收收入"),
+])
+def test_reaching_amounts_after_leiji_and_like_for_like_changes(sentence, value, label):
+    assert [lab for v, lab in _labels(sentence) if v == value] == [label]
