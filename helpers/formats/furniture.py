@@ -13,12 +13,14 @@ Only lines that are furniture through and through are taken: a line that also ho
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 
 from helpers.formats.headers import parse_header
 from helpers.text.decoding import IDEOGRAPHS
 
-__all__ = ["FURNITURE_KINDS", "edition_page", "furniture_kind"]
+__all__ = ["FURNITURE_KINDS", "edition_page", "furniture_candidates", "furniture_kind"]
 
 #: What each kind of furniture is (the ``kind`` column of the furniture table).
 FURNITURE_KINDS = {
@@ -140,6 +142,38 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
     if newspaper and "".join(s.split()) == "".join(newspaper.split()):
         return "masthead"
     return None
+
+
+# What a line that ``furniture_kind(menus=False)`` takes holds besides ``_NAVIGATION``, ``_TOOLS``
+# or ``_TOOLS_COUNT``: 版 (an edition line), 首页 (a breadcrumb), a trail's separator, 图片来源 (a
+# credit), _ or an image extension (an image's file name).
+_OTHER_SIGNS = re.compile(r"版|首页|图片来源|[>＞»]|_|\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
+
+
+def furniture_candidates(page: str, *, newspaper: str | None = None,
+                         signs: Iterable[re.Pattern[str]] = ()) -> list[int]:
+    """The 0-based numbers of the lines of ``page`` (split at ``\\n``) that may be furniture of a
+    page (``furniture_kind(line, newspaper=newspaper, menus=False)`` not None) or that one of
+    the caller's ``signs`` matches in: every other line is text, so a page is read with a few
+    regex scans of its whole text instead of a dozen regexes per printed line.
+
+    Sound because each sign regex has no anchor, word boundary or lookaround: one that matches
+    in a line matches at the same place in the page, and a scan of the page either finds that
+    match or one that covers its start, so every line a match of the page touches is taken.
+    """
+    patterns = [_NAVIGATION, _TOOLS, _TOOLS_COUNT, _OTHER_SIGNS, *signs]
+    name = "".join((newspaper or "").split())
+    if name:  # a masthead line: the name, spaced as the page may space it
+        patterns.append(re.compile(r"\s*".join(map(re.escape, name))))
+    starts = [0]
+    starts += [m.end() for m in re.finditer("\n", page)]
+    found: set[int] = set()
+    for pattern in patterns:
+        for m in pattern.finditer(page):
+            first = bisect.bisect_right(starts, m.start()) - 1
+            last = bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1
+            found.update(range(first, last + 1))
+    return sorted(found)
 
 
 def _is_menu(s: str) -> bool:

@@ -24,7 +24,7 @@ from helpers.formats.article import ParsedText, read_article
 from helpers.formats.datelines import find_dateline
 from helpers.formats.dates import find_date
 from helpers.formats.detect import detect_format
-from helpers.formats.furniture import edition_page, furniture_kind
+from helpers.formats.furniture import edition_page, furniture_candidates, furniture_kind
 from helpers.formats.headers import parse_header, split_people
 from helpers.formats.metadata import FileMeta, check_home
 from helpers.formats.tables import read_table
@@ -88,15 +88,18 @@ def read_file(path: Path, text: str | None, *, meta: FileMeta, format: str | Non
 
 def _read_page(path: Path, text: str, meta: FileMeta
                ) -> tuple[list[Record], list[tuple[int, str, str]]]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    page = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = page.split("\n")
     furniture = []
-    for n, line in enumerate(lines, start=1):
-        # no repeated-line rule on a page: three articles by the same reporters print the
-        # same byline line three times, and a subhead may recur
+    # only the lines that may be debris are asked (furniture_candidates); no repeated-line rule
+    # on a page: three articles by the same reporters print the same byline line three times,
+    # and a subhead may recur
+    for i in furniture_candidates(page, newspaper=meta.newspaper, signs=(_PAGE_HEADER_HINT,)):
+        line = lines[i]
         kind = furniture_kind(line, newspaper=meta.newspaper, menus=False) or _page_header(line)
         if kind is not None:
-            furniture.append((n, kind, line.strip()))
-            lines[n - 1] = ""
+            furniture.append((i + 1, kind, line.strip()))
+            lines[i] = ""
     page = next((p for _, _, t in furniture if (p := edition_page(t))), None)
     dated = next((t for _, k, t in furniture if k == "page header" and _WEEKDAY.search(t)), None)
     published = find_date(dated, where="page header") if dated else None
