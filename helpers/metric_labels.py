@@ -99,7 +99,7 @@ _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增�
 _LEADING = re.compile(
     r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|全年|今年|"
     r"去年|当年|本周|本月|上半年|下半年|前三季度|全县|全市|全区|全镇|全乡|全省|全村|全院|该县|该市|该区|"
-    r"该局|该镇|该中心|该院|该所|本县|本市|本区|本镇|本乡|即|共计|共(?![青享同建治商有性识计])|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|"
+    r"该局|该镇|该中心|该院|该所|本县|本市|本区|本镇|本乡|本院|但是|但|经[^，,]{1,4}?后|即|共计|共(?![青享同建治商有性识计])|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|"
     r"有(?![罪效关序力机])|达(?!标)|并|确保|力争|争取|运用|采取|"
     r"目标任务是|目标任务为|目标任务|任务是|目标是|目标为|将|"
     r"又|仍|再(?!审)|就|"
@@ -107,6 +107,8 @@ _LEADING = re.compile(
     r"\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}是)+")
 _TIME_PREFIX = re.compile(r"^(?:\d{4}年度?|\d{1,2}月份?|\d{1,2}[-－—至]\d{1,2}月份?|"
                           r"[一二三四]季度|在[^，,]{0,12}?(?:中|以来|期间|当天)|"
+                          # a deadline (于6月30日前)
+                          r"于?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末)?(?:前|以前)|"
                           # a named day (3·15, 3.15) and the event held on it
                           r"\d{1,2}[·•・.]\d{1,2}(?:当天|期间|活动|晚会|前后)?)+")
 #: Trailing words that are no part of a name: verbs of reaching, adverbs of amount, time
@@ -117,7 +119,9 @@ _TRAILING = frozenset({"由", "从", "不足", "不到", "控制在", "控制到
                        "近", "超过", "逾", "已", "有", "均", "都", "分别", "每天", "每年",
                        "每月", "日均", "就要", "要", "可", "预计", "只需", "只有", "仅",
                        "仅占", "完成", "累计完成", "实现", "超", "过", "突破", "总计", "计",
-                       "长", "高", "多", "宽", "深", "年", "全部", "基本", "均已"})
+                       "长", "高", "多", "宽", "深", "年", "全部", "基本", "均已",
+                       # modal verbs of a requirement (开工率必须达到100%)
+                       "必须", "须", "需", "需要", "应", "应当"})
 #: Prepositions that open a label's adverbial (向我借 -> 借, 对5名责任人 ...).
 _PREPOSITIONS = ("向", "对", "给", "为", "按照", "按", "经过", "据", "通过", "凭借")
 #: POS flags of the words of a noun phrase after a measure word.  A verb or set phrase (v, l)
@@ -561,6 +565,8 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
             tokens.pop()  # 工矿商贸事故发生20起: what occurred is named before the verb
         clause = "".join(tokens)
         clause = _LEADING.sub("", clause)
+        clause = _TIME_PREFIX.sub("", clause) or clause  # 本院2021年1-11月…: after the agent
+        clause = _LEADING.sub("", clause)
         occurred = next((w for w in _OCCURRENCE if clause.startswith(w)), "")
         if occurred and _has_noun(clause[len(occurred):]):
             clause = clause[len(occurred):]  # 全县发生道路交通事故 -> 道路交通事故
@@ -575,6 +581,9 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     clause = _STREAK.sub("", clause)  # 死亡人数连续3(年同比下降8%) -> 死亡人数
     if len(clause) > 2 and clause[-1] in "为是" and clause[-2] in _MEASURE_NOUN_ENDS:
         clause = clause[:-1]  # 结案数为, 发回重审率为: the copula left by the tagger
+    quoted = re.fullmatch(r"“([^“”]+)”", clause)
+    if quoted:  # “案-件比”: a name in quotation marks is the name
+        clause = quoted.group(1)
     if _ONLY_TIME.fullmatch(clause):
         clause = ""  # 明年, 10月底: a time names nothing; the figure takes the name before it
     return _dedouble(clause)

@@ -605,6 +605,8 @@ CASE_STAGES = frozenset({"旧存", "新收", "已结", "未结", "结转", "执�
 #: Labels that name a property of a growth without whose growth it is (增速, 增幅较一季度, 位次)
 #: or a comparison without its subject (高于全县规上工业增速, 拉动全县…增速).
 _SUBJECTLESS = re.compile(r"^(?:增速|增幅|涨幅|降幅|位次|排名|名次|高于|低于|高出|低出|快于|慢于|拉动|下拉)")
+#: The words of a comparison or a contribution inside a label (…高于全县规上工业增速).
+_OWN_COMPARISON = re.compile(r"(?:高于|低于|高出|低出|快于|慢于|拉动|下拉|落后于|领先于)")
 #: The growth words a subject's own label may end in (规上工业增加值增速 + 位次).
 _GROWTH_WORDS = re.compile(r"(?:增速|增幅|涨幅|降幅)$")
 
@@ -631,6 +633,9 @@ def _borrow_subjects(rows: list[dict[str, object]]) -> None:
                 continue
             if label.startswith(("增速", "增幅", "涨幅", "降幅")) and _GROWTH_WORDS.search(subject):
                 subject = _GROWTH_WORDS.sub("", subject)
+            # a subject itself named by a comparison (城镇登记失业率低于省控线) lends only
+            # what it compared (城镇登记失业率低于市控线, not …低于省控线低于市控线)
+            subject = _OWN_COMPARISON.split(subject, maxsplit=1)[0] or subject
             row.update(indicator=subject + label,
                        family=indicator_family(subject + label, str(row["kind"])))
             break

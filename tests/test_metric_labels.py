@@ -387,3 +387,17 @@ def test_members_in_turn_redundant_rate_and_latin_names(sentence, value, label):
 ])
 def test_reaching_amounts_after_leiji_and_like_for_like_changes(sentence, value, label):
     assert [lab for v, lab in _labels(sentence) if v == value] == [label]
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    # a second gap lends only what the first compared
+    ("全县城镇登记失业率为2.9%，低于省控线1.1个百分点，低于市控线0.6个百分点。", 0.6,
+     "城镇登记失业率低于市控线"),
+    # a deadline and a modal verb are no part of a requirement's name
+    ("并于9月30日前户厕改造完工率必须达到90%。", 90.0, "户厕改造完工率"),
+    # the agent, the months and the quotation marks of a named ratio
+    ("本院2023年1-6月“案-件比”为1.12。", 1.12, "案-件比"),
+    ("经排查后发现安全隐患46处。", 46.0, "发现安全隐患"),
+])
+def test_gaps_deadlines_agents_and_quoted_names(sentence, value, label):
+    assert [lab for v, lab in _labels(sentence) if v == value] == [label]
