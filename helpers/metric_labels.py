@@ -565,7 +565,9 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
             tokens.pop()  # 工矿商贸事故发生20起: what occurred is named before the verb
         clause = "".join(tokens)
         clause = _LEADING.sub("", clause)
-        clause = _TIME_PREFIX.sub("", clause) or clause  # 本院2021年1-11月…: after the agent
+        timeless = _TIME_PREFIX.sub("", clause)
+        if timeless != clause and _has_noun(timeless):
+            clause = timeless  # 本院2021年1-11月“案-件比”: the time after the agent
         clause = _LEADING.sub("", clause)
         occurred = next((w for w in _OCCURRENCE if clause.startswith(w)), "")
         if occurred and _has_noun(clause[len(occurred):]):
