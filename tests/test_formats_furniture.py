@@ -7,6 +7,8 @@ lines around them are invented.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpers.formats.furniture import (
@@ -14,6 +16,7 @@ from helpers.formats.furniture import (
     FURNITURE_LINE_MAX,
     MASTHEAD_REPEATS,
     edition_page,
+    furniture_candidates,
     furniture_kind,
     repeated_lines,
 )
@@ -42,6 +45,29 @@ from helpers.formats.furniture import (
 def test_kinds(line, kind):
     assert kind in FURNITURE_KINDS
     assert furniture_kind(line) == kind
+
+
+_DEBRIS = ["第A02版：要闻", "  第 5 版  ", "上一版  下一版", "首页 > 新闻中心 > 乡镇动态",
+           "网站首页>>政务公开>>部门动态", "【字体：大 中 小】 打印本页", "【打印】【关闭】",
+           "本篇文章1200字，读完约3分钟", "128 人参与", "（图片来源：网络）", "IMG_20230501.jpg",
+           "photo-3.PNG", "浙江在线 » 安吉新闻网 » 时政新闻", " 平 江 新 闻 "]
+_TEXT = ["湘阴县鹤龙湖镇开展防溺水宣传活动，全镇", "各村组织志愿者巡查河塘，发放", "宣传资料三千余份。"]
+
+
+def test_page_candidates_hold_every_debris_line_and_skip_plain_text():
+    lines = [line for pair in zip(_DEBRIS, _TEXT * 5) for line in pair]
+    lines += ["版面更新后，读者可下载 PDF", "下载记录"]  # 下载记录 alone on its line
+    page = "\n".join(lines)
+    taken = set(furniture_candidates(page, newspaper="平江新闻"))
+    debris = {i for i, line in enumerate(lines)
+              if furniture_kind(line, newspaper="平江新闻", menus=False) is not None}
+    assert len(debris) == len(_DEBRIS) + 1  # the examples are debris, and so is 下载记录
+    assert debris <= taken
+    # a text line without any sign of debris is not asked
+    assert lines.index(_TEXT[1]) not in taken
+    # the caller's signs add lines (the page reader's running-head hint)
+    signs = furniture_candidates("今日要闻\n责任编辑：张三", signs=[re.compile("编辑")])
+    assert signs == [1]
 
 
 @pytest.mark.parametrize("line", [
