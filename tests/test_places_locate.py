@@ -1021,3 +1021,21 @@ def test_a_township_named_by_its_stem_in_the_headline():
     # a stem the body never confirms is a word, and the county stays the unit
     plain = "5日下午，县委宣传部部长查看全县文化长廊建设。"
     assert locate_article("宣传部长莅临高沙查看文化长廊", plain, home="洞口县").township is None
+
+
+def test_an_unnamed_county_found_by_its_short_name_as_a_word():
+    # an anonymous copy of a county paper: 县委/全县 speak, the county only as 新洞口
+    text = ("18日，县委书记某某带领县直部门负责人到重点项目工地调研。某某要求，全县上下要加快"
+            "项目建设，为建设新洞口作出贡献。")
+    got = locate_article(None, text)
+    assert (got.locality, got.prefecture, got.level) == ("洞口县", "邵阳市", "county")
+    # a county-level city speaking as 我市 (市委, 全市) by its short name
+    city = "近日，市委常委会召开扩大会议。会议强调，全市上下要重塑东阳干部良好形象，我市要走在前列。"
+    assert locate_article(None, city).locality == "东阳市"
+    # a short name inside another word (友邻水库 holds 邻水) names no county
+    reservoir = text.replace("为建设新洞口作出贡献", "确保友邻水库按期完工")
+    got = locate_article(None, reservoir)
+    assert (got.locality, got.level) == (None, "county")
+    # nor does the short name of a unit of another level than the one speaking (我区, 洞口县)
+    district = text.replace("县委书记", "区委书记").replace("全县", "我区")
+    assert locate_article(None, district).locality is None

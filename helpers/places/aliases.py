@@ -34,8 +34,16 @@ from helpers.places.resolve import _DIRECTIONS, _TOWNS, HEADLINE_WEIGHT, _key, _
 from helpers.places.townships import MAX_ADDRESSED_STEM, townships_of
 from helpers.places.zones import SUFFIX_SYNONYMS, ZONE_SUFFIXES, zone_named
 
-__all__ = ["address_mentions", "bare_zone_lead", "confirmed_lead", "context_short_mentions",
-           "printed_former_name"]
+__all__ = [
+    "NOT_UNIT_AFTER",
+    "address_mentions",
+    "alias_matches",
+    "bare_zone_lead",
+    "confirmed_lead",
+    "context_short_mentions",
+    "county_aliases",
+    "printed_former_name",
+]
 
 #: Shortest short name read as an address or a lead: a single character (澧) is part of too many
 #: words.
@@ -53,7 +61,7 @@ MIN_FORMER_FORM_REPEATS = 2
 
 
 @functools.lru_cache(maxsize=1)
-def _county_aliases() -> dict[str, tuple[Place, ...]]:
+def county_aliases() -> dict[str, tuple[Place, ...]]:
     """County-level units by their jionlp short names (at least ``MIN_ALIAS_CHARS``); a short
     name a city or province shares (长沙: 长沙市 and 长沙县) is the larger unit's as often, and is
     left out."""
@@ -67,12 +75,12 @@ def _county_aliases() -> dict[str, tuple[Place, ...]]:
 def _aliases_by_head() -> dict[str, tuple[str, ...]]:
     """The county short names by their first two characters, longest first."""
     heads: dict[str, list[str]] = {}
-    for name in sorted(_county_aliases(), key=len, reverse=True):
+    for name in sorted(county_aliases(), key=len, reverse=True):
         heads.setdefault(name[:2], []).append(name)
     return {head: tuple(names) for head, names in heads.items()}
 
 
-def _alias_matches(source: str) -> Iterator[tuple[int, int, str]]:
+def alias_matches(source: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, printed form) of county short names (+ an optional 县), left to right,
     non-overlapping, the longest at each position: what one alternation of every name would
     find, in one pass with a dictionary look-up per position instead."""
@@ -95,12 +103,12 @@ def address_mentions(headline: str, text: str, mentions: list[_Mention], weight_
                      ) -> list[_Mention]:
     """Mentions of counties printed as the address of one of their townships (赣县五云镇),
     outside the spans already found; ``weight_of(in_headline, start)`` gives the weight."""
-    aliases = _county_aliases()
+    aliases = county_aliases()
     named = {_key(m) for m in mentions if not m.dropped}
     out: list[_Mention] = []
     for in_head, source in ((True, headline), (False, text)):
         taken = [(m.start, m.end) for m in mentions if m.headline == in_head]
-        for start, end, form in _alias_matches(source):
+        for start, end, form in alias_matches(source):
             if any(s < end and start < e for s, e in taken):
                 continue
             short = form.removesuffix(COUNTY_CHAR) if form not in aliases else form
@@ -154,7 +162,7 @@ def printed_former_name(gaz: Gazetteer, place: Place, printed: set[str]) -> str 
     for form in sorted(printed):
         short = form.removesuffix(COUNTY_CHAR)
         if (form.endswith(COUNTY_CHAR) and form not in gaz.full
-                and place in _county_aliases().get(form, _county_aliases().get(short, ()))):
+                and place in county_aliases().get(form, county_aliases().get(short, ()))):
             return form
     return None
 
@@ -165,7 +173,7 @@ def confirmed_lead(gaz: Gazetteer, headline: str, mentions: list[_Mention]) -> _
     offset = len(headline) - len(headline.lstrip())
     s = headline.strip()
     named = {m.place for m in mentions if not m.headline and m.place is not None}
-    aliases = _county_aliases()
+    aliases = county_aliases()
     for length in range(min(gaz._longest, len(s)), MIN_ALIAS_CHARS - 1, -1):
         cands = [p for p in aliases.get(s[:length], ()) if p in named]
         if not cands:
@@ -209,7 +217,7 @@ def bare_zone_lead(headline: str, lead: _Mention, home: Place | None) -> _Mentio
 
 #: Characters after a province's or city's short name that make it part of another name or a
 #: word: a direction (湘西北 is a region), a township (中山镇), a street (中山路), 籍 (吉林籍).
-_NOT_UNIT_AFTER = frozenset("东南西北镇乡村路街道巷桥籍")
+NOT_UNIT_AFTER = frozenset("东南西北镇乡村路街道巷桥籍")
 #: Longest stretch between a short name and the word ending an organisation's name that it opens
 #: (湖北妍琪生物科技有限公司, 湖北日报, 新疆生产建设兵团): the short name is then part of that
 #: name, the organisation's, not a reference to the unit.
@@ -227,7 +235,7 @@ def context_short_mentions(gaz: Gazetteer, headline: str, text: str, mentions: l
     the unit it is the unit: a prefecture-wide feature says 巴州 and names 巴音郭楞蒙古自治州
     once, a province's conference says 海南 throughout.  A short form that another unit in the
     article's context also answers to (吉林 beside 吉林市) is left out, and so are forms followed
-    by ``_NOT_UNIT_AFTER``."""
+    by ``NOT_UNIT_AFTER``."""
     context: dict[str, Place] = {}
     for p in [*(_key(m) for m in mentions if not m.dropped), home]:
         if p is None:
@@ -270,7 +278,7 @@ def context_short_mentions(gaz: Gazetteer, headline: str, text: str, mentions: l
             start, end = hit.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            if source[end:end + 1] in _NOT_UNIT_AFTER and source[end:end + 1]:
+            if source[end:end + 1] in NOT_UNIT_AFTER and source[end:end + 1]:
                 continue
             if _ORG_NAME.match(source, end):
                 continue

@@ -23,18 +23,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from helpers.places.agency import find_agency, organs
 from helpers.places.aliases import (
+    NOT_UNIT_AFTER,
     address_mentions,
+    alias_matches,
     bare_zone_lead,
     confirmed_lead,
     context_short_mentions,
+    county_aliases,
     printed_former_name,
 )
-from helpers.places.deixis import caption_last, level_char, mask_dateline
+from helpers.places.deixis import DEIXIS, FIRST_PERSON, caption_last, level_char, mask_dateline
 from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
 from helpers.places.history import as_of
 from helpers.places.resolve import (
@@ -57,6 +60,7 @@ from helpers.places.weigh import (
     weigh,
 )
 from helpers.places.zones import MIN_BARE_ZONE_REFS, bare_zone_refs, home_zone, zone_code
+from helpers.text.tokenizing import word_boundaries
 
 __all__ = ["Locality", "locate_article"]
 
@@ -140,6 +144,11 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     place = _microcosm(mentions, text, place) or place
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
+        spoken = _speaking_by_short_name(headline, text)
+        if spoken is not None:
+            place, refs_by_short_name = spoken
+            weights.refs[place] += refs_by_short_name
+    if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         unique = unique_township(headline, text)
         if unique is not None:
             county, township = unique
@@ -158,6 +167,39 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
                             for m in mentions if m.place == place and not m.dropped)
         township = find_township(place, headline, text, weights.refs[place], printed)
     return _locality(gaz, place, headline, text, mentions, published, agency, township, home)
+
+
+def _speaking_by_short_name(headline: str, text: str) -> tuple[Place, int] | None:
+    """The county an article speaks as (我县, 县委, 全市: the level character its deixis uses
+    most, first-person forms first) without naming it in full, when it prints the short name
+    (jionlp's alias) of exactly one county-level unit of that level character (建设新闽侯 with
+    县委书记; 重塑东阳 with 我市; 调研璧山 with 我区), as a word of its own: jieba's segmentation
+    must begin and end a word at the short name, so a short name inside another word (友邻水库
+    holds 邻水) or a phrase (共和国) is none, and so is one opening a township's name (长岭镇).
+    With the county, how often the article refers to it (its deixis and short names), which
+    a township must outnumber to make the report the town's (``find_township``)."""
+    source = headline + "\n" + text
+    forms = list(DEIXIS.finditer(source))
+    # first-person forms (我区) say whose paper it is more surely than organs (市委书记)
+    own = [m for m in forms if m["det"] and m["det"] in FIRST_PERSON]
+    kinds = Counter(m["lvl"] or m["lvl2"] for m in own or forms)
+    if not kinds:
+        return None
+    (kind, n), *rest = kinds.most_common()
+    if rest and rest[0][1] == n:
+        return None
+    aliases = county_aliases()
+    found: Counter = Counter()
+    hits = [(s, e, owners[0]) for s, e, f in alias_matches(source)
+            if len(owners := [p for p in aliases.get(f, ()) if level_char(p.name) == kind]) == 1
+            and source[e:e + 1] not in NOT_UNIT_AFTER]
+    if hits:
+        starts, ends = word_boundaries(source)
+        found.update(p for s, e, p in hits if s in starts and e in ends)
+    if len(found) != 1:
+        return None
+    ((county, named),) = found.items()
+    return county, named + sum((m["lvl"] or m["lvl2"]) == kind for m in forms)
 
 
 def _bare_home_zone(headline: str, text: str, place: Place | None, home: Place | None,
