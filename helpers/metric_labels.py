@@ -175,7 +175,7 @@ def _listed_name(sentence: str, start: int, end: int) -> list[str] | None:
         if re.search(r"\d[:∶]\d", sentence[first.start():stop]):
             at = first.start()  # 三次产业结构比例为 a:b:c
         elif clean_name(sentence[begin:first.start()]) or sentence.rfind("分别", 0, begin) < 0:
-            return None
+            return _paired_values(sentence, begin, first, stop, start)
         else:
             at = begin
     else:
@@ -199,6 +199,22 @@ def _listed_name(sentence: str, start: int, end: int) -> list[str] | None:
     if whole and subject and "占" not in subject:  # 分别占投诉总量的a、b: each member's share
         subject += "占" + whole.group("whole")
     return [subject]
+
+
+def _paired_values(sentence: str, begin: int, first: re.Match[str], stop: int,
+                   start: int) -> list[str] | None:
+    """The name of a value of a list printed without 分别 after a subject that names a pair
+    (城乡居民收入达到a元和b元: 城镇居民收入, 农村居民收入); None for any other figure."""
+    items, pos = [], first.start()
+    for part in _LIST_JOIN.split(sentence[first.start():stop]):
+        items.append((pos, part))
+        pos += len(part) + 1
+    n = sum(1 for _ in _list_values(items))
+    index = next((k for k, (p, part) in enumerate(items) if p <= start < p + len(part)), None)
+    if n < 2 or index is None or index >= n:
+        return None
+    names = _expand(clean_name(sentence[begin:first.start()]), n)
+    return [names[index]] if names else None
 
 
 #: The head of a list of changes printed without 分别 (受理10008件，结案9127件，同比上升a、b).
@@ -239,6 +255,14 @@ def _list_values(items: list[tuple[int, str]]):
 
 def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
     """The names a 分别 list of ``n`` values refers to: the members before 分别."""
+    printed = [m for m in _FIGURE.finditer(sentence, begin, at)
+               if not _SHARE_AFTER.match(sentence, m.end())]
+    if n > 1 and len(printed) == n:  # 收入达到a元和b元、分别增长c和d: the changes of a and b
+        named = [(_listed_name(sentence, m.start(), m.end())
+                  or _names(sentence, m.start(), m.end(), "money", True, inherit=False)
+                  or [""])[0] for m in printed]
+        if all(name and not re.search(r"\d", name) for name in named):
+            return named
     text = sentence[begin:at]
     for short, members in _abbreviations(sentence[:begin]).items():
         if f"“{short}”" in text:  # 全市“三率”分别为 …: the members 简称“三率”

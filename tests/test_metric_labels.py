@@ -401,3 +401,9 @@ def test_reaching_amounts_after_leiji_and_like_for_like_changes(sentence, value,
 ])
 def test_gaps_deadlines_agents_and_quoted_names(sentence, value, label):
     assert [lab for v, lab in _labels(sentence) if v == value] == [label]
+
+
+def test_values_after_a_pair_subject_without_fenbie_and_their_changes():
+    got = _labels("全年城乡居民人均可支配收入达到41200元和19800元、分别增长5.1%和7.3%。")
+    assert got == [(41200.0, "城镇居民人均可支配收入"), (19800.0, "农村居民人均可支配收入"),
+                   (5.1, "城镇居民人均可支配收入"), (7.3, "农村居民人均可支配收入")]
