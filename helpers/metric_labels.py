@@ -407,7 +407,12 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             j = pbegin - 1
         return names
     if kind == "count":
-        after = noun_phrase_after(sentence[end + (0 if unit_printed else 1):])
+        rest = sentence[end + (0 if unit_printed else 1):]
+        after = noun_phrase_after(rest)
+        said = _PREDICATE_OF_SET.match(rest)
+        if after and said and after == said.group("noun"):
+            # 3项指标未达到序时进度: the indicators counted are those the predicate names
+            return [f"{said.group('what')}的{after}数"]
         if after:
             verb = _verb_before(name)
             return [verb + after if verb else after]
@@ -438,6 +443,11 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
     return [name]
 
 
+#: A count of indicators followed by what they do (14项指标位于全省前30位, 3项指标未达到序时
+#: 进度): the indicators are named by it; up to ``MAX_PREDICATE`` characters, before a break.
+MAX_PREDICATE = 16
+_PREDICATE_OF_SET = re.compile(rf"(?P<noun>指标)(?P<what>[^，,。；;：:(（“”]{{2,{MAX_PREDICATE}}}?)"
+                               r"(?=[，,。；;：:(（]|$)")
 #: The set a rank is taken in, alone before the verb (全市20个区县, 市, 全省): it names no
 #: indicator; the rank is of the figure before it (综合指数为5.57，全市20个区县排名第4).
 _SCOPE_ONLY = re.compile(r"(?:全|本|周边)?[省市州县区国]?内?(?:[\d一二三四五六七八九十]+个?)?"

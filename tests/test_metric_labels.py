@@ -407,3 +407,13 @@ def test_values_after_a_pair_subject_without_fenbie_and_their_changes():
     got = _labels("全年城乡居民人均可支配收入达到41200元和19800元、分别增长5.1%和7.3%。")
     assert got == [(41200.0, "城镇居民人均可支配收入"), (19800.0, "农村居民人均可支配收入"),
                    (5.1, "城镇居民人均可支配收入"), (7.3, "农村居民人均可支配收入")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    ("全县有9项指标高于全市平均水平。", 9.0, "高于全市平均水平的指标数"),
+    ("考核的20项指标中，6项指标未完成年度目标。", 6.0, "未完成年度目标的指标数"),
+    # a count of indicators without a predicate keeps its noun
+    ("测评体系共设置12项指标。", 12.0, "指标"),
+])
+def test_counted_indicators_are_named_by_what_they_do(sentence, value, label):
+    assert [lab for v, lab in _labels(sentence) if v == value] == [label]
