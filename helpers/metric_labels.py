@@ -416,6 +416,10 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         if after:
             verb = _verb_before(name)
             return [verb + after if verb else after]
+    if name and len(name) <= MAX_HEADED_NAME and sentence[begin - 1:begin] in ("：", ":"):
+        head = _heading(sentence, begin - 1)
+        if head and not name.startswith(head):
+            name = head + name  # (一)道路交通：事故9起: the heading names whose accidents
     if name and kind not in ("count", "money", "rate") and not _has_noun(name):
         name = ""  # 连续三年, 经过10个多月: a verb names no duration
     if kind == "rank" and _SCOPE_ONLY.fullmatch(name):
@@ -448,6 +452,21 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
 MAX_PREDICATE = 16
 _PREDICATE_OF_SET = re.compile(rf"(?P<noun>指标)(?P<what>[^，,。；;：:(（“”]{{2,{MAX_PREDICATE}}}?)"
                                r"(?=[，,。；;：:(（]|$)")
+#: A name this short after a heading's colon (道路交通：事故9起) names only a kind of thing.
+MAX_HEADED_NAME = 2
+#: How long a heading (道路交通, 消防领域) may be to name a domain.
+MAX_HEADING = 6
+
+
+def _heading(sentence: str, colon: int) -> str:
+    """The domain a heading before ``colon`` names ((三)消防领域： -> 消防), or ''."""
+    start = max(sentence.rfind(ch, 0, colon) for ch in "。；;！？") + 1
+    head = re.sub(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、])", "",
+                  sentence[start:colon])
+    head = re.sub(r"(?:领域|方面|板块|类|工作)$", "", head)
+    return head if 2 <= len(head) <= MAX_HEADING and all(is_cjk(ch) for ch in head) else ""
+
+
 #: The set a rank is taken in, alone before the verb (全市20个区县, 市, 全省): it names no
 #: indicator; the rank is of the figure before it (综合指数为5.57，全市20个区县排名第4).
 _SCOPE_ONLY = re.compile(r"(?:全|本|周边)?[省市州县区国]?内?(?:[\d一二三四五六七八九十]+个?)?"

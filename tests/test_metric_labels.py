@@ -417,3 +417,9 @@ def test_values_after_a_pair_subject_without_fenbie_and_their_changes():
 ])
 def test_counted_indicators_are_named_by_what_they_do(sentence, value, label):
     assert [lab for v, lab in _labels(sentence) if v == value] == [label]
+
+
+def test_a_heading_names_the_domain_of_a_bare_kind():
+    assert _labels("(二)水上交通领域：事故2起。") == [(2.0, "水上交通事故")]
+    # a long lead before the colon is no heading
+    assert _labels("据县应急管理局统计全年全县各行业领域情况如下：事故14起。") == [(14.0, "事故")]
