@@ -416,10 +416,12 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         if after:
             verb = _verb_before(name)
             return [verb + after if verb else after]
-    if name and len(name) <= MAX_HEADED_NAME and sentence[begin - 1:begin] in ("：", ":"):
-        head = _heading(sentence, begin - 1)
-        if head and not name.startswith(head):
-            name = head + name  # (一)道路交通：事故9起: the heading names whose accidents
+    colon = max(sentence.rfind("：", 0, begin), sentence.rfind(":", 0, begin))
+    if name and len(name) <= MAX_HEADED_NAME and colon >= 0 and not re.search(
+            r"[；;。]", sentence[colon:begin]):
+        head = _heading(sentence, colon)
+        if head and head not in name:
+            name = head + name  # (一)道路交通：事故9起、死亡4人: the heading names whose
     if name and kind not in ("count", "money", "rate") and not _has_noun(name):
         name = ""  # 连续三年, 经过10个多月: a verb names no duration
     if kind == "rank" and _SCOPE_ONLY.fullmatch(name):
@@ -452,8 +454,12 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
 MAX_PREDICATE = 16
 _PREDICATE_OF_SET = re.compile(rf"(?P<noun>指标)(?P<what>[^，,。；;：:(（“”]{{2,{MAX_PREDICATE}}}?)"
                                r"(?=[，,。；;：:(（]|$)")
-#: A name this short after a heading's colon (道路交通：事故9起) names only a kind of thing.
-MAX_HEADED_NAME = 2
+#: A name this short after a heading's colon (道路交通：事故9起, 死亡人数) names only a kind of
+#: thing, whose domain the heading gives.
+MAX_HEADED_NAME = 6
+#: Words before a colon that announce, not head (喜讯：县法院…).
+_LEAD_INS = frozenset({"喜讯", "捷报", "通报", "消息", "提示", "公告", "通知", "记者", "导读",
+                       "摘要", "简讯", "快讯"})
 #: How long a heading (道路交通, 消防领域) may be to name a domain.
 MAX_HEADING = 6
 
@@ -464,6 +470,9 @@ def _heading(sentence: str, colon: int) -> str:
     head = re.sub(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、])", "",
                   sentence[start:colon])
     head = re.sub(r"(?:领域|方面|板块|类|工作)$", "", head)
+    if head.endswith(("看", "如下", "显示", "为", "是")) or head.startswith(
+            ("从", "分", "据", "其中")) or head in _LEAD_INS:
+        return ""  # 分产业看：, 其中：, 喜讯：: a way of reading or a lead-in, no domain
     return head if 2 <= len(head) <= MAX_HEADING and all(is_cjk(ch) for ch in head) else ""
 
 
@@ -755,6 +764,6 @@ def _label(name: str, kind: str, unit: str, sentence: str, start: int, end: int)
     if obj and not _has_noun(obj):  # 死亡, 处分, 办结: an action without an object
         action, obj = name, None
     indicator = name
-    if obj is None and unit in _PERSON_UNITS:
-        indicator = name + "人数"  # 死亡3人 -> 死亡人数
+    if unit in _PERSON_UNITS and (obj is None or re.search(r"(?:死亡|受伤|伤亡|遇难|失踪)$", name)):
+        indicator = name + "人数"  # 死亡3人 -> 死亡人数; 道路交通：…死亡4人 -> 道路交通死亡人数
     return Label(indicator, obj, action)

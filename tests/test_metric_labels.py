@@ -423,3 +423,10 @@ def test_a_heading_names_the_domain_of_a_bare_kind():
     assert _labels("(二)水上交通领域：事故2起。") == [(2.0, "水上交通事故")]
     # a long lead before the colon is no heading
     assert _labels("据县应急管理局统计全年全县各行业领域情况如下：事故14起。") == [(14.0, "事故")]
+
+
+def test_a_heading_names_the_domain_of_every_item_after_it():
+    got = _labels("(二)水上交通：事故2起、死亡3人、直接经济损失12万元。")
+    assert got == [(2.0, "水上交通事故"), (3.0, "水上交通死亡人数"), (12.0, "水上交通直接经济损失")]
+    # a way of reading the figures is no domain
+    assert _labels("分行业看：制造业增长5.2%。") == [(5.2, "制造业")]
