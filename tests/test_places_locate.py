@@ -1039,3 +1039,14 @@ def test_an_unnamed_county_found_by_its_short_name_as_a_word():
     # nor does the short name of a unit of another level than the one speaking (我区, 洞口县)
     district = text.replace("县委书记", "区委书记").replace("全县", "我区")
     assert locate_article(None, district).locality is None
+
+
+def test_a_report_on_the_townships_together_is_the_county_s():
+    # a weekly digest of the towns' work dwells on one town but tells what all of them did
+    text = ("这一周，各镇街聚焦项目建设，以实干推动工作落地。\n高沙镇：高沙镇召开项目推进会，"
+            "部署高沙镇下一阶段工作。\n竹市镇：开展安全生产检查。")
+    got = locate_article("镇街一周看点", text, home="洞口县")
+    assert (got.locality, got.level, got.township) == ("洞口县", "county", None)
+    # without the words for all the towns, the town named most is the report's
+    one = text.replace("这一周，各镇街聚焦项目建设，以实干推动工作落地。\n", "")
+    assert locate_article("镇街一周看点", one, home="洞口县").township == "高沙镇"

@@ -226,9 +226,17 @@ WHOLE = "全"
 EACH = "各"
 
 
+#: The townships of the county together (各乡镇, 各镇街, 各街道): a report that addresses them or
+#: tells what they did (各乡镇要…, 这一周，各镇街聚焦…) is the county's, whichever town it
+#: dwells on.
+ALL_TOWNSHIPS = re.compile(EACH + r"(?:乡镇|镇街|镇|乡|街道)")
+
+
 def county_wide(county: Place, headline: str, text: str, printed: frozenset[str]) -> bool:
-    """Does the article speak of the county as a whole (see ``WHOLE``)?"""
+    """Does the article speak of the county as a whole (see ``WHOLE``, ``ALL_TOWNSHIPS``)?"""
     if county.name and WHOLE + county.name[-1] in headline:
+        return True
+    if ALL_TOWNSHIPS.search(headline) or ALL_TOWNSHIPS.search(text):
         return True
     return any(name + EACH in source for name in printed for source in (headline, text))
 #: Longest stem of a township printed after its county's name that jionlp does not list (下镇乡):
