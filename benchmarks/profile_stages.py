@@ -2,11 +2,12 @@
 
 For one stage (``load``: ``load_corpus``; ``code``: ``code_articles``; ``metrics``:
 ``extract_metrics``) on a bench corpus (``benchmarks/run.py``'s pages, generated if the folder is
-empty): the stage's seconds unprofiled, bare ``jieba.lcut`` over the same articles in the same
-process (the machine is shared, so only this ratio compares across runs), then the stage again
-under cProfile: the top functions by own time and by cumulative time.  ``--steps`` adds, for
-``load``, the seconds of each step of the readers (wrapped per file, not per line, so the
-figures are not the profiler's).
+empty): the stage's CPU seconds unprofiled (this process's: on a shared machine the wall clock
+also counts the other processes' turns), bare ``jieba.lcut`` over the same articles in the same
+process (only this ratio compares across runs), then the stage again under cProfile: the top
+functions by own time and by cumulative time.  ``--steps`` adds, for ``load``, the CPU seconds
+of each step of the readers (wrapped per file, not per line, so the figures are not the
+profiler's).
 
     python benchmarks/profile_stages.py --stage load --corpus /tmp/bench10 --size-mb 10
 """
@@ -70,11 +71,11 @@ def wrap_steps(seconds: Counter[str]) -> None:
 def _timed(fn: Callable, label: str, seconds: Counter[str]) -> Callable:
     """``fn``, adding the seconds of each call to ``seconds[label]``."""
     def timed(*args: object, **kwargs: object) -> object:
-        start = time.perf_counter()
+        start = time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
-            seconds[label] += time.perf_counter() - start
+            seconds[label] += time.process_time() - start
     return timed
 
 
@@ -107,20 +108,21 @@ def main() -> None:
         wrap_steps(seconds)
     run = stage_function(args.stage, args.corpus)
     seconds.clear()
-    start = time.perf_counter()
+    start, wall = time.process_time(), time.perf_counter()
     run()
-    plain = time.perf_counter() - start
+    plain, wall = time.process_time() - start, time.perf_counter() - wall
     steps = dict(seconds)  # (the wrappers go on counting below)
     from helpers.corpus import load_corpus
 
     texts = list(load_corpus(args.corpus)["text"])
-    start = time.perf_counter()
+    start = time.process_time()
     for body in texts:
         jieba.lcut(body)
-    bare = time.perf_counter() - start
+    bare = time.process_time() - start
     mb = sum(p.stat().st_size for p in args.corpus.glob("*.txt")) / 1e6
-    print(f"{args.stage}: {plain:.2f} s unprofiled over {mb:.1f} MB; bare jieba.lcut "
-          f"{bare:.2f} s in the same process; stage / jieba = {plain / bare:.2f}")
+    print(f"{args.stage}: {plain:.2f} CPU s unprofiled over {mb:.1f} MB ({wall:.2f} s wall); "
+          f"bare jieba.lcut {bare:.2f} CPU s in the same process; stage / jieba = "
+          f"{plain / bare:.2f}")
     for label, secs in steps.items():
         print(f"  {label:<32} {secs:7.2f} s  {secs / bare:6.3f} x jieba  "
               f"{100 * secs / plain:5.1f} %")
