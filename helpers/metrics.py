@@ -548,6 +548,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _link_bases(out)
     _name_unnamed_changes(out)
     _name_rank_sets(out)
+    _name_bracketed_parts(out)
     _link_then_now(out)
     _link_pairs(out)
     for row in out:
@@ -766,6 +767,37 @@ def _name_rank_sets(rows: list[dict[str, object]]) -> None:
             front = span.find(label, sets[k].end()) >= 0
             name = f"{word}{label}排名" if front else f"{label}{word}排名"
             row.update(indicator=name, family=indicator_family(name, "rank"))
+
+
+#: A part's name this short inside brackets after a whole (建设项目27项(省级6项、市级5项))
+#: names only a grade or a kind (省级, 续建) of what the whole counts.
+MAX_PART_NAME = 4
+#: A count printed right before a bracket (27项(, 42座().
+_COUNT_BEFORE_BRACKET = re.compile(r"[\d一二三四五六七八九十][余多]?\s*(?:" + "|".join(
+    re.escape(w) for w in sorted(COUNT_WORDS, key=len, reverse=True)) + ")$")
+
+
+def _name_bracketed_parts(rows: list[dict[str, object]]) -> None:
+    """A count in brackets named by a grade alone (省级6项) after the count of a whole printed
+    right before the bracket (建设项目27项(…)) is that grade of the whole: 省级建设项目."""
+    for row in rows:
+        label = str(row["indicator"] or "")
+        sentence = str(row["sentence"])
+        if row["kind"] != "count" or not label or len(label) > MAX_PART_NAME:
+            continue
+        opened = open_bracket(sentence, int(row["_at"]))
+        if opened is None or not _COUNT_BEFORE_BRACKET.search(sentence, 0, opened) or (
+                sentence.startswith(("含", "其中", "包括"), opened + 1)):
+            continue  # (含旧存123件): a part named with its own noun, counted elsewhere
+        whole = [r for r in rows if r["sentence"] == sentence and r["kind"] == "count"
+                 and r["unit"] == row["unit"] and int(r["_at"]) < opened
+                 and open_bracket(sentence, int(r["_at"])) is None]
+        name = str(whole[-1]["indicator"] or "") if whole else ""
+        if (name and not name.startswith(label) and not re.search(r"\d", name)
+                and label[-2:] not in name  # 旧存案件 of 受理案件: the part names its noun
+                and metric_labels.NOT_A_SUBJECT.match(name) is None):
+            name = label + name
+            row.update(indicator=name, family=indicator_family(name, "count"))
 
 
 def _bare_unit(row: dict[str, object]) -> bool:

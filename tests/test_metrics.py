@@ -858,3 +858,12 @@ def test_a_rate_after_a_bare_sequential_word_is_no_base():
 ])
 def test_a_rank_is_named_with_the_set_it_is_taken_in(sentence, labels):
     assert [r["indicator"] for r in extract_from_text(sentence) if r["kind"] == "rank"] == labels
+
+
+def test_grades_in_brackets_are_grades_of_the_whole_before_them():
+    rows = extract_from_text("全年新建公共厕所42座(城区15座、乡镇27座)。")
+    assert [(r["value"], r["indicator"]) for r in rows] == [
+        (42.0, "新建公共厕所"), (15.0, "城区新建公共厕所"), (27.0, "乡镇新建公共厕所")]
+    # a part that names its own noun, or one said to be included, keeps its name
+    rows = extract_from_text("全年受理各类案件960件(旧存案件85件)。")
+    assert [r["indicator"] for r in rows][1] == "旧存案件"
