@@ -441,12 +441,27 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         prev = _previous_name(sentence, begin)
         if prev:
             return [prev + name if name.startswith(("增速", "增幅", "占")) else prev]
+    said = _SHARE_WHO_SAY.match(sentence, end)
+    if said and not (said.group("pct") or sentence[end - 1:end] in "%％"):
+        said = None  # only a share of people says something
+    if said and (not name or raw.endswith("有")):
+        # 有64.98%的群众认为“…”: the share of the people who say so
+        what = said.group("what").replace("“", "").replace("”", "")
+        return [f"{said.group('verb')}{what}的{said.group('who')}比例"]
     if not name and kind == "rate":  # 95%以上的诉求在村一级得到解决
         stop = start
         while stop < len(sentence) and sentence[stop] not in _DELIMS:
             stop += 1
         name = sentence[end:stop].lstrip("的以上下左右之多")
     return [name]
+
+
+#: A share of people followed by what they say (64.98%的群众认为“社会治安状况好于去年”): up to
+#: ``MAX_SAID`` characters of what is said, within its clause.
+MAX_SAID = 16
+_SHARE_WHO_SAY = re.compile(
+    r"(?P<pct>[%％])?(?:以上|左右)?的?(?P<who>群众|市民|居民|村民|受访者|受访群众|受访市民|网民|企业|患者)"
+    rf"(?P<verb>认为|表示|对)(?P<what>[^，,。；;！？]{{2,{MAX_SAID}}})(?=[，,。；;！？]|$)")
 
 
 #: A count of indicators followed by what they do (14项指标位于全省前30位, 3项指标未达到序时

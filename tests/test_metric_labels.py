@@ -430,3 +430,8 @@ def test_a_heading_names_the_domain_of_every_item_after_it():
     assert got == [(2.0, "水上交通事故"), (3.0, "水上交通死亡人数"), (12.0, "水上交通直接经济损失")]
     # a way of reading the figures is no domain
     assert _labels("分行业看：制造业增长5.2%。") == [(5.2, "制造业")]
+
+
+def test_a_share_of_people_is_named_by_what_they_say():
+    got = _labels("抽样调查显示有87.5%的受访群众认为“办事更方便了”，同比提高3.2个百分点。")
+    assert got == [(87.5, "认为办事更方便了的受访群众比例"), (3.2, "认为办事更方便了的受访群众比例")]
