@@ -1050,3 +1050,17 @@ def test_a_report_on_the_townships_together_is_the_county_s():
     # without the words for all the towns, the town named most is the report's
     one = text.replace("这一周，各镇街聚焦项目建设，以实干推动工作落地。\n", "")
     assert locate_article("镇街一周看点", one, home="洞口县").township == "高沙镇"
+
+
+def test_villages_of_one_township_make_the_report_that_township_s():
+    # a town's own report on the county site: 我镇, the town never named, two of its villages
+    text = ("28日上午，县长某某深入我镇检查防汛工作，县水利局负责人陪同。某某先后来到峙山村、南泥村，查看河道和"
+            "山塘的防汛情况，要求镇村两级压实责任。")
+    got = locate_article(None, text, home="洞口县")
+    assert (got.locality, got.level, got.township) == ("洞口县", "township", "高沙镇")
+    # villages of two townships are a tour of the county
+    tour = text.replace("南泥村", "大水村")
+    assert locate_article(None, tour, home="洞口县").level == "county"
+    # one village alone is a setting
+    alone = text.replace("、南泥村", "")
+    assert locate_article(None, alone, home="洞口县").township is None

@@ -56,6 +56,38 @@ def _index() -> dict[tuple[str, str | None, str], tuple[str, ...]]:
 _NO_COUNTIES = "市直辖"
 
 
+@functools.lru_cache(maxsize=1)
+def _county_nodes() -> dict[tuple[str, str | None, str], list[dict]]:
+    """(province, prefecture, county) -> the county's nodes in jionlp's detailed tree (a city
+    without counties: its pseudo county's)."""
+    gaz = load_gazetteer()
+    out: dict[tuple[str, str | None, str], list[dict]] = {}
+    for prov in _detail_tree().values():
+        for city in _children(prov).values():
+            for county in _children(city).values():
+                unit, level = ((city["_full_name"], "prefecture") if _NO_COUNTIES in
+                               county["_full_name"] else (county["_full_name"], "county"))
+                for place in gaz.full.get(unit, ()):
+                    if place.province == prov["_full_name"] and place.level == level:
+                        out.setdefault((place.province, place.prefecture, place.name),
+                                       []).append(county)
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def villages_of(county: Place) -> dict[str, str]:
+    """The villages (村, 社区, 嘎查...) of a county's townships, each with its township, from
+    jionlp's detailed tree; a village name found under two townships of the county is left out
+    (it points to neither)."""
+    owners: dict[str, set[str]] = {}
+    for node in _county_nodes().get((county.province, county.prefecture, county.name), ()):
+        for town, town_node in _children(node).items():
+            if town.endswith(TOWNSHIP_ENDINGS):
+                for village in _children(town_node):
+                    owners.setdefault(village, set()).add(town)
+    return {v: next(iter(t)) for v, t in sorted(owners.items()) if len(t) == 1}
+
+
 def townships_of(county: Place) -> tuple[str, ...]:
     """The township names of a county-level unit, or of a prefecture-level city without counties
     (its towns are directly under it); empty for anything else."""
@@ -117,7 +149,7 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
     found = list(pattern.finditer(text))
     counts = Counter(m.group() for m in found)
     if not counts:
-        return None
+        return _township_of_villages(county, text)
     if visited is not None and _only_stop(visited, counts):
         return visited
     villages = [name for name in counts if _village_repeats(name, text) > county_refs]
@@ -164,6 +196,27 @@ def _only_stop(town: str, counts: Counter) -> bool:
     """Is ``town`` named more often than any other township of the county, and no tour?"""
     (top, n), *rest = counts.most_common()
     return top == town and not (rest and rest[0][1] == n) and not _tour(counts)
+
+
+#: Shortest village name (村 included) looked for on its own: two-character names (新村, 东村)
+#: are words as often as names.
+MIN_VILLAGE_CHARS = 3
+#: Villages of one township the article must name, with no township named, for the report to be
+#: that township's: one village is a setting or an example, two or more of the same town (and of
+#: no other) are where the report went.
+MIN_VILLAGES = 2
+
+
+def _township_of_villages(county: Place, text: str) -> str | None:
+    """The township whose villages the article names (``MIN_VILLAGES`` of them, each the name of a
+    village in only one township of the county per jionlp's tree, all in the same township),
+    when it names no township of the county: a town's own report says 我镇 and names its
+    villages (县长深入我镇…来到桃园村、西坡村), a police station's names the villages of its area
+    (派出所在辖区东河村、三新村…)."""
+    named = {village: town for village, town in villages_of(county).items()
+             if len(village) >= MIN_VILLAGE_CHARS and village in text}
+    towns = set(named.values())
+    return towns.pop() if len(named) >= MIN_VILLAGES and len(towns) == 1 else None
 
 
 #: A township named this often is a stop of the report, not a passing setting: two or more
