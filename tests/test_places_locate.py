@@ -1064,3 +1064,14 @@ def test_villages_of_one_township_make_the_report_that_township_s():
     # one village alone is a setting
     alone = text.replace("、南泥村", "")
     assert locate_article(None, alone, home="洞口县").township is None
+
+
+def test_a_village_named_as_often_as_its_county_makes_the_report_its_township_s():
+    # a meeting held in one village: the village named on its own as often as the county
+    text = ("村官论坛执委会议在洞口县高沙镇峙山村召开。与会人员参观了峙山村村史馆和峙山村"
+            "产业园。峙山村党委书记分享了经验，洞口县文旅局介绍了洞口县的规划。")
+    got = locate_article(None, text)
+    assert (got.locality, got.level, got.township) == ("洞口县", "township", "高沙镇")
+    # the county referred to once more than the village: the county's report
+    more = text + "洞口县文旅局介绍了全域旅游规划。"
+    assert locate_article(None, more).level == "county"

@@ -122,8 +122,8 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
     the county's.  (A minimum of two references, once required, decided nothing this comparison
     does not: a single reference beats the county only when the county has none.)
 
-    A village printed after its township (某镇某某村) and named on its own more often than the
-    county is referred to makes the report the village's, so the township's
+    A village printed after its township (某镇某某村) and named on its own at least as often as
+    the county is referred to makes the report the village's, so the township's
     (``_village_repeats``); a tour passing through a village, in a report naming its county
     as often, stays the county's.
 
@@ -152,7 +152,8 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
         return _township_of_villages(county, text)
     if visited is not None and _only_stop(visited, counts):
         return visited
-    villages = [name for name in counts if _village_repeats(name, text) > county_refs]
+    villages = [name for name in counts
+                if (repeats := _village_repeats(name, text)) and repeats >= county_refs]
     if len(villages) == 1:
         return villages[0]
     if _tour(counts):
