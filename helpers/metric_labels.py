@@ -660,6 +660,9 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     clause = _STREAK.sub("", clause)  # 死亡人数连续3(年同比下降8%) -> 死亡人数
     if len(clause) > 2 and clause[-1] in "为是" and clause[-2] in _MEASURE_NOUN_ENDS:
         clause = clause[:-1]  # 结案数为, 发回重审率为: the copula left by the tagger
+    owner = _PLACE_OWNER.match(clause)
+    if owner and _has_noun(clause[owner.end():]):
+        clause = clause[owner.end():]  # 广南县的信访量: the place is the scope, not the name
     quoted = re.fullmatch(r"“([^“”]+)”", clause)
     if quoted:  # “案-件比”: a name in quotation marks is the name
         clause = quoted.group(1)
@@ -670,7 +673,18 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
 
 #: The words that open a list of members in order (前三位的依次是, 其它依次为): the name is the
 #: member after them.
-_IN_TURN = re.compile(r"^[^，,。；;]*?(?:依次是|依次为|依次)(?=[\u4e00-\u9fff])")
+_IN_TURN = re.compile(r"^[^，,。；;]*?(?:依次是|依次为|依次|其次为|其次是|其次)(?=[\u4e00-\u9fff])")
+#: A county, city, district or township owning what is named (广南县的信访量).
+_PLACE_OWNER = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:县|市|区|州|镇|乡|街道)的")
+#: A name that is a place alone (砚山县147件 after 广南县的信访量203件): the place of a figure
+#: of what the figure before it measures.
+PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,4}(?:县|市|区|镇|乡)")
+def is_place_name(text: str) -> bool:
+    """Whether a label is a place alone (砚山县, 丘北): a county-like name or place words only."""
+    return bool(PLACE_ONLY.fullmatch(text)) or bool(text) and all(
+        flag in ("ns", "nr") for _, flag in _flags(text))  # 丘北 is tagged a person's name
+
+
 #: How a figure was computed (按可比价计算, 按现价核算, 按常住人口统计): no part of its name.
 _METHOD = re.compile(r"(?:按|按照)[^，,。；;按]{1,8}?(?:计算|核算|统计|测算)")
 #: The frame of an event a figure was obtained in (我市在…考评中得分91.49, 今年我局在…考评中荣获

@@ -549,6 +549,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _name_unnamed_changes(out)
     _name_rank_sets(out)
     _name_bracketed_parts(out)
+    _name_places(out)
     _link_then_now(out)
     _link_pairs(out)
     for row in out:
@@ -798,6 +799,28 @@ def _name_bracketed_parts(rows: list[dict[str, object]]) -> None:
                 and metric_labels.NOT_A_SUBJECT.match(name) is None):
             name = label + name
             row.update(indicator=name, family=indicator_family(name, "count"))
+
+
+def _name_places(rows: list[dict[str, object]]) -> None:
+    """A count named by a place alone (其它依次为砚山县147件，文山市120件) after a count of the
+    same unit named by what it measures (信访量203件) in its sentence is that measure of the
+    place: 信访量(砚山县)."""
+    for i, row in enumerate(rows):
+        label = str(row["indicator"] or "")
+        if row["kind"] != "count" or not metric_labels.PLACE_ONLY.fullmatch(label):
+            continue
+        for other in reversed(rows[:i]):
+            if other["sentence"] != row["sentence"]:
+                break
+            name = str(other["indicator"] or "")
+            if other["kind"] != "count" or other["unit"] != row["unit"] or not name:
+                continue
+            if metric_labels.is_place_name(name):
+                continue
+            measure = re.sub(r"[(（][^()（）]*[)）]$", "", name)
+            name = f"{measure}({label})"
+            row.update(indicator=name, family=indicator_family(name, "count"))
+            break
 
 
 def _bare_unit(row: dict[str, object]) -> bool:

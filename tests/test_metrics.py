@@ -867,3 +867,9 @@ def test_grades_in_brackets_are_grades_of_the_whole_before_them():
     # a part that names its own noun, or one said to be included, keeps its name
     rows = extract_from_text("全年受理各类案件960件(旧存案件85件)。")
     assert [r["indicator"] for r in rows][1] == "旧存案件"
+
+
+def test_counts_named_by_a_place_alone_are_the_measure_before_them_of_that_place():
+    rows = extract_from_text("从各镇的来信量看,城关镇的来信量96件,居全县首位,其次为河口镇51件,石门乡38件。")
+    assert [(r["value"], r["indicator"]) for r in rows if r["kind"] == "count"] == [
+        (96.0, "来信量"), (51.0, "来信量(河口镇)"), (38.0, "来信量(石门乡)")]
