@@ -1075,3 +1075,29 @@ def test_a_village_named_as_often_as_its_county_makes_the_report_its_township_s(
     # the county referred to once more than the village: the county's report
     more = text + "洞口县文旅局介绍了全域旅游规划。"
     assert locate_article(None, more).level == "county"
+
+
+def test_a_town_of_a_city_without_counties_reporting_through_its_head():
+    # 中山市 has no counties: its towns are directly under it; 某镇镇长 is the town and a title
+    text = ("29日下午，中山市南朗镇镇长某某带领镇市场监管分局工作人员到辖区农贸市场检查食品安全。"
+            "某某强调，南朗镇各部门要加强监管。")
+    got = locate_article(None, text)
+    assert (got.locality, got.prefecture, got.level, got.township) == (
+        "中山市", "中山市", "township", "南朗镇")
+    city = ("29日下午，中山市副市长某某带领市市场监管局工作人员到农贸市场检查食品安全。"
+            "某某强调，全市各部门要加强监管。")
+    got = locate_article(None, city)
+    assert (got.level, got.township) == ("prefecture", None)
+
+
+def test_townships_printed_in_a_former_or_everyday_form():
+    # 高沙镇 printed as 高沙乡 (before it became a town): the township, under the printed name
+    text = ("本网讯 为迎接脱贫攻坚督导，高沙乡召开工作推进会。会议由副乡长某某主持，"
+            "高沙乡党政班子成员参加。会议要求，高沙乡各村要完善资料。县扶贫办负责人到会。")
+    got = locate_article(None, text, home="洞口县")
+    assert (got.locality, got.level, got.township) == ("洞口县", "township", "高沙乡")
+    # 文昌街道 printed as 文昌街 (到文昌街调研, 文昌街办事处): reported by its name
+    street = ("2日，县委副书记、县长某某带队到文昌街开展调研，听取文昌街工作情况汇报。"
+              "某某要求文昌街办事处发挥作用。县政府办公室负责人陪同。")
+    got = locate_article(None, street, home="洞口县")
+    assert (got.level, got.township) == ("township", "文昌街道")

@@ -162,7 +162,8 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
             return Locality(agency=agency)
         place = province
     township = None
-    if place.level == "county":
+    # a city without counties (中山市, 东莞市) has its towns directly under it
+    if place.level == "county" or (place.level == "prefecture" and townships_of(place)):
         printed = frozenset(headline[m.start:m.end] if m.headline else text[m.start:m.end]
                             for m in mentions if m.place == place and not m.dropped)
         township = find_township(place, headline, text, weights.refs[place], printed)

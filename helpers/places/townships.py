@@ -111,6 +111,14 @@ _TOWNSHIP_DEIXIS = re.compile(r"(?:全|该|本|我)(?:镇|乡|街道)|(?:镇|乡
 
 def find_township(county: Place, headline: str, text: str, county_refs: int,
                   printed: frozenset[str] = frozenset()) -> str | None:
+    """The township of ``county`` an article is about, or None (see ``_find_township``); a
+    township printed in a variant form (双新街) is reported by its name (``_variant_forms``)."""
+    town = _find_township(county, headline, text, county_refs, printed)
+    return _variant_forms(county, text).get(town, town) if town is not None else None
+
+
+def _find_township(county: Place, headline: str, text: str, county_refs: int,
+                   printed: frozenset[str] = frozenset()) -> str | None:
     """The township of ``county`` an article is about, or None.
 
     The headline names exactly one of the county's townships (高沙镇：...; in a lead before a
@@ -311,12 +319,37 @@ def with_addressed(county: Place, text: str, printed: frozenset[str]) -> re.Patt
     for name in printed:
         for m in re.finditer(re.escape(name) + f"({_ADDRESSED}(?:、{_ADDRESSED})*)", text):
             for town in m.group(1).split("、"):  # 某县甲镇、乙镇: each an address
-                if pattern is None or not pattern.fullmatch(town):
+                # a listed name opening it is that township and a title (某镇镇长)
+                if pattern is None or not pattern.match(town):
                     extra.add(town)
+    extra |= set(_variant_forms(county, text))
     if not extra:
         return pattern
     names = set(townships_of(county)) | extra
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+#: Shortest stem (name without its ending) whose variant forms are read: a one-character stem
+#: + 乡 or 街 is a word (城乡, 上街).
+MIN_VARIANT_STEM = 2
+
+
+def _variant_forms(county: Place, text: str) -> dict[str, str]:
+    """Forms of the county's townships that ``text`` prints other than jionlp lists them, with
+    the name to report: a 镇 printed with 乡 (霍龙门乡 for today's 霍龙门镇) is the township under
+    its name before it became a town, reported as printed (names as of the item); a 街道
+    printed as 街 (双新街办事处, 到双新街调研) is the 街道 by its everyday short form."""
+    out: dict[str, str] = {}
+    for town in townships_of(county):
+        if town.endswith("镇") and len(town) - 1 >= MIN_VARIANT_STEM:
+            former = town[:-1] + "乡"
+            if re.search(re.escape(former) + "(?![村镇])", text):
+                out[former] = former
+        elif town.endswith("街道") and len(town) - 2 >= MIN_VARIANT_STEM:
+            short = town[:-1]
+            if re.search(re.escape(short) + "(?!道)", text):
+                out[short] = town
+    return out
 
 
 def _short_lead(county: Place, headline: str) -> set[str]:
