@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -488,14 +489,16 @@ def _direction_of(text: str, *, anywhere: bool = False) -> str | None:
 _NOT_SINGLE = frozenset({"新增", "最多", "最少", "至少", "较多", "较少"})
 
 
-def _period(sentence: str, start: int) -> str | None:
-    """The time phrase the figure is reported for: the last one printed before it in its
-    segment of the sentence (今年1至9月，全县…增长8.2%; segments end at ；and ：, which part
-    items of a list), else the sentence's lead period (printed before any figure: 2023年县级重点
-    项目…，1-6月累计完成投资…；在建项目185项 is of 2023年), else the first after it in its own
-    clause (满意率达到97.5%（2022年度）); a period later in the sentence belongs to the figures
-    after it.  The base of a comparison (比去年, 高于去年, 去年同期) is no period of the figures.
-    全年 after a printed year (2025年，…；全年满意度达96.32%) is that year."""
+#: Sentences whose periods are kept: a sentence's figures are read one after the other, so its
+#: periods are found once, not once per figure (issue 16).
+PERIOD_CACHE_SIZE = 256
+
+
+@functools.lru_cache(maxsize=PERIOD_CACHE_SIZE)
+def _sentence_periods(sentence: str
+                      ) -> tuple[list[re.Match[str]], tuple[str, list[re.Match[str]]] | None]:
+    """The time phrases of ``sentence`` that may be a period of its figures (no base of a
+    comparison, no title or dateline) and its lead chain; callers must not change the lists."""
     bases = [m.span() for m in BASE_PERIOD.finditer(sentence)]
     # a title and the years before it (2018年—2020年《…测评体系操作手册》) and a dateline
     # (每日甘肃网9月22日讯) print no time of the figures
@@ -508,9 +511,19 @@ def _period(sentence: str, start: int) -> str | None:
              and not _ATTRIBUTE_AFTER.match(sentence, m.end())
              # 占今年88641户任务数的: the year of the plan, not of the figures
              and not _PLAN_AFTER.match(sentence, m.end())]
-    chain = _lead_chain(sentence, found)
-    segment = max((i + 1 for i, ch in enumerate(sentence[:start]) if ch in _SEGMENT_BREAKS),
-                  default=0)
+    return found, _lead_chain(sentence, found)
+
+
+def _period(sentence: str, start: int) -> str | None:
+    """The time phrase the figure is reported for: the last one printed before it in its
+    segment of the sentence (今年1至9月，全县…增长8.2%; segments end at ；and ：, which part
+    items of a list), else the sentence's lead period (printed before any figure: 2023年县级重点
+    项目…，1-6月累计完成投资…；在建项目185项 is of 2023年), else the first after it in its own
+    clause (满意率达到97.5%（2022年度）); a period later in the sentence belongs to the figures
+    after it.  The base of a comparison (比去年, 高于去年, 去年同期) is no period of the figures.
+    全年 after a printed year (2025年，…；全年满意度达96.32%) is that year."""
+    found, chain = _sentence_periods(sentence)
+    segment = max(sentence.rfind(ch, 0, start) for ch in _SEGMENT_BREAKS) + 1
     before = [m for m in found if segment <= m.start() and m.end() <= start]
     if before:
         if chain and before[-1] in chain[1]:
