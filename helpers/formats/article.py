@@ -18,7 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from helpers.formats.furniture import edition_page, furniture_kind, repeated_lines
+from helpers.formats.furniture import (
+    edition_page,
+    forum_stamp,
+    furniture_kind,
+    is_footer_field,
+    repeated_lines,
+)
 from helpers.formats.headers import Header, parse_header
 from helpers.text.decoding import IDEOGRAPHS
 
@@ -89,6 +95,7 @@ class ParsedText:
     furniture: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, text)
     lines: list[int] = field(default_factory=list)  # lines holding headline, subheads, paragraphs
     page: str | None = None  # from an edition line (第A02版)
+    edited: list[tuple[int, str]] = field(default_factory=list)  # (line, date) of forum edit stamps
 
     def field_value(self, key: str) -> str | None:
         """The first value of a header field over all header lines."""
@@ -98,9 +105,12 @@ class ParsedText:
         return [v for h in self.headers for v in h.fields.get(key, []) if v]
 
     def numbered_values(self, key: str) -> list[tuple[int, str]]:
-        """(line, value) of a header field over all header lines, in line order."""
-        return [(n, v) for (n, _), h in zip(self.header_lines, self.headers, strict=True)
-                for v in h.fields.get(key, []) if v]
+        """(line, value) of a header field over all header lines, in line order; for
+        ``published``, when no header line gives one, the dates of forum edit stamps (a post is
+        edited after it is written: a late date, but the only one)."""
+        found = [(n, v) for (n, _), h in zip(self.header_lines, self.headers, strict=True)
+                 for v in h.fields.get(key, []) if v]
+        return found if found or key != "published" else list(self.edited)
 
 
 #: Bars a site's template prints after a title (閘北區開展活動 |): layout, not the title's.
@@ -151,13 +161,45 @@ def _strip_furniture(lines: list[str], out: ParsedText, newspaper: str | None
         kind = furniture_kind(line, newspaper=newspaper)
         if kind is None and line.strip() in repeated:
             kind = "masthead"
+        if kind is None and (stamp := forum_stamp(line)) is not None:
+            # a forum's edit stamp with the post run on after it: the stamp is furniture
+            printed, date = stamp
+            out.furniture.append((n, "forum", printed.strip()))
+            out.edited.append((n, date))
+            line = line[len(printed):]
         if kind is None:
             content.append((n, line))
             continue
         out.furniture.append((n, kind, line.strip()))
         if out.page is None:  # an edition line, or a navigation bar that starts with one
             out.page = edition_page(line)
-    return _dedent(content)
+    return _dedent(_take_footer_fields(content, out))
+
+
+def _take_footer_fields(content: list[tuple[int, str]], out: ParsedText
+                        ) -> list[tuple[int, str]]:
+    """A site footer's address, postcode and telephone lines: furniture when they stand next to
+    a footer line (or to one of them that does), text elsewhere (an article may give an
+    address).  Neighbours are the next non-blank lines above and below."""
+    footer = {n for n, kind, _ in out.furniture if kind == "site footer"}
+    if not footer:
+        return content
+    order = sorted([n for n, _ in content] + [n for n, _, _ in out.furniture])
+    place = {n: k for k, n in enumerate(order)}
+    fields = {n for n, line in content if is_footer_field(line)}
+    changed = True
+    while changed:
+        changed = False
+        for n in sorted(fields - footer):
+            k = place[n]
+            near = {order[k - 1] if k else None, order[k + 1] if k + 1 < len(order) else None}
+            if near & footer:
+                footer.add(n)
+                changed = True
+    taken = fields & footer
+    out.furniture.extend((n, "site footer", line.strip()) for n, line in content if n in taken)
+    out.furniture.sort()
+    return [(n, line) for n, line in content if n not in taken]
 
 
 def _dedent(content: list[tuple[int, str]]) -> list[tuple[int, str]]:

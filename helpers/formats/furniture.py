@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from helpers.formats.headers import parse_header
 from helpers.text.decoding import IDEOGRAPHS
 
-__all__ = ["FURNITURE_KINDS", "edition_page", "furniture_candidates", "furniture_kind"]
+__all__ = ["FURNITURE_KINDS", "edition_page", "forum_stamp", "furniture_candidates", "furniture_kind",
+           "is_footer_field"]
 
 #: What each kind of furniture is (the ``kind`` column of the furniture table).
 FURNITURE_KINDS = {
@@ -32,6 +33,11 @@ FURNITURE_KINDS = {
     "credit": "an image credit line: 图片来源：…, or an image's file name left in place of the image",
     "page header": "a page's running head: the issue date with its weekday, editors' credits",
     "repeat": "the title printed again above the text (an archive record, a site's page title)",
+    "site footer": "a web site's footer and contact block: 主办：… 承办：…, 网站标识码, ICP备案, "
+                   "公网安备, 版权所有, 合作热线/来稿邮箱, and the address, postcode and telephone "
+                   "lines printed beside them",
+    "forum": "a forum's debris: the edit stamp 本帖最后由 某某 于 2015-4-13 00:37 编辑 (its date "
+             "dates the post when no header line does)",
 }
 
 # Words that only navigation uses (e-paper: 上一版 下一版 版面导航 标题导航 往期回顾; sites:
@@ -48,7 +54,8 @@ _BREADCRUMB = re.compile(r"^\s*(网站)?首页\s*(>|＞|»|›|/|→|-)")
 _TRAIL = re.compile(r"[^>＞»]+(?:[>＞»][^>＞»]+){2,}")
 # Page tools of government and newspaper sites.
 _TOOLS = re.compile(
-    r"字体[：:]?\s*【?\s*大\s*】?\s*【?\s*中\s*】?\s*【?\s*小|字号[：:]?\s*【?\s*大|【\s*打印\s*】"
+    r"字[体體][：:]?\s*【?\s*大\s*】?\s*【?\s*中\s*】?\s*【?\s*小"
+    r"|字[号號](?:\([a-zü\u00e0-\u01dc]+\))?\s*[：:]?\s*【?\s*大|【\s*打印\s*】"
     r"|【\s*关闭\s*】|打印本页|关闭窗口|打印此页|收藏本页|扫一扫在手机|手机扫一扫|分享到[：:]"
     r"|放大\W{0,6}缩小\W{0,6}默认|加入收藏|视力保护色|【\s*我要纠错\s*】|报刊搜索|站内搜索|全文检索"
     r"|欢迎(?:来到|访问|光临)"
@@ -102,6 +109,32 @@ _MENU_LONG = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_LONG_ITEM_MAX)
 FULL_STOP = "。"
 # A separator of a breadcrumb trail (``_TRAIL`` needs two of them).
 _TRAIL_MARK = re.compile("[>＞»]")
+# A web site's footer (article files only): its identifiers (政府网站标识码, ICP备案号, 公网安备),
+# copyright, an organ hosting the site with the one running it on one line (主办：某省人民政府
+# 承办：某省人民政府办公厅), a newsroom's contact banner (合作热线：…, 来稿邮箱：…); simplified or
+# traditional, as sites' converters print them.  (主办 alone is an event notice's line: 主办单位：…)
+_FOOTER = re.compile(
+    r"[网網]站[标標][识識][码碼]|ICP\s*[备備证證]|[公网網]安[备備]|版[权權]所有|Copyright|©"
+    r"|主[办辦](?:单位|單位)?\s*[：:].{1,40}?承[办辦](?:单位|單位)?\s*[：:]"
+    r"|合作[热熱][线線]|[来來投]稿[邮郵][箱件]|投稿信箱|新[闻聞][热熱][线線]", re.IGNORECASE)
+# The lines a footer prints beside those (地址：… 邮政编码：…, 电话：…, 传真：…, 主办单位：… on a
+# line of its own): a footer only next to a line ``_FOOTER`` takes (an article may print an
+# address, an event notice its organizer).
+_FOOTER_FIELD = re.compile(
+    r"^\s*(?:地址|[邮郵]政?[编編][码碼]?|[联聯]系[电電][话話]|[电電][话話]|[传傳]真|[联聯]系我[们們]"
+    r"|E-?mail|[邮郵]箱|[主承协協][办辦](?:单位|單位)?|技[术術]支持|[备備]案[号號序]{1,2})\s*[：:]",
+    re.IGNORECASE)
+# A site's heading over links to other articles (相关链接, 相关新闻), alone on its line (article
+# files only).
+_RELATED = re.compile(r"【?相[关關](?:[链鏈]接|新[闻聞]|[阅閱][读讀]|文章|[报報]道|推荐|推薦)】?\s*[：:]?")
+# Pinyin a site's script converter prints after characters (號(hào), 網(wǎng)): removed before a
+# footer is looked for.
+_PINYIN = re.compile(r"\([a-zü\u00e0-\u01dc]{1,6}\)")
+# A forum's edit stamp: 本帖最后由 某某 于 2015-4-13 00:37 编辑, with the line breaks the page's
+# HTML left after it (<br /><br />); the post may follow on the same line.
+_FORUM_STAMP = re.compile(
+    r"^\s*本帖最[后後]由\s*(?P<who>\S.{0,29}?)\s*[于於]\s*(?P<date>\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]"
+    r"\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)\s*[编編][辑輯](?:\s*<br\s*/?>)*\s*")
 #: Longest line that can be furniture, in characters: navigation bars with a few article
 #: titles are long, whole paragraphs are longer.
 FURNITURE_LINE_MAX = 200
@@ -141,7 +174,28 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
         return "credit"
     if newspaper and "".join(s.split()) == "".join(newspaper.split()):
         return "masthead"
+    if menus and _RELATED.fullmatch(s):
+        return "navigation"
+    if menus and _FOOTER.search(_PINYIN.sub("", s)):
+        return "site footer"
+    if menus and (stamp := _FORUM_STAMP.match(s)) and stamp.end() == len(s):
+        return "forum"
     return None
+
+
+def is_footer_field(line: str) -> bool:
+    """Whether a line is an address, postcode or telephone field (地址：…, 邮政编码：…): a site's
+    footer when it stands next to one (the reader decides by its neighbours)."""
+    s = line.strip()
+    return bool(s) and FULL_STOP not in s and len(s) <= FURNITURE_LINE_MAX and bool(
+        _FOOTER_FIELD.match(_PINYIN.sub("", s)))
+
+
+def forum_stamp(line: str) -> tuple[str, str] | None:
+    """(the stamp as printed, its date) of a line that opens with a forum's edit stamp
+    (本帖最后由 某某 于 2015-4-13 00:37 编辑), else None; the post may follow it on the line."""
+    m = _FORUM_STAMP.match(line)
+    return (line[:m.end()], m["date"]) if m else None
 
 
 # What a line that ``furniture_kind(menus=False)`` takes holds besides ``_NAVIGATION``, ``_TOOLS``
