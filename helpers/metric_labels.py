@@ -573,6 +573,12 @@ def _previous_name(sentence: str, begin: int) -> str:
     return ""
 
 
+#: Clauses whose cleaned names are kept: a report repeats its names (受理…件, 同比增长) and the
+#: cleaning tokenizes and tags each clause several times (issue 16).
+CLEAN_NAME_CACHE_SIZE = 8192
+
+
+@functools.lru_cache(maxsize=CLEAN_NAME_CACHE_SIZE)
 def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
                money: bool = False) -> str:
     """The name in the words before a figure: without the agent, time and scope words, verbs
