@@ -63,6 +63,8 @@ from helpers.text.tokenizing import Tokenizer, content_tokens, get_tokenizer
 
 SEGMENT_COLUMNS = ["article_id", "para_no", "code", "dimension", "term", "start", "end"]
 
+#: The mark joining the items of enumerations, rosters and lists of assignments.
+LIST_MARK = "、"
 #: Characters that end an item of an enumeration (punctuation, spaces, brackets).
 _ENUM_STOP = r"，。；：,;:、！？!?\s（）()《》【】"
 _ENUM_ITEM = rf"[^{_ENUM_STOP}]{{1,12}}"
@@ -94,7 +96,9 @@ def enumeration_spans(text: str, *, agencies_only: bool = False) -> list[tuple[i
     only its tail, as long as the longest of the others (a peer of them), is taken as the item,
     and the words before it are still coded.
     """
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if LIST_MARK not in text:  # every enumeration joins its items by 、: no scan without one
+        return spans
     for m in ENUMERATION.finditer(text):
         if agencies_only and (m.group(2) or m.group(3) or m.group(4) or m.group(5)) \
                 not in AGENCY_WORDS:
@@ -138,6 +142,9 @@ def purpose_spans(text: str) -> list[tuple[int, int]]:
 #: Epidemic prevention named as the condition other work is done under (在做好疫情防控的基础上,
 #: 按照疫情防控工作要求), and slogans that balance two tasks (疫情防控和经济发展两手抓两不误,
 #: 夺取疫情防控和脱贫攻坚双胜利, 疫情要防住、经济要稳住): the frame of the work, not its subject.
+#: Words every ``CONDITION`` match holds (疫情 of 疫情防控 and 疫情要防住): a paragraph without
+#: any is not scanned (issue 16: the scan tries its lazy clause at every character).
+CONDITION_WORDS = ("疫情", "两手抓", "双胜利", "双丰收")
 CONDITION = re.compile(
     rf"(?:在|按照|根据|结合){_CLAUSE}{{0,12}}?疫情防控{_CLAUSE}{{0,8}}?(?:的基础上|的前提下|要求|规定)"
     rf"|{_CLAUSE}*(?:两手抓|双胜利|双丰收){_CLAUSE}*|疫情要防住")
@@ -147,6 +154,8 @@ def condition_spans(text: str) -> list[tuple[int, int]]:
     """The clauses of ``text`` that name a condition or a balance of two tasks (``CONDITION``),
     as (start, end), in order: a domain term inside one does not count (``match_codes``), as
     disinfection at a party meeting held under epidemic rules is not health work."""
+    if not any(word in text for word in CONDITION_WORDS):  # no match without one: no scan
+        return []
     return [m.span() for m in CONDITION.finditer(text)]
 
 
@@ -202,6 +211,8 @@ def firm_clause_spans(text: str) -> list[tuple[int, int]]:
     """The clauses of ``text`` that speak of firms (``FIRMS``), as (start, end), in order: a
     mass_line term inside one (走访, 面对面, 宣讲 with entrepreneurs) is a service to
     enterprises, not the government reaching the masses."""
+    if FIRMS.search(text) is None:  # no clause of firms without a word for them: no scan
+        return []
     return [m.span() for m in _CLAUSE_RUN.finditer(text) if FIRMS.search(m.group())]
 
 
@@ -224,7 +235,9 @@ def roster_spans(text: str) -> list[list[tuple[int, int]]]:
     domain terms of ``ROSTER_MIN_DOMAINS`` or more domains, those terms do not count
     (``match_codes``): the agencies of several sectors at one meeting are its participants,
     not its subject."""
-    out = []
+    out: list[list[tuple[int, int]]] = []
+    if LIST_MARK not in text:  # a roster joins its names by 、: no scan without one
+        return out
     for m in ROSTER.finditer(text):
         names, pos = [], m.start()
         *items, last = m.group().split("、")
@@ -252,6 +265,8 @@ def deadline_list_spans(text: str) -> list[tuple[int, int]]:
     end): the assignments of a drive (明确责任人、完成时限; 建立台账、限时解决; 责任、措施、资金、
     时限、预案“五落实”), not standing mechanisms, so an institution term inside one does not
     count (``match_codes``); unless the list is closed by the rules it names (``RULES_CLOSE``)."""
+    if LIST_MARK not in text or DEADLINE.search(text) is None:  # neither a list nor a deadline
+        return []
     return [m.span() for m in _ENUM_RUN.finditer(text)
             if DEADLINE.search(m.group()) and not RULES_CLOSE.search(text, m.start(), m.end() + 3)]
 
@@ -284,6 +299,9 @@ def followed_rule_spans(text: str) -> list[tuple[int, int]]:
 #: The place a meeting is held (在县文化艺术中心召开), the building a notice is posted outside
 #: (村便民服务中心外的信息公开栏), or the address of a site (位于县农业局大门左侧): a venue, not
 #: the subject.
+#: Words every ``VENUE`` match is followed or preceded by (召开, a board's or screen's last
+#: character, 位于): a paragraph without any is not scanned (issue 16).
+VENUE_WORDS = ("召开", "栏", "屏", "位于")
 VENUE = re.compile(rf"(?<=在){_CLAUSE}{{2,15}}?(?=召开)"
                    rf"|{_CLAUSE}{{2,20}}?(?=(?:外|门前|门口|旁|内)的?(?:信息)?"
                    r"(?:公开栏|公示栏|宣传栏|公告栏|电子屏|显示屏))"
@@ -295,6 +313,8 @@ def venue_spans(text: str) -> list[tuple[int, int]]:
     """The venues of meetings and notices in ``text`` (``VENUE``), as (start, end), in order: a
     term inside one (文化 in 县文化艺术中心, 便民 in 便民服务中心外的公开栏) does not count, of
     either dimension (``match_codes``)."""
+    if not any(word in text for word in VENUE_WORDS):  # no match without one: no scan
+        return []
     return [m.span() for m in VENUE.finditer(text)]
 
 
