@@ -148,3 +148,58 @@ def test_nothing_lost_with_site_and_forum_debris(tmp_path):
     assert audit.checks["ok"].all()
     kinds = read_corpus(tmp_path, format="article").furniture["kind"]
     assert {"forum", "site footer", "tools"} <= set(kinds)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("免费电影一区,在线观看国产精品,亚洲欧美日韩无码,永久入口最新地址", "spam"),
+    ("首頁 | 快訊 | 新聞 | 評論 | 財經 | 軍事 | 科技 | 教育", "navigation"),
+    ("青石网首页", "tools"),
+    ("字號(hào)", "tools"),
+    ("字体：", "tools"),
+    ("分享：", "tools"),
+    ("您好，歡迎訪問(wèn)青石食品網(wǎng)！", "tools"),
+    ("一鍵登錄", "tools"),
+    ("相关新闻", "navigation"),
+    ("【相關閱讀】", "navigation"),
+])
+def test_more_site_debris(line, kind):
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "免费午餐走进青石县山区小学",  # one or two such words are a title's
+    "青石县精品民宿助农增收 在线直播带货",
+    "相关部门联合开展检查",  # 相关 opening a title is no heading over links
+    "首页建设项目在青石县开工",  # 首页 inside a title, not a link to the home page
+])
+def test_titles_that_are_not_spam_or_headings(line):
+    assert furniture_kind(line) is None
+
+
+def test_spam_above_the_title_is_not_the_headline():
+    text = ("免费电影一区,在线观看国产精品,亚洲欧美日韩无码,永久入口最新地址\n\n"
+            "青石网首页\n\n首頁 | 快訊 | 新聞 | 評論 | 財經 | 軍事 | 科技 | 教育\n\n"
+            "青石縣新村面貌新\n\n隆冬時節，記者來到青石縣新村。\n")
+    got = read_article(text)
+    assert got.headline == "青石縣新村面貌新"
+    assert got.paragraphs == ["隆冬時節，記者來到青石縣新村。"]
+
+
+@pytest.mark.parametrize("line, key, value", [
+    ("發布時間:2025-10-03 08:46:57", "published", "2025-10-03 08:46:57"),
+    ("來源:青石日報", "source", "青石日報"),
+    ("責(zé)任編輯: 王五", "editor", "王五"),
+    ("發(fā)布時(shí)間:2022-12-26 16:17:00", "published", "2022-12-26 16:17:00"),
+])
+def test_traditional_header_labels(line, key, value):
+    from helpers.formats.headers import parse_header
+    header = parse_header(line)
+    assert header is not None and header.first(key) == value
+
+
+def test_traditional_header_is_not_the_headline():
+    text = ("【家住河源】守護草原二十七載\n來源:青石日報\n作者:王五 趙六\n"
+            "發布時間:2025-10-03 08:46:57\n編輯:李四\n\n十月的草原，牧民們忙著轉場。\n")
+    got = read_article(text)
+    assert got.headline == "【家住河源】守護草原二十七載"
+    assert got.field_value("published") == "2025-10-03 08:46:57"

@@ -36,6 +36,8 @@ FURNITURE_KINDS = {
     "site footer": "a web site's footer and contact block: 主办：… 承办：…, 网站标识码, ICP备案, "
                    "公网安备, 版权所有, 合作热线/来稿邮箱, and the address, postcode and telephone "
                    "lines printed beside them",
+    "spam": "search-engine spam a hijacked page prints above its article: a line of adult or "
+            "piracy site keywords (国产, 在线观看, 精品, 一区二区 …)",
     "forum": "a forum's debris: the edit stamp 本帖最后由 某某 于 2015-4-13 00:37 编辑 (its date "
              "dates the post when no header line does)",
 }
@@ -58,7 +60,7 @@ _TOOLS = re.compile(
     r"|字[号號](?:\([a-zü\u00e0-\u01dc]+\))?\s*[：:]?\s*【?\s*大|【\s*打印\s*】"
     r"|【\s*关闭\s*】|打印本页|关闭窗口|打印此页|收藏本页|扫一扫在手机|手机扫一扫|分享到[：:]"
     r"|放大\W{0,6}缩小\W{0,6}默认|加入收藏|视力保护色|【\s*我要纠错\s*】|报刊搜索|站内搜索|全文检索"
-    r"|欢迎(?:来到|访问|光临)"
+    r"|欢迎(?:来到|访问|光临)|歡迎(?:來到|訪問|光臨)|一[键鍵]登[录錄]"
     r"|评论一下|我要评论|发表评论|网友评论|最热评论|最新评论|抢沙发"
     r"|查看更多精彩评论|分享到微信|分享到微博"
     r"|马上登录|立即注册|结交更多好友|享用更多功能|没有帐号|没有账号|忘记密码|快捷导航"
@@ -127,6 +129,17 @@ _FOOTER_FIELD = re.compile(
 # A site's heading over links to other articles (相关链接, 相关新闻), alone on its line (article
 # files only).
 _RELATED = re.compile(r"【?相[关關](?:[链鏈]接|新[闻聞]|[阅閱][读讀]|文章|[报報]道|推荐|推薦)】?\s*[：:]?")
+# Search-engine spam a hijacked site prints in place of a page's title: strings of adult and
+# piracy video-site keywords.  One or two of them are words a title may use (免费, 视频, 精品);
+# ``SPAM_MIN_TERMS`` different ones on a line are spam.
+_SPAM_TERM = re.compile(r"国产|在线观看|在线视频|一区|二区|三区|无码|久久|人成|人妻|激情|成人|"
+                        r"亚洲|欧美|日韩|AV|av(?![a-z])|永久入口|最新地址|免费观看|精品|自拍|中文字幕|"
+                        r"伦|午夜|天堂|福利|乱码|影院")
+#: Fewest different spam keywords on a spam line.
+SPAM_MIN_TERMS = 4
+# A site's button alone on its line (article files only): 字号 / 字體： / 分享： (the sizes or the
+# icons after them not scraped), a link to the home page (央广网首页).
+_BUTTON_LINE = re.compile(r"(?:字[号號体體]|分享到?)\s*[：:]?|[^\s。，,]{0,10}首[页頁]")
 # Pinyin a site's script converter prints after characters (號(hào), 網(wǎng)): removed before a
 # footer is looked for.
 _PINYIN = re.compile(r"\([a-zü\u00e0-\u01dc]{1,6}\)")
@@ -174,6 +187,10 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
         return "credit"
     if newspaper and "".join(s.split()) == "".join(newspaper.split()):
         return "masthead"
+    if menus and len(set(_SPAM_TERM.findall(s))) >= SPAM_MIN_TERMS:
+        return "spam"
+    if menus and _BUTTON_LINE.fullmatch(_PINYIN.sub("", s)):
+        return "tools"
     if menus and _RELATED.fullmatch(s):
         return "navigation"
     if menus and _FOOTER.search(_PINYIN.sub("", s)):
@@ -230,10 +247,14 @@ def furniture_candidates(page: str, *, newspaper: str | None = None,
     return sorted(found)
 
 
+# What separates a menu's items: spaces, or bars (首頁 | 快訊 | 新聞 | 評論 …).
+_MENU_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+")
+
+
 def _is_menu(s: str) -> bool:
     """Short items side by side; a byline line is made the same way (本报记者 刘晓明 通讯员
     陈志强 报道: roles and names), so a line ``parse_header`` reads is never a menu."""
-    items = s.split()
+    items = _MENU_SEPARATOR.split(s.strip(" |｜"))
     if len(items) < MENU_MIN_ITEMS:
         return False
     short = sum(bool(_MENU_SHORT.match(item)) for item in items)

@@ -37,7 +37,12 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
               "废止时间", "有效性", "公开方式", "公开范围", "体裁分类", "所属机构", "栏目", "当前版", "文章字数", "字数",
               "累计次数", "期号", "期次", "版名", "专栏", "专题"),
 }
+# Traditional characters of the labels, as Hong Kong, Taiwan and converted mainland pages print
+# them (發布時間, 來源, 責任編輯): each label is also read in its traditional form.
+_TRADITIONAL = str.maketrans("发时间来编辑责审核记讯员图摄题标号类机构关键词点击数浏览阅读录签终复实见习发刊态专栏组配分范围效废创问",
+                             "發時間來編輯責審核記訊員圖攝題標號類機構關鍵詞點擊數瀏覽閱讀錄簽終複實見習發刊態專欄組配分範圍效廢創問")
 _LABEL_FIELD = {label: key for key, labels in HEADER_LABELS.items() for label in labels}
+_LABEL_FIELD |= {label.translate(_TRADITIONAL): key for label, key in list(_LABEL_FIELD.items())}
 # Longest labels first, so 发布时间 is taken before 时间 and 责任编辑 before 编辑.
 _LABELS = sorted(_LABEL_FIELD, key=len, reverse=True)
 _LABEL = re.compile(
@@ -78,6 +83,8 @@ _DATE_IN_LINE = re.compile(_DATE + _TIME)
 _DATE_SOURCE = re.compile(rf"(?P<date>{_DATE}{_TIME})\s{{2,}}(?P<source>{_HAN}{{2,14}})")
 # A forum post's header: the poster, 发表于 and the date (the rest of the line: forum tools).
 _FORUM_POST = re.compile(rf"(?P<who>\S{{1,20}})\s+发表于\s*(?P<date>{_DATE}{_TIME})")
+# Pinyin after a character (號(hào), 編(biān)): not part of the line's words.
+_PINYIN = re.compile(r"(?<=[^\x00-\x7f])\([a-zü\u00e0-\u01dc]{1,6}\)")
 _PERSON = re.compile(rf"[{IDEOGRAPHS}·]{{2,4}}")
 # The word that closes a byline after the names (记者 张三 通讯员 李四 报道, （本报记者 张三报道）):
 # no one's name, so it is dropped before the names are read.
@@ -104,6 +111,8 @@ def parse_header(line: str) -> Header | None:
     (``本报记者 张三 通讯员 李四``).
     """
     s = line.strip().strip("【】[]")
+    if "(" in s:  # pinyin a site's script converter prints after characters: 時(shí)間
+        s = _PINYIN.sub("", s)
     bracketed = s[:1] in "（(" and s[-1:] in "）)"
     s = s[1:-1] if bracketed else s
     if not s:
