@@ -1101,3 +1101,11 @@ def test_townships_printed_in_a_former_or_everyday_form():
               "某某要求文昌街办事处发挥作用。县政府办公室负责人陪同。")
     got = locate_article(None, street, home="洞口县")
     assert (got.level, got.township) == ("township", "文昌街道")
+
+
+def test_a_home_township_in_its_former_form_places_a_report_that_names_no_county():
+    # a town's report on its county's site naming only itself, as 高沙乡 (today's 高沙镇)
+    text = ("本网讯 高沙乡召开脱贫攻坚推进会。会议由副乡长某某主持，乡党政班子成员参加。"
+            "会议要求，高沙乡各村要完善资料。")
+    got = locate_article(None, text, home="洞口县")
+    assert (got.locality, got.level, got.township) == ("洞口县", "township", "高沙乡")

@@ -341,5 +341,6 @@ def _home_parts(home: Place | None, text: str, named: list[tuple[int, int]]) -> 
         pattern = re.compile("|".join(re.escape(e) for e in sorted(forms, key=len, reverse=True)))
         return [m.start() for m in pattern.finditer(text)
                 if not any(s < m.end() and m.start() < e for s, e in named)]
-    pattern = township_pattern(home)
+    # the home's townships also in their variant forms (霍龙门乡 for today's 霍龙门镇)
+    pattern = with_addressed(home, text, frozenset())
     return [m.start() for m in pattern.finditer(text)] if pattern is not None else []
