@@ -203,3 +203,28 @@ def test_traditional_header_is_not_the_headline():
     got = read_article(text)
     assert got.headline == "【家住河源】守護草原二十七載"
     assert got.field_value("published") == "2025-10-03 08:46:57"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("已有3人发表了评论", "tools"),
+    ("已有3人發表了評論", "tools"),
+    ("请输入验证码", "tools"),
+    ("手机+密码登录", "tools"),
+    ("扫码手机轻阅读", "tools"),
+    ("喜欢就按个赞吧！！！", "tools"),
+    ("标签：", "tools"),
+    ("关闭", "tools"),
+    ("上篇：", "navigation"),
+    ("推荐阅读", "navigation"),
+    ("热门跟贴", "navigation"),
+])
+def test_comment_login_and_link_debris(line, kind):
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "关闭小散乱污企业十二家",  # a title that starts with 关闭
+    "上篇文章引起了读者关注",
+])
+def test_debris_words_inside_titles(line):
+    assert furniture_kind(line) is None

@@ -64,12 +64,12 @@ _TOOLS = re.compile(
     r"|评论一下|我要评论|发表评论|网友评论|最热评论|最新评论|抢沙发"
     r"|查看更多精彩评论|分享到微信|分享到微博"
     r"|马上登录|立即注册|结交更多好友|享用更多功能|没有帐号|没有账号|忘记密码|快捷导航"
-    r"|只看该作者|倒序浏览"
+    r"|只看该作者|倒序浏览|输入验证码|密码登录|扫码手机|按个赞|点击关闭提示|正文已[结結]束"
     r"|本篇文章\s*\d+\s*字|读完约\s*\d+\s*分钟|阅读时间[：:]?\s*约?\s*\d+\s*分钟")
 # ... and the counts among them (12 人参与, 3 条评论), apart: every alternative of ``_TOOLS`` opens
 # with a character, so the regex engine skips the positions none of them opens at; one opening
 # with a digit class would make it try every alternative at every position of every line.
-_TOOLS_COUNT = re.compile(r"\d+\s*(?:人参与|条评论)")
+_TOOLS_COUNT = re.compile(r"\d+\s*(?:人参与|条评论|人[发發]表了?[评評]论|人[发發]表了?[评評]論)")
 # The e-paper edition line: 第A02版：要闻, 第AA02版:时政新闻, 第3版 综合新闻.  Short, or it would
 # be a sentence about an edition; and its column name (up to 12 characters, no clause
 # punctuation) ends the line or a space or bar follows it (a date, navigation): a line of text
@@ -126,9 +126,11 @@ _FOOTER_FIELD = re.compile(
     r"^\s*(?:地址|[邮郵]政?[编編][码碼]?|[联聯]系[电電][话話]|[电電][话話]|[传傳]真|[联聯]系我[们們]"
     r"|E-?mail|[邮郵]箱|[主承协協][办辦](?:单位|單位)?|技[术術]支持|[备備]案[号號序]{1,2})\s*[：:]",
     re.IGNORECASE)
-# A site's heading over links to other articles (相关链接, 相关新闻), alone on its line (article
-# files only).
-_RELATED = re.compile(r"【?相[关關](?:[链鏈]接|新[闻聞]|[阅閱][读讀]|文章|[报報]道|推荐|推薦)】?\s*[：:]?")
+# A site's heading over links to other articles (相关链接, 相关新闻, 推荐阅读, 上篇：), alone on its
+# line (article files only).
+_RELATED = re.compile(r"【?(?:相[关關](?:[链鏈]接|新[闻聞]|[阅閱][读讀]|文章|[报報]道|推荐|推薦)"
+                      r"|推[荐薦][阅閱][读讀]|新[闻聞]推[荐薦]|最新[热熱]文|[热熱]门跟[贴帖]|[热熱]点推[荐薦]"
+                      r"|上篇|下篇)】?\s*[：:]?")
 # Search-engine spam a hijacked site prints in place of a page's title: strings of adult and
 # piracy video-site keywords.  One or two of them are words a title may use (免费, 视频, 精品);
 # ``SPAM_MIN_TERMS`` different ones on a line are spam.
@@ -137,9 +139,9 @@ _SPAM_TERM = re.compile(r"国产|在线观看|在线视频|一区|二区|三区|
                         r"伦|午夜|天堂|福利|乱码|影院")
 #: Fewest different spam keywords on a spam line.
 SPAM_MIN_TERMS = 4
-# A site's button alone on its line (article files only): 字号 / 字體： / 分享： (the sizes or the
-# icons after them not scraped), a link to the home page (央广网首页).
-_BUTTON_LINE = re.compile(r"(?:字[号號体體]|分享到?)\s*[：:]?|[^\s。，,]{0,10}首[页頁]")
+# A site's button alone on its line (article files only): 字号 / 字體： / 分享： / 标签： / 关闭 (the
+# sizes, icons or tags after them not scraped), a link to the home page (央广网首页).
+_BUTTON_LINE = re.compile(r"(?:字[号號体體]|分享到?|[标標][签簽]|[关關]闭)\s*[：:]?|[^\s。，,]{0,10}首[页頁]")
 # Pinyin a site's script converter prints after characters (號(hào), 網(wǎng)): removed before a
 # footer is looked for.
 _PINYIN = re.compile(r"\([a-zü\u00e0-\u01dc]{1,6}\)")
