@@ -1109,3 +1109,13 @@ def test_a_home_township_in_its_former_form_places_a_report_that_names_no_county
             "会议要求，高沙乡各村要完善资料。")
     got = locate_article(None, text, home="洞口县")
     assert (got.locality, got.level, got.township) == ("洞口县", "township", "高沙乡")
+
+
+
+def test_a_town_speaking_through_its_organs_and_this_town_is_its_own_report():
+    # a short unique name (毓兰镇) alone is no evidence; 全镇 once and 该镇 once, with the
+    # town's party committee and government, make the text the town's own
+    text = ("今年以来，毓兰镇党委、镇政府把产业发展作为头等大事来抓。\n"
+            "全镇新建蔬菜基地2000亩。该镇还引进农业企业3家，带动群众增收。")
+    loc = locate_article("产业兴旺促振兴", text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "毓兰镇")

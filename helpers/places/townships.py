@@ -461,15 +461,18 @@ def _county_speaks(county: Place, text: str) -> int:
     return sum((m["lvl"] or m["lvl2"]) == lvl for m in DEIXIS.finditer(text))
 
 
-#: How often a text must say 我镇/本镇/全镇 (or 乡, 街道) to speak as a town of its own: once is a
-#: quotation (a town head's words); twice or more is the town's own report.
+#: How often a text must say 我镇/本镇/全镇/该镇 or name the town's organs (镇政府; or 乡, 街道) to
+#: speak as a town of its own: once is a quotation (a town head's words); twice or more is the
+#: town's own report.
 MIN_OWN_DEIXIS = 2
-_OWN_DEIXIS = re.compile(r"(?:我|本|全)(镇|乡|街道)")
+#: 我镇/本镇/全镇/该镇 and a town's own organs (镇党委, 镇政府, 镇人大; not 乡镇政府, the
+#: townships together).
+_OWN_DEIXIS = re.compile(r"(?:我|本|全|该)(镇|乡|街道)|(?<![乡城])(镇|乡)(?=党委|政府|人大)")
 
 
 def _own_township_kind(text: str) -> str | None:
     """镇, 乡 or 街道 when the text speaks as a township of that kind (``MIN_OWN_DEIXIS``)."""
-    kinds = Counter(m.group(1) for m in _OWN_DEIXIS.finditer(text))
+    kinds = Counter(m.group(1) or m.group(2) for m in _OWN_DEIXIS.finditer(text))
     if not kinds:
         return None
     (kind, n), *rest = kinds.most_common()
