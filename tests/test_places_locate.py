@@ -1119,3 +1119,14 @@ def test_a_town_speaking_through_its_organs_and_this_town_is_its_own_report():
             "全镇新建蔬菜基地2000亩。该镇还引进农业企业3家，带动群众增收。")
     loc = locate_article("产业兴旺促振兴", text)
     assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "毓兰镇")
+
+
+def test_a_county_report_naming_far_places_in_passing_stays_the_county():
+    # the home county once, in the lead (twice the weight); where the suspect was born, worked
+    # and hid, once each, in units of three provinces: no parent is shared, so no bulletin, and
+    # the leading county is the report
+    text = ("近日，洞口县公安局成功抓获一名潜逃多年的网上逃犯。\n"
+            "犯罪嫌疑人李某，山东省梁山县人，曾在河南省周口市淮阳区务工，后逃往四川省成都市温江区。"
+            "民警连夜赶赴当地，将其抓获。")
+    loc = locate_article("潜逃多年终落网", text)
+    assert _core(loc) == ("洞口县", "邵阳市", HUNAN, "county")

@@ -79,6 +79,11 @@ BULLETIN_LEAD_RATIO = 3.0
 #: Units of the lower level that must share the parent for the bulletin to be the parent's: most
 #: of them (a city's list may name a county of a neighbouring city it competes with).
 BULLETIN_PARENT_SHARE = 0.75
+#: Lead over the runner-up that makes units sharing no parent one unit's report, not a
+#: national list: a county's item naming where a fugitive or a visitor came from (甲县 twice,
+#: 乙县 and 丙区 of other provinces once each) is lower than a bulletin's lead ratio because no
+#: parent could be what the item is about.
+UNRELATED_LEAD_RATIO = 2.0
 
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "zone": 2}
 
@@ -563,6 +568,8 @@ def _bulletin(locals_: list[Place], w: Weights) -> Place | None | bool:
         if len(locals_) >= BULLETIN_MIN_UNITS_UNREFERRED or referred:
             return parent
         return False
+    if ranked[0] >= UNRELATED_LEAD_RATIO * ranked[1]:
+        return False  # one county's report naming unrelated places in passing
     return None if len(locals_) >= BULLETIN_MIN_UNITS_UNREFERRED else False
 
 
