@@ -1130,3 +1130,12 @@ def test_a_county_report_naming_far_places_in_passing_stays_the_county():
             "民警连夜赶赴当地，将其抓获。")
     loc = locate_article("潜逃多年终落网", text)
     assert _core(loc) == ("洞口县", "邵阳市", HUNAN, "county")
+
+
+def test_a_headline_moving_a_county_from_a_city_is_the_county_not_their_prefecture():
+    # two units of one prefecture in the headline, but not as a list: the county is the
+    # subject and the city only where its seat moves from
+    text = ("近日，邵阳市人民政府发布公告，洞口县人民政府驻地由武冈市迁至洞口县城关镇。\n"
+            "此前洞口县政府一直设在武冈市，武冈市表示支持。")
+    loc = locate_article("告别有县无城：湖南批准洞口县政府驻地由武冈市迁出", text)
+    assert _core(loc) == ("洞口县", "邵阳市", HUNAN, "county")

@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from helpers.places.agency import find_agency, organs
 from helpers.places.aliases import (
@@ -141,7 +142,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     _drop_visitors(mentions, headline, text, home_p)
     _drop_cited_visits(mentions, text)
     weights = weigh(mentions, headline, text, home_p)
-    place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights)
+    place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights, headline)
     place = _bare_home_zone(headline, text, place, home_p, weights) or place
     place = _home_study_trip(headline, text, place, home_p) or place
     place = _inspected_county(mentions, headline, text, place, weights) or place
@@ -451,7 +452,8 @@ def _province_forms(gaz: Gazetteer) -> list[tuple[Place, tuple[str, ...]]]:
 _UNNAMED_COUNTY = Place("", None, "", "county")
 
 
-def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights) -> Place | None:
+def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights,
+            headline: str) -> Place | None:
     """The place reported on (see ``locate_article``); None when nothing, or a national item;
     ``_UNNAMED_COUNTY`` when deixis with an unknown referent outweighs every named unit."""
     def best(places) -> Place | None:
@@ -468,7 +470,7 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights) -> Plac
         in_headline.add(w.headline_home)  # 我县 in the headline is the home named there
     if not in_headline and w.headline_township is not None:
         in_headline.add(w.headline_township)  # a town of one named county leads the headline
-    if len(in_headline) >= BULLETIN_MIN_UNITS:
+    if len(in_headline) >= BULLETIN_MIN_UNITS and _listed_in_headline(mentions, w, headline):
         # a headline naming several units of one city, none leading it (某某到甲区和乙县调研):
         # a visit to or a list of the city's units, the bulletin rule over the headline's units
         parent = _bulletin(sorted(in_headline, key=lambda p: w.first_seen[p]), w)
@@ -500,6 +502,21 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights) -> Plac
     if winner is not None and winner.level == "province" and _national(w):
         return None
     return winner
+
+
+#: What may stand between the units a headline lists (甲区、乙县; 甲区和乙县; 甲区与乙县).
+_LIST_GAP = re.compile(r"[、和与及,，\s]*")
+
+
+def _listed_in_headline(mentions: list[_Mention], w: Weights, headline: str) -> bool:
+    """Are the headline's units printed as a list (到甲区和乙县调研), not as the subject and a
+    place it moves from or meets (甲县政府驻地由乙市迁出)?  A home or township standing for a
+    unit (我县) counts as listed."""
+    if w.headline_home is not None or w.headline_township is not None:
+        return True
+    spans = sorted((m.start, m.end) for m in mentions if m.headline and not m.dropped
+                   and (k := _key(m)) is not None and k.level in ("county", "zone"))
+    return all(_LIST_GAP.fullmatch(headline[a[1]:b[0]]) for a, b in pairwise(spans))
 
 
 #: Longest stem of a unit listed before the last one in a headline that prints the level
