@@ -1139,3 +1139,12 @@ def test_a_headline_moving_a_county_from_a_city_is_the_county_not_their_prefectu
             "此前洞口县政府一直设在武冈市，武冈市表示支持。")
     loc = locate_article("告别有县无城：湖南批准洞口县政府驻地由武冈市迁出", text)
     assert _core(loc) == ("洞口县", "邵阳市", HUNAN, "county")
+
+
+def test_a_contact_address_line_is_not_the_place_reported_on():
+    # a province's notice whose office address (in a district of the capital) heads the item:
+    # the address is where objections go, the counties listed are the province's candidates
+    text = ("经各市推荐、省民政厅评审，拟认定洞口县某镇等5个乡镇、澧县某村等20个村为全省示范村镇。\n"
+            "如有异议，请于8月4日前以书面形式向省民政厅反映。")
+    loc = locate_article("联系地址：长沙市芙蓉区某某路7号 邮政编码：410011", text)
+    assert _core(loc) == (HUNAN, None, HUNAN, "province")

@@ -141,6 +141,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     _settle_shared_names(mentions, home_p, headline, text)
     _drop_visitors(mentions, headline, text, home_p)
     _drop_cited_visits(mentions, text)
+    _drop_contact_addresses(mentions, headline, text)
     weights = weigh(mentions, headline, text, home_p)
     place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights, headline)
     place = _bare_home_zone(headline, text, place, home_p, weights) or place
@@ -287,6 +288,21 @@ def _drop_cited_visits(mentions: list[_Mention], text: str) -> None:
     for m in CITED_VISIT.finditer(text):
         start, end = m.span("places")
         _drop_where(mentions, lambda x, s=start, e=end: not x.headline and s <= x.start < e)
+
+
+#: A contact line (联系地址：某市某区某街7号, 通讯地址, 地址) at the start of a line: where to send
+#: letters, not what the item reports on (a province's 公示 printed with its office's address).
+CONTACT_ADDRESS = re.compile(r"^[ \t]*(?:联系|通讯|通信)?地址[:：]", re.MULTILINE)
+
+
+def _drop_contact_addresses(mentions: list[_Mention], headline: str, text: str) -> None:
+    """Drop the mentions on a line that opens as a contact address (``CONTACT_ADDRESS``)."""
+    for in_head, source in ((True, headline), (False, text)):
+        for m in CONTACT_ADDRESS.finditer(source):
+            start, end = m.start(), source.find("\n", m.end())
+            end = len(source) if end < 0 else end
+            _drop_where(mentions, lambda x, s=start, e=end, h=in_head:
+                        x.headline == h and s <= x.start < e)
 
 
 #: An inspection: a higher body's leaders going to (前往, 到, 赴, 深入, 来到) a place to look at its
