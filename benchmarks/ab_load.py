@@ -28,19 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from compare_tables import OWN_PATHS, build_tree
+from profile_stages import LOAD_STEPS, wrap_steps
 
-#: (module under the package, function, label): the steps of the load stage, as profile_stages.
-STEPS = [("corpus", "read_page", "decode (read_page)"),
-         ("corpus", "read_file", "readers (read_file)"),
-         ("formats.read", "detect_format", "  detect_format"),
-         ("formats.read", "_read_page", "  page reader (_read_page)"),
-         ("formats.read", "parse_articles", "    layout (parse_articles)"),
-         ("layout", "read_lines", "      read_lines"),
-         ("layout", "mark_side_columns", "      mark_side_columns"),
-         ("layout", "estimate_columns", "      estimate_columns"),
-         ("layout", "classify_lines", "      classify_lines"),
-         ("layout", "assemble_articles", "      assemble_articles"),
-         ("corpus", "locate_article", "places (locate_article)")]
 _IMPORT = re.compile(r"\b(from|import) helpers(\.| |$)", re.MULTILINE)
 
 
@@ -57,17 +46,6 @@ def renamed_copy(tree: Path, name: str, where: Path) -> None:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(source.read_bytes())
-
-
-def _timed(fn: Callable, label: str, seconds: Counter[str]) -> Callable:
-    """``fn``, adding the CPU seconds of each call to ``seconds[label]``."""
-    def timed(*args: object, **kwargs: object) -> object:
-        start = time.process_time()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            seconds[label] += time.process_time() - start
-    return timed
 
 
 def main() -> None:
@@ -92,9 +70,7 @@ def main() -> None:
             pkg = f"helpers_{label}"
             importlib.import_module(f"{pkg}.text").tokenize("预热")
             seconds[label] = Counter()
-            for module_name, name, step in STEPS:
-                module = importlib.import_module(f"{pkg}.{module_name}")
-                setattr(module, name, _timed(getattr(module, name), step, seconds[label]))
+            wrap_steps(seconds[label], package=pkg)
             load[label] = importlib.import_module(f"{pkg}.corpus").load_corpus
         first = {label: fn(args.folder) for label, fn in load.items()}  # first calls: loading
         for col in first["before"].columns:
@@ -114,7 +90,7 @@ def main() -> None:
     print(f"tables identical ({len(first['after'])} articles); CPU seconds, best of {args.reps}")
     print(f"load_corpus: before {before:.2f}, after {after:.2f}, after/before {after / before:.3f}"
           f" (pairs {[round(b / a, 3) for a, b in zip(total['before'], total['after'])]})")
-    for _, _, step in STEPS:
+    for _, _, step in LOAD_STEPS:
         x, y = best["before"].get(step, 0.0), best["after"].get(step, 0.0)
         ratio = f"{y / x:6.2f}" if x else "     -"
         print(f"  {step:<32}{x:8.2f}{y:8.2f}{ratio}   {100 * x / before:5.1f} % "

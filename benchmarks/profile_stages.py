@@ -48,35 +48,39 @@ def stage_function(stage: str, folder: Path) -> Callable[[], object]:
     return lambda: extract_metrics(articles)
 
 
-def wrap_steps(seconds: Counter[str]) -> None:
-    """Time the load stage's steps: each wrapper adds its call's seconds under its label."""
-    from helpers import corpus, layout
-    from helpers.formats import read
-
-    steps = [(corpus, "read_page", "decode (read_page)"),
-             (corpus, "read_file", "readers (read_file)"),
-             (read, "detect_format", "  detect_format"),
-             (read, "_read_page", "  page reader (_read_page)"),
-             (read, "parse_articles", "    layout (parse_articles)"),
-             (layout, "read_lines", "      read_lines"),
-             (layout, "mark_side_columns", "      mark_side_columns"),
-             (layout, "estimate_columns", "      estimate_columns"),
-             (layout, "classify_lines", "      classify_lines"),
-             (layout, "assemble_articles", "      assemble_articles"),
-             (corpus, "locate_article", "places (locate_article)")]
-    for module, name, label in steps:
-        setattr(module, name, _timed(getattr(module, name), label, seconds))
+#: (module under the package, function, label): the load stage's steps, timed per call.
+LOAD_STEPS = [("corpus", "read_page", "decode (read_page)"),
+              ("corpus", "read_file", "readers (read_file)"),
+              ("formats.read", "detect_format", "  detect_format"),
+              ("formats.read", "_read_page", "  page reader (_read_page)"),
+              ("formats.read", "parse_articles", "    layout (parse_articles)"),
+              ("layout", "read_lines", "      read_lines"),
+              ("layout", "mark_side_columns", "      mark_side_columns"),
+              ("layout", "estimate_columns", "      estimate_columns"),
+              ("layout", "classify_lines", "      classify_lines"),
+              ("layout", "assemble_articles", "      assemble_articles"),
+              ("corpus", "locate_article", "places (locate_article)")]
 
 
-def _timed(fn: Callable, label: str, seconds: Counter[str]) -> Callable:
-    """``fn``, adding the seconds of each call to ``seconds[label]``."""
-    def timed(*args: object, **kwargs: object) -> object:
+def wrap_steps(seconds: Counter[str], *, package: str = "helpers") -> None:
+    """Time the load stage's steps of ``package``: each wrapper adds its call's CPU seconds
+    under its label."""
+    import importlib
+
+    for module_name, name, label in LOAD_STEPS:
+        module = importlib.import_module(f"{package}.{module_name}")
+        setattr(module, name, timed(getattr(module, name), label, seconds))
+
+
+def timed(fn: Callable, label: str, seconds: Counter[str]) -> Callable:
+    """``fn``, adding the CPU seconds of each call to ``seconds[label]``."""
+    def wrapper(*args: object, **kwargs: object) -> object:
         start = time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
             seconds[label] += time.process_time() - start
-    return timed
+    return wrapper
 
 
 def main() -> None:
