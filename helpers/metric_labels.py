@@ -526,8 +526,10 @@ _EARLIER_FIGURE = re.compile(rf"{_NUMBER}[余多]?[万亿]?(?:人次|[个件户�
                              r"(?![以的及超上下左右村户和、与或])")
 #: What stands in for a bracketed note while positions are kept.
 _MASK = "\x00"
+#: The two-character verbs of change a name may end on (42下降, 受案增加167件).
+_CHANGE_VERB = "(?:增加|减少|下降|上升|增长|提高|降低)"
 #: A verb of change ending a clause (42下降): the words after a bare base.
-_DIRECTION_ONLY_END = re.compile(r"(?:增加|减少|下降|上升|增长|提高|降低)$")
+_DIRECTION_ONLY_END = re.compile(rf"{_CHANGE_VERB}$")
 #: Names of an attribute of what a sentence counted before them (重点项目50个，总投资178.7亿元，
 #: 年度计划投资17.68亿元，1-5月完成投资4.28亿元): alone they say whose is unknown.
 _ATTRIBUTES = frozenset({"总投资", "投资", "计划投资", "年度计划投资", "年度投资计划", "年度投资",
@@ -699,7 +701,7 @@ _IN_FRAME = re.compile(r"^[^在，,。；;]{0,6}在(?P<what>[^在中，,。；;]
                        r"|竞赛|检查|督查|普查|调查|排名))中(?=[\u4e00-\u9fff]|$)")
 #: A two-character verb of change after what changed (受案增加167件, 结案减少34件): the name is
 #: what stands before it (single characters and 增收 stay: 企业增收100万元).
-_CHANGE_OF_NAMED = re.compile(r"(?<=[\u4e00-\u9fff])(?:增加|减少|下降|上升|增长|提高|降低)了?$")
+_CHANGE_OF_NAMED = re.compile(rf"(?<=[\u4e00-\u9fff]){_CHANGE_VERB}了?$")
 #: The baseline of a movement before its new level (群众满意率由不足40%提高到 85%): the name is
 #: what stands before 由/从.
 _FROM_PART = re.compile(r"(?:由|从)[^，,；;]*?[\d一二三四五六七八九十两半][^，,；;]*?(?:提高|提升|下降|降低|增加|减少|增长|上升|"
