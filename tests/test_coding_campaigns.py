@@ -6,20 +6,14 @@ figures), one per rule."""
 from __future__ import annotations
 
 import pytest
+from coded import codes
 
 from helpers.coding import (
-    default_codebook,
     enumeration_spans,
     firm_clause_spans,
     hotline_topic_spans,
-    match_codes,
     purpose_spans,
 )
-
-
-def codes(text: str) -> set[str]:
-    return {m[0] for m in match_codes(text, default_codebook())}
-
 
 # --- government_services -------------------------------------------------------------------
 

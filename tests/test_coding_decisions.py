@@ -5,20 +5,14 @@ The sentences are written for these tests, modelled on constructions met in coun
 from __future__ import annotations
 
 import pytest
+from coded import codes
 
 from helpers.coding import (
     condition_spans,
-    default_codebook,
     followed_rule_spans,
     hotline_topic_spans,
-    match_codes,
     speaks_only_of_firms,
 )
-
-
-def codes(text: str) -> set[str]:
-    return {m[0] for m in match_codes(text, default_codebook())}
-
 
 # --- environment: straw burning and forest fire ---------------------------------------------
 

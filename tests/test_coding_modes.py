@@ -6,12 +6,9 @@ the code is rightly there, that it still is."""
 
 from __future__ import annotations
 
-from helpers.coding import deadline_list_spans, default_codebook, followed_rule_spans, match_codes
+from coded import codes
 
-
-def codes(text: str) -> set[str]:
-    return {m[0] for m in match_codes(text, default_codebook())}
-
+from helpers.coding import deadline_list_spans, followed_rule_spans
 
 # --- institution -------------------------------------------------------------------------------
 

@@ -7,19 +7,13 @@ rightly there, that it still is."""
 from __future__ import annotations
 
 import pytest
+from coded import codes
 
 from helpers.coding import (
     deadline_list_spans,
-    default_codebook,
-    match_codes,
     roster_spans,
     venue_spans,
 )
-
-
-def codes(text: str) -> set[str]:
-    return {m[0] for m in match_codes(text, default_codebook())}
-
 
 # --- the coder's rules -----------------------------------------------------------------------
 
