@@ -1,0 +1,80 @@
+"""Vocabulary families and precision guards added after the real set 5 was opened (issue 14,
+point 6): the general words of a code's family, and the compounds in which a code's word belongs
+to another domain.  Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.coded import codes
+
+
+@pytest.mark.parametrize("text", [
+    "全县培育省级名牌产品五个，两家企业的产品获国家免检资格。",
+    "县质监局组织技术人员深入企业，指导申报工作。",
+])
+def test_brand_family_is_quality(text: str) -> None:
+    assert "quality" in codes(text)
+
+
+def test_certification_of_a_pensioner_is_not_product_certification() -> None:
+    assert "quality" not in codes("老人足不出户即可完成社保认证，领取待遇不受影响。")
+
+
+@pytest.mark.parametrize("text", [
+    "城管队员劝导沿街商户停止占道经营，清理电线杆上的小广告。",
+    "开展市容市貌整治，规范城区交通秩序。",
+    "会议部署了房地产领域的突出问题整改。",
+])
+def test_street_order_family_is_urban(text: str) -> None:
+    assert "urban" in codes(text)
+
+
+def test_clutter_piled_on_a_street_is_not_land_occupied() -> None:
+    assert "environment" not in codes("清理乱堆乱占八处，街面恢复整洁。")
+
+
+@pytest.mark.parametrize("text", [
+    "该小区夜间发案率一度居高不下。",
+    "退休老党员自发组成义务巡逻队守护街巷平安。",
+])
+def test_crime_rates_and_patrols_are_law_enforcement(text: str) -> None:
+    assert "law_enforcement" in codes(text)
+
+
+def test_a_rangers_round_is_not_policing() -> None:
+    assert "law_enforcement" not in codes("护林员每天清晨到山头护林点巡逻一圈。")
+
+
+@pytest.mark.parametrize("text", [
+    "大力发展现代服务业，推动生产性服务业提质增效。",
+    "主动承接产业转移，培育新兴产业。",
+])
+def test_industry_structure_family_is_economy(text: str) -> None:
+    assert "economy" in codes(text)
+
+
+def test_catering_as_the_setting_of_food_safety_is_not_economy() -> None:
+    assert "economy" not in codes("检查组对餐饮服务业的后厨卫生进行了抽查。")
+
+
+def test_above_size_needs_the_class_it_abbreviates() -> None:
+    assert "economy" in codes("全县限上企业零售额稳步回升。")
+    assert "economy" not in codes("两户人家因宅基地界限上的分歧争执多年。")
+
+
+def test_a_culture_of_clean_government_is_not_education_culture() -> None:
+    text = "机关开展读书思廉活动，营造浓厚的廉政文化氛围。"
+    assert "education_culture" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "窗口从等人上门转向主动服务。",
+    "调解工作是送上门的群众工作。",
+])
+def test_people_coming_to_the_office_are_not_mass_line(text: str) -> None:
+    assert "mass_line" not in codes(text)
+
+
+def test_cadres_calling_at_homes_stay_mass_line() -> None:
+    assert "mass_line" in codes("社区干部每月上门看望独居老人。")
