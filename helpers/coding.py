@@ -376,6 +376,7 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     out = drop_care_for_needy(text, drop_straw_setting(text, drop_roster_domains(text, out)))
     out = drop_sector_projects(drop_school_audience(text, out),
                                hotline=bool(HOTLINE.search(text)))
+    out = drop_setting_words(out)
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
 
@@ -419,6 +420,31 @@ def drop_sector_projects(matches: list[tuple[str, str, str, int, int]], *, hotli
     if not any(m[1] == "domain" and m[0] != PROJECT_CODE for m in matches):
         return matches
     return [m for m in matches if m[0] != PROJECT_CODE]
+
+
+#: Domains whose words here are generic or name only where work happens: a paragraph that a
+#: sector's regulator enforces (执法人员 of urban management, 加强执法力度 at a market) or that
+#: inspects venues (旅游景点, 学校食堂, 景区 staff in a service network) is that sector's work,
+#: not policing or schooling.  The real sets coded after set 1 (3, 4 and 5, read against the
+#: codebook's definitions) left such paragraphs out of law_enforcement and education_culture;
+#: with a word of the domain's own beyond these (公安, 刑拘, 禁毒; 课后服务, 文化, 游客) it stays.
+SETTING_WORDS: dict[str, frozenset[str]] = {
+    "law_enforcement": frozenset({"执法", "执法人员", "联合执法", "打击"}),
+    "education_culture": frozenset({"学校", "景区", "旅游"}),
+}
+
+
+def drop_setting_words(matches: list[tuple[str, str, str, int, int]]
+                       ) -> list[tuple[str, str, str, int, int]]:
+    """``matches`` without a ``SETTING_WORDS`` domain whose every term is one of its generic or
+    venue words, when another domain is coded in the paragraph: that domain is the subject and
+    the enforcement or the venue its means or place."""
+    coded = {m[0] for m in matches if m[1] == "domain"}
+    drop = {code for code, words in SETTING_WORDS.items() if code in coded
+            and len(coded) > 1 and all(m[2] in words for m in matches if m[0] == code)}
+    if not drop:
+        return matches
+    return [m for m in matches if m[0] not in drop]
 
 
 #: Help to people in need (孤寡老人, 困难户, 弱势群体 paired with cadres): the codebook's service

@@ -78,3 +78,19 @@ def test_people_coming_to_the_office_are_not_mass_line(text: str) -> None:
 
 def test_cadres_calling_at_homes_stay_mass_line() -> None:
     assert "mass_line" in codes("社区干部每月上门看望独居老人。")
+
+
+def test_a_school_canteen_inspected_for_food_safety_is_not_schooling() -> None:
+    found = codes("市场监管人员检查学校食堂的进货台账和食品安全状况。")
+    assert "quality" in found
+    assert "education_culture" not in found
+
+
+def test_scenic_spots_checked_for_fire_hazards_are_a_venue() -> None:
+    found = codes("节日期间深入旅游景点排查消防安全隐患。")
+    assert "safety" in found
+    assert "education_culture" not in found
+
+
+def test_a_school_with_words_of_schooling_keeps_its_code() -> None:
+    assert "education_culture" in codes("学校落实课后服务，学生食堂同步开放。")
