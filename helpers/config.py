@@ -89,8 +89,14 @@ INDICATOR_FAMILIES: Path = DATA_DIR / "indicator_families.yaml"
 #: (git-ignored; outside ``CACHE``, as ``cache=False`` runs write nothing there).
 JIEBA_CACHE: Path = ROOT / ".cache" / "jieba"
 
+#: Built lookup tables that a fresh kernel would otherwise rebuild from their sources on first
+#: use (the gazetteer from jionlp's division lists, the tokenizer's merged dictionary, the POS
+#: tagger's word tags): each file is named by the key of its inputs and checked on reading, so a
+#: stale or damaged one is rebuilt, never trusted (``helpers.text.stored``; git-ignored).
+BUILT_CACHE: Path = ROOT / ".cache" / "built"
+
 __all__ = [
-    "ANNOTATIONS", "CACHE", "CODEBOOK", "CODEBOOK_DOC", "CODEBOOK_QDC", "CODING_QDPX", "CODING_SHEET",
+    "ANNOTATIONS", "BUILT_CACHE", "CACHE", "CODEBOOK", "CODEBOOK_DOC", "CODEBOOK_QDC", "CODING_QDPX", "CODING_SHEET",
     "COLUMNS", "CORPUS_DERIVED", "CORPUS_RAW", "DATA_DIR", "DATA_DOC", "DEMO_CODING_SHEET",
     "DERIVED_TABLES", "DOCS", "E2E_SCREENSHOTS", "FIGURES", "FONT_CACHE", "HAND_CODES",
     "INDICATOR_FAMILIES", "JIEBA_CACHE", "NOTEBOOKS", "ROOT", "STOPWORDS_EXTRA", "USER_DICT",

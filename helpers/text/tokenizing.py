@@ -21,6 +21,7 @@ in ``config.JIEBA_CACHE`` instead, named by the key of the dictionary (``_jieba_
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import hashlib
 import itertools
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from helpers import config
 from helpers.text.decoding import is_cjk
+from helpers.text.stored import load_stored, stored_key
 
 if TYPE_CHECKING:
     import jieba
@@ -203,34 +205,48 @@ _HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg.re_skip
 _TOTAL_FILLER = "\U0010fffd"
 
 
+def _merged_dictionary(dictionary: Path, additions: list[tuple[str, int, str | None]]
+                       ) -> tuple[list[str], list[int], int]:
+    """The words and frequencies rjieba is given (jieba's dict.txt, then ``additions``, a later
+    frequency replacing an earlier one) and jieba's total (every frequency given, as
+    jieba.Tokenizer.gen_pfdict sums).  Where that total exceeds the sum of the frequencies
+    kept, an unmatchable word carries the difference, as jieba-rs's total is that sum."""
+    freq: dict[str, int] = {}
+    total = 0
+    # jieba's own dict.txt, parsed as gen_pfdict does (rjieba embeds the same words and
+    # frequencies, but not byte for byte: this keeps the two in step whatever the versions).
+    with open(dictionary, "rb") as f:
+        for line in f:
+            word, count = line.strip().decode("utf-8").split(" ")[:2]
+            freq[word] = int(count)
+            total += int(count)
+    for word, count, _tag in additions:
+        freq[word] = count
+        total += count
+    filler = total - sum(freq.values())
+    if filler:
+        freq[_TOTAL_FILLER] = filler
+    return list(freq), list(freq.values()), total
+
+
 class _RjiebaTokenizer:
     """rjieba set up and corrected to segment exactly as ``_jieba_tokenizer()``."""
 
     def __init__(self, dictionary: Path, additions: list[tuple[str, int, str | None]]) -> None:
         import rjieba
 
-        self._rjieba = rjieba.Jieba.empty()
-        freq: dict[str, int] = {}
-        total = 0  # jieba's total: every frequency given, as jieba.Tokenizer.gen_pfdict sums
-        # jieba's own dict.txt, parsed as gen_pfdict does (rjieba embeds the same words and
-        # frequencies, but not byte for byte: this keeps the two in step whatever the versions).
-        with open(dictionary, "rb") as f:
-            for line in f:
-                word, count = line.strip().decode("utf-8").split(" ")[:2]
-                freq[word] = int(count)
-                total += int(count)
         for word, count, _tag in additions:
             if count <= 0:
                 # jieba force-splits zero-frequency words; jieba-rs has no such notion.
                 raise ValueError(f"dictionary addition {word!r} needs a positive frequency")
-            freq[word] = count
-            total += count
-        add_word = self._rjieba.add_word
-        for word, count in freq.items():
-            add_word(word, count, None)
-        filler = total - sum(freq.values())
-        if filler:
-            add_word(_TOTAL_FILLER, filler, None)
+        self._rjieba = rjieba.Jieba.empty()
+        key = stored_key("rjieba-words", dictionary.read_bytes(), repr(additions),
+                         Path(__file__).read_bytes())
+        words, counts, total = load_stored(
+            "rjieba-words", key, lambda: _merged_dictionary(dictionary, additions))
+        # one add_word per word, looped in C (map) rather than in Python
+        collections.deque(map(self._rjieba.add_word, words, counts, itertools.repeat(None)),
+                          maxlen=0)
         self.total = total
 
     @property
