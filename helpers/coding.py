@@ -140,14 +140,15 @@ def purpose_spans(text: str) -> list[tuple[int, int]]:
 
 
 #: Epidemic prevention named as the condition other work is done under (在做好疫情防控的基础上,
-#: 按照疫情防控工作要求), and slogans that balance two tasks (疫情防控和经济发展两手抓两不误,
+#: 按照疫情防控工作要求) or the epidemic as a cause of what is reported (受疫情、经济下行等因素影响), and slogans that balance two tasks (疫情防控和经济发展两手抓两不误,
 #: 夺取疫情防控和脱贫攻坚双胜利, 疫情要防住、经济要稳住): the frame of the work, not its subject.
 #: Words every ``CONDITION`` match holds (疫情 of 疫情防控 and 疫情要防住): a paragraph without
 #: any is not scanned (issue 16: the scan tries its lazy clause at every character).
 CONDITION_WORDS = ("疫情", "两手抓", "双胜利", "双丰收")
 CONDITION = re.compile(
     rf"(?:在|按照|根据|结合){_CLAUSE}{{0,12}}?疫情防控{_CLAUSE}{{0,8}}?(?:的基础上|的前提下|要求|规定)"
-    rf"|{_CLAUSE}*(?:两手抓|双胜利|双丰收){_CLAUSE}*|疫情要防住")
+    rf"|{_CLAUSE}*(?:两手抓|双胜利|双丰收){_CLAUSE}*|疫情要防住"
+    rf"|受{_CLAUSE}{{0,12}}?疫情{_CLAUSE}{{0,20}}?影响")
 
 
 def condition_spans(text: str) -> list[tuple[int, int]]:
@@ -340,7 +341,9 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     tokenizer = tokenizer or get_tokenizer(codebook.dictionary_words)
     starts, ends = tokenizer.word_boundaries(text)
     items = enumeration_spans(text)
-    aside = sorted(items + purpose_spans(text) + hotline_topic_spans(text) + condition_spans(text))
+    purposes = purpose_spans(text)
+    goals = ExcludedSpans(purposes) if purposes else None
+    aside = sorted(items + purposes + hotline_topic_spans(text) + condition_spans(text))
     venue_list = venue_spans(text)
     venues = ExcludedSpans(venue_list) if venue_list else None
     listed = ExcludedSpans(_merge(aside)) if aside else None
@@ -362,6 +365,10 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
             if listed is not None and code.dimension == "domain" \
                     and listed.overlaps(m.start(), m.end()):
                 continue
+            if goals is not None and code.id == GOAL_CODE and goals.overlaps(m.start(), m.end()):
+                continue
+            if code.id == STANDING_CODE and is_standing_clause(text, m.start()):
+                continue
             if agencies is not None and code.dimension == "mode" \
                     and agencies.overlaps(m.start(), m.end()):
                 continue
@@ -376,7 +383,7 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     out = drop_care_for_needy(text, drop_straw_setting(text, drop_roster_domains(text, out)))
     out = drop_sector_projects(drop_school_audience(text, out),
                                hotline=bool(HOTLINE.search(text)))
-    out = drop_setting_words(out)
+    out = drop_discipline_petitions(text, drop_setting_words(out))
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
 
@@ -445,6 +452,44 @@ def drop_setting_words(matches: list[tuple[str, str, str, int, int]]
     if not drop:
         return matches
     return [m for m in matches if m[0] not in drop]
+
+
+#: The mode whose terms in a clause naming the goal of the work (``purpose_spans``: 为完成全年
+#:目标任务奠定基础) do not count: a target named as what the work serves is not an evaluation.
+GOAL_CODE = "quantified_evaluation"
+#: The mode whose terms in a clause that calls the work standing (常态化推进“某某”行动) do not
+#: count: a named action carried on as a routine has no time bound, so it is no campaign.
+STANDING_CODE = "campaign"
+STANDING = re.compile(r"常态化")
+_CLAUSE_END = re.compile(r"[，。；：,;:！？!?\n]")
+
+
+def is_standing_clause(text: str, start: int) -> bool:
+    """Does the clause of ``text`` holding ``start`` say, before it, that the work is standing
+    (``STANDING``)?"""
+    head = text[:start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(head)]
+    return bool(STANDING.search(head, ends[-1] if ends else 0))
+
+
+#: Petitions (信访) in a report on the discipline commission are its channel for reports on
+#: officials (as the codebook's 信访举报), or one of its listed lines of work, not disputes:
+#: stability is not coded when its only words are these and the commission is named.
+PETITION_CODE = "stability"
+PETITION_WORDS = frozenset({"信访", "来信来访", "上访", "接访", "下访"})
+DISCIPLINE_ORGAN = re.compile(r"纪委|纪检|监委|监察局")
+
+
+def drop_discipline_petitions(text: str, matches: list[tuple[str, str, str, int, int]]
+                              ) -> list[tuple[str, str, str, int, int]]:
+    """``matches`` without ``PETITION_CODE`` when its only terms are ``PETITION_WORDS`` and
+    ``text`` names the discipline organs (``DISCIPLINE_ORGAN``): the commission's petitions are
+    reports on officials; with 纠纷, 调解 or 矛盾 the paragraph reports disputes and keeps it."""
+    own = [m for m in matches if m[0] == PETITION_CODE]
+    if not own or any(m[2] not in PETITION_WORDS for m in own) \
+            or not DISCIPLINE_ORGAN.search(text):
+        return matches
+    return [m for m in matches if m[0] != PETITION_CODE]
 
 
 #: Help to people in need (孤寡老人, 困难户, 弱势群体 paired with cadres): the codebook's service

@@ -94,3 +94,40 @@ def test_scenic_spots_checked_for_fire_hazards_are_a_venue() -> None:
 
 def test_a_school_with_words_of_schooling_keeps_its_code() -> None:
     assert "education_culture" in codes("学校落实课后服务，学生食堂同步开放。")
+
+
+def test_a_place_in_a_ranking_is_evaluation() -> None:
+    assert "quantified_evaluation" in codes("上半年全镇税收增速位列全区第2名。")
+    assert "quantified_evaluation" in codes("群众满意度测评位居全县首位。")
+
+
+def test_the_topics_a_hotline_counts_most_are_no_ranking_of_work() -> None:
+    assert "quantified_evaluation" not in codes("位居前三的诉求为供暖、物业和噪音。")
+
+
+def test_the_operation_named_by_a_pointer_is_campaign() -> None:
+    assert "campaign" in codes("截至目前，该项行动已查获涉案车辆十二辆。")
+
+
+def test_a_target_named_as_the_goal_served_is_no_evaluation() -> None:
+    text = "督导组走访了各乡镇，为全面完成全年工作目标任务奠定了基础。"
+    assert "quantified_evaluation" not in codes(text)
+    assert "quantified_evaluation" in codes("年底前全面完成全年工作目标任务的考核。")
+
+
+def test_a_named_action_carried_on_as_routine_is_no_campaign() -> None:
+    assert "campaign" not in codes("社区常态化推进“上门问需”行动，每月走访独居老人。")
+    assert "campaign" in codes("社区在国庆前开展“上门问需”行动，十天走访独居老人。")
+
+
+def test_petitions_handled_by_the_discipline_commission_are_not_disputes() -> None:
+    found = codes("县纪委督查了各乡镇纪委的信访工作和案件查办工作。")
+    assert "discipline" in found
+    assert "stability" not in found
+    assert "stability" in codes("县纪委协助乡镇调解了一起土地纠纷引发的信访问题。")
+
+
+def test_the_epidemic_as_a_cause_is_not_health_work() -> None:
+    found = codes("受疫情和市场需求下降影响，全县规上工业产值增速放缓。")
+    assert "economy" in found
+    assert "health_welfare" not in found
