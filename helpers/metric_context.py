@@ -68,12 +68,13 @@ __all__ = ["FigureContext", "figure_context", "open_bracket", "period_dates", "q
 #: Verbs (and nouns) of a rise: 增长 of output, 提高/提升 of rates, 上升 of indicators, 增加 of
 #: counts, 增收 of income, 增幅 (the rise's size), 扩大, 上涨 of prices, 回升 of growth, 多
 #: (比去年多3件).
-UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅", "增速", "扩大", "上涨",
+UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅", "增速", "扩大", "上涨", "涨幅",
             "攀升", "递增", "增多", "回升", "增", "多")
 #: Verbs (and nouns) of a fall: 下降/减少/降低 of counts and rates, 回落 of growth, 压减/压降 of
 #: spending and cases, 下滑, 减收, 降幅, 缩减/缩小/下调, 收窄/减低 (降幅收窄: the quantity named, a
 #: fall, became smaller — rule B2 of the third measurement set), 少 (比去年少3件).
-DOWN_WORDS = ("下降", "减少", "降低", "回落", "压减", "压降", "压缩", "缩短", "下滑", "减收", "降幅", "缩减",
+DOWN_WORDS = ("下降", "减少", "降低", "回落", "压减", "压降", "压缩", "缩短", "下滑", "减收", "降幅", "减幅",
+              "跌幅", "缩减",
               "缩小", "下调", "下跌", "递减", "收窄", "减低", "减", "降", "少")
 #: Single characters that are directions only right before the figure (增5%, 降3个百分点, 多3件):
 #: elsewhere they are parts of other words (增强, 减负, 多措并举).

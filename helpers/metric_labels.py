@@ -51,10 +51,13 @@ _DELIMS = "，。；：！？,;:（）()《》、"
 #: Clause ends for a 分别 list, whose members are joined by 、 and 和.
 _LIST_DELIMS = "，。；：！？,;:"
 _NUMBER = r"[-+－]?\d+(?:\.\d+)?"
+#: Words after 第N that make it the name of a kind, a batch or a stage (第一产业, 第二种形态,
+#: 第三类, 第五批, 第二届, 第一阶段), not a rank: no figure of a clause.
+ORDINAL_OF_A_KIND = ("产业", "种", "类", "批", "届", "期", "阶段", "轮")
 #: a figure inside a clause (Arabic digits; 第N and 四成 for ranks and shares); never a date
 #: (2015年, 1-9月) nor an ordinal in a name (第一产业)
 _FIGURE = re.compile(rf"(?<![\d.A-Za-z])(?<![A-Za-z]\s)(?!123\d\d(?!\d)){_NUMBER}(?![\d.年月日时号]|[-－—~至]\d)"  # not 12345
-                     r"|第[一二三四五六七八九十]+(?!产业)"
+                     rf"|第[一二三四五六七八九十]+(?!{'|'.join(ORDINAL_OF_A_KIND)})"
                      r"|[一二三四五六七八九十]成")
 #: one value of a 分别 list: a number with its magnitude and unit, nothing else
 _LIST_VALUE = re.compile(
@@ -435,12 +438,14 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         owner = _before_bracket(sentence, begin - 1)
         if owner:  # …引起的空气污染(占31.3%): the share of what the bracket follows
             return [owner + name if name.startswith("占") else owner]
-    generic = (not name or name.startswith(("增速", "增幅", "占", "比重"))
+    generic = (not name or name.startswith((*GROWTH_SIZE_WORDS, "占", "比重"))
                or name in _GENERIC_AMOUNTS)
     if inherit and generic and (not name or begin > 0):
         prev = _previous_name(sentence, begin)
         if prev:
-            return [prev + name if name.startswith(("增速", "增幅", "占")) else prev]
+            if name == "占":  # 处理262人次，占26%: the share of what was counted before
+                return [prev + SHARE_NOUN]
+            return [prev + name if name.startswith((*GROWTH_SIZE_WORDS, "占")) else prev]
     said = _SHARE_WHO_SAY.match(sentence, end)
     if said and not (said.group("pct") or sentence[end - 1:end] in "%％"):
         said = None  # only a share of people says something
@@ -551,6 +556,13 @@ def _owner_name(sentence: str, begin: int) -> str:
         j = pbegin - 1
     return ""
 
+
+#: Nouns naming the size of a rise or a fall (增速, 增幅, 涨幅, 降幅, 减幅, 跌幅) without saying
+#: whose: a label opening with one (同比减幅9.48%) is of the figure named before it.
+GROWTH_SIZE_WORDS = ("增速", "增幅", "涨幅", "降幅", "减幅", "跌幅")
+
+#: What a bare 占 (占26%) measures once it has the subject it borrows: the share (处理人次占比).
+SHARE_NOUN = "占比"
 
 #: Labels of a gap, an excess or a share (超序时进度, 占任务数): the figure they name is no
 #: subject a later growth or rank (增幅位居全省第二位) is of.

@@ -309,7 +309,7 @@ _RATE_VERBS = ("均达到", "均达", "均为", "都达到", "都为", "分别�
                "提高到", "提高至", "上升至", "下降至", "降至", "降低到", "稳定在", "保持在",
                "维持在", "达", "为", "是", "至")
 _CHANGE = re.compile(r"(同比|环比|较上年|比上年)?(?:分别)?(增长|下降|提高|提升|降低|增加|减少|上升|"
-                     r"下滑|回落|增收|减收|增幅|降幅)")
+                     r"下滑|回落|增收|减收|增幅|降幅|减幅|涨幅|跌幅)")
 _LEADING = re.compile(
     r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|共计|共|累计|"
     r"已经|已|先后|连续三年来|全县|全市|全区|全镇|全乡|全省|全村|该县|该市|该区|该局|该镇|县里|"
@@ -606,11 +606,12 @@ CASE_STAGES = frozenset({"旧存", "新收", "已结", "未结", "结转", "执�
 
 #: Labels that name a property of a growth without whose growth it is (增速, 增幅较一季度, 位次)
 #: or a comparison without its subject (高于全县规上工业增速, 拉动全县…增速).
-_SUBJECTLESS = re.compile(r"^(?:增速|增幅|涨幅|降幅|位次|排名|名次|高于|低于|高出|低出|快于|慢于|拉动|下拉)")
+_SUBJECTLESS = re.compile("^(?:" + "|".join(metric_labels.GROWTH_SIZE_WORDS)
+                          + "|位次|排名|名次|高于|低于|高出|低出|快于|慢于|拉动|下拉)")
 #: The words of a comparison or a contribution inside a label (…高于全县规上工业增速).
 _OWN_COMPARISON = re.compile(r"(?:高于|低于|高出|低出|快于|慢于|拉动|下拉|落后于|领先于)")
 #: The growth words a subject's own label may end in (规上工业增加值增速 + 位次).
-_GROWTH_WORDS = re.compile(r"(?:增速|增幅|涨幅|降幅)$")
+_GROWTH_WORDS = re.compile("(?:" + "|".join(metric_labels.GROWTH_SIZE_WORDS) + ")$")
 
 
 def _borrow_subjects(rows: list[dict[str, object]]) -> None:
@@ -633,7 +634,7 @@ def _borrow_subjects(rows: list[dict[str, object]]) -> None:
             if other["kind"] == "date" or not subject or _SUBJECTLESS.match(subject) or (
                     metric_labels.NOT_A_SUBJECT.match(subject)):
                 continue
-            if label.startswith(("增速", "增幅", "涨幅", "降幅")) and _GROWTH_WORDS.search(subject):
+            if label.startswith(metric_labels.GROWTH_SIZE_WORDS) and _GROWTH_WORDS.search(subject):
                 subject = _GROWTH_WORDS.sub("", subject)
             # a subject itself named by a comparison (城镇登记失业率低于省控线) lends only
             # what it compared (城镇登记失业率低于市控线, not …低于省控线低于市控线)

@@ -435,3 +435,25 @@ def test_a_heading_names_the_domain_of_every_item_after_it():
 def test_a_share_of_people_is_named_by_what_they_say():
     got = _labels("抽样调查显示有87.5%的受访群众认为“办事更方便了”，同比提高3.2个百分点。")
     assert got == [(87.5, "认为办事更方便了的受访群众比例"), (3.2, "认为办事更方便了的受访群众比例")]
+
+
+# --- the size of a fall (减幅, 跌幅) and a bare 占 borrow the subject before them --------------
+
+def test_fall_size_noun_is_a_downward_change_of_the_count_before_it():
+    sentence = "全年共受理群众来信820件，同比减少45件，减幅5.2%。"
+    row = _row(sentence, 5.2)
+    assert (row["role"], row["direction"]) == ("change", "down")
+    assert row["indicator"].startswith(_row(sentence, 820)["indicator"])
+    assert row["indicator"].endswith("减幅")
+
+
+def test_price_fall_size_points_down():
+    row = _row("生猪出栏均价同比跌幅3.4%。", 3.4)
+    assert row["direction"] == "down"
+
+
+def test_bare_share_names_the_group_counted_before_it():
+    got = _labels("运用第三种形态处理28人次，占4.1%；运用第四种形态处理9人次，占1.3%。")
+    names = dict(got)
+    assert "第三种形态" in names[4.1] and names[4.1].endswith("占比")
+    assert "第四种形态" in names[1.3] and names[1.3].endswith("占比")
