@@ -438,6 +438,9 @@ def drop_sector_projects(matches: list[tuple[str, str, str, int, int]], *, hotli
 SETTING_WORDS: dict[str, frozenset[str]] = {
     "law_enforcement": frozenset({"执法", "执法人员", "联合执法", "打击"}),
     "education_culture": frozenset({"学校", "景区", "旅游"}),
+    # a park, the key firms or "economic development" as the venue or frame of another domain's
+    # work (九龙园区 inspected for safety, 重点企业 checked for brands, 经济发展的一项战略 of quality)
+    "economy": frozenset({"园区", "重点企业", "经济发展"}),
 }
 
 

@@ -131,3 +131,34 @@ def test_the_epidemic_as_a_cause_is_not_health_work() -> None:
     found = codes("受疫情和市场需求下降影响，全县规上工业产值增速放缓。")
     assert "economy" in found
     assert "health_welfare" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "全县推进义务教育优质均衡发展，职业教育扩容提质。",
+    "县领导看望今年高考成绩优异的学子。",
+])
+def test_stages_of_schooling_are_education(text: str) -> None:
+    assert "education_culture" in codes(text)
+
+
+def test_food_sellers_inspected_are_food_safety() -> None:
+    assert "quality" in codes("执法人员逐户检查农贸市场的食品经营户。")
+
+
+def test_a_park_inspected_for_safety_is_not_economic_development() -> None:
+    found = codes("应急局检查了园区内的重点企业消防设施。")
+    assert "safety" in found
+    assert "economy" not in found
+    assert "economy" in codes("园区今年新引进企业十二家。")
+
+
+def test_cadres_in_a_familys_home_reach_the_masses() -> None:
+    assert "mass_line" in codes("镇干部先后到两户脱贫户家中，询问收入和就医情况。")
+
+
+@pytest.mark.parametrize("text", [
+    "在镇纪委指导下，村里选举产生了村务监督委员会。",
+    "每个乡镇要建立一个村民议事委员会。",
+])
+def test_a_standing_committee_formed_is_institution(text: str) -> None:
+    assert "institution" in codes(text)
