@@ -439,8 +439,11 @@ SETTING_WORDS: dict[str, frozenset[str]] = {
     "law_enforcement": frozenset({"执法", "执法人员", "联合执法", "打击"}),
     "education_culture": frozenset({"学校", "景区", "旅游"}),
     # a park, the key firms or "economic development" as the venue or frame of another domain's
-    # work (九龙园区 inspected for safety, 重点企业 checked for brands, 经济发展的一项战略 of quality)
-    "economy": frozenset({"园区", "重点企业", "经济发展"}),
+    # work (九龙园区 inspected for safety, 重点企业 checked for brands, 经济发展的一项战略 of quality),
+    # and the measures of any sector's results (游客…同比增长, 规上文旅企业营业收入, 家庭医生签约)
+    # beside a project's words (PROJECT_TERMS)
+    "economy": frozenset({"园区", "重点企业", "经济发展", "同比增长", "营业收入", "规上", "规模以上",
+                          "签约"}) | PROJECT_TERMS,
 }
 
 

@@ -162,3 +162,16 @@ def test_cadres_in_a_familys_home_reach_the_masses() -> None:
 ])
 def test_a_standing_committee_formed_is_institution(text: str) -> None:
     assert "institution" in codes(text)
+
+
+def test_a_sectors_growth_rate_is_that_sectors_measure() -> None:
+    found = codes("一季度全县接待游客120万人次，同比增长18%。")
+    assert "education_culture" in found
+    assert "economy" not in found
+    assert "economy" in codes("一季度全县规上工业增加值同比增长9%。")
+
+
+def test_a_family_doctor_contract_is_not_a_deal_signed() -> None:
+    found = codes("全县推广家庭医生签约服务，覆盖全部行政村。")
+    assert "health_welfare" in found
+    assert "economy" not in found
