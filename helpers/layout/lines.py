@@ -62,6 +62,8 @@ _NAME_CHARS = re.compile(rf"[{_NAME_CHAR}\s]+")  # a line of name tokens and spa
 # are set half-width; everything from the CJK blocks on takes a full cell.
 _CJK_BLOCKS_START = 0x2E80
 _GAPS = re.compile(r"\s+")
+_GAP_SPLIT = re.compile(r"(\s+)")
+_WIDE_GAP = re.compile(r"[^\x00-\x7f]\s+(?=[^\x00-\x7f])")  # spaces between non-ASCII characters
 # A space set around a Latin run takes room; so does one after the punctuation that closes the
 # run (``58064， 惠及``): the extractor prints a space only where the line left room.
 _DIGIT_SPACE = re.compile(r"(?<=[0-9A-Za-z%])\s|\s(?=[0-9A-Za-z])"
@@ -241,13 +243,15 @@ def clean_line(raw: str, sentinel: str) -> tuple[str, bool]:
         return s, False
     chars = len(s) - sum(map(len, gaps))
     # spaces set around Latin digits do not make a line justified
-    between = len(re.findall(r"[^\x00-\x7f]\s+(?=[^\x00-\x7f])", s))
+    between = len(_WIDE_GAP.findall(s))
     justified = (between >= JUSTIFIED_MIN_GAPS
                  and len(gaps) >= JUSTIFIED_GAP_SHARE * max(chars - 1, 1))
-    if justified or not gaps:
+    if justified or not between:
+        # (no gap between two non-ASCII characters: none between two ideographs, where alone
+        # a sentinel is kept, so every space goes, as the loop below would decide)
         return "".join(s.split()), justified
     out = []
-    parts = re.split(r"(\s+)", s)
+    parts = _GAP_SPLIT.split(s)
     n = SLOGAN_SIDE_CHARS
     for i, part in enumerate(parts):
         if not part or not part.isspace():
