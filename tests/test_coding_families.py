@@ -175,3 +175,23 @@ def test_a_family_doctor_contract_is_not_a_deal_signed() -> None:
     found = codes("全县推广家庭医生签约服务，覆盖全部行政村。")
     assert "health_welfare" in found
     assert "economy" not in found
+
+
+def test_a_document_of_rules_issued_is_institution() -> None:
+    assert "institution" in codes("县热线办印发《关于规范工单转办工作的通知》。")
+
+
+def test_answering_for_last_place_is_evaluation() -> None:
+    assert "quantified_evaluation" in codes("对进度滞后的乡镇实行末位表态发言。")
+
+
+@pytest.mark.parametrize("text", [
+    "劝导流动摊贩进入便民市场经营。",
+    "本月共受理营商环境类工单三十件。",
+])
+def test_a_markets_name_or_a_call_category_is_not_service(text: str) -> None:
+    assert "service" not in codes(text)
+
+
+def test_residents_patrolling_of_their_own_accord_reach_the_masses() -> None:
+    assert "mass_line" in codes("退休职工组成义务巡逻小组，夜间巡查楼道。")
