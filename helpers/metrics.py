@@ -550,6 +550,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _name_rank_sets(out)
     _name_bracketed_parts(out)
     _name_places(out)
+    _name_casualties(out)
     _link_then_now(out)
     _link_pairs(out)
     for row in out:
@@ -800,6 +801,33 @@ def _name_bracketed_parts(rows: list[dict[str, object]]) -> None:
                 and metric_labels.NOT_A_SUBJECT.match(name) is None):
             name = label + name
             row.update(indicator=name, family=indicator_family(name, "count"))
+
+
+#: Labels naming a casualty alone (死亡77人 -> 死亡人数; its change: 死亡人数同比下降): whose
+#: casualties they are is the incident counted before them (发生生产安全事故274起、死亡77人).
+_CASUALTY_ONLY = re.compile(r"^(?P<who>死亡|受伤|伤亡|遇难|失踪|重伤|轻伤)(?:人数)?$")
+#: The classifiers of an incident count (事故274起, 火灾12宗) whose label names the incident.
+INCIDENT_UNITS = frozenset({"起", "宗"})
+
+
+def _name_casualties(rows: list[dict[str, object]]) -> None:
+    """A casualty named alone (死亡人数, 受伤人数, and the changes of them) after an incident
+    count in its sentence (共发生生产安全事故274起、死亡77人，同比分别下降18.21%和32.46%) is a
+    casualty of that incident: 生产安全事故死亡人数."""
+    for i, row in enumerate(rows):
+        m = _CASUALTY_ONLY.match(str(row["indicator"] or ""))
+        if row["kind"] == "date" or m is None:
+            continue
+        for other in reversed(rows[:i]):
+            if other["sentence"] != row["sentence"]:
+                break
+            incident = str(other["indicator"] or "")
+            if (other["kind"] != "count" or other["unit"] not in INCIDENT_UNITS or not incident
+                    or re.search(r"\d|死亡|受伤|伤亡|遇难|失踪", incident)):
+                continue
+            name = re.sub(r"(?:起数|数量|数)$", "", incident) + m.group("who") + "人数"
+            row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
+            break
 
 
 def _name_places(rows: list[dict[str, object]]) -> None:

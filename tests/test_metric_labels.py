@@ -57,7 +57,8 @@ def test_respectively_without_subject_takes_the_figures_before():
     got = _labels("全县共发生火灾12起、死亡1人、受伤4人，同比分别下降25%、50%、20%。")
     names = [name for _, name in got]
     assert names[3:] == names[:3]
-    assert names[0] == "火灾" and names[1] == "死亡人数"
+    # the casualties are of the fires counted before them (_name_casualties)
+    assert names[0] == "火灾" and names[1] == "火灾死亡人数" and names[2] == "火灾受伤人数"
 
 
 def test_a_second_list_follows_the_first():
@@ -457,3 +458,25 @@ def test_bare_share_names_the_group_counted_before_it():
     names = dict(got)
     assert "第三种形态" in names[4.1] and names[4.1].endswith("占比")
     assert "第四种形态" in names[1.3] and names[1.3].endswith("占比")
+
+
+# --- casualties named alone are of the incident counted before them ---------------------------
+
+def test_casualties_after_an_incident_count_name_the_incident():
+    sentence = "上半年全区共发生道路交通事故15起，死亡4人，受伤9人，同比分别下降20%和12.5%。"
+    assert _row(sentence, 4)["indicator"] == "道路交通事故死亡人数"
+    assert _row(sentence, 9)["indicator"] == "道路交通事故受伤人数"
+    assert _row(sentence, 15)["indicator"] == "道路交通事故"
+
+
+def test_accident_deaths_are_one_family_however_the_accident_is_called():
+    from helpers.metrics import indicator_family
+    assert indicator_family("工矿商贸事故死亡人数", "count") == indicator_family("事故死亡人数", "count")
+    assert indicator_family("事故死亡人数", "count") is not None
+    assert indicator_family("事故受伤人数", "count") != indicator_family("事故死亡人数", "count")
+
+
+def test_casualties_without_an_incident_keep_their_own_name():
+    # 320人 is no incident (its unit is no 起/宗): nothing is borrowed from it
+    row = _row("洪水过后，全镇转移群众320人，受伤2人。", 2)
+    assert "转移" not in row["indicator"] and "受伤" in row["indicator"]
