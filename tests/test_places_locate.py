@@ -1148,3 +1148,25 @@ def test_a_contact_address_line_is_not_the_place_reported_on():
             "如有异议，请于8月4日前以书面形式向省民政厅反映。")
     loc = locate_article("联系地址：长沙市芙蓉区某某路7号 邮政编码：410011", text)
     assert _core(loc) == (HUNAN, None, HUNAN, "province")
+
+
+def test_a_city_paper_on_its_own_zones_with_a_visiting_citys_zone_is_the_city():
+    # two zones of the host city, one of the visiting city (its head among the guests): the
+    # units spread over two cities of one province, but the host city is named more than the
+    # province and holds most of the zones' weight, so the report is the city's
+    text = ("3月5日，岳阳市党政代表团来我市考察。常德市领导某某、某某陪同考察。\n"
+            "代表团先后来到常德经济技术开发区、常德高新技术产业开发区，"
+            "岳阳经济技术开发区党工委书记某某参加考察。\n"
+            "双方表示，要坚决落实湖南省的部署要求，深化两地合作，常德市将全力支持。")
+    loc = locate_article("岳阳市党政代表团来我市考察", text)
+    assert _core(loc) == ("常德市", "常德市", HUNAN, "prefecture")
+
+
+def test_an_anonymous_copy_of_a_county_study_trip_is_the_sending_county():
+    # no home: the county named before the trip in the first sentence sent the travellers,
+    # the county they learned from is named more often (each stop with its towns)
+    text = ("近日，湖南省邵阳市洞口县组织到村任职干部跨市取经，前往常德市澧县、岳阳市湘阴县开展为期5天的学习。\n"
+            "第一站来到澧县某镇某村，随后来到澧县某乡某村，在澧县某镇学习产业经验。"
+            "又到湘阴县某村，学习各地乡村振兴经验。")
+    loc = locate_article(None, text)
+    assert _core(loc) == ("洞口县", "邵阳市", HUNAN, "county")

@@ -145,7 +145,8 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     weights = weigh(mentions, headline, text, home_p)
     place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights, headline)
     place = _bare_home_zone(headline, text, place, home_p, weights) or place
-    place = _home_study_trip(headline, text, place, home_p) or place
+    place = (_home_study_trip(headline, text, place, home_p)
+             or _named_study_trip(mentions, text, place, home_p) or place)
     place = _inspected_county(mentions, headline, text, place, weights) or place
     place = _set_in_province(mentions, headline, text, place, weights) or place
     place = _microcosm(mentions, text, place) or place
@@ -408,6 +409,28 @@ def _home_study_trip(headline: str, text: str, place: Place | None, home: Place 
     return None
 
 
+def _named_study_trip(mentions: list[_Mention], text: str, place: Place | None,
+                      home: Place | None) -> Place | None:
+    """Without a home (an anonymous copy), the one county or zone the first sentence names
+    before a study trip (``STUDY_TRIP``: 甲市乙县组织干部赴丙市、丁县考察学习): the unit that
+    sent the travellers, whatever the places they learned from weigh (each stop is named with
+    its towns and villages, the sender once)."""
+    if home is not None:
+        return None
+    first = re.split(r"[。！？\n]", text.lstrip(), maxsplit=1)[0]
+    offset = len(text) - len(text.lstrip())
+    trip = STUDY_TRIP.search(first)
+    if trip is None:
+        return None
+    senders = {k for x in mentions if not x.headline and not x.dropped
+               and offset <= x.start < offset + trip.start()
+               and (k := _key(x)) is not None and k.level in ("county", "zone")}
+    if len(senders) != 1:
+        return None
+    sender = senders.pop()
+    return sender if sender != place else None
+
+
 def _short_forms(gaz: Gazetteer, mentions: list[_Mention], lead: _Mention | None,
                  headline: str, text: str, home: Place | None) -> _Mention | None:
     """The short names ``helpers.places.aliases`` reads: a bare zone lead placed in the home's
@@ -599,11 +622,29 @@ def _bulletin(locals_: list[Place], w: Weights) -> Place | None | bool:
         parent = _parent(name, level, locals_)
         referred = parent in w.scores or level_char(parent.name) in w.deixis_levels
         if len(locals_) >= BULLETIN_MIN_UNITS_UNREFERRED or referred:
-            return parent
+            return _weighty_city(parent, locals_, w) if level == "province" else parent
         return False
     if ranked[0] >= UNRELATED_LEAD_RATIO * ranked[1]:
         return False  # one county's report naming unrelated places in passing
     return None if len(locals_) >= BULLETIN_MIN_UNITS_UNREFERRED else False
+
+
+def _weighty_city(province: Place, locals_: list[Place], w: Weights) -> Place:
+    """The city, not the province, of a bulletin whose units spread over several cities when
+    that city is named more than the province and holds ``BULLETIN_PARENT_SHARE`` of the
+    units' weight: a city's report on its own zones naming a visiting city's zone once (甲市经开区,
+    甲市试验区 and the visitors' 乙市经开区) is the city's, not its province's."""
+    total = sum(w.scores[p] for p in locals_)
+    by_city: dict[str, float] = defaultdict(float)
+    for p in locals_:
+        if p.prefecture:
+            by_city[p.prefecture] += w.scores[p]
+    for city in sorted(w.scores, key=lambda p: (-w.scores[p], p.name)):
+        if (city.level == "prefecture" and city.province == province.name
+                and w.scores[city] > w.scores.get(province, 0.0)
+                and by_city.get(city.name, 0.0) >= BULLETIN_PARENT_SHARE * total):
+            return city
+    return province
 
 
 def _parent(name: str, level: str, units: list[Place]) -> Place:
