@@ -1121,6 +1121,16 @@ def test_a_town_speaking_through_its_organs_and_this_town_is_its_own_report():
     assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "毓兰镇")
 
 
+def test_a_town_congress_naming_its_government_in_full_is_the_towns_report():
+    # 镇人民政府 is the town's government in full, 镇人大 its congress: with the short unique
+    # name printed throughout they make the text the town's own, no county named
+    text = ("8月2日上午，高沙镇第十八届人民代表大会第三次会议召开，应到代表60人，实到55人。\n"
+            "会议听取并审议了《高沙镇人民政府工作报告》《高沙镇人大主席团工作报告》，"
+            "选举某某为高沙镇人民政府副镇长。\n会议要求，要凝聚力量，推动高沙镇高质量发展。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "高沙镇")
+
+
 def test_a_county_report_naming_far_places_in_passing_stays_the_county():
     # the home county once, in the lead (twice the weight); where the suspect was born, worked
     # and hid, once each, in units of three provinces: no parent is shared, so no bulletin, and

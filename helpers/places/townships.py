@@ -465,9 +465,9 @@ def _county_speaks(county: Place, text: str) -> int:
 #: speak as a town of its own: once is a quotation (a town head's words); twice or more is the
 #: town's own report.
 MIN_OWN_DEIXIS = 2
-#: 我镇/本镇/全镇/该镇 and a town's own organs (镇党委, 镇政府, 镇人大; not 乡镇政府, the
-#: townships together).
-_OWN_DEIXIS = re.compile(r"(?:我|本|全|该)(镇|乡|街道)|(?<![乡城])(镇|乡)(?=党委|政府|人大)")
+#: 我镇/本镇/全镇/该镇 and a town's own organs (镇党委, 镇政府 or in full 镇人民政府, 镇人大; not
+#: 乡镇政府, the townships together).
+_OWN_DEIXIS = re.compile(r"(?:我|本|全|该)(镇|乡|街道)|(?<![乡城])(镇|乡)(?=党委|(?:人民)?政府|人大)")
 
 
 def _own_township_kind(text: str) -> str | None:
