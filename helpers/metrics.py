@@ -551,6 +551,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _name_bracketed_parts(out)
     _name_places(out)
     _name_casualties(out)
+    _name_shares(out)
     _link_then_now(out)
     _link_pairs(out)
     for row in out:
@@ -828,6 +829,33 @@ def _name_casualties(rows: list[dict[str, object]]) -> None:
             name = re.sub(r"(?:起数|数量|数)$", "", incident) + m.group("who") + "人数"
             row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
             break
+
+
+#: A share's label: a part, 占, and the whole it is a share of (一般食品类占商品类投诉总量).
+_SHARE_LABEL = re.compile(r"^(?P<part>[^占\d]+?)占(?P<whole>[^占\d]{2,})$")
+#: Words a share's label already ends in that name it a share or a rate (占比, 比重, 比例, 份额,
+#: 发案率), and the verbs with 占 that are no share (占地, 占用, 占道, 侵占, 挤占).
+_SHARE_NAMED = re.compile(r"(?:比重|比例|占比|份额|率|比)$")
+_NOT_A_SHARE = re.compile(r"占地|占用|占道|侵占|挤占|抢占|霸占|占补")
+#: The share noun a share's label ends in (一般食品类占商品类投诉比重): the whole's 总量, 总数,
+#: 总额 (占咨询总量 = 占全部咨询) give way to it.
+SHARE_LABEL_NOUN = "比重"
+_WHOLE_TOTAL = re.compile(r"(?:总量|总数|总额)$")
+
+
+def _name_shares(rows: list[dict[str, object]]) -> None:
+    """A rate labelled by a part and its whole alone (噪音污染占环境污染投诉总量 52.3%) is the
+    part's share of the whole: its label ends in ``SHARE_LABEL_NOUN`` (噪音污染占环境污染投诉
+    比重), as the same share printed 占…的比重 elsewhere is labelled."""
+    for row in rows:
+        label = str(row["indicator"] or "")
+        m = _SHARE_LABEL.match(label)
+        if (row["kind"] != "rate" or row["role"] == "change" or m is None or "占比" in label
+                or _SHARE_NAMED.search(label) or _NOT_A_SHARE.search(label)):
+            continue
+        whole = _WHOLE_TOTAL.sub("", m.group("whole"))  # 占总数: of all, named by the part
+        name = m.group("part") + ("占" + whole + SHARE_LABEL_NOUN if whole else "占比")
+        row.update(indicator=name, family=indicator_family(name, "rate"))
 
 
 def _name_places(rows: list[dict[str, object]]) -> None:

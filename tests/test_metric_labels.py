@@ -259,7 +259,7 @@ def test_ranks_listed_after_a_first_share_its_name():
 @pytest.mark.parametrize(("sentence", "value", "name"), [
     ("本月接收市民工单2140件，较上期相比减少63件。", 63, "接收市民工单"),
     ("受理群众来信128件，总量上升12.5%。", 12.5, "受理群众来信"),
-    ("投诉主要是施工引起的噪音污染（占投诉总量41.2%）。", 41.2, "噪音污染占投诉总量"),
+    ("投诉主要是施工引起的噪音污染（占投诉总量41.2%）。", 41.2, "噪音污染占投诉比重"),
 ])
 def test_generic_words_and_bracketed_shares_take_the_name_they_refer_to(sentence, value, name):
     assert dict(_labels(sentence))[value] == name
@@ -358,14 +358,14 @@ def test_a_growth_ranked_after_an_excess_is_of_the_amount_not_the_excess():
 
 def test_a_list_of_shares_takes_its_members_from_the_clauses_before():
     got = _labels("其中来电820件,来信180件,分别占信访总量的82%、18%。")
-    assert got[2:] == [(82.0, "来电占信访总量"), (18.0, "来信占信访总量")]
+    assert got[2:] == [(82.0, "来电占信访比重"), (18.0, "来信占信访比重")]
 
 
 def test_ordinals_before_one_sector_noun_share_it():
     got = _labels("一、二、三产业增加值分别占全县生产总值的12%、38%、50%。")
-    assert [label for _, label in got] == ["第一产业增加值占全县生产总值",
-                                           "第二产业增加值占全县生产总值",
-                                           "第三产业增加值占全县生产总值"]
+    assert [label for _, label in got] == ["第一产业增加值占全县生产总值比重",
+                                           "第二产业增加值占全县生产总值比重",
+                                           "第三产业增加值占全县生产总值比重"]
 
 
 @pytest.mark.parametrize(("sentence", "value", "label"), [
@@ -480,3 +480,19 @@ def test_casualties_without_an_incident_keep_their_own_name():
     # 320人 is no incident (its unit is no 起/宗): nothing is borrowed from it
     row = _row("洪水过后，全镇转移群众320人，受伤2人。", 2)
     assert "转移" not in row["indicator"] and "受伤" in row["indicator"]
+
+
+# --- a part and its whole name a share ---------------------------------------------------------
+
+def test_part_of_a_whole_is_named_as_a_share():
+    sentence = "受理投诉中，物业服务类占投诉总量的41.2%，家装建材类占投诉总量的9.8%。"
+    assert _row(sentence, 41.2)["indicator"] == "物业服务类占投诉比重"
+    assert _row(sentence, 9.8)["indicator"] == "家装建材类占投诉比重"
+
+
+def test_share_of_all_is_the_part_share_and_named_rates_stay():
+    assert _row("参评单位中，获评优秀的单位占总数的62.5%。", 62.5)["indicator"].endswith("单位占比")
+    row = _row("全县城镇人口占总人口的比重为58.3%。", 58.3)
+    assert row["indicator"].count("比重") == 1
+    row = _row("本地品牌市场占有率达到35%。", 35)
+    assert not row["indicator"].endswith("比重")
