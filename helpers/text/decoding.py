@@ -464,8 +464,10 @@ def _not_gb2312() -> re.Pattern[str]:
 
 def traditional_share(text: str) -> float:
     """Share of the ideographs of ``text`` that GB2312 (simplified characters) cannot encode."""
-    total = len(_IDEOGRAPH.findall(text))
-    return len(_not_gb2312().findall(text)) / total if total else 0.0
+    odd = len(_not_gb2312().findall(text))
+    if not odd:  # most articles: no ideograph to count (the count is the longer scan)
+        return 0.0
+    return odd / len(_IDEOGRAPH.findall(text))
 
 
 def check_simplified(text: str, source: str | os.PathLike[str] = "<text>") -> None:
