@@ -280,7 +280,7 @@ def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
         # 一、二、三产业增加值: the ordinals share the noun printed after the last one
         return [f"第{d}{last.group(2)}" for d in [*parts[:-1], last.group(1)]]
     if len(parts) == n:
-        return parts
+        return _share_measure(parts)
     if len(parts) == 1 and n > 1:
         expanded = _expand(parts[0], n)
         if expanded:
@@ -318,6 +318,22 @@ def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
                     and sentence[m.end():m.end() + 1] in "人名" else name
                     for name, m in zip(names, figures, strict=True)]
     return None
+
+
+#: Measures a list prints once, after its last member (金属制品业、纺织业增加值分别增长 a、b:
+#: both are 增加值), longest first so that the whole measure is shared (人均可支配收入, not 收入).
+LIST_SHARED_MEASURES = ("人均可支配收入", "营业收入", "利润总额", "总产值", "增加值", "零售额",
+                        "销售额", "营业额", "产值", "产量", "营收", "利润", "投资")
+
+
+def _share_measure(parts: list[str]) -> list[str]:
+    """The members of a list with the measure printed after the last one given to each member
+    that names none of its own (金属制品业、纺织业增加值 -> 金属制品业增加值, 纺织业增加值)."""
+    measure = next((m for m in LIST_SHARED_MEASURES
+                    if parts[-1].endswith(m) and len(parts[-1]) > len(m)), None)
+    if measure is None or len(parts) < 2:
+        return parts
+    return [p if any(m in p for m in LIST_SHARED_MEASURES) else p + measure for p in parts]
 
 
 #: The whole a list of shares is of (分别占投诉总量的 a、b).

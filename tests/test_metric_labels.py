@@ -496,3 +496,20 @@ def test_share_of_all_is_the_part_share_and_named_rates_stay():
     assert row["indicator"].count("比重") == 1
     row = _row("本地品牌市场占有率达到35%。", 35)
     assert not row["indicator"].endswith("比重")
+
+
+# --- a measure printed once after a list's last member is every member's -----------------------
+
+def test_measure_after_the_last_member_is_shared_by_the_list():
+    got = _labels("其中，食品制造业、化学原料制造业、汽车制造业增加值同比分别增长9.1%、6.4%、15.2%。")
+    assert [name for _, name in got] == ["食品制造业增加值", "化学原料制造业增加值", "汽车制造业增加值"]
+
+
+def test_whole_income_measure_is_shared_not_its_last_word():
+    got = _labels("全县城镇居民、农村居民人均可支配收入分别增长5.1%和7.3%。")
+    assert [name for _, name in got] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_members_with_their_own_measure_keep_it():
+    got = _labels("全县工业产值、服务业营业收入分别增长4.2%和6.6%。")
+    assert [name for _, name in got] == ["工业产值", "服务业营业收入"]
