@@ -86,3 +86,30 @@ def test_word_boundaries_are_those_of_the_token_spans(sentence):
     if sentence.strip():
         assert 0 in starts or sentence[0].isspace()
         assert len(sentence) in ends or sentence[-1].isspace()
+
+
+# --- jieba's prefix-dictionary cache read in one piece (issue 16) -----------------------------
+
+@pytest.mark.parametrize("damage", [b"", b"not a marshal file", None])
+def test_a_damaged_jieba_cache_is_rebuilt(tmp_path, monkeypatch, damage) -> None:
+    """A cache file that does not load (empty, garbage, cut short) is rebuilt from dict.txt and
+    rewritten; the tokenizer read from the rewritten file equals the one just built."""
+    import marshal
+
+    from helpers import config
+    from helpers.text import tokenizing
+
+    monkeypatch.setattr(config, "JIEBA_CACHE", tmp_path)
+    path = tmp_path / tokenizing._jieba_cache_name()
+    if damage is None:  # a good file cut short
+        tokenizing._build_jieba(())
+        damage = path.read_bytes()[:1000]
+    path.write_bytes(damage)
+    built = tokenizing._build_jieba(())
+    assert path.read_bytes() != damage
+    assert marshal.loads(path.read_bytes()) == (built.FREQ, built.total)
+    read = tokenizing._build_jieba(())
+    assert (read.FREQ, read.total, read.initialized) == (built.FREQ, built.total, True)
+    # dict.txt lists 中华人民共和国 (9989) and 中华人民 (3); 中华人民共 is only a prefix (0)
+    assert (read.FREQ["中华人民共和国"], read.FREQ["中华人民"], read.FREQ["中华人民共"]) == (
+        9989, 3, 0)

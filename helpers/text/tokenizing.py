@@ -26,6 +26,7 @@ import functools
 import hashlib
 import itertools
 import logging
+import marshal
 import os
 import re
 import shutil
@@ -130,8 +131,6 @@ def tokenizer_backend() -> str:
 def _jieba_cache_name() -> str:
     """The file name of jieba's prefix-dictionary cache: the key of what the cache holds (the
     SHA-256 of jieba's dict.txt, jieba's version, the marshal format and Python's version)."""
-    import marshal
-
     import jieba
 
     key = hashlib.sha256()
@@ -155,10 +154,30 @@ def _initialize_jieba(tokenizer: jieba.Tokenizer) -> None:
     tokenizer.tmp_dir = str(folder)
     tokenizer.cache_file = _jieba_cache_name()
     try:
-        tokenizer.initialize()
+        if not _load_jieba_cache(tokenizer, folder / tokenizer.cache_file):
+            tokenizer.initialize()  # builds the prefix dictionary and writes the cache
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _load_jieba_cache(tokenizer: jieba.Tokenizer, path: Path) -> bool:
+    """Set ``tokenizer``'s prefix dictionary from its cache file, as ``initialize`` would, but
+    from the file's bytes in one read: jieba's ``marshal.load`` of the open file reads it in
+    small pieces (~3x the CPU time).  False when there is no file or it does not load (then
+    ``initialize`` rebuilds and rewrites it, as jieba does with a damaged cache)."""
+    import jieba
+
+    if tokenizer.dictionary != jieba.DEFAULT_DICT:  # (jieba also compares times then)
+        return False
+    try:
+        freq, total = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return False
+    if not isinstance(freq, dict) or not isinstance(total, int):
+        return False
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+    return True
 
 
 def _build_jieba(additions: Iterable[tuple[str, int, str | None]]) -> jieba.Tokenizer:
