@@ -421,7 +421,8 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
 
 def extract_from_text(text: str) -> list[dict[str, object]]:
     """Quantities in one paragraph (the metrics columns without article_id and para_no)."""
-    text = numerals.close_decimal_dots(numerals.close_spaces(normalize_text(text)))
+    text = numerals.close_decimal_dots(numerals.close_word_spaces(
+        numerals.close_spaces(normalize_text(text))))
     out: list[dict[str, object]] = []
     quotes = quoted_spans(text)
     for offset, sentence in split_sentences(text):

@@ -873,3 +873,17 @@ def test_counts_named_by_a_place_alone_are_the_measure_before_them_of_that_place
     rows = extract_from_text("从各镇的来信量看,城关镇的来信量96件,居全县首位,其次为河口镇51件,石门乡38件。")
     assert [(r["value"], r["indicator"]) for r in rows if r["kind"] == "count"] == [
         (96.0, "来信量"), (51.0, "来信量(河口镇)"), (38.0, "来信量(石门乡)")]
+
+
+# --- layout spaces between Chinese characters part no words ------------------------------------
+
+def test_spaced_out_change_verb_still_gives_the_direction():
+    rows = [r for r in extract_from_text("全县接待游客12.4万人次，较上年同 期 增 长 18.6%。")
+            if r["value"] == 18.6]
+    assert [(r["role"], r["direction"]) for r in rows] == [("change", "up")]
+
+
+def test_spaces_next_to_latin_or_digits_stay():
+    from helpers.numerals import close_word_spaces
+    assert close_word_spaces("PM2.5 浓度 下降") == "PM2.5 浓度下降"
+    assert close_word_spaces("同 期\u3000增 长") == "同期增长"
