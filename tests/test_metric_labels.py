@@ -513,3 +513,14 @@ def test_whole_income_measure_is_shared_not_its_last_word():
 def test_members_with_their_own_measure_keep_it():
     got = _labels("全县工业产值、服务业营业收入分别增长4.2%和6.6%。")
     assert [name for _, name in got] == ["工业产值", "服务业营业收入"]
+
+
+# --- 就 and 再 at a label's start are adverbs only before other words ----------------------------
+
+@pytest.mark.parametrize(("sentence", "value", "start"), [
+    ("全镇就业困难人员实现就业356人。", 356.0, "就业困难人员"),
+    ("再就业人员达到1200人。", 1200.0, "再就业人员"),
+    ("就医群众满意率达到96%。", 96.0, "就医群众满意率"),
+])
+def test_employment_words_keep_their_first_character(sentence, value, start):
+    assert _row(sentence, value)["indicator"].startswith(start)
