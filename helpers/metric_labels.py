@@ -446,7 +446,7 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         name = ""  # 连续三年, 经过10个多月: a verb names no duration
     if kind == "rank" and _SCOPE_ONLY.fullmatch(name):
         name = ""  # 全市20个区县排名第4: the set ranked in names nothing ranked
-    if inherit and name in _ATTRIBUTES and begin > 0:
+    if inherit and name in ATTRIBUTES and begin > 0:
         owner = _owner_name(sentence, begin)
         if owner:  # 重点项目50个，总投资178.7亿元: the projects' total investment
             return [owner + name]
@@ -554,7 +554,7 @@ _CHANGE_VERB = "(?:增加|减少|下降|上升|增长|提高|降低)"
 _DIRECTION_ONLY_END = re.compile(rf"{_CHANGE_VERB}$")
 #: Names of an attribute of what a sentence counted before them (重点项目50个，总投资178.7亿元，
 #: 年度计划投资17.68亿元，1-5月完成投资4.28亿元): alone they say whose is unknown.
-_ATTRIBUTES = frozenset({"总投资", "投资", "计划投资", "年度计划投资", "年度投资计划", "年度投资",
+ATTRIBUTES = frozenset({"总投资", "投资", "计划投资", "年度计划投资", "年度投资计划", "年度投资",
                          "完成投资", "累计完成投资", "总面积", "总产值", "总金额", "总规模"})
 
 
@@ -568,7 +568,7 @@ def _owner_name(sentence: str, begin: int) -> str:
             # named by the words before it (县级重点项目共530项), as _previous_name does
             names = _names(sentence, m.start(), m.end(), "money", True, inherit=False)
             name = names[0] if names else ""
-            if name and name not in _ATTRIBUTES and _has_noun(name):
+            if name and name not in ATTRIBUTES and _has_noun(name):
                 return name
         j = pbegin - 1
     return ""

@@ -553,6 +553,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _name_places(out)
     _name_casualties(out)
     _name_shares(out)
+    _name_bare_measures(out)
     _link_then_now(out)
     _link_pairs(out)
     for row in out:
@@ -857,6 +858,24 @@ def _name_shares(rows: list[dict[str, object]]) -> None:
         whole = _WHOLE_TOTAL.sub("", m.group("whole"))  # 占总数: of all, named by the part
         name = m.group("part") + ("占" + whole + SHARE_LABEL_NOUN if whole else "占比")
         row.update(indicator=name, family=indicator_family(name, "rate"))
+
+
+def _name_bare_measures(rows: list[dict[str, object]]) -> None:
+    """A figure named by a measure alone (其中10月份增加值同比增长7.3%: 增加值) after a figure of
+    its sentence whose name ends in that measure (规模以上工业增加值; or whose share's part does:
+    高新技术产业增加值占…的比重) measures the same thing: it takes that name."""
+    for i, row in enumerate(rows):
+        label = str(row["indicator"] or "")
+        if row["kind"] == "date" or label not in metric_labels.LIST_SHARED_MEASURES:
+            continue
+        for other in reversed(rows[:i]):
+            if other["sentence"] != row["sentence"]:
+                break
+            name = str(other["indicator"] or "").split("占", 1)[0]
+            if (len(name) > len(label) and name.endswith(label) and not re.search(r"\d", name)
+                    and name not in metric_labels.ATTRIBUTES):  # 总投资 names no owner
+                row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
+                break
 
 
 def _name_places(rows: list[dict[str, object]]) -> None:

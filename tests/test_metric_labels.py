@@ -524,3 +524,22 @@ def test_members_with_their_own_measure_keep_it():
 ])
 def test_employment_words_keep_their_first_character(sentence, value, start):
     assert _row(sentence, value)["indicator"].startswith(start)
+
+
+# --- a measure named alone is the measure of the figure named with it before -------------------
+
+def test_bare_measure_takes_the_full_name_printed_before_it():
+    sentence = ("1-8月，全县规模以上工业增加值同比增长5.6%，其中8月份增加值同比增长9.2%，"
+                "比7月份加快1.4个百分点。")
+    assert _row(sentence, 9.2)["indicator"] == "规模以上工业增加值"
+    assert _row(sentence, 1.4)["indicator"] == "规模以上工业增加值"
+
+
+def test_bare_measure_after_a_share_takes_the_part():
+    sentence = "全县数字经济核心产业增加值占生产总值的比重为8.1%；增加值同比增长12.3%。"
+    assert _row(sentence, 12.3)["indicator"] == "数字经济核心产业增加值"
+
+
+def test_bare_measure_takes_no_attribute_for_an_owner():
+    sentence = "重点工程总投资86亿元，当年投资21亿元。"
+    assert _row(sentence, 21)["indicator"] != "总投资"
