@@ -340,3 +340,18 @@ def test_lamps_and_volumes_are_counts():
 def test_the_base_of_a_ratio_is_no_figure():
     assert figures("城乡居民收入比由上年的2.31:1缩小为2.26:1。") == [
         (2.31, "", "other"), (2.26, "", "other")]
+
+
+# --- a case count and a person count glued together (the 件 lost) are read as neither -------------
+
+def test_person_count_glued_to_a_case_noun_gives_no_row():
+    from helpers.metrics import extract_from_text
+    rows = [r for r in extract_from_text("三年来共受理审查起诉案件21563108人。") if r["kind"] != "date"]
+    assert all(r["value"] != 21563108 for r in rows)
+
+
+def test_case_and_person_counts_printed_apart_are_both_read():
+    from helpers.metrics import extract_from_text
+    rows = [(r["value"], r["unit"]) for r in extract_from_text("共受理审查起诉案件215件310人。")
+            if r["kind"] != "date"]
+    assert rows == [(215.0, "件"), (310.0, "人")]
