@@ -124,6 +124,9 @@ COMPLETION = re.compile(rf"(?:完成|占|为|达|达到|实现)[^，,。；;：:
 #: The planned sum a share of completion is of, printed with its figure (占年初预算数109466万元
 #: 的56.3%): the figure is the target, the share after it a completion.
 _PLANNED_SUM = re.compile(r"(?:占|为|完成)(?:全?年度?|年初|全年)?(?:预算|任务|计划|目标)数(?:为|是)?$")
+#: A task's size printed inside its completion (完成全年目标任务7家的114.29%, 完成年目标任务8亿元
+#: 的124%): the figure before 的 is the target the share is of, not an amount done.
+_TASK_BEFORE_SHARE = re.compile(r"完成(?:全?年度?|年初|全年|省定|市定)?(?:目标任务|目标|任务|计划)$")
 _PLANNED_SUM_FIGURE = re.compile(r"(?<=[预算任务计划目标]数)\d+(?:\.\d+)?[万亿]?(?:元|户|件|个|项)")
 #: A rate of work started, finished or resolved (开工率, 竣工率, 化解率) is the share of a task
 #: done when the sentence prints the task (任务为43801户, 交办积案1876件): rule B6 of the third
@@ -360,7 +363,8 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
           ahead: str = "") -> tuple[str, str | None]:
     if kind == "rank":  # 确保稳住第一位, 力争进入全省前十: a rank aimed at (set 4's S09-06)
         return ("target" if _intended(sentence, clause_start, before) else "rank"), None
-    if kind != "rate" and _PLANNED_SUM.search(before):
+    if kind != "rate" and (_PLANNED_SUM.search(before) or (
+            _TASK_BEFORE_SHARE.search(before) and after.startswith("的"))):
         return "target", None  # 占年初预算数109466万元的: the planned sum a share is of
     if kind == "rate" and (COMPLETION.search(before) or COMPLETION.search(
             _PLANNED_SUM_FIGURE.sub("", before)) or (

@@ -523,3 +523,18 @@ def test_a_ratio_moving_from_a_base_period_to_a_new_level():
 def test_periods_of_month_ends_dates_counted_to_and_plans(sentence, figure, period):
     kind = "rate" if figure.endswith("%") else "money" if "元" in figure else "count"
     assert _context(sentence, figure, kind).period == period
+
+
+# --- a task's size printed inside its completion is the target ----------------------------------
+
+@pytest.mark.parametrize(("sentence", "figure", "kind"), [
+    ("新增城镇就业3120人，完成全年目标任务3000人的104%。", "3000人", "count"),
+    ("招商引资到位资金6.2亿元，完成年目标任务5亿元的124%。", "5亿元", "money"),
+])
+def test_task_size_before_its_share_is_a_target(sentence, figure, kind):
+    assert _context(sentence, figure, kind).role == "target"
+
+
+def test_amount_done_before_a_share_stays_a_level():
+    sentence = "全年完成造林1.2万亩，占省定任务的110%。"
+    assert _context(sentence, "1.2万亩", "area").role == "level"
