@@ -17,17 +17,13 @@ import functools
 import io
 import re
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
-
-# jieba.posseg holds the tagger and its HMM (about 0.4 s to import: only the modules that tag
-# import this one, not ``helpers`` itself).
-import jieba
-from jieba import posseg
+from typing import Any, BinaryIO
 
 from helpers.text.stored import load_stored, stored_key
 from helpers.text.tokenizing import default_tokenizer
 
-__all__ = ["POSTagger", "pos_tagger"]
+# (``POSTagger`` is importable too: the module's ``__getattr__`` defines it on first use)
+__all__ = ["pos_tagger"]
 
 _POS_HAN = re.compile("[\u4E00-\u9FD5]+")  # a run of ideographs of jieba.posseg's blocks
 _MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi's floor for an unseen emission
@@ -88,96 +84,113 @@ def _predecessors(trans_p: dict) -> dict:
     return preds
 
 
-class POSTagger(posseg.POSTokenizer):
-    """jieba's POS tagger over ``tokenizer`` (a jieba object), its dictionary route from
-    ``route`` (rjieba's raw cut, or None: jieba's own) and ``_pos_viterbi`` for its HMM."""
+@functools.lru_cache(maxsize=1)
+def _tagger_class() -> type:
+    """``POSTagger``, defined on first use: it subclasses ``jieba.posseg.POSTokenizer``, and
+    jieba.posseg (its HMM tables) takes ~0.3-0.6 s to import, which every ``import`` of the
+    pipeline paid even when the metrics came from the cache."""
+    import jieba
+    from jieba import posseg
 
-    _MODEL = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
-    _PREDS = _predecessors(posseg.trans_P)
+    class POSTagger(posseg.POSTokenizer):
+        """jieba's POS tagger over ``tokenizer`` (a jieba object), its dictionary route from
+        ``route`` (rjieba's raw cut, or None: jieba's own) and ``_pos_viterbi`` for its HMM."""
 
-    def __init__(self, tokenizer: object,
-                 route: Callable[[str, bool], list[str]] | None = None) -> None:
-        super().__init__(tokenizer)
-        self._route = route
+        _MODEL = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+        _PREDS = _predecessors(posseg.trans_P)
 
-    def load_word_tag(self, f: BinaryIO) -> None:
-        """jieba's word tags from its dictionary file ``f``, as jieba reads them (~0.6 s), kept
-        between kernels in ``config.BUILT_CACHE`` under the key of the file's bytes and jieba's
-        version (~0.1 s to read)."""
-        with f:
-            data = f.read()
+        def __init__(self, tokenizer: object,
+                     route: Callable[[str, bool], list[str]] | None = None) -> None:
+            super().__init__(tokenizer)
+            self._route = route
 
-        def parse() -> dict[str, str]:
-            posseg.POSTokenizer.load_word_tag(self, io.BytesIO(data))
-            return self.word_tag_tab
+        def load_word_tag(self, f: BinaryIO) -> None:
+            """jieba's word tags from its dictionary file ``f``, as jieba reads them (~0.6 s), kept
+            between kernels in ``config.BUILT_CACHE`` under the key of the file's bytes and jieba's
+            version (~0.1 s to read)."""
+            with f:
+                data = f.read()
 
-        key = stored_key("pos-word-tags", data, jieba.__version__)
-        self.word_tag_tab = load_stored("pos-word-tags", key, parse)
+            def parse() -> dict[str, str]:
+                posseg.POSTokenizer.load_word_tag(self, io.BytesIO(data))
+                return self.word_tag_tab
 
-    def _dictionary_route(self, sentence: str) -> list[str] | None:
-        """The route of ``sentence`` from ``route``, or None where jieba must decide: rjieba
-        joins the single Latin letters and digits of the route (jieba's no-HMM cut does too),
-        so such a run is split again, unless it is also a word."""
-        if self._route is None or sentence.isascii():
-            return None
-        words = self._route(sentence, False)
-        if _POS_HAN.fullmatch(sentence) is not None:
-            return words
-        freq = self.tokenizer.FREQ
-        steps: list[str] = []
-        for word in words:
-            if len(word) > 1 and word.isascii() and word.isalnum():
-                if freq.get(word):
-                    return None  # a word or a run of letters: jieba decides
-                steps.extend(word)
-            else:
-                steps.append(word)
-        return steps
+            key = stored_key("pos-word-tags", data, jieba.__version__)
+            self.word_tag_tab = load_stored("pos-word-tags", key, parse)
 
-    def _POSTokenizer__cut_DAG(self, sentence: str) -> Iterator[posseg.pair]:
-        """jieba's ``__cut_DAG`` (dictionary words tagged, runs of single characters that are
-        no word tagged by the HMM), the route from ``_dictionary_route``."""
-        words = self._dictionary_route(sentence)
-        if words is None:
-            yield from posseg.POSTokenizer._POSTokenizer__cut_DAG(self, sentence)
-            return
-        tags = self.word_tag_tab
-        buf = ""
-        for word in [*words, ""]:
-            if len(word) == 1:
-                buf += word
-                continue
-            if len(buf) == 1:
-                yield posseg.pair(buf, tags.get(buf, "x"))
-            elif buf and not self.tokenizer.FREQ.get(buf):
-                yield from self._POSTokenizer__cut_detail(buf)
-            elif buf:
-                for elem in buf:
-                    yield posseg.pair(elem, tags.get(elem, "x"))
+        def _dictionary_route(self, sentence: str) -> list[str] | None:
+            """The route of ``sentence`` from ``route``, or None where jieba must decide: rjieba
+            joins the single Latin letters and digits of the route (jieba's no-HMM cut does too),
+            so such a run is split again, unless it is also a word."""
+            if self._route is None or sentence.isascii():
+                return None
+            words = self._route(sentence, False)
+            if _POS_HAN.fullmatch(sentence) is not None:
+                return words
+            freq = self.tokenizer.FREQ
+            steps: list[str] = []
+            for word in words:
+                if len(word) > 1 and word.isascii() and word.isalnum():
+                    if freq.get(word):
+                        return None  # a word or a run of letters: jieba decides
+                    steps.extend(word)
+                else:
+                    steps.append(word)
+            return steps
+
+        def _POSTokenizer__cut_DAG(self, sentence: str) -> Iterator[posseg.pair]:
+            """jieba's ``__cut_DAG`` (dictionary words tagged, runs of single characters that are
+            no word tagged by the HMM), the route from ``_dictionary_route``."""
+            words = self._dictionary_route(sentence)
+            if words is None:
+                yield from posseg.POSTokenizer._POSTokenizer__cut_DAG(self, sentence)
+                return
+            tags = self.word_tag_tab
             buf = ""
-            if word:
-                yield posseg.pair(word, tags.get(word, "x"))
+            for word in [*words, ""]:
+                if len(word) == 1:
+                    buf += word
+                    continue
+                if len(buf) == 1:
+                    yield posseg.pair(buf, tags.get(buf, "x"))
+                elif buf and not self.tokenizer.FREQ.get(buf):
+                    yield from self._POSTokenizer__cut_detail(buf)
+                elif buf:
+                    for elem in buf:
+                        yield posseg.pair(elem, tags.get(elem, "x"))
+                buf = ""
+                if word:
+                    yield posseg.pair(word, tags.get(word, "x"))
 
-    def _POSTokenizer__cut(self, sentence: str) -> Iterator[posseg.pair]:
-        """jieba's HMM cut of an unknown run, with ``_pos_viterbi``."""
-        _, pos_list = _pos_viterbi(sentence, *self._MODEL, self._PREDS)
-        begin, nexti = 0, 0
-        for i, char in enumerate(sentence):
-            pos = pos_list[i][0]
-            if pos == "B":
-                begin = i
-            elif pos == "E":
-                yield posseg.pair(sentence[begin:i + 1], pos_list[i][1])
-                nexti = i + 1
-            elif pos == "S":
-                yield posseg.pair(char, pos_list[i][1])
-                nexti = i + 1
-        if nexti < len(sentence):
-            yield posseg.pair(sentence[nexti:], pos_list[nexti][1])
+        def _POSTokenizer__cut(self, sentence: str) -> Iterator[posseg.pair]:
+            """jieba's HMM cut of an unknown run, with ``_pos_viterbi``."""
+            _, pos_list = _pos_viterbi(sentence, *self._MODEL, self._PREDS)
+            begin, nexti = 0, 0
+            for i, char in enumerate(sentence):
+                pos = pos_list[i][0]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    yield posseg.pair(sentence[begin:i + 1], pos_list[i][1])
+                    nexti = i + 1
+                elif pos == "S":
+                    yield posseg.pair(char, pos_list[i][1])
+                    nexti = i + 1
+            if nexti < len(sentence):
+                yield posseg.pair(sentence[nexti:], pos_list[nexti][1])
+
+    return POSTagger
+
+
+def __getattr__(name: str) -> Any:
+    if name == "POSTagger":
+        return _tagger_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @functools.lru_cache(maxsize=1)
-def pos_tagger() -> POSTagger:
-    """The project's POS tagger (over the default tokenizer), built once per process."""
+def pos_tagger() -> Any:
+    """The project's POS tagger (a ``POSTagger`` over the default tokenizer), built once per
+    process."""
     tokenizer = default_tokenizer()
-    return POSTagger(tokenizer.jieba, tokenizer.rjieba_route)
+    return _tagger_class()(tokenizer.jieba, tokenizer.rjieba_route)
