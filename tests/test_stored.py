@@ -111,3 +111,18 @@ def test_the_gazetteer_read_back_equals_the_one_built(monkeypatch: pytest.Monkey
         assert read._ends.pattern == built._ends.pattern
         assert (read._lengths, read._longest) == (built._lengths, built._longest)
     assert any(p.name.startswith("gazetteer-") for p in tmp_path.iterdir())
+
+
+def test_only_the_tables_used_last_are_kept(tmp_path: Path) -> None:
+    keys = [stored_key("t", str(i)) for i in range(stored.STORED_KEPT + 2)]
+    for i, key in enumerate(keys):
+        load_stored("t", key, Builds([i]), folder=tmp_path)
+        os.utime(stored_path("t", key, tmp_path), ns=(i * 10**9, i * 10**9))
+    load_stored("t", keys[0], Builds(None), folder=tmp_path)  # rebuilt (pruned), used last now
+    load_stored("other", stored_key("other"), Builds([1]), folder=tmp_path)  # another name
+    kept = {p.name for p in tmp_path.iterdir()}
+    newest = {stored_path("t", k, tmp_path).name for k in keys[-(stored.STORED_KEPT - 1):]}
+    assert stored_path("t", keys[0], tmp_path).name in kept
+    assert newest <= kept
+    assert len([n for n in kept if n.startswith("t-")]) == stored.STORED_KEPT
+    assert stored_path("other", stored_key("other"), tmp_path).name in kept

@@ -25,8 +25,12 @@ from typing import Any, TypeVar
 
 from helpers import config
 
-__all__ = ["STORED_FORMAT", "load_stored", "stored_key", "stored_path"]
+__all__ = ["STORED_FORMAT", "STORED_KEPT", "load_stored", "stored_key", "stored_path"]
 
+#: Files kept per table name: the ones used last (an edited codebook changes the tokenizer's
+#: dictionary, so each edit would otherwise leave a ~6 MB file behind); a few, so that switching
+#: between two codebooks or versions does not rebuild every time.
+STORED_KEPT = 3
 #: Version of the file layout below; part of every key, so a change of layout rebuilds.
 STORED_FORMAT = "govreports-stored-1"
 _MAGIC = b"GRST1\n"
@@ -96,7 +100,22 @@ def load_stored(name: str, key: str, build: Callable[[], T], *,
     path = stored_path(name, key, folder)
     ok, value = _read(path, key)
     if ok:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used last: kept by _prune
         return value
     value = build()
     _write(path, key, value)
+    _prune(path.parent, name)
     return value
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Keep the ``STORED_KEPT`` files of table ``name`` used last, delete the older ones."""
+    found = []
+    for path in folder.glob(f"{name}-*.marshal"):
+        if len(path.name) == len(name) + 1 + 64 + len(".marshal"):  # not another name's
+            with contextlib.suppress(OSError):
+                found.append((path.stat().st_mtime_ns, path.name, path))
+    for *_, path in sorted(found, reverse=True)[STORED_KEPT:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
