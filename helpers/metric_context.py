@@ -120,7 +120,10 @@ COMPLETION = re.compile(rf"(?:完成|占|为|达|达到|实现)[^，,。；;：:
                         r"|完成率(?:为|达到?|是)?$|序时进度的$"
                         # 市民生工程目标任务的127% (完成 shared with the item before), 占年度投资
                         # 计划比例70.4%
-                        r"|(?:目标|计划)任务数?的$|(?:计划|任务|目标)数?的?比例(?:为|达到?|是)?$")
+                        r"|(?:目标|计划)任务数?的$|(?:计划|任务|目标)数?的?比例(?:为|达到?|是)?$"
+                        # a share of the work done printed right after 完成 (已完成32%, 完成工程量
+                        # 82%): the whole is the project's own
+                        r"|完成(?:工程量|工程总量|总工程量|工作量)?$")
 #: The planned sum a share of completion is of, printed with its figure (占年初预算数109466万元
 #: 的56.3%): the figure is the target, the share after it a completion.
 _PLANNED_SUM = re.compile(r"(?:占|为|完成)(?:全?年度?|年初|全年)?(?:预算|任务|计划|目标)数(?:为|是)?$")

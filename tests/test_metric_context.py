@@ -538,3 +538,17 @@ def test_task_size_before_its_share_is_a_target(sentence, figure, kind):
 def test_amount_done_before_a_share_stays_a_level():
     sentence = "全年完成造林1.2万亩，占省定任务的110%。"
     assert _context(sentence, "1.2万亩", "area").role == "level"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("环城北路提升改造完成工程量76%。", "76%"),
+    ("污水管网改造项目已完成45%。", "45%"),
+])
+def test_share_of_work_done_right_after_complete_is_a_completion(sentence, figure):
+    ctx = _context(sentence, figure)
+    assert (ctx.role, ctx.direction) == ("completion", None)
+
+
+def test_growth_after_complete_stays_a_change():
+    ctx = _context("完成工业投资同比增长18%。", "18%")
+    assert (ctx.role, ctx.direction) == ("change", "up")
