@@ -554,6 +554,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _name_casualties(out)
     _name_shares(out)
     _name_bare_measures(out)
+    _name_stage_changes(out)
     _link_then_now(out)
     _link_pairs(out)
     for row in out:
@@ -876,6 +877,23 @@ def _name_bare_measures(rows: list[dict[str, object]]) -> None:
                     and name not in metric_labels.ATTRIBUTES):  # 总投资 names no owner
                 row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
                 break
+
+
+def _name_stage_changes(rows: list[dict[str, object]]) -> None:
+    """A change named by a case stage alone (``CASE_STAGES``) that begins the name of the figure
+    it follows (其中旧存670件，同比上升204.55%: 旧存 after 旧存审判类案件, its object borrowed) is
+    the change of that figure: it takes the figure's whole name."""
+    for i, row in enumerate(rows):
+        label = str(row["indicator"] or "")
+        if row["role"] != "change" or label not in CASE_STAGES or i == 0:
+            continue
+        other = rows[i - 1]
+        name = str(other["indicator"] or "")
+        between = str(row["sentence"])[int(other["_at"]):int(row["_at"])]
+        if (other["sentence"] == row["sentence"] and other["kind"] != "date"
+                and len(name) > len(label) and name.startswith(label)
+                and not re.search(r"\d", name) and not re.search(r"[；;]", between)):
+            row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
 
 
 def _name_places(rows: list[dict[str, object]]) -> None:

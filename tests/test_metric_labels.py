@@ -543,3 +543,11 @@ def test_bare_measure_after_a_share_takes_the_part():
 def test_bare_measure_takes_no_attribute_for_an_owner():
     sentence = "重点工程总投资86亿元，当年投资21亿元。"
     assert _row(sentence, 21)["indicator"] != "总投资"
+
+
+def test_change_of_a_case_stage_names_the_cases_it_follows():
+    sentence = "全年受理民事案件1520件，其中新收1310件，同比上升12.5%；旧存210件，同比下降8.1%。"
+    new = _row(sentence, 1310)["indicator"]
+    assert new.startswith("新收") and len(new) > 2
+    assert _row(sentence, 12.5)["indicator"] == new
+    assert _row(sentence, 8.1)["indicator"] == _row(sentence, 210)["indicator"]
