@@ -1180,3 +1180,43 @@ def test_an_anonymous_copy_of_a_county_study_trip_is_the_sending_county():
             "又到湘阴县某村，学习各地乡村振兴经验。")
     loc = locate_article(None, text)
     assert _core(loc) == ("洞口县", "邵阳市", HUNAN, "county")
+
+
+def test_a_county_named_once_in_full_then_by_its_short_name_outweighs_its_city():
+    # a county delegation at the city's congress: the city in full twice, the county in full
+    # once (its secretary) and by its short name throughout: the report is the county's
+    text = ("3月2日，出席邵阳市第五届人民代表大会第三次会议的洞口代表团举行全团会议，审议邵阳市政府工作报告。"
+            "洞口县委书记某某参加审议。\n"
+            "某某指出，报告为洞口的发展指明了方向，要在邵阳市委的坚强领导下，加压奋进，"
+            "为洞口高质量发展作出贡献，为全面建设社会主义现代化新洞口而努力。")
+    loc = locate_article(None, text)
+    assert _core(loc) == ("洞口县", "邵阳市", HUNAN, "county")
+
+
+def test_a_home_site_item_naming_no_unit_is_the_homes():
+    # a county government's meeting on its own site: no unit named, its leaders by title only;
+    # the site's unit is what reports; without a home nothing is known (never a guess)
+    text = ("6月2日上午，代县长某某主持召开县长办公会，县领导某某、某某参加会议。\n"
+            "会议听取了各位副县长分管工作情况汇报，要求对照目标任务，找差距、补短板，确保实现双过半。")
+    assert _core(locate_article(None, text, home="洞口县")) == ("洞口县", "邵阳市", HUNAN, "county")
+    assert locate_article(None, text).locality is None
+
+
+def test_a_home_sites_street_sharing_a_far_towns_name_stays_the_homes():
+    # the street names itself only; jionlp lists a street of that name in another province,
+    # not in the home: the home site's own street office reports, not the far county
+    text = ("一是压实责任。完善街道防汛指挥部职能，对辖区水库、山坪塘等12个重点区域明确责任人。\n"
+            "二是排查隐患。拉网式排查辖区堤防、排水设施30余处，整治隐患3处。")
+    loc = locate_article("通惠街道筑牢防汛屏障", text, home="洞口县")
+    assert (loc.locality, loc.province, loc.level, loc.township) == (
+        "洞口县", HUNAN, "township", "通惠街道")
+
+
+def test_the_home_provinces_short_name_in_a_list_of_provinces_is_not_the_setting():
+    # a city paper's weather report: its province's short name only as one item of a list of
+    # provinces hit by the snow, the city's own office named once: the city's item
+    text = ("本报讯 1月30日，中央气象台预计，1月31日至2月5日，我国中东部地区将遭遇大范围雨雪冰冻天气，"
+            "河南、河北、湖南、湖北、辽宁等地的降雪量具有极端性。\n"
+            "邵阳市减灾委员会办公室提醒市民，出行前关注天气预报，注意防寒保暖。")
+    loc = locate_article("春运遭遇复杂天气", text, home="邵阳市")
+    assert _core(loc) == ("邵阳市", "邵阳市", HUNAN, "prefecture")

@@ -25,7 +25,9 @@ endings come from jionlp):
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -33,6 +35,7 @@ from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
 from helpers.places.resolve import _DIRECTIONS, _TOWNS, HEADLINE_WEIGHT, _key, _Mention
 from helpers.places.townships import MAX_ADDRESSED_STEM, townships_of
 from helpers.places.zones import SUFFIX_SYNONYMS, ZONE_SUFFIXES, zone_named
+from helpers.text.tokenizing import word_boundaries
 
 __all__ = [
     "NOT_UNIT_AFTER",
@@ -260,6 +263,7 @@ def context_short_mentions(gaz: Gazetteer, headline: str, text: str, mentions: l
         if home in gaz.lookup(short) and not any(
                 q.name in context or q in context.values() for q in gaz.lookup(short) if q != home):
             forms[short] = home
+    county_forms = _named_county_forms(mentions, context)
     for unit in context.values():
         for form in gaz.forms.get(unit.name, ())[1:]:
             if len(form) < MIN_ALIAS_CHARS or "直辖" in form:
@@ -268,26 +272,81 @@ def context_short_mentions(gaz: Gazetteer, headline: str, text: str, mentions: l
             if any(q.name in context or q in context.values() for q in others):
                 continue
             forms.setdefault(form, unit)
+    for form, unit in county_forms.items():
+        forms.setdefault(form, unit)
     if not forms:
         return []
+    if county_forms:
+        starts, ends = word_boundaries(text)
     pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
     out: list[_Mention] = []
     for in_head, source in ((False, text),):
-        taken = [(m.start, m.end) for m in mentions if m.headline == in_head]
+        taken = sorted((m.start, m.end) for m in mentions if m.headline == in_head)
+        taken_starts = [s for s, _e in taken]
+        reach = list(itertools.accumulate((e for _s, e in taken), max))
         for hit in pattern.finditer(source):
             start, end = hit.span()
-            if any(s < end and start < e for s, e in taken):
+            # a taken span overlaps when it starts before ``end`` and reaches past ``start``
+            i = bisect.bisect_left(taken_starts, end)
+            if i and reach[i - 1] > start:
                 continue
             if source[end:end + 1] in NOT_UNIT_AFTER and source[end:end + 1]:
                 continue
             if _ORG_NAME.match(source, end):
                 continue
             unit = forms[hit.group()]
+            if hit.group() in county_forms and not (start in starts and end in ends):
+                continue  # a county's short name inside a word (友邻水库 holds 邻水)
+            if unit.level == "province" and _in_province_list(source, start, end):
+                continue  # 河南、河北、山东等地: one of a list of provinces, not the setting
             if _opens_address(gaz, unit, source, end):
                 continue
-            x = _Mention(start, end, (unit,), weight_of(in_head, start), headline=in_head)
+            x = _Mention(start, end, (unit,), weight_of(in_head, start), headline=in_head,
+                         echo=hit.group() in county_forms)
             x.place = unit
             out.append(x)
+    return out
+
+
+#: What separates the items of a list of provinces by short name (河南、河北、山东).
+_LIST_SEPARATORS = "、，,和及与"
+
+
+def _in_province_list(text: str, start: int, end: int) -> bool:
+    """Is the short name at ``start:end`` an item of a list of provinces' short names (河南、河北、
+    山东、辽宁等地): a separator and another province's name on either side."""
+    provinces = _province_short_forms()
+    before = text[start - 1:start] in _LIST_SEPARATORS and start > 0 and any(
+        text.endswith(f, 0, start - 1) for f in provinces)
+    after = text[end:end + 1] in _LIST_SEPARATORS and end < len(text) and any(
+        text.startswith(f, end + 1) for f in provinces)
+    return before or after
+
+
+@functools.lru_cache(maxsize=1)
+def _province_short_forms() -> tuple[str, ...]:
+    """Every province's names, full and short (河南省, 河南)."""
+    gaz = load_gazetteer()
+    return tuple(sorted({f for places in gaz.full.values() for p in places
+                         if p.level == "province" for f in gaz.forms.get(p.name, (p.name,))
+                         if len(f) >= MIN_ALIAS_CHARS}))
+
+
+def _named_county_forms(mentions: list[_Mention], context: dict[str, Place]
+                        ) -> dict[str, Place]:
+    """The short names (jionlp's, ``county_aliases``) of the county-level units the article
+    names in full, each answering to that unit only: a report on one county names it in full
+    once and then says 河津 throughout (河津代表团, 作出河津贡献), while the city it sits in is
+    named in full where its congress or its leaders appear.  A short name another unit in the
+    article's context answers to is left out, and so is one inside a word.  Such an echo adds
+    weight, not references: a town's report that names its county in full and by short name
+    is still the town's (``find_township`` counts the county's references)."""
+    named = {k for m in mentions if not m.dropped and not m.short
+             and (k := _key(m)) is not None and k.level == "county"}
+    out: dict[str, Place] = {}
+    for form, places in county_aliases().items():
+        if len(places) == 1 and places[0] in named and form not in context:
+            out[form] = places[0]
     return out
 
 

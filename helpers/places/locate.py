@@ -156,12 +156,22 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
         if spoken is not None:
             place, refs_by_short_name = spoken
             weights.refs[place] += refs_by_short_name
+    site_own = place is None and not weights.scores and not weights.unknown and home_p is not None
+    own_street = None
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         unique = unique_township(headline, text)
+        if unique is not None and site_own and not _within_home(unique[0], home_p):
+            # a town of the same name far away: the site's own street, which jionlp's list of
+            # the home's towns lacks (below)
+            unique, own_street = None, unique[1]
         if unique is not None:
             county, township = unique
             return _locality(gaz, county, headline, text, mentions, published, agency, township,
                              home)
+    if site_own:
+        # nothing named, no unit of another level spoken of: the site's own unit reports (a
+        # county government's meeting, a street office's own work)
+        place = home_p
     if place is _UNNAMED_COUNTY:
         return Locality(level="county", agency=agency)
     if place is None:
@@ -173,9 +183,16 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     # a city without counties (中山市, 东莞市) has its towns directly under it
     if place.level == "county" or (place.level == "prefecture" and townships_of(place)):
         printed = frozenset(headline[m.start:m.end] if m.headline else text[m.start:m.end]
-                            for m in mentions if m.place == place and not m.dropped)
-        township = find_township(place, headline, text, weights.refs[place], printed)
+                            for m in mentions if m.place == place and not m.dropped
+                            and not m.echo)
+        township = find_township(place, headline, text, weights.refs[place], printed) or (
+            own_street)
     return _locality(gaz, place, headline, text, mentions, published, agency, township, home)
+
+
+def _within_home(county: Place, home: Place) -> bool:
+    """Is ``county`` the home, by name too (a name two provinces share, 海州区), or inside it?"""
+    return county.name == home.name or home.name in (county.prefecture, county.province)
 
 
 def _speaking_by_short_name(headline: str, text: str) -> tuple[Place, int] | None:

@@ -47,6 +47,7 @@ class _Mention:
     lead: bool = False
     dropped: bool = False  # a parent name directly before its child: 常德市|武陵区
     short: bool = False  # a headline lead read through an alias (江华：)
+    echo: bool = False  # a named county's short name repeated (河津 after 河津市): weight only
     place: Place | None = None  # after disambiguation
 
 

@@ -255,7 +255,7 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
         source = headline if m.headline else text
         as_title = bool(_TITLE_AFTER_NAME.match(source, m.end))
         w.add(key, m.weight * (ORGAN_PLACE_FACTOR if as_organ else 1.0)
-              * (TITLE_FACTOR if as_title else 1.0), n)
+              * (TITLE_FACTOR if as_title else 1.0), n, ref=not m.echo)
         printed = (headline if m.headline else text)[m.start:m.end]
         named.append((m.headline, m.start, printed, key))
     order = len(mentions)
