@@ -46,3 +46,37 @@ def test_work_done_ahead_of_or_beyond_its_target_is_evaluation():
 def test_a_growth_figure_is_not_progress_against_a_task():
     assert EVAL not in codes("前三季度，全县实现地区生产总值同比增长6.5%。")
     assert EVAL not in codes("景区实现旅游收入增长12%，游客人数创新高。")
+
+
+# --- institution: a mechanism named in passing is not one built ----------------------------------
+
+INST = "institution"
+
+
+def test_a_mechanism_lacking_or_a_plan_discussed_is_not_institution():
+    assert INST not in codes("目前，小区业主与物业之间沟通机制缺失，矛盾时有发生。")
+    assert INST not in codes("调解员与双方当事人反复商讨调解方案，直到深夜。")
+    assert INST not in codes("各村要对照问题清单逐项整改，务求实效。")
+
+
+def test_a_mechanism_built_or_a_plan_issued_stays_institution():
+    assert INST in codes("县司法局建立纠纷排查机制，每月分析一次。")
+    assert INST in codes("会议学习了《青山镇人居环境整治工作方案》，安排了分工。")
+    assert INST in codes("该镇将考核结果纳入干部绩效评价体系。")
+
+
+def test_the_verb_may_open_the_sentence_before_the_term():
+    # 推行 opens the sentence; the mechanism is named two clauses later
+    assert INST in codes("城关镇推行“三步调解法”，通过受理、调处、回访，打通闭环机制。")
+    # the same words in a sentence of their own, with no such verb, are named in passing
+    assert INST not in codes("城关镇有“三步调解法”。通过受理、调处、回访，打通闭环机制。")
+
+
+def test_a_verb_after_the_clause_of_the_term_does_not_count():
+    # the mechanism is exhorted in one clause; 建设 belongs to the next one
+    assert INST not in codes("当前协商机制仍不顺畅，下一步要加快场馆建设。")
+
+
+def test_a_term_outside_the_passing_words_keeps_the_code():
+    # 联席会议 is not a word named in passing: the rule leaves the paragraph alone
+    assert INST in codes("协商机制不顺畅的问题提交联席会议研究。")
