@@ -1220,3 +1220,13 @@ def test_the_home_provinces_short_name_in_a_list_of_provinces_is_not_the_setting
             "邵阳市减灾委员会办公室提醒市民，出行前关注天气预报，注意防寒保暖。")
     loc = locate_article("春运遭遇复杂天气", text, home="邵阳市")
     assert _core(loc) == ("邵阳市", "邵阳市", HUNAN, "prefecture")
+
+
+def test_a_city_printed_by_its_short_name_is_what_its_later_deixis_refers_to():
+    # the city's vice mayor named with the city's short name (no 市 printed); 全市 and the
+    # city's bureau point back to the city, the one county named at the end is an example
+    text = ("昨天，邵阳副市长某某带领市农业农村局相关负责人，对各县（市、区）秋收工作进行检查，"
+            "要求各县（市、区）加快秋收进度。\n"
+            "据了解，目前全市秋收工作已经完成86%，其中武冈市水稻收割已全面告捷。")
+    loc = locate_article(None, text)
+    assert _core(loc) == ("邵阳市", "邵阳市", HUNAN, "prefecture")

@@ -143,7 +143,7 @@ def referents(forms: list[Deixis], named: list[tuple[bool, int, str, Place]],
     when nothing fits (no home given, or a home of another level): the referent is unknown.
     ``named`` holds (in headline, position, printed name, place): the printed name gives the
     level character (淮阳县, a former name of 淮阳区, is followed by 该县)."""
-    order = sorted(((_reading_order(in_head, pos), level_char(printed), p)
+    order = sorted(((_reading_order(in_head, pos), _printed_level(printed, p), p)
                     for in_head, pos, printed, p in named), key=lambda t: t[0])
     last: dict[str, Place] = {}  # the latest unit named so far, per level character
     only: dict[str, set[Place]] = {}  # every unit named, per level character
@@ -172,6 +172,14 @@ def referents(forms: list[Deixis], named: list[tuple[bool, int, str, Place]],
                  and d.level_char in FORWARD_LEVELS else None)
         out.append((d, last.get(d.level_char, fits_home or ahead)))
     return out
+
+
+def _printed_level(printed: str, place: Place) -> str:
+    """The level character a unit is referred back to by: its printed name's (淮阳县, a former
+    name of 淮阳区, is followed by 该县), or its own when printed by a short name without an
+    ending (哈尔滨副市长…全市: 哈尔滨市)."""
+    last = level_char(printed)
+    return last if last in LEVEL_CHARS else level_char(place.name)
 
 
 def _reading_order(headline: bool, pos: int) -> tuple[int, int]:
