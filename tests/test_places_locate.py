@@ -1230,3 +1230,14 @@ def test_a_city_printed_by_its_short_name_is_what_its_later_deixis_refers_to():
             "据了解，目前全市秋收工作已经完成86%，其中武冈市水稻收割已全面告捷。")
     loc = locate_article(None, text)
     assert _core(loc) == ("邵阳市", "邵阳市", HUNAN, "prefecture")
+
+
+def test_a_town_addressed_under_its_prefecture_with_no_county_is_its_countys():
+    # 某省某市某镇: the county left out of the address; the town belongs to one county of that
+    # city, and the report on the town is that county's township report, not the city's
+    text = ("“没有乡亲们帮忙，我的病不会好得这么快。”湖南省邵阳市高沙镇的村民李大娘说。\n"
+            "高沙镇是全市有名的蔬菜大镇。去年，高沙镇新建蔬菜基地2000亩，村民人均增收3000元。\n"
+            "镇干部某某走遍了高沙镇所有的村，帮助群众解决实际困难。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.prefecture, loc.level, loc.township) == (
+        "洞口县", "邵阳市", "township", "高沙镇")

@@ -22,6 +22,7 @@ parser's function must keep:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -142,6 +143,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     _drop_visitors(mentions, headline, text, home_p)
     _drop_cited_visits(mentions, text)
     _drop_contact_addresses(mentions, headline, text)
+    _prefecture_addresses(gaz, mentions, headline, text)
     weights = weigh(mentions, headline, text, home_p)
     place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights, headline)
     place = _bare_home_zone(headline, text, place, home_p, weights) or place
@@ -264,6 +266,42 @@ VISIT = re.compile(r"莅临|来(?:到)?(?:(?:我|本)[县市区旗]|[^\W\d_](?=�
 #: Longest stretch before the coming that can hold the visitors' origin (齐河县委书记某某带领
 #: 齐河党政考察团), within its clause.
 MAX_VISITOR_LEAD = 60
+
+
+#: Shortest township name read after a prefecture as its address (上拉秀乡): two characters
+#: plus the ending; shorter names are words as often (新乡).
+MIN_ADDRESSED_TOWNSHIP = 3
+
+
+@functools.lru_cache(maxsize=1)
+def _counties_by_prefecture() -> dict[tuple[str, str], tuple[Place, ...]]:
+    """(province, prefecture) -> its county-level units, by name."""
+    out: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    for places in load_gazetteer().full.values():
+        for p in places:
+            if p.level == "county" and p.prefecture:
+                out[(p.province, p.prefecture)].append(p)
+    return {k: tuple(sorted(set(v), key=lambda p: p.name)) for k, v in out.items()}
+
+
+def _prefecture_addresses(gaz: Gazetteer, mentions: list[_Mention], headline: str,
+                          text: str) -> None:
+    """A prefecture printed directly before a township of one of its counties, the county left
+    out (某州上拉秀乡): the address of that county's town.  The prefecture's mention becomes
+    the county's (as 常德市|武陵区 is the district's): a report on a town so addressed is the
+    town's county's, not the prefecture's."""
+    del gaz  # the county index is built from the same gazetteer
+    for m in mentions:
+        key = _key(m)
+        if m.dropped or key is None or key.level != "prefecture":
+            continue
+        source = headline if m.headline else text
+        owners = {c for c in _counties_by_prefecture().get((key.province, key.name), ())
+                  for t in townships_of(c)
+                  if len(t) >= MIN_ADDRESSED_TOWNSHIP and source.startswith(t, m.end)}
+        if len(owners) == 1:
+            m.place = owners.pop()
+            m.cands = (m.place,)
 
 
 def _drop_where(mentions: list[_Mention], drop) -> None:
