@@ -731,7 +731,8 @@ def _name_unnamed_changes(rows: list[dict[str, object]]) -> None:
             name = str(other["indicator"] or "")
             if open_bracket(str(other["sentence"]), int(other["_at"])) is not None:
                 continue  # a part in brackets (含旧存256件) is not what changed
-            if other["kind"] != "date" and name and not re.search(r"\d", name):
+            if (other["kind"] != "date" and name and not re.search(r"\d", name)
+                    and not metric_labels.NOT_A_SUBJECT.match(name)):  # 占任务数: a share's
                 row.update(indicator=name,
                            family=indicator_family(name, str(row["kind"])))
                 break

@@ -551,3 +551,8 @@ def test_change_of_a_case_stage_names_the_cases_it_follows():
     assert new.startswith("新收") and len(new) > 2
     assert _row(sentence, 12.5)["indicator"] == new
     assert _row(sentence, 8.1)["indicator"] == _row(sentence, 210)["indicator"]
+
+
+def test_change_after_a_share_does_not_take_the_share_as_its_name():
+    sentence = "其中国税部门完成8120万元，占任务数的61.2%，同比增长12.5%。"
+    assert not str(_row(sentence, 12.5)["indicator"] or "").startswith("占")
