@@ -636,8 +636,9 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     clause = re.sub(r"占比率", "占比", clause)  # 占比率 is 占比 with a redundant 率
     tokens = tokenize(clause)
     for k in range(len(tokens) - 1, -1, -1):  # after the last agent or target word
+        only_reaching = tokens[k + 1:] in ([w] for w in _REACHING)  # 税务部门完成28684万元
         if (tokens[k].endswith(_AGENTS) and k + 1 < len(tokens)
-                and _is_verb(tokens[k + 1])):
+                and _is_verb(tokens[k + 1]) and not only_reaching):  # the office's own sum
             tokens = tokens[k + 1:]
             break
         if tokens[k] in _AGENT_CUTS:

@@ -556,3 +556,11 @@ def test_change_of_a_case_stage_names_the_cases_it_follows():
 def test_change_after_a_share_does_not_take_the_share_as_its_name():
     sentence = "其中国税部门完成8120万元，占任务数的61.2%，同比增长12.5%。"
     assert not str(_row(sentence, 12.5)["indicator"] or "").startswith("占")
+
+
+def test_office_reaching_a_sum_names_the_sum_by_the_office():
+    sentence = "其中国税部门完成8120万元，地税部门完成5230万元。"
+    assert "国税部门" in str(_row(sentence, 8120)["indicator"])
+    assert "地税部门" in str(_row(sentence, 5230)["indicator"])
+    # an office followed by what it did keeps only the act (as before)
+    assert _row("县公安局抓获犯罪嫌疑人35名。", 35)["indicator"].startswith("抓获")
