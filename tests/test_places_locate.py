@@ -1241,3 +1241,14 @@ def test_a_town_addressed_under_its_prefecture_with_no_county_is_its_countys():
     loc = locate_article(None, text)
     assert (loc.locality, loc.prefecture, loc.level, loc.township) == (
         "洞口县", "邵阳市", "township", "高沙镇")
+
+
+def test_a_banner_named_in_full_then_by_first_character_and_banner_outweighs_its_city():
+    # a banner's forum of city political-consultative members living there, on the city's
+    # site: the city by its organs throughout, the banner in full once, then as 翁旗
+    text = ("近日，翁牛特旗召开住翁旗市政协委员座谈会。市政协副主席、旗委书记某某，市政协委员某某等出席。\n"
+            "座谈会听取住翁旗市政协委员对市政协工作和全旗发展的意见建议。\n"
+            "会议要求，代表们要站在全市发展的高度，结合翁旗实际，充分利用市政协各类会议平台，讲好翁旗故事，"
+            "扩大翁旗在全市的影响，争取市里对翁旗各项工作的支持，为翁旗发展贡献力量。")
+    loc = locate_article(None, text, home="赤峰市")
+    assert (loc.locality, loc.prefecture, loc.level) == ("翁牛特旗", "赤峰市", "county")

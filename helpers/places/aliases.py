@@ -347,7 +347,35 @@ def _named_county_forms(mentions: list[_Mention], context: dict[str, Place]
     for form, places in county_aliases().items():
         if len(places) == 1 and places[0] in named and form not in context:
             out[form] = places[0]
+    banners = _banner_abbreviations()
+    for place in named:
+        form = place.name[:1] + BANNER
+        if banners.get(form) == place and form not in context:
+            out.setdefault(form, place)
     return out
+
+
+#: The banner (旗), Inner Mongolia's county: a long banner name is shortened to its first
+#: character + 旗 (翁旗 for 翁牛特旗, 克旗 for 克什克腾旗) where no other banner starts with it.
+BANNER = "旗"
+#: Shortest banner name shortened so: a three-character one (正蓝旗) is short already.
+MIN_ABBREVIATED_BANNER = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _banner_abbreviations() -> dict[str, Place]:
+    """First character + 旗 -> the one banner of ``MIN_ABBREVIATED_BANNER`` characters or more
+    it shortens, when no other county-level unit's name starts with that character and ends in
+    旗 and no unit is named so."""
+    gaz = load_gazetteer()
+    by_form: dict[str, set[Place]] = {}
+    for places in gaz.full.values():
+        for p in places:
+            if p.level == "county" and p.name.endswith(BANNER):
+                by_form.setdefault(p.name[:1] + BANNER, set()).add(p)
+    return {form: next(iter(ps)) for form, ps in by_form.items()
+            if len(ps) == 1 and len(next(iter(ps)).name) >= MIN_ABBREVIATED_BANNER
+            and not gaz.full.get(form)}
 
 
 def _opens_address(gaz: Gazetteer, unit: Place, text: str, end: int) -> bool:
