@@ -1252,3 +1252,12 @@ def test_a_banner_named_in_full_then_by_first_character_and_banner_outweighs_its
             "扩大翁旗在全市的影响，争取市里对翁旗各项工作的支持，为翁旗发展贡献力量。")
     loc = locate_article(None, text, home="赤峰市")
     assert (loc.locality, loc.prefecture, loc.level) == ("翁牛特旗", "赤峰市", "county")
+
+
+def test_a_bare_development_zone_ending_is_the_ending_the_zone_is_printed_with():
+    # the zone's tribunal printed as 某市开发区 and the zone once in full as 某经济开发区: one zone,
+    # named as printed in full, not completed to a national 经济技术开发区
+    text = ("近日，常州市开发区法庭法官来到村里开庭，调解一起赡养纠纷。\n"
+            "常州市开发区法庭负责人介绍，法庭为常州经济开发区的三个镇提供上门立案服务。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.prefecture, loc.level) == ("常州经济开发区", "常州市", "zone")

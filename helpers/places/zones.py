@@ -47,6 +47,9 @@ ZONE_SUFFIXES = (
 #: city (淮安开发区) is how the national economic-technological zones are shortened.
 SUFFIX_SYNONYMS = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区",
                    "开发区": "经济技术开发区"}
+#: The bare ending and the plain development-zone ending it may stand for (see ``find_zones``).
+BARE_DEVELOPMENT = "开发区"
+PLAIN_DEVELOPMENT = "经济开发区"
 #: Most characters between a city's name and the ending (湘江 in 湖南湘江新区, 九华 in 湘潭九华
 #: 示范区): a zone's own name is short; more is a phrase (常德市召开全市开发区...).
 MAX_ZONE_CORE = 4
@@ -212,13 +215,25 @@ def find_zones(text: str) -> list[Zone]:
                 zone = tables.listed[name]
                 found.append((i, i + len(name), zone, tables.codes[zone]))
     printed: dict[tuple, str] = {}
+    ranks: dict[tuple, tuple[bool, int]] = {}
     pattern_hits: list[tuple[int, int, tuple]] = []
-    for m in tables.pattern.finditer(text):
+    hits = list(tables.pattern.finditer(text))
+    # a bare 开发区 stands for the ending the same zone is printed with elsewhere in the text
+    # (镇江市开发区 and 镇江经济开发区: one zone, the 经济开发区), else for 经济技术开发区
+    printed_endings = {(tables.prefix_places[m["pre"]].name, m["core"], m["suf"]) for m in hits}
+    for m in hits:
         unit = tables.prefix_places[m["pre"]]
-        key = (unit.name, m["core"], SUFFIX_SYNONYMS.get(m["suf"], m["suf"]))
+        suffix = SUFFIX_SYNONYMS.get(m["suf"], m["suf"])
+        if m["suf"] == BARE_DEVELOPMENT and (unit.name, m["core"], PLAIN_DEVELOPMENT) in (
+                printed_endings):
+            suffix = PLAIN_DEVELOPMENT
+        key = (unit.name, m["core"], suffix)
         name = m["pre"] + m["core"] + key[2]
-        if len(name) > len(printed.get(key, "")):
-            printed[key] = name
+        # a name printed so (with its full ending) before one completed from a shorter ending,
+        # then the longer (the city's full name)
+        rank = (name == m.group(), len(name))
+        if rank > ranks.get(key, (False, 0)):
+            printed[key], ranks[key] = name, rank
         pattern_hits.append((m.start(), m.end(), key))
     for start, end, key in pattern_hits:
         found.append((start, end, _pattern_place(tables, key, printed[key]), None))
