@@ -163,3 +163,17 @@ def test_dates_printed_without_a_label_or_a_day_sign():
     h = parse_header("2020-11-02 07:27:00   掌上某城")
     assert h is not None and h.fields == {"published": ["2020-11-02 07:27:00"],
                                           "source": ["掌上某城"]}
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    # a classified-ads site's post stamp under the title: the date, 发布 and a view count
+    ("2019-05-06 8:30:00发布120次查看", "2019-05-06 8:30:00"),
+    ("2019-05-06 发布 7 次浏览", "2019-05-06"),
+])
+def test_post_stamp_with_view_count_is_a_date_line(line, date):
+    header = parse_header(line)
+    assert header is not None and header.first("published") == date
+
+
+def test_a_sentence_opening_with_a_date_and_a_count_is_no_post_stamp():
+    assert parse_header("2019年5月6日发布的通知已有120次查看，群众反响热烈。") is None

@@ -67,7 +67,9 @@ _HAN = f"[{IDEOGRAPHS}]"
 # A line that is only a date (e-paper article pages print the date: 2021年08月27日 星期五).
 # A site's time stamp with the year apart from month/day and the clock time (2025 12/01 08:54:15).
 _YEAR_APART = r"\d{4}\s+\d{1,2}\s*/\s*\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
-_DATE_ONLY = re.compile(f"(?:{_DATE}{_TIME}|{_YEAR_APART})" + r"(?:\s*(?:星期|周)[一二三四五六日天]?)?")
+_DATE_ONLY = re.compile(f"(?:{_DATE}{_TIME}|{_YEAR_APART})" + r"(?:\s*(?:星期|周)[一二三四五六日天]?)?"
+                        # a site's post stamp: 2017-12-13 0:00:00发布50次查看
+                        r"(?:\s*发布)?(?:\s*\d+\s*次(?:查看|浏览|阅读|点击))?")
 # Words printed in parentheses at an article's foot that are no one's name (（待续）, （图片）).
 _NOT_NAMES = frozenset({"待续", "未完待续", "续完", "全文完", "图片", "资料", "图文", "供图", "摄影",
                         "视频", "原创", "转载", "通讯员", "记者", "编辑", "本报", "完"})
@@ -120,8 +122,9 @@ def parse_header(line: str) -> Header | None:
     # (each regex below is tried only where the line holds what it cannot match without: a
     # leading digit for a date, 发表于 for a forum post, a colon or = for labels; most lines
     # read are text, and detect_format asks of each of a file's first lines)
-    if s[:1].isdecimal() and _DATE_ONLY.fullmatch(s):
-        return Header({"published": [s]})
+    if s[:1].isdecimal() and (stamp := _DATE_ONLY.fullmatch(s)):
+        return Header({"published": [_DATE_IN_LINE.match(s)[0].strip() if "发布" in s or "次" in s
+                                     else stamp[0]]})
     if bracketed and s not in _NOT_NAMES and (names := _bare_names(s)):  # （王素娟）: a byline
         return Header({"author": [" ".join(names)]})
     if "|" in s and (table := _table_row(s)) is not None:
