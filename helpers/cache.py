@@ -8,7 +8,8 @@ made the table; stage versions chain so that each stage is redone only when some
 depends on changed:
 
 ===========  ===========================================================================
-parse        the modules of the parse stage (``PARSE_MODULES``), ``config.USER_DICT`` and the
+parse        the modules of the parse stage (``PARSE_MODULES``), ``config.USER_DICT``,
+             ``config.CHANGES_EXTRA`` (the gazetteer's supplementary renames) and the
              tokenizer's whole dictionary (``dictionary_additions()``: user dictionary + the
              default codebook's words, since the parser asks the tokenizer whether a line ends
              inside a word); the tokenizer backend; library versions (pandas, jieba, ...)
@@ -150,6 +151,7 @@ def _base_versions() -> dict[str, str]:
     """Stage versions independent of the codebook choice (read once per process)."""
     parse = digest(
         "parse", _sources(parse_modules()), _file_sha(config.USER_DICT),
+        _file_sha(config.CHANGES_EXTRA),  # the gazetteer's supplementary changes
         digest(sorted(dictionary_additions(), key=lambda a: a[0])),  # order-free
         tokenizer_backend(), _library_versions(),
     )

@@ -83,6 +83,13 @@ STOPWORDS_EXTRA: Path = DATA_DIR / "stopwords_extra.txt"
 #: Indicator families: canonical names of reported indicators and the patterns that find them.
 INDICATOR_FAMILIES: Path = DATA_DIR / "indicator_families.yaml"
 
+#: County- and prefecture-level renames and mergers that jionlp's change list lacks (read by the
+#: gazetteer next to it: former names found, ``places.history`` walks back through them).  One
+#: row per change: date (ISO), department (国批/民批/省批, as jionlp), province, old_prefecture,
+#: old_county (empty for a prefecture's own change), new_prefecture, new_county, source (the
+#: approval it is taken from).
+CHANGES_EXTRA: Path = DATA_DIR / "changes_extra.csv"
+
 #: jieba's prefix-dictionary cache.  jieba itself keeps one in ``$TMPDIR/jieba.cache`` and loads
 #: whatever file it finds under that name; the project keeps its own here instead, each named by
 #: the key of the dictionary it was built from, so a foreign or stale file is never loaded
@@ -96,7 +103,7 @@ JIEBA_CACHE: Path = ROOT / ".cache" / "jieba"
 BUILT_CACHE: Path = ROOT / ".cache" / "built"
 
 __all__ = [
-    "ANNOTATIONS", "BUILT_CACHE", "CACHE", "CODEBOOK", "CODEBOOK_DOC", "CODEBOOK_QDC", "CODING_QDPX", "CODING_SHEET",
+    "ANNOTATIONS", "BUILT_CACHE", "CACHE", "CHANGES_EXTRA", "CODEBOOK", "CODEBOOK_DOC", "CODEBOOK_QDC", "CODING_QDPX", "CODING_SHEET",
     "COLUMNS", "CORPUS_DERIVED", "CORPUS_RAW", "DATA_DIR", "DATA_DOC", "DEMO_CODING_SHEET",
     "DERIVED_TABLES", "DOCS", "E2E_SCREENSHOTS", "FIGURES", "FONT_CACHE", "HAND_CODES",
     "INDICATOR_FAMILIES", "JIEBA_CACHE", "NOTEBOOKS", "ROOT", "STOPWORDS_EXTRA", "USER_DICT",

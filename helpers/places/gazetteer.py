@@ -8,6 +8,8 @@ here: every name comes from jionlp.
 from __future__ import annotations
 
 import contextlib
+import csv
+import datetime as dt
 import functools
 import importlib.util
 import io
@@ -18,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 
+from helpers import config
 from helpers.text.stored import load_stored, stored_key
 
 __all__ = ["Gazetteer", "Place", "jionlp_detail_tree", "load_gazetteer"]
@@ -105,10 +108,53 @@ def _read_jionlp_tables() -> tuple[dict, list]:
 
 @functools.lru_cache(maxsize=1)
 def _jionlp_tables() -> tuple[dict, list]:
-    """jionlp's division tree and rename list (read once per process, kept between kernels in
-    ``config.BUILT_CACHE``: callers must not change them)."""
+    """jionlp's division tree and rename list, the list followed by the changes of
+    ``config.CHANGES_EXTRA`` in jionlp's form (read once per process, jionlp's kept between
+    kernels in ``config.BUILT_CACHE``: callers must not change them)."""
     tree, changes = load_stored("jionlp-tables", _jionlp_key(), _read_jionlp_tables)
-    return tree, changes
+    return tree, [*changes, *_extra_changes()]
+
+
+#: The columns of ``config.CHANGES_EXTRA``, in order; the two county columns are both empty for
+#: a prefecture-level change (as jionlp's records leave them None).
+EXTRA_CHANGE_COLUMNS = ("date", "department", "province", "old_prefecture", "old_county",
+                        "new_prefecture", "new_county", "source")
+_COUNTY_COLUMNS = ("old_county", "new_county")
+
+
+def _extra_changes() -> list[dict]:
+    """The rows of ``config.CHANGES_EXTRA`` as jionlp's change records; a malformed row is an
+    error naming the file, row and column, never skipped."""
+    path = config.CHANGES_EXTRA
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    if not rows or tuple(rows[0]) != EXTRA_CHANGE_COLUMNS:
+        raise ValueError(f"{path}: row 1: the header must be {','.join(EXTRA_CHANGE_COLUMNS)}")
+    out = []
+    for n, values in enumerate(rows[1:], start=2):
+        if not any(v.strip() for v in values):
+            continue  # a blank line
+        if len(values) != len(EXTRA_CHANGE_COLUMNS):
+            raise ValueError(f"{path}: row {n}: {len(values)} columns, expected "
+                             f"{len(EXTRA_CHANGE_COLUMNS)}")
+        row = dict(zip(EXTRA_CHANGE_COLUMNS, (v.strip() for v in values), strict=True))
+        for column in EXTRA_CHANGE_COLUMNS:
+            if not row[column] and column not in _COUNTY_COLUMNS:
+                raise ValueError(f"{path}: row {n}, column {column}: empty")
+        if bool(row["old_county"]) != bool(row["new_county"]):
+            raise ValueError(f"{path}: row {n}, columns old_county/new_county: both or neither")
+        try:
+            dt.date.fromisoformat(row["date"])
+        except ValueError:
+            raise ValueError(f"{path}: row {n}, column date: {row['date']!r} is not "
+                             "YYYY-MM-DD") from None
+        out.append({
+            "date": row["date"], "department": row["department"],
+            "old_loc": [[row["province"], None], [row["old_prefecture"], None],
+                        [row["old_county"] or None, None]],
+            "new_loc": [row["province"], row["new_prefecture"], row["new_county"] or None],
+        })
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -146,7 +192,8 @@ def load_gazetteer() -> Gazetteer:
     """The name indexes, built once from jionlp's data (prints nothing) and kept between
     kernels in ``config.BUILT_CACHE`` under the key of jionlp's files and of this module's
     source (~0.05 s to read against ~0.5 s to build)."""
-    key = stored_key("gazetteer", _jionlp_key(), Path(__file__).read_bytes())
+    key = stored_key("gazetteer", _jionlp_key(), Path(__file__).read_bytes(),
+                     config.CHANGES_EXTRA.read_bytes())
     return _gazetteer_from(load_stored("gazetteer", key,
                                        lambda: _gazetteer_data(_build_gazetteer())))
 
