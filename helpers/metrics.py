@@ -554,6 +554,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _name_casualties(out)
     _name_shares(out)
     _name_bare_measures(out)
+    _name_bare_sectors(out)
     _name_stage_changes(out)
     _link_then_now(out)
     _link_pairs(out)
@@ -878,6 +879,56 @@ def _name_bare_measures(rows: list[dict[str, object]]) -> None:
                     and name not in metric_labels.ATTRIBUTES):  # 总投资 names no owner
                 row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
                 break
+
+
+#: A sector of the economy named alone (第一产业, 制造业, 交通运输业, 批发零售业): statistics
+#: print a sector's amount and growth without the measure, which the reader supplies from the
+#: sentence.  The list of sector heads is closed on purpose: 企业, 就业, 物业, 专业 end in 业
+#: too and are no sectors.
+BARE_SECTOR = re.compile(
+    r"第[一二三]产业|(?:其他|其它)?[\u4e00-\u9fff、，]{0,14}?"
+    r"(?:农|林|牧|畜牧|渔|工|制造|采矿|建筑|金融|房地产|服务|批发|零售|批发零售|批发和零售"
+    r"|住宿|餐饮|住宿餐饮|住宿和餐饮|运输|交通运输|仓储|邮政|供应|信息技术服务|商务服务)业")
+#: What a sector's amount or growth measures when its sentence is about the economy's output
+#: (地区生产总值, 增加值, GDP) or prints a sector's amount in money: its value added.
+SECTOR_OUTPUT = "增加值"
+_OUTPUT_WORDS = re.compile(r"增加值|生产总值|GDP")
+#: Measure words printed after a list of sectors (农业、林业增速分别为…): the list names its own
+#: measure, so no other is supplied.
+_AFTER_SECTOR_MEASURE = re.compile(r"(?:分别)?(?:增速|增幅|降幅|增加值|投资|零售额|产值|产量"
+                                   r"|营业收入|收入|用电量|税收|利润|占比|比重|企业|项目)")
+
+
+def _name_bare_sectors(rows: list[dict[str, object]]) -> None:
+    """A money figure or a growth rate named by a sector alone (第一产业4.41亿元，同比增长1.8%)
+    measures what its sentence's sectors measure: the measure a sibling sector prints
+    (批发业零售额 … 零售业49.82亿元: 零售额), else value added where the sentence is about
+    output or gives sectors' amounts in money; a list that prints its own measure after the
+    sectors (农业、林业增速分别为) keeps its label."""
+    for row in rows:
+        label = str(row["indicator"] or "")
+        if not BARE_SECTOR.fullmatch(label) or not (
+                row["kind"] == "money" or (row["role"] == "change" and row["unit"] == "%")):
+            continue
+        sentence, at = str(row["sentence"]), int(row["_at"])
+        begin = sentence.rfind(label, 0, at)
+        if begin < 0:
+            continue
+        after = re.sub(r"^(?:[、和及与]" + BARE_SECTOR.pattern + ")*", "",
+                       sentence[begin + len(label):at])
+        if _AFTER_SECTOR_MEASURE.match(after):
+            continue
+        siblings = [str(o["indicator"] or "") for o in rows
+                    if o["sentence"] == row["sentence"] and o is not row]
+        measure = next((m for name in siblings for m in metric_labels.LIST_SHARED_MEASURES
+                        if name.endswith(m) and BARE_SECTOR.fullmatch(name[:-len(m)])), None)
+        if measure is None and (_OUTPUT_WORDS.search(sentence) or any(
+                o["kind"] == "money" and BARE_SECTOR.fullmatch(str(o["indicator"] or ""))
+                for o in rows if o["sentence"] == row["sentence"])):
+            measure = SECTOR_OUTPUT
+        if measure:
+            name = label + measure
+            row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
 
 
 def _name_stage_changes(rows: list[dict[str, object]]) -> None:

@@ -63,7 +63,8 @@ def test_respectively_without_subject_takes_the_figures_before():
 
 def test_a_second_list_follows_the_first():
     got = _labels("其中第一产业、第二产业分别完成8.4亿元、21.3亿元，增长2%、6.5%。")
-    assert [name for _, name in got] == ["第一产业", "第二产业"] * 2
+    # sectors' amounts in money are their value added (_name_bare_sectors)
+    assert [name for _, name in got] == ["第一产业增加值", "第二产业增加值"] * 2
 
 
 def test_abbreviated_list_is_expanded():
@@ -564,3 +565,22 @@ def test_office_reaching_a_sum_names_the_sum_by_the_office():
     assert "地税部门" in str(_row(sentence, 5230)["indicator"])
     # an office followed by what it did keeps only the act (as before)
     assert _row("县公安局抓获犯罪嫌疑人35名。", 35)["indicator"].startswith("抓获")
+
+
+def test_sector_named_alone_measures_value_added_in_an_output_sentence():
+    sentence = "全县生产总值88.6亿元，其中第二产业增长7.2%，服务业增长5.5%。"
+    assert _row(sentence, 7.2)["indicator"] == "第二产业增加值"
+    assert _row(sentence, 5.5)["indicator"] == "服务业增加值"
+
+
+def test_sector_named_alone_takes_the_measure_its_sibling_prints():
+    sentence = "限上批发业销售额12.3亿元，增长4.1%；零售业9.8亿元，增长6.6%。"
+    assert _row(sentence, 9.8)["indicator"] == "零售业销售额"
+    assert _row(sentence, 6.6)["indicator"] == "零售业销售额"
+
+
+def test_sectors_listed_before_their_own_measure_get_no_other():
+    sentence = "今年前三季度，渔业、林业增速分别为2.1%和3.3%，生产总值增长5%。"
+    assert "增加值" not in str(_row(sentence, 2.1)["indicator"])
+    # 企业 ends in 业 but is no sector: nothing is supplied to it
+    assert "增加值" not in str(_row("规上工业增加值增长6%，新增企业12家。", 12)["indicator"] or "")
