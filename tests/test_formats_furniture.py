@@ -38,6 +38,7 @@ from helpers.formats.furniture import (
     ("【字体：大 中 小】 打印本页", "tools"),
     ("【打印】【关闭】", "tools"),
     ("扫一扫在手机打开当前页", "tools"),
+    ("微信扫一扫分享", "tools"),  # a share widget's caption alone on its line
     ("本篇文章1200字，读完约3分钟", "tools"),
     ("图片来源：县委宣传部", "credit"),
     ("（图片来源：网络）", "credit"),
