@@ -177,3 +177,12 @@ def test_post_stamp_with_view_count_is_a_date_line(line, date):
 
 def test_a_sentence_opening_with_a_date_and_a_count_is_no_post_stamp():
     assert parse_header("2019年5月6日发布的通知已有120次查看，群众反响热烈。") is None
+
+
+def test_disclosure_table_row_with_colons_after_its_labels():
+    # the same metadata row as a disclosure page prints it with a colon after each label
+    h = parse_header("索 引 号: | XYZ012/2024-000118 | 发布日期: | 2024-03-05 |")
+    assert h is not None
+    assert h.first("other") == "XYZ012/2024-000118" and h.first("published") == "2024-03-05"
+    h = parse_header("发布机构: | 某市某某中心 | 责任部门: | |")
+    assert h is not None and h.first("source") == "某市某某中心"

@@ -34,7 +34,7 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
                "值班编辑", "美编", "版式", "一审", "二审", "三审", "初审", "复审"),
     "other": ("索引号", "文号", "发文字号", "组配分类", "信息分类", "主题分类", "分类", "主题词",
               "关键词", "浏览次数", "点击数", "阅读次数", "访问量", "字号", "内容概述", "生效时间",
-              "废止时间", "有效性", "公开方式", "公开范围", "体裁分类", "所属机构", "栏目", "当前版", "文章字数", "字数",
+              "废止时间", "有效性", "公开方式", "公开范围", "责任部门", "体裁分类", "所属机构", "栏目", "当前版", "文章字数", "字数",
               "累计次数", "期号", "期次", "版名", "专栏", "专题"),
 }
 # Traditional characters of the labels, as Hong Kong, Taiwan and converted mainland pages print
@@ -158,14 +158,14 @@ def _table_row(s: str) -> Header | None:
     header = Header()
     k = 0
     while k < len(cells):
-        label = "".join(cells[k].split())
+        label = "".join(cells[k].split()).rstrip("：:")  # 索 引 号: | …: the colon is no part
         if not label:
             k += 1
             continue
         if label not in _LABEL_FIELD:
             return None
         value = cells[k + 1] if k + 1 < len(cells) else ""
-        if "".join(value.split()) in _LABEL_FIELD:  # 文号 | 发布日期 | …: an empty value
+        if "".join(value.split()).rstrip("：:") in _LABEL_FIELD:  # 文号 | 发布日期 | …: empty
             value, k = "", k + 1
         else:
             k += 2
