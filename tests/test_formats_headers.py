@@ -186,3 +186,10 @@ def test_disclosure_table_row_with_colons_after_its_labels():
     assert h.first("other") == "XYZ012/2024-000118" and h.first("published") == "2024-03-05"
     h = parse_header("发布机构: | 某市某某中心 | 责任部门: | |")
     assert h is not None and h.first("source") == "某市某某中心"
+
+
+def test_issue_date_with_weekday_and_a_news_hotline_is_a_header_line():
+    # an e-paper article page's top line: the issue's date and weekday, the paper's hotline
+    h = parse_header("2023年3月5日 星期日  报料热线:0000-1234567")
+    assert h is not None and h.first("published") == "2023年3月5日 星期日"
+    assert parse_header("2023年3月5日 星期日 我县举行植树节活动") is None  # a date, then text

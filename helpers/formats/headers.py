@@ -35,7 +35,7 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "other": ("索引号", "文号", "发文字号", "组配分类", "信息分类", "主题分类", "分类", "主题词",
               "关键词", "浏览次数", "点击数", "阅读次数", "访问量", "字号", "内容概述", "生效时间",
               "废止时间", "有效性", "公开方式", "公开范围", "责任部门", "体裁分类", "所属机构", "栏目", "当前版", "文章字数", "字数",
-              "累计次数", "期号", "期次", "版名", "专栏", "专题"),
+              "累计次数", "期号", "期次", "版名", "专栏", "专题", "报料热线", "新闻热线"),
 }
 # Traditional characters of the labels, as Hong Kong, Taiwan and converted mainland pages print
 # them (發布時間, 來源, 責任編輯): each label is also read in its traditional form.
@@ -52,7 +52,7 @@ _LABEL = re.compile(
 # What may stand before the first label: a date or time (2021-08-27 10:20 来源：…), brackets.
 # A label is closed by a colon (来源：) or, in an archive's record, by 】= (``_LABEL``).
 _LABEL_MARK = re.compile("[：:=]")
-_LEAD = re.compile(r"^[\s【\[（(]*[0-9年月日\-/.:：\s]*$")
+_LEAD = re.compile(r"^[\s【\[（(]*[0-9年月日\-/.:：\s]*(?:(?:星期|周)[一二三四五六日天]\s*)?$")
 # Role words of a byline line printed without colons: 本报记者 张三 通讯员 李四 / 记者 张三.
 _ROLE = re.compile(r"(本报|融媒|实习|见习|特约)?(记者|通讯员|实习生)|文/图|文／图|图/文|摄影|摄")
 #: A byline line without colons is at most this long (a few roles and names).
