@@ -548,6 +548,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _borrow_subjects(out)
     _link_bases(out)
     _name_unnamed_changes(out)
+    _name_framed_figures(out)
     _name_rank_sets(out)
     _name_bracketed_parts(out)
     _name_places(out)
@@ -737,6 +738,63 @@ def _name_unnamed_changes(rows: list[dict[str, object]]) -> None:
                 row.update(indicator=name,
                            family=indicator_family(name, str(row["kind"])))
                 break
+
+
+#: The frame a ranking or a score is reported in (在全市2014年度禁毒综合考评中，长沙县排名前三;
+#: 在社会治安群众安全感方面，某县获得97.95分): what is ranked or scored; the clause after it
+#: names only who is.
+_FRAME = re.compile(r"在(?P<frame>[^，,。；;：:]{2,30}?)(?:中|方面|上)[，,]")
+#: The scope and year a frame begins with (全省77个县(市), 全市, 2014年度): the set and the
+#: time, not what is measured.
+_FRAME_SCOPE = re.compile(r"^(?:全[国省市州县区]|本[省市州县区]|[\d一二三四五六七八九十]+个[\u4e00-\u9fff]{1,4}?"
+                          r"(?:\([^()]*\)|（[^（）]*）)?|(?:19|20)\d\d年度?|[今去上本]年度?|的)+")
+#: Who a framed figure is of, printed right after the frame (长沙县, 齐河, 白河县): a few
+#: characters before the verb of ranking or scoring; longer words name a measure of their own.
+MAX_FRAMED_SUBJECT = 5
+_FRAMED_SUBJECT = re.compile(rf"[\u4e00-\u9fff]{{1,{MAX_FRAMED_SUBJECT}}}?"
+                             r"(?=获得|得到|取得|荣获|得分|综合排名|排名|名次|位列|位居|名列|居|由|以)")
+
+
+#: The words of a rank's clause that name no measure (居全市第, 名次位于全省第): a label made
+#: only of them is no name.
+_RANK_WORDS_ONLY = re.compile(r"全[市省州县区国盟]|本[市省州县区]|第|居|位于|位列|位居|名次|排名|并列")
+
+
+#: The last character of a measure (覆盖率, 满意度, 指数, 总量): a word ending so after a frame
+#: is what is ranked, not who.
+_MEASURE_END = re.compile(r"[率度数量额值感]$")
+
+
+def _name_framed_figures(rows: list[dict[str, object]]) -> None:
+    """A rank or a score named by nothing or by who holds it (白河县综合排名, 齐河获得) in a
+    clause after a frame (在…考评中, 在…方面) is a rank or score of what the frame names: the
+    frame without its scope and year, with 排名 (综合排名) or 得分."""
+    for row in rows:
+        if row["kind"] not in ("rank", "score"):
+            continue
+        label = str(row["indicator"] or "")
+        sentence, at = str(row["sentence"]), int(row["_at"])
+        frame = None
+        for m in _FRAME.finditer(sentence, 0, at):
+            frame = m
+        if frame is None or re.search(r"[。；;]", sentence[frame.end():at]):
+            continue
+        who = _FRAMED_SUBJECT.match(sentence, frame.end())
+        if who is None or _MEASURE_END.search(who.group()) or (label and not label.startswith(who.group())
+                           and _RANK_WORDS_ONLY.sub("", label)):
+            continue  # a label of its own (森林覆盖率排名) stays
+        core = _FRAME_SCOPE.sub("", frame.group("frame"))
+        if len(core) < 2:
+            continue
+        if row["kind"] == "score":
+            name = core + "得分"
+        else:  # the set printed in the rank's own clause (名次位于全市第1名，全省第23名)
+            begin = max(sentence.rfind(ch, 0, at) for ch in "，。；,;：:") + 1
+            stop = re.search(r"第|前|首位|榜首", sentence[at:])
+            span = sentence[max(begin, frame.end()):at + (stop.start() if stop else 0)]
+            sets = _RANK_SET_WORD.findall(span)
+            name = core + (sets[-1] if sets else "") + ("综合排名" if "综合" in label else "排名")
+        row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
 
 
 #: The set a rank is taken in, printed between what is ranked and the rank (位居全省第15位,

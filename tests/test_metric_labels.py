@@ -584,3 +584,23 @@ def test_sectors_listed_before_their_own_measure_get_no_other():
     assert "增加值" not in str(_row(sentence, 2.1)["indicator"])
     # 企业 ends in 业 but is no sector: nothing is supplied to it
     assert "增加值" not in str(_row("规上工业增加值增长6%，新增企业12家。", 12)["indicator"] or "")
+
+
+def test_rank_after_a_frame_names_what_the_frame_assesses():
+    sentence = "在全省2022年度营商环境评价中，某县排名第五。"
+    assert _row(sentence, 5)["indicator"] == "营商环境评价排名"
+    sentence = "在全省38个县(市)综合考核中，某县综合排名由第20位前进到第11位。"
+    assert _row(sentence, 20)["indicator"] == "综合考核综合排名"
+    assert _row(sentence, 11)["indicator"] == "综合考核综合排名"
+
+
+def test_score_and_ranks_after_a_frame_keep_their_own_sets():
+    sentence = "在食品安全满意度方面，某区获得91.3分，居全市第2名，全省第17名。"
+    assert _row(sentence, 91.3)["indicator"] == "食品安全满意度得分"
+    assert _row(sentence, 2)["indicator"] == "食品安全满意度全市排名"
+    assert _row(sentence, 17)["indicator"] == "食品安全满意度全省排名"
+
+
+def test_a_frame_leaves_a_rank_named_by_its_own_measure():
+    sentence = "在今年的考核中，森林覆盖率排名全市第一。"
+    assert "森林覆盖率" in str(_row(sentence, 1)["indicator"])
