@@ -719,13 +719,24 @@ def _link_bases(rows: list[dict[str, object]]) -> None:
             break
 
 
+#: Digits that belong to a name, not to a figure (PM2.5年均浓度, PM10, 12345热线, 110接报警,
+#: 5G基站): a name holding only these holds no number.
+_NAME_DIGITS = re.compile(r"PM\s?(?:2\.5|10)|(?<!\d)(?:123\d\d|110|119|120|122)(?!\d)"
+                          r"|(?<![\dA-Za-z])[45]G|[SN]O2|CO2")
+
+
+def _holds_number(name: str) -> bool:
+    """Whether a name holds a figure's digits (同比去年同期42下降), not only a name's own."""
+    return re.search(r"\d", _NAME_DIGITS.sub("", name)) is not None
+
+
 def _name_unnamed_changes(rows: list[dict[str, object]]) -> None:
     """A change left without a usable name (同比去年同期42下降26.19%: none, or a name holding
     a number) is a change of the figure named before it in its sentence: the base or the
     current value it follows takes precedence over nothing."""
     for i, row in enumerate(rows):
         label = str(row["indicator"] or "")
-        if row["role"] != "change" or (label and not re.search(r"\d", label)):
+        if row["role"] != "change" or (label and not _holds_number(label)):
             continue
         for other in reversed(rows[:i]):
             if other["sentence"] != row["sentence"]:
@@ -733,7 +744,9 @@ def _name_unnamed_changes(rows: list[dict[str, object]]) -> None:
             name = str(other["indicator"] or "")
             if open_bracket(str(other["sentence"]), int(other["_at"])) is not None:
                 continue  # a part in brackets (含旧存256件) is not what changed
-            if (other["kind"] != "date" and name and not re.search(r"\d", name)
+            if other["kind"] == "rank" and row["kind"] != "rank":
+                continue  # 排名第7，同比下降9.84%: the change is of the measure ranked
+            if (other["kind"] != "date" and name and not _holds_number(name)
                     and not metric_labels.NOT_A_SUBJECT.match(name)):  # 占任务数: a share's
                 row.update(indicator=name,
                            family=indicator_family(name, str(row["kind"])))

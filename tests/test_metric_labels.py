@@ -604,3 +604,9 @@ def test_score_and_ranks_after_a_frame_keep_their_own_sets():
 def test_a_frame_leaves_a_rank_named_by_its_own_measure():
     sentence = "在今年的考核中，森林覆盖率排名全市第一。"
     assert "森林覆盖率" in str(_row(sentence, 1)["indicator"])
+
+
+def test_change_after_a_rank_is_of_the_measure_ranked_even_with_digits_in_its_name():
+    sentence = "全县空气质量综合指数为4.8，同比下降6.1%；PM10平均浓度为71微克/立方米，全市18个县区排名第5(全省排名第40)，同比下降3.2%。"
+    assert _row(sentence, 3.2)["indicator"] == "PM10平均浓度"
+    assert _row(sentence, 6.1)["indicator"] == "空气质量综合指数"
