@@ -552,6 +552,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _name_rank_sets(out)
     _name_bracketed_parts(out)
     _name_places(out)
+    _name_listed_members(out)
     _name_casualties(out)
     _name_shares(out)
     _name_bare_measures(out)
@@ -878,6 +879,39 @@ def _name_bracketed_parts(rows: list[dict[str, object]]) -> None:
                 and metric_labels.NOT_A_SUBJECT.match(name) is None):
             name = label + name
             row.update(indicator=name, family=indicator_family(name, "count"))
+
+
+#: The words that close a list's heading before its colon (排名前三位的是, 前五名依次为): they
+#: say the members follow, not what is measured.
+_LIST_OPENER = re.compile(r"(?:排名|排在|位居|位列)?(?:前|后)[\d一二三四五六七八九十]+[位名]?的?"
+                          r"(?:依次|分别)?(?:是|为)?$|(?:依次|分别)(?:是|为)$")
+#: A member of a list printed before its figure's bracket (南湖洲镇(100分)): a short name.
+MAX_LISTED_MEMBER = 10
+_LISTED_MEMBER = re.compile(rf"(?:(?<=[和及与])|(?<![\u4e00-\u9fffA-Za-z]))"
+                            rf"[\u4e00-\u9fffA-Za-z]{{2,{MAX_LISTED_MEMBER}}}$")
+
+
+def _name_listed_members(rows: list[dict[str, object]]) -> None:
+    """A figure without a name in brackets after a member of a list that follows a heading's
+    colon (综合考核分值排名前三位的是：南湖洲镇(100分)、东塘镇(98.2分)) is the heading's
+    measure of that member: 综合考核分值(南湖洲镇), as places are named (_name_places)."""
+    for row in rows:
+        if row["kind"] == "date" or row["indicator"]:
+            continue
+        sentence = str(row["sentence"])
+        opened = open_bracket(sentence, int(row["_at"]))
+        if opened is None:
+            continue
+        member = _LISTED_MEMBER.search(sentence, 0, opened)
+        colon = max(sentence.rfind("：", 0, opened), sentence.rfind(":", 0, opened))
+        if member is None or colon < 0 or re.search(r"[；;。]", sentence[colon:opened]):
+            continue
+        begin = max(sentence.rfind(ch, 0, colon) for ch in "，,。；;！？") + 1
+        head = _LIST_OPENER.sub("", sentence[begin:colon]).rsplit("的", 1)[-1].strip()
+        if len(head) < 2 or re.search(r"\d", head):
+            continue
+        name = f"{head}({re.sub(r'^[和及与]', '', member.group())})"
+        row.update(indicator=name, family=indicator_family(head, str(row["kind"])))
 
 
 #: Labels naming a casualty alone (死亡77人 -> 死亡人数; its change: 死亡人数同比下降): whose

@@ -610,3 +610,15 @@ def test_change_after_a_rank_is_of_the_measure_ranked_even_with_digits_in_its_na
     sentence = "全县空气质量综合指数为4.8，同比下降6.1%；PM10平均浓度为71微克/立方米，全市18个县区排名第5(全省排名第40)，同比下降3.2%。"
     assert _row(sentence, 3.2)["indicator"] == "PM10平均浓度"
     assert _row(sentence, 6.1)["indicator"] == "空气质量综合指数"
+
+
+def test_bracketed_figures_of_a_listed_member_take_the_heading_measure():
+    sentence = "街道群众满意度测评得分排名前三位的是：城东街道(96.5分)、西湖街道(95.1分)和北山街道(94.8分)。"
+    assert _row(sentence, 96.5)["indicator"] == "街道群众满意度测评得分(城东街道)"
+    assert _row(sentence, 94.8)["indicator"] == "街道群众满意度测评得分(北山街道)"
+
+
+def test_bracketed_figure_without_a_colon_list_is_left_alone():
+    # no heading's colon: the bracket is no member's figure of a list
+    row = _row("今年全县新建公园两处(面积12公顷)。", 12)
+    assert "(" not in str(row["indicator"] or "")
