@@ -558,6 +558,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _name_bare_measures(out)
     _name_bare_sectors(out)
     _name_stage_changes(out)
+    _name_bare_stages(out)
     _link_then_now(out)
     _link_pairs(out)
     for row in out:
@@ -912,6 +913,42 @@ def _name_listed_members(rows: list[dict[str, object]]) -> None:
             continue
         name = f"{head}({re.sub(r'^[和及与]', '', member.group())})"
         row.update(indicator=name, family=indicator_family(head, str(row["kind"])))
+
+
+#: Counts named by a stage or an act alone (已结197831件, 结案1779件, 已竣工13498户) after a count
+#: of what they are stages of.
+BARE_STAGES = CASE_STAGES | {"结案", "收案", "受案", "开工", "竣工", "完工"}
+#: The stages and acts that end what a count's name says of its object (执行案件|收案总数,
+#: 诉讼案件|收案, 全州|开工): what comes before them is the object.
+_STAGE_IN_NAME = re.compile("|".join(sorted(BARE_STAGES | {"受理", "立案"}, key=len, reverse=True)))
+
+
+def _name_bare_stages(rows: list[dict[str, object]]) -> None:
+    """A count named by a stage alone (已结, 结案, 竣工) after a count of the same unit in its
+    sentence whose name is an object and a stage (执行案件收案总数, 诉讼案件收案, 全州开工) counts
+    that object at its own stage: 执行案件已结, 诉讼案件结案, 全州竣工."""
+    for i, row in enumerate(rows):
+        label = str(row["indicator"] or "")
+        if row["kind"] != "count" or label not in BARE_STAGES:
+            continue
+        for other in reversed(rows[:i]):
+            if other["sentence"] != row["sentence"]:
+                break
+            sentence, at = str(row["sentence"]), int(row["_at"])
+            semi = max(sentence.rfind("；", 0, at), sentence.rfind(";", 0, at))
+            if semi > int(other["_at"]) and sentence[semi + 1:sentence.rfind(label, 0, at)].strip(
+                    " ，,已"):
+                break  # a segment opening with another subject (；从江县…已开工) counts its own
+            if (other["kind"] != "count" or other["unit"] != row["unit"]
+                    or other["role"] in ("target", "limit")):
+                continue  # 占今年88641户任务数: a target is no stage of the object
+            name = str(other["indicator"] or "")
+            stage = _STAGE_IN_NAME.search(name)
+            obj = name[:stage.start()] if stage else ""
+            if obj and not _holds_number(obj) and not re.search(r"[占“”]", obj):
+                new = obj + label
+                row.update(indicator=new, family=indicator_family(new, "count"))
+            break  # only the count right before names the object
 
 
 #: Labels naming a casualty alone (死亡77人 -> 死亡人数; its change: 死亡人数同比下降): whose

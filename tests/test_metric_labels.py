@@ -622,3 +622,12 @@ def test_bracketed_figure_without_a_colon_list_is_left_alone():
     # no heading's colon: the bracket is no member's figure of a list
     row = _row("今年全县新建公园两处(面积12公顷)。", 12)
     assert "(" not in str(row["indicator"] or "")
+
+
+def test_count_named_by_a_stage_alone_counts_the_object_of_the_count_before():
+    sentence = "全年民事案件收案1320件，结案1187件，结案率89.9%。"
+    assert _row(sentence, 1187)["indicator"] == "民事案件结案"
+    sentence = "全州已开工420户，占今年500户任务数的84%，已竣工300户；某县任务数为80户，已开工75户。"
+    assert _row(sentence, 300)["indicator"] == "全州竣工"
+    # a segment that opens with another subject does not borrow the first segment's object
+    assert "全州" not in str(_row(sentence, 75)["indicator"] or "")
