@@ -7,14 +7,12 @@ a township is only ever looked for inside the county an article has been resolve
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import io
 import re
 from collections import Counter
 
 from helpers.places.deixis import DEIXIS, level_char
-from helpers.places.gazetteer import Place, _children, load_gazetteer
+from helpers.places.gazetteer import Place, _children, jionlp_detail_tree, load_gazetteer
 
 __all__ = ["TOWNSHIP_ENDINGS", "find_township", "townships_of", "unique_township",
            "with_addressed"]
@@ -26,11 +24,8 @@ TOWNSHIP_ENDINGS = ("镇", "乡", "街道", "苏木")
 
 
 def _detail_tree() -> dict:
-    """jionlp's tree with townships; jionlp prints a banner on import, swallowed here."""
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        import jionlp
-
-        return jionlp.china_location_loader(detail=True)
+    """jionlp's tree with townships, kept between kernels by the gazetteer (read only here)."""
+    return jionlp_detail_tree()
 
 
 @functools.lru_cache(maxsize=1)
