@@ -46,8 +46,9 @@ class Label:
     action: str | None = None
 
 
-#: Where a clause ends.  Quotation marks do not end one: they mark names (“两抢”案件).
-_DELIMS = "，。；：！？,;:（）()《》、"
+#: Where a clause ends.  Quotation marks do not end one: they mark names (“两抢”案件); a bar
+#: (某县公安 | 群众安全感全市第一) separates a headline's parts as a comma does.
+_DELIMS = "，。；：！？,;:（）()《》、|｜"
 #: Clause ends for a 分别 list, whose members are joined by 、 and 和.
 _LIST_DELIMS = "，。；：！？,;:"
 _NUMBER = r"[-+－]?\d+(?:\.\d+)?"

@@ -631,3 +631,9 @@ def test_count_named_by_a_stage_alone_counts_the_object_of_the_count_before():
     assert _row(sentence, 300)["indicator"] == "全州竣工"
     # a segment that opens with another subject does not borrow the first segment's object
     assert "全州" not in str(_row(sentence, 75)["indicator"] or "")
+
+
+def test_a_headline_bar_ends_the_clause_before_a_figure():
+    label = str(_row("城关派出所 | 辖区可防性案件同比下降12.5%", 12.5)["indicator"])
+    assert "|" not in label and "派出所" not in label
+    assert label.startswith(("辖区可防性案件", "可防性案件"))
