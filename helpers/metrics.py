@@ -615,7 +615,7 @@ CASE_STAGES = frozenset({"旧存", "新收", "已结", "未结", "结转", "执�
 
 #: Labels that name a property of a growth without whose growth it is (增速, 增幅较一季度, 位次)
 #: or a comparison without its subject (高于全县规上工业增速, 拉动全县…增速).
-_SUBJECTLESS = re.compile("^(?:" + "|".join(metric_labels.GROWTH_SIZE_WORDS)
+_SUBJECTLESS = re.compile("^(?:(?:年均|累计)?(?:" + "|".join(metric_labels.GROWTH_SIZE_WORDS) + ")"
                           + "|位次|排名|名次|高于|低于|高出|低出|快于|慢于|拉动|下拉)")
 #: The words of a comparison or a contribution inside a label (…高于全县规上工业增速).
 _OWN_COMPARISON = re.compile(r"(?:高于|低于|高出|低出|快于|慢于|拉动|下拉|落后于|领先于)")
@@ -640,6 +640,8 @@ def _borrow_subjects(rows: list[dict[str, object]]) -> None:
             if re.search(r"[；;。]", between):
                 break
             subject = str(other["indicator"] or "")
+            if label.startswith(("年均", "累计")) and other["kind"] in ("count", "duration"):
+                continue  # 五年跨越3个台阶，年均增速8%: a rate over years grows an amount
             if other["kind"] == "date" or not subject or _SUBJECTLESS.match(subject) or (
                     metric_labels.NOT_A_SUBJECT.match(subject)):
                 continue

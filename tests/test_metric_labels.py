@@ -637,3 +637,8 @@ def test_a_headline_bar_ends_the_clause_before_a_figure():
     label = str(_row("城关派出所 | 辖区可防性案件同比下降12.5%", 12.5)["indicator"])
     assert "|" not in label and "派出所" not in label
     assert label.startswith(("辖区可防性案件", "可防性案件"))
+
+
+def test_average_yearly_growth_is_of_the_amount_not_of_a_count_between():
+    sentence = "到2027年，全区规上工业产值达到150亿元，三年新增企业40家，年均增速10%。"
+    assert _row(sentence, 10)["indicator"] == "规上工业产值年均增速"
