@@ -557,6 +557,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _name_shares(out)
     _name_bare_measures(out)
     _name_bare_sectors(out)
+    _name_led_items(out)
     _name_stage_changes(out)
     _name_bare_stages(out)
     _link_then_now(out)
@@ -1073,6 +1074,28 @@ def _name_bare_sectors(rows: list[dict[str, object]]) -> None:
         if measure:
             name = label + measure
             row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
+
+
+#: A sentence's lead naming the measure of the items after it (从主要工业产品产量看，精制茶增长
+#: 23.9%; 从所属区域的信访量看，丘北52件): the items are named alone.
+_MEASURE_LEAD = re.compile(r"^(?:从|分)[^，,。；;:：]{0,16}?(?P<measure>产量|信访量|来信量|诉求量|"
+                           r"零售额|销售额|营业收入|产值|增加值|投资|用电量)(?:上)?看[，,:：]")
+#: The endings of a label that names a measure of its own (…率, …量, …额, …数, …投资).
+_OWN_MEASURE = re.compile(r"(?:率|量|额|值|数|比重|占比|投资|收入|面积|人次|排名|得分|指数)$")
+
+
+def _name_led_items(rows: list[dict[str, object]]) -> None:
+    """Items named alone after a lead naming their measure (从主要工业产品产量看，精制茶增长23.9%,
+    纱增长16.2%) are that measure of each: 精制茶产量, 纱产量."""
+    for row in rows:
+        lead = _MEASURE_LEAD.match(str(row["sentence"]))
+        label = str(row["indicator"] or "")
+        if (lead is None or row["kind"] in ("date", "rank", "score") or not label
+                or int(row["_at"]) < lead.end() or _OWN_MEASURE.search(label)
+                or lead.group("measure") in label or _holds_number(label)):
+            continue
+        name = label + lead.group("measure")
+        row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
 
 
 def _name_stage_changes(rows: list[dict[str, object]]) -> None:

@@ -642,3 +642,12 @@ def test_a_headline_bar_ends_the_clause_before_a_figure():
 def test_average_yearly_growth_is_of_the_amount_not_of_a_count_between():
     sentence = "到2027年，全区规上工业产值达到150亿元，三年新增企业40家，年均增速10%。"
     assert _row(sentence, 10)["indicator"] == "规上工业产值年均增速"
+
+
+def test_items_after_a_lead_naming_their_measure_take_it():
+    sentence = "从主要农产品产量看，茶叶增长6.2%，油菜籽下降3.5%。"
+    assert _row(sentence, 6.2)["indicator"] == "茶叶产量"
+    assert _row(sentence, 3.5)["indicator"] == "油菜籽产量"
+    # an item naming a measure of its own keeps it
+    sentence = "从产品产量看，规上企业产值增长4%。"
+    assert _row(sentence, 4)["indicator"] == "规上企业产值"
