@@ -75,3 +75,18 @@ def test_a_wrong_header_is_an_error(fresh) -> None:
     path.write_text("date,province\n", encoding="utf-8")
     with pytest.raises(ValueError, match="row 1"):
         gazetteer._jionlp_tables()
+
+
+def test_the_key_of_a_fresh_jionlp_install_needs_no_unzipped_table(tmp_path: Path) -> None:
+    """A fresh wheel ships china_location.zip only (jionlp unzips it on first load): the key is
+    computed without the .txt, and changes once the .txt appears (rebuilt, not read stale)."""
+    folder = tmp_path / "jionlp"
+    (folder / "dictionary").mkdir(parents=True)
+    (folder / "dictionary/china_location.zip").write_bytes(b"zipped table")
+    (folder / "dictionary/china_location_change.txt").write_bytes(b"changes")
+    names = gazetteer._JIONLP_FILES
+    fresh = stored.stored_key(*gazetteer.files_key_parts(folder, names))
+    (folder / "dictionary/china_location.txt").write_bytes(b"unzipped table")
+    unzipped = stored.stored_key(*gazetteer.files_key_parts(folder, names))
+    assert fresh != unzipped
+    assert "absent" in gazetteer.files_key_parts(folder.parent / "nowhere", names)

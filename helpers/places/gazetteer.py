@@ -78,8 +78,11 @@ class Gazetteer:
 # building the gazetteer
 
 
-#: jionlp's files the division tables are read from (under its package folder).
-_JIONLP_FILES = ("dictionary/china_location.txt", "dictionary/china_location_change.txt")
+#: jionlp's files the division tables are read from (under its package folder).  The wheel
+#: ships china_location.zip; jionlp unzips it to china_location.txt on its first load, so on a
+#: fresh install the .txt does not exist yet: every file present counts, a missing one by name.
+_JIONLP_FILES = ("dictionary/china_location.zip", "dictionary/china_location.txt",
+                 "dictionary/china_location_change.txt")
 
 
 def _jionlp_quietly() -> ModuleType:
@@ -96,9 +99,18 @@ def _jionlp_key() -> str:
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("the gazetteer is read from jionlp's tables: install jionlp")
-    folder = Path(spec.submodule_search_locations[0])
     return stored_key("jionlp", metadata.version("jionlp"),
-                      *(folder.joinpath(name).read_bytes() for name in _JIONLP_FILES))
+                      *files_key_parts(Path(spec.submodule_search_locations[0]), _JIONLP_FILES))
+
+
+def files_key_parts(folder: Path, names: tuple[str, ...]) -> list[bytes | str]:
+    """Each file's name and bytes, or its name and ``absent``: a file created later (jionlp's
+    unzipped table) changes the key, so the table is rebuilt once, never read under a stale key."""
+    parts: list[bytes | str] = []
+    for name in names:
+        path = folder / name
+        parts += [name, path.read_bytes() if path.is_file() else "absent"]
+    return parts
 
 
 def _read_jionlp_tables() -> tuple[dict, list]:
