@@ -1261,3 +1261,68 @@ def test_a_bare_development_zone_ending_is_the_ending_the_zone_is_printed_with()
             "常州市开发区法庭负责人介绍，法庭为常州经济开发区的三个镇提供上门立案服务。")
     loc = locate_article(None, text)
     assert (loc.locality, loc.prefecture, loc.level) == ("常州经济开发区", "常州市", "zone")
+
+
+# --- townships that outweigh a neighbour -------------------------------------------------------
+
+
+def test_border_township_named_throughout_outweighs_the_neighbour_county():
+    # one county named once, in the township's address; the county across the border named in
+    # full once and then three times by its short name (a township report, not a list)
+    text = ("湖南省醴陵市白兔潭镇地处湘赣两省交界，与江西省上栗县相邻。\n"
+            "入夏以来，白兔潭镇组织党员志愿者帮助上栗的种粮户抢收早稻。\n"
+            "白兔潭镇农办负责人介绍，镇里为上栗农户代购化肥二十吨。\n"
+            "下一步，白兔潭镇将与上栗有关乡镇建立联络机制。")
+    loc = locate_article("两省农户互帮互助抢农时", text)
+    assert _core(loc) == ("醴陵市", "株洲市", HUNAN, "township")
+    assert loc.township == "白兔潭镇"
+
+
+def test_township_named_only_in_its_address_does_not_count_again():
+    # the towns are printed only after their counties: the counties' own mentions, no extra
+    # weight, so a province's photo page with three counties stays the province's
+    text = ("青海省牧区近年来推进草畜平衡。青海省多地牧民增收。\n"
+            "在青海省海北藏族自治州刚察县泉吉乡，牧民转场。"
+            "在青海省海北藏族自治州门源回族自治县皇城蒙古族乡，牛羊上山。"
+            "在青海省海北藏族自治州祁连县扎麻什乡，牧民查看羊羔。"
+            "在青海省海北藏族自治州门源回族自治县皇城蒙古族乡，新建畜棚投用。"
+            "在青海省海北藏族自治州门源回族自治县皇城蒙古族乡，草场返青。")
+    assert locate_article(None, text).level != "township"
+
+
+def test_ethnic_township_printed_without_its_people_is_the_same_township():
+    # named in full once, then twice without its people (偏坡营乡): three references to the
+    # town, which outweigh the neighbour county named in full once and by its short name twice
+    text = ("偏坡营满族乡位于河北省承德市隆化县北部，与丰宁满族自治县相邻。\n"
+            "今年，偏坡营乡的务工队在丰宁承接了三处绿化工程。\n"
+            "偏坡营乡还组织村民到丰宁学习食用菌种植。")
+    loc = locate_article(None, text)
+    assert _core(loc) == ("隆化县", "承德市", "河北省", "township")
+    assert loc.township == "偏坡营满族乡"
+
+
+def test_short_unique_township_before_its_own_village_names_the_county():
+    # a town's own post: the county never named, 我镇 once, the short town name printed
+    # before villages of its own
+    text = ("3月2日上午，县委书记到我镇调研。在军店镇三溪沟村，书记察看了香菇大棚；"
+            "在军店镇刘家畈村，书记听取了村集体经济发展汇报。军店镇镇长陪同调研。")
+    loc = locate_article(None, text)
+    assert _core(loc) == ("房县", "十堰市", "湖北省", "township")
+    assert loc.township == "军店镇"
+
+
+def test_short_unique_township_without_a_village_stays_a_word():
+    # the same short name with no village of its own after it is no evidence by itself
+    text = "县委书记到我镇调研，要求军店镇加快产业发展，推动乡村振兴。"
+    assert locate_article(None, text).locality is None
+
+
+def test_both_forms_of_an_ethnic_township_count_as_one():
+    from helpers.places.townships import find_township
+
+    county = Place("隆化县", "承德市", "河北省", "county")
+    # twice in full, twice short: one town named four times (not two forms tied at two), the
+    # neighbouring town once
+    text = ("偏坡营满族乡地处山区，与七家镇相邻。偏坡营乡今年新修公路。"
+            "偏坡营满族乡的合作社扩大了规模。偏坡营乡的民宿住满了游客。")
+    assert find_township(county, "", text, 1) == "偏坡营满族乡"

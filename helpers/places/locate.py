@@ -52,7 +52,7 @@ from helpers.places.resolve import (
     _weighted_mentions,
 )
 from helpers.places.script import to_simplified
-from helpers.places.townships import find_township, townships_of, unique_township
+from helpers.places.townships import find_township, townships_of, unique_township, with_addressed
 from helpers.places.weigh import (
     Weights,
     apply_urban_areas,
@@ -145,6 +145,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     _drop_contact_addresses(mentions, headline, text)
     _prefecture_addresses(gaz, mentions, headline, text)
     weights = weigh(mentions, headline, text, home_p)
+    _township_support(mentions, text, weights)
     place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights, headline)
     place = _bare_home_zone(headline, text, place, home_p, weights) or place
     place = (_home_study_trip(headline, text, place, home_p)
@@ -302,6 +303,33 @@ def _prefecture_addresses(gaz: Gazetteer, mentions: list[_Mention], headline: st
         if len(owners) == 1:
             m.place = owners.pop()
             m.cands = (m.place,)
+
+
+#: How often a county's townships must be named in the body for them to count for the county:
+#: a report on one township names it throughout (a town on a province border named six times,
+#: the neighbouring county across the border three), while a township named once or twice is an
+#: address or a setting (家住某镇的张某) that must not outweigh the county's own mentions.
+MIN_TOWNSHIP_SUPPORT = 3
+
+
+def _township_support(mentions: list[_Mention], text: str, w: Weights) -> None:
+    """Add to each named county the references to its townships in the body not printed after
+    the county's name, when all of them are ``MIN_TOWNSHIP_SUPPORT`` or more: a township report
+    names its county once or twice (in full address form: 某省某县某乡) and the township
+    itself throughout, so a neighbouring unit named in passing a few times (across a border, by
+    its short name) does not outweigh the county the report is in."""
+    for county in sorted((p for p in w.scores if p.level == "county"), key=lambda p: p.name):
+        printed = frozenset(text[m.start:m.end] for m in mentions
+                            if m.place == county and not m.dropped and not m.headline)
+        pattern = with_addressed(county, text, printed)
+        if pattern is None:
+            continue
+        found = [m.start() for m in pattern.finditer(text)]
+        if len(found) < MIN_TOWNSHIP_SUPPORT:
+            continue
+        # a township printed after its county (某县某乡) is the county's address, weighed already
+        alone = [s for s in found if not any(text.endswith(n, 0, s) for n in printed)]
+        w.scores[county] += len(alone) * BODY_WEIGHT
 
 
 def _drop_where(mentions: list[_Mention], drop) -> None:

@@ -150,10 +150,12 @@ def _find_township(county: Place, headline: str, text: str, county_refs: int,
     if named:
         return None
     found = list(pattern.finditer(text))
-    counts = Counter(m.group() for m in found)
+    # a township printed in two forms (某某满族乡 and 某某乡) is one township, counted once
+    variants = _variant_forms(county, text)
+    counts = Counter(variants.get(m.group(), m.group()) for m in found)
     if not counts:
         return _township_of_villages(county, text)
-    if visited is not None and _only_stop(visited, counts):
+    if visited is not None and _only_stop(variants.get(visited, visited), counts):
         return visited
     villages = [name for name in counts
                 if (repeats := _village_repeats(name, text)) and repeats >= county_refs]
@@ -165,7 +167,8 @@ def _find_township(county: Place, headline: str, text: str, county_refs: int,
     if rest and rest[0][1] == n:
         return None
     county_refs = max(0, county_refs - sum(_after_county(county, text, m.start(), printed)
-                                           for m in found if m.group() == top)
+                                           for m in found
+                                           if variants.get(m.group(), m.group()) == top)
                       - _in_titles(text, printed))
     refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
     return top if refs > county_refs else None
@@ -344,7 +347,25 @@ def _variant_forms(county: Place, text: str) -> dict[str, str]:
             short = town[:-1]
             if re.search(re.escape(short) + "(?!道)", text):
                 out[short] = town
+        if (ethnic := ETHNIC_TOWNSHIP.fullmatch(town)) is not None:
+            bare = ethnic.group("stem") + ethnic.group("end")
+            if len(ethnic.group("stem")) >= MIN_VARIANT_STEM and re.search(
+                    re.escape(bare) + "(?![村镇])", text):
+                out[bare] = town
     return out
+
+
+#: The peoples whose names ethnic townships carry (某某满族乡, 某某回族镇, 某某苗族瑶族乡).
+PEOPLES = ("蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白",
+           "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡",
+           "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬",
+           "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安",
+           "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺")
+#: An ethnic township is printed as often without its peoples' names (某某满族乡 as 某某乡): the
+#: stem (shortest, so that a people's name is never taken into it), the peoples, the ending.
+ETHNIC_TOWNSHIP = re.compile(r"(?P<stem>[^\W\d_]+?)(?:(?:"
+                             + "|".join(sorted(PEOPLES, key=len, reverse=True))
+                             + r")族)+(?P<end>乡|镇)")
 
 
 def _short_lead(county: Place, headline: str) -> set[str]:
@@ -433,7 +454,8 @@ def unique_township(headline: str, text: str) -> tuple[Place, str | None] | None
     own = _own_township_kind(headline + text)
     counties = {county: names for county, names in by_county.items()
                 if len(names) >= 2 or len(names[0]) > SHORT_TOWNSHIP_CHARS
-                or (own is not None and names[0].endswith(own))}
+                or (own is not None and names[0].endswith(own))
+                or _before_own_village(county, names[0], headline + "\n" + text)}
     if own is not None and len(counties) > 1:
         counties = {c: n for c, n in counties.items() if any(x.endswith(own) for x in n)}
     if len(counties) != 1:
@@ -445,6 +467,15 @@ def unique_township(headline: str, text: str) -> tuple[Place, str | None] | None
         return county, None
     speaks = len(_OWN_DEIXIS.findall(headline + text))
     return county, (None if _county_speaks(county, headline + text) > n + speaks else top)
+
+
+def _before_own_village(county: Place, town: str, text: str) -> bool:
+    """Is a short township name printed directly before a village of its own (某某镇某某村)?
+    A word that happens to match a township name (小城镇) is not followed by one of that
+    township's villages: the pair is an address, so the name a name."""
+    own = [v for v, t in villages_of(county).items() if t == town and len(v) >= MIN_VILLAGE_CHARS]
+    return bool(own) and re.search(re.escape(town) + "(?:" + "|".join(
+        re.escape(v) for v in sorted(own, key=len, reverse=True)) + ")", text) is not None
 
 
 def _county_speaks(county: Place, text: str) -> int:
