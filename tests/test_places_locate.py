@@ -1326,3 +1326,24 @@ def test_both_forms_of_an_ethnic_township_count_as_one():
     text = ("偏坡营满族乡地处山区，与七家镇相邻。偏坡营乡今年新修公路。"
             "偏坡营满族乡的合作社扩大了规模。偏坡营乡的民宿住满了游客。")
     assert find_township(county, "", text, 1) == "偏坡营满族乡"
+
+
+# --- a short name that is itself a unit's name ---------------------------------------------------
+
+
+def test_short_name_ending_in_its_level_counts_without_deixis():
+    # a photo report: no 我县, no 县委; the county-level city printed by its old 县 name once
+    text = "图①大棚里的西红柿红了。\n在辉县一个山村里，村民们在新建的日光温棚里采摘。记者 摄"
+    loc = locate_article(None, text)
+    assert _core(loc) == ("辉县市", "新乡市", "河南省", "county")
+
+
+def test_other_short_names_without_deixis_stay_words():
+    # a short name without a level character is read only with deixis of its level
+    assert locate_article(None, "在东阳的一个山村里，村民们在温棚里采摘。").locality is None
+
+
+def test_short_name_inside_a_word_is_no_county():
+    # 河南县 is the short name of a county, but here 县域 is the word (河南|县域经济)
+    loc = locate_article(None, "近年来，河南县域经济发展迅速，民营企业数量持续增长。")
+    assert loc.locality != "河南蒙古族自治县"

@@ -198,6 +198,13 @@ def _within_home(county: Place, home: Place) -> bool:
     return county.name == home.name or home.name in (county.prefecture, county.province)
 
 
+#: A short name ending in a level character (辉县 for 辉县市, 塔县) is a unit's name as it is
+#: spoken, never an ordinary word: read even when the article has no deixis to say which level it
+#: speaks as (a photo report naming one county so, and nothing else).  Other short names (东阳,
+#: 闽侯) are read only with deixis: alone they are as often a word or a person's name.
+SELF_NAMING_END = "县"
+
+
 def _speaking_by_short_name(headline: str, text: str) -> tuple[Place, int] | None:
     """The county an article speaks as (我县, 县委, 全市: the level character its deixis uses
     most, first-person forms first) without naming it in full, when it prints the short name
@@ -212,15 +219,18 @@ def _speaking_by_short_name(headline: str, text: str) -> tuple[Place, int] | Non
     # first-person forms (我区) say whose paper it is more surely than organs (市委书记)
     own = [m for m in forms if m["det"] and m["det"] in FIRST_PERSON]
     kinds = Counter(m["lvl"] or m["lvl2"] for m in own or forms)
-    if not kinds:
-        return None
-    (kind, n), *rest = kinds.most_common()
-    if rest and rest[0][1] == n:
-        return None
+    kind = None
+    if kinds:
+        (kind, n), *rest = kinds.most_common()
+        if rest and rest[0][1] == n:
+            return None
     aliases = county_aliases()
     found: Counter = Counter()
+    # without deixis only a short name that is itself a unit's name (ends in 县) is read
     hits = [(s, e, owners[0]) for s, e, f in alias_matches(source)
-            if len(owners := [p for p in aliases.get(f, ()) if level_char(p.name) == kind]) == 1
+            if (kind is not None or f.endswith(SELF_NAMING_END))
+            and len(owners := [p for p in aliases.get(f, ())
+                               if kind is None or level_char(p.name) == kind]) == 1
             and source[e:e + 1] not in NOT_UNIT_AFTER]
     if hits:
         starts, ends = word_boundaries(source)
@@ -228,7 +238,7 @@ def _speaking_by_short_name(headline: str, text: str) -> tuple[Place, int] | Non
     if len(found) != 1:
         return None
     ((county, named),) = found.items()
-    return county, named + sum((m["lvl"] or m["lvl2"]) == kind for m in forms)
+    return county, named + sum((m["lvl"] or m["lvl2"]) == kind for m in forms if kind)
 
 
 def _bare_home_zone(headline: str, text: str, place: Place | None, home: Place | None,
