@@ -344,15 +344,29 @@ def _named_county_forms(mentions: list[_Mention], context: dict[str, Place]
     named = {k for m in mentions if not m.dropped and not m.short
              and (k := _key(m)) is not None and k.level == "county"}
     out: dict[str, Place] = {}
-    for form, places in county_aliases().items():
-        if len(places) == 1 and places[0] in named and form not in context:
-            out[form] = places[0]
+    unique = _unique_county_forms()
+    # in county_aliases' order (the position first), as a scan of the whole table gives them
+    for _, form, place in sorted(f for p in named for f in unique.get(p, ())):
+        if form not in context:
+            out[form] = place
     banners = _banner_abbreviations()
     for place in named:
         form = place.name[:1] + BANNER
         if banners.get(form) == place and form not in context:
             out.setdefault(form, place)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _unique_county_forms() -> dict[Place, tuple[tuple[int, str, Place], ...]]:
+    """Each county-level unit -> the short names only it answers to, with their position in
+    ``county_aliases``: built once, so an article looks up the few units it names instead of
+    testing every short name of the country against them."""
+    out: dict[Place, list[tuple[int, str, Place]]] = {}
+    for i, (form, places) in enumerate(county_aliases().items()):
+        if len(places) == 1:
+            out.setdefault(places[0], []).append((i, form, places[0]))
+    return {p: tuple(v) for p, v in out.items()}
 
 
 #: The banner (旗), Inner Mongolia's county: a long banner name is shortened to its first

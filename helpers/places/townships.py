@@ -341,15 +341,15 @@ def _variant_forms(county: Place, text: str) -> dict[str, str]:
     for town in townships_of(county):
         if town.endswith("镇") and len(town) - 1 >= MIN_VARIANT_STEM:
             former = town[:-1] + "乡"
-            if re.search(re.escape(former) + "(?![村镇])", text):
+            if former in text and re.search(re.escape(former) + "(?![村镇])", text):
                 out[former] = former
         elif town.endswith("街道") and len(town) - 2 >= MIN_VARIANT_STEM:
             short = town[:-1]
-            if re.search(re.escape(short) + "(?!道)", text):
+            if short in text and re.search(re.escape(short) + "(?!道)", text):
                 out[short] = town
         if (ethnic := ETHNIC_TOWNSHIP.fullmatch(town)) is not None:
             bare = ethnic.group("stem") + ethnic.group("end")
-            if len(ethnic.group("stem")) >= MIN_VARIANT_STEM and re.search(
+            if len(ethnic.group("stem")) >= MIN_VARIANT_STEM and bare in text and re.search(
                     re.escape(bare) + "(?![村镇])", text):
                 out[bare] = town
     return out
