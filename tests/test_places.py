@@ -589,3 +589,14 @@ def test_loading_the_gazetteer_prints_nothing():
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == ""
     assert proc.stderr == ""
+
+
+def test_first_sentence_ends_at_a_full_stop_or_line_end_and_maps_back() -> None:
+    from helpers.places.deixis import first_sentence
+
+    text = "  甲县考察团来我县考察。随后召开座谈会"
+    first, offset = first_sentence(text)
+    assert first == "甲县考察团来我县考察"
+    assert text[offset:offset + len(first)] == first
+    assert first_sentence("乙镇召开会议\n会议强调") == ("乙镇召开会议", 0)
+    assert first_sentence("没有句号的一行") == ("没有句号的一行", 0)

@@ -80,6 +80,18 @@ MAX_CREDIT = 12
 _CREDIT = re.compile(rf"(?:^|[。.！!\s（(])[^。\n]{{1,{MAX_CREDIT}}}摄[)）]?\s*$")
 
 
+#: Where an article's first sentence ends: a full stop, a question or exclamation mark, or the
+#: end of its first paragraph line.
+_FIRST_SENTENCE_END = re.compile(r"[。！？\n]")
+
+
+def first_sentence(text: str) -> tuple[str, int]:
+    """The article's first sentence (its lead: who visits, who reports) and where it starts in
+    ``text`` (after leading blanks), so spans found in it map back onto ``text``."""
+    body = text.lstrip()
+    return _FIRST_SENTENCE_END.split(body, maxsplit=1)[0], len(text) - len(body)
+
+
 def caption_last(text: str) -> str:
     """``text`` with a leading photo caption (某区启动某工程。某某 摄) moved to the end: a picture's
     caption printed before the report is not its lead paragraph, which the first paragraph's

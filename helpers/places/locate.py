@@ -39,7 +39,14 @@ from helpers.places.aliases import (
     county_aliases,
     printed_former_name,
 )
-from helpers.places.deixis import DEIXIS, FIRST_PERSON, caption_last, level_char, mask_dateline
+from helpers.places.deixis import (
+    DEIXIS,
+    FIRST_PERSON,
+    caption_last,
+    first_sentence,
+    level_char,
+    mask_dateline,
+)
 from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
 from helpers.places.history import as_of
 from helpers.places.resolve import (
@@ -355,8 +362,7 @@ def _drop_visitors(mentions: list[_Mention], headline: str, text: str, home: Pla
     """Drop the units a visiting delegation comes from (``VISIT``), in the headline and the
     first sentence: 某县党政考察团来我县考察 is the host's report, whatever the visitors' titles
     repeat.  The home is never a visitor."""
-    first = re.split(r"[。！？\n]", text.lstrip(), maxsplit=1)[0]
-    offset = len(text) - len(text.lstrip())
+    first, offset = first_sentence(text)
     for in_head, source, shift in ((True, headline, 0), (False, first, offset)):
         for m in VISIT.finditer(source):
             clause = max(source.rfind(c, 0, m.start()) for c in "，,；;：:") + 1
@@ -419,8 +425,7 @@ def _inspected_county(mentions: list[_Mention], headline: str, text: str, place:
     county = locals_[0]
     if place.name not in (county.prefecture, county.province):
         return None
-    first = re.split(r"[。！？\n]", text.lstrip(), maxsplit=1)[0]
-    offset = len(text) - len(text.lstrip())
+    first, offset = first_sentence(text)
     for in_head, source, shift in ((True, headline, 0), (False, first, offset)):
         for m in INSPECTION.finditer(source):
             start, end = m.start("site") + shift, m.end("site") + shift
@@ -490,7 +495,7 @@ def _home_study_trip(headline: str, text: str, place: Place | None, home: Place 
     (旗政协党组书记带队赴甲旗、乙县考察学习), whatever units the trip went to."""
     if home is None or home.level not in ("county", "zone") or place == home:
         return None
-    first = re.split(r"[。！？\n]", text.lstrip(), maxsplit=1)[0]
+    first, _ = first_sentence(text)
     trip = STUDY_TRIP.search(first)
     if trip is None:
         return None
@@ -510,8 +515,7 @@ def _named_study_trip(mentions: list[_Mention], text: str, place: Place | None,
     its towns and villages, the sender once)."""
     if home is not None:
         return None
-    first = re.split(r"[。！？\n]", text.lstrip(), maxsplit=1)[0]
-    offset = len(text) - len(text.lstrip())
+    first, offset = first_sentence(text)
     trip = STUDY_TRIP.search(first)
     if trip is None:
         return None

@@ -11,7 +11,7 @@ import functools
 import re
 from collections import Counter
 
-from helpers.places.deixis import DEIXIS, level_char
+from helpers.places.deixis import DEIXIS, first_sentence, level_char
 from helpers.places.gazetteer import Place, _children, jionlp_detail_tree, load_gazetteer
 
 __all__ = ["TOWNSHIP_ENDINGS", "find_township", "townships_of", "unique_township",
@@ -191,7 +191,7 @@ def _lead_visit(county: Place, pattern: re.Pattern[str], headline: str, text: st
     the county as a whole (全县, ``WHOLE``): the visit then opens a county-wide report."""
     if county.name and WHOLE + county.name[-1] in headline + text:
         return None
-    first = re.split(r"[。！？\n]", text.lstrip(), maxsplit=1)[0]
+    first, _ = first_sentence(text)
     m = LEAD_VISIT.search(first)
     if m is None:
         return None
