@@ -61,7 +61,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from helpers import config, metric_labels, numerals
+from helpers import config, metric_labels, metric_pairs, numerals
 from helpers.corpus import iter_paragraphs
 from helpers.metric_context import (
     PERIOD,
@@ -546,6 +546,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
         out[first_row:] = sorted(out[first_row:], key=lambda r: r["_start"])
     _borrow_objects(out)
     _borrow_subjects(out)
+    metric_pairs.mark_printed_bases(out)
     _link_bases(out)
     _name_unnamed_changes(out)
     _name_framed_figures(out)
@@ -561,7 +562,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _name_stage_changes(out)
     _name_bare_stages(out)
     _link_then_now(out)
-    _link_pairs(out)
+    metric_pairs.link_pairs(out)
     for row in out:
         for key in ("_start", "_at", "_base"):
             del row[key]
@@ -1207,27 +1208,6 @@ def _direction_between(new: object, old: object) -> str | None:
     return "up" if new > old else "down"
 
 
-def _link_pairs(rows: list[dict[str, object]]) -> None:
-    """``pair``: a ``from`` row and the ``to`` row after it in its sentence (由40%提高到85%), and a
-    ``target`` row and the next achieved level or completion of the same kind and unit in the
-    paragraph (目标任务50亿元 … 已完成42亿元) share a number."""
-    n = 0
-    for i, row in enumerate(rows):
-        if row["pair"] is not None or row["role"] not in ("from", "target"):
-            continue
-        if row["role"] == "target" and open_bracket(str(row["sentence"]), int(row["_at"])) \
-                is not None:
-            continue  # the parts of a target in brackets (续建29项,新建7项) are no pair's end
-        wanted = ("to",) if row["role"] == "from" else ("level", "completion", "to")
-        for other in rows[i + 1:]:
-            if other["pair"] is None and other["role"] in wanted and (
-                    other["sentence"] == row["sentence"] if row["role"] == "from" else
-                    other["kind"] == row["kind"] and other["unit_std"] == row["unit_std"]):
-                n += 1
-                row["pair"] = other["pair"] = f"p{n}"
-                break
-
-
 #: A person count printed right after 案件/案 with no case count between (审查逮捕案件34475263人):
 #: the stored text lost the 件 of the case count before it (3447件5263人), and where the case
 #: count ends cannot be told — the digits are two numbers glued, read as neither.
@@ -1775,13 +1755,18 @@ def targets_vs_achievements(metrics: pd.DataFrame) -> pd.DataFrame:
         paired = metrics[metrics["pair"].notna()]
         for _pair, group in paired.groupby("pair", sort=False):
             target = group[group["role"] == "target"]
-            done = group[group["role"].isin(("level", "completion", "to"))]
-            if target.empty or done.empty:
+            done = group[group["role"].isin(("level", "to"))]
+            share = group[(group["role"] == "completion") & (group["unit_std"] == "%")]
+            if target.empty or done.empty and share.empty:
                 continue
-            t, d = target.iloc[0], done.iloc[0]
-            ratio = (d["value_std"] / t["value_std"]) if t["value_std"] else float("nan")
+            # the amount done against the task where printed, else the printed share of it
+            # (完成市下达任务100亿的100.2%: helpers.metric_pairs)
+            t, d = target.iloc[0], (done if not done.empty else share).iloc[0]
+            achieved = d["value_std"] if not done.empty else float("nan")
+            ratio = (achieved / t["value_std"] if not done.empty and t["value_std"]
+                     else d["value_std"] / 100 if done.empty else float("nan"))
             rows.append([t["article_id"], t["para_no"], t["indicator"], t["family"],
-                         t["unit_std"], t["value_std"], d["value_std"], ratio, t["period"],
+                         t["unit_std"], t["value_std"], achieved, ratio, t["period"],
                          d["period"], t["sentence"] if t["sentence"] == d["sentence"]
                          else f"{t['sentence']}{d['sentence']}"])
         shares = metrics[(metrics["role"] == "completion") & metrics["pair"].isna()

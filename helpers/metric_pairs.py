@@ -1,0 +1,303 @@
+"""Pairs of the metrics table (issue 13): which rows of a paragraph are the ends of one movement
+or one task and what was done against it, so that a baseline or a target never stands alone as
+if it were a current level.
+
+A ``pair`` id is shared by
+
+- the ``from`` and the ``to`` of one movement in a sentence (由40%提高到85%, 从X提高到Y);
+- a ``target`` (目标, 任务, 计划, 预算 + figure), the achievement of the same task (完成, 实现,
+  已, 累计 + figure: role ``level`` or ``to``) and the ``completion`` share printed with them
+  (完成率40%, 完成年度目标任务12500人的98.5%).  The forms a report prints them in:
+
+  - the task inside its own completion share, the achievement before it (实现新增就业12314人，
+    完成年目标任务12500人的98.5%; 累计完成61646万元，占年初预算数109466万元的56.3%);
+  - the task in brackets right after the achievement (引进企业21家(任务数18家));
+  - the task as the base of a gap (失业率3.37%，比年目标任务4%低0.63个百分点);
+  - a total and the part of it done (65件民生实事已完成26件, the 65 a task);
+  - a task and a later achievement of its kind and unit in the paragraph (目标任务50亿元 …
+    已完成42亿元), with the completion share printed right after the achievement.
+
+Each row is in one pair at most (a current value compared with two printed bases, rule B16 of
+the fourth measurement set, is the one exception: ``helpers.metrics._link_bases``).  Ids are
+``p1``, ``p2``… in the order of the pair's first row in the paragraph: the same text always
+gives the same ids.
+
+The roles inside these forms are settled here too (``settle_task_roles``): the share after a
+task (…任务12500人的98.5%) is a ``completion`` whatever its clause says, and the task printed
+inside it a ``target`` (完成市下达任务100亿的100.2%: 100亿 is no amount done).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words naming a task, a plan or a budget a figure is measured against (B6/B7 of the third
+#: measurement set: a completion share is one only against these).
+TASK_WORDS = ("任务", "目标", "计划", "预算")
+_TASK = "(?:" + "|".join(TASK_WORDS) + ")"
+#: The characters between 完成/占 and the 的 of a completion share (完成全年目标任务12500人的,
+#: 占今年88641户任务数的): a task's name and its size.
+TASK_SHARE_REACH = 20
+#: A completion share: 完成/占 + a task (and its size) + 的, right before the share.
+_TASK_SHARE = re.compile(rf"(?:完成|占)(?P<task>[^，,；;。！？!?：:()（）]{{0,{TASK_SHARE_REACH}}})的$")
+#: The words of a bracket before a task printed in it (引进企业21家(任务数18家), 占比64.9%(任务数
+#: 占比60%), (目标20家)): at most ``BRACKET_TASK_REACH`` characters on each side of the task word.
+BRACKET_TASK_REACH = 6
+_BRACKET_TASK = re.compile(rf"^[(（][^()（）]{{0,{BRACKET_TASK_REACH}}}{_TASK}"
+                           rf"[^()（）]{{0,{BRACKET_TASK_REACH}}}$")
+#: A task printed as the base of a gap (比年目标任务4%低0.63个百分点, 较计划): the words between
+#: 比/较 and the task's figure.
+GAP_TASK_REACH = 8
+_GAP_TASK = re.compile(rf"(?:比|较)[^，,；;。！？!?]{{0,{GAP_TASK_REACH}}}{_TASK}"
+                       rf"[^，,；;。！？!?\d]{{0,4}}$")
+#: A total and the part of it done in one clause (65件民生实事已完成26件, 20个项目已全部完成18个).
+_PART_DONE = re.compile(r"^[^，,；;。！？!?\d]{0,12}已(?:全部)?(?:完成|办结)[^，,；;。！？!?\d]{0,6}$")
+#: Words of an achievement before a figure in its clause (已完成42亿元, 实现新增就业, 累计化解,
+#: 开工率达100%): what was done, not what was set.
+_ACHIEVED = re.compile(r"已|完成|实现|累计|达到|达")
+#: What ends a clause and a segment of a sentence.
+_CLAUSE_ENDS = "，,；;。！？!?：:"
+_SEGMENT_ENDS = "；;。！？!?"
+#: A printed base after the current value (优良率98.3%，较2020年同期的94%提升4.3个百分点; 852件，
+#: 较2017年同期575件，增长48.2%): a year's same period, before its value, a change verb after it
+#: (rule B1 of the third measurement set).  上年/去年同期 are read in ``helpers.metric_context``.
+_YEAR_BASE = re.compile(r"(?:^|[比较])(?P<base>20\d\d年同期)的?$")
+_CHANGE_NEXT = re.compile(r"^[，,]?(?:提升|提高|上升|增长|增加|回升|下降|减少|降低|回落|下滑)")
+
+
+def _clause_before(row: dict[str, object], ends: str = _CLAUSE_ENDS) -> str:
+    """The words of the row's clause before its figure."""
+    sentence, at = str(row["sentence"]), int(row["_at"])
+    begin = max(sentence.rfind(ch, 0, at) for ch in ends) + 1
+    return sentence[begin:at]
+
+
+def _figure_end(row: dict[str, object]) -> int:
+    """Where the row's figure ends in its sentence: after its unit as printed, or after its
+    number when the unit is not printed right there."""
+    sentence, at = str(row["sentence"]), int(row["_at"])
+    m = re.match(r"[-－−]?[\d.,，\s]*[万亿千百]*", sentence[at:])
+    end = at + (m.end() if m else 0)
+    unit = str(row["unit"] or "")
+    if unit and sentence.startswith(unit, end):
+        return end + len(unit)
+    if unit.lstrip("万亿千百") and sentence.startswith(unit.lstrip("万亿千百"), end):
+        return end + len(unit.lstrip("万亿千百"))
+    return end
+
+
+def _same_sentence(a: dict[str, object], b: dict[str, object]) -> bool:
+    return a["sentence"] == b["sentence"] and a["_start"] - a["_at"] == b["_start"] - b["_at"]
+
+
+def _between(a: dict[str, object], b: dict[str, object]) -> str:
+    """The text of their sentence between the figures ``a`` and ``b`` (a before b)."""
+    return str(a["sentence"])[int(a["_at"]):int(b["_at"])]
+
+
+def _figures(rows: list[dict[str, object]]) -> list[int]:
+    """The indexes of the rows that are figures (dates aside)."""
+    return [i for i, r in enumerate(rows) if r["kind"] != "date"]
+
+
+def mark_printed_bases(rows: list[dict[str, object]]) -> None:
+    """A year's same period printed with its value after the current value (较2020年同期的94%
+    提升4.3个百分点; 较2017年同期575件，增长48.2%) is a comparison's printed base: role ``from``
+    with the base as its period, for ``helpers.metrics._link_bases`` to pair with the current
+    value."""
+    for row in rows:
+        if row["kind"] in ("date", "rank") or row["_base"] or row["role"] not in ("level",
+                                                                                 "change"):
+            continue
+        m = _YEAR_BASE.search(_clause_before(row))
+        after = str(row["sentence"])[_figure_end(row):]
+        if m is not None and _CHANGE_NEXT.match(after):
+            row.update(role="from", direction=None, period=m.group("base"), change=False,
+                       _base=True)
+
+
+def settle_task_roles(rows: list[dict[str, object]]) -> None:
+    """The share after a task in a completion (完成年目标任务12500人的98.5%, 占年初预算数的56.3%)
+    is a ``completion``; the figure of the task inside it (12500人, 100亿) a ``target``."""
+    for row in rows:
+        if row["kind"] != "rate" or row["unit"] != "%" or row["role"] in ("from", "to"):
+            continue
+        m = _TASK_SHARE.search(_clause_before(row))
+        if m is None or not any(word in m.group("task") for word in TASK_WORDS):
+            continue
+        row.update(role="completion", direction=None, change=False)
+        for task in _tasks_inside(rows, row, len(m.group("task")) + 1):
+            task.update(role="target", direction=None)
+
+
+def _tasks_inside(rows: list[dict[str, object]], share: dict[str, object], reach: int
+                  ) -> list[dict[str, object]]:
+    """The figures printed in the ``reach`` characters before the share (its task's size)."""
+    at = int(share["_at"])
+    return [r for r in rows if r is not share and r["kind"] != "date"
+            and _same_sentence(r, share) and at - reach <= int(r["_at"]) < at]
+
+
+def link_pairs(rows: list[dict[str, object]]) -> None:
+    """Give the rows of each movement and of each task with what was done against it one
+    ``pair`` id (see the module docstring); rows already paired (printed bases, rank
+    movements, past and present levels) keep theirs."""
+    settle_task_roles(rows)
+    groups: list[list[int]] = []
+    taken = {i for i, r in enumerate(rows) if r["pair"] is not None}
+
+    def add(group: list[int]) -> None:
+        group = sorted(set(group))
+        if len(group) > 1 and not taken & set(group):
+            groups.append(group)
+            taken.update(group)
+
+    figures = _figures(rows)
+    for i in figures:  # the two ends of one movement in a sentence (由40%提高到85%)
+        if rows[i]["role"] == "from" and i not in taken:
+            end = next((j for j in figures if j > i and j not in taken
+                        and rows[j]["role"] == "to" and _same_sentence(rows[i], rows[j])), None)
+            if end is not None:
+                add([i, end])
+    for form in (_share_of_task, _task_in_brackets, _task_as_gap_base, _total_and_part_done,
+                 _task_and_later_achievement):
+        for i in figures:
+            if i not in taken:
+                group = form(rows, figures, taken, i)
+                if group:
+                    add(_with_completion(rows, figures, taken, group))
+    for n, group in enumerate(sorted(groups), start=1):
+        for i in group:
+            rows[i]["pair"] = f"p{n}"
+
+
+def _previous(rows: list[dict[str, object]], figures: list[int], i: int) -> int | None:
+    """The figure right before row ``i`` in its sentence's segment (no ；/。 between)."""
+    earlier = [j for j in figures if j < i and _same_sentence(rows[j], rows[i])]
+    if not earlier or any(ch in _between(rows[earlier[-1]], rows[i]) for ch in _SEGMENT_ENDS):
+        return None
+    return earlier[-1]
+
+
+def _done(row: dict[str, object]) -> bool:
+    return row["role"] in ("level", "to")
+
+
+def _share_of_task(rows: list[dict[str, object]], figures: list[int], taken: set[int], i: int
+                   ) -> list[int]:
+    """A completion share with its task printed inside it (完成年目标任务12500人的98.5%) and the
+    achievement right before it (实现新增就业12314人): the three, or the task and the share."""
+    share = rows[i]
+    if share["role"] != "completion":
+        return []
+    m = _TASK_SHARE.search(_clause_before(share))
+    if m is None:
+        return []
+    tasks = [j for j in figures if j not in taken and rows[j] in _tasks_inside(
+        rows, share, len(m.group("task")) + 1) and rows[j]["role"] == "target"]
+    if not tasks:
+        return []
+    task = tasks[0]
+    done = _previous(rows, figures, task)
+    if done is not None and done not in taken and _done(rows[done]) and (
+            rows[done]["kind"] == rows[task]["kind"]):
+        return [done, task, i]
+    return [task, i]
+
+
+def _task_in_brackets(rows: list[dict[str, object]], figures: list[int], taken: set[int],
+                      i: int) -> list[int]:
+    """A task in brackets right after what was done (引进企业21家(任务数18家))."""
+    task = rows[i]
+    done = _previous(rows, figures, i)
+    if task["role"] not in ("target", "level") or done is None or done in taken:
+        return []
+    between = str(task["sentence"])[_figure_end(rows[done]):int(task["_at"])]
+    if not _BRACKET_TASK.match(between) or not _done(rows[done]) or (
+            rows[done]["kind"] != task["kind"]):
+        return []
+    task["role"] = "target"
+    return [done, i]
+
+
+def _task_as_gap_base(rows: list[dict[str, object]], figures: list[int], taken: set[int],
+                      i: int) -> list[int]:
+    """A task printed as the base of a gap (失业率3.37%，比年目标任务4%低0.63个百分点) and the
+    figure it is compared with."""
+    task = rows[i]
+    if task["role"] != "target" or not _GAP_TASK.search(_clause_before(task, _SEGMENT_ENDS)):
+        return []
+    done = _previous(rows, figures, i)
+    if done is None or done in taken or rows[done]["kind"] != task["kind"] or (
+            rows[done]["unit_std"] != task["unit_std"]) or rows[done]["role"] not in (
+            "level", "to", "limit"):
+        return []
+    return [done, i]
+
+
+def _total_and_part_done(rows: list[dict[str, object]], figures: list[int], taken: set[int],
+                         i: int) -> list[int]:
+    """A total and the part of it done in one clause (65件民生实事已完成26件): the total is the
+    task."""
+    total = rows[i]
+    later = [j for j in figures if j > i and _same_sentence(rows[j], total)]
+    if total["role"] not in ("level", "target") or total["kind"] != "count" or not later:
+        return []
+    part = later[0]
+    if (part in taken or rows[part]["unit"] != total["unit"] or not _done(rows[part])
+            or not _PART_DONE.match(str(total["sentence"])[_figure_end(total):
+                                                           int(rows[part]["_at"])])):
+        return []
+    total["role"] = "target"
+    return [i, part]
+
+
+def _task_and_later_achievement(rows: list[dict[str, object]], figures: list[int],
+                                taken: set[int], i: int) -> list[int]:
+    """A task and the next achievement of its kind and unit in the paragraph, printed with a
+    word of achievement (目标任务50亿元 … 已完成42亿元), before another task of that kind."""
+    task = rows[i]
+    if task["role"] != "target" or _in_parts(task):
+        return []
+    for j in figures:
+        if j <= i or j in taken:
+            continue
+        other = rows[j]
+        same = other["kind"] == task["kind"] and other["unit_std"] == task["unit_std"]
+        if same and other["role"] == "target" and not _in_parts(other):
+            return []  # a new task of this kind begins
+        if same and _done(other) and _ACHIEVED.search(_clause_before(other)):
+            return [i, j]
+    return []
+
+
+def _in_parts(row: dict[str, object]) -> bool:
+    """Whether the figure stands in brackets that list parts (续建29项,新建7项), not a task."""
+    sentence, at = str(row["sentence"]), int(row["_at"])
+    depth = 0
+    for k in range(at - 1, -1, -1):
+        ch = sentence[k]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                return not _BRACKET_TASK.match(sentence[k:at])
+            depth -= 1
+        elif ch in _SEGMENT_ENDS:
+            return False
+    return False
+
+
+def _with_completion(rows: list[dict[str, object]], figures: list[int], taken: set[int],
+                     group: list[int]) -> list[int]:
+    """The group and the completion share printed right after its last row in the same segment
+    (已完成26件，完成率40%)."""
+    last = max(group)
+    later = [j for j in figures if j > last and _same_sentence(rows[j], rows[last])]
+    if not later or any(rows[j]["role"] == "completion" for j in group):
+        return group
+    nxt = later[0]
+    if (nxt not in taken and rows[nxt]["role"] == "completion" and rows[nxt]["unit"] == "%"
+            and not any(ch in _between(rows[last], rows[nxt]) for ch in _SEGMENT_ENDS)):
+        return [*group, nxt]
+    return group

@@ -1,0 +1,171 @@
+"""Pairs and the roles inside them (``helpers.metric_pairs``): the ends of one movement, and a
+task with what was done against it and the completion share.  Sentences written for these
+tests, modelled on the constructions of county work reports."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from helpers.metrics import extract_from_text, extract_metrics, targets_vs_achievements
+
+
+def _rows(text: str) -> list[dict[str, object]]:
+    return [r for r in extract_from_text(text) if r["kind"] != "date"]
+
+
+def _by_value(rows: list[dict[str, object]]) -> dict[float, dict[str, object]]:
+    return {float(r["value"]): r for r in rows}
+
+
+# -- movements ---------------------------------------------------------------------------------
+
+def test_the_two_ends_of_a_rise_from_one_value_to_another_share_a_pair():
+    rows = _rows("全镇污水集中处理率从78%提高到92%。")
+    assert [(r["value"], r["role"], r["direction"]) for r in rows] == [
+        (78.0, "from", "up"), (92.0, "to", "up")]
+    assert rows[0]["pair"] == rows[1]["pair"] == "p1"
+
+
+def test_a_base_of_a_named_year_printed_after_the_current_rate():
+    rows = _rows("全县森林覆盖率为61.2%，较2019年同期的58.7%提高2.5个百分点。")
+    got = [(r["value"], r["role"], r["direction"]) for r in rows]
+    assert got == [(61.2, "to", "up"), (58.7, "from", "up"), (2.5, "change", "up")]
+    assert rows[1]["period"] == "2019年同期"
+    assert rows[0]["pair"] == rows[1]["pair"] is not None and rows[2]["pair"] is None
+
+
+def test_a_base_count_of_a_named_year_before_a_fall():
+    rows = _rows("今年前三季度共受理消费投诉230件，较2021年同期310件，下降25.8%。")
+    got = [(r["value"], r["role"], r["direction"]) for r in rows]
+    assert got == [(230.0, "to", "down"), (310.0, "from", "down"), (25.8, "change", "down")]
+    assert rows[0]["pair"] == rows[1]["pair"] is not None
+
+
+def test_a_change_against_a_named_year_is_no_base():
+    rows = _rows("全县森林覆盖率较2019年同期提高2.5个百分点。")
+    assert [(r["value"], r["role"], r["pair"]) for r in rows] == [(2.5, "change", None)]
+
+
+# -- a task inside its completion share ------------------------------------------------------
+
+def test_achievement_task_and_share_of_the_task_form_one_pair():
+    rows = _rows("全镇完成植树造林3200亩，完成年度目标任务3000亩的106.7%。")
+    assert [(r["value"], r["role"]) for r in rows] == [
+        (3200.0, "level"), (3000.0, "target"), (106.7, "completion")]
+    assert len({r["pair"] for r in rows}) == 1 and rows[0]["pair"] is not None
+
+
+def test_a_share_of_a_plain_total_is_no_completion_and_no_pair():
+    rows = _rows("全镇完成植树造林3200亩，占全县植树总面积的12.5%。")
+    by = _by_value(rows)
+    assert by[12.5]["role"] != "completion"
+    assert all(r["pair"] is None for r in rows)
+
+
+def test_a_task_assigned_from_above_and_its_share_without_the_amount_done():
+    rows = _rows("全区招商引资完成省下达任务80亿元的95.2%。")
+    assert [(r["value"], r["role"]) for r in rows] == [(80.0, "target"), (95.2, "completion")]
+    assert rows[0]["pair"] == rows[1]["pair"] is not None
+
+
+def test_a_share_of_a_budget_printed_after_the_amount_collected():
+    rows = _rows("1-9月税收收入累计完成8.6亿元，占年初预算数11.2亿元的76.8%。")
+    by = _by_value(rows)
+    assert (by[8.6]["role"], by[11.2]["role"], by[76.8]["role"]) == (
+        "level", "target", "completion")
+    assert by[8.6]["pair"] == by[11.2]["pair"] == by[76.8]["pair"] is not None
+
+
+def test_counts_in_different_measure_words_are_paired_by_the_form():
+    rows = _rows("新增公益性岗位310个，完成全年目标任务300人的103.3%；"
+                 "培训农民工1250人次，完成全年目标任务1500人次的83.3%。")
+    assert [(r["value"], r["role"], r["pair"]) for r in rows] == [
+        (310.0, "level", "p1"), (300.0, "target", "p1"), (103.3, "completion", "p1"),
+        (1250.0, "level", "p2"), (1500.0, "target", "p2"), (83.3, "completion", "p2")]
+
+
+# -- a task in brackets, a task as the base of a gap --------------------------------------------
+
+def test_a_task_in_brackets_after_what_was_done():
+    rows = _rows("新增市场主体520户(目标数500户)，新增规上企业12家(新建8家,技改4家)。")
+    by = _by_value(rows)
+    assert (by[520.0]["role"], by[500.0]["role"]) == ("level", "target")
+    assert by[520.0]["pair"] == by[500.0]["pair"] is not None
+    assert by[8.0]["pair"] is None and by[4.0]["pair"] is None and by[12.0]["pair"] is None
+
+
+def test_a_yearly_task_as_the_base_of_a_gap():
+    rows = _rows("城镇调查失业率为4.6%，比年度目标任务5.5%低0.9个百分点。")
+    by = _by_value(rows)
+    assert by[5.5]["role"] == "target" and by[0.9]["role"] == "change"
+    assert by[4.6]["pair"] == by[5.5]["pair"] is not None and by[0.9]["pair"] is None
+
+
+def test_a_gap_to_last_year_has_no_task():
+    rows = _rows("城镇调查失业率为4.6%，比上年低0.9个百分点。")
+    assert all(r["pair"] is None for r in rows)
+    assert all(r["role"] != "target" for r in rows)
+
+
+# -- a total and the part done; a task and a later achievement -----------------------------------
+
+def test_a_total_of_promised_projects_and_the_part_already_done():
+    rows = _rows("今年安排的30件惠民实事已完成24件，完成率80%。")
+    assert [(r["value"], r["role"]) for r in rows] == [
+        (30.0, "target"), (24.0, "level"), (80.0, "completion")]
+    assert len({r["pair"] for r in rows}) == 1 and rows[0]["pair"] is not None
+
+
+def test_a_total_and_a_part_that_merely_has_something_is_no_task():
+    rows = _rows("全县30个行政村已有24个通了公交。")
+    assert all(r["role"] != "target" and r["pair"] is None for r in rows)
+
+
+def test_a_yearly_plan_the_investment_done_and_its_rate():
+    rows = _rows("重点项目年度计划投资12亿元，1-9月累计完成投资9.6亿元，完成率80%。")
+    by = _by_value(rows)
+    assert (by[12.0]["role"], by[9.6]["role"], by[80.0]["role"]) == (
+        "target", "level", "completion")
+    assert by[12.0]["pair"] == by[9.6]["pair"] == by[80.0]["pair"] is not None
+
+
+def test_a_plan_and_a_later_figure_without_a_word_of_achievement_stay_apart():
+    rows = _rows("计划新建城市道路15公里，总投资3亿元；改造背街小巷8公里。")
+    assert all(r["pair"] is None for r in rows)
+
+
+def test_a_new_task_of_the_same_kind_closes_the_earlier_one():
+    rows = _rows("一季度目标任务改造农房40户，二季度目标任务改造农房60户，"
+                 "截至6月底已改造农房85户。")
+    by = _by_value(rows)
+    assert by[40.0]["pair"] is None
+    assert by[60.0]["pair"] == by[85.0]["pair"] is not None
+
+
+def test_a_plan_and_a_later_sentence_without_achievement_are_not_paired():
+    rows = _rows("今年计划新建公厕20座。全县现有公厕150座。")
+    assert all(r["pair"] is None for r in rows)
+
+
+# -- ids --------------------------------------------------------------------------------------
+
+def test_pair_ids_follow_the_order_of_the_text_and_repeat_across_runs():
+    text = ("农村危房改造任务为420户，已开工436户；养老床位建设任务为300张，"
+            "已建成210张，完成率70%。")
+    first, second = _rows(text), _rows(text)
+    assert [r["pair"] for r in first] == [r["pair"] for r in second]
+    assert [r["pair"] for r in first] == ["p1", "p1", "p2", "p2", "p2"]
+
+
+def test_table_pair_ids_name_article_and_paragraph_and_feed_the_targets_table():
+    articles = pd.DataFrame({"article_id": ["a-07"], "text": [
+        ("全镇完成植树造林3200亩，完成年度目标任务3000亩的106.7%。\n"
+         "全区招商引资完成省下达任务80亿元的95.2%。")]})
+    table = extract_metrics(articles)
+    assert set(table["pair"]) == {"a-07-1-p1", "a-07-2-p1"}
+    got = targets_vs_achievements(table)
+    # the amount done against the task where it is printed, else the printed share
+    assert got["ratio"].round(3).tolist() == [round(3200 / 3000, 3), 0.952]
+    assert got["target"].tolist()[1] == 8e9 and math.isnan(got["achieved"].tolist()[1])
