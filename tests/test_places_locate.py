@@ -300,6 +300,37 @@ def test_a_short_township_name_alone_is_a_word():
     assert locate_article("我县推进小城镇建设", text) == Locality(level="county")
 
 
+def test_a_bureaus_branch_named_by_its_townships_stem_is_the_township():
+    # 高沙 + 分局: the county bureau's branch in 高沙镇 inspects the town's shops
+    text = "洞口县市场监管局高沙分局执法人员对辖区内农贸市场和超市开展节前检查，共检查经营户40家。"
+    loc = locate_article("洞口县市场监管局高沙分局开展节前食品安全检查", text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "高沙镇")
+
+
+def test_a_police_stations_case_stays_the_county():
+    # a station named by its town's stem catches a fugitive far from the town: the bureau's case
+    text = "10月3日，洞口县公安局高沙派出所民警在长沙火车站抓获一名网上逃犯，目前嫌疑人已被刑事拘留。"
+    loc = locate_article("民警巧擒逃犯", text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)
+
+
+def test_the_county_before_its_station_is_the_stations_address():
+    # 洞口县 is printed only in the station's name; the station's round is in one town
+    text = "8月15日，洞口县公安局城北派出所民警走进石江镇，入户宣传防诈骗知识，发放资料300余份。"
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "石江镇")
+    # the county named on its own as well: a county-wide campaign the station takes part in
+    text = "洞口县开展夏季治安整治行动。" + text
+    assert locate_article(None, text).level == "county"
+
+
+def test_a_township_printed_after_its_county_in_the_headline_only():
+    # jionlp does not list 洪茂乡 under 洞口县: the headline's address says whose it is
+    text = "洪茂乡位于洞口县西部，全乡有12个村。近年来，乡党委、乡政府大力发展烟叶产业。"
+    loc = locate_article("邵阳市洞口县洪茂乡：村村通了公路", text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "洪茂乡")
+
+
 def test_common_township_name_is_not_guessed():
     assert locate_article("城关镇：老街换新颜", "近日，城关镇完成老街改造。") == Locality()
 

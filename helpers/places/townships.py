@@ -109,7 +109,8 @@ def find_township(county: Place, headline: str, text: str, county_refs: int,
     """The township of ``county`` an article is about, or None (see ``_find_township``); a
     township printed in a variant form (双新街) is reported by its name (``_variant_forms``)."""
     town = _find_township(county, headline, text, county_refs, printed)
-    return _variant_forms(county, text).get(town, town) if town is not None else None
+    return (_variant_forms(county, headline + "\n" + text).get(town, town) if town is not None
+            else None)
 
 
 def _find_township(county: Place, headline: str, text: str, county_refs: int,
@@ -136,7 +137,9 @@ def _find_township(county: Place, headline: str, text: str, county_refs: int,
     county's names as the article prints them) and ending in 镇/乡/街道 is the county's township
     (垦利县下镇乡: a township merged away since, which jionlp's current list lacks).
     """
-    pattern = with_addressed(county, text, printed)
+    # a township printed after the county in the headline only (某市某县某乡“村官”…, the body
+    # naming it alone) is an address as in the body
+    pattern = with_addressed(county, headline + "\n" + text, printed)
     if pattern is None:
         return None
     named = (set(pattern.findall(headline)) or _short_lead(county, headline)
@@ -151,7 +154,7 @@ def _find_township(county: Place, headline: str, text: str, county_refs: int,
         return None
     found = list(pattern.finditer(text))
     # a township printed in two forms (某某满族乡 and 某某乡) is one township, counted once
-    variants = _variant_forms(county, text)
+    variants = _variant_forms(county, headline + "\n" + text)
     counts = Counter(variants.get(m.group(), m.group()) for m in found)
     if not counts:
         return _township_of_villages(county, text)
@@ -169,7 +172,7 @@ def _find_township(county: Place, headline: str, text: str, county_refs: int,
     county_refs = max(0, county_refs - sum(_after_county(county, text, m.start(), printed)
                                            for m in found
                                            if variants.get(m.group(), m.group()) == top)
-                      - _in_titles(text, printed))
+                      - _in_titles(text, printed) - _station_addresses(text, printed))
     refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
     return top if refs > county_refs else None
 
@@ -347,12 +350,35 @@ def _variant_forms(county: Place, text: str) -> dict[str, str]:
             short = town[:-1]
             if short in text and re.search(re.escape(short) + "(?!道)", text):
                 out[short] = town
+        stem = town[:-2] if town.endswith(("街道", "苏木")) else town[:-1]
+        if len(stem) >= MIN_VARIANT_STEM and stem not in county.name and stem in text:
+            for m in re.finditer(re.escape(stem) + STATION, text):
+                out[m.group()] = town
         if (ethnic := ETHNIC_TOWNSHIP.fullmatch(town)) is not None:
             bare = ethnic.group("stem") + ethnic.group("end")
             if len(ethnic.group("stem")) >= MIN_VARIANT_STEM and bare in text and re.search(
                     re.escape(bare) + "(?![村镇])", text):
                 out[bare] = town
     return out
+
+
+#: A township's own station of a county bureau, named by the township's stem (槐林市场监管所,
+#: 万坊分局): the stem names the township as surely as its full name, and the station's work
+#: (its inspections of the town's markets) is the township's.  A police station (派出所) is not
+#: one of them: its cases (a fugitive caught on a bus, a burglar traced to another province)
+#: reach beyond its town, and the county's bureau reports them.  A stem inside the county's own
+#: name is left out (龙岗分局 of a city bureau is the district's).
+STATION = r"(?:市场监管所|市场监督管理所|司法所|财政所|分局)"
+#: A county bureau printed before one of its stations (某县公安局某某派出所, 某县市场监管局某某
+#: 分局): the county's name there is the station's address, as 某县某镇 is the town's.
+_STATION_ADDRESS = re.compile(r"(?:公安局|市场监管局|市场监督管理局|司法局|财政局)"
+                              r"[^\W\d_]{2,6}?(?:派出所|所|分局)")
+
+
+def _station_addresses(text: str, printed: frozenset[str]) -> int:
+    """How many of the county's printed names in ``text`` are a township station's address."""
+    return sum(1 for name in printed for m in re.finditer(re.escape(name), text)
+               if _STATION_ADDRESS.match(text, m.end()))
 
 
 #: The peoples whose names ethnic townships carry (某某满族乡, 某某回族镇, 某某苗族瑶族乡).
