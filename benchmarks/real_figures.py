@@ -21,6 +21,10 @@ value (the row whose unit agrees first); a range (``value`` blank, ``low`` and `
   of every other member of its pairs; a current value that is the ``to`` of two bases (set 4's
   rule B16) holds two ids joined by ``;`` and must be linked to both bases; ``pair first id``
   keeps the first id of every row only (the single-id reading the protocol allows);
+- ``pair precision`` (an extra measure, added after the two above and changing neither): of the
+  links our table makes between annotated figures (two matched rows sharing a pair id), the
+  share the annotation makes too.  ``pair`` counts only the annotated pairs we miss, never the
+  pairs we add; a row linked to a row no figure matches is not counted here either;
 - ``role``; ``period`` (the printed time phrase, empty when none); ``quoted``;
 - ``indicator exact`` and ``indicator usable``: the annotated label itself, or a usable one
   (``_usable``: containment or the same characters in order within ``USABLE_SLACK``
@@ -188,6 +192,22 @@ def _pair_checks(golds: list[dict], matched: list[tuple[dict, dict]], *, first_o
     return checks
 
 
+def _pair_links(matched: list[tuple[dict, dict]]) -> list[tuple[str, bool]]:
+    """For each two annotated figures whose rows in our table share a pair id: whether the
+    annotation links them too (an extra measure: the pairs we add that the reader did not)."""
+    links = []
+    for k, (gold_a, row_a) in enumerate(matched):
+        for gold_b, row_b in matched[k + 1:]:
+            if _pair_ids(row_a.get("pair"), first_only=False) & _pair_ids(
+                    row_b.get("pair"), first_only=False):
+                ok = bool(_pair_ids(gold_a["pair"], first_only=False)
+                          & _pair_ids(gold_b["pair"], first_only=False))
+                name = (f"{gold_a['printed']} ({gold_a['role']}) ~ {gold_b['printed']} "
+                        f"({gold_b['role']})")
+                links.append((name, ok))
+    return links
+
+
 def _norm(text: object) -> str:
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
@@ -282,6 +302,11 @@ def main(argv: list[str] | None = None) -> int:
             if not usable:
                 misses.append(f"{sid} INDICATOR {gold['printed']}: ours {ours!r} gold "
                               f"{gold['indicator']!r}")
+        for field, ok in _pair_links(matched):
+            totals["pair precision"] += 1
+            score["pair precision"] += ok
+            if not ok:
+                misses.append(f"{sid} PAIRLINK not annotated: {field}")
         for variant, first_only in (("pair", False), ("pair first id", True)):
             for field, ok in _pair_checks(gold_by_sentence.get(sid, []), matched,
                                           first_only=first_only):
@@ -308,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
                          ("role", totals["role"]), ("period", totals["period"]),
                          ("quoted", totals["quoted"]),
                          ("pair", totals["pair"]), ("pair first id", totals["pair first id"]),
+                         ("pair precision", totals["pair precision"]),
                          ("indicator exact", totals["indicator"]),
                          ("indicator usable", totals["indicator"])):
         pct = 100 * score[field] / total if total else float("nan")
