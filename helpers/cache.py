@@ -84,7 +84,7 @@ PARSE_PACKAGES = ("helpers.layout", "helpers.formats", "helpers.places")
 CODING_MODULES = ("helpers.codebook", "helpers.coding")
 METRICS_MODULES = ("helpers.metrics", "helpers.metric_context", "helpers.metric_labels",
                    "helpers.metric_pairs",
-                   "helpers.numerals", "helpers.text.pos")
+                   "helpers.numerals", "helpers.regex_scan", "helpers.text.pos")
 TOKENS_MODULES = ("helpers.tokens",)
 # Libraries whose behaviour shapes the tables (a lock-file upgrade invalidates the cache).
 _LIBRARIES = ("pandas", "numpy", "pyarrow", "jieba", "rjieba", "jionlp", "charset-normalizer",
