@@ -61,6 +61,14 @@ _SEGMENT_ENDS = "；;。！？!?"
 #: A printed base after the current value (优良率98.3%，较2020年同期的94%提升4.3个百分点; 852件，
 #: 较2017年同期575件，增长48.2%): a year's same period, before its value, a change verb after it
 #: (rule B1 of the third measurement set).  上年/去年同期 are read in ``helpers.metric_context``.
+#: A task named after its size at the end of what was done (提前完成区200亿招商引资任务, 全面完成
+#: …3个试点建设任务): 完成 before the figure in its clause, 任务 after it within the words of
+#: its name (``TASK_NAME_REACH`` characters).
+TASK_NAME_REACH = 8
+_TASK_NAMED_AFTER = re.compile(rf"^[^，,；;。！？!?：:\d]{{0,{TASK_NAME_REACH}}}任务")
+#: The planned total investment of projects signed or under way (签约项目58个，计划总投资215亿元):
+#: the size of those projects, a level, not a plan to reach (set 7's S21-04, S21-08).
+_PROJECTS_TOTAL = re.compile(r"计划总投资额?(?:为|达|约)?$")
 _YEAR_BASE = re.compile(r"(?:^|[比较])(?P<base>20\d\d年同期)的?$")
 _CHANGE_NEXT = re.compile(r"^[，,]?(?:提升|提高|上升|增长|增加|回升|下降|减少|降低|回落|下滑)")
 
@@ -118,7 +126,17 @@ def mark_printed_bases(rows: list[dict[str, object]]) -> None:
 
 def settle_task_roles(rows: list[dict[str, object]]) -> None:
     """The share after a task in a completion (完成年目标任务12500人的98.5%, 占年初预算数的56.3%)
-    is a ``completion``; the figure of the task inside it (12500人, 100亿) a ``target``."""
+    is a ``completion``; the figure of the task inside it (12500人, 100亿) a ``target``, and so
+    is a task's size named after 完成 (提前完成区200亿招商引资任务).  The planned total
+    investment of projects (项目58个，计划总投资215亿元) is their size: a ``level``."""
+    for row in rows:
+        if row["kind"] in ("date", "rate", "rank"):
+            continue
+        if row["role"] == "target" and _PROJECTS_TOTAL.search(_clause_before(row)):
+            row["role"] = "level"
+        elif row["role"] == "level" and "完成" in _clause_before(row) and _TASK_NAMED_AFTER.match(
+                str(row["sentence"])[_figure_end(row):]):
+            row["role"] = "target"
     for row in rows:
         if row["kind"] != "rate" or row["unit"] != "%" or row["role"] in ("from", "to"):
             continue
@@ -160,7 +178,7 @@ def link_pairs(rows: list[dict[str, object]]) -> None:
             if end is not None:
                 add([i, end])
     for form in (_share_of_task, _task_in_brackets, _task_as_gap_base, _total_and_part_done,
-                 _task_and_later_achievement):
+                 _task_after_its_achievement, _task_and_later_achievement):
         for i in figures:
             if i not in taken:
                 group = form(rows, figures, taken, i)
@@ -250,6 +268,33 @@ def _total_and_part_done(rows: list[dict[str, object]], figures: list[int], take
         return []
     total["role"] = "target"
     return [i, part]
+
+
+def _task_after_its_achievement(rows: list[dict[str, object]], figures: list[int],
+                                taken: set[int], i: int) -> list[int]:
+    """A task's size named after what was done against it (签约项目计划总投资215亿元，完成率
+    107.52%，提前完成区200亿招商引资任务): the task, the completion share right before it and
+    the amount before that share."""
+    task = rows[i]
+    if task["role"] != "target" or "完成" not in _clause_before(task) or not (
+            _TASK_NAMED_AFTER.match(str(task["sentence"])[_figure_end(task):])):
+        return []
+    group = [i]
+    before = _previous(rows, figures, i)
+    if before is not None and before not in taken and rows[before]["role"] == "completion":
+        group.append(before)
+        before = _previous(rows, figures, before)
+    if before is not None and before not in taken and _done(rows[before]) and (
+            _same_amount(rows[before], task)):
+        group.append(before)
+    return group if len(group) > 1 else []
+
+
+def _same_amount(done: dict[str, object], task: dict[str, object]) -> bool:
+    """Whether ``done`` measures what ``task`` does: the same kind, or money for a task printed
+    with its magnitude alone (200亿招商引资任务: 元 left out)."""
+    return done["kind"] == task["kind"] or (
+        done["kind"] == "money" and str(task["unit"]) in ("万", "亿", "万亿"))
 
 
 def _task_and_later_achievement(rows: list[dict[str, object]], figures: list[int],

@@ -149,6 +149,27 @@ def test_a_plan_and_a_later_sentence_without_achievement_are_not_paired():
     assert all(r["pair"] is None for r in rows)
 
 
+def test_a_task_named_after_the_amount_done_and_its_rate():
+    rows = _rows("全县新签约项目36个，计划总投资86.5亿元，完成率108.1%，超额完成80亿元招商任务。")
+    by = _by_value(rows)
+    assert (by[86.5]["role"], by[108.1]["role"], by[80.0]["role"]) == (
+        "level", "completion", "target")
+    assert by[86.5]["pair"] == by[108.1]["pair"] == by[80.0]["pair"] is not None
+    assert by[36.0]["pair"] is None
+
+
+def test_tasks_counted_as_done_are_no_task_size():
+    rows = _rows("全年42项工作任务完成或超额完成，全面完成东湖、西湖2个示范建设任务。")
+    by = _by_value(rows)
+    assert by[42.0]["role"] == "level" and by[2.0]["role"] == "target"
+
+
+def test_a_yearly_planned_investment_stays_a_target_and_a_projects_total_is_their_size():
+    rows = _rows("续建项目12个，计划总投资45亿元，年度计划投资9亿元。")
+    by = _by_value(rows)
+    assert (by[45.0]["role"], by[9.0]["role"]) == ("level", "target")
+
+
 # -- ids --------------------------------------------------------------------------------------
 
 def test_pair_ids_follow_the_order_of_the_text_and_repeat_across_runs():
