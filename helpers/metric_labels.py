@@ -57,7 +57,9 @@ _NUMBER = r"[-+－]?\d+(?:\.\d+)?"
 ORDINAL_OF_A_KIND = ("产业", "种", "类", "批", "届", "期", "阶段", "轮")
 #: a figure inside a clause (Arabic digits; 第N and 四成 for ranks and shares); never a date
 #: (2015年, 1-9月) nor an ordinal in a name (第一产业)
-_FIGURE = re.compile(rf"(?<![\d.A-Za-z])(?<![A-Za-z]\s)(?!123\d\d(?!\d)){_NUMBER}(?![\d.年月日时号]|[-－—~至]\d)"  # not 12345
+#: (12345, 12315: the five digits of a government hotline, 123xx, are no figure unless a
+#: measure word follows: 实现城镇新增就业12314人)
+_FIGURE = re.compile(rf"(?<![\d.A-Za-z])(?<![A-Za-z]\s)(?!123\d\d(?![\d万亿]|\s*(?:人次|[人名件户个家起项条次元]))){_NUMBER}(?![\d.年月日时号]|[-－—~至]\d)"  # not 12345
                      rf"|第[一二三四五六七八九十]+(?!{'|'.join(ORDINAL_OF_A_KIND)})"
                      r"|[一二三四五六七八九十]成")
 #: one value of a 分别 list: a number with its magnitude and unit, nothing else
@@ -88,7 +90,7 @@ _REACHING = ("累计完成", "完成", "实现")
 _EVERY = re.compile(r"各类|各项|各级|各种|各")
 #: Comparisons and change verbs: what changed is named before them (比上年增长 -> '').
 _COMPARE_BASE = (r"(?:上年同期|去年同期|上年末|上年底|去年底|去年末|上年|去年|上周|上月|上期|"
-                 r"年初|年末|年底|同期|前?[一二三四]季度|上半年|[\d\-－至年月份]+)")
+                 r"年初|年末|年底|同期|前?[一二三四]季度|上半年|[\d\-－—–~～至年月份]+)")
 #: (较一季度和1-5月: a list of bases is one comparison)
 _COMPARE = re.compile(
     r"(?:与|和|同)[^，,]{1,10}?相比|同比|环比|同口径|(?:比|较)" + _COMPARE_BASE
@@ -110,7 +112,7 @@ _LEADING = re.compile(
     r"又|仍|再(?!审|就业|生)|就(?![业医学诊读地])|"
     # the number of an item in a list (1.工矿商贸事故, (二)全县…, 三是…)
     r"\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}是)+")
-_TIME_PREFIX = re.compile(r"^(?:\d{4}年度?|\d{1,2}月份?|\d{1,2}[-－—至]\d{1,2}月份?|"
+_TIME_PREFIX = re.compile(r"^(?:\d{4}年度?|\d{1,2}月份?|\d{1,2}[-－—–~～至]\d{1,2}月份?|"
                           r"[一二三四]季度|在[^，,]{0,12}?(?:中|以来|期间|当天)|"
                           # a deadline (于6月30日前)
                           r"于?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末)?(?:前|以前)|"
@@ -414,6 +416,10 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
                           inherit=inherit)
             if name and name[0] and not re.search(r"\d", name[0]):
                 return name
+    if inherit and kind == "rate" and sentence[end - 1:end] in "%％":
+        completion = _completion_name(sentence, begin, masked.replace(_MASK, ""))
+        if completion:
+            return [completion]
     reaching = sentence[start:start + 1] == "达" or raw.endswith("达")
     name = clean_name(raw, rate=kind == "rate", reaching=reaching, money=kind == "money")
     if kind == "rate" and name.endswith("率") and begin > 0 and sentence[begin - 1] == "、":
@@ -594,6 +600,8 @@ def _previous_name(sentence: str, begin: int) -> str:
     while j > 0 and sentence[j] not in "；;。！？":
         pbegin = _clause_start(sentence, j)
         figures = list(_FIGURE.finditer(sentence, pbegin, j))
+        if figures and _COMPLETION_OF_PLAN.fullmatch(_LEADING.sub("", sentence[pbegin:figures[0].start()])):
+            figures = []  # 完成省…目标任务的130%，市…目标任务的127%: a completion achieves nothing
         if figures:
             m = figures[0]
             names = _names(sentence, m.start(), m.end(), "money", True, inherit=False)
@@ -744,6 +752,60 @@ _PLAN_TAIL = re.compile(r"(?:完成|占|为|达到?)?(?:全?年度?|全年|省�
                         # 为年预算的, 占年计划投资的: a budget or a planned sum, before 的
                         r"|(?:完成|占|为|达到?)?(?:全?年度?|全年|年初)?(?:预算|计划|目标)"
                         r"(?:投资|收入|支出)?的$")
+#: The most characters of whose plan a completion share is (省民生工程, 市下达, 年初): a longer
+#: text before 目标/任务/计划/预算 is a name of its own, not a plan's owner.
+MAX_PLAN_OWNER = 8
+#: A clause that is only the plan a share completes, its printed size allowed (完成年目标任务12500
+#: 人的, 占全年目标任务6.9亿元的, 为年预算的, 完成省分解任务, 市民生工程目标任务的): the share is
+#: of the achievement named before it.
+_COMPLETION_OF_PLAN = re.compile(
+    r"(?:累计)?(?:完成|占|为|达到?)?"
+    # (not 比年目标任务4%: a comparison with a target, not its completion; no verb in the owner)
+    rf"(?P<plan>[^，,。；;的\d%％比较完占为]{{0,{MAX_PLAN_OWNER}}}?(?:目标任务|目标|计划|任务数|任务|预算))"
+    rf"(?:{_NUMBER}\s*[余多]?[万亿]?[\u4e00-\u9fff]{{0,2}})?的?")
+
+#: A clause naming what was achieved and the plan it completes (招商引资完成年度目标的,
+#: 财政支出为年预算的): the share's name is both.
+_OWN_COMPLETION = re.compile(r"(?P<what>[^，,。；;]+?)(?:累计)?(?:完成|占|为|达到?)"
+                             + _COMPLETION_OF_PLAN.pattern.split("(?:完成|占|为|达到?)?", 1)[1])
+
+
+def _completion_name(sentence: str, begin: int, clause: str) -> str:
+    """The name of a completion share whose clause names only the plan (完成年目标任务12500人的
+    98.5%): what the figure before it achieved, completing that plan (城镇新增就业完成年目标
+    任务比例); without a figure before it, the plan's completion alone (完成市下达任务比例)."""
+    plan = _COMPLETION_OF_PLAN.fullmatch(_LEADING.sub("", clause))
+    if plan is None or not plan.group("plan"):
+        own = _OWN_COMPLETION.fullmatch(clause)
+        if own is None:
+            return ""
+        # 全年财政支出完成年预算的44%: the achievement is named in the clause itself
+        what = clean_name(own.group("what"), money=True)
+        return f"{what}完成{own.group('plan')}比例" if what else ""
+    return f"{_achieved_name(sentence, begin)}完成{plan.group('plan')}比例"
+
+
+def _achieved_name(sentence: str, begin: int) -> str:
+    """The name of the nearest figure before the clause at ``begin`` in its sentence part that
+    names an achievement: the last figure of a clause first (13个重点项目累计完成投资35.42亿元:
+    重点项目投资), no change (同比增长5%) and no completion share of its own."""
+    j = begin - 1
+    while j > 0 and sentence[j] not in "；;。！？":
+        pbegin = _clause_start(sentence, j)
+        figures = list(_FIGURE.finditer(sentence, pbegin, j))
+        if figures and _COMPLETION_OF_PLAN.fullmatch(
+                _LEADING.sub("", sentence[pbegin:figures[0].start()])):
+            figures = []
+        for m in reversed(figures):
+            names = _names(sentence, m.start(), m.end(), "money", True, inherit=False)
+            name = names[0] if names else ""
+            if name and not _CHANGE_END.search(name) and not NOT_A_SUBJECT.match(name) and (
+                    _CHANGE_END.sub("", name) == name):
+                return name
+        j = pbegin - 1
+    return ""
+
+
 #: Verbs of holding a figure at a level, after the name (控制在5‰以内, 稳定在95%以上).
 _HOLDING = re.compile(r"(?:控制|稳定|保持|维持|压降|压减)(?:在|到|至)$")
 #: A streak after the name (连续3年同比下降, 连续五年实现): how long, not what.

@@ -191,7 +191,8 @@ def test_labels_of_a_movement_a_target_a_ceiling_and_a_completion():
     rows = [r for r in extract_from_text(
         "今年目标任务是完成招商引资30亿元，截至9月底已完成24亿元，完成年度目标的80%。")
         if r["kind"] != "date"]
-    assert [r["indicator"] for r in rows] == ["招商引资"] * 3
+    # the completion share names the plan it completes (as readers of five annotated sets do)
+    assert [r["indicator"] for r in rows] == ["招商引资"] * 2 + ["招商引资完成年度目标比例"]
     rows = extract_from_text("将万元产值能耗增幅控制在3%以内。")
     assert rows[0]["indicator"] == "万元产值能耗增幅"
 
@@ -200,7 +201,8 @@ def test_labels_of_a_movement_a_target_a_ceiling_and_a_completion():
 
 def test_a_completion_of_the_budget_and_the_change_after_it_name_the_revenue():
     got = dict(_labels("1-5月，全县税收收入完成3.1亿元，为年预算的45.2%，同比下降4.1%。"))
-    assert got[45.2] == got[4.1] == "税收收入"
+    assert got[4.1] == "税收收入"
+    assert got[45.2] == "税收收入完成年预算比例"
 
 
 def test_a_change_printed_after_its_base_names_what_changed():
@@ -651,3 +653,42 @@ def test_items_after_a_lead_naming_their_measure_take_it():
     # an item naming a measure of its own keeps it
     sentence = "从产品产量看，规上企业产值增长4%。"
     assert _row(sentence, 4)["indicator"] == "规上企业产值"
+
+
+# --- completion shares whose clause names only the plan ----------------------------------------
+
+def test_completion_share_after_a_printed_target_names_the_achievement():
+    # the plan's size printed between the verb and 的 (目标任务800人的) used to leave no name,
+    # or the plan and its size as the name
+    got = dict(_labels("全镇农村劳动力转移就业930人，完成年度目标任务800人的116.3%；"
+                       "发放贴息贷款4200万元，占全年计划5000万元的84%。"))
+    assert got[116.3] == "农村劳动力转移就业完成年度目标任务比例"
+    assert got[84] == "发放贴息贷款完成全年计划比例"
+
+
+def test_completion_share_skips_the_growth_and_the_completion_before_it():
+    got = dict(_labels("全县税收收入完成35.2亿元，同比增长6.1%，完成省定目标的102.4%，"
+                       "市定目标的98.7%。"))
+    assert got[102.4] == "税收收入完成省定目标比例"
+    assert got[98.7] == "税收收入完成市定目标比例"
+
+
+def test_completion_share_takes_the_last_figure_of_the_clause_before():
+    got = dict(_labels("一季度，8个市级重点项目累计完成投资12.6亿元，占年计划31.5%。"))
+    assert got[31.5] == "市级重点项目投资完成年计划比例"
+
+
+def test_comparison_with_a_target_is_no_completion():
+    got = dict(_labels("城镇调查失业率控制在4.2%，比年度目标5.5%低1.3个百分点。"))
+    assert "完成" not in str(got.get(5.5))
+
+
+def test_a_hotline_like_count_with_its_measure_word_is_a_figure_of_the_clause():
+    # 123xx is read as a hotline number only without a measure word after it
+    got = dict(_labels("全年城镇新增就业12316人，完成年度目标任务的102.6%。"))
+    assert got[102.6] == "城镇新增就业完成年度目标任务比例"
+
+
+def test_a_month_range_with_a_long_dash_is_a_comparison_base():
+    got = dict(_labels("规上工业增加值增长6.4%，增速比1—8月份加快0.7个百分点。"))
+    assert got[0.7] == "规上工业增加值增速"
