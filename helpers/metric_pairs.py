@@ -69,6 +69,11 @@ _TASK_NAMED_AFTER = re.compile(rf"^[^，,；;。！？!?：:\d]{{0,{TASK_NAME_RE
 #: The planned total investment of projects signed or under way (签约项目58个，计划总投资215亿元):
 #: the size of those projects, a level, not a plan to reach (set 7's S21-04, S21-08).
 _PROJECTS_TOTAL = re.compile(r"计划总投资额?(?:为|达|约)?$")
+#: A gap to a task whose value is not printed (塌目标1.8个百分点, 高于目标2.1个百分点, 超任务数
+#: 1286户): a ``change`` (rules B3 and N7 of the measurement sets), the verb's direction; the
+#: task is no figure of the sentence.  塌 (fell short of) is the reports' colloquial word.
+_GAP_TO_TASK = re.compile(r"(?:(?P<down>塌|低于|落后于?|少于|慢于)|(?P<up>高于|高出|超出|超过|超|快于|多于))"
+                          r"(?:年度?|全年|序时)?(?:目标|任务|计划)(?:任务|值|数)?$")
 _YEAR_BASE = re.compile(r"(?:^|[比较])(?P<base>20\d\d年同期)的?$")
 _CHANGE_NEXT = re.compile(r"^[，,]?(?:提升|提高|上升|增长|增加|回升|下降|减少|降低|回落|下滑)")
 
@@ -128,7 +133,13 @@ def settle_task_roles(rows: list[dict[str, object]]) -> None:
     """The share after a task in a completion (完成年目标任务12500人的98.5%, 占年初预算数的56.3%)
     is a ``completion``; the figure of the task inside it (12500人, 100亿) a ``target``, and so
     is a task's size named after 完成 (提前完成区200亿招商引资任务).  The planned total
-    investment of projects (项目58个，计划总投资215亿元) is their size: a ``level``."""
+    investment of projects (项目58个，计划总投资215亿元) is their size: a ``level``; a gap to a
+    task whose value is not printed (塌目标1.8个百分点) a ``change``."""
+    for row in rows:
+        gap = None if row["kind"] == "date" else _GAP_TO_TASK.search(_clause_before(row))
+        if gap is not None and row["role"] in ("target", "level"):
+            row.update(role="change", direction="down" if gap.group("down") else "up",
+                       change=True)
     for row in rows:
         if row["kind"] in ("date", "rate", "rank"):
             continue

@@ -109,6 +109,20 @@ def test_a_gap_to_last_year_has_no_task():
     assert all(r["role"] != "target" for r in rows)
 
 
+def test_a_gap_to_a_task_whose_value_is_not_printed_is_a_change():
+    rows = _rows("一般公共预算收入同比增长2.1%，塌目标3.9个百分点；"
+                 "规上工业增加值同比增长9.6%，高于年度目标1.6个百分点。")
+    by = _by_value(rows)
+    assert (by[3.9]["role"], by[3.9]["direction"]) == ("change", "down")
+    assert (by[1.6]["role"], by[1.6]["direction"]) == ("change", "up")
+    assert all(r["pair"] is None for r in rows)
+
+
+def test_a_task_of_growth_stays_a_target():
+    rows = _rows("今年全县固定资产投资目标增长8%。")
+    assert [(r["value"], r["role"]) for r in rows] == [(8.0, "target")]
+
+
 # -- a total and the part done; a task and a later achievement -----------------------------------
 
 def test_a_total_of_promised_projects_and_the_part_already_done():
