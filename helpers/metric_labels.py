@@ -853,11 +853,20 @@ def _verb_before(name: str) -> str:
 _PHRASE_ENDS = frozenset({"全部", "均", "都", "已", "已经", "基本", "全面", "均已"})
 
 
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A tagged word as jieba.posseg gives it (``noun_phrase_after`` reads ``_flags``' cache)."""
+
+    word: str
+    flag: str
+
+
 def noun_phrase_after(text: str) -> str:
     """The noun phrase that follows a measure word (3 家企业 -> 企业, 两艘执法船 -> 执法船,
     两份沉甸甸的证书 -> 证书, 35名党员干部存在违规 -> 党员干部): modifiers, then nouns; a verb
     after the first noun is the predicate and ends it."""
-    words = list(pos_tagger().cut(text[:14]))
+    # the tags kept by ``_flags``: a report repeats what it counts (issue 16)
+    words = [_Word(*pair) for pair in _flags(text[:14])]
     if len(words) > 2 and words[1].word == "的" and words[0].flag in ("z", "a", "ad", "d"):
         words = words[2:]  # 沉甸甸的证书
     out: list[tuple[str, str]] = []

@@ -1681,6 +1681,12 @@ def load_families() -> list[tuple[str, re.Pattern[str], frozenset[str]]]:
              frozenset(f.get("kinds") or ())) for f in data["families"]]
 
 
+#: Indicators whose family is kept: a report repeats its names, and each is searched for the
+#: suffixes of every family in turn (issue 16)
+FAMILY_CACHE_SIZE = 8192
+
+
+@functools.lru_cache(maxsize=FAMILY_CACHE_SIZE)
 def indicator_family(indicator: str | None, kind: str | None = None) -> str | None:
     """The family of comparable indicators an indicator belongs to (pass rate, satisfaction …):
     the first whose suffixes it contains and, when the family names kinds and ``kind`` is
