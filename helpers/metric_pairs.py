@@ -74,6 +74,12 @@ _PROJECTS_TOTAL = re.compile(r"计划总投资额?(?:为|达|约)?$")
 #: task is no figure of the sentence.  塌 (fell short of) is the reports' colloquial word.
 _GAP_TO_TASK = re.compile(r"(?:(?P<down>塌|低于|落后于?|少于|慢于)|(?P<up>高于|高出|超出|超过|超|快于|多于))"
                           r"(?:年度?|全年|序时)?(?:目标|任务|计划)(?:任务|值|数)?$")
+#: A time or a number a procedure took and what it takes after a change, contrasted in one
+#: sentence (审批下来就要11天，而改成日历日，只需9天): the words of the later figure's clause,
+#: the words between the two (a contrast or a change of rule) and the earlier figure's verb.
+_NOW_ONLY = re.compile(r"只需|仅需|只要|仅用|只用")
+_CONTRAST = re.compile(r"而|现在|如今|改为|改成|改革后")
+_TOOK = re.compile(r"要|需要|需|得")
 _YEAR_BASE = re.compile(r"(?:^|[比较])(?P<base>20\d\d年同期)的?$")
 _CHANGE_NEXT = re.compile(r"^[，,]?(?:提升|提高|上升|增长|增加|回升|下降|减少|降低|回落|下滑)")
 
@@ -188,6 +194,9 @@ def link_pairs(rows: list[dict[str, object]]) -> None:
                         and rows[j]["role"] == "to" and _same_sentence(rows[i], rows[j])), None)
             if end is not None:
                 add([i, end])
+    for i in figures:  # what a procedure took and what it takes now (…要11天，而…只需9天)
+        if i not in taken:
+            add(_contrast_then_now(rows, figures, taken, i))
     for form in (_share_of_task, _task_in_brackets, _task_as_gap_base, _total_and_part_done,
                  _task_after_its_achievement, _task_and_later_achievement):
         for i in figures:
@@ -198,6 +207,30 @@ def link_pairs(rows: list[dict[str, object]]) -> None:
     for n, group in enumerate(sorted(groups), start=1):
         for i in group:
             rows[i]["pair"] = f"p{n}"
+
+
+def _contrast_then_now(rows: list[dict[str, object]], figures: list[int], taken: set[int],
+                       i: int) -> list[int]:
+    """A level a procedure took (审批下来就要11天) and the level of the same kind and unit it
+    takes after a contrast in the same sentence (而改成日历日，只需9天): ``from`` and ``to``,
+    the direction the two values show."""
+    now = rows[i]
+    if now["role"] != "level" or not _NOW_ONLY.search(_clause_before(now)):
+        return []
+    for j in reversed([j for j in figures if j < i and _same_sentence(rows[j], now)]):
+        then = rows[j]
+        if (j in taken or then["role"] != "level" or then["kind"] != now["kind"]
+                or then["unit_std"] != now["unit_std"]):
+            continue
+        if not _CONTRAST.search(_between(then, now)) or not _TOOK.search(_clause_before(then)):
+            return []
+        old, new = then["value_std"], now["value_std"]
+        direction = (None if not isinstance(old, float) or not isinstance(new, float)
+                     or old == new else "up" if new > old else "down")
+        then.update(role="from", direction=direction)
+        now.update(role="to", direction=direction)
+        return [j, i]
+    return []
 
 
 def _previous(rows: list[dict[str, object]], figures: list[int], i: int) -> int | None:

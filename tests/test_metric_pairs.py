@@ -48,6 +48,18 @@ def test_a_change_against_a_named_year_is_no_base():
     assert [(r["value"], r["role"], r["pair"]) for r in rows] == [(2.5, "change", None)]
 
 
+def test_what_a_procedure_took_and_what_it_takes_after_a_change_of_rule():
+    rows = _rows("办理一张营业执照按原流程需要6天，而实行并联审批后，只需2天即可领取。")
+    assert [(r["value"], r["role"], r["direction"]) for r in rows] == [
+        (6.0, "from", "down"), (2.0, "to", "down")]
+    assert rows[0]["pair"] == rows[1]["pair"] is not None
+
+
+def test_two_durations_without_a_contrast_stay_levels():
+    rows = _rows("窗口受理需要1天，审核只需2天。")
+    assert [(r["role"], r["pair"]) for r in rows] == [("level", None), ("level", None)]
+
+
 # -- a task inside its completion share ------------------------------------------------------
 
 def test_achievement_task_and_share_of_the_task_form_one_pair():
