@@ -34,7 +34,8 @@ import re
 #: Words naming a task, a plan or a budget a figure is measured against (B6/B7 of the third
 #: measurement set: a completion share is one only against these).
 TASK_WORDS = ("任务", "目标", "计划", "预算")
-_TASK = "(?:" + "|".join(TASK_WORDS) + ")"
+#: The task words, 计划 not inside the names 计划生育 and 计划单列 (占全县计划生育人口的3%).
+_TASK = "(?:任务|目标|计划(?!生育|单列)|预算)"
 #: The characters between 完成/占 and the 的 of a completion share (完成全年目标任务12500人的,
 #: 占今年88641户任务数的): a task's name and its size.
 TASK_SHARE_REACH = 20
@@ -52,9 +53,10 @@ _GAP_TASK = re.compile(rf"(?:比|较)[^，,；;。！？!?]{{0,{GAP_TASK_REACH}}
                        rf"[^，,；;。！？!?\d]{{0,4}}$")
 #: A total and the part of it done in one clause (65件民生实事已完成26件, 20个项目已全部完成18个).
 _PART_DONE = re.compile(r"^[^，,；;。！？!?\d]{0,12}已(?:全部)?(?:完成|办结)[^，,；;。！？!?\d]{0,6}$")
-#: Words of an achievement before a figure in its clause (已完成42亿元, 实现新增就业, 累计化解,
-#: 开工率达100%): what was done, not what was set.
-_ACHIEVED = re.compile(r"已|完成|实现|累计|达到|达")
+#: Words of an achievement before a figure in its clause (已完成42亿元, 实现新增就业, 累计化解):
+#: what was done, not what was set.  达/达到 are not among them: they reach any level (登记失业
+#: 人员达3500人 is no achievement of a task of new jobs).
+_ACHIEVED = re.compile(r"已|完成|实现|累计")
 #: What ends a clause and a segment of a sentence.
 _CLAUSE_ENDS = "，,；;。！？!?：:"
 _SEGMENT_ENDS = "；;。！？!?"
@@ -84,9 +86,25 @@ _YEAR_BASE = re.compile(r"(?:^|[比较])(?P<base>20\d\d年同期)的?$")
 _CHANGE_NEXT = re.compile(r"^[，,]?(?:提升|提高|上升|增长|增加|回升|下降|减少|降低|回落|下滑)")
 
 
-def _clause_before(row: dict[str, object], ends: str = _CLAUSE_ENDS) -> str:
-    """The words of the row's clause before its figure."""
+#: A figure's number from where its row's match begins: the words a match may open with (达3500人,
+#: 约821万人次, 近10万, 超17万: at most ``LEAD_REACH`` characters) and the number itself.
+LEAD_REACH = 3
+_CN = "〇零一二两三四五六七八九十百千"
+_NUMBER = re.compile(rf"[^\d{_CN}万亿]{{0,{LEAD_REACH}}}?(?P<num>[-－−]?[\d{_CN}]"
+                     rf"(?:[.,，]?\s?[\d{_CN}])*[万亿]*)")
+
+
+def _number_span(row: dict[str, object]) -> tuple[int, int]:
+    """Where the row's number starts and ends in its sentence (its lead words left out)."""
     sentence, at = str(row["sentence"]), int(row["_at"])
+    m = _NUMBER.match(sentence, at)
+    return (m.start("num"), m.end("num")) if m else (at, at)
+
+
+def _clause_before(row: dict[str, object], ends: str = _CLAUSE_ENDS) -> str:
+    """The words of the row's clause before its number (the lead words of its match, 达 in
+    达3500人, included)."""
+    sentence, at = str(row["sentence"]), _number_span(row)[0]
     begin = max(sentence.rfind(ch, 0, at) for ch in ends) + 1
     return sentence[begin:at]
 
@@ -94,9 +112,7 @@ def _clause_before(row: dict[str, object], ends: str = _CLAUSE_ENDS) -> str:
 def _figure_end(row: dict[str, object]) -> int:
     """Where the row's figure ends in its sentence: after its unit as printed, or after its
     number when the unit is not printed right there."""
-    sentence, at = str(row["sentence"]), int(row["_at"])
-    m = re.match(r"[-－−]?[\d.,，\s]*[万亿千百]*", sentence[at:])
-    end = at + (m.end() if m else 0)
+    sentence, end = str(row["sentence"]), _number_span(row)[1]
     unit = str(row["unit"] or "")
     if unit and sentence.startswith(unit, end):
         return end + len(unit)
@@ -158,7 +174,7 @@ def settle_task_roles(rows: list[dict[str, object]]) -> None:
         if row["kind"] != "rate" or row["unit"] != "%" or row["role"] in ("from", "to"):
             continue
         m = _TASK_SHARE.search(_clause_before(row))
-        if m is None or not any(word in m.group("task") for word in TASK_WORDS):
+        if m is None or not re.search(_TASK, m.group("task")):
             continue
         row.update(role="completion", direction=None, change=False)
         for task in _tasks_inside(rows, row, len(m.group("task")) + 1):
@@ -355,9 +371,17 @@ def _task_and_later_achievement(rows: list[dict[str, object]], figures: list[int
         same = other["kind"] == task["kind"] and other["unit_std"] == task["unit_std"]
         if same and other["role"] == "target" and not _in_parts(other):
             return []  # a new task of this kind begins
-        if same and _done(other) and _ACHIEVED.search(_clause_before(other)):
+        if same and _done(other) and _ACHIEVED.search(_clause_before(other)) and (
+                _same_sentence(task, other) or _share_a_word(task, other)):
             return [i, j]
     return []
+
+
+def _share_a_word(a: dict[str, object], b: dict[str, object]) -> bool:
+    """Whether the labels of two figures share two characters in a row (新增就业 and 已新增
+    就业): a task and an achievement in different sentences must name the same thing."""
+    x, y = str(a["indicator"] or ""), str(b["indicator"] or "")
+    return any(x[k:k + 2] in y for k in range(len(x) - 1))
 
 
 def _in_parts(row: dict[str, object]) -> bool:

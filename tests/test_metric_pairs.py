@@ -196,6 +196,23 @@ def test_a_yearly_planned_investment_stays_a_target_and_a_projects_total_is_thei
     assert (by[45.0]["role"], by[9.0]["role"]) == ("level", "target")
 
 
+def test_a_level_merely_reached_is_no_achievement_of_a_task():
+    rows = _rows("目标新增就业2000人，全县登记失业人员达3500人。")
+    assert [(r["role"], r["pair"]) for r in rows] == [("target", None), ("level", None)]
+
+
+def test_a_task_and_an_achievement_of_something_else_in_the_next_sentence_stay_apart():
+    rows = _rows("今年计划新建通信基站300个。截至目前，已建成标准化学校12个。")
+    assert all(r["pair"] is None for r in rows)
+
+
+def test_a_task_in_brackets_printed_with_an_approximate_word():
+    rows = _rows("引进企业21家(任务数约18家)，完成年度目标任务近20家的105%。")
+    assert [(r["value"], r["role"], r["pair"]) for r in rows] == [
+        (21.0, "level", "p1"), (18.0, "target", "p1"), (20.0, "target", "p2"),
+        (105.0, "completion", "p2")]
+
+
 # -- ids --------------------------------------------------------------------------------------
 
 def test_pair_ids_follow_the_order_of_the_text_and_repeat_across_runs():
