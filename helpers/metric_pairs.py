@@ -39,8 +39,9 @@ _TASK = "(?:任务|目标|计划(?!生育|单列)|预算)"
 #: The characters between 完成/占 and the 的 of a completion share (完成全年目标任务12500人的,
 #: 占今年88641户任务数的): a task's name and its size.
 TASK_SHARE_REACH = 20
-#: A completion share: 完成/占 + a task (and its size) + 的, right before the share.
-_TASK_SHARE = re.compile(rf"(?:完成|占)(?P<task>[^，,；;。！？!?：:()（）]{{0,{TASK_SHARE_REACH}}})的$")
+#: A completion share: 完成/占/为/达 + a task (and its size) + 的, right before the share
+#: (为年度目标的52%; 为上年的87% names no task and stays what its words make it).
+_TASK_SHARE = re.compile(rf"(?:完成|占|为|是|达到|达)(?P<task>[^，,；;。！？!?：:()（）]{{0,{TASK_SHARE_REACH}}})的$")
 #: The words of a bracket before a task printed in it (引进企业21家(任务数18家), 占比64.9%(任务数
 #: 占比60%), (目标20家)): at most ``BRACKET_TASK_REACH`` characters on each side of the task word.
 BRACKET_TASK_REACH = 6
@@ -214,7 +215,8 @@ def link_pairs(rows: list[dict[str, object]]) -> None:
         if i not in taken:
             add(_contrast_then_now(rows, figures, taken, i))
     for form in (_share_of_task, _task_in_brackets, _task_as_gap_base, _total_and_part_done,
-                 _task_after_its_achievement, _task_and_later_achievement):
+                 _task_after_its_achievement, _task_and_later_achievement,
+                 _task_after_the_amount_done):
         for i in figures:
             if i not in taken:
                 group = form(rows, figures, taken, i)
@@ -374,6 +376,23 @@ def _task_and_later_achievement(rows: list[dict[str, object]], figures: list[int
         if same and _done(other) and _ACHIEVED.search(_clause_before(other)) and (
                 _same_sentence(task, other) or _share_a_word(task, other)):
             return [i, j]
+    return []
+
+
+def _task_after_the_amount_done(rows: list[dict[str, object]], figures: list[int],
+                                taken: set[int], i: int) -> list[int]:
+    """A task printed right after the amount done in its segment, with no later achievement
+    (1-9月完成投资9.6亿元，年度计划投资12亿元): the two."""
+    task = rows[i]
+    done = _previous(rows, figures, i)
+    if (task["role"] != "target" or _in_parts(task) or done is None or done in taken
+            or re.search(r"达|进展", _clause_before(task)) or _ACHIEVED.search(
+                _clause_before(task))):
+        return []  # 目标任务进展顺利并达到序时进度的有5项: what was reached, not a task
+    other = rows[done]
+    if (_done(other) and other["kind"] == task["kind"] and other["unit_std"] == task["unit_std"]
+            and _ACHIEVED.search(_clause_before(other))):
+        return [done, i]
     return []
 
 

@@ -213,6 +213,25 @@ def test_a_task_in_brackets_printed_with_an_approximate_word():
         (105.0, "completion", "p2")]
 
 
+def test_a_share_of_a_task_introduced_by_wei_and_of_last_year():
+    rows = _rows("新增城镇就业3200人，是年度目标任务3000人的106.7%；农民人均收入为上年的108%。")
+    by = _by_value(rows)
+    assert (by[3000.0]["role"], by[106.7]["role"]) == ("target", "completion")
+    assert by[3200.0]["pair"] == by[3000.0]["pair"] == by[106.7]["pair"] is not None
+    assert by[108.0]["role"] != "completion" and by[108.0]["pair"] is None
+
+
+def test_a_task_printed_after_the_amount_done():
+    rows = _rows("1-9月完成投资9.6亿元，年度计划投资12亿元。")
+    assert [(r["value"], r["role"]) for r in rows] == [(9.6, "level"), (12.0, "target")]
+    assert rows[0]["pair"] == rows[1]["pair"] is not None
+
+
+def test_a_count_of_tasks_that_reached_their_schedule_is_not_paired_back():
+    rows = _rows("十项实事已完成年度任务2项，目标任务达到序时进度的有6项。")
+    assert all(r["pair"] is None for r in rows)
+
+
 # -- ids --------------------------------------------------------------------------------------
 
 def test_pair_ids_follow_the_order_of_the_text_and_repeat_across_runs():
