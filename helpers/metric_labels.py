@@ -416,6 +416,10 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
                           inherit=inherit)
             if name and name[0] and not re.search(r"\d", name[0]):
                 return name
+    if kind == "money" and inherit:
+        bounded = _threshold_name(sentence, start, end, masked.replace(_MASK, ""))
+        if bounded:
+            return [bounded]
     if inherit and kind == "rate" and sentence[end - 1:end] in "%％":
         completion = _completion_name(sentence, begin, masked.replace(_MASK, ""))
         if completion:
@@ -608,6 +612,8 @@ def _previous_name(sentence: str, begin: int) -> str:
             name = _CHANGE_END.sub("", names[0]) if names else ""  # 投资同比增长2.7%
             if name and not name.startswith(("增速", "增幅", "占")) and not (
                     NOT_A_SUBJECT.match(name)):
+                if name in ATTRIBUTES:  # 项目219个，总投资1115亿元，同比增长49.8%: whose
+                    name = _owner_name(sentence, pbegin) + name
                 return name
         j = pbegin - 1
     return ""
@@ -752,6 +758,46 @@ _PLAN_TAIL = re.compile(r"(?:完成|占|为|达到?)?(?:全?年度?|全年|省�
                         # 为年预算的, 占年计划投资的: a budget or a planned sum, before 的
                         r"|(?:完成|占|为|达到?)?(?:全?年度?|全年|年初)?(?:预算|计划|目标)"
                         r"(?:投资|收入|支出)?的$")
+#: A money figure bounding a group named right after it (10亿元以上基础设施项目, 5000万元以上
+#: 项目投资, 超10亿元投资项目, 进出口500万美元以上企业): a category's threshold, no amount.
+_THRESHOLD_AFTER = re.compile(r"(?:及|或)?(?:以上|以下)的?(?=[\u4e00-\u9fff])(?![和及与并且等])")
+#: The noun ending a threshold's name (基础设施项目规模门槛): a bound of a group, no subject of
+#: the figures after it.
+THRESHOLD_NOUN = "门槛"
+#: Words the tagger reads as verbs that name what a threshold measures (收入超10万元的村).
+_MEASURED_BY = frozenset({"收入", "投资", "进出口", "产值", "营收", "销售", "纳税", "出口", "进口"})
+#: Characters before a figure that make it a lower bound when a group follows (超10亿元投资项目).
+_THRESHOLD_BEFORE = "超逾"
+
+
+def _threshold_name(sentence: str, start: int, end: int, clause: str) -> str:
+    """The name of a category's threshold: the group it bounds and what it bounds it by, the
+    measure printed before the figure (进出口500万美元以上企业 -> 企业进出口门槛) or its size
+    (10亿元以上基础设施项目 -> 基础设施项目规模门槛)."""
+    begin = _clause_start(sentence, start)
+    if sentence[begin - 1:begin] == "、" and re.search(
+            rf"{_NUMBER}[^、]*?(?:以上|以下)", sentence[_clause_start(sentence, begin - 1):begin]):
+        return ""  # 50万元以上的村3个、100万元以上的村1个: a list of thresholds keeps its name
+    after = _THRESHOLD_AFTER.match(sentence, end)
+    if after is not None:
+        at = after.end()
+    elif re.search(r"(?:以上|以下)$", sentence[start:end]) or (
+            sentence[start - 1:start] in _THRESHOLD_BEFORE):  # the figure's span holds 以上
+        at = end + (sentence[end:end + 1] == "的")
+    else:
+        return ""
+    # the group without what the sentence then says of it (…项目投资同比增长8.1%)
+    group = _CHANGE_END.sub("", _COMPARE.split(noun_phrase_after(sentence[at:]))[0])
+    if not group:
+        return ""
+    measure = clean_name(clause.rstrip(_THRESHOLD_BEFORE), money=True)
+    if measure.startswith(group):  # 村集体经济收入10万元以上的村: the group named already
+        group = ""
+    if measure.endswith(tuple(_MEASURED_BY)) or (measure and _has_noun(measure)):
+        return f"{group}{measure}{THRESHOLD_NOUN}"
+    return f"{group}规模{THRESHOLD_NOUN}"
+
+
 #: The most characters of whose plan a completion share is (省民生工程, 市下达, 年初): a longer
 #: text before 目标/任务/计划/预算 is a name of its own, not a plan's owner.
 MAX_PLAN_OWNER = 8

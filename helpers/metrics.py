@@ -759,6 +759,8 @@ def _name_unnamed_changes(rows: list[dict[str, object]]) -> None:
                 continue  # a part in brackets (含旧存256件) is not what changed
             if other["kind"] == "rank" and row["kind"] != "rank":
                 continue  # 排名第7，同比下降9.84%: the change is of the measure ranked
+            if name.endswith(metric_labels.THRESHOLD_NOUN):
+                continue  # 10亿元以上项目投资增长8.1%: the threshold bounds what changed
             if (other["kind"] != "date" and name and not _holds_number(name)
                     and not metric_labels.NOT_A_SUBJECT.match(name)):  # 占任务数: a share's
                 row.update(indicator=name,

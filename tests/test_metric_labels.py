@@ -692,3 +692,27 @@ def test_a_hotline_like_count_with_its_measure_word_is_a_figure_of_the_clause():
 def test_a_month_range_with_a_long_dash_is_a_comparison_base():
     got = dict(_labels("规上工业增加值增长6.4%，增速比1—8月份加快0.7个百分点。"))
     assert got[0.7] == "规上工业增加值增速"
+
+
+# --- a change after an attribute; a category's threshold ----------------------------------------
+
+def test_a_growth_after_a_total_investment_names_whose_investment():
+    got = dict(_labels("前三季度，全县新开工亿元以上项目36个，总投资215.4亿元，同比增长12.3%。"))
+    assert got[12.3] == got[215.4]
+    assert got[12.3].endswith("项目总投资") and len(got[12.3]) > len("总投资")
+
+
+def test_a_sum_bounding_the_group_after_it_is_named_as_its_threshold():
+    got = dict(_labels("从投资结构看，5亿元以上工业项目投资同比增长9.2%。"))
+    assert got[5] == "工业项目投资规模门槛"
+    assert got[9.2] and "门槛" not in got[9.2]  # the growth is of the projects, not their bound
+
+
+def test_a_threshold_after_its_measure_names_the_measure():
+    got = dict(_labels("全县营业收入超5000万元企业达到42家。"))
+    assert got[5000] == "企业营业收入门槛"
+
+
+def test_thresholds_listed_after_a_threshold_keep_the_list_name():
+    got = _labels("力争年收入20万元以上的村15个、50万元以上的村4个。")
+    assert got[0][1].endswith("门槛") and got[2][1] != "村规模门槛"
