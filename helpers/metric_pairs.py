@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 
+from helpers.metric_context import open_bracket
+
 #: Words naming a task, a plan or a budget a figure is measured against (B6/B7 of the third
 #: measurement set: a completion share is one only against these).
 TASK_WORDS = ("任务", "目标", "计划", "预算")
@@ -106,7 +108,9 @@ def _clause_before(row: dict[str, object], ends: str = _CLAUSE_ENDS) -> str:
     """The words of the row's clause before its number (the lead words of its match, 达 in
     达3500人, included)."""
     sentence, at = str(row["sentence"]), _number_span(row)[0]
-    begin = max(sentence.rfind(ch, 0, at) for ch in ends) + 1
+    begin = at
+    while begin > 0 and sentence[begin - 1] not in ends:  # clauses are short: walk back
+        begin -= 1
     return sentence[begin:at]
 
 
@@ -273,8 +277,9 @@ def _share_of_task(rows: list[dict[str, object]], figures: list[int], taken: set
     m = _TASK_SHARE.search(_clause_before(share))
     if m is None:
         return []
-    tasks = [j for j in figures if j not in taken and rows[j] in _tasks_inside(
-        rows, share, len(m.group("task")) + 1) and rows[j]["role"] == "target"]
+    inside = {id(r) for r in _tasks_inside(rows, share, len(m.group("task")) + 1)}
+    tasks = [j for j in figures if j not in taken and id(rows[j]) in inside
+             and rows[j]["role"] == "target"]
     if not tasks:
         return []
     task = tasks[0]
@@ -289,8 +294,11 @@ def _task_in_brackets(rows: list[dict[str, object]], figures: list[int], taken: 
                       i: int) -> list[int]:
     """A task in brackets right after what was done (引进企业21家(任务数18家))."""
     task = rows[i]
+    if task["role"] not in ("target", "level") or open_bracket(
+            str(task["sentence"]), _number_span(task)[0]) is None:
+        return []
     done = _previous(rows, figures, i)
-    if task["role"] not in ("target", "level") or done is None or done in taken:
+    if done is None or done in taken:
         return []
     between = str(task["sentence"])[_figure_end(rows[done]):int(task["_at"])]
     if not _BRACKET_TASK.match(between) or not _done(rows[done]) or (
