@@ -331,6 +331,58 @@ def test_a_township_printed_after_its_county_in_the_headline_only():
     assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "洪茂乡")
 
 
+def test_a_town_obeying_the_county_is_the_towns_report():
+    # 县委、县政府 stand in what the town follows (按照…的统一部署): whom it obeys
+    text = ("为应对强降雨，洞口县高沙镇按照县委、县政府的统一部署，迅速组织干部排查隐患。"
+            "截至7月2日，高沙镇共转移群众120人。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "高沙镇")
+
+
+def test_the_county_organs_acting_themselves_keep_the_report_the_countys():
+    text = ("7月2日，洞口县召开防汛工作会议。县委、县政府要求各单位按照省委的部署抓好防汛，"
+            "高沙镇作表态发言。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)
+
+
+def test_a_bulletin_of_cases_in_three_towns_is_the_countys():
+    # one case's village is named again and again; the bulletin still ranges over the county
+    text = ("现通报3起村干部违规发包工程典型案例。\n1.高沙镇木山村党支部书记某某违规发包木山村"
+            "道路工程，木山村村监会未履职，木山村另一工程也被违规发包。\n2.石江镇某村主任违规"
+            "承揽工程。\n3.竹市镇某村会计违规发包工程。")
+    loc = locate_article(None, text, home="洞口县")
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)
+
+
+def test_a_towns_report_naming_its_neighbours_stays_the_towns():
+    text = ("高沙镇位于洞口县北部，东与石江镇、北与竹市镇交界。近年来，高沙镇大力发展"
+            "特色产业，高沙镇的古镇游客增长三成。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "高沙镇")
+
+
+def test_a_town_speaking_of_itself_without_its_name_is_a_township_report():
+    text = ("6月3日，全镇安全生产工作会议在我镇三楼会议室召开，各村支部书记参加。"
+            "镇党委书记要求全镇上下压实责任。")
+    loc = locate_article(None, text, home="洞口县")
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", None)
+    # the county's own meeting where a town's secretary speaks for his town is the county's
+    text = ("6月3日，全县安全生产工作会议在县委三楼会议室召开。会上，一位镇党委书记发言，"
+            "表示全镇将压实责任。")
+    loc = locate_article(None, text, home="洞口县")
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)
+
+
+def test_a_county_project_listed_over_its_towns_is_the_countys():
+    # the photo is taken in one town; the fact is the county's, spread over towns it lists
+    # (新华镇 is no town of 洞口县: the list is read by its form, not by the towns it knows)
+    text = ("12月22日，在洞口县高沙镇木山村农田水利工地上，小推车来回穿梭。\n洞口县今年农田水利"
+            "项目总投资1500万元，项目分布高沙镇、石江镇、新华镇等乡镇，受益面积2万亩。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)
+
+
 def test_common_township_name_is_not_guessed():
     assert locate_article("城关镇：老街换新颜", "近日，城关镇完成老街改造。") == Locality()
 

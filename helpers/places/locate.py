@@ -25,7 +25,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from helpers.places.agency import find_agency, organs
@@ -59,7 +59,13 @@ from helpers.places.resolve import (
     _weighted_mentions,
 )
 from helpers.places.script import to_simplified
-from helpers.places.townships import find_township, townships_of, unique_township, with_addressed
+from helpers.places.townships import (
+    find_township,
+    speaks_as_town,
+    townships_of,
+    unique_township,
+    with_addressed,
+)
 from helpers.places.weigh import (
     Weights,
     apply_urban_areas,
@@ -135,7 +141,8 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     units' common parent; else the best score wins, the lower level on a tie.  A provincial or
     city body reporting on one county gives the county (the body is the agency).  When nothing
     is named (or only an unnamed county), a township whose name only one county has gives that
-    county.
+    county.  A report speaking as a town it never names (我镇, 全镇, 镇党委), with no word of its
+    county, is that town's: level "township", township None (``speaks_as_town``).
     """
     headline, text, source = to_simplified(headline or "", text or "", source or "")
     text = caption_last(mask_dateline(text))
@@ -197,6 +204,11 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
                             and not m.echo)
         township = find_township(place, headline, text, weights.refs[place], printed) or (
             own_street)
+        if township is None and speaks_as_town(place, headline, text, weights.refs[place],
+                                               printed):
+            # a town's own report that never names the town: its level, no name
+            return replace(_locality(gaz, place, headline, text, mentions, published, agency,
+                                     None, home), level="township")
     return _locality(gaz, place, headline, text, mentions, published, agency, township, home)
 
 

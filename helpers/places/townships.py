@@ -14,8 +14,8 @@ from collections import Counter
 from helpers.places.deixis import DEIXIS, first_sentence, level_char
 from helpers.places.gazetteer import Place, _children, jionlp_detail_tree, load_gazetteer
 
-__all__ = ["TOWNSHIP_ENDINGS", "find_township", "townships_of", "unique_township",
-           "with_addressed"]
+__all__ = ["TOWNSHIP_ENDINGS", "find_township", "speaks_as_town", "townships_of",
+           "unique_township", "with_addressed"]
 
 #: The endings of township-level units: 镇 (town), 乡 (township; 民族乡 too), 街道 (urban
 #: subdistrict) and 苏木 (Inner Mongolia's township).  jionlp's list also holds farms, prisons and
@@ -160,6 +160,8 @@ def _find_township(county: Place, headline: str, text: str, county_refs: int,
         return _township_of_villages(county, text)
     if visited is not None and _only_stop(variants.get(visited, visited), counts):
         return visited
+    if _spread(counts):
+        return None
     villages = [name for name in counts
                 if (repeats := _village_repeats(name, text)) and repeats >= county_refs]
     if len(villages) == 1:
@@ -172,9 +174,22 @@ def _find_township(county: Place, headline: str, text: str, county_refs: int,
     county_refs = max(0, county_refs - sum(_after_county(county, text, m.start(), printed)
                                            for m in found
                                            if variants.get(m.group(), m.group()) == top)
-                      - _in_titles(text, printed) - _station_addresses(text, printed))
+                      - _in_titles(text, printed) - _station_addresses(text, printed)
+                      - _deferring(county, text))
     refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
     return top if refs > county_refs else None
+
+
+def speaks_as_town(county: Place, headline: str, text: str, county_refs: int,
+                   printed: frozenset[str] = frozenset()) -> bool:
+    """Does the article speak as one town of ``county`` that it never names (我镇, 全镇, 镇党委
+    at least ``MIN_OWN_DEIXIS`` times: a town's own meeting on the county's site), with no
+    reference to the county itself and no township of it named?  The report is then a town's,
+    its name unknown."""
+    if county_refs or _own_township_kind(headline + text) is None:
+        return False
+    pattern = with_addressed(county, headline + "\n" + text, printed)
+    return pattern is None or pattern.search(headline + "\n" + text) is None
 
 
 #: A visit in the lead: someone going to (到, 赴, 前往, 来到, 深入, 走进, 莅临) a place to look at
@@ -233,6 +248,22 @@ def _township_of_villages(county: Place, text: str) -> str | None:
 #: townships of the county named so often each make a tour (a county head's visit to two towns,
 #: a meeting held in one town with reports from others), which is the county's report.
 MIN_TOUR_MENTIONS = 2
+
+
+#: Townships of the county an article must name, its headline naming none, to be a report on the
+#: county across them: a leader's visit to three towns, a bulletin of cases in five.
+MIN_SPREAD = 3
+#: ... unless one of them is named this often and more often than all the others together: a
+#: town's own report naming the neighbours it borders (东与甲镇、西与乙乡交界).
+MIN_DOMINANT = 3
+
+
+def _spread(counts: Counter) -> bool:
+    """Does the article range over the county's townships (``MIN_SPREAD``, none dominant)?"""
+    if len(counts) < MIN_SPREAD:
+        return False
+    (_top, n), *rest = counts.most_common()
+    return not (n >= MIN_DOMINANT and n > sum(k for _, k in rest))
 
 
 def _tour(counts: Counter) -> bool:
@@ -295,11 +326,18 @@ EACH = "各"
 ALL_TOWNSHIPS = re.compile(EACH + r"(?:乡镇|镇街|镇|乡|街道)")
 
 
+#: Townships listed as examples of the county's townships (项目分布甲乡、乙镇、丙镇等乡镇): three
+#: or more names, then 等 and the word for townships.  The report is on what spreads over them.
+TOWNSHIP_LIST = re.compile(r"(?:[^\W\d_、，。]{1,6}?(?:镇|乡|街道)、){2,}[^\W\d_、，。]{1,6}?"
+                           r"(?:镇|乡|街道)等(?:\d+个|[一二三四五六七八九十]+个)?(?:乡镇|镇街|镇|乡|街道)")
+
+
 def county_wide(county: Place, headline: str, text: str, printed: frozenset[str]) -> bool:
-    """Does the article speak of the county as a whole (see ``WHOLE``, ``ALL_TOWNSHIPS``)?"""
+    """Does the article speak of the county as a whole (see ``WHOLE``, ``ALL_TOWNSHIPS``,
+    ``TOWNSHIP_LIST``)?"""
     if county.name and WHOLE + county.name[-1] in headline:
         return True
-    if ALL_TOWNSHIPS.search(headline) or ALL_TOWNSHIPS.search(text):
+    if any(p.search(headline) or p.search(text) for p in (ALL_TOWNSHIPS, TOWNSHIP_LIST)):
         return True
     return any(name + EACH in source for name in printed for source in (headline, text))
 #: Longest stem of a township printed after its county's name that jionlp does not list (下镇乡):
@@ -379,6 +417,20 @@ def _station_addresses(text: str, printed: frozenset[str]) -> int:
     """How many of the county's printed names in ``text`` are a township station's address."""
     return sum(1 for name in printed for m in re.finditer(re.escape(name), text)
                if _STATION_ADDRESS.match(text, m.end()))
+
+
+#: A town doing what the county's organs asked (按照县委、县政府的统一部署, 根据县局工作要求):
+#: the organs named there are whom the town obeys, not what the report is about.
+_DEFERENCE = re.compile(r"(?:按照|根据|遵照|落实)(?P<organs>[^。！？；，,]{1,30}?)(?:的)?"
+                        r"(?:统一|总体|工作|相关|有关)?(?:部署|要求|安排|指示)")
+
+
+def _deferring(county: Place, text: str) -> int:
+    """How many references to the county (its deixis: 县委, 县政府) stand in a phrase of
+    deference (``_DEFERENCE``)."""
+    lvl = level_char(county.name)
+    return sum((d["lvl"] or d["lvl2"]) == lvl for m in _DEFERENCE.finditer(text)
+               for d in DEIXIS.finditer(m["organs"]))
 
 
 #: The peoples whose names ethnic townships carry (某某满族乡, 某某回族镇, 某某苗族瑶族乡).
