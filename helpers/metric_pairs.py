@@ -64,8 +64,9 @@ _ACHIEVED = re.compile(r"已|完成|实现|累计")
 _CLAUSE_ENDS = "，,；;。！？!?：:"
 _SEGMENT_ENDS = "；;。！？!?"
 #: A printed base after the current value (优良率98.3%，较2020年同期的94%提升4.3个百分点; 852件，
-#: 较2017年同期575件，增长48.2%): a year's same period, before its value, a change verb after it
-#: (rule B1 of the third measurement set).  上年/去年同期 are read in ``helpers.metric_context``.
+#: 较2017年同期575件，增长48.2%; 比2015年的58.3%提高, 较上年末的48.6%): a year, its same period
+#: or its end before the base's value, a change verb after it (rule B1 of the third measurement
+#: set).  比上年同期847件少297件 is read in ``helpers.metric_context`` already.
 #: A task named after its size at the end of what was done (提前完成区200亿招商引资任务, 全面完成
 #: …3个试点建设任务): 完成 before the figure in its clause, 任务 after it within the words of
 #: its name (``TASK_NAME_REACH`` characters).
@@ -85,7 +86,7 @@ _GAP_TO_TASK = re.compile(r"(?:(?P<down>塌|低于|落后于?|少于|慢于)|(?P
 _NOW_ONLY = re.compile(r"只需|仅需|只要|仅用|只用")
 _CONTRAST = re.compile(r"而|现在|如今|改为|改成|改革后")
 _TOOK = re.compile(r"要|需要|需|得")
-_YEAR_BASE = re.compile(r"(?:^|[比较])(?P<base>20\d\d年同期)的?$")
+_YEAR_BASE = re.compile(r"[比较](?P<base>(?:(?:19|20)\d\d年|上年|去年|上一年)(?:同期|年?底|年?末)?)的?$")
 _CHANGE_NEXT = re.compile(r"^[，,]?(?:提升|提高|上升|增长|增加|回升|下降|减少|降低|回落|下滑)")
 
 

@@ -43,6 +43,16 @@ def test_a_base_count_of_a_named_year_before_a_fall():
     assert rows[0]["pair"] == rows[1]["pair"] is not None
 
 
+def test_a_base_of_a_year_or_its_end_printed_after_the_current_value():
+    rows = _rows("全县森林覆盖率达62.5%，比2015年的58.3%提高4.2个百分点；"
+                 "城镇化率为55.1%，较上年末的56.0%回落0.9个百分点。")
+    got = [(r["value"], r["role"], r["direction"], r["pair"]) for r in rows]
+    assert got == [(62.5, "to", "up", "b1"), (58.3, "from", "up", "b1"),
+                   (4.2, "change", "up", None), (55.1, "to", "down", "b2"),
+                   (56.0, "from", "down", "b2"), (0.9, "change", "down", None)]
+    assert (rows[1]["period"], rows[4]["period"]) == ("2015年", "上年末")
+
+
 def test_a_change_against_a_named_year_is_no_base():
     rows = _rows("全县森林覆盖率较2019年同期提高2.5个百分点。")
     assert [(r["value"], r["role"], r["pair"]) for r in rows] == [(2.5, "change", None)]
