@@ -76,7 +76,7 @@ RUNS = "runs"
 RUNS_KEPT = 4
 #: The modules whose code shapes each stage's tables (their source files enter its version).
 PARSE_MODULES = ("helpers.config", "helpers.errors", "helpers.corpus", "helpers.listing",
-                 "helpers.text.decoding", "helpers.text.stored",
+                 "helpers.regex_scan", "helpers.text.decoding", "helpers.text.stored",
                  "helpers.text.tokenizing")
 #: Packages of the parse stage: every module in them counts (a module added to the layout
 #: parser, the readers of the formats or the locality resolver changes the version too).

@@ -1,4 +1,5 @@
-"""``finditer`` tried only where a match can start (issue 16: the metrics stage's scans).
+"""``finditer`` tried only where a match can start (issue 16: the metrics stage's scans; the
+gazetteer's scans by a name's first two characters: ``pair_starts``).
 
 ``re`` skips ahead to a match's possible first character only when a pattern opens with a
 literal or a character class; a pattern that opens with a lookbehind, an optional group or an
@@ -15,10 +16,10 @@ backreference, case-insensitive, or one that may match nothing) is scanned as be
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["PrefilteredPattern", "first_characters", "prefilter"]
+__all__ = ["PrefilteredPattern", "first_characters", "pair_starts", "prefilter"]
 
 _parser = getattr(re, "_parser", None)  # CPython 3.11+: the parser re compiles with
 _constants = getattr(re, "_constants", None)
@@ -141,3 +142,18 @@ class PrefilteredPattern:
 def prefilter(pattern: re.Pattern[str]) -> PrefilteredPattern:
     """``pattern`` with a ``finditer`` that skips the positions no match can start at."""
     return PrefilteredPattern(pattern)
+
+
+def pair_starts(pairs: Iterable[str]) -> re.Pattern[str]:
+    """Where one of the two-character ``pairs`` can start: a pair's first character before a
+    pair's second one (a superset of the places, found by ``re`` instead of a dictionary
+    look-up at every character: the gazetteer's scans by a name's first two characters)."""
+    heads = [pair for pair in pairs if len(pair) == 2]
+    if not heads:
+        return re.compile("(?!)")
+
+    def one_of(chars: set[str]) -> str:
+        return "[" + "".join(_class_char(ord(c)) for c in sorted(chars)) + "]"
+
+    return re.compile(one_of({h[0] for h in heads}) + "(?=" + one_of({h[1] for h in heads})
+                      + ")")

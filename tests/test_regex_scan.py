@@ -59,3 +59,15 @@ def test_other_attributes_are_the_patterns():
     fast = regex_scan.prefilter(re.compile(r"(?<!\d)\d+元"))
     assert fast.search("共5元").group() == "5元"
     assert fast.pattern == r"(?<!\d)\d+元"
+
+
+def test_pair_starts_finds_every_place_a_pair_starts_and_no_other_with_both_characters():
+    starts = regex_scan.pair_starts(["长沙", "沙县", "宁乡", "x"])  # a one-character key is no pair
+    text = "长沙县与宁乡市，沙县小吃；长江"
+    got = [m.start() for m in starts.finditer(text)]
+    # every start of a pair is found (长沙 0, 沙县 1, 宁乡 4, 沙县 8); 长 of 长江 is a first
+    # character, but 江 no second one
+    assert {0, 1, 4, 8} <= set(got)
+    assert 13 not in got
+    assert all(text[i] in "长沙宁" and text[i + 1] in "沙县乡" for i in got)
+    assert list(regex_scan.pair_starts([]).finditer(text)) == []

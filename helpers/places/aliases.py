@@ -35,6 +35,7 @@ from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
 from helpers.places.resolve import _DIRECTIONS, _TOWNS, HEADLINE_WEIGHT, _key, _Mention
 from helpers.places.townships import MAX_ADDRESSED_STEM, townships_of
 from helpers.places.zones import SUFFIX_SYNONYMS, ZONE_SUFFIXES, zone_named
+from helpers.regex_scan import pair_starts
 from helpers.text.tokenizing import word_boundaries
 
 __all__ = [
@@ -83,23 +84,31 @@ def _aliases_by_head() -> dict[str, tuple[str, ...]]:
     return {head: tuple(names) for head, names in heads.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _head_starts() -> re.Pattern[str]:
+    """Where a county short name can start (about one position of running text in nine)."""
+    return pair_starts(_aliases_by_head())
+
+
 def alias_matches(source: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, printed form) of county short names (+ an optional 县), left to right,
     non-overlapping, the longest at each position: what one alternation of every name would
-    find, in one pass with a dictionary look-up per position instead."""
+    find, in one pass with a dictionary look-up per position instead (only where a name's first
+    two characters can stand: ``_head_starts``)."""
     heads = _aliases_by_head()
-    i, n = 0, len(source)
-    while i < n - 1:
+    end = 0  # the scan goes on after the last name found
+    for at in _head_starts().finditer(source):
+        i = at.start()
+        if i < end:
+            continue
         name = next((x for x in heads.get(source[i:i + 2], ()) if source.startswith(x, i)),
                     None)
         if name is None:
-            i += 1
             continue
         end = i + len(name)
         if source.startswith(COUNTY_CHAR, end):
             end += 1
         yield i, end, source[i:end]
-        i = end
 
 
 def address_mentions(headline: str, text: str, mentions: list[_Mention], weight_of

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from helpers.places.gazetteer import Gazetteer, Place, _children, _jionlp_tables, load_gazetteer
+from helpers.regex_scan import pair_starts
 
 __all__ = ["ZONE_SUFFIXES", "Zone", "find_zones", "zone_endings", "zone_named", "zone_own_name",
            "zone_places"]
@@ -198,6 +199,13 @@ def zone_endings(zone: Place) -> tuple[str, ...]:
     return (own, *(s for s, f in SUFFIX_SYNONYMS.items() if f == full and s != own))
 
 
+@functools.lru_cache(maxsize=1)
+def _listed_starts() -> re.Pattern[str]:
+    """Where a listed zone's name can start (``find_zones`` looks its first two characters up
+    only there)."""
+    return pair_starts(_tables().listed_by_head)
+
+
 def find_zones(text: str) -> list[Zone]:
     """Zones named in ``text``: jionlp's (by any indexed name) and pattern zones, left to right.
 
@@ -207,7 +215,8 @@ def find_zones(text: str) -> list[Zone]:
     """
     tables = _tables()
     found: list[tuple[int, int, Place, str | None]] = []
-    for i in range(len(text) - 1):
+    for at in _listed_starts().finditer(text):
+        i = at.start()
         names = tables.listed_by_head.get(text[i:i + 2])
         if names:
             name = next((n for n in names if text.startswith(n, i)), None)
@@ -307,7 +316,9 @@ def _coordinated(tables: _ZoneTables, text: str) -> list:
     """A city + two kinds of zone joined by ``_AND`` before one shared ending (某市经济技术和
     高新技术产业开发区): the zones are run as one, and the item is the first kind's zone (经济技术
     + 开发区)."""
-    out = []
+    out: list = []
+    if _SHARED not in text:  # every match ends with it
+        return out
     for m in _coordinated_pattern().finditer(text):
         unit = tables.prefix_places[m["pre"]]
         suffix = m["first"] + _SHARED
