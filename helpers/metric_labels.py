@@ -756,8 +756,9 @@ _FROM_PART = re.compile(r"(?:由|从)[^，,；;]*?[\d一二三四五六七八九
 #: The plan a completion share is of (完成年度目标的84%, 占年度计划的): no part of the name.
 _PLAN_TAIL = re.compile(r"(?:完成|占|为|达到?)?(?:全?年度?|全年|省定|市定)?(?:目标任务|目标|计划|任务)的?$"
                         # 为年预算的, 占年计划投资的: a budget or a planned sum, before 的
-                        r"|(?:完成|占|为|达到?)?(?:全?年度?|全年|年初)?(?:预算|计划|目标)"
-                        r"(?:投资|收入|支出)?的$")
+                        # (a verb or a year before it: 占一般公共预算支出的 names a measure)
+                        r"|(?:(?:完成|占|为|达到?)(?:全?年度?|全年|年初)?|全?年度?|全年|年初)"
+                        r"(?:预算|计划|目标)(?:投资|收入|支出)?的$")
 #: A money figure bounding a group named right after it (10亿元以上基础设施项目, 5000万元以上
 #: 项目投资, 超10亿元投资项目, 进出口500万美元以上企业): a category's threshold, no amount.
 _THRESHOLD_AFTER = re.compile(r"(?:及|或)?(?:以上|以下)的?(?=[\u4e00-\u9fff])(?![和及与并且等])")

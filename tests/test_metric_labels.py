@@ -716,3 +716,9 @@ def test_a_threshold_after_its_measure_names_the_measure():
 def test_thresholds_listed_after_a_threshold_keep_the_list_name():
     got = _labels("力争年收入20万元以上的村15个、50万元以上的村4个。")
     assert got[0][1].endswith("门槛") and got[2][1] != "村规模门槛"
+
+
+def test_a_share_of_a_budget_measure_keeps_the_measure():
+    # 一般公共预算支出 is the whole, not the plan of a completion (为年预算的 is one)
+    got = dict(_labels("其中教育支出完成8.6亿元，占一般公共预算支出的21.4%。"))
+    assert got[21.4] == "教育支出占一般公共预算支出比重"
