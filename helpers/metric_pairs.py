@@ -71,7 +71,9 @@ _SEGMENT_ENDS = "；;。！？!?"
 #: …3个试点建设任务): 完成 before the figure in its clause, 任务 after it within the words of
 #: its name (``TASK_NAME_REACH`` characters).
 TASK_NAME_REACH = 8
-_TASK_NAMED_AFTER = re.compile(rf"^[^，,；;。！？!?：:\d]{{0,{TASK_NAME_REACH}}}任务")
+_TASK_NAMED_AFTER = re.compile(rf"^[^，,；;。！？!?：:\d]{{0,{TASK_NAME_REACH}}}(?:任务|目标)")
+#: The verbs before a task's size named after it (完成/落实/确保…60万亩森林资源保护发展目标).
+_TASK_VERB = re.compile(r"完成|落实|确保|下达")
 #: The planned total investment of projects signed or under way (签约项目58个，计划总投资215亿元):
 #: the size of those projects, a level, not a plan to reach (set 7's S21-04, S21-08).
 _PROJECTS_TOTAL = re.compile(r"计划总投资额?(?:为|达|约)?$")
@@ -160,7 +162,8 @@ def mark_printed_bases(rows: list[dict[str, object]]) -> None:
 def settle_task_roles(rows: list[dict[str, object]]) -> None:
     """The share after a task in a completion (完成年目标任务12500人的98.5%, 占年初预算数的56.3%)
     is a ``completion``; the figure of the task inside it (12500人, 100亿) a ``target``, and so
-    is a task's size named after 完成 (提前完成区200亿招商引资任务).  The planned total
+    is a task's size named after 完成/落实/确保 (提前完成区200亿招商引资任务, 落实60万亩森林资源
+    保护发展目标).  The planned total
     investment of projects (项目58个，计划总投资215亿元) is their size: a ``level``; a gap to a
     task whose value is not printed (塌目标1.8个百分点) a ``change``."""
     for row in rows:
@@ -173,8 +176,8 @@ def settle_task_roles(rows: list[dict[str, object]]) -> None:
             continue
         if row["role"] == "target" and _PROJECTS_TOTAL.search(_clause_before(row)):
             row["role"] = "level"
-        elif row["role"] == "level" and "完成" in _clause_before(row) and _TASK_NAMED_AFTER.match(
-                str(row["sentence"])[_figure_end(row):]):
+        elif row["role"] == "level" and _TASK_VERB.search(_clause_before(row)) and (
+                _TASK_NAMED_AFTER.match(str(row["sentence"])[_figure_end(row):])):
             row["role"] = "target"
     for row in rows:
         if row["kind"] != "rate" or row["unit"] != "%" or row["role"] in ("from", "to"):
@@ -347,7 +350,7 @@ def _task_after_its_achievement(rows: list[dict[str, object]], figures: list[int
     107.52%，提前完成区200亿招商引资任务): the task, the completion share right before it and
     the amount before that share."""
     task = rows[i]
-    if task["role"] != "target" or "完成" not in _clause_before(task) or not (
+    if task["role"] != "target" or not _TASK_VERB.search(_clause_before(task)) or not (
             _TASK_NAMED_AFTER.match(str(task["sentence"])[_figure_end(task):])):
         return []
     group = [i]

@@ -200,6 +200,12 @@ def test_tasks_counted_as_done_are_no_task_size():
     assert by[42.0]["role"] == "level" and by[2.0]["role"] == "target"
 
 
+def test_a_task_size_named_after_a_verb_of_carrying_out_a_goal():
+    rows = _rows("全面落实25万亩耕地保护目标责任，落实惠民政策惠及群众3万人。")
+    by = _by_value(rows)
+    assert (by[25.0]["role"], by[3.0]["role"]) == ("target", "level")
+
+
 def test_a_yearly_planned_investment_stays_a_target_and_a_projects_total_is_their_size():
     rows = _rows("续建项目12个，计划总投资45亿元，年度计划投资9亿元。")
     by = _by_value(rows)
