@@ -432,16 +432,39 @@ def _in_parts(row: dict[str, object]) -> bool:
     return False
 
 
+#: How far (in percentage points) a printed share may be from the achievement over the task
+#: and still be that share: a share printed to the whole percent is off by up to 0.5.
+COMPLETION_TOLERANCE = 0.55
+
+
 def _with_completion(rows: list[dict[str, object]], figures: list[int], taken: set[int],
                      group: list[int]) -> list[int]:
     """The group and the completion share printed right after its last row in the same segment
-    (已完成26件，完成率40%)."""
+    (已完成26件，完成率40%).  A rate the sentence's words leave a level (已开工98个，开工率81.7%)
+    is that share, and becomes a ``completion``, when it is the achievement over the task."""
     last = max(group)
     later = [j for j in figures if j > last and _same_sentence(rows[j], rows[last])]
     if not later or any(rows[j]["role"] == "completion" for j in group):
         return group
     nxt = later[0]
-    if (nxt not in taken and rows[nxt]["role"] == "completion" and rows[nxt]["unit"] == "%"
-            and not any(ch in _between(rows[last], rows[nxt]) for ch in _SEGMENT_ENDS)):
-        return [*group, nxt]
-    return group
+    share = rows[nxt]
+    if (nxt in taken or share["unit"] != "%"
+            or any(ch in _between(rows[last], share) for ch in _SEGMENT_ENDS)):
+        return group
+    if share["role"] == "level" and _is_share_done(rows, group, share):
+        share["role"] = "completion"
+    return [*group, nxt] if share["role"] == "completion" else group
+
+
+def _is_share_done(rows: list[dict[str, object]], group: list[int], share: dict[str, object]
+                   ) -> bool:
+    """Whether ``share`` (in %) is the group's achievement over its task."""
+    tasks = [rows[j] for j in group if rows[j]["role"] == "target"]
+    done = [rows[j] for j in group if _done(rows[j])]
+    if len(tasks) != 1 or len(done) != 1 or not isinstance(share["value"], float):
+        return False
+    task, achieved = tasks[0]["value_std"], done[0]["value_std"]
+    if not isinstance(task, float) or not isinstance(achieved, float) or task <= 0 or (
+            tasks[0]["unit_std"] != done[0]["unit_std"]):
+        return False
+    return abs(100 * achieved / task - share["value"]) <= COMPLETION_TOLERANCE

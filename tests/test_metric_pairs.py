@@ -167,6 +167,19 @@ def test_a_yearly_plan_the_investment_done_and_its_rate():
     assert by[12.0]["pair"] == by[9.6]["pair"] == by[80.0]["pair"] is not None
 
 
+def test_a_rate_that_is_the_part_started_of_the_planned_projects_is_their_completion():
+    rows = _rows("全年计划实施项目120个，已开工98个，开工率81.7%。")
+    assert [(r["value"], r["role"]) for r in rows] == [
+        (120.0, "target"), (98.0, "level"), (81.7, "completion")]
+    assert len({r["pair"] for r in rows}) == 1 and rows[0]["pair"] is not None
+
+
+def test_a_rate_after_a_task_that_is_not_its_share_stays_a_level_outside_the_pair():
+    rows = _rows("全年计划实施项目120个，已开工98个，签约率60%。")
+    assert (rows[2]["role"], rows[2]["pair"]) == ("level", None)
+    assert rows[0]["pair"] == rows[1]["pair"] is not None
+
+
 def test_a_plan_and_a_later_figure_without_a_word_of_achievement_stay_apart():
     rows = _rows("计划新建城市道路15公里，总投资3亿元；改造背街小巷8公里。")
     assert all(r["pair"] is None for r in rows)
