@@ -709,6 +709,7 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
             clause = clause.strip("“”‘’")  # a quotation mark of speech around the figure
     if reaching and clause[-1:] in "长高多宽深" and len(clause) > 2:
         clause = clause[:-1]  # 巡河长达100公里: 长达 is a verb of reaching
+    clause = _AVERAGE_LEVEL.sub(r"\1平均", clause)  # 高于全省平均水平 -> 高于全省平均
     clause = _HOLDING.sub("", clause)  # 人口自然增长率控制在 -> 人口自然增长率
     clause = _STREAK.sub("", clause)  # 死亡人数连续3(年同比下降8%) -> 死亡人数
     if len(clause) > 2 and clause[-1] in "为是" and clause[-2] in _MEASURE_NOUN_ENDS:
@@ -853,6 +854,8 @@ def _achieved_name(sentence: str, begin: int) -> str:
     return ""
 
 
+#: The average a figure is compared with (高于全省平均水平): 水平 adds nothing to 平均.
+_AVERAGE_LEVEL = re.compile(r"(?<=[于出])([^，,。；;]{0,8}?)平均水平$")
 #: Verbs of holding a figure at a level, after the name (控制在5‰以内, 稳定在95%以上).
 _HOLDING = re.compile(r"(?:控制|稳定|保持|维持|压降|压减)(?:在|到|至)$")
 #: A streak after the name (连续3年同比下降, 连续五年实现): how long, not what.

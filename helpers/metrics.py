@@ -628,6 +628,9 @@ _SUBJECTLESS = re.compile("^(?:(?:年均|累计)?(?:" + "|".join(metric_labels.G
                           + "|位次|排名|名次|高于|低于|高出|低出|快于|慢于|拉动|下拉)")
 #: The words of a comparison or a contribution inside a label (…高于全县规上工业增速).
 _OWN_COMPARISON = re.compile(r"(?:高于|低于|高出|低出|快于|慢于|拉动|下拉|落后于|领先于)")
+#: The words of a gap to a benchmark opening a label (高于全省平均), not of a contribution
+#: (拉动: a sector's output lifts the total's growth).
+_GAP_WORDS = re.compile(r"(?:高于|低于|高出|低出|快于|慢于|落后于|领先于)")
 #: The growth words a subject's own label may end in (规上工业增加值增速 + 位次).
 _GROWTH_WORDS = re.compile("(?:" + "|".join(metric_labels.GROWTH_SIZE_WORDS) + ")$")
 
@@ -659,6 +662,10 @@ def _borrow_subjects(rows: list[dict[str, object]]) -> None:
             # a subject itself named by a comparison (城镇登记失业率低于省控线) lends only
             # what it compared (城镇登记失业率低于市控线, not …低于省控线低于市控线)
             subject = _OWN_COMPARISON.split(subject, maxsplit=1)[0] or subject
+            if (_GAP_WORDS.match(label) and row["unit"] == "个百分点"
+                    and other["role"] == "change" and other["unit"] == "%"
+                    and not re.search(r"[率速幅度重]$", subject)):
+                subject += "增速"  # 增长70.9%，高于全省平均水平38.1个百分点: growths compared
             row.update(indicator=subject + label,
                        family=indicator_family(subject + label, str(row["kind"])))
             break

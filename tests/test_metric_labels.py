@@ -312,7 +312,8 @@ def test_a_growth_property_or_a_gap_borrows_its_subject():
     rows = extract_from_text("全县农产品加工业产值增长6.2%，增速较上月提高0.4个百分点。")
     assert [r["indicator"] for r in rows] == ["农产品加工业产值", "农产品加工业产值增速"]
     gap = extract_from_text("建材业增长4.1%，高于全县工业增速1.6个百分点。")
-    assert [r["indicator"] for r in gap] == ["建材业", "建材业高于全县工业增速"]
+    # the gap in points after a growth compares the growths (建材业增速, not 建材业)
+    assert [r["indicator"] for r in gap] == ["建材业", "建材业增速高于全县工业增速"]
 
 
 @pytest.mark.parametrize(("sentence", "label"), [
@@ -722,3 +723,15 @@ def test_a_share_of_a_budget_measure_keeps_the_measure():
     # 一般公共预算支出 is the whole, not the plan of a completion (为年预算的 is one)
     got = dict(_labels("其中教育支出完成8.6亿元，占一般公共预算支出的21.4%。"))
     assert got[21.4] == "教育支出占一般公共预算支出比重"
+
+
+# --- gaps to a benchmark -------------------------------------------------------------------------
+
+def test_a_gap_in_points_after_a_growth_compares_the_growths():
+    got = dict(_labels("全县完成工业投资58.2亿元，同比增长21.6%，高于全市平均水平6.3个百分点。"))
+    assert got[6.3] == "工业投资增速高于全市平均"
+
+
+def test_a_contribution_after_a_growth_is_not_renamed_as_a_growth():
+    got = dict(_labels("食品加工业产值增长12.1%，拉动规上工业产值增长2.2个百分点。"))
+    assert "增速拉动" not in str(got[2.2])
