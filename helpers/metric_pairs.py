@@ -88,6 +88,10 @@ _GAP_TO_TASK = re.compile(r"(?:(?P<down>塌|低于|落后于?|少于|慢于)|(?P
 _NOW_ONLY = re.compile(r"只需|仅需|只要|仅用|只用")
 _CONTRAST = re.compile(r"而|现在|如今|改为|改成|改革后")
 _TOOK = re.compile(r"要|需要|需|得")
+#: The end of a movement printed with the year it was reached (由2013年底的13.4万人减少到2016年
+#: 底的7.96万人): the figure after a verb of movement and 到/至/为 (and the year), a ``to``.
+_MOVED_TO = re.compile(r"(?:增加|减少|減少|提高|提升|上升|下降|降低|扩大|擴大|缩小|縮小|增长|增長"
+                       r"|压减|壓減|压缩|壓縮)(?:到|至|为|為)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
 _YEAR_BASE = re.compile(r"[比较](?P<base>(?:(?:19|20)\d\d年|上年|去年|上一年)(?:同期|年?底|年?末)?)的?$")
 _CHANGE_NEXT = re.compile(r"^[，,]?(?:提升|提高|上升|增长|增加|回升|下降|减少|降低|回落|下滑)")
 
@@ -166,6 +170,13 @@ def settle_task_roles(rows: list[dict[str, object]]) -> None:
     保护发展目标).  The planned total
     investment of projects (项目58个，计划总投资215亿元) is their size: a ``level``; a gap to a
     task whose value is not printed (塌目标1.8个百分点) a ``change``."""
+    for k, row in enumerate(rows):
+        if row["role"] == "target" and _MOVED_TO.search(_clause_before(row)):
+            start = next((r for r in reversed(rows[:k]) if r["role"] == "from"
+                          and r["kind"] == row["kind"] and _same_sentence(r, row)
+                          and not any(ch in _between(r, row) for ch in _CLAUSE_ENDS)), None)
+            if start is not None:  # 由…13.4万人减少到2016年底的7.96万人: reached, not planned
+                row.update(role="to", direction=start["direction"])
     for row in rows:
         gap = None if row["kind"] == "date" else _GAP_TO_TASK.search(_clause_before(row))
         if gap is not None and row["role"] in ("target", "level"):
@@ -215,8 +226,7 @@ def link_pairs(rows: list[dict[str, object]]) -> None:
     figures = _figures(rows)
     for i in figures:  # the two ends of one movement in a sentence (由40%提高到85%)
         if rows[i]["role"] == "from" and i not in taken:
-            end = next((j for j in figures if j > i and j not in taken
-                        and rows[j]["role"] == "to" and _same_sentence(rows[i], rows[j])), None)
+            end = _movement_end(rows, figures, taken, i)
             if end is not None:
                 add([i, end])
     for i in figures:  # what a procedure took and what it takes now (…要11天，而…只需9天)
@@ -233,6 +243,22 @@ def link_pairs(rows: list[dict[str, object]]) -> None:
     for n, group in enumerate(sorted(groups), start=1):
         for i in group:
             rows[i]["pair"] = f"p{n}"
+
+
+def _movement_end(rows: list[dict[str, object]], figures: list[int], taken: set[int], i: int
+                  ) -> int | None:
+    """The ``to`` of the movement that starts at the ``from`` row ``i``: the next ``to`` of its
+    kind (or a bare number: 从14.14%下降到0) in its sentence, unless another ``from`` comes first (贫困人口由13.4万人减少到…，贫困
+    发生率由23.61%下降到14.31%: the rate's end is not the head count's)."""
+    start = rows[i]
+    for j in figures:
+        if j <= i or j in taken or not _same_sentence(rows[j], start):
+            continue
+        if rows[j]["role"] == "from":
+            return None
+        if rows[j]["role"] == "to":  # of the same kind, or a bare number (下降到0)
+            return j if rows[j]["kind"] == start["kind"] or not rows[j]["unit"] else None
+    return None
 
 
 def _contrast_then_now(rows: list[dict[str, object]], figures: list[int], taken: set[int],

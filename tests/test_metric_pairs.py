@@ -28,6 +28,26 @@ def test_the_two_ends_of_a_rise_from_one_value_to_another_share_a_pair():
     assert rows[0]["pair"] == rows[1]["pair"] == "p1"
 
 
+def test_two_movements_in_one_sentence_each_keep_their_own_ends():
+    rows = _rows("全县农村低保人数由2018年底的2.6万人减少到2022年底的1.9万人，"
+                 "低保覆盖率由5.2%下降到3.8%。")
+    got = [(r["value"], r["role"], r["direction"], r["pair"]) for r in rows]
+    assert got == [(2.6, "from", "down", "p1"), (1.9, "to", "down", "p1"),
+                   (5.2, "from", "down", "p2"), (3.8, "to", "down", "p2")]
+
+
+def test_a_fall_to_a_bare_zero_is_the_end_of_its_movement():
+    rows = _rows("全镇因病致贫发生率从3.5%下降到0。")
+    assert [(r["role"], r["pair"]) for r in rows] == [("from", "p1"), ("to", "p1")]
+
+
+def test_a_head_count_movement_without_its_end_does_not_take_the_next_rate():
+    rows = _rows("参保人数由上年的1.2万人继续增加，参保率由91%提高到95%。")
+    by = _by_value(rows)
+    assert by[91.0]["pair"] == by[95.0]["pair"] is not None
+    assert by[1.2]["pair"] is None
+
+
 def test_a_base_of_a_named_year_printed_after_the_current_rate():
     rows = _rows("全县森林覆盖率为61.2%，较2019年同期的58.7%提高2.5个百分点。")
     got = [(r["value"], r["role"], r["direction"]) for r in rows]
