@@ -36,8 +36,11 @@ from helpers.metric_context import open_bracket
 #: Words naming a task, a plan or a budget a figure is measured against (B6/B7 of the third
 #: measurement set: a completion share is one only against these).
 TASK_WORDS = ("任务", "目标", "计划", "预算")
-#: The task words, 计划 not inside the names 计划生育 and 计划单列 (占全县计划生育人口的3%).
-_TASK = "(?:任务|目标|计划(?!生育|单列)|预算)"
+#: The task words, 计划 not inside the names 计划生育 and 计划单列 (占全县计划生育人口的3%), 预算
+#: not inside the names of the public budget's totals (占一般公共预算支出的64.7%: a share of the
+#: year's spending, a level; 占年初预算的56.3%: of the budget set, a completion).
+_TASK = "(?:任务|目标|计划(?!生育|单列)|(?<!公共)预算(?!收入|支出|内))"
+_BUDGET_TOTAL = re.compile(r"公共预算(?:收入|支出)|预算内(?:收入|支出)")
 #: The characters between 完成/占 and the 的 of a completion share (完成全年目标任务12500人的,
 #: 占今年88641户任务数的): a task's name and its size.
 TASK_SHARE_REACH = 20
@@ -194,6 +197,9 @@ def settle_task_roles(rows: list[dict[str, object]]) -> None:
         if row["kind"] != "rate" or row["unit"] != "%" or row["role"] in ("from", "to"):
             continue
         m = _TASK_SHARE.search(_clause_before(row))
+        if m is not None and row["role"] == "completion" and not re.search(
+                _TASK, m.group("task")) and _BUDGET_TOTAL.search(m.group("task")):
+            row["role"] = "level"  # 占一般公共预算支出的64.7%: a share of a total
         if m is None or not re.search(_TASK, m.group("task")):
             continue
         row.update(role="completion", direction=None, change=False)

@@ -106,6 +106,13 @@ def test_a_share_of_a_plain_total_is_no_completion_and_no_pair():
     assert all(r["pair"] is None for r in rows)
 
 
+def test_a_share_of_the_public_budget_spending_is_a_level_and_of_the_budget_set_a_completion():
+    rows = _rows("教育支出累计完成5.6亿元，占一般公共预算支出的18.2%；"
+                 "一般公共预算收入完成3.1亿元，为年初预算的61.5%。")
+    by = _by_value(rows)
+    assert (by[18.2]["role"], by[61.5]["role"]) == ("level", "completion")
+
+
 def test_a_task_assigned_from_above_and_its_share_without_the_amount_done():
     rows = _rows("全区招商引资完成省下达任务80亿元的95.2%。")
     assert [(r["value"], r["role"]) for r in rows] == [(80.0, "target"), (95.2, "completion")]
