@@ -285,8 +285,9 @@ def context_short_mentions(gaz: Gazetteer, headline: str, text: str, mentions: l
         forms.setdefault(form, unit)
     if not forms:
         return []
-    if county_forms:
-        starts, ends = word_boundaries(text)
+    # the text's word boundaries, cut once the first county's short name outside the names
+    # already found needs them (issue 16: most articles print none)
+    bounds: tuple[set[int], set[int]] | None = None
     pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
     out: list[_Mention] = []
     for in_head, source in ((False, text),):
@@ -304,8 +305,10 @@ def context_short_mentions(gaz: Gazetteer, headline: str, text: str, mentions: l
             if _ORG_NAME.match(source, end):
                 continue
             unit = forms[hit.group()]
-            if hit.group() in county_forms and not (start in starts and end in ends):
-                continue  # a county's short name inside a word (友邻水库 holds 邻水)
+            if hit.group() in county_forms:
+                bounds = bounds or word_boundaries(text)
+                if not (start in bounds[0] and end in bounds[1]):
+                    continue  # a county's short name inside a word (友邻水库 holds 邻水)
             if unit.level == "province" and _in_province_list(source, start, end):
                 continue  # 河南、河北、山东等地: one of a list of provinces, not the setting
             if _opens_address(gaz, unit, source, end):
