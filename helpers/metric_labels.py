@@ -649,7 +649,12 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     clause = _TIME_PREFIX.sub("", clause)
     clause = _IN_TURN.sub("", clause)  # 排名前三位的依次是一般食品类 -> 一般食品类
     clause = re.sub(r"占比率", "占比", clause)  # 占比率 is 占比 with a redundant 率
-    tokens = tokenize(clause)
+    # a cut word the tagger joined to the verb after it (共接 in …系统共接报警, 已开 in 已开复工)
+    # stands alone, unless the joined word ends the clause (执行案件已结: 已结 is a stage)
+    words = tokenize(clause)
+    tokens = [part for i, w in enumerate(words) for part in (
+        [p for p, _ in _flags(w)] if i < len(words) - 1 and len(_flags(w)) > 1
+        and _flags(w)[0][0] in _AGENT_CUTS else [w])]
     for k in range(len(tokens) - 1, -1, -1):  # after the last agent or target word
         only_reaching = tokens[k + 1:] in ([w] for w in _REACHING)  # 税务部门完成28684万元
         if (tokens[k].endswith(_AGENTS) and k + 1 < len(tokens)
@@ -666,6 +671,8 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
                 tokens = rest
             else:
                 del tokens[k]
+                if not rest:  # …共接转登记案件共计: the amount's 共计; an earlier 共 may cut
+                    continue
             break
     opens = [k for k, w in enumerate(tokens) if w in _PREPOSITIONS]
     if opens and len(tokens) > opens[0] + 2:  # …向我借, …通过线上平台调处纠纷: the verbs after it

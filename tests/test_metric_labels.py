@@ -735,3 +735,20 @@ def test_a_gap_in_points_after_a_growth_compares_the_growths():
 def test_a_contribution_after_a_growth_is_not_renamed_as_a_growth():
     got = dict(_labels("食品加工业产值增长12.1%，拉动规上工业产值增长2.2个百分点。"))
     assert "增速拉动" not in str(got[2.2])
+
+
+# --- cut words the tagger joins to the verb after them ------------------------------------------
+
+def test_gong_joined_to_the_verb_still_cuts_the_reporting_agent():
+    got = dict(_labels("去年县消防救援大队共接火警312起。"))
+    assert got[312] == "接火警"
+
+
+def test_a_second_cut_word_before_the_amount_lets_the_first_cut():
+    got = dict(_labels("三季度区文化市场监管局共办理游客投诉共计96件。"))
+    assert got[96] == "办理游客投诉"
+
+
+def test_a_stage_ending_the_clause_is_not_split():
+    got = dict(_labels("全市法院受理执行案件5120件，其中执行案件已结4300件。"))
+    assert got[4300] != "结"
