@@ -96,6 +96,16 @@ def test_zone_jionlp_lacks_is_its_own_unit():
         "邵阳市", "邵阳市", HUNAN)
 
 
+def test_a_zones_police_branch_by_its_bare_stem_is_the_zone():
+    text = ("1月10日，高新分局某某路派出所在辖区开展110宣传活动。民警在高新区贸易广场设立宣传点，"
+            "发放资料800余份。")
+    loc = locate_article("高新警方开展110宣传日活动", text, home="渭南市")
+    assert (loc.locality, loc.level) == ("渭南高新技术产业开发区", "zone")
+    # the branch named once, in passing: the city's site reports for the city
+    text = "1月10日，全市开展110宣传活动，高新分局等单位参加。"
+    assert locate_article("110宣传日活动", text, home="渭南市").level == "prefecture"
+
+
 def test_management_area_after_its_city():
     text = "今年以来，常德市西湖管理区自然资源局严守耕地红线。\n西湖管理区发现土地违法行为8起。"
     loc = locate_article("常德市西湖管理区：念好严字诀", text)
@@ -230,6 +240,15 @@ def test_renamed_prefecture():
     assert as_of(xiangyang, dt.date(2011, 1, 1)) == ("襄阳市", "襄阳市")
     county = Place("谷城县", "襄阳市", "湖北省", "county")
     assert as_of(county, dt.date(2009, 1, 1)) == ("谷城县", "襄樊市")
+
+
+def test_a_provincial_papers_city_by_its_short_name():
+    text = "8月15日，两座跨河大桥正式通车，这是济宁城市建设的大事，济宁的城市框架由此拉开。"
+    loc = locate_article(None, text, home="山东省")
+    assert (loc.locality, loc.level, loc.province) == ("济宁市", "prefecture", "山东省")
+    # named once, in passing: the paper's own province still
+    text = "8月15日，两座跨河大桥正式通车，济宁的城市框架由此拉开。"
+    assert locate_article(None, text, home="山东省").level == "province"
 
 
 # --- townships ---------------------------------------------------------------------------------
@@ -381,6 +400,49 @@ def test_a_county_project_listed_over_its_towns_is_the_countys():
             "项目总投资1500万元，项目分布高沙镇、石江镇、新华镇等乡镇，受益面积2万亩。")
     loc = locate_article(None, text)
     assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)
+
+
+def test_a_headline_naming_the_town_beside_the_county_seat_is_the_countys():
+    text = ("7月9日，副县长带领县水务局及高沙镇负责人冒雨督查县城区和高沙镇防汛工作。"
+            "他要求各部门落实防汛责任制。")
+    loc = locate_article("副县长督查城区及高沙镇防汛工作", text, home="洞口县")
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)
+    # the town alone in the headline stays the town's
+    loc = locate_article("副县长督查高沙镇防汛工作", text.replace("县城区和", ""), home="洞口县")
+    assert (loc.level, loc.township) == ("township", "高沙镇")
+
+
+def test_visitors_sent_to_the_county_by_name_make_the_countys_report():
+    text = ("3月10日，省民委副主任率队到洞口县调研。调研组深入高沙镇木山村、高沙镇樟树村，"
+            "了解高沙镇示范乡建设情况，并与洞口县领导座谈。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)
+    # sent to the town, they make the town's
+    text = text.replace("到洞口县调研", "到洞口县高沙镇调研")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "高沙镇")
+
+
+def test_a_town_before_its_heads_title_is_one_name():
+    # 鉴江镇|镇长 also holds 江镇镇, a town of another county: the overlapping name is none
+    text = ("12月2日，鉴江镇第十七届人民代表大会第一次会议召开，全镇49名镇人大代表出席。"
+            "会议选举产生了新一届鉴江镇镇长。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("罗源县", "township", "鉴江镇")
+
+
+def test_the_word_for_countryside_is_no_township():
+    # 促进乡 is a township of one county, but here 促进|乡村振兴
+    text = "我乡召开乡村振兴大会，全乡干部参加，乡党委要求大家促进乡村振兴。"
+    assert locate_article(None, text).locality is None
+
+
+def test_a_short_word_once_yields_to_a_town_named_throughout():
+    # 小城镇 is one county's town, 木吉镇 another's: the one named again and again decides
+    text = ("3月6日，我县木吉乡撤乡建镇挂牌仪式举行，县领导为木吉镇揭牌。木吉镇镇党委表示，"
+            "全镇将抓住国家支持小城镇建设的机遇。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.township) == ("皮山县", "木吉镇")
 
 
 def test_common_township_name_is_not_guessed():

@@ -187,8 +187,9 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
                              home)
     if site_own:
         # nothing named, no unit of another level spoken of: the site's own unit reports (a
-        # county government's meeting, a street office's own work)
-        place = home_p
+        # county government's meeting, a street office's own work), or a provincial paper's
+        # city called by its short name
+        place = _home_province_city(gaz, home_p, headline, text) or home_p
     if place is _UNNAMED_COUNTY:
         return Locality(level="county", agency=agency)
     if place is None:
@@ -210,6 +211,25 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
             return replace(_locality(gaz, place, headline, text, mentions, published, agency,
                                      None, home), level="township")
     return _locality(gaz, place, headline, text, mentions, published, agency, township, home)
+
+
+#: How often a provincial paper must call one of its province's cities by its short name (济宁的
+#: 城市发展) for an item naming nothing else to be that city's: once is a word in passing.
+MIN_HOME_CITY_REFS = 2
+
+
+def _home_province_city(gaz: Gazetteer, home: Place, headline: str, text: str) -> Place | None:
+    """The one city of a province ``home`` that an item naming no unit calls by its short name
+    (济宁 for 济宁市) ``MIN_HOME_CITY_REFS`` times or more (a provincial paper's photo of a city's
+    new bridges); None when the home is no province, or none or several are so named."""
+    if home.level != "province":
+        return None
+    cities = {p for places in gaz.full.values() for p in places
+              if p.level == "prefecture" and p.province == home.name and p.name != home.name}
+    found = [c for c in sorted(cities, key=lambda p: p.name)
+             if sum((headline + "\n" + text).count(f) for f in gaz.forms.get(c.name, ())
+                    if f != c.name and len(f) >= 2) >= MIN_HOME_CITY_REFS]
+    return found[0] if len(found) == 1 else None
 
 
 def _within_home(county: Place, home: Place) -> bool:

@@ -145,6 +145,10 @@ def _find_township(county: Place, headline: str, text: str, county_refs: int,
     named = (set(pattern.findall(headline)) or _short_lead(county, headline)
              or _headline_stem(county, headline, text, printed))
     visited = None if named else _lead_visit(county, pattern, headline, text)
+    if named and _beside_town_area(named, headline):
+        return None
+    if not named and visited is None and _county_visited(printed, text):
+        return None
     if not named and visited is None and (county_wide(county, headline, text, printed)
                                           or _named_beyond_titles(headline, printed)):
         return None
@@ -215,6 +219,26 @@ def _lead_visit(county: Place, pattern: re.Pattern[str], headline: str, text: st
         return None
     towns = set(pattern.findall(m["site"]))
     return towns.pop() if len(towns) == 1 else None
+
+
+#: The county seat's urban area as a site of its own (县城, 城区): a headline naming it beside a
+#: township (督查城区及某镇防汛工作) names two sites of the county.
+TOWN_AREA = r"(?:县城区|县城|城区)"
+_AND = r"(?:及|和|与|、)"
+
+
+def _beside_town_area(named: set[str], headline: str) -> bool:
+    """Does the headline name its township beside the county seat's urban area?"""
+    return any(re.search(TOWN_AREA + _AND + re.escape(t) + "|" + re.escape(t) + _AND + TOWN_AREA,
+                         headline) for t in named)
+
+
+def _county_visited(printed: frozenset[str], text: str) -> bool:
+    """Does the first sentence send its visitors to the county by name (省领导到某县调研)?  What
+    they saw there, in one town or more, is the county's report."""
+    first, _ = first_sentence(text)
+    m = LEAD_VISIT.search(first)
+    return m is not None and any(m["site"].strip().endswith(p) for p in printed)
 
 
 def _only_stop(town: str, counts: Counter) -> bool:
@@ -536,6 +560,11 @@ def unique_township(headline: str, text: str) -> tuple[Place, str | None] | None
                 or _before_own_village(county, names[0], headline + "\n" + text)}
     if own is not None and len(counties) > 1:
         counties = {c: n for c, n in counties.items() if any(x.endswith(own) for x in n)}
+    if len(counties) > 1:
+        # a short name let in once by the deixis alone (小城镇化) yields to a long or repeated one
+        counties = {c: n for c, n in counties.items()
+                    if len(n) >= 2 or len(n[0]) > SHORT_TOWNSHIP_CHARS or found[n[0]] >= 2
+                    } or counties
     if len(counties) != 1:
         return None
     county, names = counties.popitem()
@@ -585,12 +614,18 @@ def _own_township_kind(text: str) -> str | None:
 
 def _township_names(text: str, unique: dict[str, Place]) -> list[str]:
     """The unique township names in ``text``: every substring ending in a township ending,
-    longest first at each end (so 四川北路街道 and not 北路街道)."""
+    longest first at each end (so 四川北路街道 and not 北路街道).  A name overlapping the one
+    found before it is none (鉴江镇|镇长 holds 江镇镇), nor is 乡 before 村 or 镇 (促进|乡村振兴:
+    the words 乡村, 乡镇)."""
     out = []
+    last_end = 0
     for m in re.finditer("|".join(re.escape(e) for e in TOWNSHIP_ENDINGS), text):
         end = m.end()
-        for start in range(max(0, end - MAX_TOWNSHIP_STEM - 2), end - 1):
+        if m.group() == "乡" and text.startswith(("村", "镇"), end):
+            continue
+        for start in range(max(last_end, end - MAX_TOWNSHIP_STEM - 2), end - 1):
             if text[start:end] in unique:
                 out.append(text[start:end])
+                last_end = end
                 break
     return out

@@ -375,6 +375,10 @@ BARE_ZONE_WORDS = {
     "管理区": ("管理区",),
     "新区": ("新区",),
 }
+#: A zone's bare stem before one of its organs (高新分局, 高新警方, 经开管委会) calls the zone as
+#: its bare word does (a zone police branch's report on the city's site).
+ZONE_STEMS = {"高新": "高新区", "经开": "经开区"}
+ZONE_STEM_ORGANS = r"(?:分局|警方|公安|管委会|党工委)"
 #: The ending a county's bare 开发区 is named with: counties' development zones are provincial
 #: ones, named 某某经济开发区 (a city's bare 开发区 is its national 经济技术开发区).
 COUNTY_ZONE_ENDING = {"开发区": "经济开发区", "经开区": "经济开发区"}
@@ -408,6 +412,10 @@ def bare_zone_refs(headline: str, text: str) -> tuple[str | None, int]:
                     continue  # 开发区域: an area being developed, not a zone
                 owned = before in OWNER_LEVELS and word not in _GENERIC_BARE
                 counts[word] = counts.get(word, 0) + weight * (OWNED_BARE_WEIGHT if owned else 1)
+        for stem, word in ZONE_STEMS.items():
+            hits = len(re.findall(re.escape(stem) + ZONE_STEM_ORGANS, source))
+            if hits:
+                counts[word] = counts.get(word, 0) + weight * hits
     if not counts:
         return None, 0
     word = max(counts, key=lambda w: (counts[w], len(w)))
