@@ -74,7 +74,7 @@ _SEGMENT_ENDS = "；;。！？!?"
 #: …3个试点建设任务): 完成 before the figure in its clause, 任务 after it within the words of
 #: its name (``TASK_NAME_REACH`` characters).
 TASK_NAME_REACH = 8
-_TASK_NAMED_AFTER = re.compile(rf"^[^，,；;。！？!?：:\d]{{0,{TASK_NAME_REACH}}}(?:任务|目标)")
+_TASK_NAMED_AFTER = re.compile(rf"^[^，,；;。！？!?：:()（）占\d]{{0,{TASK_NAME_REACH}}}(?:任务|目标)")
 #: The verbs before a task's size named after it (完成/落实/确保…60万亩森林资源保护发展目标).
 _TASK_VERB = re.compile(r"完成|落实|确保|下达")
 #: The planned total investment of projects signed or under way (签约项目58个，计划总投资215亿元):

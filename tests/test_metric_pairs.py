@@ -234,6 +234,14 @@ def test_a_task_named_after_the_amount_done_and_its_rate():
     assert by[36.0]["pair"] is None
 
 
+def test_an_amount_done_before_its_share_of_the_task_in_brackets_stays_a_level():
+    rows = _rows("完成造林1.8万亩（占年度任务的90%）；完成改造2.6万亩的年度任务。")
+    by = _by_value(rows)
+    assert (by[1.8]["role"], by[90.0]["role"], by[2.6]["role"]) == (
+        "level", "completion", "target")
+    assert all(r["pair"] is None for r in rows)
+
+
 def test_tasks_counted_as_done_are_no_task_size():
     rows = _rows("全年42项工作任务完成或超额完成，全面完成东湖、西湖2个示范建设任务。")
     by = _by_value(rows)
