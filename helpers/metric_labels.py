@@ -67,7 +67,8 @@ _LIST_VALUE = re.compile(
     # the change verb may be repeated before each value (同比分别下降17.5%、下降15.2%)
     r"^(?:增长|下降|上升|提高|降低|增加|减少)?"
     rf"(?:第)?(?:{_NUMBER}|[一二三四五六七八九十]+)[余多]?[万亿千]?"
-    r"(?:%|‰|个百分点|百分点|倍|成|位|名|[元件起人个户名家项条次]|万?亿?元|人次)?"
+    # (an amount in a foreign currency: 分别达到6637万美元和6576万美元)
+    r"(?:%|‰|个百分点|百分点|倍|成|位|名|[元件起人个户名家项条次]|万?亿?元|[万亿]?美元|人次)?"
     r"(?:以上|左右)?$")
 #: words that join the members of a list (a、b和c)
 #: (及 and 与 join no list here: they are parts of words such as 及时受理率, 参与率)
@@ -327,6 +328,7 @@ def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
 #: Measures a list prints once, after its last member (金属制品业、纺织业增加值分别增长 a、b:
 #: both are 增加值), longest first so that the whole measure is shared (人均可支配收入, not 收入).
 LIST_SHARED_MEASURES = ("人均可支配收入", "营业收入", "利润总额", "总产值", "增加值", "零售额",
+                        "进出口总额", "进出口额", "出口额", "进口额",
                         "销售额", "营业额", "产值", "产量", "营收", "利润", "投资")
 
 

@@ -752,3 +752,8 @@ def test_a_second_cut_word_before_the_amount_lets_the_first_cut():
 def test_a_stage_ending_the_clause_is_not_split():
     got = dict(_labels("全市法院受理执行案件5120件，其中执行案件已结4300件。"))
     assert got[4300] != "结"
+
+
+def test_respectively_amounts_in_dollars_go_to_each_member_with_the_shared_measure():
+    got = _labels("两家龙头企业中，华达公司和新宇电子出口额分别达到2150万美元和1870万美元。")
+    assert [n for v, n in got if v in (2150, 1870)] == ["华达公司出口额", "新宇电子出口额"]
