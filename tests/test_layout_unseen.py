@@ -163,3 +163,40 @@ SPACED_HEAD_TEXT = "今年以来共投入50.4，惠及沿线群众15万人。新
 
 def test_a_spaced_number_does_not_fit_after_a_short_first_line():
     assert fields(LEAD + SPACED_HEAD + TAIL) == expected(SPACED_HEAD_TEXT)
+
+
+# On a dense page a text block opens after a blank line with a leading space.  A line before it
+# that ends no sentence is a headline when it follows a full sentence end and is too wide for an
+# indented first line (a paragraph it went on would not stop before a new block) ...
+FULL_END = ("下一步，该县将继续完\n"
+            "善路网，加强公路养护，让\n"
+            "群众出行更加便捷和安全。\n")
+FULL_END_TEXT = "下一步，该县将继续完善路网，加强公路养护，让群众出行更加便捷和安全。"
+NEXT_ARTICLE = ("建了加工厂，收购鲜叶的价\n"
+                "格比往年高了一成。\n"
+                "（李 明）\n"
+                "茶叶卖出好价钱\n")
+NEXT_TEXT = "茶叶合作社今年新建了加工厂，收购鲜叶的价格比往年高了一成。"
+
+
+def test_a_wide_line_before_a_new_block_is_a_headline():
+    page = LEAD + FULL_END + "白石县修通农村致富公路\n\n 茶叶合作社今年新\n" + NEXT_ARTICLE
+    assert fields(page) == [
+        ("白石县修通农村致富公路", [], [], [FIRST, SECOND, FULL_END_TEXT]),
+        ("茶叶卖出好价钱", [], ["李明"], [NEXT_TEXT])]
+
+
+# ... and a shorter one stays a headline although the block's first line wrapped early before a
+# long number (read alone, that line continues the one before it; a new block does not).
+def test_a_block_wrapped_before_a_number_does_not_continue_a_headline():
+    page = (LEAD + FULL_END + "白石县修通村致富路\n\n"
+            " 今年以来，累计投入\n"
+            "4184.90万元，惠及群众9万\n"
+            "人。新修的公路连起了村里\n"
+            "的茶园和果园。\n"
+            "（李 明）\n"
+            "茶叶卖出好价钱\n")
+    assert fields(page) == [
+        ("白石县修通村致富路", [], [], [FIRST, SECOND, FULL_END_TEXT]),
+        ("茶叶卖出好价钱", [], ["李明"],
+         ["今年以来，累计投入4184.90万元，惠及群众9万人。新修的公路连起了村里的茶园和果园。"])]

@@ -294,7 +294,9 @@ def _continued(lines: list[Line], i: int) -> bool:
     ln = lines[i]
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     nxt2 = lines[i + 2] if i + 2 < len(lines) else None
-    return (nxt is not None and nxt.kind == "body" and not nxt.tight
+    # a line opening a text block (set in after a gap: the dense form's mark of what a single
+    # newline marks on the seed's form) starts something of its own, as a tight line does
+    return (nxt is not None and nxt.kind == "body" and not nxt.tight and not nxt.block
             and not is_name_line(nxt)
             and (nxt.justified or not is_indented(nxt, nxt2) or (
                 nxt.end_text and not fits(ln, nxt, ln.col - INDENT))))
@@ -336,7 +338,12 @@ def _stands_alone(lines: list[Line], i: int, gap: float, after_byline: bool,
                   and not nxt.end_text and gap >= STANDALONE_GAP
                   and (gap >= TITLE_FIT_GAP or (nxt.col - nxt.width >= NEXT_INDENT_GAP
                                                 and is_indented(nxt, nxt2))))
-    return after_byline or standalone or ((before_block or colon) and gap >= STANDALONE_GAP)
+    # after a sentence end a line too wide for an indented first line continues nothing: a
+    # paragraph it went on would go on past it, not stop before a new text block
+    ln = lines[i]
+    too_wide = ln.width >= ln.col - INDENT + INDENTED_OVERRUN
+    return after_byline or standalone or (
+        (before_block or colon) and (gap >= STANDALONE_GAP or (before_block and too_wide)))
 
 
 def _first_line_fits(lines: list[Line], i: int) -> bool:
