@@ -1773,9 +1773,11 @@ def compare_family(metrics: pd.DataFrame, articles: pd.DataFrame, family: str) -
 
 def targets_vs_achievements(metrics: pd.DataFrame) -> pd.DataFrame:
     """Targets and what was achieved against them, where a report prints both: one row per
-    ``pair`` of a target and the level or completion after it (目标任务50亿元 … 已完成42亿元),
-    with ``ratio`` = achieved / target; and one row per printed completion share (完成年度目标的
-    87%) with ``ratio`` 0.87 and no target.  Values in standard units."""
+    ``pair`` holding a target (``helpers.metric_pairs``: 目标任务50亿元 … 已完成42亿元), with
+    ``ratio`` = achieved / target, or the pair's printed completion share when no amount done is
+    printed (完成市下达任务100亿的100.2%: ``achieved`` NaN, ``ratio`` 1.002); and one row per
+    completion share outside any pair (完成年度目标的87%) with ``ratio`` 0.87 and no target.
+    Values in standard units."""
     cols = ["article_id", "para_no", "indicator", "family", "unit_std", "target", "achieved",
             "ratio", "period_target", "period_achieved", "sentence"]
     rows = []
