@@ -757,3 +757,11 @@ def test_a_stage_ending_the_clause_is_not_split():
 def test_respectively_amounts_in_dollars_go_to_each_member_with_the_shared_measure():
     got = _labels("两家龙头企业中，华达公司和新宇电子出口额分别达到2150万美元和1870万美元。")
     assert [n for v, n in got if v in (2150, 1870)] == ["华达公司出口额", "新宇电子出口额"]
+
+
+def test_fine_particles_by_either_name_are_one_family():
+    from helpers.metrics import indicator_family
+
+    assert indicator_family("可吸入颗粒物月平均浓度") == indicator_family("PM10浓度均值") is not None
+    assert indicator_family("细颗粒物平均浓度") == indicator_family("PM2.5年均浓度") is not None
+    assert indicator_family("PM2.5年均浓度") != indicator_family("PM10浓度均值")
