@@ -200,3 +200,30 @@ def test_a_block_wrapped_before_a_number_does_not_continue_a_headline():
         ("白石县修通村致富路", [], [], [FIRST, SECOND, FULL_END_TEXT]),
         ("茶叶卖出好价钱", [], ["李明"],
          ["今年以来，累计投入4184.90万元，惠及群众9万人。新修的公路连起了村里的茶园和果园。"])]
+
+
+# A page that prints a space after the comma closing a spaced number (``375， 惠及``) sets a
+# quarter em around every Latin run, at a line's edges too, where none is printed: a line opening
+# and ending with a run (``56.7 万元，增长了 19%。``) took half a character more than its
+# characters, so the next line's first character did not fit and the sentence end on it does not
+# end the paragraph.  On a page that prints no such space the same line is a paragraph's end.
+EDGES = ("今年全县累计投入资金\n"
+         "56.7 万元，增长了 19%。\n"
+         "新修的公路连起了村里的茶\n"
+         "园和果园。\n")
+EDGES_FIRST = "今年全县累计投入资金56.7万元，增长了19%。"
+EDGES_REST = "新修的公路连起了村里的茶园和果园。"
+
+
+def test_runs_at_line_edges_take_their_spaces_where_the_page_sets_them_always():
+    assert fields(LEAD + SPACED_END + EDGES + TAIL) == [
+        ("白石县：农村公路通到家门口", [], ["罗青"],
+         [FIRST, SECOND, SPACED_END_TEXT, EDGES_FIRST + EDGES_REST, LAST])]
+
+
+def test_runs_at_line_edges_take_no_room_where_the_page_sets_spaces_between():
+    between = SPACED_END.replace("375， 惠及", "375，惠及")  # (its first sentence now ends short)
+    first, rest = SPACED_END_TEXT.split("。", 1)
+    assert fields(LEAD + between + EDGES + TAIL) == [
+        ("白石县：农村公路通到家门口", [], ["罗青"],
+         [FIRST, SECOND, first + "。", rest, EDGES_FIRST, EDGES_REST, LAST])]

@@ -76,6 +76,12 @@ _NUMBER_SPACE = re.compile(r"(?<=[0-9])\s+(?=[0-9])|(?<=[0-9][.,])\s+(?=[0-9])")
 # A line opening with a Latin run set off by a space (``3222 余份``, or after the mark that
 # closes it: ``50.4， 惠及``): on the line before, the run would take its spaces too.
 _SPACED_HEAD = re.compile(r"[0-9A-Za-z.%+\-/·]+[，。、；：？！）”’]?\s")
+# A space printed after the mark that closes a Latin run, inside a line: the page sets spaces
+# around runs whatever stands next to them (``_charge_edge_spaces``).
+_MARK_SPACE = re.compile(r"[0-9A-Za-z%][，。、；：？！）”’]\s+\S")
+# A printed line opening with a Latin run, or ending with one (and the marks that close it).
+_LATIN_START = re.compile(r"[0-9A-Za-z]")
+_LATIN_END = re.compile(r"[0-9A-Za-z%][，。、；：？！）”’]*$")
 _HEAD_UNIT = re.compile(r"[“‘「『（《(]*(?:[0-9A-Za-z.%+\-/·]+|.)[，。、；：？！”’）》」』%…,.;:?!)]*",
                         re.DOTALL)
 
@@ -335,8 +341,22 @@ def read_lines(text: str, sentinel: str) -> list[Line]:
     for ln, gap in zip(lines[1:], before[1:], strict=True):
         ln.tight = gap < norm
         ln.gap = gap > norm
+    if any(ln.spacing and not ln.justified and _MARK_SPACE.search(ln.raw) for ln in lines):
+        _charge_edge_spaces(lines)
     _measure_lines(lines)
     return lines
+
+
+def _charge_edge_spaces(lines: list[Line]) -> None:
+    """On a page that sets a quarter em around every Latin run, also next to punctuation
+    (``58064， 惠及``: the space after the comma is printed), a run at a line's edge took its
+    space there too, though nothing is printed at an edge: a line of spaced text (it prints
+    such spaces) that opens or ends with a run is that much wider than its characters.  (A page
+    that sets the spaces only between a run and an ideograph never prints one after a comma.)"""
+    for ln in lines:
+        if ln.spacing and not ln.justified and ln.plain:
+            ln.spacing += DIGIT_SPACE_WIDTH * (bool(_LATIN_START.match(ln.plain))
+                                               + bool(_LATIN_END.search(ln.plain)))
 
 
 def _plain_line(no: int, raw: str, stripped: str) -> Line:
