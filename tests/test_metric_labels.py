@@ -765,3 +765,10 @@ def test_fine_particles_by_either_name_are_one_family():
     assert indicator_family("可吸入颗粒物月平均浓度") == indicator_family("PM10浓度均值") is not None
     assert indicator_family("细颗粒物平均浓度") == indicator_family("PM2.5年均浓度") is not None
     assert indicator_family("PM2.5年均浓度") != indicator_family("PM10浓度均值")
+
+
+def test_the_urban_population_share_is_the_urbanization_rate():
+    from helpers.metrics import indicator_family
+
+    assert indicator_family("城镇人口占总人口比重", "rate") == indicator_family("城镇化率", "rate")
+    assert indicator_family("城镇化率", "rate") is not None
