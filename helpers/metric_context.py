@@ -326,6 +326,8 @@ _VIEWPOINT = re.compile(r"[^，,。；;]{0,16}?(?:情况|方面|角度|总体|�
 
 def open_bracket(sentence: str, start: int) -> int | None:
     """Where the bracket the figure at ``start`` stands in opens, or None."""
+    if sentence.find("(", 0, start) < 0 and sentence.find("（", 0, start) < 0:
+        return None  # no bracket opens before the figure (issue 16: most sentences)
     depth = 0
     for i in range(start - 1, -1, -1):
         ch = sentence[i]

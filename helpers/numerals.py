@@ -17,6 +17,7 @@ report they are years (dates) or a vague 'one or two'.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import sys
@@ -61,6 +62,12 @@ _VAGUE = re.compile(rf"^(?P<a>[一二三四五六七八九])(?P<b>[二三四五�
                     rf"(?P<place>[{CN_PLACES}{CN_MAGNITUDES}]+)$")
 
 
+#: Printed numbers whose value is kept: a report prints the same numbers again (years, small
+#: counts, 100%), and each reading runs several patterns and cn2an (issue 16)
+NUMBER_CACHE_SIZE = 8192
+
+
+@functools.lru_cache(maxsize=NUMBER_CACHE_SIZE)
 def read_number(text: str) -> float | None:
     """The value of one printed number, read whole; None when ``text`` is not exactly one
     readable number (a partial reading is never returned)."""
