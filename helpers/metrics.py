@@ -441,7 +441,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
         taken: list[tuple[int, int]] = [m.span() for m in _TOO_LONG.finditer(sentence)]
         taken += numerals.unsure_spans(sentence)
         moves = []
-        for m in _RANK_FROM_TO.finditer(sentence):
+        for m in _RANK_FROM_TO_SCAN.finditer(sentence):
             ends = _rank_movement(sentence, m, offset, quotes, pair=f"r{len(out)}")
             if ends:
                 taken.append(m.span())
@@ -491,7 +491,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                             row.update(indicator=ends[-1]["indicator"],
                                        family=ends[-1]["family"])
                 out.extend(rows)
-        for m in _SCORE.finditer(sentence):
+        for m in _SCORE_SCAN.finditer(sentence):
             # the assessment may be named once for the sentence's later scores (平均得分99.87分,
             # 较上月提高0.36分; 从综合得分上看：…低于100分的单位)
             if not _overlaps(m.span(), taken) and _SCORE_WORDS.search(sentence[:m.start()]):
@@ -512,7 +512,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
             value, unit = _date_value(m.group())
             out.extend(_in_context([_row(sentence, m.group(), value, unit, "date", None, False,
                                          None, "date")], sentence, m.span(), offset, quotes))
-        for m in _STREAK.finditer(sentence):  # also inside a quoted title (“十七连冠”)
+        for m in _STREAK_SCAN.finditer(sentence):  # also inside a quoted title (“十七连冠”)
             rows = None if _overlaps(m.span(), taken) else _streak(sentence, m)
             if rows:
                 taken.append(m.span())
@@ -527,7 +527,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                 if rows is not None:  # [] : the span is claimed but cannot be read
                     taken.append(m.span())
                     out.extend(_in_context(rows, sentence, m.span(), offset, quotes))
-        for m in _HALF.finditer(sentence):
+        for m in _HALF_SCAN.finditer(sentence):
             if not _overlaps(m.span(), taken):
                 taken.append(m.span())
                 out.extend(_in_context(_quantity_rows(sentence, m, 0.5, m.group("unit")),
@@ -539,7 +539,7 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
             out.extend(_in_context(_quantity_rows(sentence, m, 1.0, m.group("mag")
                                                   + m.group("unit")),
                                    sentence, m.span(), offset, quotes))
-        for m in _QUANTITY.finditer(sentence):
+        for m in _QUANTITY_SCAN.finditer(sentence):
             if not m.group("num") or _overlaps(m.span("num"), taken):
                 continue
             taken.append(m.span())  # read whole or not at all: no piece is read later
@@ -1640,11 +1640,14 @@ _FORMS: list[tuple[re.Pattern[str], object]] = [
     (_PER_WORDS, _per_words), (_FRACTION, _fraction), (_DOUBLING, _doubling),
     (_YUAN_JIAO, _yuan_jiao), (_RANGE, _range), (_CHENG, _cheng), (_SHARES, _shares)]
 #: The scans of each sentence that ``re`` would try at every character (they open with a
-#: lookbehind or an optional group), tried only where a match can start (``regex_scan``: the
-#: same matches)
+#: lookbehind or an optional group), tried only where a match can start, and not at all in a
+#: sentence without a character every match holds (``regex_scan``: the same matches)
 _FORMS_SCAN = [(prefilter(pattern), reader) for pattern, reader in _FORMS]
 _DATE_SCAN = prefilter(_DATE)
 _RANK_SCAN = prefilter(_RANK)
+#: ... and those that a sentence lacking a character every match holds (连, 半, 分, 第) skips
+_QUANTITY_SCAN, _SCORE_SCAN, _STREAK_SCAN, _HALF_SCAN, _RANK_FROM_TO_SCAN = map(
+    prefilter, (_QUANTITY, _SCORE, _STREAK, _HALF, _RANK_FROM_TO))
 
 
 def _quantity_rows(sentence: str, m: re.Match[str], value: float, unit: str, *,

@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["PrefilteredPattern", "first_characters", "pair_starts", "prefilter"]
+__all__ = ["PrefilteredPattern", "first_characters", "pair_starts", "prefilter",
+           "required_characters"]
 
 _parser = getattr(re, "_parser", None)  # CPython 3.11+: the parser re compiles with
 _constants = getattr(re, "_constants", None)
@@ -46,6 +47,23 @@ _CATEGORIES = _categories()
 _First = tuple[set[str], bool] | None
 
 
+def _class_parts(items: Any) -> set[str] | None:
+    """The parts of a parsed character class, or None for a negated one (most characters: not
+    worth a filter)."""
+    c = _constants
+    parts = set()
+    for kind, value in items:
+        if kind is c.LITERAL:
+            parts.add(_class_char(value))
+        elif kind is c.RANGE:
+            parts.add(f"{_class_char(value[0])}-{_class_char(value[1])}")
+        elif kind is c.CATEGORY and value in _CATEGORIES:
+            parts.add(_CATEGORIES[value])
+        else:
+            return None
+    return parts
+
+
 def _first_of_sequence(items: Any) -> _First:
     """The characters a match of the parsed sequence ``items`` can start with."""
     out: set[str] = set()
@@ -66,17 +84,8 @@ def _first_of_item(op: object, av: Any) -> _First:
     if op is c.LITERAL:
         return {_class_char(av)}, False
     if op is c.IN:
-        parts = set()
-        for kind, value in av:
-            if kind is c.LITERAL:
-                parts.add(_class_char(value))
-            elif kind is c.RANGE:
-                parts.add(f"{_class_char(value[0])}-{_class_char(value[1])}")
-            elif kind is c.CATEGORY and value in _CATEGORIES:
-                parts.add(_CATEGORIES[value])
-            else:  # a negated class (most characters): not worth a filter
-                return None
-        return parts, False
+        parts = _class_parts(av)
+        return None if parts is None else (parts, False)
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the next item starts the match
         return set(), True
     if op is c.SUBPATTERN:
@@ -112,6 +121,69 @@ def first_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile("[" + "".join(sorted(got[0])) + "]")
 
 
+#: How many characters a category (\\d, \\w ...) counts as when the narrowest class a match
+#: needs is chosen: more than any class written out.
+_CATEGORY_SIZE = 1 << 16
+
+
+def _class_size(parts: set[str]) -> int:
+    """Roughly how many characters a class of ``parts`` holds (``_required_of_sequence``
+    keeps the narrowest)."""
+    size = 0
+    for part in parts:
+        if part in _CATEGORIES.values():
+            size += _CATEGORY_SIZE
+            continue
+        chars = part.encode("ascii").decode("unicode_escape")  # one character or a range
+        size += ord(chars[-1]) - ord(chars[0]) + 1
+    return size
+
+
+def _required_of_sequence(items: Any) -> set[str] | None:
+    """A class of characters one of which every match of the parsed sequence holds (the
+    narrowest of its items'), or None."""
+    best: set[str] | None = None
+    for op, av in items:
+        got = _required_of_item(op, av)
+        if got is not None and (best is None or _class_size(got) < _class_size(best)):
+            best = got
+    return best
+
+
+def _required_of_item(op: object, av: Any) -> set[str] | None:
+    """A class of characters one of which every match of one parsed item holds, or None
+    (an item that may match nothing, a lookaround, ``.``)."""
+    c = _constants
+    if op is c.LITERAL:
+        return {_class_char(av)}
+    if op is c.IN:
+        return _class_parts(av)
+    if op is c.SUBPATTERN:
+        return None if av[1] & _UNREAD_FLAGS else _required_of_sequence(av[-1].data)
+    if op is c.ATOMIC_GROUP:
+        return _required_of_sequence(av.data)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return _required_of_sequence(av[2].data) if av[0] >= 1 else None
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:
+            got = _required_of_sequence(alternative.data)
+            if got is None:
+                return None
+            out |= got
+        return out
+    return None
+
+
+def required_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A class of characters one of which every match of ``pattern`` holds: a text without
+    any has no match.  None when none can be read."""
+    if _parser is None or _constants is None or pattern.flags & _UNREAD_FLAGS:
+        return None
+    got = _required_of_sequence(_parser.parse(pattern.pattern, pattern.flags).data)
+    return re.compile("[" + "".join(sorted(got)) + "]") if got else None
+
+
 class PrefilteredPattern:
     """A compiled pattern whose ``finditer`` tries it only where a match can start; every other
     attribute is the pattern's."""
@@ -119,12 +191,15 @@ class PrefilteredPattern:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.compiled = pattern
         self.starts = first_characters(pattern)
+        self.needs = required_characters(pattern)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.compiled, name)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches ``self.compiled.finditer(text)`` gives, in its order."""
+        if self.needs is not None and self.needs.search(text) is None:
+            return iter(())  # a character every match holds is missing
         if self.starts is None:
             return self.compiled.finditer(text)
         return self._scan(text)

@@ -71,3 +71,22 @@ def test_pair_starts_finds_every_place_a_pair_starts_and_no_other_with_both_char
     assert 13 not in got
     assert all(text[i] in "长沙宁" and text[i + 1] in "沙县乡" for i in got)
     assert list(regex_scan.pair_starts([]).finditer(text)) == []
+
+
+def test_required_characters_of_a_pattern_every_match_of_which_holds_one():
+    needs = regex_scan.required_characters(re.compile(r"(?<!\d)(?:约|近)?\d+(?:万)?(?:元|块)钱?"))
+    assert needs is not None
+    assert {c for c in "元块" if needs.match(c)} == set("元块")  # narrower than the digits
+    assert not any(needs.match(c) for c in "约近万钱5")
+    # nothing every match holds: an optional part, a lookaround, any character
+    for source in (r"(?:元)?\d?", r"(?=元)", r"a|.", r"(?i)yuan"):
+        assert regex_scan.required_characters(re.compile(source)) is None, source
+
+
+def test_a_text_without_a_required_character_gives_no_match_and_others_all():
+    pattern = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)分(?!钟)")
+    fast = regex_scan.prefilter(pattern)
+    assert fast.needs is not None
+    for text in ("考核得分96.5分，排名第一", "用时15分钟", "共96.5", "", "90分、85分和80分"):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in
+                                                           pattern.finditer(text)], text
