@@ -406,7 +406,9 @@ def _same_amount(done: dict[str, object], task: dict[str, object]) -> bool:
 def _task_and_later_achievement(rows: list[dict[str, object]], figures: list[int],
                                 taken: set[int], i: int) -> list[int]:
     """A task and the next achievement of its kind and unit in the paragraph, printed with a
-    word of achievement (目标任务50亿元 … 已完成42亿元), before another task of that kind."""
+    word of achievement (目标任务50亿元 … 已完成42亿元) or, in a later sentence, named as the task
+    is (目标任务是城镇新增就业5000人、…。截至目前，全县城镇新增就业4200人), before another task of
+    the same name (a list of tasks of other names is read past)."""
     task = rows[i]
     if task["role"] != "target" or _in_parts(task):
         return []
@@ -414,13 +416,38 @@ def _task_and_later_achievement(rows: list[dict[str, object]], figures: list[int
         if j <= i or j in taken:
             continue
         other = rows[j]
-        same = other["kind"] == task["kind"] and other["unit_std"] == task["unit_std"]
-        if same and other["role"] == "target" and not _in_parts(other):
-            return []  # a new task of this kind begins
-        if same and _done(other) and _ACHIEVED.search(_clause_before(other)) and (
+        if other["kind"] != task["kind"] or other["unit_std"] != task["unit_std"]:
+            continue
+        if other["role"] == "target" and not _in_parts(other):
+            if _same_name(task, other) or not other["indicator"]:
+                return []  # a new task of this name begins
+            continue
+        if not _done(other):
+            continue
+        if _ACHIEVED.search(_clause_before(other)) and (
                 _same_sentence(task, other) or _share_a_word(task, other)):
             return [i, j]
+        if not _same_sentence(task, other) and _same_name(task, other):
+            return [i, j]  # the results of a list of tasks, reported after it
     return []
+
+
+#: The fewest characters a task's name must have to be found in an achievement's label.
+MIN_SHARED_NAME = 2
+#: The words before a task's name in its label (目标任务是城镇新增就业, 为新增造林, 计划新建).
+_TASK_LEAD = re.compile(r"^(?:.*?(?:目标任务|任务数?|目标|计划))?(?:是|为)?")
+
+
+def _task_name(row: dict[str, object]) -> str:
+    return _TASK_LEAD.sub("", str(row["indicator"] or ""), count=1)
+
+
+def _same_name(task: dict[str, object], other: dict[str, object]) -> bool:
+    """Whether ``other``'s label holds the whole name of ``task`` (目标任务是城镇新增就业 and
+    城镇新增就业; not 新建公厕 and 公厕, a stock)."""
+    name = _task_name(task)
+    label = _task_name(other) if other["role"] == "target" else str(other["indicator"] or "")
+    return len(name) >= MIN_SHARED_NAME and name in label
 
 
 def _task_after_the_amount_done(rows: list[dict[str, object]], figures: list[int],

@@ -220,6 +220,15 @@ def test_a_new_task_of_the_same_kind_closes_the_earlier_one():
     assert by[60.0]["pair"] == by[85.0]["pair"] is not None
 
 
+def test_a_list_of_tasks_and_the_results_named_alike_in_the_next_sentence():
+    rows = _rows("县里下达的目标任务是新增造林2万亩、森林抚育3万亩。"
+                 "截至11月底，全县新增造林2.2万亩，森林抚育2.7万亩。")
+    by = _by_value(rows)
+    assert by[2.0]["pair"] == by[2.2]["pair"] is not None
+    assert by[3.0]["pair"] == by[2.7]["pair"] is not None
+    assert by[2.0]["pair"] != by[3.0]["pair"]
+
+
 def test_a_plan_and_a_later_sentence_without_achievement_are_not_paired():
     rows = _rows("今年计划新建公厕20座。全县现有公厕150座。")
     assert all(r["pair"] is None for r in rows)
