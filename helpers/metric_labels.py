@@ -476,6 +476,10 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             if name == "占":  # 处理262人次，占26%: the share of what was counted before
                 return [prev + SHARE_NOUN]
             return [prev + name if name.startswith((*GROWTH_SIZE_WORDS, "占")) else prev]
+        if name == "占" and begin > 1:
+            named = _named_before(sentence, begin - 1)
+            if named:  # 投诉中最多的为服装类投诉，占27%: the share of what the clause names
+                return [named]
     said = _SHARE_WHO_SAY.match(sentence, end)
     if said and not (said.group("pct") or sentence[end - 1:end] in "%％"):
         said = None  # only a share of people says something
@@ -597,6 +601,28 @@ SHARE_NOUN = "占比"
 #: Labels of a gap, an excess or a share (超序时进度, 占任务数): the figure they name is no
 #: subject a later growth or rank (增幅位居全省第二位) is of.
 NOT_A_SUBJECT = re.compile(r"^(?:超|高于|低于|高出|低出|快于|慢于|拉动|下拉|占|比重)")
+
+
+#: A clause naming the largest part of a whole (日用百货类投诉中涉及最多的为服装类投诉): the part
+#: and the whole a bare 占 after it is the share of.
+_LARGEST_PART = re.compile(r"^(?P<whole>[^，,。；;]+?)中[^，,。；;]*?的(?:为|是)(?P<part>[^，,。；;为是]+)$")
+#: The noun ending the name of a part's share of a named whole (as metrics.SHARE_LABEL_NOUN).
+WHOLE_SHARE_NOUN = "比重"
+
+
+def _named_before(sentence: str, comma: int) -> str:
+    """The share a bare 占 after the clause ending at ``comma`` names, when that clause has no
+    figure but names a part of a whole (…投诉中最多的为服装类投诉，占27%: 服装类投诉占日用百货类
+    投诉比重)."""
+    pbegin = _clause_start(sentence, comma)
+    clause = sentence[pbegin:comma]
+    if _FIGURE.search(clause):
+        return ""
+    m = _LARGEST_PART.match(clause)
+    if m is None:
+        return ""
+    whole = _LEADING.sub("", m.group("whole").lstrip("而但并且"))
+    return f"{m.group('part')}占{whole}{WHOLE_SHARE_NOUN}" if whole else ""
 
 
 def _previous_name(sentence: str, begin: int) -> str:

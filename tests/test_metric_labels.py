@@ -772,3 +772,10 @@ def test_the_urban_population_share_is_the_urbanization_rate():
 
     assert indicator_family("城镇人口占总人口比重", "rate") == indicator_family("城镇化率", "rate")
     assert indicator_family("城镇化率", "rate") is not None
+
+
+def test_a_bare_share_after_the_largest_part_of_a_whole_is_that_parts_share():
+    got = dict(_labels("一季度受理的投诉中，食品类投诉中最多的是预包装食品投诉，占46%；"
+                       "而服务类投诉中最多的为教育培训投诉，占31%。"))
+    assert got[46] == "预包装食品投诉占食品类投诉比重"
+    assert got[31] == "教育培训投诉占服务类投诉比重"
