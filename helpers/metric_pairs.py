@@ -412,6 +412,7 @@ def _task_and_later_achievement(rows: list[dict[str, object]], figures: list[int
     task = rows[i]
     if task["role"] != "target" or _in_parts(task):
         return []
+    passed = False  # other tasks of the list read past: only a result named alike is this one's
     for j in figures:
         if j <= i or j in taken:
             continue
@@ -421,10 +422,11 @@ def _task_and_later_achievement(rows: list[dict[str, object]], figures: list[int
         if other["role"] == "target" and not _in_parts(other):
             if _same_name(task, other) or not other["indicator"]:
                 return []  # a new task of this name begins
+            passed = True
             continue
         if not _done(other):
             continue
-        if _ACHIEVED.search(_clause_before(other)) and (
+        if _ACHIEVED.search(_clause_before(other)) and not passed and (
                 _same_sentence(task, other) or _share_a_word(task, other)):
             return [i, j]
         if not _same_sentence(task, other) and _same_name(task, other):

@@ -229,6 +229,13 @@ def test_a_list_of_tasks_and_the_results_named_alike_in_the_next_sentence():
     assert by[2.0]["pair"] != by[3.0]["pair"]
 
 
+def test_a_result_after_two_tasks_goes_to_the_task_it_is_named_after():
+    rows = _rows("今年计划新建通信基站120个、新建村级服务站30个，已建成村级服务站26个。")
+    by = _by_value(rows)
+    assert by[120.0]["pair"] is None
+    assert by[30.0]["pair"] == by[26.0]["pair"] is not None
+
+
 def test_a_plan_and_a_later_sentence_without_achievement_are_not_paired():
     rows = _rows("今年计划新建公厕20座。全县现有公厕150座。")
     assert all(r["pair"] is None for r in rows)
