@@ -4,7 +4,11 @@ if it were a current level.
 
 A ``pair`` id is shared by
 
-- the ``from`` and the ``to`` of one movement in a sentence (由40%提高到85%, 从X提高到Y);
+- the ``from`` and the ``to`` of one movement in a sentence (由40%提高到85%, 从X提高到Y; a base
+  printed after the current value, 较2020年同期的94%提升, 比2015年的58.3%提高:
+  ``mark_printed_bases``, for ``helpers.metrics._link_bases``; what a procedure took and takes
+  after a change, …要11天，而…只需9天).  A ``from`` takes the next ``to`` of its kind in its
+  sentence, none when another ``from`` comes first;
 - a ``target`` (目标, 任务, 计划, 预算 + figure), the achievement of the same task (完成, 实现,
   已, 累计 + figure: role ``level`` or ``to``) and the ``completion`` share printed with them
   (完成率40%, 完成年度目标任务12500人的98.5%).  The forms a report prints them in:
@@ -14,8 +18,14 @@ A ``pair`` id is shared by
   - the task in brackets right after the achievement (引进企业21家(任务数18家));
   - the task as the base of a gap (失业率3.37%，比年目标任务4%低0.63个百分点);
   - a total and the part of it done (65件民生实事已完成26件, the 65 a task);
+  - the task named after what was done (计划总投资215亿元，完成率107.52%，提前完成区200亿招商
+    引资任务);
   - a task and a later achievement of its kind and unit in the paragraph (目标任务50亿元 …
-    已完成42亿元), with the completion share printed right after the achievement.
+    已完成42亿元; a list of tasks and the results named alike in a later sentence), or the
+    amount done right before the task (完成投资9.6亿元，年度计划投资12亿元);
+
+  with the completion share printed right after the achievement (a rate the words leave a level
+  joins when it is the achievement over the task: 已开工98个，开工率81.7%).
 
 Each row is in one pair at most (a current value compared with two printed bases, rule B16 of
 the fourth measurement set, is the one exception: ``helpers.metrics._link_bases``).  Ids are
@@ -24,7 +34,10 @@ gives the same ids.
 
 The roles inside these forms are settled here too (``settle_task_roles``): the share after a
 task (…任务12500人的98.5%) is a ``completion`` whatever its clause says, and the task printed
-inside it a ``target`` (完成市下达任务100亿的100.2%: 100亿 is no amount done).
+inside it a ``target`` (完成市下达任务100亿的100.2%: 100亿 is no amount done); a gap to a task
+not printed (塌目标1.8个百分点) is a ``change``; the planned total investment of projects is
+their size, a ``level``; the end of a movement printed with its year (由…13.4万人减少到2016年底的
+7.96万人) a ``to``.
 """
 
 from __future__ import annotations
