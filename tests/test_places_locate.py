@@ -251,6 +251,30 @@ def test_a_provincial_papers_city_by_its_short_name():
     assert locate_article(None, text, home="山东省").level == "province"
 
 
+def test_voices_from_a_provinces_cities_under_its_name_are_the_provinces():
+    text = ("连日来，西藏各族群众热议两会。林芝市巴宜区八一镇一位村党支部书记说，村里的合作社让"
+            "大家增收。墨脱县格当乡一位村民说：“墨脱公路通车后，墨脱的水果能运出去了，墨脱人的"
+            "日子越过越好。”山南市曲松县下江乡一位村民也表示要多养牛。")
+    loc = locate_article("西藏各族群众热议两会", text)
+    assert (loc.locality, loc.level) == ("西藏自治区", "province")
+    # a feature in one county of one city under the province's name stays the county's
+    text = ("墨脱县格当乡一位村民说：“墨脱公路通车后，墨脱的水果能运出去了，墨脱人的日子越过越好。”"
+            "在墨脱县城，新楼一栋栋拔地而起。")
+    loc = locate_article("行走西藏：墨脱的变化", text)
+    assert (loc.locality, loc.level) == ("墨脱县", "county")
+
+
+def test_a_citys_zone_with_a_park_in_one_county_is_the_zone():
+    # the city is never named: 市委 and 副市长 speak for it, 醴陵 is where one park lies
+    text = ("7月15日，副市长实地调研高新区醴陵园区项目建设，并主持召开高新区建设推进会。"
+            "会上，高新区各园区汇报了建设情况，市委要求加快高新区建设。")
+    loc = locate_article("副市长专题研究高新区工作", text)
+    assert (loc.locality, loc.prefecture, loc.level) == ("株洲高新技术产业开发区", "株洲市", "zone")
+    # without the zone, the county-level city called by its short name
+    text = "7月15日，副市长到醴陵调研陶瓷产业，并主持召开推进会。会上，市委要求加快产业园区建设。"
+    assert locate_article("副市长调研陶瓷产业", text).locality == "醴陵市"
+
+
 # --- townships ---------------------------------------------------------------------------------
 
 

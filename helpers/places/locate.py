@@ -173,6 +173,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
         if spoken is not None:
             place, refs_by_short_name = spoken
             weights.refs[place] += refs_by_short_name
+            place = _city_zone(headline, text, place, refs_by_short_name) or place
     site_own = place is None and not weights.scores and not weights.unknown and home_p is not None
     own_street = None
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
@@ -230,6 +231,23 @@ def _home_province_city(gaz: Gazetteer, home: Place, headline: str, text: str) -
              if sum((headline + "\n" + text).count(f) for f in gaz.forms.get(c.name, ())
                     if f != c.name and len(f) >= 2) >= MIN_HOME_CITY_REFS]
     return found[0] if len(found) == 1 else None
+
+
+def _city_zone(headline: str, text: str, county: Place, county_refs: int) -> Place | None:
+    """The city's zone when an item naming no unit in full speaks as a city (市委, 全市: deixis
+    of 市) and calls a zone by its bare word (高新区) ``MIN_BARE_ZONE_REFS`` times and more often
+    than the one county it names by short name: the county is where one of the zone's parks lies
+    (高新区隆昌园区), the city's zone the subject."""
+    if county.level != "county" or not county.prefecture:
+        return None
+    word, refs = bare_zone_refs(headline, text)
+    if word is None or refs < MIN_BARE_ZONE_REFS or refs <= county_refs:
+        return None
+    if not any((m["lvl"] or m["lvl2"]) == "市" for m in DEIXIS.finditer(headline + "\n" + text)):
+        return None
+    city = next((p for p in load_gazetteer().full.get(county.prefecture, ())
+                 if p.level == "prefecture" and p.province == county.province), None)
+    return home_zone(word, city) if city is not None else None
 
 
 def _within_home(county: Place, home: Place) -> bool:
@@ -478,7 +496,8 @@ def _set_in_province(mentions: list[_Mention], headline: str, text: str, place: 
     province's short name (行走西藏, 西藏腹地的偏远县): a feature on one county names its
     province as the setting.  Not when the province speaks (全省, 省委, 全区,
     自治区党委: ``MIN_PROVINCE_DEIXIS`` times) or is printed in full: a province's conference
-    held in one county stays the province's."""
+    held in one county stays the province's; nor when the headline names the province alone
+    and the body goes to two of its cities or more (``_headline_province``)."""
     if place is None or place is _UNNAMED_COUNTY or place.level != "province":
         return None
     locals_ = sorted((p for p in w.scores if p.level in ("county", "zone")),
@@ -486,6 +505,8 @@ def _set_in_province(mentions: list[_Mention], headline: str, text: str, place: 
     if not locals_ or locals_[0].province != place.name or (
             len(locals_) > 1 and w.scores[locals_[1]] >= w.scores[locals_[0]]):
         return None
+    if _headline_province(mentions, locals_, headline) == place:
+        return None  # the headline's province, voices from its cities
     for m in mentions:
         if not m.dropped and _key(m) == place:
             printed = (headline if m.headline else text)[m.start:m.end]
@@ -656,6 +677,9 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights,
     bulletin = _bulletin(locals_, w)
     if bulletin is not False:
         return bulletin
+    headline_province = _headline_province(mentions, locals_, headline)
+    if headline_province is not None:
+        return headline_province
     ranked = [(w.scores[p], _LEVEL_RANK[p.level], p) for p in
               filter(None, (best(p for p in w.scores if p.level == lvl)
                             for lvl in ("province", "prefecture")))]
@@ -670,6 +694,27 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights,
     if winner is not None and winner.level == "province" and _national(w):
         return None
     return winner
+
+
+#: Cities of a province whose units a report must name for a headline naming the province alone
+#: to make it the province's: voices from across the province (西藏各族各界热议自治区两会:
+#: a city's vice mayor, herders of two counties of another city).
+MIN_HEADLINE_PROVINCE_CITIES = 2
+
+
+def _headline_province(mentions: list[_Mention], locals_: list[Place], headline: str
+                       ) -> Place | None:
+    """The province when the headline names it (西藏, 四川省) and no unit below it, and the
+    body's counties and zones lie in ``MIN_HEADLINE_PROVINCE_CITIES`` or more of its cities."""
+    if any(m.headline and not m.dropped for m in mentions):
+        return None
+    named = [p for p, forms in _province_forms(load_gazetteer())
+             if any(f in headline for f in forms if len(f) >= 2)]
+    if len(named) != 1:
+        return None
+    province = named[0]
+    cities = {p.prefecture for p in locals_ if p.province == province.name}
+    return province if len(cities) >= MIN_HEADLINE_PROVINCE_CITIES else None
 
 
 #: What may stand between the units a headline lists (甲区、乙县; 甲区和乙县; 甲区与乙县).
