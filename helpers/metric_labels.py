@@ -662,7 +662,9 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
     clause = _IN_FRAME.sub(r"\g<what>", clause)  # 在2018年度…考评中得分 -> 2018年度…考评得分
     clause = _METHOD.sub("", clause)  # 按可比价计算同比增长 -> 同比增长: how, not what
     clause = _FROM_PART.sub("", clause)  # 满意率由不足40%提高到 -> 满意率
-    clause = _PLAN_TAIL.sub("", clause)  # 完成年度目标的 -> '' (a completion share's plan)
+    clause = _SHORT_OF.sub("低于", clause)  # 塌目标 -> 低于目标
+    if not _GAP_TO_PLAN.search(clause):  # 高于目标: the plan is what the gap is to
+        clause = _PLAN_TAIL.sub("", clause)  # 完成年度目标的 -> '' (a completion share's plan)
     if "了" in clause:  # 受理了群众困难诉求 -> 群众困难诉求; 达到了 -> 达到
         at = clause.rindex("了")
         clause = clause[at + 1:] if clause[at + 1:] else clause[:at]
@@ -689,7 +691,7 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
                 and _is_verb(tokens[k + 1]) and not only_reaching):  # the office's own sum
             tokens = tokens[k + 1:]
             break
-        if tokens[k] in _AGENT_CUTS:
+        if tokens[k] in _AGENT_CUTS and not (k and _GAP_TO_PLAN.search(tokens[k - 1] + tokens[k])):
             rest = tokens[k + 1:]
             head = "".join(tokens[:k])
             if (len(rest) == 1 and _flags(rest[0])[0][1].startswith("n") and _has_noun(head)
@@ -891,6 +893,10 @@ def _achieved_name(sentence: str, begin: int) -> str:
 
 #: The average a figure is compared with (高于全省平均水平): 水平 adds nothing to 平均.
 _AVERAGE_LEVEL = re.compile(r"(?<=[于出])([^，,。；;]{0,8}?)平均水平$")
+#: 塌 before a plan (塌目标1.8个百分点: fell short of the target by) is 低于.
+_SHORT_OF = re.compile(r"^塌(?=(?:全?年度?)?(?:目标|计划|任务))")
+#: A gap to a plan (高于目标2.1个百分点, 低于年度计划): the plan stays in the name.
+_GAP_TO_PLAN = re.compile(r"(?:高于|低于|高出|低出|快于|慢于)(?:全?年度?)?(?:目标任务|目标|计划|任务)$")
 #: Verbs of holding a figure at a level, after the name (控制在5‰以内, 稳定在95%以上).
 _HOLDING = re.compile(r"(?:控制|稳定|保持|维持|压降|压减)(?:在|到|至)$")
 #: A streak after the name (连续3年同比下降, 连续五年实现): how long, not what.

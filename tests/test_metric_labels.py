@@ -779,3 +779,10 @@ def test_a_bare_share_after_the_largest_part_of_a_whole_is_that_parts_share():
                        "而服务类投诉中最多的为教育培训投诉，占31%。"))
     assert got[46] == "预包装食品投诉占食品类投诉比重"
     assert got[31] == "教育培训投诉占服务类投诉比重"
+
+
+def test_a_gap_to_the_target_keeps_the_target_in_its_name():
+    got = dict(_labels("一季度，全县规上工业增加值同比增长6.2%，高于目标0.7个百分点；"
+                       "固定资产投资同比增长2.5%，塌目标4.5个百分点。"))
+    assert got[0.7] == "规上工业增加值增速高于目标"
+    assert got[4.5] == "固定资产投资增速低于目标"
