@@ -227,3 +227,35 @@ def test_runs_at_line_edges_take_no_room_where_the_page_sets_spaces_between():
     assert fields(LEAD + between + EDGES + TAIL) == [
         ("白石县：农村公路通到家门口", [], ["罗青"],
          [FIRST, SECOND, first + "。", rest, EDGES_FIRST, EDGES_REST, LAST])]
+
+
+# On a grid page the column is exact: a line after a paragraph's end that leaves room for the
+# next line's first character even as an indented first line is no first line but a subhead,
+# also when the line after it wrapped early before a long number (so that, read alone, it seems
+# to continue the subhead).
+def test_a_subhead_with_room_for_the_next_character_on_a_grid_page():
+    page = (LEAD + "聚焦短板，精准发力\n"
+            "今年以来，累计投入\n"
+            "4184.90万元，惠及群众9万\n"
+            "人。新修的公路连起了村里\n"
+            "的茶园和果园。\n" + TAIL)
+    assert fields(page) == [
+        ("白石县：农村公路通到家门口", ["聚焦短板，精准发力"], ["罗青"], [
+            FIRST, SECOND,
+            "今年以来，累计投入4184.90万元，惠及群众9万人。新修的公路连起了村里的茶园和果园。",
+            LAST])]
+
+
+# On a page that sets spaces around every Latin run (``375， 惠及``), a number opening a
+# justified line after a line of spaced text would have taken its spaces on that line too:
+# ``截至 10 月底，全县`` had no room for ``112`` with them, so it is a first line, not a subhead.
+RUN_HEAD = ("截至 10 月底，全县\n"
+            "112 个， 投 入 资 金 9 万 元，\n"
+            "同比增长 5.8%。\n")
+RUN_HEAD_TEXT = "截至10月底，全县112个，投入资金9万元，同比增长5.8%。"
+
+
+def test_a_number_opening_a_justified_line_takes_its_spaces():
+    assert fields(LEAD + SPACED_END + RUN_HEAD + TAIL) == [
+        ("白石县：农村公路通到家门口", [], ["罗青"],
+         [FIRST, SECOND, SPACED_END_TEXT, RUN_HEAD_TEXT, LAST])]

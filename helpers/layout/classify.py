@@ -25,6 +25,7 @@ from helpers.layout.thresholds import (
     FULL_LINE_MARGIN,
     GRID_SHORT_SLACK,
     GRID_SNAP,
+    GRID_TITLE_FIT_MARGIN,
     INDENT,
     INDENTED_OVERRUN,
     LEAD_MAX_CHARS,
@@ -271,7 +272,8 @@ def is_title(lines: list[Line], i: int) -> bool:
     # this one (a first line wrapped early before 28.1%，)
     wrapped = not fits(ln, nxt, ln.col - INDENT) and _continued(lines, i)
     if (gap >= max(TITLE_GAP, TITLE_GAP_SHARE * ln.col) and not wrapped) or (
-            gap >= TITLE_FIT_GAP and fits(ln, nxt, ln.col - INDENT - TITLE_FIT_MARGIN)):
+            gap >= TITLE_FIT_GAP and fits(ln, nxt, ln.col - INDENT - (
+                GRID_TITLE_FIT_MARGIN if ln.ceiling else TITLE_FIT_MARGIN))):
         return True
     after_colon_title = prev is not None and prev.kind == "title" and prev.text.endswith(_COLONS)
     after_byline = prev is not None and (prev.byline is not None or after_colon_title)

@@ -16,6 +16,7 @@ steps read both forms with the same geometry.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -227,6 +228,7 @@ class Line:
     gap: bool = False  # follows the previous printed line farther than the page's norm
     ceiling: float = 0.0  # the page's grid column (grid_ceiling), 0.0 on a typeset page
     spaced: bool = True  # the stripped raw line holds whitespace (else no spaced head)
+    head_spaced: bool = False  # ``head`` includes the spaces set around a Latin run
 
     @property
     def block(self) -> bool:
@@ -341,10 +343,24 @@ def read_lines(text: str, sentinel: str) -> list[Line]:
     for ln, gap in zip(lines[1:], before[1:], strict=True):
         ln.tight = gap < norm
         ln.gap = gap > norm
-    if any(ln.spacing and not ln.justified and _MARK_SPACE.search(ln.raw) for ln in lines):
+    edges = any(ln.spacing and not ln.justified and _MARK_SPACE.search(ln.raw) for ln in lines)
+    if edges:
         _charge_edge_spaces(lines)
     _measure_lines(lines)
+    if edges:
+        _space_run_heads(lines)
     return lines
+
+
+def _space_run_heads(lines: list[Line]) -> None:
+    """On such a page, a line opening with a Latin run after a line of spaced text (its
+    paragraph sets the spaces) would have taken the run's spaces on that line, though its own
+    line shows none (a justified line, or the run alone: ``16.9%。``)."""
+    for prev, ln in itertools.pairwise(lines):
+        if (prev.spacing and not prev.justified and ln.plain and _LATIN_START.match(ln.plain)
+                and not ln.head_spaced):
+            ln.head += 2 * DIGIT_SPACE_WIDTH
+            ln.head_spaced = True
 
 
 def _charge_edge_spaces(lines: list[Line]) -> None:
@@ -410,6 +426,7 @@ def _measure_lines(lines: list[Line]) -> None:
         if (ln.spaced and not ln.justified
                 and _SPACED_HEAD.match(_NUMBER_SPACE.sub("", ln.raw.strip()))):
             ln.head += 2 * DIGIT_SPACE_WIDTH  # set with a space before and after it
+            ln.head_spaced = True
 
 
 def is_name_line(line: Line) -> bool:

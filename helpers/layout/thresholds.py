@@ -128,6 +128,9 @@ TITLE_GAP_SHARE = 0.3
 TITLE_FIT_GAP = 3.0
 # ... even as an indented first line, with half a character to spare.
 TITLE_FIT_MARGIN = 0.5
+# ... but on a grid page (lines.grid_ceiling), whose column is exact, none: a line the next unit
+# would have fitted on as an indented first line (多措并举，守牢底线 before 今年以来) is no first line.
+GRID_TITLE_FIT_MARGIN = 0.0
 # A line 1 wider than an indented first line can be is not one (it is a title after a byline).
 INDENTED_OVERRUN = 1.0
 # Within 1.25 of the column a line is full: after a paragraph's last line, a full line that
