@@ -398,6 +398,11 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
     masked = re.sub(r"[(（][^()（）]*[)）]", lambda m: _MASK * len(m.group()),
                     sentence[begin:start])
     raw = masked.replace(_MASK, "")
+    versus = _VERSUS_PLAN.fullmatch(_LEADING.sub("", raw)) if inherit else None
+    if versus:  # 失业率控制在3.37%，比年目标任务4%低0.63个百分点: the plan, the gap to it
+        what = _previous_name(sentence, begin)
+        gap = f"{versus.group('word')}于" if versus.group("word") else ""
+        return [f"{what}{gap}{versus.group('plan')}"] if what else [""]
     earlier = list(_EARLIER_FIGURE.finditer(masked))
     verb = _DIRECTION_ONLY_END.search(masked)
     if not earlier and re.search(rf"{_NUMBER}$", masked[:verb.start()] if verb else ""):
@@ -893,6 +898,10 @@ def _achieved_name(sentence: str, begin: int) -> str:
 
 #: The average a figure is compared with (高于全省平均水平): 水平 adds nothing to 平均.
 _AVERAGE_LEVEL = re.compile(r"(?<=[于出])([^，,。；;]{0,8}?)平均水平$")
+#: A figure compared with a plan (比年目标任务4%) or the gap after it (比年目标任务4%低): the plan
+#: of what the figure before it measures, or that figure's gap to it.
+_VERSUS_PLAN = re.compile(r"(?:比|较)(?P<plan>(?:全?年度?|全年|年)?(?:目标任务|目标|计划|任务))"
+                          rf"(?:{_NUMBER}\s*[%％](?P<word>[高低快慢]))?")
 #: 塌 before a plan (塌目标1.8个百分点: fell short of the target by) is 低于.
 _SHORT_OF = re.compile(r"^塌(?=(?:全?年度?)?(?:目标|计划|任务))")
 #: A gap to a plan (高于目标2.1个百分点, 低于年度计划): the plan stays in the name.

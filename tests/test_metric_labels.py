@@ -786,3 +786,9 @@ def test_a_gap_to_the_target_keeps_the_target_in_its_name():
                        "固定资产投资同比增长2.5%，塌目标4.5个百分点。"))
     assert got[0.7] == "规上工业增加值增速高于目标"
     assert got[4.5] == "固定资产投资增速低于目标"
+
+
+def test_a_figure_compared_with_the_yearly_target_and_the_gap_to_it():
+    got = dict(_labels("全县城镇调查失业率为4.6%，比年度目标5.5%低0.9个百分点。"))
+    assert got[5.5] == "城镇调查失业率年度目标"
+    assert got[0.9] == "城镇调查失业率低于年度目标"
