@@ -185,6 +185,9 @@ def _gap_kind(left: str, right: str) -> str:
     return "unsure"
 
 
+_LAYOUT_SPACE = re.compile("[ \t\u3000]")
+
+
 def close_spaces(text: str) -> str:
     """``text`` with the layout spaces inside printed numbers removed.
 
@@ -194,6 +197,8 @@ def close_spaces(text: str) -> str:
     pieces cannot be two numbers (``28. 1``, ``1 234``); elsewhere it stays, and
     ``unsure_spans`` names the pieces no number may be read from.
     """
+    if _LAYOUT_SPACE.search(text) is None:
+        return text  # (each space closed below is one of these: most texts have none)
     out = _BETWEEN_DIGITS.sub(
         lambda m: m["left"] + ("" if _gap_kind(m["left"], m["right"]) == "join" else m["gap"]),
         text)
