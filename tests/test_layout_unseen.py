@@ -172,15 +172,15 @@ FULL_END = ("下一步，该县将继续完\n"
             "善路网，加强公路养护，让\n"
             "群众出行更加便捷和安全。\n")
 FULL_END_TEXT = "下一步，该县将继续完善路网，加强公路养护，让群众出行更加便捷和安全。"
-NEXT_ARTICLE = ("建了加工厂，收购鲜叶的价\n"
-                "格比往年高了一成。\n"
+NEXT_ARTICLE = ("加工厂，收购鲜叶的价格比\n"
+                "往年高了一成。\n"
                 "（李 明）\n"
                 "茶叶卖出好价钱\n")
 NEXT_TEXT = "茶叶合作社今年新建了加工厂，收购鲜叶的价格比往年高了一成。"
 
 
 def test_a_wide_line_before_a_new_block_is_a_headline():
-    page = LEAD + FULL_END + "白石县修通农村致富公路\n\n 茶叶合作社今年新\n" + NEXT_ARTICLE
+    page = LEAD + FULL_END + "白石县修通农村致富公路\n\n 茶叶合作社今年新建了\n" + NEXT_ARTICLE
     assert fields(page) == [
         ("白石县修通农村致富公路", [], [], [FIRST, SECOND, FULL_END_TEXT]),
         ("茶叶卖出好价钱", [], ["李明"], [NEXT_TEXT])]
@@ -259,3 +259,38 @@ def test_a_number_opening_a_justified_line_takes_its_spaces():
     assert fields(LEAD + SPACED_END + RUN_HEAD + TAIL) == [
         ("白石县：农村公路通到家门口", [], ["罗青"],
          [FIRST, SECOND, SPACED_END_TEXT, RUN_HEAD_TEXT, LAST])]
+
+
+# After a byline comes the closed article's headline or the next article's first line.
+CLOSED = ("下一步，该县将继续完\n"
+          "善路网，加强公路养护，让\n"
+          "群众出行更加便捷。\n"
+          "（罗 青）\n")
+NEXT_TAIL = ("（李 明）\n"
+             "白石县：\n"
+             "农村公路通到家门口\n")
+
+
+# On a grid page a line there with room for the next line's first character even as an indented
+# first line is the headline, although a segmenter reads a word across the break (网|下一步 as
+# 网下).
+def test_a_headline_with_room_on_a_grid_page_whatever_the_segmenter_reads():
+    page = (LEAD + CLOSED + "县里织密基层治理网\n"
+            "下一步，该县将继续完\n"
+            "善调解机制，把矛盾化解在\n"
+            "村里。\n" + NEXT_TAIL)
+    assert fields(page) == [
+        ("县里织密基层治理网", [], ["罗青"], [FIRST, SECOND, LAST]),
+        ("白石县：农村公路通到家门口", [], ["李明"], ["下一步，该县将继续完善调解机制，把矛盾化解在村里。"])]
+
+
+# A justified line was spread because the next unit did not fit; when that unit would have
+# fitted in a whole line, the line had only an indented first line's room: it opens the next
+# article, and the line before it is the closed article's headline.
+def test_a_justified_first_line_after_a_headline():
+    page = (LEAD + CLOSED + "白石县答好民生实事卷\n"
+            "“大 家 心 里 都 有 一 本\n"
+            "账，日子一年比一年好。”\n" + NEXT_TAIL)
+    assert fields(page) == [
+        ("白石县答好民生实事卷", [], ["罗青"], [FIRST, SECOND, LAST]),
+        ("白石县：农村公路通到家门口", [], ["李明"], ["“大家心里都有一本账，日子一年比一年好。”"])]

@@ -20,6 +20,7 @@ from helpers.layout.thresholds import (
     COLUMN_MIN_WIDTH,
     COLUMN_RADIUS,
     COLUMN_TOP,
+    DIGIT_SPACE_WIDTH,
     FIT_EPSILON,
     FULL_LINE_GAP,
     FULL_LINE_MARGIN,
@@ -56,6 +57,7 @@ _COLONS = ("：", ":")
 # begun on the line before: paragraphs open with a dated or counted phrase (``2017年以来，``,
 # ``5月22日，``, a list's ``1、``), never with a bare figure and a comma.  So it is no first line,
 # however narrow it measures.
+_LATIN_RUN = re.compile(r"[0-9A-Za-z.%+\-/·]+")  # a run set with spaces around it
 _CLAUSE_NUMBER = re.compile(r"^[0-9][0-9.,]*%?[，,]")
 
 
@@ -265,15 +267,20 @@ def is_title(lines: list[Line], i: int) -> bool:
     # whatever a segmenter makes of the break (暖心惠民|县教育局 reads 惠民县)
     if gap >= max(TITLE_GAP, TITLE_GAP_SHARE * ln.col) and fits(ln, nxt, ln.col - INDENT):
         return True
+    # on a grid page the fit is exact: a line with room for the next line's first unit even as
+    # an indented first line ended early, whatever a segmenter makes of the break (治理网|下一步
+    # read as 网下)
+    room = gap >= TITLE_FIT_GAP and fits(ln, nxt, ln.col - INDENT - (
+        GRID_TITLE_FIT_MARGIN if ln.ceiling else TITLE_FIT_MARGIN))
+    if room and ln.ceiling:
+        return True
     if nxt is not None and nxt.kind in ("body", "side") and spans_word(ln.plain, nxt.plain):
         return False  # wrapped inside a word (冲刺全|年目标): titles end at a word boundary
     # short of the column by more than a wrap leaves: a title, unless the next line's first
     # unit explains the gap (it did not fit even after the indent) and that line continues
     # this one (a first line wrapped early before 28.1%，)
     wrapped = not fits(ln, nxt, ln.col - INDENT) and _continued(lines, i)
-    if (gap >= max(TITLE_GAP, TITLE_GAP_SHARE * ln.col) and not wrapped) or (
-            gap >= TITLE_FIT_GAP and fits(ln, nxt, ln.col - INDENT - (
-                GRID_TITLE_FIT_MARGIN if ln.ceiling else TITLE_FIT_MARGIN))):
+    if (gap >= max(TITLE_GAP, TITLE_GAP_SHARE * ln.col) and not wrapped) or room:
         return True
     after_colon_title = prev is not None and prev.kind == "title" and prev.text.endswith(_COLONS)
     after_byline = prev is not None and (prev.byline is not None or after_colon_title)
@@ -351,6 +358,14 @@ def _stands_alone(lines: list[Line], i: int, gap: float, after_byline: bool,
 def _first_line_fits(lines: list[Line], i: int) -> bool:
     """Is the line after line ``i`` a body line no wider than an indented first line?"""
     nxt = lines[i + 1] if i + 1 < len(lines) else None
+    nxt2 = lines[i + 2] if i + 2 < len(lines) else None
+    if nxt is not None and nxt.justified and nxt.kind == "body" and not nxt.end_text:
+        # a justified line was spread because the next unit did not fit; if it would have fitted
+        # in a whole line (each Latin run counted with the spaces it may have taken unprinted),
+        # the line had only an indented first line's room
+        runs = len(_LATIN_RUN.findall(nxt.plain))
+        return (nxt2 is not None and nxt2.kind == "body" and nxt.width + nxt2.head
+                + 2 * DIGIT_SPACE_WIDTH * runs <= nxt.col + FIT_EPSILON)
     return (nxt is not None and nxt.kind == "body" and not nxt.justified and not nxt.end_text
             and nxt.width <= nxt.col - INDENT + FIT_EPSILON)
 
