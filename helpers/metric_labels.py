@@ -206,6 +206,11 @@ def _listed_name(sentence: str, start: int, end: int) -> list[str] | None:
     whole = _SHARE_OF.match(sentence[at:verb_end])
     if whole and subject and "占" not in subject:  # 分别占投诉总量的a、b: each member's share
         subject += "占" + whole.group("whole")
+    gaps = _GAPS_TO_LISTED.match(sentence, at, verb_end)
+    if gaps and subject:  # 进出口总量分别高于奉化、宁海a和b: each value is a gap to one of them
+        marks = [b for b in _LIST_JOIN.split(gaps.group("marks")) if b]
+        if len(marks) == n:
+            subject += gaps.group("word") + marks[index]
     return [subject]
 
 
@@ -342,6 +347,11 @@ def _share_measure(parts: list[str]) -> list[str]:
     return [p if any(m in p for m in LIST_SHARED_MEASURES) else p + measure for p in parts]
 
 
+#: The words of a gap to a benchmark (高于全市, 低于目标).
+_GAP_WORD = re.compile(r"高于|低于|高出|低出|快于|慢于")
+#: Benchmarks a 分别 list of gaps is to (分别高于奉化、宁海 a和b): the gap word and the benchmarks.
+_GAPS_TO_LISTED = re.compile(r"分别(?P<word>高于|低于|高出|低出|快于|慢于)"
+                             r"(?P<marks>[^，,。；;\d]+?)(?:[和及]?)$")
 #: The whole a list of shares is of (分别占投诉总量的 a、b).
 _SHARE_OF = re.compile(r"分别占(?P<whole>[^，,。；;的]{1,12})的?$")
 #: A share or a rate after a number: no member a later list of values is of.
@@ -398,6 +408,10 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
     masked = re.sub(r"[(（][^()（）]*[)）]", lambda m: _MASK * len(m.group()),
                     sentence[begin:start])
     raw = masked.replace(_MASK, "")
+    if inherit and sentence[begin - 1:begin] == "、" and len(raw) <= MAX_BENCHMARK_NAME:
+        gap = _GAP_BEFORE.match(sentence, _clause_start(sentence, begin - 1), begin - 1)
+        if gap and not re.search(r"\d", raw) and raw:  # 高于全市22个百分点、全国18个百分点
+            return [clean_name(gap.group("head") + raw, rate=kind == "rate")]
     versus = _VERSUS_PLAN.fullmatch(_LEADING.sub("", raw)) if inherit else None
     if versus:  # 失业率控制在3.37%，比年目标任务4%低0.63个百分点: the plan, the gap to it
         what = _previous_name(sentence, begin)
@@ -641,8 +655,14 @@ def _previous_name(sentence: str, begin: int) -> str:
             figures = []  # 完成省…目标任务的130%，市…目标任务的127%: a completion achieves nothing
         if figures:
             m = figures[0]
-            names = _names(sentence, m.start(), m.end(), "money", True, inherit=False)
+            # (a value of a 分别 list of gaps is named by its member: 分别高于奉化、宁海a和b;
+            # other lists' members are left to the figures they name)
+            listed = _listed_name(sentence, m.start(), m.end())
+            names = listed if listed and _GAP_WORD.search(listed[0]) else _names(
+                sentence, m.start(), m.end(), "money", True, inherit=False)
             name = _CHANGE_END.sub("", names[0]) if names else ""  # 投资同比增长2.7%
+            # a gap's name lends what it compared (进出口总量高于奉化 -> 进出口总量)
+            name = _GAP_WORD.split(name, maxsplit=1)[0] or name
             if name and not name.startswith(("增速", "增幅", "占")) and not (
                     NOT_A_SUBJECT.match(name)):
                 if name in ATTRIBUTES:  # 项目219个，总投资1115亿元，同比增长49.8%: whose
@@ -898,6 +918,12 @@ def _achieved_name(sentence: str, begin: int) -> str:
 
 #: The average a figure is compared with (高于全省平均水平): 水平 adds nothing to 平均.
 _AVERAGE_LEVEL = re.compile(r"(?<=[于出])([^，,。；;]{0,8}?)平均水平$")
+#: The most characters of a benchmark named alone after 、 (全国, 奉化, 全省平均).
+MAX_BENCHMARK_NAME = 4
+#: A clause of a gap to a benchmark (进出口增幅高于全市22个百分点): what is compared and the gap
+#: word, which a benchmark listed after it with its own gap (、全国18个百分点) shares.
+_GAP_BEFORE = re.compile(rf"(?P<head>[^，,。；;、]*?(?:高于|低于|高出|低出|快于|慢于))[^\d，,。；;、]+"
+                         rf"{_NUMBER}\s*(?:个百分点|%|％)$")
 #: A figure compared with a plan (比年目标任务4%) or the gap after it (比年目标任务4%低): the plan
 #: of what the figure before it measures, or that figure's gap to it.
 _VERSUS_PLAN = re.compile(r"(?:比|较)(?P<plan>(?:全?年度?|全年|年)?(?:目标任务|目标|计划|任务))"

@@ -657,11 +657,11 @@ def _borrow_subjects(rows: list[dict[str, object]]) -> None:
             if other["kind"] == "date" or not subject or _SUBJECTLESS.match(subject) or (
                     metric_labels.NOT_A_SUBJECT.match(subject)):
                 continue
-            if label.startswith(metric_labels.GROWTH_SIZE_WORDS) and _GROWTH_WORDS.search(subject):
-                subject = _GROWTH_WORDS.sub("", subject)
             # a subject itself named by a comparison (城镇登记失业率低于省控线) lends only
             # what it compared (城镇登记失业率低于市控线, not …低于省控线低于市控线)
             subject = _OWN_COMPARISON.split(subject, maxsplit=1)[0] or subject
+            if label.startswith(metric_labels.GROWTH_SIZE_WORDS) and _GROWTH_WORDS.search(subject):
+                subject = _GROWTH_WORDS.sub("", subject)
             if (_GAP_WORDS.match(label) and row["unit"] == "个百分点"
                     and other["role"] == "change" and other["unit"] == "%"
                     and not re.search(r"[率速幅度重]$", subject)):

@@ -792,3 +792,16 @@ def test_a_figure_compared_with_the_yearly_target_and_the_gap_to_it():
     got = dict(_labels("全县城镇调查失业率为4.6%，比年度目标5.5%低0.9个百分点。"))
     assert got[5.5] == "城镇调查失业率年度目标"
     assert got[0.9] == "城镇调查失业率低于年度目标"
+
+
+def test_a_benchmark_listed_after_a_gap_shares_what_was_compared():
+    got = dict(_labels("全县居民人均可支配收入增长8.1%，增速高于全市0.6个百分点、全省1.2个百分点。"))
+    assert got[0.6] == "居民人均可支配收入增速高于全市"
+    assert got[1.2] == "居民人均可支配收入增速高于全省"  # not …增速增速…, not 全省 alone
+
+
+def test_respectively_gaps_to_listed_benchmarks_and_the_growth_gap_after_them():
+    got = dict(_labels("全县出口总额分别高于甲县、乙县2.4亿元和0.6亿元，增幅高于甲县15个百分点、"
+                       "乙县9个百分点。"))
+    assert got[2.4] == "出口总额高于甲县" and got[0.6] == "出口总额高于乙县"
+    assert got[15] == "出口总额增幅高于甲县" and got[9] == "出口总额增幅高于乙县"
