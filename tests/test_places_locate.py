@@ -264,6 +264,17 @@ def test_voices_from_a_provinces_cities_under_its_name_are_the_provinces():
     assert (loc.locality, loc.level) == ("墨脱县", "county")
 
 
+def test_a_provincial_page_on_counties_of_several_cities_is_the_provinces():
+    # the province by short name only, one county named twice: still four counties, two cities
+    text = ("在广袤的黑土地上，乡村展馆悄然扎根，黑龙江的乡村文化正在传承。\n"
+            "记者探访嫩江市前进镇农耕展示馆，见证农耕智慧。\n"
+            "在拜泉县产业园区的直播间里，一家公司负责人介绍拜泉县的特产。\n"
+            "五大连池市一家种业公司负责人分享了经验。\n"
+            "记者走进龙江县一家养殖合作社，存栏量已达200头。")
+    loc = locate_article(None, text, home="黑龙江省")
+    assert (loc.locality, loc.level) == ("黑龙江省", "province")
+
+
 def test_a_citys_zone_with_a_park_in_one_county_is_the_zone():
     # the city is never named: 市委 and 副市长 speak for it, 醴陵 is where one park lies
     text = ("7月15日，副市长实地调研高新区醴陵园区项目建设，并主持召开高新区建设推进会。"

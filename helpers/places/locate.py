@@ -489,6 +489,11 @@ def _inspected_county(mentions: list[_Mention], headline: str, text: str, place:
 _REGION_DEIXIS = re.compile(r"全区|自治区(?:党委|政府|人大|政协|主席)")
 
 
+#: Counties or zones an item named for its province by short name must name (in two cities or
+#: more) to range over the province: a feature on one county names one more on the road there.
+MIN_SPREAD_UNITS = 3
+
+
 def _set_in_province(mentions: list[_Mention], headline: str, text: str, place: Place | None,
                      w: Weights) -> Place | None:
     """The county an item names most (strictly more than any other: a county passed on the road
@@ -497,7 +502,9 @@ def _set_in_province(mentions: list[_Mention], headline: str, text: str, place: 
     province as the setting.  Not when the province speaks (全省, 省委, 全区,
     自治区党委: ``MIN_PROVINCE_DEIXIS`` times) or is printed in full: a province's conference
     held in one county stays the province's; nor when the headline names the province alone
-    and the body goes to two of its cities or more (``_headline_province``)."""
+    and the body goes to two of its cities or more (``_headline_province``), nor when the item
+    names ``MIN_SPREAD_UNITS`` counties or more in two cities or more (a provincial paper's page
+    on several)."""
     if place is None or place is _UNNAMED_COUNTY or place.level != "province":
         return None
     locals_ = sorted((p for p in w.scores if p.level in ("county", "zone")),
@@ -507,6 +514,9 @@ def _set_in_province(mentions: list[_Mention], headline: str, text: str, place: 
         return None
     if _headline_province(mentions, locals_, headline) == place:
         return None  # the headline's province, voices from its cities
+    if (len(locals_) >= MIN_SPREAD_UNITS
+            and len({p.prefecture for p in locals_}) >= MIN_HEADLINE_PROVINCE_CITIES):
+        return None  # counties of several cities: the province's page, not one county's feature
     for m in mentions:
         if not m.dropped and _key(m) == place:
             printed = (headline if m.headline else text)[m.start:m.end]
