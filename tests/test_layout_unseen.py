@@ -294,3 +294,17 @@ def test_a_justified_first_line_after_a_headline():
     assert fields(page) == [
         ("白石县答好民生实事卷", [], ["罗青"], [FIRST, SECOND, LAST]),
         ("白石县：农村公路通到家门口", [], ["李明"], ["“大家心里都有一本账，日子一年比一年好。”"])]
+
+
+# A line opening with a number printed against an ideograph without a space (``2021年以来``) is
+# not spaced text, so its paragraph is not the spaced one before it: its number is not charged
+# the spaces that paragraph sets, and the line before, which had room for it, ends a paragraph.
+def test_an_unspaced_number_after_spaced_text_takes_no_spaces():
+    page = (LEAD + SPACED_END + "全县覆盖率已经达到\n"
+            "91.5%， 群众都满意。\n"
+            "2021年以来，县里投\n"
+            "7918.41万元，修路9公里。\n" + TAIL)
+    assert fields(page) == [
+        ("白石县：农村公路通到家门口", [], ["罗青"], [
+            FIRST, SECOND, SPACED_END_TEXT, "全县覆盖率已经达到91.5%，群众都满意。",
+            "2021年以来，县里投7918.41万元，修路9公里。", LAST])]

@@ -358,7 +358,10 @@ def _space_run_heads(lines: list[Line]) -> None:
     line shows none (a justified line, or the run alone: ``16.9%。``)."""
     for prev, ln in itertools.pairwise(lines):
         if (prev.spacing and not prev.justified and ln.plain and _LATIN_START.match(ln.plain)
-                and not ln.head_spaced):
+                and not ln.head_spaced and (ln.justified or ln.spacing
+                                            or _HEAD_UNIT.match(ln.plain).group() == ln.plain)):
+            # (a line printing its run against an ideograph without a space is not spaced
+            # text: its paragraph is not the spaced one before it)
             ln.head += 2 * DIGIT_SPACE_WIDTH
             ln.head_spaced = True
 
