@@ -69,33 +69,38 @@ __all__ = ["FigureContext", "figure_context", "open_bracket", "period_dates", "q
 #: counts, 增收 of income, 增幅 (the rise's size), 扩大, 上涨 of prices, 回升 of growth, 多
 #: (比去年多3件).
 UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅", "增速", "扩大", "上涨", "涨幅",
-            "攀升", "递增", "增多", "回升", "增", "多")
+            "攀升", "递增", "增多", "回升", "反弹", "跃升", "增", "多", "涨")
 #: Verbs (and nouns) of a fall: 下降/减少/降低 of counts and rates, 回落 of growth, 压减/压降 of
 #: spending and cases, 下滑, 减收, 降幅, 缩减/缩小/下调, 收窄/减低 (降幅收窄: the quantity named, a
-#: fall, became smaller — rule B2 of the third measurement set), 少 (比去年少3件).
+#: fall, became smaller — rule B2 of the third measurement set), 少 (比去年少3件); a growth that
+#: slows (增速放缓/减缓/趋缓1.2个百分点: the growth word names the quantity, the verb its fall),
+#: 萎缩/缩水 of markets and 负增长 (a growth below zero, 负增长3.1%: a fall printed without its
+#: sign), 跌 (跌0.5%).
 DOWN_WORDS = ("下降", "减少", "降低", "回落", "压减", "压降", "压缩", "缩短", "下滑", "减收", "降幅", "减幅",
-              "跌幅", "缩减",
-              "缩小", "下调", "下跌", "递减", "收窄", "减低", "减", "降", "少")
-#: Single characters that are directions only right before the figure (增5%, 降3个百分点, 多3件):
-#: elsewhere they are parts of other words (增强, 减负, 多措并举).
-_SINGLE = frozenset({"增", "减", "降", "多", "少"})
+              "跌幅", "缩减", "放缓", "减缓", "趋缓", "萎缩", "缩水", "负增长",
+              "缩小", "下调", "下跌", "递减", "收窄", "减低", "减", "降", "少", "跌")
+#: Single characters that are directions only right before the figure (增5%, 降3个百分点, 多3件,
+#: 涨2.1%, 跌0.5%): elsewhere they are parts of other words (增强, 减负, 多措并举, 涨价).
+_SINGLE = frozenset({"增", "减", "降", "多", "少", "涨", "跌"})
 #: Words that make the figure a comparison with an earlier one (a change) even without a verb
 #: right before it: 同比, 环比, 比上年, 较去年.
 COMPARISON = re.compile(r"同比|环比|比上年|比去年|较上年|较去年|比上年同期|较上年同期|比年初|较年初"
                         r"|比\d{4}年|较\d{4}年")
 #: A change reached to a level (提高到, 降至, 增至): the figure after it is the new level (``to``).
 _TO = re.compile(r"(?P<verb>提高|提升|上升|增长|增加|下降|降低|减少|压减|压降|压缩|缩短|缩减|回落|扩大|"
-                 r"缩小|增|降|减|升)(?:到|至|为)(?:20\d\d年(?:底|末)?的?)?(?:法定时限的?|原来的|原先的)?$")
+                 r"缩小|下滑|下跌|上涨|收窄|放缓|增|降|减|升|涨|跌)(?:到|至|为)(?:20\d\d年(?:底|末)?的?)?(?:法定时限的?|原来的|原先的)?$")
 #: A baseline: 由/从 + (the year it stood in: 由2014年的) + (qualifier) + the figure, before a
 #: change verb later in the clause.
 _FROM = re.compile(r"(?:由|从)(?:(?:20\d\d年|去年|上年|今年|年初)(?:同期|底|末|初)?的?)?"
                    r"(?:不足|不到|超过|近|约|原来的|原先的|过去的|之前的|上年的|去年的)?$")
-#: Words of intention that make a figure a target: 力争, 目标, 计划, 确保, 争取, 任务 (in
+#: Words of intention that make a figure a target: 力争, 目标, 计划, 确保, 争取 (not 争取到/争取了,
+#: obtained: 共争取到补助资金1.2亿元 is an amount received; 争取到2025年 is an aim), 任务 (in
 #: 目标任务), 承诺 (a commitment, B7; not 承诺时限 or 承诺件, the promised deadline), 力求, 拟, 要 (要达到), 将 (将达到), 到…年 (到2025年…达到); 计划 and 规划 not in an
 #: organ's name (规划局).  预计 is not one: year-end reports print the year's estimated level
 #: with it (预计全年实现…).  A completed plan
 #: (完成计划的87%) is a completion, not a target: ``COMPLETION`` is tried first.
-TARGET = re.compile(r"力争|目标|承诺(?![^，,。；;]{0,2}时限|件|书|制|事项)|(?:计划|规划)(?![局委办司处科院])|确保|争取|任务|力求|拟|预期(?!性)|要求|将要|"
+TARGET = re.compile(r"力争|目标|承诺(?![^，,。；;]{0,2}时限|件|书|制|事项)|(?:计划|规划)(?![局委办司处科院])|确保|"
+                    r"争取(?!到(?!20\d\d年)|了)|任务|力求|拟|预期(?!性)|要求|将要|"
                     r"将(?=达到|达|突破|超过|实现|建成|完成|新增|增加|提高|带动|惠及|形成|投入|投资)|"
                     r"要(?=达到|达|完成|实现|确保|力争|突破|建成|提高|控制)|"
                     r"必须(?=达到|达|完成|实现)|"
@@ -109,6 +114,9 @@ LIMIT_BEFORE = re.compile(r"控制在|不超过|不高于|不得超过|不大于
 #: (观察测评内容标准328个) is a count.
 _STANDARD = re.compile(r"(?:最低|最高)?标准(?:为|是)?$")
 LIMIT_AFTER = re.compile(r"^(?:以内|之内|以下)")
+#: The bound printed after a figure 控制在 holds (控制在5.5%以内, 控制在7天内): without it the
+#: figure is the value reached (set 7's rule E3).
+_BOUND_AFTER = re.compile(r"^(?:以内|之内|以下|内|左右)")
 #: A completion: the share of a plan done (完成年度目标任务的87%, 占年度计划的87.3%, 为年度任务的,
 #: 占市下达全年控制指标的16.67%, 为年预算的32.3%, 占年计划投资的64.49%, 序时进度的); up to 8
 #: characters name whose plan it is, up to ``MAX_PLAN_NOUN`` what was planned (投资, 收入).  The
@@ -117,7 +125,8 @@ MAX_PLAN_OWNER = 8
 MAX_PLAN_NOUN = 4
 COMPLETION = re.compile(rf"(?:完成|占|为|达|达到|实现)[^，,。；;：:]{{0,{MAX_PLAN_OWNER}}}?"
                         rf"(?:目标|计划|任务|指标|预算)(?:任务)?(?:[^，,。；;：:的]{{1,{MAX_PLAN_NOUN}}}的|的)?$"
-                        r"|完成率(?:为|达到?|是)?$|序时进度的$"
+                        r"|(?<!一次)(?<!按期)(?<!按时)(?<!及时)(?<!首次)(?<!当日)完成率(?:为|达到?|是)?$"
+                        r"|序时进度的$"
                         # 市民生工程目标任务的127% (完成 shared with the item before), 占年度投资
                         # 计划比例70.4%
                         r"|(?:目标|计划)任务数?的$|(?:计划|任务|目标)数?的?比例(?:为|达到?|是)?$"
@@ -244,6 +253,17 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         return FigureContext(None, "from", base, base=True)
     clause_start = _clause_start(sentence, start)
     before = sentence[clause_start:start]
+    if _SUBJECTLESS.fullmatch(before) and clause_start > 1:
+        clause_start = _clause_start(sentence, clause_start - 1)
+        before = sentence[clause_start:start]
+    head = _list_head(sentence, clause_start) if before in _LIST_LEADS else None
+    if head is not None:  # 增速分别为10.0%,10.5%: a later member is read as the first one
+        first = figure_context(sentence, head, _figure_end(sentence, head), kind=kind,
+                               value=value)
+        direction = first.direction
+        if first.role == "change" and value is not None and value < 0:
+            direction = "down"
+        return FigureContext(direction, first.role, _period(sentence, start))
     # the figure's own qualifier (以上 in 10亿元以上) belongs to what follows it
     bound = end - 2 if sentence[end - 2:end] in ("以上", "以下") else end
     after = sentence[bound:bound + CATEGORY_REACH]
@@ -260,6 +280,11 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         # 远超国家规定的80%标准, 高于省定的85%标准: the standard a rule sets (set 4's S20-03),
         # never a gap to it
         role, direction = "limit", None
+    if role == "level" and kind == "duration" and _DEADLINE_AFTER.match(sentence, end):
+        role = "limit"  # 1个工作日内完成预审, 在18个月内实施完成: the time a rule allows
+    if role == "level" and kind not in ("rate", "count") and _THRESHOLD_BEFORE.search(
+            before) and _THRESHOLD_AFTER.match(sentence, end):
+        role = "limit"  # 超10亿元投资项目2个, 超10万元村达120个: the bound of a category counted
     if role == "level" and kind == "money" and _PER_AWARD.search(before):
         role = "limit"  # 每条线索给予人民币10万元奖励: a fixed amount of a rule (set 4's B18)
     if role in ("level", "change") and any(
@@ -286,12 +311,59 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         role, direction = "change", "down" if value is not None and value < 1 else "up"
     if direction == "up" and value is not None and value < 0:
         direction = "down"  # 增长-3.2%: a printed negative growth is a fall
-    return FigureContext(direction, role, _period(sentence, start))
+    if role == "change" and direction is None and value is not None and value < 0:
+        direction = "down"  # 同比分别-6.2%、-19.3%: the sign is the only word of the fall
+    period = _period(sentence, start)
+    if role == "change" and kind == "rate" and sentence[end - 2:end] == "以上" and not ACHIEVED.search(
+            sentence[clause_start:start]) and (period is None or period in PLAN_PERIODS):
+        # 实现工业投资增长20%以上, 全年…同比增长7%以上: a growth rate bounded from below, of
+        # no period a report counts over, is the pace a plan asks for (sets 1, 4, 6: a target);
+        # an amount (人均年增收2万元以上) is told of a result as often as of a plan
+        role = "target"
+    return FigureContext(direction, role, period)
+
+
+#: Periods a plan names as well as a report (全年…增长7%以上 in a year's plan): with them a
+#: growth bounded from below is still read as aimed at.
+PLAN_PERIODS = frozenset({"全年", "今年", "年内", "明年"})
+#: What may stand before a later member of a list parted by commas (10.0%,10.5%和10.3%).
+_LIST_LEADS = frozenset({"", "和", "及", "与"})
+#: A clause that is a bare member of a list (10.5%), and one opening the list with 分别 (增速
+#: 分别为10.0%): the members after the first are read as the first.
+_BARE_MEMBER = re.compile(r"(?:和|及|与)?-?\d+(?:\.\d+)?(?:%|‰|个百分点|[万亿]?[元件人起项户家个次])?")
+_LIST_OPENING = re.compile(r"分别[^，,。；;：:\d]{0,12}?(?=-?\d)")
+#: A clause that names no quantity of its own before its figure (…的增速保持在10.0%左右,分别为
+#: 10.0%): the clause before it says what the figure is.
+_SUBJECTLESS = re.compile(r"(?:分别|均|依次)(?:为|是|达到?)?")
+#: How many bare members a list parted by commas is followed back over.
+MAX_LIST_MEMBERS = 8
+
+
+def _list_head(sentence: str, clause_start: int) -> int | None:
+    """Where the first member of the 分别 list that the clause at ``clause_start`` continues
+    stands (增速分别为10.0%,10.5%,10.3%: 10.5% and 10.3% continue it), or None."""
+    at = clause_start
+    for _ in range(MAX_LIST_MEMBERS):
+        if at < 2 or sentence[at - 1] not in "，,":
+            return None
+        prev = _clause_start(sentence, at - 1)
+        clause = sentence[prev:at - 1]
+        if _BARE_MEMBER.fullmatch(clause):
+            at = prev
+            continue
+        m = None
+        for m in _LIST_OPENING.finditer(clause):
+            pass
+        if m is None or not _BARE_MEMBER.fullmatch(clause, m.end()):
+            return None
+        return prev + m.end()
+    return None
 
 
 #: A figure followed by words without a break (180.37%结案1058件, a comma lost in print): the
 #: words before it are its own, not the next figure's.
-_FIGURE_THEN_WORDS = re.compile(r"\d(?:%|‰|个百分点|[件人起项户家次名元])(?=[\u4e00-\u9fff])(?![和及与或])")
+_FIGURE_THEN_WORDS = re.compile(r"\d(?:%|‰|个百分点|[件人起项户家次名元])(?=[\u4e00-\u9fff])"
+                                r"(?![和及与或]|左右|以上|以下|上下)")
 #: An aim whose figures are printed before the word that names it (为全面实现2013年农业总产值
 #: 增长10%以上…的目标进一步统一思想).
 _AIM = re.compile(r"为了?(?:全面|确保|如期|顺利)?(?:实现|完成|达到|达成)(?P<aim>[^。；;]*?)的(?:目标|任务)")
@@ -318,6 +390,17 @@ def _quoted_aim(sentence: str, start: int, end: int) -> bool:
 _COMPARATOR = re.compile(r"(?:全[市省国州区县]|[省市州]|全国)(?:平均|平均水平)?(?:为|是|:|：)?")
 _CHANGE_BEFORE_BRACKET = re.compile(r"(?P<verb>增长|下降|提高|降低|增加|减少|上升|回落|回升)"
                                     r"-?\d+(?:\.\d+)?\s*%$")
+#: What follows a time allowed for an action (1个工作日内完成, 18个月内实施完成, 3日内答复): a
+#: limit, not a stretch of time that passed (14天内实现零新增, a level).
+_DEADLINE_AFTER = re.compile(r"(?:以内|之内|内)[^，,。；;]{0,4}?(?:完成|办结|办理|答复|回复|反馈|处理"
+                             r"|解决|审结|结案|到场|到达|送达|兑现|拨付|发放)")
+#: 超/超过 right before an amount bounding a category named after it (超10亿元投资项目2个).
+_THRESHOLD_BEFORE = re.compile(r"(?:^|[^不])(?:超|超过|过)$")
+#: The category after the bound and its count in the same clause (…投资项目2个, …村达120个,
+#: …的企业有5家): up to ``MAX_CATEGORY_NOUN`` characters name the category.
+MAX_CATEGORY_NOUN = 6
+_THRESHOLD_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{1,{MAX_CATEGORY_NOUN}}}?(?:达到?|有|共|为)?"
+                              r"\d+(?:\.\d+)?[个家户项村家座所]")
 #: A fixed amount a rule gives for each unit (每条线索给予人民币10万元奖励, 每户补助3000元).
 _PER_AWARD = re.compile(r"每(?:条|个|人|户|名|家|次|件|位|亩)[^，,。；;]{0,12}?(?:给予|奖励|补贴|补助|奖补)")
 #: A viewpoint (从28项监测指标全省位次情况看): 从 opens no baseline there.
@@ -383,10 +466,16 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
     if to:
         direction = _direction_of(before) or _direction_of(to.group("verb"))
         return ("target" if _intended(sentence, clause_start) else "to"), direction
-    if LIMIT_BEFORE.search(before) or (kind != "count" and _STANDARD.search(before)) or (
+    ceiling = LIMIT_BEFORE.search(before)
+    if ceiling and ceiling.group().startswith("控制在") and not _BOUND_AFTER.match(after):
+        # 失业率控制在3.37%: the rate a year ended at (set 7's E3: a level); aimed at, a target
+        return ("target" if _intended(sentence, clause_start, before, ahead=ahead)
+                else "level"), None
+    if ceiling or (kind != "count" and _STANDARD.search(before)) or (
             LIMIT_AFTER.search(after) and _intended(
             sentence, clause_start, ahead=ahead)):
         return "limit", None
+
     if kind != "rate" and _CATEGORY_AFTER.search(after):
         return "limit", None
     if _FLOOR.search(before):  # 项目不少于3个, 保证率不低于95%: a floor set in a plan (set 1 rule 6)
@@ -403,9 +492,9 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
     if _EXCESS.search(before):
         return "change", "up"
     direction = _direction_of(before)
-    if direction is None and COMPARISON.search(before[-10:]) and before.endswith("新增"):
+    if direction is None and COMPARISON.search(_without_members(before)[-COMPARISON_REACH:]) and before.endswith("新增"):
         direction = "up"  # 比年初新增125.5亿元: what was added since the base
-    if direction is not None or COMPARISON.search(before[-10:]):
+    if direction is not None or COMPARISON.search(_without_members(before)[-COMPARISON_REACH:]):
         # 力争…较去年均上升30%以上: a growth planned is a target with its direction
         return ("target" if _intended(sentence, clause_start, before, ahead=ahead)
                 else "change"), direction
@@ -414,6 +503,18 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
     if _intended(sentence, clause_start, before, ahead=ahead):
         return "target", None
     return "level", None
+
+
+#: Characters before a figure (earlier members of its list aside) searched for a comparison word
+#: that makes it a change without a verb (同比8.4%, 较上年分别-3.4%、-12.8%).
+COMPARISON_REACH = 10
+#: Earlier members of a list printed right before a figure (-3.4%、 in 分别-3.4%、-12.8%).
+_EARLIER_MEMBERS = re.compile(r"(?:-?\d+(?:\.\d+)?(?:%|‰|个百分点)?[、和及与])+$")
+
+
+def _without_members(before: str) -> str:
+    """The words before a figure without the earlier members of its list."""
+    return _EARLIER_MEMBERS.sub("", before)
 
 
 def _intended(sentence: str, clause_start: int, before: str = "", *, ahead: str = "") -> bool:
@@ -467,15 +568,18 @@ def _completed_plan(text: str, m: re.Match[str]) -> bool:
 
 
 #: Nouns that hold a direction word without being a change: 增加值 (value added), 增长点/增长极
-#: (sources of growth), 减量 as in 减量化 — masked before directions are read.
-NOT_CHANGES = re.compile(r"增加值|增长点|增长极|减量化|降本增效|增收渠道|增长的?贡献")
+#: (sources of growth), 减量 as in 减量化; the name of a campaign or a works programme (职业技能
+#: 提升行动, 饮水巩固提升工程, 能力提升年活动: what it trained or built is a level); 增长面 (the
+#: share of industries that grew, a level) — masked before directions are read.
+NOT_CHANGES = re.compile(r"增加值|增长点|增长极|减量化|降本增效|增收渠道|增长的?贡献|增长面"
+                         r"|(?:提升|提高|提质|增效|增收|减负)(?:行动|工程|年活动|年|专项行动|计划)")
 
 
 def _direction_of(text: str, *, anywhere: bool = False) -> str | None:
     """The direction word nearest before the figure (the end of ``text``): within a few
     characters of it for single characters, anywhere in the clause for full words."""
     text = NOT_CHANGES.sub(lambda m: "□" * len(m.group()), text)
-    best: tuple[int, str] | None = None
+    best: tuple[tuple[int, int], str] | None = None
     for words, direction in ((UP_WORDS, "up"), (DOWN_WORDS, "down")):
         for word in words:
             if word in _SINGLE:
@@ -483,7 +587,8 @@ def _direction_of(text: str, *, anywhere: bool = False) -> str | None:
             pos = text.rfind(word) if not anywhere else text.find(word)
             if pos < 0:
                 continue
-            score = pos + len(word) if not anywhere else -pos
+            # the nearest word; at one place the longer (负增长 holds 增长)
+            score = (pos + len(word) if not anywhere else -pos, len(word))
             if best is None or score > best[0]:
                 best = (score, direction)
     if best is not None:
@@ -491,7 +596,7 @@ def _direction_of(text: str, *, anywhere: bool = False) -> str | None:
     last = text[-1:]
     if last not in _SINGLE or text[-2:] in _NOT_SINGLE:
         return None
-    return "up" if last in "增多" else "down"
+    return "up" if last in "增多涨" else "down"
 
 
 #: Two-character words ending in a single direction character that are no change: 新增 (newly

@@ -1,0 +1,64 @@
+"""Roles of figures near words of ceilings, deadlines, thresholds and plans that do not always
+mean what they seem: 控制在 with and without its bound, a time allowed for an action, the bound of
+a category counted after it, 争取到 (obtained) against 争取 (strive), quality rates named 完成率.
+
+Sentences written for these tests, modelled on constructions of county reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.metric_context import figure_context
+
+
+def _role(sentence: str, figure: str, kind: str = "rate") -> str:
+    start = sentence.index(figure)
+    return figure_context(sentence, start, start + len(figure), kind=kind).role
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind", "role"), [
+    ("年末全镇登记失业率控制在2.9%。", "2.9%", "rate", "level"),
+    ("年末全镇登记失业率控制在3.5%以内。", "3.5%", "rate", "limit"),
+    ("今年全镇登记失业率力争控制在3.5%。", "3.5%", "rate", "target"),
+    ("剩余污染天数须控制在5天内。", "5天", "duration", "limit"),
+])
+def test_a_ceiling_needs_its_bound(sentence, figure, kind, role):
+    assert _role(sentence, figure, kind) == role
+
+
+@pytest.mark.parametrize(("sentence", "figure", "role"), [
+    ("窗口人员须在3个工作日内办结。", "3个工作日", "limit"),
+    ("整改工作在6个月内全部完成。", "6个月", "limit"),
+    ("连续21天内未出现新增病例。", "21天", "level"),
+    ("全乡用时两年建成示范带。", "两年", "level"),
+])
+def test_a_time_allowed_for_an_action_is_a_limit(sentence, figure, role):
+    assert _role(sentence, figure, "duration") == role
+
+
+@pytest.mark.parametrize(("sentence", "figure", "role"), [
+    ("新签约超5亿元项目8个。", "5亿元", "limit"),
+    ("村集体经济收入超20万元的村有14个。", "20万元", "limit"),
+    ("全年完成投资超5亿元，同比增长6%。", "5亿元", "level"),
+    ("全年税收不超过5亿元。", "5亿元", "limit"),
+])
+def test_an_amount_bounding_a_category_counted_after_it_is_a_limit(sentence, figure, role):
+    assert _role(sentence, figure, "money") == role
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("全县共争取到上级补助资金3.6亿元。", "level"),
+    ("全县今年争取上级补助资金3.6亿元。", "target"),
+    ("争取到2027年实现旅游收入3.6亿元。", "target"),
+])
+def test_obtained_is_no_aim(sentence, role):
+    assert _role(sentence, "3.6亿元", "money") == role
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("热线工单按期完成率96.4%。", "level"),
+    ("热线工单一次完成率96.4%。", "level"),
+    ("年度重点项目完成率96.4%。", "completion"),
+])
+def test_a_rate_of_work_done_on_time_is_a_level(sentence, role):
+    assert _role(sentence, "96.4%") == role
