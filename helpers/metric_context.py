@@ -67,18 +67,19 @@ __all__ = ["FigureContext", "figure_context", "open_bracket", "period_dates", "q
 
 #: Verbs (and nouns) of a rise: 增长 of output, 提高/提升 of rates, 上升 of indicators, 增加 of
 #: counts, 增收 of income, 增幅 (the rise's size), 扩大, 上涨 of prices, 回升 of growth, 多
-#: (比去年多3件).
+#: (比去年多3件, 同比多出12件, 多了, 多发生).
 UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅", "增速", "扩大", "上涨", "涨幅",
-            "攀升", "递增", "增多", "回升", "反弹", "跃升", "增", "多", "涨")
+            "攀升", "递增", "增多", "回升", "反弹", "跃升", "多出", "多了", "多发生", "增", "多", "涨")
 #: Verbs (and nouns) of a fall: 下降/减少/降低 of counts and rates, 回落 of growth, 压减/压降 of
 #: spending and cases, 下滑, 减收, 降幅, 缩减/缩小/下调, 收窄/减低 (降幅收窄: the quantity named, a
-#: fall, became smaller — rule B2 of the third measurement set), 少 (比去年少3件); a growth that
+#: fall, became smaller — rule B2 of the third measurement set), 少 (比去年少3件, 少了, 少发生5起);
+#: a growth that
 #: slows (增速放缓/减缓/趋缓1.2个百分点: the growth word names the quantity, the verb its fall),
 #: 萎缩/缩水 of markets and 负增长 (a growth below zero, 负增长3.1%: a fall printed without its
 #: sign), 跌 (跌0.5%).
 DOWN_WORDS = ("下降", "减少", "降低", "回落", "压减", "压降", "压缩", "缩短", "下滑", "减收", "降幅", "减幅",
               "跌幅", "缩减", "放缓", "减缓", "趋缓", "萎缩", "缩水", "负增长",
-              "缩小", "下调", "下跌", "递减", "收窄", "减低", "减", "降", "少", "跌")
+              "缩小", "下调", "下跌", "递减", "收窄", "减低", "少了", "少发生", "减", "降", "少", "跌")
 #: Single characters that are directions only right before the figure (增5%, 降3个百分点, 多3件,
 #: 涨2.1%, 跌0.5%): elsewhere they are parts of other words (增强, 减负, 多措并举, 涨价).
 _SINGLE = frozenset({"增", "减", "降", "多", "少", "涨", "跌"})
@@ -285,6 +286,10 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
     if role == "level" and kind not in ("rate", "count") and _THRESHOLD_BEFORE.search(
             before) and _THRESHOLD_AFTER.match(sentence, end):
         role = "limit"  # 超10亿元投资项目2个, 超10万元村达120个: the bound of a category counted
+    if role in ("level", "change") and (_BOUND_WORD.search(before) or _BOUND_WORD_AHEAD.match(
+            sentence, start)) and _GROUP_AFTER.match(sentence, end):
+        # 低于100分高于95分的单位, 满意率不足80%的乡镇: the bound of a group of units counted
+        role, direction = "limit", None
     if role == "level" and kind == "money" and _PER_AWARD.search(before):
         role = "limit"  # 每条线索给予人民币10万元奖励: a fixed amount of a rule (set 4's B18)
     if role in ("level", "change") and any(
@@ -309,6 +314,9 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
     if role == "level" and sentence[start:end].endswith("倍") and _MULTIPLE_BEFORE.search(before):
         # 是去年同期的18倍: the multiple of a base is a change (rule B5 of the third set)
         role, direction = "change", "down" if value is not None and value < 1 else "up"
+    if role == "change" and _BARE_CHANGE.fullmatch(before) and _follows_target(
+            sentence, clause_start):
+        role = "target"  # 力争完成投资80亿元，增长10%: the growth of the amount aimed at
     if direction == "up" and value is not None and value < 0:
         direction = "down"  # 增长-3.2%: a printed negative growth is a fall
     if role == "change" and direction is None and value is not None and value < 0:
@@ -360,6 +368,30 @@ def _list_head(sentence: str, clause_start: int) -> int | None:
     return None
 
 
+#: A clause naming nothing but a change (，增长10%; ，同比下降5%): it tells of the figure before.
+_BARE_CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:分别)?(?:增长|增加|提高|上升"
+                          r"|下降|减少|降低)")
+#: The last figure of a clause: its number and what follows it.
+_LAST_FIGURE = re.compile(r"-?\d+(?:\.\d+)?(?P<tail>[^\d]{0,3})$")
+
+
+def _follows_target(sentence: str, clause_start: int) -> bool:
+    """Whether the clause before the one at ``clause_start`` (parted by a comma) ends with a
+    figure that is a target (力争完成投资80亿元，增长10%)."""
+    if clause_start < 2 or sentence[clause_start - 1] not in "，,":
+        return False
+    prev = _clause_start(sentence, clause_start - 1)
+    clause = sentence[prev:clause_start - 1]
+    tail = re.sub(r"(?:以上|左右|以内)$", "", clause)
+    m = _LAST_FIGURE.search(tail)
+    if m is None:
+        return False
+    unit = m.group("tail")
+    kind = "rate" if unit.startswith("%") else "money" if "元" in unit else "count"
+    first = figure_context(sentence, prev + m.start(), prev + len(clause), kind=kind)
+    return first.role == "target"
+
+
 #: A figure followed by words without a break (180.37%结案1058件, a comma lost in print): the
 #: words before it are its own, not the next figure's.
 _FIGURE_THEN_WORDS = re.compile(r"\d(?:%|‰|个百分点|[件人起项户家次名元])(?=[\u4e00-\u9fff])"
@@ -401,6 +433,19 @@ _THRESHOLD_BEFORE = re.compile(r"(?:^|[^不])(?:超|超过|过)$")
 MAX_CATEGORY_NOUN = 6
 _THRESHOLD_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{1,{MAX_CATEGORY_NOUN}}}?(?:达到?|有|共|为)?"
                               r"\d+(?:\.\d+)?[个家户项村家座所]")
+#: Words right before a figure that bound a group (低于100分, 不足80%, 未达到90%) when a group
+#: of units follows it (…的单位, …的乡镇): then a limit, not a gap.
+_BOUND_WORD = re.compile(r"(?:低于|高于|不足|不到|未达到?|达不到|超过|大于|小于)$")
+#: The same words read as the figure's own qualifier (不足80% printed as one figure).
+_BOUND_WORD_AHEAD = re.compile(r"低于|高于|不足|不到|未达到?|达不到|超过|大于|小于")
+#: The group of units a bound names, up to ``MAX_GROUP_REACH`` characters after the figure.
+MAX_GROUP_REACH = 10
+_GROUP_AFTER = re.compile(rf"(?:以上|以下)?[^，,。；;]{{0,{MAX_GROUP_REACH}}}?的(?:单位|县区|县|区|乡镇"
+                          r"|镇|街道|村|社区|企业|项目|学校|部门|医院|科室)")
+#: A bound of a group inside a gap's benchmark (高于 95分的单位共): the figure after it counts the
+#: group.
+_BOUND_OF_GROUP = re.compile(r"\d[^，,。；;\d]{0,4}的(?:单位|县区|县|区|乡镇|镇|街道|村|社区|企业|项目"
+                             r"|学校|部门|医院|科室)")
 #: A fixed amount a rule gives for each unit (每条线索给予人民币10万元奖励, 每户补助3000元).
 _PER_AWARD = re.compile(r"每(?:条|个|人|户|名|家|次|件|位|亩)[^，,。；;]{0,12}?(?:给予|奖励|补贴|补助|奖补)")
 #: A viewpoint (从28项监测指标全省位次情况看): 从 opens no baseline there.
@@ -484,6 +529,8 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
     if contribution:  # 拉动/下拉…增速1.4个百分点: a part's push on the whole's growth
         return "change", "down" if contribution.group("verb") == "下拉" else "up"
     gap = _GAP.search(before)
+    if gap and _BOUND_OF_GROUP.search(gap.group()):
+        gap = None  # 高于95分的单位共22家: the count of a group a bound names, no gap
     if gap:
         word = gap.group("word") or gap.group("adj")
         return "change", "up" if word[0] in _GAP_UP else "down"

@@ -62,3 +62,38 @@ def test_obtained_is_no_aim(sentence, role):
 ])
 def test_a_rate_of_work_done_on_time_is_a_level(sentence, role):
     assert _role(sentence, "96.4%") == role
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind", "role"), [
+    ("考评得分低于90分的单位有6家。", "90分", "score", "limit"),
+    ("群众满意率不足85%的乡镇共4个。", "85%", "rate", "limit"),
+    ("全镇群众满意率高于全县平均水平3个百分点。", "3个百分点", "rate", "change"),
+])
+def test_a_bound_naming_a_group_of_units_is_a_limit(sentence, figure, kind, role):
+    assert _role(sentence, figure, kind) == role
+
+
+def test_the_count_of_a_group_a_bound_names_is_no_gap():
+    start = "低于98分高于90分的单位共9家。".index("9家")
+    ctx = figure_context("低于98分高于90分的单位共9家。", start, start + 2, kind="count")
+    assert (ctx.role, ctx.direction) == ("level", None)
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("力争全年完成工业投资60亿元，增长12%。", "target"),
+    ("全年完成工业投资60亿元，增长12%。", "change"),
+    ("年度目标是完成工业投资60亿元，截至9月底已完成45亿元，增长12%。", "change"),
+])
+def test_a_growth_told_after_an_amount_aimed_at_is_aimed_at(sentence, role):
+    assert _role(sentence, "12%") == role
+
+
+@pytest.mark.parametrize(("sentence", "figure", "direction"), [
+    ("全镇受理投诉同比多出14件。", "14件", "up"),
+    ("全镇火灾比上年同期少发生3起。", "3起", "down"),
+    ("全镇受理投诉比上月少了9件。", "9件", "down"),
+])
+def test_more_and_fewer_with_a_verb_after_them(sentence, figure, direction):
+    start = sentence.index(figure)
+    ctx = figure_context(sentence, start, start + len(figure), kind="count")
+    assert (ctx.role, ctx.direction) == ("change", direction)
