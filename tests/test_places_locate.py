@@ -275,6 +275,30 @@ def test_a_provincial_page_on_counties_of_several_cities_is_the_provinces():
     assert (loc.locality, loc.level) == ("黑龙江省", "province")
 
 
+def test_a_city_government_naming_its_province_in_passing_is_the_citys():
+    # 湖南 only inside a university's name, 株洲 by short name twice, 市 deixis throughout
+    text = ("1月6日，市长主持召开市政府常务会议，传达贯彻省委、省政府的重要会议精神，研究市政府"
+            "工作报告任务分解。会议举行学法讲座，湖南大学一位教授、市政府法律顾问授课。会议强调，"
+            "要为建设农业强国展现株洲担当、贡献株洲力量。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level) == ("株洲市", "prefecture")
+    # the city not called by name: the province is all that is known
+    text = text.replace("展现株洲担当、贡献株洲力量", "展现担当、贡献力量")
+    assert locate_article(None, text).level == "province"
+
+
+def test_a_shared_district_name_is_told_by_its_township():
+    # three cities have a 新华区; only one has a 新新街街道
+    text = ("为贯彻新华区委关于社区治理的部署，8月27日，新新街街道召集辖区企事业单位负责人召开"
+            "党建联席会，新新街街道与各单位签订了共建协议。")
+    loc = locate_article("新新街街道召开党建联席会", text)
+    assert (loc.locality, loc.prefecture, loc.province) == ("新华区", "平顶山市", "河南省")
+    assert (loc.level, loc.township) == ("township", "新新街街道")
+    # with no township named, the name stays undecided
+    text = "8月27日，新华区召集辖区企事业单位负责人召开党建联席会，与各单位签订了共建协议。"
+    assert locate_article("新华区召开党建联席会", text).prefecture is None
+
+
 def test_a_citys_zone_with_a_park_in_one_county_is_the_zone():
     # the city is never named: 市委 and 副市长 speak for it, 醴陵 is where one park lies
     text = ("7月15日，副市长实地调研高新区醴陵园区项目建设，并主持召开高新区建设推进会。"

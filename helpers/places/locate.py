@@ -197,7 +197,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
         province = _province_speaking(gaz, headline, text)
         if province is None:
             return Locality(agency=agency)
-        place = province
+        place = _city_speaking(gaz, province, headline, text) or province
     township = None
     # a city without counties (中山市, 东莞市) has its towns directly under it
     if place.level == "county" or (place.level == "prefecture" and townships_of(place)):
@@ -641,6 +641,22 @@ def _province_speaking(gaz: Gazetteer, headline: str, text: str) -> Place | None
     return found.pop() if len(found) == 1 else None
 
 
+#: Deixis of a city (市长, 市政府, 市委) an item naming no unit must print, more often than
+#: provincial words, to speak as a city: the province it names is then in passing (湖南大学的
+#: 教授 at a city government's meeting, 省委的部署 it carries out).
+MIN_CITY_DEIXIS = 3
+
+
+def _city_speaking(gaz: Gazetteer, province: Place, headline: str, text: str) -> Place | None:
+    """The city of ``province`` an item speaking as a city (``MIN_CITY_DEIXIS``) calls by its
+    short name (株洲担当, 株洲力量: ``_home_province_city``), or None."""
+    source = headline + "\n" + text
+    cities = sum((m["lvl"] or m["lvl2"]) == "市" for m in DEIXIS.finditer(source))
+    if cities < MIN_CITY_DEIXIS or cities <= len(_PROVINCE_DEIXIS.findall(source)):
+        return None
+    return _home_province_city(gaz, province, headline, text)
+
+
 def _province_forms(gaz: Gazetteer) -> list[tuple[Place, tuple[str, ...]]]:
     """Each province with its names (四川省, 四川), by name."""
     provinces = {p for places in gaz.full.values() for p in places if p.level == "province"}
@@ -861,9 +877,30 @@ def _settle_shared_names(mentions: list[_Mention], home: Place | None, headline:
         if len(addressed) == 1:
             m.place = addressed[0]
             context.add(m.place)
+    for m in undecided:
+        # else the one of them whose townships the article names anywhere (新新街街道 of one
+        # 新华区 of three), a name the others' townships do not share
+        if m.place is None:
+            named = [c for c in m.cands if c.level == "county" and _names_own_township(
+                c, [o for o in m.cands if o != c], headline + "\n" + text)]
+            if len(named) == 1:
+                m.place = named[0]
+                context.add(m.place)
     for m in undecided:  # the name printed again means the unit it meant before
         if m.place is None:
             m.place = _choose(m.cands, context)
+
+
+#: Shortest township name (ending included) that tells one of several same-named counties from
+#: the others: two-character names (东乡) are words as often as names.
+MIN_TELLING_TOWNSHIP = 3
+
+
+def _names_own_township(county: Place, others: list[Place], text: str) -> bool:
+    """Does ``text`` print a township of ``county`` that none of ``others`` has?"""
+    shared = {t for o in others for t in townships_of(o)}
+    return any(len(t) >= MIN_TELLING_TOWNSHIP and t not in shared and t in text
+               for t in townships_of(county))
 
 
 def _municipality(place: Place) -> bool:
