@@ -308,3 +308,19 @@ def test_an_unspaced_number_after_spaced_text_takes_no_spaces():
         ("白石县：农村公路通到家门口", [], ["罗青"], [
             FIRST, SECOND, SPACED_END_TEXT, "全县覆盖率已经达到91.5%，群众都满意。",
             "2021年以来，县里投7918.41万元，修路9公里。", LAST])]
+
+
+# A headline before a new text block opening with an author line (on the seed's form glued to
+# it by a single newline and set in: `` 张 超``) ends at a word boundary whatever a segmenter reads
+# across the break (奋进曲|张超 as 曲张).
+def test_no_word_runs_on_into_an_author_line():
+    dense = (LEAD + "下一步，该县将继续完\n"
+             "善路网，加强公路养护，让\n"
+             "群众出行更加便捷。\n"
+             "白石县奏响乡村振兴奋进曲\n"
+             " 张 超\n"
+             "茶叶合作社今年新建了\n" + NEXT_ARTICLE.split("（")[0] + "茶叶卖出好价钱\n")
+    page = dense.replace("\n", "\n\n").replace("奋进曲\n\n", "奋进曲\n")
+    assert fields(page) == [
+        ("白石县奏响乡村振兴奋进曲", [], [], [FIRST, SECOND, LAST]),
+        ("茶叶卖出好价钱", [], ["张超"], [NEXT_TEXT])]

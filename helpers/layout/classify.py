@@ -274,8 +274,11 @@ def is_title(lines: list[Line], i: int) -> bool:
         GRID_TITLE_FIT_MARGIN if ln.ceiling else TITLE_FIT_MARGIN))
     if room and ln.ceiling:
         return True
-    if nxt is not None and nxt.kind in ("body", "side") and spans_word(ln.plain, nxt.plain):
-        return False  # wrapped inside a word (冲刺全|年目标): titles end at a word boundary
+    if (nxt is not None and nxt.kind in ("body", "side") and not nxt.block
+            and not is_name_line(nxt) and spans_word(ln.plain, nxt.plain)):
+        # wrapped inside a word (冲刺全|年目标): titles end at a word boundary; no word runs on
+        # into a new text block or a line of names (奋进曲| 张 超 is no 曲张)
+        return False
     # short of the column by more than a wrap leaves: a title, unless the next line's first
     # unit explains the gap (it did not fit even after the indent) and that line continues
     # this one (a first line wrapped early before 28.1%，)
