@@ -143,6 +143,14 @@ class Codebook:
         return [(c, alternation(tuple(t for t in c.terms if not t.startswith(REGEX_PREFIX))),
                  regexes(c), alternation(c.exclude_terms)) for c in self.codes]
 
+    @functools.cached_property
+    def _pattern_needs(self) -> list[tuple[tuple[str, ...] | None, ...]]:
+        """Per code, per ``re:`` term (as in ``_patterns``): strings one of which every match of
+        the term holds (``required_literals``), or None.  A paragraph holding none of them
+        cannot match the term, so the coder does not run it there (issue 16: a pattern that
+        opens with a character class is otherwise tried at every character)."""
+        return [tuple(required_literals(r) for r in regexes) for _, _, regexes, _ in self._patterns]
+
 
 def load_codebook(path: str | PathLike[str] | None = None) -> Codebook:
     """Read and validate a codebook YAML file (default: helpers/data/codebook.yaml).
@@ -338,6 +346,57 @@ def _min_width(pattern: re.Pattern[str]) -> int:
     if parser is None:  # not CPython 3.11+: the weaker check of the empty text itself
         return 0 if pattern.search("") is not None else 1
     return parser.parse(pattern.pattern, pattern.flags).getwidth()[0]
+
+
+#: Most strings a requirement of ``required_literals`` may offer as alternatives: beyond this a
+#: paragraph is as fast to search as to test for each of them.
+MAX_REQUIRED_ALTERNATIVES = 12
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which occurs in every text ``pattern`` can match in (sorted), or None
+    when none are found: a literal run, a set of literal characters, or the alternatives of a
+    group, that a match must hold (not a lookaround, not under a case-insensitive flag)."""
+    parser = getattr(re, "_parser", None)
+    if parser is None or pattern.flags & re.IGNORECASE:
+        return None
+    need = _required(parser.parse(pattern.pattern, pattern.flags))
+    return tuple(sorted(need)) if need else None
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    """The most selective requirement among the items of one parsed sequence (fewest
+    alternatives, then the longest shortest string, then the strings themselves)."""
+    c = re._constants  # type: ignore[attr-defined]
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        need: frozenset[str] | None = None
+        if op is c.IN and all(o is c.LITERAL for o, _ in av):
+            need = frozenset(chr(v) for _, v in av)
+        elif op is c.SUBPATTERN and not av[1] & re.IGNORECASE:
+            need = _required(av[3])
+        elif op is c.ATOMIC_GROUP:
+            need = _required(av)
+        elif op is c.BRANCH:
+            branches = [_required(b) for b in av[1]]
+            if all(branches):
+                need = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            need = _required(av[2])
+        if need and len(need) <= MAX_REQUIRED_ALTERNATIVES:
+            options.append(need)
+    if run:
+        options.append(frozenset({run}))
+    if not options:
+        return None
+    return min(options, key=lambda o: (len(o), -min(map(len, o)), sorted(o)))
 
 
 def resolve_codebook(codebook: Codebook | str | PathLike[str] | None) -> Codebook:

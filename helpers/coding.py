@@ -41,7 +41,6 @@ drowning or fraud prevention are the audience of that sector (``drop_school_audi
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
 import re
 from collections import Counter
@@ -98,23 +97,32 @@ def enumeration_spans(text: str, *, agencies_only: bool = False) -> list[tuple[i
     only its tail, as long as the longest of the others (a peer of them), is taken as the item,
     and the words before it are still coded.
     """
+    every, agencies = enumerations(text)
+    return agencies if agencies_only else every
+
+
+def enumerations(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The items of every enumeration of ``text`` and those of the lists closed by a word for
+    agencies or units: ``enumeration_spans`` without and with ``agencies_only``, from one scan
+    (``match_codes`` needs both)."""
     spans: list[tuple[int, int]] = []
+    agencies: list[tuple[int, int]] = []
     if LIST_MARK not in text:  # every enumeration joins its items by 、: no scan without one
-        return spans
+        return spans, agencies
     for m in ENUMERATION.finditer(text):
-        if agencies_only and (m.group(2) or m.group(3) or m.group(4) or m.group(5)) \
-                not in AGENCY_WORDS:
-            continue
         first, *rest = m.group(1).split("、")
         pos = m.start(1)
         longest = max(len(item) for item in rest)
         # the first item is the tail of what precedes the list, as long as its longest peer
-        spans.append((pos + max(0, len(first) - longest), pos + len(first)))
+        items = [(pos + max(0, len(first) - longest), pos + len(first))]
         pos += len(first) + 1
         for item in rest:
-            spans.append((pos, pos + len(item)))
+            items.append((pos, pos + len(item)))
             pos += len(item) + 1
-    return spans
+        spans += items
+        if (m.group(2) or m.group(3) or m.group(4) or m.group(5)) in AGENCY_WORDS:
+            agencies += items
+    return spans, agencies
 
 
 _CLAUSE = r"[^，。；：,;:！？!?\n]"
@@ -335,6 +343,36 @@ def venue_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in VENUE.finditer(text)]
 
 
+def find_terms(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = None
+               ) -> list[tuple[Code, re.Match[str]]]:
+    """The matches of each code's terms in ``text``, code by code in codebook order, its words
+    before its ``re:`` terms: a word where a word starts or ends (per ``tokenizer``), not inside
+    one of the code's ``exclude_terms``.  The rules of ``match_codes`` are not applied.  A
+    ``re:`` term is run only where ``text`` holds a string every match of it needs
+    (``Codebook._pattern_needs``), and the tokenizer only where a word term occurs."""
+    bounds: tuple[set[int], set[int]] | None = None
+    found: list[tuple[Code, re.Match[str]]] = []
+    for (code, pattern, regexes, exclude), needs in zip(codebook._patterns,
+                                                        codebook._pattern_needs, strict=True):
+        hits = list(pattern.finditer(text)) if pattern else []
+        if hits:
+            if bounds is None:
+                bounds = (tokenizer or get_tokenizer(codebook.dictionary_words)
+                          ).word_boundaries(text)
+            starts, ends = bounds
+            hits = [m for m in hits if m.start() in starts or m.end() in ends]
+        live = tuple(r for r, need in zip(regexes, needs, strict=True)
+                     if need is None or any(s in text for s in need))
+        if live:
+            hits += match_patterns(text, live)
+        if not hits:
+            continue
+        masked = ExcludedSpans(m.span() for m in exclude.finditer(text)) if exclude else None
+        found += [(code, m) for m in hits
+                  if masked is None or not masked.overlaps(m.start(), m.end())]
+    return found
+
+
 def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = None
                 ) -> list[tuple[str, str, str, int, int]]:
     """All code matches in ``text``: (code, dimension, term, start, end), by start then code.
@@ -354,53 +392,55 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     """
     if not text:
         return []
-    tokenizer = tokenizer or get_tokenizer(codebook.dictionary_words)
-    starts, ends = tokenizer.word_boundaries(text)
-    items = enumeration_spans(text)
-    purposes = purpose_spans(text)
+    found = find_terms(text, codebook, tokenizer=tokenizer)
+    if not found:  # no term: none of the spans that discount one is needed
+        return []
+    ids = {code.id for code, _ in found}
+    domain = any(code.dimension == "domain" for code, _ in found)
+    mode = any(code.dimension == "mode" for code, _ in found)
+    # each kind of excluded span is found only when a match it could discount is there
+    items, agency_items = enumerations(text) if domain or mode else ([], [])
+    purposes = purpose_spans(text) if domain or GOAL_CODE in ids else []
     goals = ExcludedSpans(purposes) if purposes else None
-    aside = sorted(items + purposes + hotline_topic_spans(text) + condition_spans(text))
+    aside = sorted(items + purposes + hotline_topic_spans(text) + condition_spans(text)) \
+        if domain else []
     venue_list = venue_spans(text)
     venues = ExcludedSpans(venue_list) if venue_list else None
     listed = ExcludedSpans(_merge(aside)) if aside else None
-    agency_items = enumeration_spans(text, agencies_only=True) if items else []
-    agencies = ExcludedSpans(agency_items) if agency_items else None
-    firm_clauses = [(0, len(text))] if speaks_only_of_firms(text) or INQUIRY.search(text) \
-        else firm_clause_spans(text)
-    firms = ExcludedSpans(firm_clauses) if firm_clauses else None
-    slogan_list = slogan_spans(text)
-    slogans = ExcludedSpans(slogan_list) if slogan_list else None
-    deadline = deadline_list_spans(text) + followed_rule_spans(text)
+    agencies = ExcludedSpans(agency_items) if agency_items and mode else None
+    firms = slogans = None
+    if MASSES_CODE in ids:
+        firm_clauses = [(0, len(text))] if speaks_only_of_firms(text) or INQUIRY.search(text) \
+            else firm_clause_spans(text)
+        firms = ExcludedSpans(firm_clauses) if firm_clauses else None
+        slogan_list = slogan_spans(text)
+        slogans = ExcludedSpans(slogan_list) if slogan_list else None
+    deadline = deadline_list_spans(text) + followed_rule_spans(text) \
+        if DEADLINE_CODE in ids else []
     assignments = ExcludedSpans(_merge(sorted(deadline))) if deadline else None
     out = []
-    for code, pattern, regexes, exclude in codebook._patterns:
-        masked = ExcludedSpans(m.span() for m in exclude.finditer(text)) if exclude else None
-        words = (m for m in pattern.finditer(text) if m.start() in starts or m.end() in ends) \
-            if pattern else ()
-        for m in itertools.chain(words, match_patterns(text, regexes)):
-            if masked is not None and masked.overlaps(m.start(), m.end()):
-                continue
-            if listed is not None and code.dimension == "domain" \
-                    and listed.overlaps(m.start(), m.end()):
-                continue
-            if goals is not None and code.id == GOAL_CODE and goals.overlaps(m.start(), m.end()):
-                continue
-            if code.id == STANDING_CODE and is_standing_clause(text, m.start()):
-                continue
-            if agencies is not None and code.dimension == "mode" \
-                    and agencies.overlaps(m.start(), m.end()):
-                continue
-            if firms is not None and code.id == MASSES_CODE and firms.overlaps(m.start(), m.end()):
-                continue
-            if slogans is not None and code.id == MASSES_CODE \
-                    and slogans.overlaps(m.start(), m.end()):
-                continue
-            if venues is not None and venues.overlaps(m.start(), m.end()):
-                continue
-            if assignments is not None and code.id == DEADLINE_CODE \
-                    and assignments.overlaps(m.start(), m.end()):
-                continue
-            out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
+    for code, m in found:
+        if listed is not None and code.dimension == "domain" \
+                and listed.overlaps(m.start(), m.end()):
+            continue
+        if goals is not None and code.id == GOAL_CODE and goals.overlaps(m.start(), m.end()):
+            continue
+        if code.id == STANDING_CODE and is_standing_clause(text, m.start()):
+            continue
+        if agencies is not None and code.dimension == "mode" \
+                and agencies.overlaps(m.start(), m.end()):
+            continue
+        if firms is not None and code.id == MASSES_CODE and firms.overlaps(m.start(), m.end()):
+            continue
+        if slogans is not None and code.id == MASSES_CODE \
+                and slogans.overlaps(m.start(), m.end()):
+            continue
+        if venues is not None and venues.overlaps(m.start(), m.end()):
+            continue
+        if assignments is not None and code.id == DEADLINE_CODE \
+                and assignments.overlaps(m.start(), m.end()):
+            continue
+        out.append((code.id, code.dimension, m.group(), m.start(), m.end()))
     out = drop_care_for_needy(text, drop_straw_setting(text, drop_roster_domains(text, out)))
     out = drop_sector_projects(drop_school_audience(text, out),
                                hotline=bool(HOTLINE.search(text)))
@@ -605,6 +645,8 @@ def drop_roster_domains(text: str, matches: list[tuple[str, str, str, int, int]]
                         ) -> list[tuple[str, str, str, int, int]]:
     """``matches`` without the domain terms inside the names of a roster of agencies of several
     sectors (``roster_spans``, ``ROSTER_MIN_DOMAINS``); the others in their order."""
+    if len({m[0] for m in matches if m[1] == "domain"}) < ROSTER_MIN_DOMAINS:
+        return matches  # too few domains for any roster to drop: no scan for one
     rosters = roster_spans(text)
     if not rosters:
         return matches
