@@ -317,6 +317,11 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
     if role == "change" and _BARE_CHANGE.fullmatch(before) and _follows_target(
             sentence, clause_start):
         role = "target"  # 力争完成投资80亿元，增长10%: the growth of the amount aimed at
+    if role == "level" and _PLAN_ITEM.match(before) and not ACHIEVED.search(before) and not (
+            PERIOD.search(before)) and _follows_target(
+            sentence, clause_start, unit=_unit_of(sentence[start:end])):
+        # 计划投资2430万元,完成62个行政村…,铺设管网575公里: the later works of the plan's list
+        role = "target"
     if direction == "up" and value is not None and value < 0:
         direction = "down"  # 增长-3.2%: a printed negative growth is a fall
     if role == "change" and direction is None and value is not None and value < 0:
@@ -373,22 +378,42 @@ _BARE_CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较�
                           r"|下降|减少|降低)")
 #: The last figure of a clause: its number and what follows it.
 _LAST_FIGURE = re.compile(r"-?\d+(?:\.\d+)?(?P<tail>[^\d]{0,3})$")
+_LAST_FIGURE_ANYWHERE = re.compile(r"-?\d+(?:\.\d+)?(?P<tail>[万亿]?[^\d万亿、，,]?)")
 
 
-def _follows_target(sentence: str, clause_start: int) -> bool:
+#: Verbs opening a clause without a subject that lists a work of a plan (计划投资2430万元,
+#: 完成62个…改建, 铺设管网575公里, 配备设备47台, 新增受益人口40690人).
+_PLAN_ITEM = re.compile(r"(?:完成|铺设|配备|新增|新建|建设|实施|改造|培训|建成|开工|引进|安排|投入|新开工"
+                        r"|续建|带动|打造|创建|改建|扩建|修建|硬化|整治|种植|植树|造林|新改建)")
+
+
+def _unit_of(figure: str) -> str:
+    """The last character of a figure's unit (元 of 2430万元, 个 of 62个), or ''."""
+    tail = re.sub(r"(?:以上|左右|以内|以下)$", "", figure)
+    return tail[-1:] if tail[-1:] and not tail[-1:].isdigit() else ""
+
+
+def _follows_target(sentence: str, clause_start: int, *, unit: str | None = None) -> bool:
     """Whether the clause before the one at ``clause_start`` (parted by a comma) ends with a
-    figure that is a target (力争完成投资80亿元，增长10%)."""
+    figure that is a target (力争完成投资80亿元，增长10%); with ``unit``, one of another unit (an
+    amount done after an amount planned, 计划投资5亿元,完成3亿元, is no further item)."""
     if clause_start < 2 or sentence[clause_start - 1] not in "，,":
         return False
     prev = _clause_start(sentence, clause_start - 1)
     clause = sentence[prev:clause_start - 1]
-    tail = re.sub(r"(?:以上|左右|以内)$", "", clause)
-    m = _LAST_FIGURE.search(tail)
+    if unit is None:  # the figure ends the clause (…80亿元，增长10%)
+        m = _LAST_FIGURE.search(re.sub(r"(?:以上|左右|以内)$", "", clause))
+    else:  # a list's earlier item, its figure anywhere in it (完成62个…工程,铺设…)
+        m = None
+        for m in _LAST_FIGURE_ANYWHERE.finditer(clause):
+            pass
     if m is None:
         return False
-    unit = m.group("tail")
-    kind = "rate" if unit.startswith("%") else "money" if "元" in unit else "count"
-    first = figure_context(sentence, prev + m.start(), prev + len(clause), kind=kind)
+    tail = m.group("tail")
+    if unit is not None and (not unit or _unit_of(m.group()) == unit):
+        return False
+    kind = "rate" if tail.startswith("%") else "money" if "元" in tail else "count"
+    first = figure_context(sentence, prev + m.start(), prev + m.end(), kind=kind)
     return first.role == "target"
 
 
@@ -539,6 +564,9 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
     if _EXCESS.search(before):
         return "change", "up"
     direction = _direction_of(before)
+    more = _MORE_THEN_VERB.search(before) if direction is None else None
+    if more and (_COMPARED_WITH.search(before[:more.start()])):
+        direction = "up" if more.group("word") == "多" else "down"  # 较上年多收入1200万元
     if direction is None and COMPARISON.search(_without_members(before)[-COMPARISON_REACH:]) and before.endswith("新增"):
         direction = "up"  # 比年初新增125.5亿元: what was added since the base
     if direction is not None or COMPARISON.search(_without_members(before)[-COMPARISON_REACH:]):
@@ -562,6 +590,13 @@ _EARLIER_MEMBERS = re.compile(r"(?:-?\d+(?:\.\d+)?(?:%|‰|个百分点)?[、和
 def _without_members(before: str) -> str:
     """The words before a figure without the earlier members of its list."""
     return _EARLIER_MEMBERS.sub("", before)
+
+
+#: 多/少 and a verb of one or two characters right before a figure (较上年多收入1200万元, 比上年
+#: 少支出200万元, 少发案5起): more or less of what the verb does than in the base.
+_MORE_THEN_VERB = re.compile(r"(?<![最较至])(?P<word>[多少])[\u4e00-\u9fff]{1,2}$")
+#: The base of a comparison before 多/少 (比上年, 较去年, 同比, 环比).
+_COMPARED_WITH = re.compile(r"同比|环比|(?:比|较)[^，,。；;：:]{1,12}$")
 
 
 def _intended(sentence: str, clause_start: int, before: str = "", *, ahead: str = "") -> bool:

@@ -97,3 +97,30 @@ def test_more_and_fewer_with_a_verb_after_them(sentence, figure, direction):
     start = sentence.index(figure)
     ctx = figure_context(sentence, start, start + len(figure), kind="count")
     assert (ctx.role, ctx.direction) == ("change", direction)
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind", "role"), [
+    ("今年全乡计划投入资金860万元,新建村道12公里,改造危房35户。", "12公里", "length", "target"),
+    ("今年全乡计划投入资金860万元,新建村道12公里,改造危房35户。", "35户", "count", "target"),
+    ("今年全乡投入资金860万元,新建村道12公里,改造危房35户。", "35户", "count", "level"),
+    ("今年全乡计划投入资金860万元,完成620万元。", "620万元", "money", "level"),
+    ("今年全乡计划投入资金860万元,截至6月底已新建村道12公里。", "12公里", "length", "level"),
+])
+def test_the_later_works_of_a_plan_are_aimed_at(sentence, figure, kind, role):
+    assert _role(sentence, figure, kind) == role
+
+
+@pytest.mark.parametrize(("sentence", "figure", "direction"), [
+    ("全镇财政较上年多收入860万元。", "860万元", "up"),
+    ("全镇财政比上年少支出120万元。", "120万元", "down"),
+])
+def test_more_or_less_of_an_action_than_the_base(sentence, figure, direction):
+    start = sentence.index(figure)
+    ctx = figure_context(sentence, start, start + len(figure), kind="money")
+    assert (ctx.role, ctx.direction) == ("change", direction)
+
+
+def test_many_measures_is_no_comparison():
+    start = "全镇多措并举投入资金860万元。".index("860万元")
+    ctx = figure_context("全镇多措并举投入资金860万元。", start, start + 6, kind="money")
+    assert (ctx.role, ctx.direction) == ("level", None)
