@@ -276,10 +276,10 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         before = before[earlier[-1].end():]
     role, direction = _role(sentence, clause_start, before, after, kind,
                             ahead=sentence[start:min(end, start + TARGET_LOOKAHEAD)])
-    if kind != "count" and after.startswith("标准") and (
-            role == "level" or role == "change" and _GAP.search(before)):
-        # 远超国家规定的80%标准, 高于省定的85%标准: the standard a rule sets (set 4's S20-03),
-        # never a gap to it
+    if kind != "count" and (after.startswith("标准") or _REQUIREMENT_AFTER.match(
+            sentence, end)) and (role == "level" or role == "change" and _GAP.search(before)):
+        # 远超国家规定的80%标准, 高于省定的85%标准, “…稳定在90%以上”要求: the standard or the
+        # requirement a rule sets (set 4's S20-03), never a gap to it
         role, direction = "limit", None
     if role == "level" and kind == "duration" and _DEADLINE_AFTER.match(sentence, end):
         role = "limit"  # 1个工作日内完成预审, 在18个月内实施完成: the time a rule allows
@@ -314,6 +314,11 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
     if role == "level" and sentence[start:end].endswith("倍") and _MULTIPLE_BEFORE.search(before):
         # 是去年同期的18倍: the multiple of a base is a change (rule B5 of the third set)
         role, direction = "change", "down" if value is not None and value < 1 else "up"
+    if role == "target" and kind == "count" and _GROUP_COUNT.search(before):
+        # 目标任务…达到序时进度的有5项: how many of the tasks a state holds is a count, not a
+        # task's size (how many tasks a plan sets, 分解目标任务405项, is read as its target:
+        # the sets differ on a bare 任务10项, so it is left so)
+        role = "level"
     if role == "change" and _BARE_CHANGE.fullmatch(before) and _follows_target(
             sentence, clause_start):
         role = "target"  # 力争完成投资80亿元，增长10%: the growth of the amount aimed at
@@ -381,6 +386,8 @@ _LAST_FIGURE = re.compile(r"-?\d+(?:\.\d+)?(?P<tail>[^\d]{0,3})$")
 _LAST_FIGURE_ANYWHERE = re.compile(r"-?\d+(?:\.\d+)?(?P<tail>[万亿]?[^\d万亿、，,]?)")
 
 
+#: The members of a group named before their number (…达到序时进度的有5项, …的共3个).
+_GROUP_COUNT = re.compile(r"的(?:有|共有?|为)$")
 #: Verbs opening a clause without a subject that lists a work of a plan (计划投资2430万元,
 #: 完成62个…改建, 铺设管网575公里, 配备设备47台, 新增受益人口40690人).
 _PLAN_ITEM = re.compile(r"(?:完成|铺设|配备|新增|新建|建设|实施|改造|培训|建成|开工|引进|安排|投入|新开工"
@@ -447,6 +454,9 @@ def _quoted_aim(sentence: str, start: int, end: int) -> bool:
 _COMPARATOR = re.compile(r"(?:全[市省国州区县]|[省市州]|全国)(?:平均|平均水平)?(?:为|是|:|：)?")
 _CHANGE_BEFORE_BRACKET = re.compile(r"(?P<verb>增长|下降|提高|降低|增加|减少|上升|回落|回升)"
                                     r"-?\d+(?:\.\d+)?\s*%$")
+#: A requirement the figure is the value of (“化解率稳定在90%以上”要求, 达到95%以上的要求): the
+#: bound a rule sets, like a standard.
+_REQUIREMENT_AFTER = re.compile(r"(?:以上|以下|以内)?”?的?要求")
 #: What follows a time allowed for an action (1个工作日内完成, 18个月内实施完成, 3日内答复): a
 #: limit, not a stretch of time that passed (14天内实现零新增, a level).
 _DEADLINE_AFTER = re.compile(r"(?:以内|之内|内)[^，,。；;]{0,4}?(?:完成|办结|办理|答复|回复|反馈|处理"

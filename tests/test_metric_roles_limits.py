@@ -124,3 +124,19 @@ def test_many_measures_is_no_comparison():
     start = "全镇多措并举投入资金860万元。".index("860万元")
     ctx = figure_context("全镇多措并举投入资金860万元。", start, start + 6, kind="money")
     assert (ctx.role, ctx.direction) == ("level", None)
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind", "role"), [
+    ("重点项目中进度滞后的有3项。", "3项", "count", "level"),
+    ("力争全年完成重点项目12项。", "12项", "count", "target"),
+])
+def test_how_many_of_a_plans_items_hold_a_state_is_a_count(sentence, figure, kind, role):
+    assert _role(sentence, figure, kind) == role
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("未达到“矛盾纠纷化解率保持在92%以上”要求的乡镇有2个。", "limit"),
+    ("全年矛盾纠纷化解率保持在92%以上，要求各乡镇巩固成果。", "level"),
+])
+def test_the_value_of_a_requirement_is_a_limit(sentence, role):
+    assert _role(sentence, "92%") == role
