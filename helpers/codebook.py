@@ -144,12 +144,23 @@ class Codebook:
                  regexes(c), alternation(c.exclude_terms)) for c in self.codes]
 
     @functools.cached_property
-    def _pattern_needs(self) -> list[tuple[tuple[str, ...] | None, ...]]:
+    def _pattern_needs(self) -> list[tuple[frozenset[str] | None, ...]]:
         """Per code, per ``re:`` term (as in ``_patterns``): strings one of which every match of
         the term holds (``required_literals``), or None.  A paragraph holding none of them
         cannot match the term, so the coder does not run it there (issue 16: a pattern that
         opens with a character class is otherwise tried at every character)."""
-        return [tuple(required_literals(r) for r in regexes) for _, _, regexes, _ in self._patterns]
+        def needs(regexes: tuple[re.Pattern[str], ...]) -> tuple[frozenset[str] | None, ...]:
+            return tuple(None if (n := required_literals(r)) is None else frozenset(n)
+                         for r in regexes)
+
+        return [needs(regexes) for _, _, regexes, _ in self._patterns]
+
+    @functools.cached_property
+    def _need_strings(self) -> tuple[str, ...]:
+        """Every string of ``_pattern_needs``, once each, sorted: the coder looks each up in a
+        paragraph once, not once per term that needs it."""
+        return tuple(sorted({s for code in self._pattern_needs for need in code if need
+                             for s in need}))
 
 
 def load_codebook(path: str | PathLike[str] | None = None) -> Codebook:

@@ -68,7 +68,9 @@ SEGMENT_COLUMNS = ["article_id", "para_no", "code", "dimension", "term", "start"
 LIST_MARK = "、"
 #: Characters that end an item of an enumeration (punctuation, spaces, brackets).
 _ENUM_STOP = r"，。；：,;:、！？!?\s（）()《》【】"
-_ENUM_ITEM = rf"[^{_ENUM_STOP}]{{1,12}}"
+#: The most characters an item of an enumeration spans.
+ENUM_ITEM_MAX = 12
+_ENUM_ITEM = rf"[^{_ENUM_STOP}]{{1,{ENUM_ITEM_MAX}}}"
 #: Words closing a list of agencies or units: a mode term listed there names an agency too.
 AGENCY_WORDS = ("单位", "部门", "机构")
 #: An enumeration of two or more items joined by 、 and closed by 等 and, within a few
@@ -107,9 +109,11 @@ def enumerations(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     (``match_codes`` needs both)."""
     spans: list[tuple[int, int]] = []
     agencies: list[tuple[int, int]] = []
-    if LIST_MARK not in text:  # every enumeration joins its items by 、: no scan without one
+    mark = text.find(LIST_MARK)
+    if mark < 0:  # every enumeration joins its items by 、: no scan without one
         return spans, agencies
-    for m in ENUMERATION.finditer(text):
+    # its first item ends at its first 、: it starts no further back than an item's length
+    for m in ENUMERATION.finditer(text, max(0, mark - ENUM_ITEM_MAX)):
         first, *rest = m.group(1).split("、")
         pos = m.start(1)
         longest = max(len(item) for item in rest)
@@ -248,6 +252,10 @@ _AGENCY_NAME = rf"[^{_ENUM_STOP}]{{1,10}}?(?:局|委|办|院|所|队|站|中心|
 #: 农村局、县民政局作了表态发言; 联合县城管局、县自然资源局及某镇政府组成执法队伍).
 ROSTER = re.compile(rf"(?:{_AGENCY_NAME}、){{2,}}{_AGENCY_NAME}"
                     rf"|(?:{_AGENCY_NAME}、)+{_AGENCY_NAME}[及和与]{_AGENCY_NAME}")
+#: The last word of a name followed by the 、 that joins it to the next: every roster holds one.
+_NAME_MARK = re.compile(r"(?:局|委|办|院|所|队|站|中心|镇|乡|街道|政府)、")
+#: The most characters a name of ``_AGENCY_NAME`` spans before its 、 (ten, then a word of two).
+_AGENCY_NAME_MAX = 12
 _LAST_JOIN = re.compile(rf"({_AGENCY_NAME})[及和与]({_AGENCY_NAME})$")
 #: Distinct domains among the names of a roster from which it is a roster of participants,
 #: not a list of one sector's agencies (县公安局、县检察院、县法院 stay law_enforcement).
@@ -261,9 +269,11 @@ def roster_spans(text: str) -> list[list[tuple[int, int]]]:
     (``match_codes``): the agencies of several sectors at one meeting are its participants,
     not its subject."""
     out: list[list[tuple[int, int]]] = []
-    if LIST_MARK not in text:  # a roster joins its names by 、: no scan without one
+    first = _NAME_MARK.search(text)
+    if first is None:  # every roster has a name's last word before a 、: no scan without one
         return out
-    for m in ROSTER.finditer(text):
+    # a roster's first name ends at its first 、: it starts no further back than a name's length
+    for m in ROSTER.finditer(text, max(0, first.start() - _AGENCY_NAME_MAX)):
         names, pos = [], m.start()
         *items, last = m.group().split("、")
         joined = _LAST_JOIN.fullmatch(last)
@@ -352,6 +362,7 @@ def find_terms(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = N
     (``Codebook._pattern_needs``), and the tokenizer only where a word term occurs."""
     bounds: tuple[set[int], set[int]] | None = None
     found: list[tuple[Code, re.Match[str]]] = []
+    present = {s for s in codebook._need_strings if s in text}  # each looked up once
     for (code, pattern, regexes, exclude), needs in zip(codebook._patterns,
                                                         codebook._pattern_needs, strict=True):
         hits = list(pattern.finditer(text)) if pattern else []
@@ -361,10 +372,11 @@ def find_terms(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = N
                           ).word_boundaries(text)
             starts, ends = bounds
             hits = [m for m in hits if m.start() in starts or m.end() in ends]
-        live = tuple(r for r, need in zip(regexes, needs, strict=True)
-                     if need is None or any(s in text for s in need))
-        if live:
-            hits += match_patterns(text, live)
+        if regexes:
+            live = tuple(r for r, need in zip(regexes, needs, strict=True)
+                         if need is None or not present.isdisjoint(need))
+            if live:
+                hits += match_patterns(text, live)
         if not hits:
             continue
         masked = ExcludedSpans(m.span() for m in exclude.finditer(text)) if exclude else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from helpers.codebook import Code, Codebook, required_literals
-from helpers.coding import enumeration_spans, enumerations, match_codes
+from helpers.coding import enumeration_spans, enumerations, match_codes, roster_spans
 
 
 def test_required_literals_take_the_most_selective_item():
@@ -55,3 +55,17 @@ def test_one_scan_gives_both_lists_of_items():
     assert every == enumeration_spans(text)
     assert agencies == enumeration_spans(text, agencies_only=True)
     assert len(agencies) == 2 and len(every) == 4
+
+
+def test_a_long_first_name_of_a_roster_is_found_whole():
+    # the scan starts a name's length before the first 、 after a name's last word
+    text = "会议由副县长主持，县人力资源和社会保障局、县住建局、县民政局作了表态发言"
+    names = roster_spans(text)[0]
+    assert text[names[0][0]:names[0][1]] == "县人力资源和社会保障局"
+    assert [text[a:b] for a, b in names[1:]] == ["县住建局", "县民政局"]
+
+
+def test_an_enumeration_far_into_a_paragraph_keeps_its_first_item():
+    text = "今年以来，我们持续推进各项工作，" * 3 + "县民政局、县教体局等部门参加"
+    spans = enumeration_spans(text)
+    assert [text[a:b] for a, b in spans] == ["县民政局", "县教体局"]
