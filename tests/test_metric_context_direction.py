@@ -107,3 +107,16 @@ def test_a_direction_word_in_a_name_makes_no_change(sentence, figure, kind):
 def test_the_table_carries_the_list_and_the_sign():
     rows = [r for r in extract_from_text("两镇税收收入同比分别-2.5%、-4.5%。") if r["kind"] == "rate"]
     assert [(r["value"], r["direction"]) for r in rows] == [(-2.5, "down"), (-4.5, "down")]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind", "role", "direction"), [
+    ("全区行政审批事项精简35%。", "35%", "rate", "change", "down"),
+    ("全区会议经费削减了18%。", "18%", "rate", "change", "down"),
+    ("一季度全区投资增速提速2.5个百分点。", "2.5个百分点", "rate", "change", "up"),
+    ("精简后全区保留行政审批事项96项。", "96项", "count", "level", None),
+    ("经济下行压力下全区新增市场主体3200户。", "3200户", "count", "level", None),
+])
+def test_words_of_cuts_count_only_right_before_the_figure(sentence, figure, kind, role,
+                                                          direction):
+    ctx = _context(sentence, figure, kind=kind)
+    assert (ctx.role, ctx.direction) == (role, direction)
