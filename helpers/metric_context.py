@@ -255,6 +255,11 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         return FigureContext(None, "from", base, base=True)
     clause_start = _clause_start(sentence, start)
     before = sentence[clause_start:start]
+    aside = _WORD_ASIDE.search(sentence, 0, start) if not before else None
+    if aside is not None:  # 较上年下降（减少）3.1个百分点: the bracket holds another name of
+        # the verb before it, which is the figure's own
+        clause_start = _clause_start(sentence, aside.start())
+        before = sentence[clause_start:aside.start()]
     if _SUBJECTLESS.fullmatch(before) and clause_start > 1:
         clause_start = _clause_start(sentence, clause_start - 1)
         before = sentence[clause_start:start]
@@ -347,6 +352,10 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
 PLAN_PERIODS = frozenset({"全年", "今年", "年内", "明年"})
 #: What may stand before a later member of a list parted by commas (10.0%,10.5%和10.3%).
 _LIST_LEADS = frozenset({"", "和", "及", "与"})
+#: A word or two in brackets right before a figure (下降（减少）3.1个百分点, 增长（下降）): another
+#: name of the verb printed before the bracket, up to ``MAX_ASIDE`` characters.
+MAX_ASIDE = 4
+_WORD_ASIDE = re.compile(rf"[（(][\u4e00-\u9fff]{{1,{MAX_ASIDE}}}[）)]$")
 #: A clause that is a bare member of a list (10.5%), and one opening the list with 分别 (增速
 #: 分别为10.0%): the members after the first are read as the first.
 _BARE_MEMBER = re.compile(r"(?:和|及|与)?-?\d+(?:\.\d+)?(?:%|‰|个百分点|[万亿]?[元件人起项户家个次])?")

@@ -120,3 +120,15 @@ def test_words_of_cuts_count_only_right_before_the_figure(sentence, figure, kind
                                                           direction):
     ctx = _context(sentence, figure, kind=kind)
     assert (ctx.role, ctx.direction) == (role, direction)
+
+
+@pytest.mark.parametrize(("sentence", "figure", "value", "role", "direction"), [
+    ("全镇信访总量较上年下降（减少）2.4个百分点。", "2.4个百分点", 2.4, "change", "down"),
+    ("全镇税收同比增长（下降）-1.8%。", "-1.8%", -1.8, "change", "down"),
+    ("全镇税收同比增长（下降）1.8%。", "1.8%", 1.8, "change", "up"),
+    ("全镇户籍人口（万人）3.6。", "3.6", 3.6, "level", None),
+])
+def test_a_word_in_brackets_before_the_figure_keeps_the_verb_before_it(sentence, figure, value,
+                                                                       role, direction):
+    ctx = _context(sentence, figure, value=value)
+    assert (ctx.role, ctx.direction) == (role, direction)
