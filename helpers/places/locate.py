@@ -111,7 +111,8 @@ class Locality:
     is known).  ``locality`` is the county for a township report, the province's name for a
     province-level one.  ``admin_code`` is the 6-digit division code of ``locality`` from jionlp,
     today's code (a unit renamed since gets its successor's code), None for a zone jionlp lacks.
-    ``township`` is the 乡/镇/街道 of a township report; ``agency`` the reporting organ as level
+    ``township`` is the 乡/镇/街道 of a township report (None for a town's own report that never
+    names the town: level "township" all the same); ``agency`` the reporting organ as level
     character + organ (县纪委监委, 市公安局).
     """
 
