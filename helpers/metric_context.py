@@ -69,8 +69,8 @@ __all__ = ["FigureContext", "figure_context", "open_bracket", "period_dates", "q
 #: counts, 增收 of income, 增幅 (the rise's size), 扩大, 上涨 of prices, 回升/提速 of growth, 多
 #: (比去年多3件, 同比多出12件, 多了, 多发生).
 UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅", "增速", "扩大", "上涨", "涨幅",
-            "攀升", "递增", "增多", "回升", "反弹", "跃升", "提速", "多出", "多了", "多发生", "增", "多",
-            "涨")
+            "攀升", "递增", "增多", "回升", "反弹", "跃升", "提速", "多出", "多了", "多发生", "高出", "超出",
+            "增", "多", "涨")
 #: Verbs (and nouns) of a fall: 下降/减少/降低 of counts and rates, 回落 of growth, 压减/压降 of
 #: spending and cases, 下滑, 减收, 降幅, 缩减/缩小/下调, 收窄/减低 (降幅收窄: the quantity named, a
 #: fall, became smaller — rule B2 of the third measurement set), 少 (比去年少3件, 少了, 少发生5起);
@@ -79,7 +79,7 @@ UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅"
 #: 萎缩/缩水 of markets and 负增长 (a growth below zero, 负增长3.1%: a fall printed without its
 #: sign), 跌 (跌0.5%), 精简/削减 of procedures and spending (审批事项精简30%), 下行 of prices.
 DOWN_WORDS = ("下降", "减少", "降低", "回落", "压减", "压降", "压缩", "缩短", "下滑", "减收", "降幅", "减幅",
-              "跌幅", "缩减", "放缓", "减缓", "趋缓", "萎缩", "缩水", "负增长", "精简", "削减", "下行",
+              "跌幅", "缩减", "放缓", "减缓", "趋缓", "萎缩", "缩水", "负增长", "精简", "削减", "下行", "低出",
               "缩小", "下调", "下跌", "递减", "收窄", "减低", "少了", "少发生", "减", "降", "少", "跌")
 #: Single characters that are directions only right before the figure (增5%, 降3个百分点, 多3件,
 #: 涨2.1%, 跌0.5%): elsewhere they are parts of other words (增强, 减负, 多措并举, 涨价).
@@ -90,7 +90,8 @@ COMPARISON = re.compile(r"同比|环比|比上年|比去年|较上年|较去年|
                         r"|比\d{4}年|较\d{4}年")
 #: A change reached to a level (提高到, 降至, 增至): the figure after it is the new level (``to``).
 _TO = re.compile(r"(?P<verb>提高|提升|上升|增长|增加|下降|降低|减少|压减|压降|压缩|缩短|缩减|回落|扩大|"
-                 r"缩小|下滑|下跌|上涨|收窄|放缓|增|降|减|升|涨|跌)(?:到|至|为)(?:20\d\d年(?:底|末)?的?)?(?:法定时限的?|原来的|原先的)?$")
+                 r"缩小|下滑|下跌|上涨|收窄|放缓|增|降|减|升|涨|跌)(?:到|至|为)"
+                 r"(?:(?:20\d\d年|今年|本年|当年)(?:底|末)?的?)?(?:法定时限的?|原来的|原先的)?$")
 #: A baseline: 由/从 + (the year it stood in: 由2014年的) + (qualifier) + the figure, before a
 #: change verb later in the clause.
 _FROM = re.compile(r"(?:由|从)(?:(?:20\d\d年|去年|上年|今年|年初)(?:同期|底|末|初)?的?)?"
@@ -702,8 +703,9 @@ def _direction_of(text: str, *, anywhere: bool = False) -> str | None:
 
 
 #: Words that are directions only right before the figure (审批事项精简30%, 削减了12%, 增速提速
-#: 1.2个百分点): earlier in the clause they tell of something else (精简后保留审批事项120项).
-_NEAR_ONLY = frozenset({"精简", "削减", "提速", "下行"})
+#: 1.2个百分点, a gap whose benchmark was named before: 高于全国平均水平，高出1.2个百分点): earlier
+#: in the clause they tell of something else (精简后保留审批事项120项, 超出预期).
+_NEAR_ONLY = frozenset({"精简", "削减", "提速", "下行", "高出", "超出", "低出"})
 #: Two-character words ending in a single direction character that are no change: 新增 (newly
 #: added: 新增就业2000人 is a level of new jobs), 最多/最少 (an extreme), 至少 (a floor).
 _NOT_SINGLE = frozenset({"新增", "最多", "最少", "至少", "较多", "较少"})

@@ -132,3 +132,18 @@ def test_a_word_in_brackets_before_the_figure_keeps_the_verb_before_it(sentence,
                                                                        role, direction):
     ctx = _context(sentence, figure, value=value)
     assert (ctx.role, ctx.direction) == (role, direction)
+
+
+@pytest.mark.parametrize(("sentence", "figure", "role", "direction"), [
+    ("全镇增速高于全县平均水平，高出0.9个百分点。", "0.9个百分点", "change", "up"),
+    ("全镇增速低于全县平均水平，低出0.4个百分点。", "0.4个百分点", "change", "down"),
+    ("全镇收入超出预期，实现税收860万元。", "860万元", "level", None),
+])
+def test_a_gap_named_after_its_benchmark(sentence, figure, role, direction):
+    ctx = _context(sentence, figure, kind="money" if figure.endswith("元") else "rate")
+    assert (ctx.role, ctx.direction) == (role, direction)
+
+
+def test_a_new_level_printed_with_its_year_word_is_the_movements_end():
+    ctx = _context("全镇满意度从上年的88%提高到今年的93%。", "93%")
+    assert (ctx.role, ctx.direction) == ("to", "up")
