@@ -570,10 +570,23 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _name_bare_stages(out)
     _link_then_now(out)
     metric_pairs.link_pairs(out)
+    _name_kinds(out)
     for row in out:
         for key in ("_start", "_at", "_base"):
             del row[key]
     return out
+
+
+def _name_kinds(rows: list[dict[str, object]]) -> None:
+    """A change's label says it is one (``metric_labels.kind_named``: 旅游综合收入增速), last, so
+    that the names other rows borrow are their subjects' own."""
+    for row in rows:
+        if row["kind"] == "date":
+            continue
+        name = metric_labels.kind_named(row["indicator"], role=row["role"],
+                                          unit=row["unit"], direction=row["direction"])
+        if name != row["indicator"]:
+            row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
 
 
 def _in_context(rows: list[dict[str, object]], sentence: str, span: tuple[int, int],

@@ -40,7 +40,8 @@ def test_respectively_changes_get_no_value_as_label():
 def test_respectively_numeral_run_expands():
     got = _labels("全县一二三产业增加值分别完成12.5亿元、48.1亿元和30.2亿元，"
                   "分别增长3.1%、7.4%和6.6%。")
-    assert [name for _, name in got] == ["第一产业增加值", "第二产业增加值", "第三产业增加值"] * 2
+    levels = ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
+    assert [name for _, name in got] == levels + [name + "增速" for name in levels]
 
 
 def test_respectively_members_before_it():
@@ -64,7 +65,8 @@ def test_respectively_without_subject_takes_the_figures_before():
 def test_a_second_list_follows_the_first():
     got = _labels("其中第一产业、第二产业分别完成8.4亿元、21.3亿元，增长2%、6.5%。")
     # sectors' amounts in money are their value added (_name_bare_sectors)
-    assert [name for _, name in got] == ["第一产业增加值", "第二产业增加值"] * 2
+    assert [name for _, name in got] == ["第一产业增加值", "第二产业增加值",
+                                         "第一产业增加值增速", "第二产业增加值增速"]
 
 
 def test_abbreviated_list_is_expanded():
@@ -82,13 +84,14 @@ def test_ratio_of_three_sectors():
 
 def test_change_takes_the_name_of_the_level_before():
     got = _labels("全县完成规上工业总产值86.3亿元，比上年增长7.9%；粮食产量21.5万吨，下降1.2%。")
-    assert got == [(86.3, "规上工业总产值"), (7.9, "规上工业总产值"), (21.5, "粮食产量"),
+    # the rise says it is a growth rate; a fall in per cent keeps the name (kind_named)
+    assert got == [(86.3, "规上工业总产值"), (7.9, "规上工业总产值增速"), (21.5, "粮食产量"),
                    (1.2, "粮食产量")]
 
 
 def test_change_after_a_note_in_parentheses():
     got = _labels("全年受理行政复议案件132件(含上年结转9件)，同比上升6.4%。")
-    assert got[-1] == (6.4, "受理行政复议案件")
+    assert got[-1] == (6.4, "受理行政复议案件增速")
     assert got[1][1] == "上年结转行政复议案件"  # the part carried over is of the cases before
 
 
@@ -218,7 +221,7 @@ def test_a_base_printed_alone_names_the_figure_before_it():
 
 @pytest.mark.parametrize(("sentence", "value", "name"), [
     ("年末常住人口32.6万人，比上年末增加0.4万人。", 0.4, "年末常住人口"),
-    ("全院受案增加167件。", 167, "受案"),
+    ("全院受案增加167件。", 167, "受案数"),
 ])
 def test_the_name_of_a_change_leaves_its_comparison_and_verb(sentence, value, name):
     assert dict(_labels(sentence))[value] == name
@@ -261,7 +264,7 @@ def test_ranks_listed_after_a_first_share_its_name():
 
 @pytest.mark.parametrize(("sentence", "value", "name"), [
     ("本月接收市民工单2140件，较上期相比减少63件。", 63, "接收市民工单"),
-    ("受理群众来信128件，总量上升12.5%。", 12.5, "受理群众来信"),
+    ("受理群众来信128件，总量上升12.5%。", 12.5, "受理群众来信增速"),
     ("投诉主要是施工引起的噪音污染（占投诉总量41.2%）。", 41.2, "噪音污染占投诉比重"),
 ])
 def test_generic_words_and_bracketed_shares_take_the_name_they_refer_to(sentence, value, name):
@@ -291,7 +294,7 @@ def test_no_object_is_borrowed_from_a_total_or_across_measure_words():
 
 
 @pytest.mark.parametrize(("sentence", "value", "name"), [
-    ("2023年，全县城镇化率56.2%，比年末提高0.9个百分点。", 0.9, "城镇化率"),
+    ("2023年，全县城镇化率56.2%，比年末提高0.9个百分点。", 0.9, "城镇化率变化"),
     ("审结民事案件820件（含再审4件）。", 4, "再审民事案件"),
 ])
 def test_year_end_comparisons_and_retrials(sentence, value, name):
@@ -310,16 +313,16 @@ def test_a_growth_property_or_a_gap_borrows_its_subject():
     from helpers.metrics import extract_from_text
 
     rows = extract_from_text("全县农产品加工业产值增长6.2%，增速较上月提高0.4个百分点。")
-    assert [r["indicator"] for r in rows] == ["农产品加工业产值", "农产品加工业产值增速"]
+    assert [r["indicator"] for r in rows] == ["农产品加工业产值增速", "农产品加工业产值增速"]
     gap = extract_from_text("建材业增长4.1%，高于全县工业增速1.6个百分点。")
     # the gap in points after a growth compares the growths (建材业增速, not 建材业)
-    assert [r["indicator"] for r in gap] == ["建材业", "建材业增速高于全县工业增速"]
+    assert [r["indicator"] for r in gap] == ["建材业增速", "建材业增速高于全县工业增速"]
 
 
 @pytest.mark.parametrize(("sentence", "label"), [
     # own sentences: a price rise names the price, not the verb; 即/共/该院 and a dashed span of
     # months open no name
-    ("其中，衣着类价格上涨2.3%。", "衣着类价格"),
+    ("其中，衣着类价格上涨2.3%。", "衣着类价格涨幅"),
     ("即道路交通事故起数下降12%。", "道路交通事故起数"),
     ("今年以来共立盗窃案件86起。", "立盗窃案件"),
     ("该院全年审结民事案件1260件。", "审结民事案件"),
@@ -335,7 +338,7 @@ def test_openings_and_price_verbs_name_nothing(sentence, label):
 @pytest.mark.parametrize(("sentence", "value", "label"), [
     # the number of a list item is no part of the name
     ("2.建筑施工事故发生6起、死亡5人。", 6.0, "建筑施工事故"),
-    ("(三)全镇规上工业产值同比增长9.1%。", 9.1, "规上工业产值"),
+    ("(三)全镇规上工业产值同比增长9.1%。", 9.1, "规上工业产值增速"),
     ("二是新登记市场主体820户。", 820.0, "新登记市场主体"),
     # a verb of occurrence before or after what occurred
     ("全区发生森林火灾3起。", 3.0, "森林火灾"),
@@ -347,12 +350,12 @@ def test_list_numbers_and_occurrence_verbs_are_no_part_of_a_name(sentence, value
 def test_persons_of_cases_in_a_list_before_fenbie_are_named_by_the_cases():
     got = _labels("全年办理审查逮捕案件210件305人，同比分别上升4.5%、上升6.2%。")
     assert got == [(210.0, "办理审查逮捕案件"), (305.0, "办理审查逮捕人数"),
-                   (4.5, "办理审查逮捕案件"), (6.2, "办理审查逮捕人数")]
+                   (4.5, "办理审查逮捕案件增速"), (6.2, "办理审查逮捕人数增速")]
 
 
 def test_a_faster_growth_is_of_the_figure_before_and_no_name_of_its_own():
     got = _labels("全镇工业产值同比增长8.1%，比去年同期加快1.9个百分点。")
-    assert got == [(8.1, "工业产值"), (1.9, "工业产值")]
+    assert got == [(8.1, "工业产值增速"), (1.9, "工业产值变化")]
 
 
 def test_a_growth_ranked_after_an_excess_is_of_the_amount_not_the_excess():
@@ -388,7 +391,7 @@ def test_members_in_turn_redundant_rate_and_latin_names(sentence, value, label):
     # a bare amount after 累计 is the subject's, not an agent's act
     ("今年全区火灾累计损失38.2万元。", 38.2, "火灾损失"),
     # 同口径 is a comparison: the change is of the figure before it
-    ("全镇税收收入2.3亿元，同口径增长4.2%。", 4.2, "税收收入"),
+    ("全镇税收收入2.3亿元，同口径增长4.2%。", 4.2, "税收收入增速"),
 ])
 def test_reaching_amounts_after_leiji_and_like_for_like_changes(sentence, value, label):
     assert [lab for v, lab in _labels(sentence) if v == value] == [label]
@@ -411,7 +414,7 @@ def test_gaps_deadlines_agents_and_quoted_names(sentence, value, label):
 def test_values_after_a_pair_subject_without_fenbie_and_their_changes():
     got = _labels("全年城乡居民人均可支配收入达到41200元和19800元、分别增长5.1%和7.3%。")
     assert got == [(41200.0, "城镇居民人均可支配收入"), (19800.0, "农村居民人均可支配收入"),
-                   (5.1, "城镇居民人均可支配收入"), (7.3, "农村居民人均可支配收入")]
+                   (5.1, "城镇居民人均可支配收入增速"), (7.3, "农村居民人均可支配收入增速")]
 
 
 @pytest.mark.parametrize(("sentence", "value", "label"), [
@@ -434,12 +437,12 @@ def test_a_heading_names_the_domain_of_every_item_after_it():
     got = _labels("(二)水上交通：事故2起、死亡3人、直接经济损失12万元。")
     assert got == [(2.0, "水上交通事故"), (3.0, "水上交通死亡人数"), (12.0, "水上交通直接经济损失")]
     # a way of reading the figures is no domain
-    assert _labels("分行业看：制造业增长5.2%。") == [(5.2, "制造业")]
+    assert _labels("分行业看：制造业增长5.2%。") == [(5.2, "制造业增速")]
 
 
 def test_a_share_of_people_is_named_by_what_they_say():
     got = _labels("抽样调查显示有87.5%的受访群众认为“办事更方便了”，同比提高3.2个百分点。")
-    assert got == [(87.5, "认为办事更方便了的受访群众比例"), (3.2, "认为办事更方便了的受访群众比例")]
+    assert got == [(87.5, "认为办事更方便了的受访群众比例"), (3.2, "认为办事更方便了的受访群众比例变化")]
 
 
 # --- the size of a fall (减幅, 跌幅) and a bare 占 borrow the subject before them --------------
@@ -506,17 +509,18 @@ def test_share_of_all_is_the_part_share_and_named_rates_stay():
 
 def test_measure_after_the_last_member_is_shared_by_the_list():
     got = _labels("其中，食品制造业、化学原料制造业、汽车制造业增加值同比分别增长9.1%、6.4%、15.2%。")
-    assert [name for _, name in got] == ["食品制造业增加值", "化学原料制造业增加值", "汽车制造业增加值"]
+    assert [name for _, name in got] == ["食品制造业增加值增速", "化学原料制造业增加值增速",
+                                         "汽车制造业增加值增速"]
 
 
 def test_whole_income_measure_is_shared_not_its_last_word():
     got = _labels("全县城镇居民、农村居民人均可支配收入分别增长5.1%和7.3%。")
-    assert [name for _, name in got] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    assert [name for _, name in got] == ["城镇居民人均可支配收入增速", "农村居民人均可支配收入增速"]
 
 
 def test_members_with_their_own_measure_keep_it():
     got = _labels("全县工业产值、服务业营业收入分别增长4.2%和6.6%。")
-    assert [name for _, name in got] == ["工业产值", "服务业营业收入"]
+    assert [name for _, name in got] == ["工业产值增速", "服务业营业收入增速"]
 
 
 # --- 就 and 再 at a label's start are adverbs only before other words ----------------------------
@@ -535,13 +539,13 @@ def test_employment_words_keep_their_first_character(sentence, value, start):
 def test_bare_measure_takes_the_full_name_printed_before_it():
     sentence = ("1-8月，全县规模以上工业增加值同比增长5.6%，其中8月份增加值同比增长9.2%，"
                 "比7月份加快1.4个百分点。")
-    assert _row(sentence, 9.2)["indicator"] == "规模以上工业增加值"
-    assert _row(sentence, 1.4)["indicator"] == "规模以上工业增加值"
+    assert _row(sentence, 9.2)["indicator"] == "规模以上工业增加值增速"
+    assert _row(sentence, 1.4)["indicator"] == "规模以上工业增加值变化"
 
 
 def test_bare_measure_after_a_share_takes_the_part():
     sentence = "全县数字经济核心产业增加值占生产总值的比重为8.1%；增加值同比增长12.3%。"
-    assert _row(sentence, 12.3)["indicator"] == "数字经济核心产业增加值"
+    assert _row(sentence, 12.3)["indicator"] == "数字经济核心产业增加值增速"
 
 
 def test_bare_measure_takes_no_attribute_for_an_owner():
@@ -553,7 +557,7 @@ def test_change_of_a_case_stage_names_the_cases_it_follows():
     sentence = "全年受理民事案件1520件，其中新收1310件，同比上升12.5%；旧存210件，同比下降8.1%。"
     new = _row(sentence, 1310)["indicator"]
     assert new.startswith("新收") and len(new) > 2
-    assert _row(sentence, 12.5)["indicator"] == new
+    assert _row(sentence, 12.5)["indicator"] == new + "增速"
     assert _row(sentence, 8.1)["indicator"] == _row(sentence, 210)["indicator"]
 
 
@@ -572,14 +576,14 @@ def test_office_reaching_a_sum_names_the_sum_by_the_office():
 
 def test_sector_named_alone_measures_value_added_in_an_output_sentence():
     sentence = "全县生产总值88.6亿元，其中第二产业增长7.2%，服务业增长5.5%。"
-    assert _row(sentence, 7.2)["indicator"] == "第二产业增加值"
-    assert _row(sentence, 5.5)["indicator"] == "服务业增加值"
+    assert _row(sentence, 7.2)["indicator"] == "第二产业增加值增速"
+    assert _row(sentence, 5.5)["indicator"] == "服务业增加值增速"
 
 
 def test_sector_named_alone_takes_the_measure_its_sibling_prints():
     sentence = "限上批发业销售额12.3亿元，增长4.1%；零售业9.8亿元，增长6.6%。"
     assert _row(sentence, 9.8)["indicator"] == "零售业销售额"
-    assert _row(sentence, 6.6)["indicator"] == "零售业销售额"
+    assert _row(sentence, 6.6)["indicator"] == "零售业销售额增速"
 
 
 def test_sectors_listed_before_their_own_measure_get_no_other():
@@ -649,11 +653,11 @@ def test_average_yearly_growth_is_of_the_amount_not_of_a_count_between():
 
 def test_items_after_a_lead_naming_their_measure_take_it():
     sentence = "从主要农产品产量看，茶叶增长6.2%，油菜籽下降3.5%。"
-    assert _row(sentence, 6.2)["indicator"] == "茶叶产量"
+    assert _row(sentence, 6.2)["indicator"] == "茶叶产量增速"
     assert _row(sentence, 3.5)["indicator"] == "油菜籽产量"
     # an item naming a measure of its own keeps it
     sentence = "从产品产量看，规上企业产值增长4%。"
-    assert _row(sentence, 4)["indicator"] == "规上企业产值"
+    assert _row(sentence, 4)["indicator"] == "规上企业产值增速"
 
 
 # --- completion shares whose clause names only the plan ----------------------------------------
@@ -699,8 +703,8 @@ def test_a_month_range_with_a_long_dash_is_a_comparison_base():
 
 def test_a_growth_after_a_total_investment_names_whose_investment():
     got = dict(_labels("前三季度，全县新开工亿元以上项目36个，总投资215.4亿元，同比增长12.3%。"))
-    assert got[12.3] == got[215.4]
-    assert got[12.3].endswith("项目总投资") and len(got[12.3]) > len("总投资")
+    assert got[12.3] == got[215.4] + "增速"
+    assert got[12.3].endswith("项目总投资增速") and len(got[12.3]) > len("总投资增速")
 
 
 def test_a_sum_bounding_the_group_after_it_is_named_as_its_threshold():
@@ -805,3 +809,48 @@ def test_respectively_gaps_to_listed_benchmarks_and_the_growth_gap_after_them():
                        "乙县9个百分点。"))
     assert got[2.4] == "出口总额高于甲县" and got[0.6] == "出口总额高于乙县"
     assert got[15] == "出口总额增幅高于甲县" and got[9] == "出口总额增幅高于乙县"
+
+
+# --- a label says what kind of figure it names (kind_named) -------------------------------------
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    # a rise in per cent is the growth rate of what rose, not its level
+    ("全乡农家乐营业收入860万元，同比增长18.4%。", 18.4, "农家乐营业收入增速"),
+    # a price's rise is its 涨幅
+    ("十月份，猪肉价格环比上涨3.6%。", 3.6, "猪肉价格涨幅"),
+    # a change in points of a rate is the rate's change
+    ("全镇垃圾分类覆盖率达到92%，较上年提高4.5个百分点。", 4.5, "垃圾分类覆盖率变化"),
+    # a change of a case-handling step is a change of the number of cases
+    ("全年共办理案件930件，其中结案866件，同比上升9.7%。", 9.7, "结案数增速"),
+])
+def test_a_change_label_names_the_change(sentence, value, label):
+    assert _row(sentence, value)["indicator"] == label
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    # a label that already says its kind gets nothing more
+    ("全区社会消费品零售总额增速为6.8%。", 6.8, "社会消费品零售总额增速"),
+    # a fall in per cent and an absolute change keep the quantity's name (the sets disagree)
+    ("全县道路交通事故起数同比下降23.1%。", 23.1, "道路交通事故起数"),
+    ("全镇户籍人口比上年减少312人。", 312, None),
+])
+def test_a_label_already_saying_its_kind_or_left_to_the_unit_stays(sentence, value, label):
+    got = _row(sentence, value)["indicator"]
+    if label is None:
+        assert not str(got).endswith(("增速", "变化"))
+    else:
+        assert got == label
+
+
+def test_a_level_keeps_its_name_beside_its_growth():
+    rows = [r for r in extract_from_text("全年接待游客52.3万人次，增长11.2%。") if r["kind"] != "date"]
+    assert rows[0]["indicator"] + "增速" == rows[1]["indicator"]
+    assert rows[0]["role"] != "change" and rows[1]["role"] == "change"
+
+
+def test_a_growth_label_keeps_its_indicator_family():
+    from helpers.metrics import indicator_family
+
+    row = _row("全县规上工业增加值同比增长7.7%。", 7.7)
+    assert row["indicator"].endswith("增速")
+    assert row["family"] == indicator_family("规上工业增加值", "rate") is not None

@@ -257,7 +257,8 @@ def test_a_move_between_two_ranks_gives_the_two_ends():
 def test_a_unit_printed_once_after_a_list_of_three():
     rows = extract_from_text("受理率、办结率、满意率分别提升1.25、0.8、2.1个百分点。")
     assert [(r["value"], r["unit"], r["indicator"]) for r in rows] == [
-        (1.25, "个百分点", "受理率"), (0.8, "个百分点", "办结率"), (2.1, "个百分点", "满意率")]
+        (1.25, "个百分点", "受理率变化"), (0.8, "个百分点", "办结率变化"),
+        (2.1, "个百分点", "满意率变化")]
 
 
 def test_an_amount_in_yi_after_a_measure_of_money_is_money():

@@ -823,8 +823,8 @@ def test_a_period_inside_a_noun_phrase_is_not_the_figures():
 
 
 @pytest.mark.parametrize(("sentence", "value", "label"), [
-    ("上半年全镇实现工业总产值18.2亿元,按可比价计算同比增长7.4%。", 7.4, "工业总产值"),
-    ("2024年1—9月全县共调处纠纷312件(含上年结转12件),同比增加15.2%。", 15.2, "调处纠纷"),
+    ("上半年全镇实现工业总产值18.2亿元,按可比价计算同比增长7.4%。", 7.4, "工业总产值增速"),
+    ("2024年1—9月全县共调处纠纷312件(含上年结转12件),同比增加15.2%。", 15.2, "调处纠纷增速"),
 ])
 def test_a_change_is_of_the_figure_before_not_of_a_method_or_a_part(sentence, value, label):
     assert [r["indicator"] for r in extract_from_text(sentence) if r["value"] == value] == [
@@ -834,7 +834,7 @@ def test_a_change_is_of_the_figure_before_not_of_a_method_or_a_part(sentence, va
 def test_a_list_of_changes_without_fenbie_follows_the_figures_before_it():
     rows = extract_from_text("全年共受理信访件420件,办结398件,同比上升6.1%、7.3%。")
     assert [(r["value"], r["indicator"]) for r in rows if r["role"] == "change"] == [
-        (6.1, "受理信访件"), (7.3, "办结")]
+        (6.1, "受理信访件增速"), (7.3, "办结数增速")]
 
 
 def test_a_place_won_in_an_assessment_is_a_rank_named_by_it():
