@@ -288,6 +288,9 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         # 远超国家规定的80%标准, 高于省定的85%标准, “…稳定在90%以上”要求: the standard or the
         # requirement a rule sets (set 4's S20-03), never a gap to it
         role, direction = "limit", None
+    if role == "level" and kind == "duration" and _PLANNED_SPAN.search(before) and sentence[
+            end - 1:end] == "年" and not _TOLD_AS_PAST.search(before):
+        role = "target"  # 开展为期三年的专项整治, 分两年实施完成: the years a campaign is planned over
     if role == "level" and kind == "duration" and _DEADLINE_AFTER.match(sentence, end):
         role = "limit"  # 1个工作日内完成预审, 在18个月内实施完成: the time a rule allows
     if role == "level" and kind not in ("rate", "count") and _THRESHOLD_BEFORE.search(
@@ -468,6 +471,11 @@ _CHANGE_BEFORE_BRACKET = re.compile(r"(?P<verb>增长|下降|提高|降低|增�
 #: A requirement the figure is the value of (“化解率稳定在90%以上”要求, 达到95%以上的要求): the
 #: bound a rule sets, like a standard.
 _REQUIREMENT_AFTER = re.compile(r"(?:以上|以下|以内)?”?的?要求")
+#: Words before the years a campaign or a task is planned over (为期三年, 分两年): a target
+#: (sets 2 and 3); days and months of an event held (为期3天的培训) are not read so.
+_PLANNED_SPAN = re.compile(r"(?:为期|分)$")
+#: Words telling of a span already passed (参加了为期三年的函授学习, 已分两年完成).
+_TOLD_AS_PAST = re.compile(r"了|已|曾|过")
 #: What follows a time allowed for an action (1个工作日内完成, 18个月内实施完成, 3日内答复): a
 #: limit, not a stretch of time that passed (14天内实现零新增, a level).
 _DEADLINE_AFTER = re.compile(r"(?:以内|之内|内)[^，,。；;]{0,4}?(?:完成|办结|办理|答复|回复|反馈|处理"

@@ -140,3 +140,13 @@ def test_how_many_of_a_plans_items_hold_a_state_is_a_count(sentence, figure, kin
 ])
 def test_the_value_of_a_requirement_is_a_limit(sentence, role):
     assert _role(sentence, "92%") == role
+
+
+@pytest.mark.parametrize(("sentence", "figure", "role"), [
+    ("全县启动为期两年的农村人居环境整治。", "两年", "target"),
+    ("改造任务分三年实施。", "三年", "target"),
+    ("他参加了为期两年的脱产进修。", "两年", "level"),
+    ("全县举办为期5天的业务培训。", "5天", "level"),
+])
+def test_the_years_a_campaign_is_planned_over_are_aimed_at(sentence, figure, role):
+    assert _role(sentence, figure, "duration") == role
