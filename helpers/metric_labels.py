@@ -1049,14 +1049,18 @@ _PRICE = re.compile(r"(?:价格|价格指数|物价|房价|CPI)$")
 #: …变化 for 71 of 125 (同比变化 included; 增速 7, the bare rate 33).  A change in the
 #: quantity's own unit keeps its name: set 1 writes the bare quantity, 28 of 85 in all.
 POINT_CHANGE_NOUN = "变化"
+#: Words naming a rate, a share or an index (城镇化率, 比重, 满意度, 综合指数): only such a figure
+#: moves in percentage points; the points of any other quantity move its growth rate, which
+#: the annotators name (…增速较1-9月变化, …增速高于全省: 65 of the 71 point changes so named).
+_RATE_NAME = re.compile(r"率|比|重|例|度|指数|份额")
 #: Units of a change measured as a share of the quantity changed, and of one in points.
 _PERCENT_UNITS = frozenset({"%", "％", "‰"})
 _POINT_UNITS = frozenset({"个百分点", "百分点"})
 #: Label words that already name a change, a gap or a contribution (增速, 增幅较一季度, 降幅,
 #: 变化, 增量, 高于全省, 拉动…): such a label says its kind and is left alone.
 _KIND_SAID = re.compile("|".join(GROWTH_SIZE_WORDS) + r"|变化|变动|增量|增减|差距|差值|幅度"
-                        r"|高于|低于|高出|低出|快于|慢于|拉动|下拉|落后于|领先于"
                         r"|(?:增加|减少|增长|下降|提高|降低|上升|回落|缩短|延长)$")
+_COMPARED = re.compile(r"高于|低于|高出|低出|快于|慢于|拉动|下拉|落后于|领先于")
 #: A case-handling step named alone (结案, 受案, 立案): a change of it is a change of the number
 #: of cases, which the annotators write …数 (结案数 27 times, 立案数 11, 受案数 3, 收案数 4; bare
 #: 结案/收案 13); 结案增速 would read as how fast cases are closed.  The count itself keeps its
@@ -1072,12 +1076,20 @@ def kind_named(label: str | None, *, role: str | None, unit: str | None,
     change in points the change (``POINT_CHANGE_NOUN``); a change of a case-handling step is
     one of their number (结案数增速).  Other figures, and labels that already say their kind,
     are returned as they are."""
-    if not label or role != "change" or _KIND_SAID.search(label):
+    if not label or role != "change":
+        return label
+    if _COMPARED.search(label):
+        return label
+    if unit in _POINT_UNITS and label.endswith(GROWTH_SIZE_WORDS):
+        return label + POINT_CHANGE_NOUN  # 增速较1-9月加快2个百分点: the growth rate's change
+    if _KIND_SAID.search(label):
         return label
     if _CASE_STEP.search(label):
         label += COUNT_NOUN
     if unit in _PERCENT_UNITS and direction != "down":
         return label + (PRICE_RISE_NOUN if _PRICE.search(label) else GROWTH_RATE_NOUN)
     if unit in _POINT_UNITS:
+        if not _RATE_NAME.search(label):  # 工业产值增长8.1%，加快1.9个百分点: its growth's change
+            label += PRICE_RISE_NOUN if _PRICE.search(label) else GROWTH_RATE_NOUN
         return label + POINT_CHANGE_NOUN
     return label

@@ -313,7 +313,7 @@ def test_a_growth_property_or_a_gap_borrows_its_subject():
     from helpers.metrics import extract_from_text
 
     rows = extract_from_text("全县农产品加工业产值增长6.2%，增速较上月提高0.4个百分点。")
-    assert [r["indicator"] for r in rows] == ["农产品加工业产值增速", "农产品加工业产值增速"]
+    assert [r["indicator"] for r in rows] == ["农产品加工业产值增速", "农产品加工业产值增速变化"]
     gap = extract_from_text("建材业增长4.1%，高于全县工业增速1.6个百分点。")
     # the gap in points after a growth compares the growths (建材业增速, not 建材业)
     assert [r["indicator"] for r in gap] == ["建材业增速", "建材业增速高于全县工业增速"]
@@ -355,7 +355,7 @@ def test_persons_of_cases_in_a_list_before_fenbie_are_named_by_the_cases():
 
 def test_a_faster_growth_is_of_the_figure_before_and_no_name_of_its_own():
     got = _labels("全镇工业产值同比增长8.1%，比去年同期加快1.9个百分点。")
-    assert got == [(8.1, "工业产值增速"), (1.9, "工业产值变化")]
+    assert got == [(8.1, "工业产值增速"), (1.9, "工业产值增速变化")]
 
 
 def test_a_growth_ranked_after_an_excess_is_of_the_amount_not_the_excess():
@@ -540,7 +540,7 @@ def test_bare_measure_takes_the_full_name_printed_before_it():
     sentence = ("1-8月，全县规模以上工业增加值同比增长5.6%，其中8月份增加值同比增长9.2%，"
                 "比7月份加快1.4个百分点。")
     assert _row(sentence, 9.2)["indicator"] == "规模以上工业增加值增速"
-    assert _row(sentence, 1.4)["indicator"] == "规模以上工业增加值变化"
+    assert _row(sentence, 1.4)["indicator"] == "规模以上工业增加值增速变化"
 
 
 def test_bare_measure_after_a_share_takes_the_part():
@@ -696,7 +696,7 @@ def test_a_hotline_like_count_with_its_measure_word_is_a_figure_of_the_clause():
 
 def test_a_month_range_with_a_long_dash_is_a_comparison_base():
     got = dict(_labels("规上工业增加值增长6.4%，增速比1—8月份加快0.7个百分点。"))
-    assert got[0.7] == "规上工业增加值增速"
+    assert got[0.7] == "规上工业增加值增速变化"
 
 
 # --- a change after an attribute; a category's threshold ----------------------------------------
@@ -820,11 +820,20 @@ def test_respectively_gaps_to_listed_benchmarks_and_the_growth_gap_after_them():
     ("十月份，猪肉价格环比上涨3.6%。", 3.6, "猪肉价格涨幅"),
     # a change in points of a rate is the rate's change
     ("全镇垃圾分类覆盖率达到92%，较上年提高4.5个百分点。", 4.5, "垃圾分类覆盖率变化"),
+    # points moved by a quantity that is no rate move its growth rate
+    ("全乡粮食产量增长3.2%，增幅比上年回落1.1个百分点。", 1.1, "粮食产量增幅变化"),
+    ("全区税收收入同比增长6.5%，比一季度加快2.3个百分点。", 2.3, "税收收入增速变化"),
+    # a gap or a contribution already says what it is
+    ("其中建筑业拉动全区生产总值增长0.8个百分点。", 0.8, None),
     # a change of a case-handling step is a change of the number of cases
     ("全年共办理案件930件，其中结案866件，同比上升9.7%。", 9.7, "结案数增速"),
 ])
 def test_a_change_label_names_the_change(sentence, value, label):
-    assert _row(sentence, value)["indicator"] == label
+    got = _row(sentence, value)["indicator"]
+    if label is None:
+        assert not str(got).endswith("变化")
+    else:
+        assert got == label
 
 
 @pytest.mark.parametrize(("sentence", "value", "label"), [
