@@ -1046,13 +1046,17 @@ GROWTH_RATE_NOUN = "增速"
 PRICE_RISE_NOUN = "涨幅"
 _PRICE = re.compile(r"(?:价格|价格指数|物价|房价|CPI)$")
 #: The noun a change in percentage points ends in (城镇登记失业率变化): the annotators write
-#: …变化 for 71 of 125 (同比变化 included; 增速 7, the bare rate 33).  A change in the
-#: quantity's own unit keeps its name: set 1 writes the bare quantity, 28 of 85 in all.
+#: …变化 for 71 of 125 (同比变化 included; 增速 7, the bare rate 33).  A rise in the quantity's
+#: own unit or a rank's move is its change too (…变化 25 of 56 rises, 增加/提高 6, bare 16;
+#: rank moves 4 of 5); a fall there keeps its name, as a fall in per cent does (set 1 writes
+#: the bare quantity for falls).
 POINT_CHANGE_NOUN = "变化"
 #: Words naming a rate, a share or an index (城镇化率, 比重, 满意度, 综合指数): only such a figure
 #: moves in percentage points; the points of any other quantity move its growth rate, which
 #: the annotators name (…增速较1-9月变化, …增速高于全省: 65 of the 71 point changes so named).
 _RATE_NAME = re.compile(r"率|比|重|例|度|指数|份额")
+#: Units that say the figure's kind themselves (a multiple: 增长1.5倍, 翻一番) or are a share (九成).
+_SELF_NAMED_UNITS = frozenset({"倍", "番", "成"})
 #: Units of a change measured as a share of the quantity changed, and of one in points.
 _PERCENT_UNITS = frozenset({"%", "％", "‰"})
 _POINT_UNITS = frozenset({"个百分点", "百分点"})
@@ -1073,9 +1077,10 @@ def kind_named(label: str | None, *, role: str | None, unit: str | None,
                direction: str | None) -> str | None:
     """``label`` made to say what kind of figure it names where the unit does not: a rise in
     per cent names the growth rate (``GROWTH_RATE_NOUN``; a price's ``PRICE_RISE_NOUN``), a
-    change in points the change (``POINT_CHANGE_NOUN``); a change of a case-handling step is
-    one of their number (结案数增速).  Other figures, and labels that already say their kind,
-    are returned as they are."""
+    change in points, a rise in the quantity's own unit and a rank's move the change
+    (``POINT_CHANGE_NOUN``; points of a quantity that is no rate move its growth rate: 工业产值
+    增速变化); a change of a case-handling step is one of their number (结案数增速).  Falls
+    outside points, other roles, gaps and labels that already say their kind stay as they are."""
     if not label or role != "change":
         return label
     if _COMPARED.search(label):
@@ -1092,4 +1097,6 @@ def kind_named(label: str | None, *, role: str | None, unit: str | None,
         if not _RATE_NAME.search(label):  # 工业产值增长8.1%，加快1.9个百分点: its growth's change
             label += PRICE_RISE_NOUN if _PRICE.search(label) else GROWTH_RATE_NOUN
         return label + POINT_CHANGE_NOUN
-    return label
+    if unit in _SELF_NAMED_UNITS or direction == "down":
+        return label
+    return label + POINT_CHANGE_NOUN

@@ -220,8 +220,8 @@ def test_a_base_printed_alone_names_the_figure_before_it():
 
 
 @pytest.mark.parametrize(("sentence", "value", "name"), [
-    ("年末常住人口32.6万人，比上年末增加0.4万人。", 0.4, "年末常住人口"),
-    ("全院受案增加167件。", 167, "受案数"),
+    ("年末常住人口32.6万人，比上年末增加0.4万人。", 0.4, "年末常住人口变化"),
+    ("全院受案增加167件。", 167, "受案数变化"),
 ])
 def test_the_name_of_a_change_leaves_its_comparison_and_verb(sentence, value, name):
     assert dict(_labels(sentence))[value] == name
@@ -825,6 +825,9 @@ def test_respectively_gaps_to_listed_benchmarks_and_the_growth_gap_after_them():
     ("全区税收收入同比增长6.5%，比一季度加快2.3个百分点。", 2.3, "税收收入增速变化"),
     # a gap or a contribution already says what it is
     ("其中建筑业拉动全区生产总值增长0.8个百分点。", 0.8, None),
+    # a rise in the quantity's own unit is its change; a rank's move, the rank's change
+    ("全县市场主体比上年增加1260户。", 1260, "市场主体变化"),
+    ("全县营商环境评价排名由第9位上升到第5位，前进4个位次。", 4, "营商环境评价排名变化"),
     # a change of a case-handling step is a change of the number of cases
     ("全年共办理案件930件，其中结案866件，同比上升9.7%。", 9.7, "结案数增速"),
 ])
@@ -839,7 +842,7 @@ def test_a_change_label_names_the_change(sentence, value, label):
 @pytest.mark.parametrize(("sentence", "value", "label"), [
     # a label that already says its kind gets nothing more
     ("全区社会消费品零售总额增速为6.8%。", 6.8, "社会消费品零售总额增速"),
-    # a fall in per cent and an absolute change keep the quantity's name (the sets disagree)
+    # a fall, in per cent or in the quantity's unit, keeps the quantity's name (the sets disagree)
     ("全县道路交通事故起数同比下降23.1%。", 23.1, "道路交通事故起数"),
     ("全镇户籍人口比上年减少312人。", 312, None),
 ])

@@ -720,7 +720,8 @@ def test_a_rank_movement_printed_without_first_ordinal_and_its_size():
            if r["kind"] == "rank"]
     assert got == [(15.0, "from", "up", "2021年"), (4.0, "to", "up", "2022年"),
                    (11.0, "change", "up", None)]
-    assert rows[-1]["indicator"] == rows[0]["indicator"]  # the size names what moved
+    # the size names what moved, and that it is the move (kind_named)
+    assert rows[-1]["indicator"] == rows[0]["indicator"] + "变化"
 
 
 def test_a_lead_over_the_runner_up_is_a_change_up():
