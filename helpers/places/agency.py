@@ -91,6 +91,11 @@ _ORGAN = re.compile(
     rf"(?:{'|'.join(_NOT_AFTER.get(s, '') + s + _NOT_ENDING.get(s, '') for s in ORGAN_SUFFIXES)})"
     rf"|{'|'.join(WHOLE_NAMES)})"
 )
+#: The political consultative conference, and the words after it that leave it the organ
+#: rather than start an organ's name: its members (政协委员, whose 委 would end a 政协委) and the
+#: verb 组织 (市政协组织部分委员调研 is no 政协组织部).
+CPPCC = "政协"
+_CPPCC_ITSELF = re.compile(rf"{CPPCC}(?:委$|组织)")
 #: The party's name before a local party organ (中共某省委组织部): the organ is the subject.
 PARTY_PREFIX = "中共"
 #: A party committee's study group (县委中心组): the committee's leaders meeting, not an organ.
@@ -130,6 +135,11 @@ _ACCOMPANYING = re.compile(rf"[^，。；！？]{{0,{MAX_ACCOMPANYING_LIST}}}?(?
 MAX_SOURCE = 30
 _NOT_NAME = re.compile(r"[\s，。、：:；;（）()]")
 _SOURCE_LABEL = re.compile(r"^\s*(?:来源|来源于|稿源|供稿)\s*[：:]?\s*")
+#: A site prints the publication time after the 来源 name (某县热线办   2023-02-20 09:25,
+#: 某区人大  发稿日期:2019-09-25 18:08, 热线办2017-07-17 10:07): a date, its label and the time
+#: of day are no part of the name.
+_SOURCE_TIME = re.compile(r"\s*(?:(?:发稿|发布|信息)?(?:日期|时间)\s*[：:]\s*)?"
+                          r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 
 
 def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
@@ -152,6 +162,10 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
             continue
         if is_media and _FOUNDED.match(text, m.end()):
             continue
+        if _CPPCC_ITSELF.match(name):  # 县政协委员视察, 市政协组织委员调研: the 政协 acts
+            name = CPPCC
+            out.append((m.start("level"), m.start("name") + len(name), m["level"] + name))
+            continue
         level = "自治区" if m["level"] == "区" and text[m.start() - 2:m.start()] == "自治" else (
             m["level"])
         end = m.end()
@@ -163,6 +177,24 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
             name, end = name + more, end + len(more)
         out.append((m.start("level"), end, level + name))
     return out
+
+
+#: The enumeration comma after a subject organ: the subject is a list of organs (a joint action
+#: or a meeting's attendance, 由县直工委、县卫体局、县总工会联合举办), which no one organ reports.
+LIST_MARK = "、"
+#: Fewest organs in such a list: two organs named together are the organiser and its partner
+#: (由市委宣传部、市委网信办主办: the first is the reporting organ), three or more a joint body.
+MIN_JOINT = 3
+#: Words that make a list of organs one body with no head: the 主办单位 (organisers) they are,
+#: 参加 (a meeting's attendance: 区应急局、水务局、气象局…负责同志参加会议), 驻 (a work team
+#: stationed in a village by several organs: 县委巡察办、政府办、乡村振兴局驻某村工作队).  Not
+#: 联合 (jointly): the annotated sets give a joint action by three or more organs sometimes its
+#: first organ (某县委宣传部、县教育局、县文联…联合举办) and sometimes none; nor a list without
+#: such a word (某县扶贫办、农业局、民政局等部门开展…), whose first organ leads.
+_JOINT_ACT = re.compile(r"主办单位|参加|驻")
+#: What a clause's subject is when it is such a list: the article has no reporting organ, and
+#: no later clause is read for one (the list's members are not it either).
+JOINT = ""
 
 
 def _subject(clause: str) -> str | None:
@@ -187,7 +219,19 @@ def _subject(clause: str) -> str | None:
             break
         pos = max(pos, e)
     # the level character may be the last one of a place name (湘阴县|民政局 starts at 县)
-    return organ if start <= pos else None
+    if start > pos:
+        return None
+    if _is_joint(clause, end):
+        return JOINT  # 县公安局、县城管局、县环保局联合开展: several organs act, none alone
+    return organ
+
+
+def _is_joint(clause: str, end: int) -> bool:
+    """Whether the subject organ ending at ``end`` heads a list of ``MIN_JOINT`` or more organs
+    that act together (``_JOINT_ACT``)."""
+    return (clause.startswith(LIST_MARK, end)
+            and clause.count(LIST_MARK, end) >= MIN_JOINT - 1
+            and _JOINT_ACT.search(clause, end) is not None)
 
 
 #: The political consultative conference by its formal name (中国人民政治协商会议某某区第十五届委员会,
@@ -222,9 +266,28 @@ def find_agency(headline: str | None, text: str, source: str | None) -> str | No
         organ = _segment_subject(segment)
         if organ is not None and rectifying and organ.endswith(INSPECTION_TEAMS):
             return None  # the inspected unit's rectification report, not the team's
+        if organ == JOINT:
+            return None
         if organ is not None:
             return organ
+    if _HOTLINE_BULLETIN.search(headline or ""):
+        return _hotline_office(text)
     return None
+
+
+#: A hotline's periodic bulletin (12345政府服务热线一周情况通报, 二季度12345热线运行情况通报):
+#: the headline names the hotline without its level, and the body opens with figures; the
+#: hotline's own office, named with its level where the body cites it (县热线办直办11件, 市热线办
+#: 回访工单), compiled the bulletin.
+_HOTLINE_BULLETIN = re.compile(r"热线[^，。]{0,12}?(?:通报|运行情况|办理情况|分析报告)")
+#: Most characters of a bulletin's body searched for its hotline office.
+MAX_HOTLINE_SEARCH = 2000
+
+
+def _hotline_office(text: str) -> str | None:
+    """The first hotline organ with its level in the body (县热线办), or None."""
+    return next((organ for _s, _e, organ in organs(text[:MAX_HOTLINE_SEARCH])
+                 if "热线" in organ), None)
 
 
 #: A party committee's inspection teams (``ORGAN_SUFFIXES``).
@@ -236,11 +299,16 @@ INSPECTION_TEAMS = ("巡视组", "巡察组")
 _RECTIFICATION = re.compile(r"整改(?:情况|进展)")
 
 
+#: Bodies printed as a 来源 by their short name alone after the place (某区人大: the people's
+#: congress; 某县政协): in running text 县人大 is mostly a person's title (县人大代表), so only here.
+SOURCE_WHOLE_NAMES = ("人大", "政协")
+
+
 def source_organ(source: str) -> str | None:
     """The organ a 来源 string names: the whole string when it is one organ (衡东县12345政务服务
     热线中心 -> 县12345政务服务热线中心; 经济发展局 printed without a level stays as printed),
     else the first organ in it; None for a newspaper, a site or a media centre."""
-    source = _SOURCE_LABEL.sub("", source).strip()
+    source = _SOURCE_TIME.sub("", _SOURCE_LABEL.sub("", source)).strip()
     if not source or len(source) > MAX_SOURCE or _NOT_NAME.search(source):
         return None
     places = find_places(source)
@@ -248,8 +316,8 @@ def source_organ(source: str) -> str | None:
     if places and places[0][0] == 0:
         end = max(e for s, e, _p in places if s == 0)
         level, rest = source[end - 1], source[end:]
-    whole = rest.endswith(ORGAN_SUFFIXES) and not rest.endswith(NOT_ORGANS) and (
-        len(rest) > 1)
+    whole = (rest.endswith(ORGAN_SUFFIXES) and not rest.endswith(NOT_ORGANS) and (
+        len(rest) > 1)) or (bool(level) and rest in SOURCE_WHOLE_NAMES)
     if whole:
         return level + rest
     found = organs(source)
