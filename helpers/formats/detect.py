@@ -15,7 +15,7 @@ from collections import Counter
 from itertools import islice
 from pathlib import Path
 
-from helpers.formats.furniture import furniture_kind
+from helpers.formats.furniture import furniture_kind, spaceless_candidates
 from helpers.formats.headers import parse_header
 
 __all__ = ["TABLE_SUFFIXES", "TEXT_SUFFIXES", "detect_format"]
@@ -83,7 +83,10 @@ def detect_format(path: Path, text: str | None = None) -> str:
         return "table"
     spaceless = ("".join(line.split()) for line in (text or "").splitlines())
     lines = list(islice((s for s in spaceless if s), DETECT_LINES))  # the first ones only
-    lines = [s for s in lines if furniture_kind(s) is None and parse_header(s) is None]
+    # (only the lines that may be furniture are asked: spaceless_candidates)
+    maybe = set(spaceless_candidates(lines))
+    lines = [s for i, s in enumerate(lines)
+             if (i not in maybe or furniture_kind(s) is None) and parse_header(s) is None]
     if len(lines) < PAGE_MIN_LINES:
         return "article"
     short = sum(len(s) <= PAGE_LINE_MAX for s in lines)
