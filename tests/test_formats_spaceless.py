@@ -16,6 +16,10 @@ FURNITURE = [
     "208 0",
     "分享到：",
     "字(zì)號(hào)：",
+    "icp备12345678号",  # the footer's ICP in any case
+    "COPYRIGHT2020某某网",
+    "合作熱線：0000-1234567",
+    "關闭",
 ]
 # Column text of a page: no sign of furniture, so no per-line check.
 TEXT = ["今年以来，全县围绕产业", "发展目标，扎实推进各项", "工作落地见效，群众满意"]

@@ -253,12 +253,15 @@ def furniture_candidates(page: str, *, newspaper: str | None = None,
 # ``furniture_candidates`` and a spam term: a menu's bar (its items have no spaces to stand apart
 # by), a ``(`` of the pinyin the footer and button rules remove first, a forum's edit stamp, and
 # a piece every match of ``_BUTTON_LINE``, ``_RELATED`` and ``_FOOTER`` holds (字号, 首页, 相关,
-# 推荐, 热, 承办, 版权所有, ICP, …).  A scan for these literals is several times quicker than for
-# those patterns, whose leading classes and lazy gaps try every position.
+# 推荐, 热, 承办, 版权所有, ICP, …).  A scan for these is several times quicker than for those
+# patterns, whose leading classes and lazy gaps try every position; each alternative opens with
+# one literal character (no class, no IGNORECASE: ICP and Copyright spell out their cases) so
+# that the scan jumps to the characters that can open one (ten times quicker again).
 _SPACELESS_SIGNS = re.compile(
-    r"[|｜(©]|本帖最[后後]由|字[号號体體]|分享|[标標][签簽]|[关關]闭|首[页頁]"
-    r"|[标標][识識][码碼]|ICP|安[备備]|版[权權]所有|Copyright|承[办辦]|[热熱]|稿[邮郵信]"
-    r"|相[关關]|推[荐薦]|上篇|下篇", re.IGNORECASE)
+    r"\||｜|\(|©|本帖最[后後]由|字[号號体體]|分享|标[签簽]|標[签簽]|关闭|關闭|首[页頁]"
+    r"|标[识識][码碼]|標[识識][码碼]|I[Cc][Pp]|i[Cc][Pp]|安[备備]|版[权權]所有"
+    r"|C[Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]|c[Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]|承[办辦]|热|熱|稿[邮郵信]"
+    r"|相[关關]|推[荐薦]|上篇|下篇")
 
 
 def spaceless_candidates(lines: list[str]) -> list[int]:
