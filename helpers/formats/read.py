@@ -36,7 +36,8 @@ __all__ = ["FileRecords", "Record", "read_file"]
 # The weekday a page's running head prints after the date (星期五, 周五).
 _WEEKDAY = re.compile(r"(星期|周)[一二三四五六日天]")
 # What a running head holds: a weekday, or an editors' label (a line without one is none).
-_PAGE_HEADER_HINT = re.compile(r"(星期|周)[一二三四五六日天]|编|版式|校|审|签发|核稿")
+# (each alternative opens with a literal character: re then jumps to those characters)
+_PAGE_HEADER_HINT = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日天]|编|版式|校|审|签发|核稿")
 
 
 @dataclass
