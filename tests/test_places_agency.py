@@ -72,3 +72,16 @@ def test_cppcc_members_and_organising(headline, text, organ):
 ])
 def test_list_of_organs(text, organ):
     assert find_agency(None, text, None) == organ
+
+
+# -- an organ's head leading (率) its staff: the organ acts ---------------------------------------
+@pytest.mark.parametrize(("text", "organ"), [
+    ("3月4日，省农业农村厅副厅长王某率种植业处负责人到某县调研春耕生产。", "省农业农村厅"),
+    ("5月6日，区人大常委会主任李某率部分常委会组成人员视察重点项目。", "区人大常委会"),
+    # 率先 is "take the lead", no group led: the head is a person, no organ
+    ("县统计局局长张某率先垂范，带头走访企业。", None),
+    # 一行 alone does not make the organ act
+    ("6月1日，区政协主席刘某一行到某镇调研。", None),
+])
+def test_head_leading_staff(text, organ):
+    assert find_agency(None, text, None) == organ

@@ -72,9 +72,11 @@ _FOUNDED = re.compile(r"(?:正式)?(?:挂牌|成立|揭牌)")
 HOTLINE_CONTINUATIONS = ("中心", "平台", "办公室")
 #: A person leading the organ's group (某局党组书记某某带队, 市委常委、组织部部长某某率队到某县):
 #: the organ acts, through its head, with its staff.  The title may name the party committee's
-#: department (市委常委、组织部部长: 市委组织部).
+#: department (市委常委、组织部部长: 市委组织部).  率 alone is the same verb (某局副局长某某率
+#:某处负责人到某县调研, 主任某某率部分委员视察), but not in 率先 (takes the lead in doing).  Not
+#: 一行 alone: the sets give 某局局长某某一行 sometimes the organ and sometimes none.
 MAX_TITLE_RUN = 40
-_LEADS_GROUP = re.compile(rf"[^，。；！？]{{0,{MAX_TITLE_RUN}}}?(?:率队|带队|带领|率领)")
+_LEADS_GROUP = re.compile(rf"[^，。；！？]{{0,{MAX_TITLE_RUN}}}?(?:率队|带队|带领|率领|率(?!先))")
 #: ... also with 一行 (a party), when the titles name the committee's department: an official
 #: with one title and 一行 may travel with staff of several posts (市政协副主席、市工信委主任某某一行).
 _DEPARTMENT_GROUP = re.compile(rf"[^，。；！？]{{0,{MAX_TITLE_RUN}}}?(?:率队|带队|带领|率领|一行)")
