@@ -85,3 +85,22 @@ def test_list_of_organs(text, organ):
 ])
 def test_head_leading_staff(text, organ):
     assert find_agency(None, text, None) == organ
+
+
+# -- national organs cited as the channel or the guide; websites as the 来源 -----------------------
+@pytest.mark.parametrize(("source", "organ"), [
+    ("中央纪委国家监委网站", None),
+    ("某某县人民政府网", None),
+    ("湘阴县纪委监委", "县纪委监委"),
+])
+def test_website_source_is_no_organ(source, organ):
+    assert source_organ(source) == organ
+
+
+@pytest.mark.parametrize(("text", "organ"), [
+    ("由中央网信办某局指导，省委网信办主办的网络宣传活动在某市启动。", "省委网信办"),
+    ("据中央纪委国家监委网站消息，日前，湘阴县纪委监委通报了3起典型问题。", "县纪委监委"),
+    ("中央纪委近日通报了5起典型问题。", "中央纪委"),
+])
+def test_centre_organ_cited(text, organ):
+    assert find_agency(None, text, None) == organ

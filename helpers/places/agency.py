@@ -223,9 +223,16 @@ def _subject(clause: str) -> str | None:
     # the level character may be the last one of a place name (湘阴县|民政局 starts at 县)
     if start > pos:
         return None
+    if organ.startswith(CENTRE) and _CITED.search(clause, end):
+        return None  # 据中央纪委国家监委网报道, 由中央网信办指导: the local organ reports
     if _is_joint(clause, end):
         return JOINT  # 县公安局、县城管局、县环保局联合开展: several organs act, none alone
     return organ
+
+
+#: A national organ in a clause that cites its website (据中央纪委国家监委网报道) or its guidance
+#: (由中央网信办网络传播局指导，省委网信办主办): the item is a local organ's, named after it.
+_CITED = re.compile(r"网站|网(?!络)|指导")
 
 
 def _is_joint(clause: str, end: int) -> bool:
@@ -306,6 +313,11 @@ _RECTIFICATION = re.compile(r"整改(?:情况|进展)")
 SOURCE_WHOLE_NAMES = ("人大", "政协")
 
 
+#: Endings of a website's name: a 来源 that is a site (某某新闻网, 中央纪委国家监委网站) is the
+#: channel that carried the item, not its reporting organ, even where an organ runs the site.
+WEBSITES = ("网站", "网")
+
+
 def source_organ(source: str) -> str | None:
     """The organ a 来源 string names: the whole string when it is one organ (衡东县12345政务服务
     热线中心 -> 县12345政务服务热线中心; 经济发展局 printed without a level stays as printed),
@@ -313,6 +325,8 @@ def source_organ(source: str) -> str | None:
     source = _SOURCE_TIME.sub("", _SOURCE_LABEL.sub("", source)).strip()
     if not source or len(source) > MAX_SOURCE or _NOT_NAME.search(source):
         return None
+    if source.endswith(WEBSITES):
+        return None  # 中央纪委国家监委网站, 某县人民政府网: the site that carried the item
     places = find_places(source)
     level, rest = "", source
     if places and places[0][0] == 0:
