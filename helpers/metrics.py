@@ -231,9 +231,9 @@ _NOT_QUANTITIES = {
              r"|(?<![\d.])(?:1[0-2]\d|1\d{4}|9\d{4})(?![\d.])(?=\s*(?:政务|便民|服务|热线|宣传日"
              r"|系统|平台|报警|接警|接处警|指挥|专线|举报|电话|短信|号码|话务|工单|中心|投诉|咨询"
              r"|来电|急救|救护|出警|联动|接报|在线|网络))"
-             # the government hotlines 123xx (12345, 12315, 12388) without a unit: a name
-             # (靖江12345受理19346个)
-             rf"|(?<![\d.])123\d\d(?![\d.]|\s*(?:{_UNIT_ALT}))",
+             # the government hotlines 123xx (12345, 12315, 12388) without a unit or a
+             # magnitude: a name (靖江12345受理19346个); 12399万元 is an amount
+             rf"|(?<![\d.])123\d\d(?![\d.]|\s*(?:{_MAG}|{_UNIT_ALT}))",
     # the pool of a ranking (全市20个区县排名第4, 在全省102个县中位列第9): the denominator of
     # the rank printed before it, no reported count
     # (a note in brackets and the measure ranked may stand between: 在16个县市区(含…)经济指标

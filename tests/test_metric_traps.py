@@ -356,3 +356,15 @@ def test_case_and_person_counts_printed_apart_are_both_read():
     rows = [(r["value"], r["unit"]) for r in extract_from_text("共受理审查起诉案件215件310人。")
             if r["kind"] != "date"]
     assert rows == [(215.0, "件"), (310.0, "人")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an amount whose digits run like a hotline's (123xx) is still an amount when a magnitude
+    # or a unit follows; only the bare number is the hotline's name
+    ("全年完成项目投资12356万元，同比增长6.2%。",
+     [(12356, "万元", "money"), (6.2, "%", "rate")]),
+    ("全县接待游客12310万人次。", [(12310, "万人次", "count")]),
+    ("拨打12345反映问题的群众明显增多。", []),
+])
+def test_an_amount_in_the_hotline_range_is_read_whole(sentence, expected):
+    assert figures(sentence) == expected
