@@ -457,6 +457,7 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     out = drop_sector_projects(drop_school_audience(text, out),
                                hotline=bool(HOTLINE.search(text)))
     out = drop_passing_mechanisms(text, drop_discipline_petitions(text, drop_setting_words(out)))
+    out = drop_unmeasured_evaluation(text, out)
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
 
@@ -651,6 +652,28 @@ def drop_straw_setting(text: str, matches: list[tuple[str, str, str, int, int]]
     if not STRAW_BAN.search(text):
         return matches
     return [m for m in matches if m[0] != STRAW_SETTING_CODE]
+
+
+#: The codebook's decision for quantified_evaluation (its ``include``: a target counts when it
+#: is stated with a figure, a share or a rank, or when work is measured against it): these
+#: words name an indicator, a standard or an appraisal without measuring anything, so alone
+#: they do not carry the mode in a paragraph that prints no measure (工作指标任务, 按期达标,
+#: 评选出好媳妇).  Issue 14: checked on every opened real set, each gained or stayed equal.
+EVALUATION_CODE = "quantified_evaluation"
+UNMEASURED_EVALUATION_TERMS = frozenset({"指标", "达标", "评选", "评为"})
+#: A measure printed in the paragraph: a percentage, a rank (第N), a rate word (…率).
+MEASURE = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]|第[一二三四五六七八九十0-9]|率")
+
+
+def drop_unmeasured_evaluation(text: str, matches: list[tuple[str, str, str, int, int]]
+                               ) -> list[tuple[str, str, str, int, int]]:
+    """``matches`` without ``EVALUATION_CODE`` when every term of it found is one of
+    ``UNMEASURED_EVALUATION_TERMS`` and ``text`` prints no ``MEASURE``: the words name an
+    evaluation the paragraph does not report."""
+    terms = [m[2] for m in matches if m[0] == EVALUATION_CODE]
+    if not terms or not set(terms) <= UNMEASURED_EVALUATION_TERMS or MEASURE.search(text):
+        return matches
+    return [m for m in matches if m[0] != EVALUATION_CODE]
 
 
 def drop_roster_domains(text: str, matches: list[tuple[str, str, str, int, int]]
