@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from coded import codes
 
-from helpers.coding import MEASURE, UNMEASURED_EVALUATION_TERMS, drop_unmeasured_evaluation
+from helpers.coding import UNMEASURED_EVALUATION_TERMS, drop_unmeasured_evaluation
 
 EVAL = "quantified_evaluation"
 
