@@ -489,17 +489,18 @@ _THRESHOLD_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{1,{MAX_CATEGORY_NOUN}}}?(?
                               r"\d+(?:\.\d+)?[个家户项村家座所]")
 #: Words right before a figure that bound a group (低于100分, 不足80%, 未达到90%) when a group
 #: of units follows it (…的单位, …的乡镇): then a limit, not a gap.
-_BOUND_WORD = re.compile(r"(?:低于|高于|不足|不到|未达到?|达不到|超过|大于|小于)$")
+_BOUND_WORDS = "低于|高于|不足|不到|未达到?|达不到|超过|大于|小于"
+_BOUND_WORD = re.compile(rf"(?:{_BOUND_WORDS})$")
 #: The same words read as the figure's own qualifier (不足80% printed as one figure).
-_BOUND_WORD_AHEAD = re.compile(r"低于|高于|不足|不到|未达到?|达不到|超过|大于|小于")
+_BOUND_WORD_AHEAD = re.compile(_BOUND_WORDS)
+#: The units a bounded group is made of (…的单位, …的乡镇).
+_GROUP_NOUNS = "单位|县区|县|区|乡镇|镇|街道|村|社区|企业|项目|学校|部门|医院|科室"
 #: The group of units a bound names, up to ``MAX_GROUP_REACH`` characters after the figure.
 MAX_GROUP_REACH = 10
-_GROUP_AFTER = re.compile(rf"(?:以上|以下)?[^，,。；;]{{0,{MAX_GROUP_REACH}}}?的(?:单位|县区|县|区|乡镇"
-                          r"|镇|街道|村|社区|企业|项目|学校|部门|医院|科室)")
+_GROUP_AFTER = re.compile(rf"(?:以上|以下)?[^，,。；;]{{0,{MAX_GROUP_REACH}}}?的(?:{_GROUP_NOUNS})")
 #: A bound of a group inside a gap's benchmark (高于 95分的单位共): the figure after it counts the
 #: group.
-_BOUND_OF_GROUP = re.compile(r"\d[^，,。；;\d]{0,4}的(?:单位|县区|县|区|乡镇|镇|街道|村|社区|企业|项目"
-                             r"|学校|部门|医院|科室)")
+_BOUND_OF_GROUP = re.compile(rf"\d[^，,。；;\d]{{0,4}}的(?:{_GROUP_NOUNS})")
 #: A fixed amount a rule gives for each unit (每条线索给予人民币10万元奖励, 每户补助3000元).
 _PER_AWARD = re.compile(r"每(?:条|个|人|户|名|家|次|件|位|亩)[^，,。；;]{0,12}?(?:给予|奖励|补贴|补助|奖补)")
 #: A viewpoint (从28项监测指标全省位次情况看): 从 opens no baseline there.
