@@ -83,7 +83,7 @@ PARSE_MODULES = ("helpers.config", "helpers.errors", "helpers.corpus", "helpers.
 PARSE_PACKAGES = ("helpers.layout", "helpers.formats", "helpers.places")
 CODING_MODULES = ("helpers.codebook", "helpers.coding")
 METRICS_MODULES = ("helpers.metrics", "helpers.metric_context", "helpers.metric_labels",
-                   "helpers.metric_pairs",
+                   "helpers.metric_pairs", "helpers.metric_periods",
                    "helpers.numerals", "helpers.regex_scan", "helpers.text.pos")
 TOKENS_MODULES = ("helpers.tokens",)
 # Libraries whose behaviour shapes the tables (a lock-file upgrade invalidates the cache).

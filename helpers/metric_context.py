@@ -57,11 +57,16 @@ Set 3 (rules B1–B15 of its protocol) differs from sets 1–2 on these points, 
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
+
+# the period of a figure is read in its own module; period_dates is re-exported for callers
+from helpers.metric_periods import (
+    MONTH_NUMBER,
+    PERIOD,
+    figure_period,
+    period_dates,
+)
 
 __all__ = ["FigureContext", "figure_context", "open_bracket", "period_dates", "quoted_spans"]
 
@@ -169,63 +174,12 @@ _EXCESS = re.compile(r"超(?:出|过|额)?(?:年度)?(?:任务|目标|计划|序
 #: 10亿元以上基础设施项目, 收入10万元以上的村, 16周岁以上的常住人口), not a level reached; rates
 #: before 以上的 are shares of people (90%以上的群众), no threshold.
 _CATEGORY_AFTER = re.compile(r"^(?:以上|以下)的?(?=[\u4e00-\u9fff])(?![和及与并且等])")
-#: Time phrases a figure is reported for, longest first.  Each names a stretch of the year the
-#: report counts over; ``period_dates`` turns them into dates when the article's date is known.
-_CN = "一二三四五六七八九十"
-#: The numerals of a five-year plan's name (十四五): written out, since the code-point range
-#: 一-九 leaves out 二, 五, 六 and 八.
-_PLAN_CN = "一二三四五六七八九"
-_M = r"(?:\d{1,2}|[" + _CN + r"]{1,2})"  # a month's number
-_YEAR_WORD = r"(?:今年|去年|20\d\d年)"
-_TO_SIGN = r"(?:至|到|-|—|－|~)"
-PERIOD = re.compile(
-    # a span of years and one of days: 2020年至2024年间, 从2017年至2019年, 1月1日-12月13日
-    r"(?:从|自)?20\d\d年?" + _TO_SIGN + r"20\d\d年(?:间|期间|以来)?"
-    r"|(?:20\d\d年)?(?:\d{1,2}月)?\d{1,2}日" + _TO_SIGN + r"(?:\d{1,2}月)?\d{1,2}日"
-    # since an event: 自2025年4月30日正式运行以来
-    r"|(?:自|从)(?:20\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?)[^，,。；;]{0,"
-    + str(12) + r"}?以来"
-    r"|(?:截至|截止|截止到)(?:今年|去年|20\d\d年)[底末]"
-    # run together as printed: 截至1031日 (10月31日)
-    r"|(?:截至|截止|截止到)(?:1[0-2]|0?[1-9])(?:[12]\d|3[01]|0[1-9])日"
-    r"|(?:截至|截止|截止到|到)" + _YEAR_WORD + r"?" + _M + r"月(?:底|末|初|[上中下]旬|\d{1,2}日)"
-    r"|" + _YEAR_WORD + r"?" + _M + r"月份?" + _TO_SIGN + _M + r"月(?:份)?"
-    # 元至九月 (元 = 元月, January), not the 元 of an amount (5亿元至九月底)
-    r"|(?<![\d" + _CN + r"万亿千百])元月?" + _TO_SIGN + _M + r"月(?:份)?"
-    r"|" + _YEAR_WORD + r"?" + _M + _TO_SIGN + _M + r"月(?:份)?"
-    # the end of a month the stock is taken at (3月末，全县存贷余额…)
-    r"|(?<![\d" + _CN + r"至到\-—－~])" + _YEAR_WORD + r"?" + _M + r"月(?:末|底)"
-    r"|" + _YEAR_WORD + r"?前" + _M + r"个月"
-    r"|" + _YEAR_WORD + r"?(?:前|第)?[一二三四1-4]季度"
-    r"|" + _YEAR_WORD + r"?(?:上|下)半年"
-    # a deadline keeps its 前 (于6月30日前…必须达到100%)
-    r"|(?:20\d\d年)?\d{1,2}月\d{1,2}[日号](?:以?前(?![\d" + _CN + r"]))?"
-    r"|" + _YEAR_WORD + _M + r"月(?:份)?"
-    r"|今年以来|今年来|年初以来|去年以来|20\d\d年以来|近年来|近[一二三四五六七八九十两\d]+年(?:来)?"
-    r"|(?:今年|年初)(?:至|到)(?:目前|今)|截至目前|截至当前|目前|至今"
-    r"|“十[" + _PLAN_CN + r"]五”(?:期间|以来)?|十[" + _PLAN_CN + r"]五(?:期间|以来)"
-    r"|(?:本|上|当)(?:周|月|季度)|本年度?|(?:今年|去年)一年|一年来|当日|当天|今天|今日|昨天|昨日"
-    # the year a plan runs to (力争到2030年), not the new level's year (增加到2017年的1955件)
-    r"|(?<![增降提升少加长高低减])(?:到|至)20\d\d年(?:底|末)?"
-    r"|20\d\d年(?:度|全年|初|底|末)?|今年|去年|全年|年内|当年"
-    # the years of a gazetteer (1996 年，…平均每亩纯收入 1680 元)
-    r"|(?<!\d)19[5-9]\d年(?!代)"
-    r"|(?<![\d" + _CN + r"])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d" + _CN + r"]|底|末)"
-)
-#: The base period of a comparison (去年同期为26天, 比上年同期847件): the time of the figure
-#: it names (``base_period``), never the period of the sentence's other figures.
-BASE_PERIOD = re.compile(r"(?:去年|上年|上一年)同期")
 #: The figures a base period names: right after it (比上年同期847件), or after 为/是 (去年同期为
 #: 26天); not after a word of change or a benchmark (比去年同期增长, 高于去年同期9个百分点),
 #: which make the figure a change.
 _BASE_BEFORE = re.compile(r"(?:^|[比较])(?P<base>(?:去年|上年|上一年)同期)(?:为|是|的)?$")
 #: Words before a base period that make the figure after it a gap, not the base's value.
 _GAP_BEFORE_BASE = re.compile(r"(?:高于|低于|高出|低出|好于|快于|慢于)$")
-
-
-#: Characters before a year word that make it the base of a comparison (比去年, 较上年, 同2020年
-#: 相比), not the period the figure is for.
-COMPARISON_BASE = frozenset({"比", "较", "同", "与"})
 
 
 @dataclass(frozen=True)
@@ -271,7 +225,7 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         direction = first.direction
         if first.role == "change" and value is not None and value < 0:
             direction = "down"
-        return FigureContext(direction, first.role, _period(sentence, start))
+        return FigureContext(direction, first.role, figure_period(sentence, start))
     # the figure's own qualifier (以上 in 10亿元以上) belongs to what follows it
     bound = end - 2 if sentence[end - 2:end] in ("以上", "以下") else end
     after = sentence[bound:bound + CATEGORY_REACH]
@@ -341,7 +295,7 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         direction = "down"  # 增长-3.2%: a printed negative growth is a fall
     if role == "change" and direction is None and value is not None and value < 0:
         direction = "down"  # 同比分别-6.2%、-19.3%: the sign is the only word of the fall
-    period = _period(sentence, start)
+    period = figure_period(sentence, start)
     if role == "change" and kind == "rate" and sentence[end - 2:end] == "以上" and not ACHIEVED.search(
             sentence[clause_start:start]) and (period is None or period in PLAN_PERIODS):
         # 实现工业投资增长20%以上, 全年…同比增长7%以上: a growth rate bounded from below, of
@@ -720,137 +674,6 @@ _NEAR_ONLY = frozenset({"精简", "削减", "提速", "下行", "高出", "超�
 _NOT_SINGLE = frozenset({"新增", "最多", "最少", "至少", "较多", "较少"})
 
 
-#: Sentences whose periods are kept: a sentence's figures are read one after the other, so its
-#: periods are found once, not once per figure (issue 16).
-PERIOD_CACHE_SIZE = 256
-
-
-@functools.lru_cache(maxsize=PERIOD_CACHE_SIZE)
-def _sentence_periods(sentence: str
-                      ) -> tuple[list[re.Match[str]], tuple[str, list[re.Match[str]]] | None]:
-    """The time phrases of ``sentence`` that may be a period of its figures (no base of a
-    comparison, no title or dateline) and its lead chain; callers must not change the lists."""
-    bases = [m.span() for m in BASE_PERIOD.finditer(sentence)]
-    # a title and the years before it (2018年—2020年《…测评体系操作手册》) and a dateline
-    # (每日甘肃网9月22日讯) print no time of the figures
-    bases += [m.span() for m in _NOT_PERIOD_SPANS.finditer(sentence)]
-    found = [m for m in PERIOD.finditer(sentence)
-             if not _compared(sentence, m.start(), m.end())
-             and not any(a < m.end() and m.start() < b for a, b in bases)
-             and sentence[m.end():m.end() + 1] != "《"
-             # 自2021年以来立案的案件: the time of the cases counted, not of the count
-             and not _ATTRIBUTE_AFTER.match(sentence, m.end())
-             # 占今年88641户任务数的: the year of the plan, not of the figures
-             and not _PLAN_AFTER.match(sentence, m.end())]
-    return found, _lead_chain(sentence, found)
-
-
-def _period(sentence: str, start: int) -> str | None:
-    """The time phrase the figure is reported for: the last one printed before it in its
-    segment of the sentence (今年1至9月，全县…增长8.2%; segments end at ；and ：, which part
-    items of a list), else the sentence's lead period (printed before any figure: 2023年县级重点
-    项目…，1-6月累计完成投资…；在建项目185项 is of 2023年), else the first after it in its own
-    clause (满意率达到97.5%（2022年度）); a period later in the sentence belongs to the figures
-    after it.  The base of a comparison (比去年, 高于去年, 去年同期) is no period of the figures.
-    全年 after a printed year (2025年，…；全年满意度达96.32%) is that year."""
-    found, chain = _sentence_periods(sentence)
-    segment = max(sentence.rfind(ch, 0, start) for ch in _SEGMENT_BREAKS) + 1
-    before = [m for m in found if segment <= m.start() and m.end() <= start]
-    if before:
-        if chain and before[-1] in chain[1]:
-            return chain[0]
-        last = before[-1].group()
-        years = [m.group() for m in found if m.end() <= before[-1].start()
-                 and YEAR.fullmatch(m.group())]
-        return years[-1] if last in YEAR_OF_SENTENCE and years else last
-    as_of = [m for m in found if m.end() <= start and m.group().startswith(("截至", "截止"))
-             and sentence[m.start() - 1:m.start()] in ("", "，", ",")
-             and sentence[m.end():m.end() + 1] in ("，", ",")]
-    if as_of:  # 截止5月12日，已动工…；竣工…: a date counted to, a clause of its own, holds for
-        # the segments after it
-        return chain[0] if chain and as_of[-1] in chain[1] else as_of[-1].group()
-    lead = next(iter(found), None)
-    if lead is not None and lead.end() <= start and not re.search(r"\d", sentence[:lead.start()]):
-        return chain[0] if chain and lead in chain[1] else lead.group()
-    clause_end = _clause_end(sentence, start)
-    after = [m for m in found if start <= m.start() < clause_end]
-    return after[0].group() if after else None
-
-
-#: A plan after a year word (今年88641户任务数, 今年目标): the year names the plan.
-_PLAN_AFTER = re.compile(r"\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]?(?:任务|目标|计划|预算)|任务数")
-#: A verb and 的 after a period since an event (自2021年以来立案的案件): the period qualifies the
-#: things counted.
-_ATTRIBUTE_AFTER = re.compile(r"(?<=以来)[\u4e00-\u9fff]{1,4}的")
-
-
-def _lead_chain(sentence: str, found: list[re.Match[str]]
-                ) -> tuple[str, list[re.Match[str]]] | None:
-    """Periods printed one after the other at the sentence's start, parted by commas only
-    (今年以来,截至8月中旬,…): one time reference, as printed (set 4's S25-02), with its parts."""
-    parts: list[re.Match[str]] = []
-    at = 0
-    for m in found:
-        if sentence[at:m.start()].strip("，, ") or (parts and m.start() == at):
-            break
-        parts.append(m)
-        at = m.end()
-    if len(parts) < 2:
-        return None
-    return sentence[parts[0].start():parts[-1].end()], parts
-
-
-_NOT_PERIOD_SPANS = re.compile(r"《[^》]*》|\d{1,2}月\d{1,2}日(?:电|讯)")
-def figure_period(sentence: str, start: int, *, not_periods: tuple[tuple[int, int], ...] = ()
-                  ) -> str | None:
-    """The period of the figure at ``start`` (``_period``) when the spans ``not_periods`` print
-    no time of it (the base of a rank movement: 由二季度的第12位上升到第6位)."""
-    for a, b in not_periods:
-        sentence = sentence[:a] + "□" * (b - a) + sentence[b:]
-    return _period(sentence, start)
-
-
-#: Words naming the year a sentence already printed (2025年，…；全年…): that year.
-YEAR_OF_SENTENCE = frozenset({"全年", "当年"})
-YEAR = re.compile(r"20\d\d年度?")
-#: Adjectives of a comparison before 于 (高于去年, 好于上年): the year after them is a base.
-_COMPARATIVES = "高低好差多少快慢优强大小"
-#: The characters that end a segment of a sentence, the item of a list (；) or what a colon
-#: introduces: a period printed in one item is not the next item's.
-_SEGMENT_BREAKS = "；;：:"
-#: The characters that end a figure's own clause when a period is looked for after it: a
-#: bracket does not (满意率达到97.5%（2022年度））.
-_CLAUSE_ENDS = "，。；！？,;!?"
-
-
-#: What follows the base of a multiple or a share (是2010年的2.5倍, 为去年的87%).
-_MULTIPLE_OF = re.compile(r"的\d+(?:\.\d+)?(?:倍|%)")
-
-
-#: Joins of a list of bases (较一季度和1-5月) and the longest period phrase looked back for.
-_LIST_JOINS = "和、及与"
-PERIOD_REACH = 16
-
-
-def _compared(sentence: str, start: int, end: int) -> bool:
-    """Whether the time phrase at ``start:end`` is the base of a comparison (比去年, 较上年,
-    同2020年相比, 高于去年, 是2010年的2.5倍)."""
-    before = sentence[max(0, start - 2):start]
-    if before[-1:] in _LIST_JOINS and start > 1:  # 较一季度和1-5月: the list's later bases
-        prev = next((m for m in PERIOD.finditer(sentence, max(0, start - 1 - PERIOD_REACH),
-                                                 start - 1) if m.end() == start - 1), None)
-        if prev is not None and _compared(sentence, prev.start(), prev.end()):
-            return True
-    return before[-1:] in COMPARISON_BASE or (
-        before[-1:] == "于" and before[:1] in _COMPARATIVES) or (
-        before[-1:] in ("是", "为") and _MULTIPLE_OF.match(sentence, end) is not None)
-
-
-def _clause_end(sentence: str, start: int) -> int:
-    j = start
-    while j < len(sentence) and sentence[j] not in _CLAUSE_ENDS:
-        j += 1
-    return j
 
 
 #: The value of a comparison's base printed in brackets after it (较一季度(-10.8%)回升2.1个百分点,
@@ -866,7 +689,7 @@ BRACKET_BASE_REACH = 16
 #: (通城-style bulletins: 本月…31起,环比今年2月份21起,上升47.62%; 环比4月的49.48万元上升81.77%):
 #: the base's value (rule B16 of the fourth measurement set), its period the printed one.
 _SEQUENTIAL_BASE = re.compile(
-    r"(?:环比|同比)(?P<base>(?:(?:今年|去年|上年)?" + _M + r"月份?"
+    r"(?:环比|同比)(?P<base>(?:(?:今年|去年|上年)?" + MONTH_NUMBER + r"月份?"
     r"|上月|上个月|上季度|上一季度|(?:去年|上年|上一年)同期)?)的?(?:为|是)?$")
 #: A verb of change after a figure and at most a comma (环比259.43万,上升213.47%).
 _DIRECTION_NEXT = re.compile(r"[，,]?(?:上升|下降|增长|增加|减少|降低|提高|回落|下滑)")
@@ -922,150 +745,3 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     if depth:
         spans.append((begin, len(text)))
     return spans
-
-
-# -- dates of a period ---------------------------------------------------------------------------
-
-_QUARTER_END = {1: 3, 2: 6, 3: 9, 4: 12}
-
-
-def _month(text: str) -> int | None:
-    if text.isdigit():
-        n = int(text)
-    else:
-        try:
-            import cn2an  # the maintained converter of Chinese numerals
-
-            n = int(cn2an.cn2an(text, "smart"))
-        except (ValueError, KeyError, TypeError):
-            return None
-    return n if 1 <= n <= 12 else None
-
-
-def _year_of(period: str, published: dt.date) -> int:
-    m = re.search(r"(20\d\d)年", period)
-    if m:
-        return int(m.group(1))
-    return published.year - 1 if period.startswith("去年") else published.year
-
-
-def _day(year: int, month: int | None, day: int) -> dt.date | None:
-    """The date, or None when the month or the day does not exist (2月30日)."""
-    if month is None or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return dt.date(year, month, day)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def period_dates(period: str | None, published: dt.date | None
-                 ) -> tuple[dt.date | None, dt.date | None]:
-    """First and last day a printed period covers, read against the article's date: 今年以来 →
-    1 January to the date, 1至9月 → 1 January to 30 September, 前三季度 → to 30 September, 上半年 →
-    to 30 June, 2021年 → the year, 截至10月底 → (None, 31 October).  (None, None) when there is no
-    period or no date (near, vague ones such as 近年来 and 目前 give none)."""
-    if not period or published is None:
-        return None, None
-    year = _year_of(period, published)
-    m = re.search(r"(20\d\d)年?" + _TO_SIGN + r"(20\d\d)年", period)
-    if m:  # 2020年至2024年间
-        first_year, last_year = int(m.group(1)), int(m.group(2))
-        return ((dt.date(first_year, 1, 1), dt.date(last_year, 12, 31))
-                if first_year <= last_year else (None, None))
-    m = re.search(r"(?:(\d{1,2})月)?(\d{1,2})日" + _TO_SIGN + r"(?:(\d{1,2})月)?(\d{1,2})日", period)
-    if m:  # 1月1日-12月13日, 12月1日-13日
-        first_month = int(m.group(1) or 0) or None
-        last_month = int(m.group(3) or 0) or first_month
-        first = _day(year, first_month, int(m.group(2)))
-        last = _day(year, last_month, int(m.group(4)))
-        return (first, last) if first and last and first <= last else (None, None)
-    m = re.match(r"(?:自|从)(20\d\d年)?(?:(\d{1,2})月(?:(\d{1,2})日)?)?", period)
-    if m and period.endswith("以来") and (m.group(1) or m.group(2)):  # 自2025年4月30日…以来
-        first = _day(year, int(m.group(2) or 1), int(m.group(3) or 1))
-        return (first, published) if first and first <= published else (None, None)
-    m = re.search(rf"前(\d{{1,2}}|[{_CN}]{{1,2}})个月", period)
-    if m:  # 今年前10个月
-        last = _month(m.group(1))
-        return (dt.date(year, 1, 1), _month_end(year, last)) if last else (None, None)
-    m = re.search(rf"(\d{{1,2}}|[{_CN}]{{1,2}}|元)(?:月份?)?(?:至|到|-|—|－|~)(\d{{1,2}}|[{_CN}]{{1,2}})月",
-                  period)
-    if m:  # 1至9月; 元至九月 (元月 = January)
-        first = 1 if m.group(1) == "元" else _month(m.group(1))
-        last = _month(m.group(2))
-        if first and last and first <= last:
-            return dt.date(year, first, 1), _month_end(year, last)
-        return None, None
-    m = re.fullmatch(r"截[至止]到?(1[0-2]|0?[1-9])([12]\d|3[01]|0[1-9])日", period)
-    if m:  # 截至1031日: 10月31日 run together
-        day = _day(year, int(m.group(1)), int(m.group(2)))
-        return (None, day) if day else (None, None)
-    if re.search(r"截[至止]到?(?:今年|去年|20\d\d年)[底末]", period):
-        return None, dt.date(year, 12, 31)
-    m = re.search(r"截[至止]到?.*?(\d{1,2}|[" + _CN + r"]{1,2})月(底|末|(\d{1,2})日)", period)
-    if m:
-        month = _month(m.group(1))
-        if month is None:
-            return None, None
-        if m.group(3):
-            day = int(m.group(3))
-            if day > calendar.monthrange(year, month)[1]:
-                return None, None
-            return None, dt.date(year, month, day)
-        return None, _month_end(year, month)
-    m = re.fullmatch(r"(20\d\d年)?(\d{1,2})月(\d{1,2})[日号]以?前", period)
-    if m:  # a deadline: 6月30日前
-        day = _day(year, int(m.group(2)), int(m.group(3)))
-        return (None, day) if day else (None, None)
-    m = re.fullmatch(r"(20\d\d年)?(\d{1,2})月(\d{1,2})[日号]", period)
-    if m:  # a day: 5月19日, without its year the latest such day up to the article's date
-        month, day_no = int(m.group(2)), int(m.group(3))
-        if not m.group(1) and (month, day_no) > (published.month, published.day):
-            year = published.year - 1
-        day = _day(year, month, day_no)
-        return (day, day) if day else (None, None)
-    if period in ("今天", "今日"):
-        return published, published
-    if period in ("昨天", "昨日"):
-        return published - dt.timedelta(days=1), published - dt.timedelta(days=1)
-    m = re.search(r"(前|第)?([一二三四1-4])季度", period)
-    if m:
-        q = "一二三四".find(m.group(2)) + 1 if not m.group(2).isdigit() else int(m.group(2))
-        last = _QUARTER_END[q]
-        first = 1 if m.group(1) == "前" else last - 2
-        return dt.date(year, first, 1), _month_end(year, last)
-    if "上半年" in period:
-        return dt.date(year, 1, 1), dt.date(year, 6, 30)
-    if "下半年" in period:
-        return dt.date(year, 7, 1), dt.date(year, 12, 31)
-    m = re.search(r"(?:今年|去年|20\d\d年)(\d{1,2}|[" + _CN + r"]{1,2})月", period)
-    if m:
-        month = _month(m.group(1))
-        return (dt.date(year, month, 1), _month_end(year, month)) if month else (None, None)
-    m = re.fullmatch(rf"(1[0-2]|[1-9]|十[一二]?|[{_CN}])月份?", period)
-    if m:  # a month without its year: the latest such month up to the article's date
-        month = _month(m.group(1))
-        if month is None:
-            return None, None
-        year = published.year if month <= published.month else published.year - 1
-        return dt.date(year, month, 1), _month_end(year, month)
-    if period in ("本月", "当月", "上月"):
-        year, month = published.year, published.month
-        if period == "上月":
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        return dt.date(year, month, 1), _month_end(year, month)
-    if period in ("今年以来", "今年来", "年初以来", "今年至目前", "今年到目前", "今年至今",
-                  "年初至今", "年初至目前"):
-        return dt.date(published.year, 1, 1), published
-    m = re.fullmatch(r"(20\d\d)年以来", period)
-    if m:
-        return dt.date(int(m.group(1)), 1, 1), published
-    if period in ("去年以来",):
-        return dt.date(published.year - 1, 1, 1), published
-    if re.fullmatch(r"(?:20\d\d年(?:度|全年)?|今年|去年|全年|当年|本年度?)", period):
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    m = re.fullmatch(r"(19[5-9]\d)年", period)
-    if m:  # a gazetteer's year
-        return dt.date(int(m.group(1)), 1, 1), dt.date(int(m.group(1)), 12, 31)
-    return None, None

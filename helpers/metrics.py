@@ -63,14 +63,8 @@ import pandas as pd
 
 from helpers import config, metric_labels, metric_pairs, numerals
 from helpers.corpus import iter_paragraphs
-from helpers.metric_context import (
-    PERIOD,
-    figure_context,
-    figure_period,
-    open_bracket,
-    period_dates,
-    quoted_spans,
-)
+from helpers.metric_context import figure_context, open_bracket, quoted_spans
+from helpers.metric_periods import PERIOD, figure_period, period_dates
 from helpers.regex_scan import prefilter
 from helpers.text import normalize_text
 
@@ -286,7 +280,7 @@ _NOT_QUANTITIES = {
               # 五个县之一: one of a set, not a count
               rf"|(?:\d+|[{_CN_N}]+)个[\u4e00-\u9fff]{{1,4}}之一",
     # times: 两天前, 三年前 (a reference, not a duration); the basis of a conversion (1分兑换2元)
-    # 近五年来 (a period, read by ``metric_context.PERIOD``); 70周年 (an anniversary)
+    # 近五年来 (a period, read by ``metric_periods.PERIOD``); 70周年 (an anniversary)
     "relative": rf"(?<![\d.])(?:\d{{1,2}}|[{_CN_N}几]+)(?:天|年|个月|周|小时|分钟)之?前(?![列茅沿期])"
                 rf"|近(?:\d{{1,2}}|[{_CN_N}]{{1,3}})(?:年|个月)(?=来|以来)"
                 # 五年来 (a period), 回顾了法院五年的工作 (the span a report covers)
