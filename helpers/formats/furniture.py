@@ -40,6 +40,8 @@ FURNITURE_KINDS = {
             "piracy site keywords (国产, 在线观看, 精品, 一区二区 …)",
     "forum": "a forum's debris: the edit stamp 本帖最后由 某某 于 2015-4-13 00:37 编辑 (its date "
              "dates the post when no header line does)",
+    "promo": "an outlet's brand and promotion line, every clause of it: 了解某地更多资讯，尽在某某网; "
+             "扫描下方二维码; 关注某某微信公众号; 下载某某客户端",
 }
 
 # Words that only navigation uses (e-paper: 上一版 下一版 版面导航 标题导航 往期回顾; sites:
@@ -118,14 +120,38 @@ _TRAIL_MARK = re.compile("[>＞»]")
 _FOOTER = re.compile(
     r"[网網]站[标標][识識][码碼]|ICP\s*[备備证證]|[公网網]安[备備]|版[权權]所有|Copyright|©"
     r"|主[办辦](?:单位|單位)?\s*[：:].{1,40}?承[办辦](?:单位|單位)?\s*[：:]"
-    r"|合作[热熱][线線]|[来來投]稿[邮郵][箱件]|投稿信箱|新[闻聞][热熱][线線]", re.IGNORECASE)
+    r"|合作[热熱][线線]|[来來投]稿[邮郵][箱件]|投稿信箱|新[闻聞][热熱][线線]"
+    # a site map link, a site-wide visit counter (总访问量: 11712196 人次; an article's own
+    # counter, 访问量：52, is a header field)
+    r"|[网網]站地[图圖]|(?:[总總]|[网網]站|本站)[访訪][问問](?:量|人次)\s*[：:]?\s*\d", re.IGNORECASE)
 # The lines a footer prints beside those (地址：… 邮政编码：…, 电话：…, 传真：…, 主办单位：… on a
 # line of its own): a footer only next to a line ``_FOOTER`` takes (an article may print an
-# address, an event notice its organizer).
+# address, an event notice its organizer).  A site may set each field as an item of a list,
+# after a bullet (• 地址：…, · 邮编：…) or a bar.
+FOOTER_BULLETS = "•·●○▪■□◆◇▶►-—*|｜"
 _FOOTER_FIELD = re.compile(
-    r"^\s*(?:地址|[邮郵]政?[编編][码碼]?|[联聯]系[电電][话話]|[电電][话話]|[传傳]真|[联聯]系我[们們]"
-    r"|E-?mail|[邮郵]箱|[主承协協][办辦](?:单位|單位)?|技[术術]支持|[备備]案[号號序]{1,2})\s*[：:]",
+    rf"^[\s{re.escape(FOOTER_BULLETS)}]*"
+    r"(?:[联聯]系|通[讯訊]|[单單]位|[网網]站)?(?:地址|[邮郵]政?[编編][码碼]?|[电電][话話]|[传傳]真"
+    r"|[联聯]系我[们們]|[联聯]系方式|E-?mail|[邮郵]箱|[主承协協][办辦](?:单位|單位)?|技[术術]支持"
+    r"|[备備]案[号號序]{1,2}|[运運][维維](?:单位|單位)?|管理[维維][护護](?:单位|單位)?)\s*[：:]",
     re.IGNORECASE)
+# An outlet's promotion, clause by clause (``PROMO_CLAUSE``): a line all of whose clauses are
+# such is the outlet's, never the report's, whatever place its brand names (了解某州更多资讯，
+# 尽在某某网微信，扫描下方二维码免费阅读。).  Each clause is judged whole, so a report's
+# sentence that mentions a QR code among its own words (群众扫码即可办理) stays text.
+PROMO_CLAUSE = re.compile(
+    r"(?:了解|获取|阅读|查看|浏览)?[^，,。；;！!]{0,16}?(?:更多|最新)[^，,。；;！!]{0,8}?"
+    r"(?:资讯|新闻|信息|动态|内容|精彩)[^，,。；;！!]{0,20}"
+    r"|(?:尽在|敬请关注|欢迎关注|请关注|关注|下载|订阅)[^，,。；;！!]{0,20}?"
+    r"(?:网|微信|公众号|客户端|APP|App|app|微博|抖音号?|头条号|视频号)[^，,。；;！!]{0,6}"
+    r"|(?:长按|扫描|扫一扫|扫码|识别|点击)[^，,。；;！!]{0,10}?(?:二维码|小程序|阅读原文|蓝字)"
+    r"[^，,。；;！!]{0,10}"
+    r"|(?:敬请|欢迎|请)?关注我们|免费(?:阅读|订阅|下载)")
+# A word every promotion clause holds: lines without one are not asked (most lines are text).
+_PROMO_SIGN = re.compile(r"更多|最新|尽在|关注|下载|订阅|二维码|小程序|阅读原文|蓝字|免费")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!、]+")
+#: Longest promotion line, in characters: a brand line and two or three calls to follow.
+PROMO_LINE_MAX = 80
 # A site's heading over links to other articles (相关链接, 相关新闻, 推荐阅读, 上篇：), alone on its
 # line (article files only).
 _RELATED = re.compile(r"【?(?:相[关關](?:[链鏈]接|新[闻聞]|[阅閱][读讀]|文章|[报報]道|推荐|推薦)"
@@ -171,6 +197,8 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
     # an edition line, ASCII only for a file name, 首页 for a breadcrumb, two > for a trail,
     # 图片来源 for a credit): nearly every line of a page is text, and it is read once per line.
     s = line.strip()
+    if menus and len(s) <= PROMO_LINE_MAX and _is_promo(s):
+        return "promo"  # (a promotion ends its calls with a full stop: asked before the rule)
     if not s or len(s) > FURNITURE_LINE_MAX or FULL_STOP in s:
         return None
     if len(s) <= EDITION_LINE_MAX and "版" in s[:8] and _EDITION.match(s):
@@ -200,6 +228,14 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
     if menus and (stamp := _FORUM_STAMP.match(s)) and stamp.end() == len(s):
         return "forum"
     return None
+
+
+def _is_promo(s: str) -> bool:
+    """Every clause of ``s`` is an outlet's promotion (``PROMO_CLAUSE``)."""
+    if _PROMO_SIGN.search(s) is None:
+        return False
+    clauses = [c.strip() for c in _CLAUSE_BREAK.split(s) if c.strip()]
+    return bool(clauses) and all(PROMO_CLAUSE.fullmatch(c) for c in clauses)
 
 
 def is_footer_field(line: str) -> bool:
@@ -265,7 +301,8 @@ _SPACELESS_SIGNS = re.compile(
     r"\||｜|\(|©|本帖最[后後]由|字[号號体體]|分享|标[签簽]|標[签簽]|关闭|關闭|首[页頁]"
     r"|标[识識][码碼]|標[识識][码碼]|I[Cc][Pp]|i[Cc][Pp]|安[备備]|版[权權]所有"
     r"|C[Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]|c[Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]|承[办辦]|热|熱|稿[邮郵信]"
-    r"|相[关關]|推[荐薦]|上篇|下篇")
+    r"|相[关關]|推[荐薦]|上篇|下篇|站地[图圖]|[访訪][问問]"
+    r"|更多|最新|尽在|关注|下载|订阅|二维码|小程序|阅读原文|蓝字|免费")
 
 
 def spaceless_candidates(lines: list[str]) -> list[int]:

@@ -92,6 +92,10 @@ _PERSON = re.compile(rf"[{IDEOGRAPHS}·]{{2,4}}")
 # no one's name, so it is dropped before the names are read.
 _CLOSING = re.compile(r"报道\s*$")
 _SEPARATORS = re.compile(r"[\s,，、;；/|丨｜]+")
+# Page tools a site prints after the last field of a header line (来源：某县纪委监委网 字体显示：
+# 【 大 中 小 】 阅读：): after a space, a label no field has (字体显示：, 阅读：, 浏览：) or the
+# font-size buttons.  A field's value ends there; the line stays as printed in the header.
+_VALUE_DEBRIS = re.compile(rf"\s+(?:{_HAN}{{1,6}}\s*[：:]|【\s*大\s|[【\[]?\s*打印|[【\[]?\s*关闭)")
 
 
 @dataclass
@@ -142,7 +146,10 @@ def parse_header(line: str) -> Header | None:
         if lead:
             header.fields.setdefault("published", []).append(lead)
         for m, nxt in zip(matches, [*matches[1:], None], strict=True):
-            value = s[m.end():nxt.start() if nxt else len(s)].strip(" 　|丨｜【】[]（）()")
+            value = s[m.end():nxt.start() if nxt else len(s)]
+            if (debris := _VALUE_DEBRIS.search(value)) is not None:
+                value = value[:debris.start()]
+            value = value.strip(" 　|丨｜【】[]（）()")
             header.fields.setdefault(_LABEL_FIELD[m.group(1) or m.group(2)], []).append(value)
         if "published" not in header.fields and (date := _DATE_IN_LINE.search(s)):
             # 来源：中安在线 | 作者：中安新闻 | 2018-12-08 09:02: the date printed without a label

@@ -17,7 +17,11 @@ headline's lead, weighted headline 5, first paragraph 2, rest 1) and adds:
   list (a city's bulletin on its districts' streets), and the counties' own names decide;
 - a township in the headline of exactly one named county names that county there
   (``headline_township``: a county's town leading a report names the county);
-- a province or city named as an organ's place (湖南省纪委监委) counts ``ORGAN_PLACE_FACTOR``.
+- a province or city named as an organ's place (湖南省纪委监委) counts ``ORGAN_PLACE_FACTOR``;
+- a dateline is the newsroom's, not the report's place, also where a photo caption precedes it
+  or a brand's 讯 opens it (``helpers.formats.datelines.dateline_span``): its mentions count 0;
+- a headline that opens with a column tag (【服务群众】本溪：…, 新春走基层丨某县…) has its place lead
+  after the tag: a short name there counts as a headline mention (``tagged_lead``).
 """
 
 from __future__ import annotations
@@ -28,21 +32,24 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from helpers.formats.datelines import dateline_span
 from helpers.places.agency import organs
 from helpers.places.deixis import find_deixis, referents
 from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
 from helpers.places.resolve import (
+    _COLONS,
     BODY_WEIGHT,
     FIRST_PARAGRAPH_WEIGHT,
     HEADLINE_WEIGHT,
     _key,
+    _lead,
     _Mention,
 )
 from helpers.places.townships import township_pattern, with_addressed
 from helpers.places.zones import find_zones, zone_endings, zone_named, zone_own_name
 
 __all__ = ["ORGAN_PLACE_FACTOR", "Weights", "apply_urban_areas", "apply_zones",
-           "drop_generic_districts", "generic_districts", "home_place", "weigh"]
+           "drop_generic_districts", "generic_districts", "home_place", "tagged_lead", "weigh"]
 
 #: A province or city named as the place of an organ (湖南省纪委监委通报..., 邵阳市公安局) is the
 #: body reporting, not the unit reported on: such a mention counts this much of its weight, so a
@@ -247,9 +254,10 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
     organ_at = {True: {s for s, _e, _o in organs(headline)},
                 False: {s for s, _e, _o in organs(text)}}
     named: list[tuple[bool, int, str, Place]] = []
+    dateline = dateline_span(text) or (0, 0)
     for n, m in enumerate(mentions):
         key = _key(m)
-        if key is None or m.dropped:
+        if key is None or m.dropped or (not m.headline and dateline[0] <= m.start < dateline[1]):
             continue
         as_organ = key.level in ("prefecture", "province") and m.end - 1 in organ_at[m.headline]
         source = headline if m.headline else text
@@ -259,6 +267,10 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
         printed = (headline if m.headline else text)[m.start:m.end]
         named.append((m.headline, m.start, printed, key))
     order = len(mentions)
+    tagged = tagged_lead(headline, mentions)
+    if tagged is not None and (key := _key(tagged)) is not None:
+        w.add(key, HEADLINE_WEIGHT, order)
+        named.append((True, tagged.start, headline[tagged.start:tagged.end], key))
     for in_head, source in ((True, headline), (False, text)):
         spans = [(m.start, m.end) for m in mentions if m.headline == in_head]
         forms = find_deixis(source, spans, in_head)
@@ -285,6 +297,40 @@ def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None
                       ref=False)
     w.headline_township = _headline_township(w, headline)
     return w
+
+
+#: Longest column tag before a headline's place lead, in characters (【服务群众】, 新春走基层丨):
+#: a column's name is a short phrase; a longer run before a bar is the headline's own clause.
+COLUMN_TAG_MAX = 12
+# A column tag opening a headline: a bracketed phrase, or a phrase before a vertical bar.
+_COLUMN_TAG = re.compile(rf"^\s*(?:【[^】\n]{{1,{COLUMN_TAG_MAX}}}】|\[[^\]\n]{{1,{COLUMN_TAG_MAX}}}\]"
+                         rf"|[^\s，。：:丨|｜【]{{1,{COLUMN_TAG_MAX}}}\s*[丨|｜])\s*")
+
+
+def tagged_lead(headline: str, mentions: list[_Mention]) -> _Mention | None:
+    """The place lead of a headline behind a column tag (【服务群众】本溪：…): the lead the
+    headline would have without the tag, as a headline mention, when no mention stands there
+    already (a full name after the tag is one; a short name is read only as a lead)."""
+    tag = _COLUMN_TAG.match(headline)
+    if tag is None or tag.end() >= len(headline):
+        return None
+    if any(m.headline and not m.dropped and m.start == tag.end() for m in mentions):
+        return None
+    rest = headline[tag.end():]
+    lead = _lead(load_gazetteer(), rest)
+    if lead is None or rest[lead.end:lead.end + 1] not in _COLONS:
+        return None  # a place lead is the whole of a colon lead (本溪：), not a word's start
+    cities = [c for c in lead.cands if c.level == "prefecture"]
+    if len(lead.cands) == 1:
+        lead.place = lead.cands[0]
+    elif len(cities) == 1 and all(c.prefecture == cities[0].name for c in lead.cands):
+        lead.place = cities[0]  # 本溪 is the city, not 本溪满族自治县 inside it
+    else:
+        return None
+    lead.start += tag.end()
+    lead.end += tag.end()
+    lead.lead = False
+    return lead
 
 
 #: An organ word opening an official's title (市委书记, 县政府副县长) names who was there more
