@@ -35,6 +35,15 @@ spaces ``28. 1%``), and these forms by passes of their own, before plain quantit
 A number that cannot be read whole (``10.1万零100``, ``12 34人`` where a space may part two
 numbers) gives no row, and no piece of it is read.
 
+Every printed unit counts (F-unit of the annotation conventions): Latin and symbol units are
+the Chinese units they stand for (``UNIT_ALIASES``: 8000t = 8000吨, 497.7mm = 497.7毫米, 1500hm^2
+= 1500公顷, 4.23万㎡); a compound unit keeps its denominator (60元/天, 2.80元/kg, 1.2万元/亩 are
+money in 元/天, 元/kg, 元/亩; 47μg/m3 is ``other``); energy, power and temperature (吨标准煤,
+亿度, 吉瓦, ℃) and foreign money (美元) are kept in the unit printed, their magnitudes expanded;
+a unit in Latin letters that no list holds (10kV) is the figure's unit as printed, kind
+``other`` -- never a reason to drop the figure or to read it bare.  The unit lists grew from an
+inventory of what the open sentence sets and the bench corpus print after numbers.
+
 Further readings: 增长3.94倍 is a rate in 倍 as printed (a multiple; 翻番 with its 一 unsaid is
 one doubling, every doubling a rise); the parts of a ratio of shares that add up to 100
 (三次产业结构比为25.72:26.84:47.44) are rates in %; a unit printed once after the last member
@@ -116,16 +125,79 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "年": ("duration", "年", 1.0), "天": ("duration", "天", 1.0), "小时": ("duration", "小时", 1.0),
     "个工作日": ("duration", "天", 1.0), "分钟": ("duration", "分钟", 1.0),
     "周": ("duration", "周", 1.0), "个季度": ("duration", "季度", 1.0),
+    # lengths, areas and volumes below a metre or in other forms of the same units
+    "毫米": ("length", "m", 0.001), "厘米": ("length", "m", 0.01),
+    "平方千米": ("area", "m²", 1e6), "立方": ("volume", "m³", 1.0),  # 1000立方 (of water)
+    "毫克": ("weight", "kg", 1e-6), "微克": ("weight", "kg", 1e-9),
+    # energy in 吨标准煤 (standard coal equivalent) is no weight of coal; power and energy of
+    # electricity; temperatures: kept in the unit printed (``OTHER_UNITS_AS_PRINTED``)
+    "吨标准煤": ("other", "吨标准煤", 1.0), "吨标煤": ("other", "吨标准煤", 1.0),
+    "度": ("other", "千瓦时", 1.0),  # 5.39亿度 (of electricity): read only where _UNIT_GUARDS let
+    "兆瓦": ("other", "兆瓦", 1.0), "吉瓦": ("other", "吉瓦", 1.0),
+    "℃": ("other", "℃", 1.0), "°C": ("other", "℃", 1.0),
+    # foreign currencies: money, but in their own unit (a rate and a date would convert them)
+    "美元": ("money", "美元", 1.0), "欧元": ("money", "欧元", 1.0), "港元": ("money", "港元", 1.0),
+    "港币": ("money", "港元", 1.0), "日元": ("money", "日元", 1.0), "英镑": ("money", "英镑", 1.0),
 }
+#: Units printed in Latin letters or symbols (F-unit of the annotation conventions): each is the
+#: Chinese unit it stands for (t = 吨, mm = 毫米, hm² = 公顷, ㎡ = 平方米), so that 8000t and
+#: 8000吨 give the same kind and standard value.
+UNIT_ALIASES = {
+    "t": "吨", "kg": "公斤", "mg": "毫克", "μg": "微克", "ug": "微克",
+    "mm": "毫米", "cm": "厘米", "km": "公里", "m": "米",
+    "hm²": "公顷", "hm^2": "公顷", "hm2": "公顷", "ha": "公顷",
+    "m²": "平方米", "m^2": "平方米", "m2": "平方米", "㎡": "平方米",
+    "km²": "平方公里", "km^2": "平方公里", "km2": "平方公里", "k㎡": "平方公里",
+    "m³": "立方米", "m^3": "立方米", "m3": "立方米",
+    "kWh": "千瓦时", "kW·h": "千瓦时", "kw·h": "千瓦时", "kwh": "千瓦时", "kW": "千瓦",
+    "MW": "兆瓦", "GW": "吉瓦",
+}
+UNITS.update({alias: UNITS[unit] for alias, unit in UNIT_ALIASES.items()})
+#: Kinds whose ``value_std`` is the value in the unit printed (magnitudes 万/亿 expanded): no
+#: standard unit compares them across reports, so none is invented (1.6吉瓦 -> 1.6 吉瓦).
+OTHER_UNITS_AS_PRINTED = "other"
 # measure words of counts (the unit of a count is its measure word)
 COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个", "件", "户", "人", "名", "位",
                "家", "起", "项", "份", "栋", "艘", "辆", "场", "次", "条", "处", "所", "座", "宗",
                "批", "台", "套", "支", "株", "头", "只", "篇", "期", "间", "张", "本", "例", "根",
-               "块", "种", "类", "组", "村", "镇", "所", "门", "笔", "盏", "册"]
+               "块", "种", "类", "组", "村", "镇", "所", "门", "笔", "盏", "册",
+               # trips, sessions and doses (the unit inventory of the open sets: 420车次, 36场次,
+               # 10万剂次), rounds, trees, animals and pieces
+               "车次", "班次", "场次", "剂次", "辆次", "艘次", "航次", "轮次", "个次",
+               "轮", "棵", "尾", "羽", "匹", "枚"]
 # units the forms of their own read (九成, 三分之一, 翻一番): never after a plain number (五成员)
 _OWN_FORM_UNITS = frozenset({"成", "分之", "番"})
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted((set(UNITS) | set(COUNT_WORDS))
-                                                   - _OWN_FORM_UNITS, key=len, reverse=True))
+#: Units read only where the words around them make them units: 度 of electricity after a
+#: magnitude or before 电 (5.39亿度, 100度电; not 35度 of heat or an angle), and measure words
+#: that begin longer words (三轮车, 羽毛球, 尾号, 匹配).
+_UNIT_GUARDS = {"度": r"(?<=[万亿])度|度(?=电)", "轮": r"轮(?![车胎])", "羽": r"羽(?![毛绒])",
+                "尾": r"尾(?![号款数声])", "匹": r"匹(?!配)"}
+
+
+def _unit_pattern(unit: str) -> str:
+    """The regex of one unit: guarded (``_UNIT_GUARDS``), and a Latin one never followed by a
+    further letter or digit (5mg is no 5 m; 10m3 is no 10 m)."""
+    if unit in _UNIT_GUARDS:
+        return _UNIT_GUARDS[unit]
+    return re.escape(unit) + ("(?![A-Za-z0-9])" if re.search(r"[A-Za-z0-9]$", unit) else "")
+
+
+_KNOWN_UNIT_ALT = "|".join(_unit_pattern(u) for u in sorted(
+    (set(UNITS) | set(COUNT_WORDS)) - _OWN_FORM_UNITS, key=lambda u: (-len(u), u)))
+#: A unit printed in Latin letters that no list holds (10kV, 24h, 300Mbps): kept as printed, the
+#: figure is of kind ``other`` in that unit (F-unit: an unknown unit is never a reason to drop
+#: the figure, nor to read it without its unit).
+_LATIN_UNIT = r"[A-Za-zμ]{1,5}(?:[²³]|\^[23])?(?![A-Za-z0-9])"
+#: The denominator of a compound unit (60元/天, 2.80元/kg, 0.5亿元/平方公里, 47μg/m3, 80km/h).
+_PER_DENOMINATORS = ("天", "日", "年", "月", "小时", "周", "人", "户", "亩", "斤", "公斤", "吨", "平方米",
+                     "平方公里", "立方米", "公顷", "千瓦时", "度", "次", "人次", "辆", "台", "头", "只",
+                     "株", "个", "件", "套", "张", "份", "瓶", "盒", "箱", "袋", "间", "床", "班", "趟",
+                     "公里", "米", "升", "L")
+_PER_ALT = "|".join(_unit_pattern(u) for u in sorted(
+    set(_PER_DENOMINATORS) | set(UNIT_ALIASES), key=lambda u: (-len(u), u)))
+#: Every unit a figure may print: a known one or a Latin one, with a denominator (元/天).
+_UNIT_ALT = (rf"(?:(?:{_KNOWN_UNIT_ALT}|{_LATIN_UNIT})(?:[/／](?:{_PER_ALT}|{_LATIN_UNIT}))?"
+             rf"|μg/m3)")
 _PRE = r"(?P<pre>大约|将近|接近|超过|不足|不到|不超过|至少|小于|低于|高于|约|近|逾|达)?"
 _POST = r"(?P<post>左右|上下|以上|以下|之多)?"
 _MAG = r"千万|百万|万|亿|萬|億|千(?![克米瓦伏])"
@@ -334,23 +406,45 @@ def to_number(text: str) -> float | None:
 
 def unit_factor(unit: str) -> tuple[str, str, float]:
     """(kind, standard unit, factor to it) of a printed unit, magnitudes included (万元 ->
-    money, 元, 10^4; 万亿元 -> 10^12; 万人次 -> count, 人次, 10^4; 万 -> other, '', 10^4)."""
-    mag = ""
-    if unit not in UNITS and unit not in COUNT_WORDS:
-        for i in range(len(unit), 0, -1):  # the longest run of magnitudes leaving a known unit
-            head, base = unit[:i], unit[i:]
-            if all(ch in _MAGNITUDE_CHARS for ch in head) and (
-                    not base or base in UNITS or base in COUNT_WORDS):
-                mag = head
-                break
-    base = unit[len(mag):]
-    factor = math.prod(_MAGNITUDE_CHARS[ch] for ch in mag)
+    money, 元, 10^4; 万亿元 -> 10^12; 万人次 -> count, 人次, 10^4; 万 -> other, '', 10^4).
+
+    A compound unit is money when its numerator is (万元/亩 -> money, 元/亩, 10^4); any other
+    ratio of units (μg/m3, km/h) is ``other`` in the unit printed.  A unit no list holds (10kV)
+    is ``other`` in the unit printed, its magnitudes expanded (F-unit: never dropped, never
+    read without its unit)."""
+    mag, base = _split_unit(unit)
+    factor = math.prod((_MAGNITUDE_CHARS[ch] for ch in mag), start=1.0)
+    per = re.search(r"[/／]", base)
+    if per:  # 元/天, 万元/亩, μg/m3
+        kind, unit_std, to_std = unit_factor(base[:per.start()])
+        if kind == "money":
+            return kind, f"{unit_std}/{base[per.end():]}", factor * to_std
+        return "other", base, factor
     if base in UNITS:
         kind, unit_std, to_std = UNITS[base]
         return kind, unit_std, factor * to_std
     if base in COUNT_WORDS:
         return "count", base.removeprefix("余"), factor
-    return "other", base if not mag else "", factor
+    return "other", base, factor
+
+
+def _split_unit(unit: str) -> tuple[str, str]:
+    """The magnitudes a printed unit opens with and the unit itself (万元 -> 万, 元; 千克 -> '',
+    千克: a unit that is known whole keeps its 千; 万kV -> 万, kV)."""
+    if unit in UNITS or unit in COUNT_WORDS or "/" in unit and unit.split("/")[0] in UNITS:
+        return "", unit
+    for i in range(len(unit), 0, -1):  # the longest run of magnitudes leaving a known unit
+        head, base = unit[:i], unit[i:]
+        if all(ch in _MAGNITUDE_CHARS for ch in head) and (
+                not base or _split_unit(base)[0] == "" and _known_unit(base)):
+            return head, base
+    head = re.match(f"[{''.join(_MAGNITUDE_CHARS)}]*", unit).group()
+    return head, unit[len(head):]  # an unknown unit after its magnitudes (万kV)
+
+
+def _known_unit(unit: str) -> bool:
+    base = re.split(r"[/／]", unit)[0]
+    return base in UNITS or base in COUNT_WORDS
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -520,7 +614,12 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                 rows = reader(sentence, m)
                 if rows is not None:  # [] : the span is claimed but cannot be read
                     taken.append(m.span())
-                    out.extend(_in_context(rows, sentence, m.span(), offset, quotes))
+                    rows = _in_context(rows, sentence, m.span(), offset, quotes)
+                    if reader is _range and _VARYING.match(sentence, m.end()):
+                        for row in rows:  # 从60元/天至250元/天不等: the values span, none moves
+                            if row["role"] == "from":
+                                row.update(role="level", direction=None)
+                    out.extend(rows)
         for m in _HALF_SCAN.finditer(sentence):
             if not _overlaps(m.span(), taken):
                 taken.append(m.span())
@@ -1473,6 +1572,8 @@ def _yuan_jiao(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
     return _quantity_rows(sentence, m, value, "圆" if m.group("unit") == "圆" else "元")
 
 
+#: Words after 从X至Y that make it a span of values (工钱从60元/天至250元/天不等), not a movement.
+_VARYING = re.compile(r"不等|之间|区间")
 #: a digit before a place value the high end ends in: 八到九百亿 is 8亿 or 800亿 (no row)
 _AMBIGUOUS_LOW = re.compile(rf"[{numerals.CN_DIGITS}]")
 
@@ -1480,7 +1581,7 @@ _AMBIGUOUS_LOW = re.compile(rf"[{numerals.CN_DIGITS}]")
 def _range(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
     """3至5万元: one row, value 3 (the low end) in 万元, value_low 3, value_high 5."""
     before, _ = _clause_before(sentence, m.start())
-    if re.search(r"[由从]", before):
+    if re.search(r"[由从]", before) and not _VARYING.match(sentence, m.end()):
         return None  # 由40%到85%: a baseline and a result, not a range
     lo_core, lo_mag = numerals.split_magnitude(m.group("lo"))
     hi_core, hi_mag = numerals.split_magnitude(m.group("num"))

@@ -117,8 +117,8 @@ def test_list_ordinals_and_captions_are_no_figures(sentence, expected):
     ("企业通过GB/T 19001-2016认证，新建5G基站42个。", [(42, "个", "count")]),
     ("全县新增4A级景区1家。", [(1, "家", "count")]),
     ("PM2.5平均浓度下降3.1%。", [(3.1, "%", "rate")]),
-    # a unit in Latin letters is no code: the 60 stays (km/h is not read as a unit)
-    ("限速60km/h的路段有8条。", [(60, "", "other"), (8, "条", "count")]),
+    # a unit in Latin letters is no code: the 60 stays, with its printed unit (F-unit)
+    ("限速60km/h的路段有8条。", [(60, "km/h", "other"), (8, "条", "count")]),
 ])
 def test_standards_and_codes_are_no_figures(sentence, expected):
     assert figures(sentence) == expected

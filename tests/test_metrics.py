@@ -377,9 +377,9 @@ def test_heaping(metrics):
 # --- signs and numbers too long to read whole --------------------------------------------------
 
 @pytest.mark.parametrize("sentence,value,unit", [
-    ("当日最低气温-3℃，道路结冰。", -3.0, ""),  # ℃ is no unit of the table: kind other
-    ("当日最低气温－3℃，道路结冰。", -3.0, ""),  # full-width minus
-    ("当日最低气温−3.5℃，道路结冰。", -3.5, ""),  # U+2212 minus sign
+    ("当日最低气温-3℃，道路结冰。", -3.0, "℃"),  # kind other, in the unit printed
+    ("当日最低气温－3℃，道路结冰。", -3.0, "℃"),  # full-width minus
+    ("当日最低气温−3.5℃，道路结冰。", -3.5, "℃"),  # U+2212 minus sign
     ("该指标由上年的 2.1% 变为-0.8%。", -0.8, "%"),
     ("水位（-1.2米）低于警戒线。", -1.2, "米"),
 ])

@@ -1,0 +1,116 @@
+"""Every printed unit counts (F-unit, issue 13): Latin and symbol units, compound per-units,
+units of energy and currency, measure words of trips and doses, and units that no list holds.
+
+Sentences written for these tests, modelled on constructions of county reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.metrics import extract_from_text, unit_factor
+
+
+def figures(sentence: str) -> list[tuple[float, str, str]]:
+    return [(r["value"], r["unit"], r["kind"]) for r in extract_from_text(sentence)
+            if r["kind"] != "date"]
+
+
+def only(sentence: str) -> dict[str, object]:
+    rows = [r for r in extract_from_text(sentence) if r["kind"] != "date"]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+@pytest.mark.parametrize("sentence,value,unit,kind,std,unit_std", [
+    # Latin abbreviations are the Chinese units they stand for
+    ("本月全镇降水量达312.4mm。", 312.4, "mm", "length", 0.3124, "m"),
+    ("本月全镇降水量达312.4毫米。", 312.4, "毫米", "length", 0.3124, "m"),
+    ("全年生猪出栏折合猪肉6500t。", 6500, "t", "weight", 6_500_000, "kg"),
+    ("全年粮食总产量达3.2万t。", 3.2, "万t", "weight", 32_000_000, "kg"),
+    ("新植油茶林800hm^2。", 800, "hm^2", "area", 8_000_000, "m²"),
+    ("新植油茶林800hm²。", 800, "hm²", "area", 8_000_000, "m²"),
+    ("新建标准厂房2.5万㎡。", 2.5, "万㎡", "area", 25_000, "m²"),
+    ("清运淤泥1200m3。", 1200, "m3", "volume", 1200, "m³"),
+    ("新修机耕道18.5km。", 18.5, "km", "length", 18_500, "m"),
+    # kept in the unit printed: energy, power, temperature, foreign money
+    ("规上企业综合能耗2.36万吨标准煤。", 2.36, "万吨标准煤", "other", 23_600, "吨标准煤"),
+    ("全县全社会用电量7.8亿度。", 7.8, "亿度", "other", 780_000_000, "千瓦时"),
+    ("光伏装机容量达到0.8吉瓦。", 0.8, "吉瓦", "other", 0.8, "吉瓦"),
+    ("午后最高气温38.5℃。", 38.5, "℃", "other", 38.5, "℃"),
+    ("实际利用外资3260万美元。", 3260, "万美元", "money", 32_600_000, "美元"),
+    # compound per-units: money per something is money
+    ("枇杷收购价每斤上调至6.5元/斤。", 6.5, "元/斤", "money", 6.5, "元/斤"),
+    ("土地流转费提高到1.2万元/亩。", 1.2, "万元/亩", "money", 12_000, "元/亩"),
+    ("二氧化氮浓度为18μg/m3。", 18, "μg/m3", "other", 18, "μg/m3"),
+    # measure words of trips and doses are counts
+    ("春节期间共发送客车1260车次。", 1260, "车次", "count", 1260, "车次"),
+    ("全年接种疫苗3.4万剂次。", 3.4, "万剂次", "count", 34_000, "剂次"),
+    ("开展联合巡查6轮。", 6, "轮", "count", 6, "轮"),
+    ("村里补种了两棵银杏。", 2, "棵", "count", 2, "棵"),
+])
+def test_printed_units_are_read(sentence, value, unit, kind, std, unit_std):
+    row = only(sentence)
+    assert (row["value"], row["unit"], row["kind"], row["unit_std"]) == (value, unit, kind,
+                                                                          unit_std)
+    assert row["value_std"] == pytest.approx(std)
+
+
+@pytest.mark.parametrize("sentence,low,high,unit", [
+    ("预计下旬降水量为40-60毫米。", 40, 60, "毫米"),
+    ("预计下旬降水量为40-60mm。", 40, 60, "mm"),
+    ("下旬平均气温为21.5-23.0℃。", 21.5, 23.0, "℃"),
+    ("早熟桃收购价为3.20~3.80元/kg。", 3.2, 3.8, "元/kg"),
+    # 从…至…不等: values that vary, no movement from one to the other
+    ("护林员补助从80元/天至120元/天不等。", 80, 120, "元/天"),
+])
+def test_ranges_keep_their_unit(sentence, low, high, unit):
+    row = only(sentence)
+    assert (row["value_low"], row["value_high"], row["unit"]) == (low, high, unit)
+    assert row["role"] == "level"
+
+
+def test_standard_coal_is_no_limit():
+    """吨标准煤 is a unit: its 标准 is no printed standard (最低标准) of a limit."""
+    row = only("1-6月全县工业能耗4521吨标准煤。")
+    assert (row["kind"], row["role"]) == ("other", "level")
+    # a standard printed after a figure stays a limit
+    assert only("优良率高于省定的85%标准。")["role"] == "limit"
+
+
+def test_unknown_latin_unit_is_kept_as_printed():
+    """An abbreviation no list holds is the figure's unit, never a reason to drop it or to
+    read the number bare."""
+    rows = figures("新建10kV线路12km，改造400V台区5个。")
+    assert rows == [(10, "kV", "other"), (12, "km", "length"), (400, "V", "other"),
+                    (5, "个", "count")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 度 is energy only after a magnitude or before 电
+    ("户外温度超过35度。", [(35, "", "other")]),
+    ("全年节约用电1200度电。", [(1200, "度", "other")]),
+    # measure words that begin longer words
+    ("全镇新增三轮车登记。", []),
+    ("建成2片羽毛球场。", [(2, "", "other")]),
+    # a Latin letter that goes on is no unit (5mg is no 5 m)
+    ("每片含量5mg。", [(5, "mg", "weight")]),
+    # codes keep no figure
+    ("全面推广5G基站建设。", []),
+])
+def test_unit_guards(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("unit,expected", [
+    ("万元/亩", ("money", "元/亩", 1e4)),
+    ("亿元/平方公里", ("money", "元/平方公里", 1e8)),
+    ("μg/m3", ("other", "μg/m3", 1.0)),
+    ("万kV", ("other", "kV", 1e4)),
+    ("千克", ("weight", "kg", 1.0)),
+    ("万t", ("weight", "kg", 1e7)),
+    ("万", ("other", "", 1e4)),
+])
+def test_unit_factor(unit, expected):
+    kind, unit_std, factor = unit_factor(unit)
+    assert (kind, unit_std) == expected[:2]
+    assert factor == pytest.approx(expected[2])
