@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from coded import codes
 
-from helpers.coding import SINGLE_WORD_MAX_LEN, drop_single_word_domains
+from helpers.coding import (
+    SINGLE_WORD_MAX_LEN,
+    STATISTICS_MIN_COUNTS,
+    add_service_of_services,
+    drop_single_word_domains,
+)
 
 AGRI = "agriculture_rural"
 
@@ -76,3 +81,40 @@ def test_a_short_word_followed_by_work_on_it_names_the_work():
     # 道路改造: the renovation of roads is urban work, not its setting, beside the investment
     text = "城区道路改造工程总投资1.8亿元，改造后沿街引进零售、餐饮商户90余家。"
     assert {"economy", "urban"} <= codes(text)
+
+
+# --- (H) convention C-services: a hall, window, approval or hotline paragraph that tells how
+# people are served is also the service mode ------------------------------------------------
+
+
+def test_a_leader_answering_hotline_calls_serves_the_callers():
+    text = "副区长来到区12345热线中心，现场接听市民来电，逐一记录并答复群众反映的问题。"
+    assert {"government_services", "service"} <= codes(text)
+
+
+def test_a_promise_approval_at_the_bureau_is_service():
+    text = "县行政审批局推行告知承诺审批，申请人书面承诺后即可领取许可证件，当天申请当天办结。"
+    assert {"government_services", "service"} <= codes(text)
+
+
+def test_hotline_statistics_are_not_the_service_mode():
+    text = ("上季度县便民热线共受理来电8120件，转办工单5230件，按期办结5100件，"
+            "回访满意率95%。")
+    assert "government_services" in codes(text)
+    assert "service" not in codes(text)
+
+
+def test_the_rule_needs_the_domain_and_an_act():
+    served = [("government_services", "domain", "热线", 0, 2)]
+    assert add_service_of_services("热线开通一周年。", served) == served  # no act of serving
+    assert add_service_of_services("干部接听来电。", []) == []  # no services paragraph
+    text = "热线工作人员接听来电并做好回访。"
+    added = add_service_of_services(text, served)
+    assert added[-1] == ("service", "mode", "接听", text.index("接听"), text.index("接听") + 2)
+    assert STATISTICS_MIN_COUNTS >= 2
+
+
+def test_the_rule_adds_nothing_when_service_is_already_coded():
+    matches = [("government_services", "domain", "政务服务", 0, 4),
+               ("service", "mode", "一站式", 6, 9)]
+    assert add_service_of_services("政务服务中心一站式办理业务。", matches) == matches
