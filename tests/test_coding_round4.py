@@ -8,9 +8,12 @@ from __future__ import annotations
 from coded import codes
 
 from helpers.coding import (
+    NAMED_MASS_WORDS,
     SINGLE_WORD_MAX_LEN,
     STATISTICS_MIN_COUNTS,
     add_service_of_services,
+    drop_named_masses,
+    drop_service_slogans,
     drop_single_word_domains,
 )
 
@@ -118,3 +121,51 @@ def test_the_rule_adds_nothing_when_service_is_already_coded():
     matches = [("government_services", "domain", "政务服务", 0, 4),
                ("service", "mode", "一站式", 6, 9)]
     assert add_service_of_services("政务服务中心一站式办理业务。", matches) == matches
+
+
+# --- (G) convention C-practised: a mode word only named is not the mode ---------------------
+
+
+def test_a_chat_group_named_as_a_channel_reaches_nobody():
+    text = "各村利用宣传栏、微信群、广播等形式，广泛宣传森林防火知识。"
+    assert "mass_line" not in codes(text)
+
+
+def test_participation_named_in_a_tally_is_not_mobilising_the_masses():
+    text = "二季度大厅累计办件2100件，群众参与评价2050件，好评率99%。"
+    assert "mass_line" not in codes(text)
+
+
+def test_a_chat_group_beside_a_visit_keeps_the_mode():
+    text = "网格员逐户走访独居老人，并把他们的子女拉进村里的微信群。"
+    assert "mass_line" in codes(text)
+
+
+def test_the_named_words_rule_leaves_other_terms_and_codes():
+    assert {"微信群", "群众参与"} <= NAMED_MASS_WORDS
+    named = [("mass_line", "mode", "微信群", 0, 3), ("safety", "domain", "消防", 5, 7)]
+    assert drop_named_masses(named) == named[1:]
+    mixed = [("mass_line", "mode", "微信群", 0, 3), ("mass_line", "mode", "入户", 8, 10)]
+    assert drop_named_masses(mixed) == mixed
+
+
+def test_optimising_the_business_environment_is_a_slogan_not_a_service():
+    text = "下一步，该县将持续推进标准化建设，进一步优化营商环境，推动县域经济高质量发展。"
+    assert "service" not in codes(text)
+
+
+def test_convenience_as_a_benefit_is_not_the_service_mode():
+    text = "今年全市为老旧小区加装电梯46部，真正做到便民惠民。"
+    assert "service" not in codes(text)
+
+
+def test_a_business_environment_served_by_a_one_stop_window_stays_service():
+    text = "县政务中心设立一站式企业服务专区，为企业提供帮办代办，营商环境持续改善。"
+    assert "service" in codes(text)
+
+
+def test_the_slogan_rule_drops_only_service_terms_inside_the_slogan():
+    text = "优化营商环境，开通一站式服务。"
+    inside = ("service", "mode", "营商环境", 2, 6)
+    outside = ("service", "mode", "一站式", 9, 12)
+    assert drop_service_slogans(text, [inside, outside]) == [outside]
