@@ -169,3 +169,16 @@ def test_the_slogan_rule_drops_only_service_terms_inside_the_slogan():
     inside = ("service", "mode", "营商环境", 2, 6)
     outside = ("service", "mode", "一站式", 9, 12)
     assert drop_service_slogans(text, [inside, outside]) == [outside]
+
+
+# --- (D) a practice named without its office's word -----------------------------------------
+
+
+def test_firms_development_heard_by_a_county_head_is_economy():
+    text = "副县长来到一家机械制造公司，倾听企业发展诉求，协调解决用地和融资难题。"
+    assert "economy" in codes(text)
+
+
+def test_firms_development_without_any_other_economy_word_is_economy():
+    text = "座谈会上，各家负责人介绍了企业发展中遇到的困难。"
+    assert "economy" in codes(text)
