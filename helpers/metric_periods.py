@@ -13,6 +13,15 @@ reads the figure's other words (direction, role) and asks this module for its pe
   never the period of the other figures.
 - A deadline keeps its 前 (6月30日前); a title's years (2018年—2020年《…手册》) and a dateline
   (9月22日讯) are no periods.
+- **The printed time reference in full** (F-period of the annotation conventions): phrases are
+  built from parts (``_COMPOSED``): a year, a quarter or a month with its end, start or third
+  (二季度末, 7月初, 3月下旬), spans (1-3季度, 2016年到今年9月底, 前四月), dates counted to
+  (截止目前, 截至去年年底, 截至6月, 截至23日17时) and festivals and events with a word of their
+  span (2016年春运期间, 春运首日, “五一”节三天, 2016年春节黄金周, 报告期内), so that no period is
+  cut short.
+- **A ；-list carries its periods** (F-period): an item that prints none keeps the period heading
+  the nearest earlier item (``_carried``), when the list prints periods from its first item on;
+  a period inside an item (…，1-6月累计完成投资…) stays that figure's own.
 """
 
 from __future__ import annotations
@@ -34,7 +43,59 @@ _M = r"(?:\d{1,2}|[" + _CN + r"]{1,2})"  # a month's number
 MONTH_NUMBER = _M
 _YEAR_WORD = r"(?:今年|去年|20\d\d年)"
 _TO_SIGN = r"(?:至|到|-|—|－|~)"
+# -- the parts a printed time phrase is built from (F-period: the time reference in full) -----
+#: A year: 2023年, 2023年度, 今年, 去年, 上年, 当年.
+_YEAR_ANY = r"(?:20\d\d年度?|今年|去年|上年|当年)"
+#: A date counted to (截至, 截止, 截止到; 到 only before a position in a month: 到9月底).
+_AS_OF = r"(?:截至|截止到|截止)"
+#: A position inside a month: its end, start or a third of it (9月底, 7月初, 3月下旬).
+_IN_MONTH = r"(?:底|末|初|[上中下]旬)"
+#: A day, and the hour of a count taken that day (截至23日17时).
+_DAY_HOUR = r"\d{1,2}[日号](?:\d{1,2}[时点](?:\d{1,2}分)?)?"
+#: A quarter's number.
+_Q = r"[一二三四1-4]"
+#: Festivals whose holidays a report counts over (春节, “五一”, 国庆…), named with their year
+#: (今年春节) or followed by a word of their span (期间, 黄金周, 首日, 三天).
+_FESTIVALS = (r"(?:春节|国庆|中秋|元旦|清明|端午|“五一”|\"五一\"|‘五一’|五一|“十一”|劳动节|国庆节|中秋节"
+              r"|“双节”|双节)")
+#: Stretches of the year named by what happens in them (春运, 汛期, 暑期, 报告期): periods only
+#: with a word of their span after them (春运期间, 春运首日, 汛期以来, 报告期内).
+_EVENT_SPANS = r"(?:春运|暑期|暑假|寒假|主汛期|汛期|黄金周|小长假|长假|假期|节假日|节日|报告期|报告)"
+#: Words of the span of a festival or an event: its days, its first day, the time since.
+_SPAN_WORDS = (r"(?:期间内?|期内|首日|当天|当日|前后|以来|"
+               r"[一二三四五六七八九十两\d]{1,2}天(?![\d" + _CN + r"]))")
+#: Time phrases built from the parts above, tried before the fixed forms below (a longer phrase
+#: opening at the same character wins: 二季度末 over 二季度, 截止目前 over 目前).
+_COMPOSED = (
+    # a date counted to: 截止目前, 截至去年年底, 截止2019年年底, 截至6月, 截至23日17时
+    _AS_OF + r"(?:目前|当前|现在|今(?![年天日]))"
+    r"|" + _AS_OF + r"(?:20\d\d年|今年|去年|上年)(?:年底|年末|底|末)"
+    r"|(?:" + _AS_OF + r"|到)" + _YEAR_ANY + r"?" + _M + r"月份?(?:" + _IN_MONTH + r"|"
+    + _DAY_HOUR + r")"
+    r"|" + _AS_OF + r"(?:20\d\d年|今年|去年)?" + _M + r"月份?(?![\d" + _CN + r"底末初旬])"
+    r"|" + _AS_OF + r"(?:20\d\d年)?(?:\d{1,2}月)?" + _DAY_HOUR
+    # a span from a year to a month: 2016年到今年9月底
+    + r"|(?:从|自)?20\d\d年(?:到|至|—|-)(?:今年|去年|20\d\d年)" + _M + r"月份?" + _IN_MONTH + r"?"
+    # quarters and their spans, ends and starts: 1-3季度, 二季度末, 2018年度第三季度
+    r"|" + _YEAR_ANY + r"?(?:前|第)?" + _Q + _TO_SIGN + _Q + r"季度(?:末|底)?"
+    r"|" + _YEAR_ANY + r"?(?:前|第)?" + _Q + r"季度(?:末|初|底)"
+    r"|" + _YEAR_ANY + r"(?:前|第)?" + _Q + r"季度"
+    r"|" + _YEAR_ANY + r"?(?:上|下)半年(?:末|底)"
+    # the first months: 前四月, 前4月 (前4个月 below); a month as its own: 10月当月
+    r"|" + _YEAR_ANY + r"?前" + _M + r"月份?(?![\d" + _CN + r"])"
+    r"|" + _M + r"月份?当月"
+    # festivals and events: 2016年春运期间, 春运首日, “五一”节三天, 2016年春节黄金周, 今年春节
+    r"|" + _YEAR_ANY + r"?" + _FESTIVALS + r"节?(?:(?:黄金周|小长假|长假|假期)" + _SPAN_WORDS
+    + r"?|" + _SPAN_WORDS + r")"
+    r"|" + _YEAR_ANY + _FESTIVALS + r"(?![\u4e00-\u9fff]{0,1}(?:慰问|走访|前夕|活动))"
+    r"|" + _YEAR_ANY + r"?" + _EVENT_SPANS + _SPAN_WORDS
+    # since a year: 自今年以来; a clause of its own: 年初，… 如今，…; N years: 5年来, 五年来
+    + r"|(?:自|从)(?:今年|去年|年初|20\d\d年)以来"
+    r"|(?<![比较\u4e00-\u9fff])年初(?=[，,])|如今(?=[，,])"
+    r"|(?<![\d." + _CN + r"两近多])(?:\d{1,2}|[" + _CN + r"两]{1,3})年来"
+)
 PERIOD = re.compile(
+    _COMPOSED + r"|"
     # a span of years and one of days: 2020年至2024年间, 从2017年至2019年, 1月1日-12月13日
     r"(?:从|自)?20\d\d年?" + _TO_SIGN + r"20\d\d年(?:间|期间|以来)?"
     r"|(?:20\d\d年)?(?:\d{1,2}月)?\d{1,2}日" + _TO_SIGN + r"(?:\d{1,2}月)?\d{1,2}日"
@@ -50,7 +111,7 @@ PERIOD = re.compile(
     r"|(?<![\d" + _CN + r"万亿千百])元月?" + _TO_SIGN + _M + r"月(?:份)?"
     r"|" + _YEAR_WORD + r"?" + _M + _TO_SIGN + _M + r"月(?:份)?"
     # the end of a month the stock is taken at (3月末，全县存贷余额…)
-    r"|(?<![\d" + _CN + r"至到\-—－~])" + _YEAR_WORD + r"?" + _M + r"月(?:末|底)"
+    r"|(?<![\d" + _CN + r"至到\-—－~])" + _YEAR_WORD + r"?" + _M + r"月(?:末|底|初|[上中下]旬)"
     r"|" + _YEAR_WORD + r"?前" + _M + r"个月"
     r"|" + _YEAR_WORD + r"?(?:前|第)?[一二三四1-4]季度"
     r"|" + _YEAR_WORD + r"?(?:上|下)半年"
@@ -66,7 +127,7 @@ PERIOD = re.compile(
     r"|20\d\d年(?:度|全年|初|底|末)?|今年|去年|全年|年内|当年"
     # the years of a gazetteer (1996 年，…平均每亩纯收入 1680 元)
     r"|(?<!\d)19[5-9]\d年(?!代)"
-    r"|(?<![\d" + _CN + r"])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d" + _CN + r"]|底|末)"
+    r"|(?<![\d" + _CN + r"])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d" + _CN + r"]|底|末|初|[上中下]旬)"
 )
 #: The base period of a comparison (去年同期为26天, 比上年同期847件): the time of the figure
 #: it names (``base_period``), never the period of the sentence's other figures.
@@ -117,10 +178,10 @@ def _period(sentence: str, start: int) -> str | None:
     if before:
         if chain and before[-1] in chain[1]:
             return chain[0]
-        last = before[-1].group()
-        years = [m.group() for m in found if m.end() <= before[-1].start()
-                 and YEAR.fullmatch(m.group())]
-        return years[-1] if last in YEAR_OF_SENTENCE and years else last
+        return _in_year(before[-1], found)
+    carried = _carried(sentence, found, start)
+    if carried is not None:  # 二季度末…；上半年…出栏…；猪肉产量15.12万吨: 上半年
+        return chain[0] if chain and carried in chain[1] else _in_year(carried, found)
     as_of = [m for m in found if m.end() <= start and m.group().startswith(("截至", "截止"))
              and sentence[m.start() - 1:m.start()] in ("", "，", ",")
              and sentence[m.end():m.end() + 1] in ("，", ",")]
@@ -135,8 +196,47 @@ def _period(sentence: str, start: int) -> str | None:
     return after[0].group() if after else None
 
 
+def _in_year(period: re.Match[str], found: list[re.Match[str]]) -> str:
+    """The printed period, or the year printed before it when it names that year (2025年，…；
+    全年满意度达96.32%: 2025年)."""
+    years = [m.group() for m in found if m.end() <= period.start() and YEAR.fullmatch(m.group())]
+    return years[-1] if period.group() in YEAR_OF_SENTENCE and years else period.group()
+
+
+#: The breaks of a list's items a period is carried across (F-period: an item of a list parted
+#: by ；keeps the period of the nearest earlier item that printed one).
+_ITEM_BREAKS = "；;"
+
+
+def _carried(sentence: str, found: list[re.Match[str]], start: int) -> re.Match[str] | None:
+    """The period of the nearest earlier item of a ；-list, when the figure's own item prints
+    none (二季度末…存栏…；上半年…出栏…；猪肉产量…: 上半年).  The period must head its item
+    (printed before the item's first figure: a period inside an item, 在建项目185项…，1-6月累计
+    完成投资…, is that figure's own), and the list must print its periods from its first item on
+    (a list whose first items print none, 咨询2157件…；投诉920件…；截至目前已办结…；举报345件,
+    gives a period to the item that prints it only).  No colon may stand between (it opens a
+    list of its own)."""
+    earlier = [m for m in found if m.end() <= start]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    between = sentence[last.end():start]
+    if not any(ch in between for ch in _ITEM_BREAKS) or any(ch in between for ch in "：:"):
+        return None
+    item = max(sentence.rfind(ch, 0, last.start()) for ch in _SEGMENT_BREAKS) + 1
+    if re.search(r"\d", sentence[item:last.start()]):
+        return None  # the period of one figure inside its item
+    list_start = max(sentence.rfind(ch, 0, last.start()) for ch in "：:") + 1
+    first_break = min((i for i in (sentence.find(ch, list_start) for ch in _ITEM_BREAKS)
+                       if i >= 0), default=len(sentence))
+    if not any(list_start <= m.start() < first_break for m in found):
+        return None  # the list's first item prints no period
+    return last
+
+
 #: A plan after a year word (今年88641户任务数, 今年目标): the year names the plan.
-_PLAN_AFTER = re.compile(r"\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]?(?:任务|目标|计划|预算)|任务数")
+_PLAN_AFTER = re.compile(r"\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]?(?:任务|目标|计划|预算)|任务数"
+                         r"|(?<=全年)(?:目标)?任务")  # 完成全年任务的32.4%: the plan's year
 #: A verb and 的 after a period since an event (自2021年以来立案的案件): the period qualifies the
 #: things counted.
 _ATTRIBUTE_AFTER = re.compile(r"(?<=以来)[\u4e00-\u9fff]{1,4}的")
@@ -233,7 +333,7 @@ def _year_of(period: str, published: dt.date) -> int:
     m = re.search(r"(20\d\d)年", period)
     if m:
         return int(m.group(1))
-    return published.year - 1 if period.startswith("去年") else published.year
+    return published.year - 1 if re.search("去年|上年", period) else published.year
 
 
 def _day(year: int, month: int | None, day: int) -> dt.date | None:
@@ -261,6 +361,20 @@ def period_dates(period: str | None, published: dt.date | None
         first_year, last_year = int(m.group(1)), int(m.group(2))
         return ((dt.date(first_year, 1, 1), dt.date(last_year, 12, 31))
                 if first_year <= last_year else (None, None))
+    m = re.search(r"(20\d\d)年(?:到|至|—|-)(今年|去年|20\d\d年)(\d{1,2}|[" + _CN + r"]{1,2})月",
+                  period)
+    if m:  # 2016年到今年9月底: from the first year's start to the month's end
+        last_year = _year_of(m.group(2), published)
+        last = _month(m.group(3))
+        if last is None or int(m.group(1)) > last_year:
+            return None, None
+        return dt.date(int(m.group(1)), 1, 1), _month_end(last_year, last)
+    m = re.search(r"([一二三四1-4])" + _TO_SIGN + r"([一二三四1-4])季度", period)
+    if m:  # 1-3季度: from the first quarter's start to the last one's end
+        first, last = (int(q) if q.isdigit() else "一二三四".find(q) + 1 for q in m.groups())
+        if first > last:
+            return None, None
+        return dt.date(year, _QUARTER_END[first] - 2, 1), _month_end(year, _QUARTER_END[last])
     m = re.search(r"(?:(\d{1,2})月)?(\d{1,2})日" + _TO_SIGN + r"(?:(\d{1,2})月)?(\d{1,2})日", period)
     if m:  # 1月1日-12月13日, 12月1日-13日
         first_month = int(m.group(1) or 0) or None
@@ -272,7 +386,7 @@ def period_dates(period: str | None, published: dt.date | None
     if m and period.endswith("以来") and (m.group(1) or m.group(2)):  # 自2025年4月30日…以来
         first = _day(year, int(m.group(2) or 1), int(m.group(3) or 1))
         return (first, published) if first and first <= published else (None, None)
-    m = re.search(rf"前(\d{{1,2}}|[{_CN}]{{1,2}})个月", period)
+    m = re.search(rf"前(\d{{1,2}}|[{_CN}]{{1,2}})个?月", period)
     if m:  # 今年前10个月
         last = _month(m.group(1))
         return (dt.date(year, 1, 1), _month_end(year, last)) if last else (None, None)
@@ -288,9 +402,9 @@ def period_dates(period: str | None, published: dt.date | None
     if m:  # 截至1031日: 10月31日 run together
         day = _day(year, int(m.group(1)), int(m.group(2)))
         return (None, day) if day else (None, None)
-    if re.search(r"截[至止]到?(?:今年|去年|20\d\d年)[底末]", period):
+    if re.search(r"截[至止]到?(?:今年|去年|20\d\d年)年?[底末]", period):
         return None, dt.date(year, 12, 31)
-    m = re.search(r"截[至止]到?.*?(\d{1,2}|[" + _CN + r"]{1,2})月(底|末|(\d{1,2})日)", period)
+    m = re.search(r"截[至止]到?.*?(\d{1,2}|[" + _CN + r"]{1,2})月份?(底|末|(\d{1,2})日|$)", period)
     if m:
         month = _month(m.group(1))
         if month is None:
@@ -321,6 +435,8 @@ def period_dates(period: str | None, published: dt.date | None
         q = "一二三四".find(m.group(2)) + 1 if not m.group(2).isdigit() else int(m.group(2))
         last = _QUARTER_END[q]
         first = 1 if m.group(1) == "前" else last - 2
+        if re.search(r"季度[末底]", period):  # 二季度末: the stock at the quarter's end
+            return None, _month_end(year, last)
         return dt.date(year, first, 1), _month_end(year, last)
     if "上半年" in period:
         return dt.date(year, 1, 1), dt.date(year, 6, 30)
@@ -332,6 +448,13 @@ def period_dates(period: str | None, published: dt.date | None
         return (dt.date(year, month, 1), _month_end(year, month)) if month else (None, None)
     m = re.fullmatch(rf"(1[0-2]|[1-9]|十[一二]?|[{_CN}])月份?", period)
     if m:  # a month without its year: the latest such month up to the article's date
+        month = _month(m.group(1))
+        if month is None:
+            return None, None
+        year = published.year if month <= published.month else published.year - 1
+        return dt.date(year, month, 1), _month_end(year, month)
+    m = re.fullmatch(rf"(1[0-2]|[1-9]|十[一二]?|[{_CN}])月份?当月", period)
+    if m:  # 10月当月: that month, the latest one up to the article's date
         month = _month(m.group(1))
         if month is None:
             return None, None
