@@ -203,3 +203,27 @@ def test_column_tag_lead_needs_the_whole_colon_lead():
     assert tagged_lead("【评论】没有地名：春耕正当时", []) is None
     lead = tagged_lead("【服务群众】本溪：农忙警相随", [])
     assert lead is not None and lead.place.name == "本溪市"  # the city, not the county in it
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("扫一扫关注官方微信", "promo"),
+    ("扫码阅读手机版", "promo"),
+    ("版权声明：凡注明“来源：某某网”的所有作品，版权归某某公司所有。", "site footer"),
+    ("凡本网注明“来源：某某信息港”的所有作品，均为本网合法拥有版权的作品。", "site footer"),
+    ("转载请注明地址：http://www.example.com/a/1.html", "site footer"),
+    ("某省新闻出版局主管 某市广播电视台主办", "site footer"),
+    ("报料电话：0000-12345678", "site footer"),
+    ("地址：http://www.example.com/news/1.html", "tools"),
+    ("原文地址：访问原文地址", "tools"),
+])
+def test_site_notices_and_page_links(line, kind):
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "凡符合条件的农户均可申请补贴，具体以县农业农村局公布的名单为准。",
+    "地址：洞口县文昌街道某某路8号",  # an address is text unless a footer stands beside it
+    "2024年10月16日 星期三  报料热线：000000",  # a page header: its date is the article's
+])
+def test_report_lines_are_no_notice(line):
+    assert furniture_kind(line) is None

@@ -123,7 +123,18 @@ _FOOTER = re.compile(
     r"|合作[热熱][线線]|[来來投]稿[邮郵][箱件]|投稿信箱|新[闻聞][热熱][线線]"
     # a site map link, a site-wide visit counter (总访问量: 11712196 人次; an article's own
     # counter, 访问量：52, is a header field)
-    r"|[网網]站地[图圖]|(?:[总總]|[网網]站|本站)[访訪][问問](?:量|人次)\s*[：:]?\s*\d", re.IGNORECASE)
+    r"|[网網]站地[图圖]|(?:[总總]|[网網]站|本站)[访訪][问問](?:量|人次)\s*[：:]?\s*\d"
+    # a newsroom's tip line (报料热线 is a header field: a page header prints it with the
+    # date), a publication's supervising and hosting bodies (某省新闻出版局主管 某市广播电视台主办)
+    r"|[报報]料[电電][话話]\s*[：:]|主管(?:单位|單位)?\s*[：:]?.{1,40}?主[办辦]",
+    re.IGNORECASE)
+# A site's notices, full stops and all: its copyright or disclaimer statement (版权声明：凡注明
+# “来源：某某网”的所有作品…), a request to credit it when copying (转载请注明地址：…).
+_NOTICE = re.compile(r"^[【\[]?(?:版[权權]|免[责責]|特别)[声聲]明[】\]]?\s*[：:]|^凡(?:本[网網站])?"
+                     r"(?:注明|注有|[标標]明|署名)[^。]{0,40}?[版权權]|^[转轉]载请注明")
+# The page's own address or a link to a copy of it (地址：http://…, 原文地址：访问原文地址).
+_PAGE_ADDRESS = re.compile(r"^(?:原文|快照|文章|本文|[页頁]面|[网網][页頁]|[总總][结結]与[预預][览覽])?"
+                           r"地址\s*[：:]\s*(?:https?://\S+|[访訪][问問]\S{0,8})$")
 # The lines a footer prints beside those (地址：… 邮政编码：…, 电话：…, 传真：…, 主办单位：… on a
 # line of its own): a footer only next to a line ``_FOOTER`` takes (an article may print an
 # address, an event notice its organizer).  A site may set each field as an item of a list,
@@ -142,13 +153,13 @@ _FOOTER_FIELD = re.compile(
 PROMO_CLAUSE = re.compile(
     r"(?:了解|获取|阅读|查看|浏览)?[^，,。；;！!]{0,16}?(?:更多|最新)[^，,。；;！!]{0,8}?"
     r"(?:资讯|新闻|信息|动态|内容|精彩)[^，,。；;！!]{0,20}"
-    r"|(?:尽在|敬请关注|欢迎关注|请关注|关注|下载|订阅)[^，,。；;！!]{0,20}?"
-    r"(?:网|微信|公众号|客户端|APP|App|app|微博|抖音号?|头条号|视频号)[^，,。；;！!]{0,6}"
-    r"|(?:长按|扫描|扫一扫|扫码|识别|点击)[^，,。；;！!]{0,10}?(?:二维码|小程序|阅读原文|蓝字)"
+    r"|(?:扫一扫|扫码|长按识别)?(?:尽在|敬请关注|欢迎关注|请关注|关注|下载|订阅|阅读)[^，,。；;！!]{0,20}?"
+    r"(?:网|微信|公众号|客户端|APP|App|app|微博|抖音号?|头条号|视频号|手机版)[^，,。；;！!]{0,6}"
+    r"|(?:右键)?(?:长按|扫描|扫一扫|扫码|识别|点击)[^，,。；;！!]{0,10}?(?:二维码|小程序|阅读原文|蓝字)"
     r"[^，,。；;！!]{0,10}"
     r"|(?:敬请|欢迎|请)?关注我们|免费(?:阅读|订阅|下载)")
 # A word every promotion clause holds: lines without one are not asked (most lines are text).
-_PROMO_SIGN = re.compile(r"更多|最新|尽在|关注|下载|订阅|二维码|小程序|阅读原文|蓝字|免费")
+_PROMO_SIGN = re.compile(r"更多|最新|尽在|关注|下载|订阅|二维码|小程序|阅读原文|蓝字|免费|阅读|手机版")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!、]+")
 #: Longest promotion line, in characters: a brand line and two or three calls to follow.
 PROMO_LINE_MAX = 80
@@ -199,6 +210,8 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
     s = line.strip()
     if menus and len(s) <= PROMO_LINE_MAX and _is_promo(s):
         return "promo"  # (a promotion ends its calls with a full stop: asked before the rule)
+    if menus and len(s) <= FURNITURE_LINE_MAX and _NOTICE.match(s):
+        return "site footer"  # (so does a site's notice)
     if not s or len(s) > FURNITURE_LINE_MAX or FULL_STOP in s:
         return None
     if len(s) <= EDITION_LINE_MAX and "版" in s[:8] and _EDITION.match(s):
@@ -219,6 +232,8 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
         return "masthead"
     if menus and len(set(_SPAM_TERM.findall(s))) >= SPAM_MIN_TERMS:
         return "spam"
+    if menus and "地址" in s and _PAGE_ADDRESS.match(s):
+        return "tools"
     if menus and _BUTTON_LINE.fullmatch(_PINYIN.sub("", s)):
         return "tools"
     if menus and _RELATED.fullmatch(s):
@@ -302,7 +317,8 @@ _SPACELESS_SIGNS = re.compile(
     r"|标[识識][码碼]|標[识識][码碼]|I[Cc][Pp]|i[Cc][Pp]|安[备備]|版[权權]所有"
     r"|C[Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]|c[Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]|承[办辦]|热|熱|稿[邮郵信]"
     r"|相[关關]|推[荐薦]|上篇|下篇|站地[图圖]|[访訪][问問]"
-    r"|更多|最新|尽在|关注|下载|订阅|二维码|小程序|阅读原文|蓝字|免费")
+    r"|更多|最新|尽在|关注|下载|订阅|二维码|小程序|阅读原文|蓝字|免费|阅读|手机版"
+    r"|报料|報料|主管|版[权權]|免[责責]|特别|凡|转载|轉载|地址")
 
 
 def spaceless_candidates(lines: list[str]) -> list[int]:
