@@ -15,6 +15,7 @@ from helpers.coding import (
     drop_named_masses,
     drop_service_slogans,
     drop_single_word_domains,
+    setting_kept,
 )
 
 AGRI = "agriculture_rural"
@@ -182,3 +183,24 @@ def test_firms_development_heard_by_a_county_head_is_economy():
 def test_firms_development_without_any_other_economy_word_is_economy():
     text = "座谈会上，各家负责人介绍了企业发展中遇到的困难。"
     assert "economy" in codes(text)
+
+
+# --- (E) a crime named keeps the generic enforcement words as policing -----------------------
+
+
+def test_enforcement_against_illegal_fishing_is_law_enforcement_besides_environment():
+    text = "渔政执法人员夜间巡河，在禁渔区查获一起电鱼案件，收缴电瓶和渔网，依法打击非法捕捞。"
+    found = codes(text)
+    assert "environment" in found
+    assert "law_enforcement" in found
+
+
+def test_a_regulator_clearing_stalls_stays_the_sector_work():
+    # no crime named: 执法人员 is the city regulator's means (drop_setting_words, unchanged)
+    text = "城管执法人员清理占道经营摊点42处，规范城区市容秩序。"
+    assert "law_enforcement" not in codes(text)
+
+
+def test_setting_kept_names_law_enforcement_only_for_illegal_fishing():
+    assert setting_kept("查处非法捕捞行为3起。") == frozenset({"law_enforcement"})
+    assert setting_kept("查处占道经营行为3起。") == frozenset()
