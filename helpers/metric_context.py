@@ -109,6 +109,9 @@ _FROM = re.compile(r"(?:由|从)(?:(?:20\d\d年|去年|上年|今年|年初)(?:�
 #: (完成计划的87%) is a completion, not a target: ``COMPLETION`` is tried first.
 TARGET = re.compile(r"力争|目标|承诺(?![^，,。；;]{0,2}时限|件|书|制|事项)|(?:计划|规划)(?![局委办司处科院])|确保|"
                     r"争取(?!到(?!20\d\d年)|了)|任务|力求|拟|预期(?!性)|要求|将要|"
+                    # what is still to come (下一步将开展, 今年还将采购): 将 after 还/下一步 is
+                    # no disposal marker (将320户纳入…)
+                    r"下一步|还将|"
                     r"将(?=达到|达|突破|超过|实现|建成|完成|新增|增加|提高|带动|惠及|形成|投入|投资)|"
                     r"要(?=达到|达|完成|实现|确保|力争|突破|建成|提高|控制)|"
                     r"必须(?=达到|达|完成|实现)|"
@@ -135,6 +138,10 @@ COMPLETION = re.compile(rf"(?:完成|占|为|达|达到|实现)[^，,。；;：:
                         rf"(?:目标|计划|任务|指标|预算)(?:任务)?(?:[^，,。；;：:的]{{1,{MAX_PLAN_NOUN}}}的|的)?$"
                         r"|(?<!一次)(?<!按期)(?<!按时)(?<!及时)(?<!首次)(?<!当日)完成率(?:为|达到?|是)?$"
                         r"|序时进度的$"
+                        # the progress of a plan printed as such (收入完成进度为58%), and a share
+                        # of the whole planned (完成总里程的31%, 完成总投资的40%)
+                        r"|完成进度(?:分别)?(?:为|达到?|是)?$"
+                        rf"|完成总[^，,。；;：:的\d]{{1,{MAX_PLAN_NOUN}}}的$"
                         # 市民生工程目标任务的127% (完成 shared with the item before), 占年度投资
                         # 计划比例70.4%
                         r"|(?:目标|计划)任务数?的$|(?:计划|任务|目标)数?的?比例(?:为|达到?|是)?$"
@@ -271,6 +278,12 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         change = _CHANGE_BEFORE_BRACKET.search(sentence, 0, opened)
         if change:  # 同比增长7.5%(全市11.1%): the larger unit's change, set beside the figure's
             role, direction = "change", _direction_of(change.group("verb"))
+        elif _POINTS_BEFORE_BRACKET.search(sentence, 0, opened) and _GROWTH_NAMED.search(
+                sentence, _segment_start(sentence, opened), opened):
+            # 增幅比全市低1.5个百分点(全市为5.4%): the bracket holds the larger unit's value of
+            # the growth the gap is of, a change as the figure's own growth is
+            role = "change"
+            direction = "down" if value is not None and value < 0 else "up"
     if role == "level" and opened is not None:
         outer = _clause_start(sentence, opened)
         if _intended(sentence, outer, sentence[outer:opened]):
@@ -422,6 +435,20 @@ def _quoted_aim(sentence: str, start: int, end: int) -> bool:
 _COMPARATOR = re.compile(r"(?:全[市省国州区县]|[省市州]|全国)(?:平均|平均水平)?(?:为|是|:|：)?")
 _CHANGE_BEFORE_BRACKET = re.compile(r"(?P<verb>增长|下降|提高|降低|增加|减少|上升|回落|回升)"
                                     r"-?\d+(?:\.\d+)?\s*%$")
+#: A gap in points printed right before a bracket (比全市低1.5个百分点(全市为5.4%)).
+_POINTS_BEFORE_BRACKET = re.compile(r"\d个?百分点$")
+#: A growth rate named as such (增幅, 增速, 涨幅): the measure a gap in points compares.
+_GROWTH_NAMED = re.compile(r"增幅|增速|涨幅")
+#: What ends the stretch of a sentence that names one measure (；, 。): a list of measures
+#: parted by ； names each in its own stretch.
+_SEGMENT_BREAKS = "。；;"
+
+
+def _segment_start(sentence: str, at: int) -> int:
+    """Where the stretch of ``sentence`` holding position ``at`` begins (after ；or 。)."""
+    return max(sentence.rfind(ch, 0, at) for ch in _SEGMENT_BREAKS) + 1
+
+
 #: A requirement the figure is the value of (“化解率稳定在90%以上”要求, 达到95%以上的要求): the
 #: bound a rule sets, like a standard.
 _REQUIREMENT_AFTER = re.compile(r"(?:以上|以下|以内)?”?的?要求")

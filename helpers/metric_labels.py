@@ -474,8 +474,11 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         head = _heading(sentence, colon)
         if head and head not in name:
             name = head + name  # (一)道路交通：事故9起、死亡4人: the heading names whose
-    if name and kind not in ("count", "money", "rate") and not _has_noun(name):
-        name = ""  # 连续三年, 经过10个多月: a verb names no duration
+    if name and kind not in ("count", "money", "rate") and not _has_noun(name) and not (
+            name.startswith(GROWTH_SIZE_WORDS)):
+        # 连续三年, 经过10个多月: a verb names no duration; a growth rate ranked (增速全市第一)
+        # is named by its noun, which the tagger may read as a verb
+        name = ""
     if kind == "rank" and _SCOPE_ONLY.fullmatch(name):
         name = ""  # 全市20个区县排名第4: the set ranked in names nothing ranked
     if inherit and name in ATTRIBUTES and begin > 0:
@@ -1080,9 +1083,16 @@ def kind_named(label: str | None, *, role: str | None, unit: str | None,
     change in points, a rise in the quantity's own unit and a rank's move the change
     (``POINT_CHANGE_NOUN``; points of a quantity that is no rate move its growth rate: 工业产值
     增速变化); a change of a case-handling step is one of their number (结案数增速).  Falls
-    outside points, other roles, gaps and labels that already say their kind stay as they are."""
-    if not label or role != "change":
+    outside points, other roles, gaps and labels that already say their kind stay as they are.
+    A target rising in per cent (力争固定资产投资增长13%) is a growth aimed at: it names the growth
+    rate as a rise does (固定资产投资增速); a fall aimed at keeps its name, as a fall does."""
+    if not label or role not in ("change", "target"):
         return label
+    if role == "target":
+        if direction != "up" or unit not in _PERCENT_UNITS or _KIND_SAID.search(
+                label) or _COMPARED.search(label):
+            return label
+        return label + (PRICE_RISE_NOUN if _PRICE.search(label) else GROWTH_RATE_NOUN)
     if _COMPARED.search(label):
         return label
     if unit in _POINT_UNITS and label.endswith(GROWTH_SIZE_WORDS):

@@ -110,6 +110,13 @@ _MOVED_TO = re.compile(r"(?:增加|减少|減少|提高|提升|上升|下降|降
                        r"|压减|壓減|压缩|壓縮)(?:到|至|为|為)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
 _YEAR_BASE = re.compile(r"[比较](?P<base>(?:(?:19|20)\d\d年|上年|去年|上一年)(?:同期|年?底|年?末)?)的?$")
 _CHANGE_NEXT = re.compile(r"^[，,]?(?:提升|提高|上升|增长|增加|回升|下降|减少|降低|回落|下滑)")
+#: A base restated with the verb of what it counts between the base period and its value
+#: (较上年同期破案858起上升28.9%, 比去年同期查处365起下降): up to ``MAX_BASE_VERB``
+#: characters that name no change themselves (比去年同期增长5%, 同比多收入 are changes).
+MAX_BASE_VERB = 4
+_VERB_BASE = re.compile(rf"[比较](?P<base>(?:(?:19|20)\d\d年|上年|去年|上一年)同期)"
+                        rf"(?P<verb>[\u4e00-\u9fff]{{1,{MAX_BASE_VERB}}})$")
+_NOT_A_BASE_VERB = re.compile(r"增|减|降|升|提|多|少|高|低|为|是|的|共|累计|分别|均")
 
 
 #: A figure's number from where its row's match begins: the words a match may open with (达3500人,
@@ -172,7 +179,12 @@ def mark_printed_bases(rows: list[dict[str, object]]) -> None:
         if row["kind"] in ("date", "rank") or row["_base"] or row["role"] not in ("level",
                                                                                  "change"):
             continue
-        m = _YEAR_BASE.search(_clause_before(row))
+        clause = _clause_before(row)
+        m = _YEAR_BASE.search(clause)
+        if m is None:
+            m = _VERB_BASE.search(clause)
+            if m is not None and _NOT_A_BASE_VERB.search(m.group("verb")):
+                m = None
         after = str(row["sentence"])[_figure_end(row):]
         if m is not None and _CHANGE_NEXT.match(after):
             row.update(role="from", direction=None, period=m.group("base"), change=False,

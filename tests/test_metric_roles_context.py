@@ -1,0 +1,125 @@
+"""Roles and labels that need more than the words right before a figure (issue 13: roles from
+wider context): an intention still to come (下一步将, 还将), a base restated after the verb of
+what it counts (较上年同期查处365起上升), the larger unit's growth in brackets after a gap in
+points, the progress of a plan (完成进度, 完成总里程的), the growth a plan aims at and the rank of
+a growth rate.
+
+Sentences written for these tests, modelled on constructions of county reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import metrics
+from helpers.metric_context import figure_context
+
+
+def _context(sentence: str, figure: str, kind: str = "rate", value: float | None = None):
+    start = sentence.index(figure)
+    return figure_context(sentence, start, start + len(figure), kind=kind, value=value)
+
+
+def _rows(sentence: str) -> list[dict[str, object]]:
+    return [r for r in metrics.extract_from_text(sentence) if r["kind"] != "date"]
+
+
+def _row(sentence: str, value: float) -> dict[str, object]:
+    found = [r for r in _rows(sentence) if r["value"] == value]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind", "role"), [
+    ("下一步将组织8场农产品展销活动。", "8场", "count", "target"),
+    ("镇里今年还将采购约15万元的帮扶产品。", "15万元", "money", "target"),
+    # 将 as the marker of what is acted on (将…纳入) tells of a thing done
+    ("民政所将320户纳入低保范围。", "320户", "count", "level"),
+    # no intention word at all: a thing done
+    ("镇里今年采购帮扶产品15万元。", "15万元", "money", "level"),
+])
+def test_what_is_still_to_come_is_a_target(sentence, figure, kind, role):
+    assert _context(sentence, figure, kind).role == role
+
+
+def test_a_base_restated_after_its_verb_is_the_from_of_the_current_count():
+    sentence = "全县查处违法案件420起，较上年同期查处365起上升15.1%。"
+    now, base, rate = _row(sentence, 420), _row(sentence, 365), _row(sentence, 15.1)
+    assert (now["role"], base["role"]) == ("to", "from")
+    assert now["pair"] is not None and now["pair"] == base["pair"]
+    assert now["direction"] == base["direction"] == "up"
+    assert base["period"] == "上年同期"
+    assert (rate["role"], rate["direction"]) == ("change", "up")
+
+
+def test_a_restated_base_of_a_fall_points_down():
+    sentence = "抓获各类嫌疑人512人，较去年同期抓获600人下降14.7%。"
+    assert _row(sentence, 600)["role"] == "from"
+    assert _row(sentence, 512)["direction"] == "down"
+
+
+@pytest.mark.parametrize("sentence", [
+    "全县查处违法案件420起，较上年同期增长15%。",  # the verb is the change's: no base
+    "全县查处违法案件420起，较上年同期多查处55起。",  # 多 names the change
+])
+def test_a_change_verb_after_the_base_period_is_no_restated_base(sentence):
+    assert not any(r["role"] == "from" for r in _rows(sentence))
+
+
+def test_the_growth_in_brackets_after_a_gap_in_points_is_a_change():
+    sentence = "城镇居民收入居全市第4位；增幅比全市低1.2个百分点(全市为6.8%)，比全省低0.9个百分点(全省为6.5%)。"
+    for figure in ("6.8%", "6.5%"):
+        start = sentence.index(figure)
+        ctx = figure_context(sentence, start, start + len(figure), kind="rate", value=float(
+            figure[:-1]))
+        assert (ctx.role, ctx.direction) == ("change", "up")
+
+
+def test_a_larger_units_level_in_brackets_stays_a_level():
+    # a gap in yuan: the bracket holds the province's income, no growth
+    sentence = "人均收入12000元，比全省低800元(全省为12800元)。"
+    assert _context(sentence, "12800元", "money").role == "level"
+    # a gap in points of a rate that is no growth: the bracket holds the rate
+    sentence = "城镇化率比全省低1.5个百分点(全省为61.2%)。"
+    assert _context(sentence, "61.2%").role == "level"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "role"), [
+    ("一般预算收入完成进度为58.3%。", "58.3%", "completion"),
+    ("已完成道路改造45公里，完成总里程的27%。", "27%", "completion"),
+    ("已完成道路改造45公里，占全县道路的27%。", "27%", "level"),
+])
+def test_the_progress_of_a_plan_is_a_completion(sentence, figure, role):
+    assert _context(sentence, figure).role == role
+
+
+def test_the_length_done_before_its_share_stays_a_level():
+    sentence = "已完成道路改造45公里，完成总里程的27%。"
+    assert _context(sentence, "45公里", "length").role == "level"
+
+
+def test_a_growth_aimed_at_names_the_growth_rate():
+    row = _row("力争地区生产总值增长8%，全面完成各项任务。", 8)
+    assert (row["role"], row["direction"]) == ("target", "up")
+    assert str(row["indicator"]).endswith("增速")
+    assert "地区生产总值" in str(row["indicator"])
+
+
+def test_a_fall_aimed_at_keeps_its_name_as_a_fall_does():
+    row = _row("确保全年安全生产事故起数下降10%。", 10)
+    assert row["role"] == "target"
+    assert not str(row["indicator"]).endswith("增速")
+
+
+@pytest.mark.parametrize("sentence", [
+    "全县固定资产投资同比增长9.0%，增速全市第一。",
+    "规上工业增加值12.5亿元，同比增长1.5%，增速位居全市第二。",
+])
+def test_the_rank_of_a_growth_rate_names_the_growth_rate(sentence):
+    rank = next(r for r in _rows(sentence) if r["kind"] == "rank")
+    assert "增速" in str(rank["indicator"])
+    assert "排名" in str(rank["indicator"])
+
+
+def test_the_rank_of_a_level_names_no_growth():
+    rank = next(r for r in _rows("全县固定资产投资86亿元，总量全市第一。") if r["kind"] == "rank")
+    assert "增速" not in str(rank["indicator"])
