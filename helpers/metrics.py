@@ -205,7 +205,7 @@ _MAG = r"千万|百万|万|亿|萬|億|千(?![克米瓦伏])"
 _FREE = rf"(?<![\d.{_CN_ALL}])"
 _QUANTITY = re.compile(
     rf"{_PRE}(?P<sign>{_SIGN})?"
-    rf"(?P<num>{_NUM})(?P<more>余|多)?(?P<mag>{_MAG})?(?P<more2>余|多)?"
+    rf"(?P<num>{_NUM})(?P<more>余|多)?(?P<mag>{_MAG})?(?P<more2>余|多|来(?=块|个|人|天|年|元|斤|亩))?"
     rf"(?P<unit>{_UNIT_ALT})?{_POST}"
 )
 # 百分之二点四, 千分之一, 万分之三 (仟 and 萬 their financial forms)
@@ -233,7 +233,18 @@ _RANGE = re.compile(
 _EARLIER_COUNT = re.compile(
     r"\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:" + "|".join(
         re.escape(w) for w in sorted(COUNT_WORDS, key=len, reverse=True)) + ")")
-_IMPLICIT_ONE = re.compile(r"(?P<pre>近|约|上)(?P<mag>百万|千万|万|千|亿)(?P<unit>元|人次|人|户|名)")
+#: An amount whose 一 is left unsaid (近万元, 上千人, 逾万人, 超百万元): after a word of size, and
+#: 百万/千万 alone before 以上 (注册资金千万元以上); bare 万元以上/亿元以上 name a class of
+#: projects (亿元以上项目), no amount.  百万 and 千万 are read as 100 and 1000 万 (the unit
+#: amounts are printed in), the others as 1.
+_IMPLICIT_ONE = re.compile(
+    rf"(?<![\d.{_CN_ALL}])(?P<pre>近|约|上|超过|超|逾)?(?P<mag>百万|千万|万|千|亿)"
+    r"(?P<unit>元|美元|人次|人|户|名)(?P<post>以上)?")
+#: A noun right after an amount with 超 makes it a class (超亿元投资项目, 超万元订单).
+_CLASS_NOUN_AFTER = re.compile(r"(?![的了，。；、,;])[\u4e00-\u9fff]")
+#: 个亿 is spoken for 亿元 (投入3个亿): money, read whole; 3个亿元以上项目 counts projects of a
+#: class (亿元以上), 亿万富翁 and 个亿人 are no amounts.
+_GE_YI = re.compile(rf"{_PRE}{_FREE}(?P<num>{_NUM})个(?P<mag>亿)(?![元万]|[\u4e00-\u9fff]?人){_POST}")
 # 半天, 半个月, 半小时: half of a unit of time; not 上半年, 近半年来, 每半年, 半年度 (periods and
 # frequencies) nor 一个半月 (read whole elsewhere)
 _HALF = re.compile(r"(?<![上下前后近这那多大小每\d一二三四五六七八九十两个])半(?P<unit>天|个月|小时)(?!来|以来|度)")
@@ -391,10 +402,10 @@ _LEADING = re.compile(
 _TRAILING_WORDS = frozenset(_RATE_VERBS) | {"共计", "共", "累计", "约", "近", "超过", "逾", "已",
                                              "达", "有", "新增", "均", "均为", "都", "分别"}
 _QUALIFIERS = {"约": "approx", "近": "approx", "大约": "approx", "将近": "approx",
-               "接近": "approx", "左右": "approx", "上下": "approx", "超过": "over", "逾": "over",
+               "接近": "approx", "左右": "approx", "上下": "approx", "超过": "over", "逾": "over", "超": "over",
                "余": "over", "多": "over", "以上": "over", "之多": "over", "上": "over",
                "不足": "under", "不到": "under", "不超过": "under", "以下": "under",
-               "至少": "over", "高于": "over", "小于": "under", "低于": "under"}
+               "至少": "over", "高于": "over", "来": "approx", "小于": "under", "低于": "under"}
 
 
 def to_number(text: str) -> float | None:
@@ -626,12 +637,18 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                 out.extend(_in_context(_quantity_rows(sentence, m, 0.5, m.group("unit")),
                                        sentence, m.span(), offset, quotes))
         for m in _IMPLICIT_ONE.finditer(sentence):
-            if _overlaps(m.span(), taken):
+            if _overlaps(m.span(), taken) or not (
+                    m.group("pre") or m.group("mag") in ("百万", "千万") and m.group("post")):
                 continue
+            if (m.group("pre") in ("超", "超过") and m.group("mag") in ("万", "亿")
+                    and not m.group("post") and _CLASS_NOUN_AFTER.match(sentence, m.end())):
+                continue  # 超亿元投资项目: a class of projects, as 亿元以上项目, no amount
             taken.append(m.span())
-            out.extend(_in_context(_quantity_rows(sentence, m, 1.0, m.group("mag")
-                                                  + m.group("unit")),
-                                   sentence, m.span(), offset, quotes))
+            hundreds = {"百万": 100.0, "千万": 1000.0}.get(m.group("mag"))
+            out.extend(_in_context(
+                _quantity_rows(sentence, m, hundreds or 1.0,
+                               ("万" if hundreds else m.group("mag")) + m.group("unit")),
+                sentence, m.span(), offset, quotes))
         for m in _QUANTITY_SCAN.finditer(sentence):
             if not m.group("num") or _overlaps(m.span("num"), taken):
                 continue
@@ -1416,7 +1433,10 @@ def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
         # 完成生产总值56.7亿: 元 left out after a measure of money
         return [{**row, "kind": "money", "unit_std": "元"}
                 for row in _quantity_rows(sentence, m, value, _unit_text(mag))]
-    return _quantity_rows(sentence, m, value, _unit_text(mag) + unit)
+    rows = _quantity_rows(sentence, m, value, _unit_text(mag) + unit)
+    if unit == "块" and mag:  # 两万块, 两万来块: 块 is spoken for 元 after a magnitude
+        return [{**row, "kind": "money", "unit_std": "元"} for row in rows]
+    return rows
 
 
 #: A score named right before a number printed without 分 (考评中得分91.49).
@@ -1461,8 +1481,9 @@ def _restates_list(sentence: str, start: int, num: str) -> bool:
 
 #: Measures of money after which 元 may be left out of an amount in 万 or 亿 (生产总值56.7亿).
 _MONEY_BEFORE = re.compile(r"(?:生产总值|总产值|产值|收入|投资|销售额|营业额|增加值|支出|税收|资金"
-                           r"|贷款|存款|余额|金额|利润|营收|零售总额|总额)"
-                           r"(?:为|达到?|实现|完成|是|约)?$")
+                           r"|贷款|存款|余额|金额|利润|营收|零售总额|总额|社零)"
+                           # 总投资额121.5亿, 投资总计1.85亿
+                           r"(?:额|总额)?(?:总计|合计|共计|累计)?(?:为|达到?|实现|完成|是|约)?$")
 
 
 #: Kinds whose unit a list prints once, after its last member (2.16和1.66个百分点, 3.2、4.1亿元,
@@ -1547,6 +1568,14 @@ def _cheng(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
     if value > _MAX_CHENG:
         return None
     return _quantity_rows(sentence, m, value, "成")
+
+
+def _ge_yi(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
+    """3个亿 = 3亿元: 个亿 is the spoken form of an amount in 亿元."""
+    value = numerals.read_number(m.group("num"))
+    if value is None or not m.group("num")[0].isdigit() and m.group("num") in ("一", "几"):
+        return [] if value is None else None
+    return _quantity_rows(sentence, m, value, "亿元")
 
 
 def _doubling(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
@@ -1746,7 +1775,8 @@ def _streak(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
 
 _FORMS: list[tuple[re.Pattern[str], object]] = [
     (_PER_WORDS, _per_words), (_FRACTION, _fraction), (_DOUBLING, _doubling),
-    (_YUAN_JIAO, _yuan_jiao), (_RANGE, _range), (_CHENG, _cheng), (_SHARES, _shares)]
+    (_YUAN_JIAO, _yuan_jiao), (_RANGE, _range), (_CHENG, _cheng), (_SHARES, _shares),
+    (_GE_YI, _ge_yi)]
 #: The scans of each sentence that ``re`` would try at every character (they open with a
 #: lookbehind or an optional group), tried only where a match can start, and not at all in a
 #: sentence without a character every match holds (``regex_scan``: the same matches)

@@ -114,3 +114,32 @@ def test_unit_factor(unit, expected):
     kind, unit_std, factor = unit_factor(unit)
     assert (kind, unit_std) == expected[:2]
     assert factor == pytest.approx(expected[2])
+
+
+@pytest.mark.parametrize("sentence,value,unit,kind,std", [
+    # colloquial amounts, read whole (issue 13: never a piece of them)
+    ("去年全镇投入人居环境整治4个亿。", 4, "亿元", "money", 400_000_000),
+    ("合作社向社员发放分红超百万元。", 100, "万元", "money", 1_000_000),
+    ("全县秋季接种流感疫苗逾万人。", 1, "万人", "count", 10_000),
+    ("他说一年能多挣三万来块。", 3, "万块", "money", 30_000),
+    ("她说那年卖菜挣了一万块。", 1, "万块", "money", 10_000),
+    ("项目引进注册资本千万元以上企业。", 1000, "万元", "money", 10_000_000),
+    ("全年实际到位投资总额8.6亿。", 8.6, "亿", "money", 860_000_000),
+])
+def test_colloquial_amounts_are_read_whole(sentence, value, unit, kind, std):
+    row = only(sentence)
+    assert (row["value"], row["unit"], row["kind"]) == (value, unit, kind)
+    assert row["value_std"] == pytest.approx(std)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a class of projects named by its size is no amount
+    ("其中超亿元投资项目5个。", [(5, "个", "count")]),
+    ("招引3个亿元以上项目。", [(3, "个", "count")]),
+    # 块 without a magnitude stays a measure word (三块地)
+    ("流转土地三块。", [(3, "块", "count")]),
+    # a spelled-out magnitude after a numeral is no 一 left unsaid
+    ("筹集资金三百万元以上。", [(300, "万元", "money")]),
+])
+def test_colloquial_look_alikes(sentence, expected):
+    assert figures(sentence) == expected
