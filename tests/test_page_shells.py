@@ -227,3 +227,16 @@ def test_site_notices_and_page_links(line, kind):
 ])
 def test_report_lines_are_no_notice(line):
     assert furniture_kind(line) is None
+
+
+def test_mirrored_account_post():
+    # a mirror of an account's post: the mirror's trail, the account's stamp with the date
+    text = ("某某镜像站  ›  专栏  ›  洞口发布\n\n" + HEADLINE + "\n\n洞口发布  · 公众号  ·  · 2024-10-14 17:30\n\n"
+            "文章预览\n\n" + "\n\n".join(BODY) + "\n")
+    got = read_article(text)
+    assert got.headline == HEADLINE
+    assert got.paragraphs == BODY
+    assert got.field_value("source") == "洞口发布"
+    assert got.field_value("published") == "2024-10-14 17:30"
+    assert [k for _, k, _ in got.furniture] == ["navigation", "tools"]
+    assert parse_header("我们是公众号 · 的运营者") is None

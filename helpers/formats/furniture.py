@@ -54,8 +54,8 @@ _NAVIGATION = re.compile(
 # A breadcrumb: 首页 followed by a separator (首页 > 新闻中心 > 乡镇动态, 首页>>政务公开).
 _BREADCRUMB = re.compile(r"^\s*(网站)?首页\s*(>|＞|»|›|/|→|-)")
 # A breadcrumb that does not start at 首页: three or more items joined by > (浙江在线 > 安吉新闻网 >
-# 时政新闻).
-_TRAIL = re.compile(r"[^>＞»]+(?:[>＞»][^>＞»]+){2,}")
+# 时政新闻), or by › (某某 › 专栏 › 某区发布).
+_TRAIL = re.compile(r"[^>＞»›]+(?:[>＞»›][^>＞»›]+){2,}")
 # Page tools of government and newspaper sites.
 _TOOLS = re.compile(
     r"字[体體][：:]?\s*【?\s*大\s*】?\s*【?\s*中\s*】?\s*【?\s*小"
@@ -67,7 +67,7 @@ _TOOLS = re.compile(
     r"|查看更多精彩评论|分享到微信|分享到微博|微信扫一扫分享|扫一扫分享"
     r"|马上登录|立即注册|结交更多好友|享用更多功能|没有帐号|没有账号|忘记密码|快捷导航"
     r"|只看该作者|倒序浏览|输入验证码|密码登录|扫码手机|按个赞|点击关闭提示|正文已[结結]束"
-    r"|本篇文章\s*\d+\s*字|读完约\s*\d+\s*分钟|阅读时间[：:]?\s*约?\s*\d+\s*分钟")
+    r"|文章预览|本篇文章\s*\d+\s*字|读完约\s*\d+\s*分钟|阅读时间[：:]?\s*约?\s*\d+\s*分钟")
 # ... and the counts among them (12 人参与, 3 条评论), apart: every alternative of ``_TOOLS`` opens
 # with a character, so the regex engine skips the positions none of them opens at; one opening
 # with a digit class would make it try every alternative at every position of every line.
@@ -112,7 +112,7 @@ _MENU_LONG = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_LONG_ITEM_MAX)
 #: do not count: page tools exclaim -- 快来抢沙发吧！ -- and linked titles ask.)
 FULL_STOP = "。"
 # A separator of a breadcrumb trail (``_TRAIL`` needs two of them).
-_TRAIL_MARK = re.compile("[>＞»]")
+_TRAIL_MARK = re.compile("[>＞»›]")
 # A web site's footer (article files only): its identifiers (政府网站标识码, ICP备案号, 公网安备),
 # copyright, an organ hosting the site with the one running it on one line (主办：某省人民政府
 # 承办：某省人民政府办公厅), a newsroom's contact banner (合作热线：…, 来稿邮箱：…); simplified or
@@ -273,7 +273,7 @@ def forum_stamp(line: str) -> tuple[str, str] | None:
 # credit), _ or an image extension (an image's file name).
 # (Each alternative of a sign opens with one literal character, no class or IGNORECASE before
 # it, so that re jumps to the characters that can open a match instead of trying every position.)
-_OTHER_SIGNS = re.compile(r"版|首页|图片来源|>|＞|»|_|\.(?i:jpe?g|png|gif|webp)")
+_OTHER_SIGNS = re.compile(r"版|首页|图片来源|>|＞|»|›|_|\.(?i:jpe?g|png|gif|webp)")
 # What every match of ``_TOOLS_COUNT`` holds on its line, as a sign: the words after the figure.
 _TOOLS_COUNT_SIGN = re.compile(r"人参与|条评论|人[发發]表")
 

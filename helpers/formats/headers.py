@@ -83,6 +83,12 @@ _SOURCE_DATE = re.compile(rf"(?P<source>[{IDEOGRAPHS}·]{{2,14}}(?:报|网|社|�
 _DATE_IN_LINE = re.compile(_DATE + _TIME)
 # The date and time, then the outlet's name without a label (2022-12-01 07:27:00   掌中九江).
 _DATE_SOURCE = re.compile(rf"(?P<date>{_DATE}{_TIME})\s{{2,}}(?P<source>{_HAN}{{2,14}})")
+# A social-media account's stamp as mirrors of its posts print it: the account, its platform
+# (公众号, 头条号 …) and the post's date, set apart by middle dots (某区发布 · 公众号 · · 2025-02-07
+# 17:30).
+_ACCOUNT_STAMP = re.compile(
+    rf"(?P<source>[^\s·•]{{2,20}})\s*[·•]\s*(?:微信)?(?:公众号|头条号|百家号|企鹅号|网易号|搜狐号|视频号|抖音号)"
+    rf"(?:\s*[·•])*\s*(?P<date>{_DATE}{_TIME})?")
 # A forum post's header: the poster, 发表于 and the date (the rest of the line: forum tools).
 _FORUM_POST = re.compile(rf"(?P<who>\S{{1,20}})\s+发表于\s*(?P<date>{_DATE}{_TIME})")
 # Pinyin after a character (號(hào), 編(biān)): not part of the line's words.
@@ -135,6 +141,11 @@ def parse_header(line: str) -> Header | None:
         return table
     if (dated := _SOURCE_DATE.fullmatch(s)) is not None:  # 四川日报    2017年09月28日
         return Header({"source": [dated["source"]], "published": [dated["date"]]})
+    if "号" in s and (stamp := _ACCOUNT_STAMP.fullmatch(s)) is not None:  # 某区发布 · 公众号 · 日期
+        fields = {"source": [stamp["source"]]}
+        if stamp["date"]:
+            fields["published"] = [stamp["date"].strip()]
+        return Header(fields)
     if "发表于" in s and (post := _FORUM_POST.match(s)) is not None:  # 某某 发表于 2023-11-6 09:13:50 | …
         return Header({"author": [post["who"]], "published": [post["date"]]})
     if (dated := _DATE_SOURCE.fullmatch(s)) is not None:  # 2022-12-01 07:27:00   掌中九江
