@@ -13,8 +13,10 @@ from helpers.coding import (
     STATISTICS_MIN_COUNTS,
     add_service_of_services,
     drop_named_masses,
+    drop_participant_organ_domains,
     drop_service_slogans,
     drop_single_word_domains,
+    in_participant_organ,
     setting_kept,
 )
 
@@ -204,3 +206,42 @@ def test_a_regulator_clearing_stalls_stays_the_sector_work():
 def test_setting_kept_names_law_enforcement_only_for_illegal_fishing():
     assert setting_kept("查处非法捕捞行为3起。") == frozenset({"law_enforcement"})
     assert setting_kept("查处占道经营行为3起。") == frozenset()
+
+
+# --- (B) an organ named as a participant, not acting ----------------------------------------
+
+
+def test_an_official_of_a_bureau_disciplined_is_discipline_not_the_bureau_domain():
+    text = "县城市管理局执法中队队员王某违规收受礼金，受到党内警告处分，县纪委监委予以通报。"
+    found = codes(text)
+    assert "discipline" in found
+    assert "urban" not in found
+
+
+def test_a_case_handed_to_the_procuratorate_by_the_commission_is_discipline():
+    text = "经县纪委监委审查调查，某村原会计挪用集体资金，已移送县人民检察院。"
+    found = codes(text)
+    assert "discipline" in found
+    assert "law_enforcement" not in found
+
+
+def test_an_organ_that_acts_is_no_participant():
+    text = "县公安局依法开展专项整治，移送县公安局处理。"
+    first = text.index("公安")
+    second = text.index("公安", first + 1)
+    assert not in_participant_organ(text, first, first + 2)  # 依法 follows: it acts
+    assert in_participant_organ(text, second, second + 2)  # named as the receiver
+
+
+def test_a_word_before_a_station_is_not_part_of_its_name():
+    text = "民警在派出所调解室化解邻里纠纷。"
+    assert not in_participant_organ(text, 0, 2)
+    assert in_participant_organ(text, 3, 6)
+
+
+def test_participant_rule_keeps_a_domain_with_a_word_outside_any_organ():
+    text = "民警在派出所调解室化解邻里纠纷。"
+    matches = [("law_enforcement", "domain", "民警", 0, 2),
+               ("law_enforcement", "domain", "派出所", 3, 6),
+               ("stability", "domain", "纠纷", 14, 16)]
+    assert drop_participant_organ_domains(text, matches) == matches
