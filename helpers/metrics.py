@@ -546,7 +546,8 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                 taken.append(m.span())
                 moves.append(m)
                 out.extend(ends)
-        ranks = [*_RANK_SCAN.finditer(sentence), *_RANK_SCOPED.finditer(sentence)]
+        ranks = [*_RANK_SCAN.finditer(sentence), *_RANK_SCOPED.finditer(sentence),
+                 *_RANK_BARE.finditer(sentence)]
         for m in ranks:  # before _SKIP, which drops every other 第N
             rows = _rank(sentence, m)
             if rows is not None and not _overlaps(m.span(), taken):  # []: a list header
@@ -1436,7 +1437,21 @@ def _interpret(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
     rows = _quantity_rows(sentence, m, value, _unit_text(mag) + unit)
     if unit == "块" and mag:  # 两万块, 两万来块: 块 is spoken for 元 after a magnitude
         return [{**row, "kind": "money", "unit_std": "元"} for row in rows]
+    if not unit and mag:
+        if _PEOPLE_AFTER.match(sentence, m.end()):  # 277.82万农村居民: people counted
+            return [{**row, "kind": "count", "unit_std": "人"} for row in rows]
+        if _unit_text(mag) in ("万", "亿") and _MONEY_AFTER.match(sentence, m.end()):
+            # 区200亿招商引资任务: 元 left out before what the money is for
+            return [{**row, "kind": "money", "unit_std": "元"} for row in rows]
     return rows
+
+
+#: Nouns of people after a number in 万 printed without a measure word (277.82万农村居民,
+#: 4.7万农村人口): a count of people.
+_PEOPLE_AFTER = re.compile(r"(?:农村|城镇|城乡|贫困|困难|低收入|脱贫)?(?:居民|人口|群众|村民|农民|市民"
+                           r"|职工|学生|游客|旅客|老人|儿童|妇女)")
+#: What money is for, printed right after an amount in 万/亿 without 元 (200亿招商引资任务).
+_MONEY_AFTER = re.compile(r"(?:的)?(?:招商|投资|资金|融资|贷款|营收|销售额|产值)")
 
 
 #: A score named right before a number printed without 分 (考评中得分91.49).
@@ -1676,6 +1691,10 @@ _RANK_END = r"(?=[，。；,;！？!?、和及与)）\s]|$)"
 _RANK_SCOPED = re.compile(
     rf"(?P<scope>全[市省州县区国盟])[^，。；,;！？!?\d第]{{0,{MAX_RANK_SCOPE}}}?"
     rf"(?:第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?|(?P<first>首位|榜首)){_RANK_END}")
+#: A rank printed without 第 after 列/居/排 and the whole set (列全省56位, 居全市3名): a
+#: count of people printed so (全市10名干部) has no such verb before its set.
+_RANK_BARE = re.compile(rf"(?<=[列居排])(?P<scope>全[市省州县区国])(?P<num>\d{{1,3}})(?P<unit>位|名)"
+                        rf"{_RANK_END}")
 #: The ranks listed after a first one (位列全市第四、第四、第六; 分居全省第二和第三位).
 _RANK_NEXT = re.compile(rf"[、和及与]第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?{_RANK_END}")
 #: 位居前三位的工单：… : a header that introduces a list (a colon follows), no locality's rank

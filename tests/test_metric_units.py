@@ -143,3 +143,26 @@ def test_colloquial_amounts_are_read_whole(sentence, value, unit, kind, std):
 ])
 def test_colloquial_look_alikes(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a number in 万 before people counted is a count of people
+    ("项目惠及12.6万城乡居民。", (12.6, "万", "count", 126_000)),
+    # 元 left out before what the money is for
+    ("全年完成50亿招商引资任务。", (50, "亿", "money", 5_000_000_000)),
+    # a rank printed without 第 after 列 and the whole set
+    ("综合指数列全省23位。", (23, "位", "rank", 23)),
+])
+def test_unit_read_from_the_words_around(sentence, expected):
+    row = only(sentence)
+    assert (row["value"], row["unit"], row["kind"]) == expected[:3]
+    assert row["value_std"] == pytest.approx(expected[3])
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("全市20名干部参加培训。", [(20, "名", "count")]),  # no verb of ranking: people
+    ("累计完成8万亩复垦。", [(8, "万亩", "area")]),
+    ("全镇人口1.2万，常住人口9800人。", [(1.2, "万", "other"), (9800, "人", "count")]),
+])
+def test_unit_look_alikes(sentence, expected):
+    assert figures(sentence) == expected
