@@ -368,3 +368,22 @@ def test_case_and_person_counts_printed_apart_are_both_read():
 ])
 def test_an_amount_in_the_hotline_range_is_read_whole(sentence, expected):
     assert figures(sentence) == expected
+
+
+# --- every five-digit amount comes back whole (a rule that fires where it should not drops a
+#     figure silently: the 123xx hotline rule did, for every amount 12300-12399 before 万) ------
+
+#: A sample of the five-digit numbers (every ``AMOUNT_STEP``-th) and the whole hotline block.
+AMOUNT_STEP = 331
+_AMOUNTS = sorted({*range(10000, 100000, AMOUNT_STEP), *range(12300, 12400)})
+
+
+@pytest.mark.parametrize("unit,factor", [("万元", 1e4), ("亿元", 1e8), ("元", 1.0)])
+def test_every_five_digit_amount_is_read_whole(unit, factor):
+    wrong = []
+    for n in _AMOUNTS:
+        rows = [r for r in extract_from_text(f"全年完成投资{n}{unit}。") if r["kind"] != "date"]
+        got = [(r["value"], r["unit"], r["kind"], r["value_std"]) for r in rows]
+        if got != [(n, unit, "money", n * factor)]:
+            wrong.append((n, got))
+    assert not wrong, wrong[:5]
