@@ -240,3 +240,29 @@ def test_mirrored_account_post():
     assert got.field_value("published") == "2024-10-14 17:30"
     assert [k for _, k, _ in got.furniture] == ["navigation", "tools"]
     assert parse_header("我们是公众号 · 的运营者") is None
+
+
+def test_share_box_buttons_are_no_title():
+    # the title, its header, then a share box whose buttons stand one a line
+    text = ("某某网 正文\n" + HEADLINE + "\n2024-10-14 15:00:29 来源：某某网\n关注某某网\n微博\nQzone\n评论\n\n"
+            + "\n\n".join(BODY) + "\n")
+    got = read_article(text)
+    assert got.headline == HEADLINE
+    assert got.paragraphs == BODY
+    assert [k for _, k, _ in got.furniture].count("tools") == 3
+
+
+def test_header_values_printed_below_their_labels():
+    text = (HEADLINE + "\n发布时间:\n2024-10-14\n作者:\n来源:\n洞口县林业局\n" + "\n".join(BODY) + "\n")
+    got = read_article(text)
+    assert got.headline == HEADLINE
+    assert got.field_value("published") == "2024-10-14"
+    assert got.field_value("source") == "洞口县林业局"
+    assert got.paragraphs == BODY
+    assert got.furniture == []
+
+
+def test_bare_date_without_a_label_above_stays_a_tool():
+    # a reader page's own date line (today's date in an e-paper reader) is no header value
+    got = read_article("电子报阅读器\n2024-10-14\n" + HEADLINE + "\n" + "\n".join(BODY) + "\n")
+    assert (2, "tools") in [(n, k) for n, k, _ in got.furniture]

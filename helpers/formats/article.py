@@ -22,6 +22,7 @@ from helpers.formats.furniture import (
     edition_page,
     forum_stamp,
     furniture_kind,
+    is_bare_date,
     is_footer_field,
     repeated_lines,
 )
@@ -155,10 +156,14 @@ def _strip_furniture(lines: list[str], out: ParsedText, newspaper: str | None
     """The numbered non-blank lines that are not furniture; furniture goes to ``out``."""
     repeated = repeated_lines(lines)
     content: list[tuple[int, str]] = []
+    above = ""  # the last non-blank line
     for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         kind = furniture_kind(line, newspaper=newspaper)
+        if kind == "tools" and is_bare_date(line) and _empty_label(above):
+            kind = None  # 发布时间： / 2019-09-17: the label's value, not a button
+        above = line
         if kind is None and line.strip() in repeated:
             kind = "masthead"
         if kind is None and (stamp := forum_stamp(line)) is not None:
@@ -244,6 +249,8 @@ def _read_top(content: list[tuple[int, str]], out: ParsedText, *, title_given: b
             field_title = None
         elif header is not None:
             _add_header(out, n, line, header)
+        elif i and (value := _value_below(out, line, content[i - 1][0])) is not None:
+            _add_header(out, n, line, value)  # 来源： with its value on the next line
         elif out.headline is not None and (k := _repeats_title(content, i, out.headline)):
             out.furniture.extend((m, "repeat", text.strip()) for m, text in content[i:i + k])
             i += k  # the title printed again (on one line or broken over a few)
@@ -265,6 +272,34 @@ def _read_top(content: list[tuple[int, str]], out: ParsedText, *, title_given: b
                 out.lines.append(n)
         out.furniture.sort()
     return i
+
+
+def _empty_label(line: str) -> bool:
+    """Whether a line is a header line whose last field has no value (来源：, 发布时间：)."""
+    header = parse_header(line) if line.strip() else None
+    if header is None or not header.fields:
+        return False
+    return not list(header.fields.values())[-1][-1]
+
+
+#: Longest value a header label prints on the line below it (来源：/ 某某乡党政办), in characters.
+VALUE_BELOW_MAX = 30
+
+
+def _value_below(out: ParsedText, line: str, above: int) -> Header | None:
+    """A header field's value printed on the line below its label (来源： / 某乡党政办), when the
+    line ``above`` it is a header line that ends with that label and no value: that field, with
+    the line as its value.  Only a short line without a sentence."""
+    if not out.headers or out.header_lines[-1][0] != above:
+        return None
+    last = out.headers[-1]
+    if not last.fields:
+        return None
+    key, values = list(last.fields.items())[-1]
+    s = line.strip()
+    if values[-1] or key == "headline" or not s or len(s) > VALUE_BELOW_MAX or _FULL_STOP in s:
+        return None
+    return Header({key: [s]})
 
 
 def _choose_title(candidates: list[tuple[int, str]], out: ParsedText) -> None:

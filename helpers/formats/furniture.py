@@ -21,7 +21,7 @@ from helpers.formats.headers import parse_header
 from helpers.text.decoding import IDEOGRAPHS
 
 __all__ = ["FURNITURE_KINDS", "edition_page", "forum_stamp", "furniture_candidates", "furniture_kind",
-           "is_footer_field", "spaceless_candidates"]
+           "is_bare_date", "is_footer_field", "spaceless_candidates"]
 
 #: What each kind of furniture is (the ``kind`` column of the furniture table).
 FURNITURE_KINDS = {
@@ -178,7 +178,12 @@ _SPAM_TERM = re.compile(r"国产|在线观看|在线视频|一区|二区|三区|
 SPAM_MIN_TERMS = 4
 # A site's button alone on its line (article files only): 字号 / 字體： / 分享： / 标签： / 关闭 (the
 # sizes, icons or tags after them not scraped), a link to the home page (央广网首页).
-_BUTTON_LINE = re.compile(r"(?:字[号號体體]|分享到?|[标標][签簽]|[关關]闭)\s*[：:]?|[^\s。，,]{0,10}首[页頁]")
+_BUTTON_LINE = re.compile(r"(?:字[号號体體]|分享到?|[标標][签簽]|[关關]闭)\s*[：:]?|[^\s。，,]{0,10}首[页頁]"
+                          # a share box's buttons, one a line (微博, QQ空间, 评论, 收藏)
+                          r"|(?:新浪)?微博|微信|QQ空[间間]|朋友圈|[评評]论|收藏|点赞|[转轉][发發]|打印|[纠糾][错錯]")
+# A date alone on its line (2019-09-17): a button's size, but the value of a 发布时间： printed
+# on the line above it (``is_bare_date``; the reader decides by that line).
+_BARE_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # Pinyin a site's script converter prints after characters (號(hào), 網(wǎng)): removed before a
 # footer is looked for.
 _PINYIN = re.compile(r"\([a-zü\u00e0-\u01dc]{1,6}\)")
@@ -253,6 +258,11 @@ def _is_promo(s: str) -> bool:
     return bool(clauses) and all(PROMO_CLAUSE.fullmatch(c) for c in clauses)
 
 
+def is_bare_date(line: str) -> bool:
+    """Whether a line is only a date (2019-09-17, 2023/02/01 10:20)."""
+    return bool(_BARE_DATE.fullmatch(line.strip()))
+
+
 def is_footer_field(line: str) -> bool:
     """Whether a line is an address, postcode or telephone field (地址：…, 邮政编码：…): a site's
     footer when it stands next to one (the reader decides by its neighbours)."""
@@ -318,7 +328,8 @@ _SPACELESS_SIGNS = re.compile(
     r"|C[Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]|c[Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]|承[办辦]|热|熱|稿[邮郵信]"
     r"|相[关關]|推[荐薦]|上篇|下篇|站地[图圖]|[访訪][问問]"
     r"|更多|最新|尽在|关注|下载|订阅|二维码|小程序|阅读原文|蓝字|免费|阅读|手机版"
-    r"|报料|報料|主管|版[权權]|免[责責]|特别|凡|转载|轉载|地址")
+    r"|报料|報料|主管|版[权權]|免[责責]|特别|凡|转载|轉载|地址"
+    r"|微博|微信|QQ|朋友圈|评论|評論|收藏|点赞|转发|轉發|打印|纠错|糾錯")
 
 
 def spaceless_candidates(lines: list[str]) -> list[int]:
