@@ -429,7 +429,8 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             # 审查逮捕案件63件72人: the persons of the cases counted right before
             cases = _names(sentence, begin + last.start(), begin + last.end(), "count", True,
                            inherit=inherit)
-            base = re.sub(r"(?:案件|案|件数|件)$", "", cases[0]) if cases and cases[0] else ""
+            # (2357户3702人享受低保: the persons of the households counted right before)
+            base = re.sub(r"(?:案件|案|件数|件|户数)$", "", cases[0]) if cases and cases[0] else ""
             if base and not base.endswith(("人", "人员", "犯罪嫌疑人")):
                 return [base + "人数"]
         if _DIRECTION_ONLY.fullmatch(raw):  # 比上年同期847件少297件: a change of the 847件's
@@ -461,6 +462,9 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
     if kind == "count":
         rest = sentence[end + (0 if unit_printed else 1):]
         after = noun_phrase_after(rest)
+        benefit = _benefit_after(rest, after, name, sentence[end - 1:end])
+        if benefit:
+            return [benefit]
         said = _PREDICATE_OF_SET.match(rest)
         if after and said and after == said.group("noun"):
             # 3项指标未达到序时进度: the indicators counted are those the predicate names
@@ -490,6 +494,10 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         owner = _before_bracket(sentence, begin - 1)
         if owner:  # …引起的空气污染(占31.3%): the share of what the bracket follows
             return [owner + name if name.startswith("占") else owner]
+    if name in SUBJECTLESS_MEASURES and begin > 0:
+        subject = _subject_before(sentence, begin)
+        if subject:  # 水果种植面积为…亩，产量为…吨: the fruit's output
+            return [subject + name]
     generic = (not name or name.startswith((*GROWTH_SIZE_WORDS, "占", "比重"))
                or name in _GENERIC_AMOUNTS)
     if inherit and generic and (not name or begin > 0):
@@ -515,6 +523,65 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             stop += 1
         name = sentence[end:stop].lstrip("的以上下左右之多")
     return [name]
+
+
+#: Measures named without what they measure (产量, 价格, 总面积): in a list of one crop's or one
+#: product's figures the subject is named once, before the first (水果种植面积为…亩，产量为…吨).
+SUBJECTLESS_MEASURES = frozenset({"产量", "总产量", "亩产量", "平均亩产量", "单产", "价格", "面积",
+                                  "总面积", "种植面积", "产值", "总产值"})
+#: A subject named before one of those measures in an earlier clause (水果种植面积, 桃产量基本持平).
+_SUBJECT_OF_MEASURE = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{1,6}?)(?:种植面积|播种面积|总面积|面积|总产量"
+                                 r"|平均亩产量|亩产量|产量|价格|总产值|产值)")
+#: A subject printed alone right before its figure (梨1500公顷): at most this many characters.
+MAX_BARE_SUBJECT = 4
+
+
+def _all_nouns(text: str) -> bool:
+    """Whether every word of ``text`` is tagged a noun (梨, 水果; not 基地种植)."""
+    return all(flag.startswith(_NOUN_FLAGS) for _, flag in _flags(text))
+
+
+def _subject_before(sentence: str, begin: int) -> str:
+    """The subject of the nearest earlier clause of the segment (up to ；or 。) that names one
+    before a measure (水果种植面积为…) or alone before its figure (梨1500公顷), or ''."""
+    j = begin - 1
+    while j > 0 and sentence[j] not in "；;。！？":
+        pbegin = _clause_start(sentence, j)
+        clause = sentence[pbegin:j]
+        head = re.split(r"\d", clause, maxsplit=1)[0]
+        cleaned = clean_name(head) if head else ""
+        m = _SUBJECT_OF_MEASURE.match(cleaned)
+        if m is not None and _all_nouns(m.group("subject")):
+            return m.group("subject")
+        if cleaned and head != clause and len(cleaned) <= MAX_BARE_SUBJECT and cleaned not in (
+                SUBJECTLESS_MEASURES) and _all_nouns(cleaned):
+            return cleaned  # (基地种植了300多亩土豆: a verb, the subject follows the figure)
+        j = pbegin - 1
+    return ""
+
+
+#: Holders of a benefit named after their count (有6555名对象享受…补贴, 共有2357户3702人享受低保):
+#: the count is of those who receive it.
+_HOLDERS = frozenset({"对象", "人员", "群众", "村民", "居民", "家庭", "困难群众"})
+_RECEIVING = re.compile(r"(?:享受|领取|获得|纳入)[^，,。；;：:]{1,16}")
+#: A count of persons or households printed right after the first (2357户3702人享受低保).
+_NEXT_COUNT = re.compile(r"^\d+(?:\.\d+)?万?[人户名]")
+#: What a count of persons or households is a count of, by its measure word.
+_HOLDER_COUNTS = {"人": "人数", "名": "人数", "位": "人数", "户": "户数"}
+
+
+def _benefit_after(rest: str, after: str, name: str, unit: str) -> str:
+    """The benefit a count of holders receives, named after it (对象享受困难残疾人生活补贴 ->
+    享受困难残疾人生活补贴人数), when the count is named by nothing but a holder or a verb of
+    having (全区共有2357户…享受城乡低保); else ''."""
+    if after in _HOLDERS:
+        rest = rest[len(after):]
+    elif after or name not in ("", "有", "共有", "共"):
+        return ""
+    m = _RECEIVING.match(_NEXT_COUNT.sub("", rest))
+    if m is None:
+        return ""
+    return m.group() + _HOLDER_COUNTS.get(unit, after or "数")
 
 
 #: A share of people followed by what they say (64.98%的群众认为“社会治安状况好于去年”): up to
@@ -1018,6 +1085,10 @@ def noun_phrase_after(text: str) -> str:
 
 # --- object and action -----------------------------------------------------------------------
 
+#: Endings of words that name persons (党员, 网格员, 劳动者, 农户): such a word is an object.
+PERSON_NOUN_ENDS = ("人", "员", "者", "户", "民", "生", "工", "长", "士", "属", "女", "众", "象")
+
+
 def _label(name: str, kind: str, unit: str, sentence: str, start: int, end: int) -> Label:
     if not name:
         return Label(None)
@@ -1032,6 +1103,8 @@ def _label(name: str, kind: str, unit: str, sentence: str, start: int, end: int)
     if obj and not _has_noun(obj):  # 死亡, 处分, 办结: an action without an object
         action, obj = name, None
     indicator = name
+    if len(words) == 1 and words[0][1] in ("vn", "x") and not name.endswith(PERSON_NOUN_ENDS):
+        obj = None  # 约谈52人, 问责15人: an action done to persons, named alone
     if unit in _PERSON_UNITS and (obj is None or re.search(r"(?:死亡|受伤|伤亡|遇难|失踪)$", name)):
         indicator = name + "人数"  # 死亡3人 -> 死亡人数; 道路交通：…死亡4人 -> 道路交通死亡人数
     return Label(indicator, obj, action)

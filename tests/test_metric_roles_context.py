@@ -123,3 +123,52 @@ def test_the_rank_of_a_growth_rate_names_the_growth_rate(sentence):
 def test_the_rank_of_a_level_names_no_growth():
     rank = next(r for r in _rows("全县固定资产投资86亿元，总量全市第一。") if r["kind"] == "rank")
     assert "增速" not in str(rank["indicator"])
+
+
+# --- labels of counts and measures named by what stands around them ---------------------------
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    ("全县有320名对象享受重度残疾人护理补贴，有95名对象享受困难残疾人生活补贴。", 320,
+     "享受重度残疾人护理补贴人数"),
+    ("全县有320名对象享受重度残疾人护理补贴，有95名对象享受困难残疾人生活补贴。", 95,
+     "享受困难残疾人生活补贴人数"),
+    ("全镇共有812户1520人享受农村低保，发放低保金260万元。", 812, "享受农村低保户数"),
+    ("全镇共有812户1520人享受农村低保，发放低保金260万元。", 1520, "享受农村低保人数"),
+])
+def test_a_count_of_holders_is_named_by_what_they_receive(sentence, value, label):
+    assert _row(sentence, value)["indicator"] == label
+
+
+def test_holders_doing_something_else_keep_their_noun():
+    row = _row("全县有320名对象参加了技能培训。", 320)
+    assert "享受" not in str(row["indicator"])
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    ("全县水果种植面积为5200亩，产量为8300吨，平均亩产量为1596公斤。", 8300, "水果产量"),
+    ("全县水果种植面积为5200亩，产量为8300吨，平均亩产量为1596公斤。", 1596, "水果平均亩产量"),
+    ("其中，梨800公顷，预计总产量可达6000吨。", 6000, "梨总产量"),
+    ("全年小麦播种面积2100公顷，产量9800吨；油菜600公顷，增长2.0%，产量1500吨。", 9800, "小麦产量"),
+    ("全年小麦播种面积2100公顷，产量9800吨；油菜600公顷，增长2.0%，产量1500吨。", 1500, "油菜产量"),
+])
+def test_a_measure_named_alone_takes_the_subject_named_before(sentence, value, label):
+    assert _row(sentence, value)["indicator"] == label
+
+
+def test_a_verb_before_the_first_figure_lends_no_subject():
+    # the crop follows its figure: 基地种植 is no subject of the output
+    row = _row("基地种植了300多亩土豆，今年总产量预计达到200万斤。", 200)
+    assert "种植" not in str(row["indicator"])
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    ("约谈干部12人、问责5人。", 5, "问责人数"),
+    ("共约谈8人。", 8, "约谈人数"),
+    ("已问责3人。", 3, "问责人数"),
+])
+def test_persons_counted_by_an_action_alone_are_its_number(sentence, value, label):
+    assert _row(sentence, value)["indicator"] == label
+
+
+def test_persons_named_by_a_noun_keep_it():
+    assert _row("约谈干部12人、问责5人。", 12)["indicator"] == "约谈干部"
