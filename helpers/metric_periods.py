@@ -92,7 +92,8 @@ _COMPOSED = (
     # since a year: 自今年以来; a clause of its own: 年初，… 如今，…; N years: 5年来, 五年来
     + r"|(?:自|从)(?:今年|去年|年初|20\d\d年)以来"
     r"|(?<![比较\u4e00-\u9fff])年初(?=[，,])|如今(?=[，,])"
-    r"|(?<![\d." + _CN + r"两近多])(?:\d{1,2}|[" + _CN + r"两]{1,3})年来"
+    # (连续三年来 is a streak's duration, read as such by helpers.metrics)
+    r"|(?<![\d." + _CN + r"两近多])(?<!连续)(?:\d{1,2}|[" + _CN + r"两]{1,3})年来"
 )
 PERIOD = re.compile(
     _COMPOSED + r"|"

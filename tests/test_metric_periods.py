@@ -127,3 +127,9 @@ def test_no_period_is_cut_short(sentence):
 ])
 def test_dates_of_composed_periods(period, first, last):
     assert period_dates(period, dt.date(2024, 10, 15)) == (first, last)
+
+
+def test_a_streak_is_no_period():
+    """连续三年来 counts the years of a streak (a duration), not the span the figures are for."""
+    assert ("三年来" not in [m.group() for m in PERIOD.finditer("连续三年来，全县抽检合格率达98%。")])
+    assert [m.group() for m in PERIOD.finditer("三年来，全县抽检合格率达98%。")] == ["三年来"]
