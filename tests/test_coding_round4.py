@@ -16,6 +16,7 @@ from helpers.coding import (
     drop_participant_organ_domains,
     drop_service_slogans,
     drop_single_word_domains,
+    drop_slogan_domains,
     in_participant_organ,
     setting_kept,
 )
@@ -245,3 +246,24 @@ def test_participant_rule_keeps_a_domain_with_a_word_outside_any_organ():
                ("law_enforcement", "domain", "派出所", 3, 6),
                ("stability", "domain", "纠纷", 14, 16)]
     assert drop_participant_organ_domains(text, matches) == matches
+
+
+# --- a domain named only inside a quoted slogan or name --------------------------------------
+
+
+def test_a_quoted_expense_item_does_not_give_its_domain():
+    text = "县纪委监委在专项监督检查中发现，该村账目上一笔“护林防火值守加班餐”支出存在问题，已立案调查。"
+    found = codes(text)
+    assert "discipline" in found
+    assert not found & {"safety", "environment"}
+
+
+def test_a_quoted_word_alone_keeps_its_domain():
+    # no other domain outside the quotes: nothing for it to give way to
+    matches = [("safety", "domain", "防火", 4, 6)]
+    assert drop_slogan_domains("账目上“护林防火加班餐”一笔。", matches) == matches
+
+
+def test_the_same_word_outside_quotes_keeps_its_domain():
+    text = "镇里召开“平安春节”部署会，检查森林防火物资储备，纪委同步开展监督。"
+    assert "safety" in codes(text)
