@@ -80,8 +80,10 @@ def test_list_of_organs(text, organ):
     ("5月6日，区人大常委会主任李某率部分常委会组成人员视察重点项目。", "区人大常委会"),
     # 率先 is "take the lead", no group led: the head is a person, no organ
     ("县统计局局长张某率先垂范，带头走访企业。", None),
-    # 一行 alone does not make the organ act
-    ("6月1日，区政协主席刘某一行到某镇调研。", None),
+    # 一行 (a party) makes the organ act too (CONVENTIONS A-led-group)
+    ("6月1日，区政协主席刘某一行到某镇调研。", "区政协"),
+    # ... but a head alone, no party, is a person
+    ("6月1日，区政协主席刘某到某镇调研。", None),
 ])
 def test_head_leading_staff(text, organ):
     assert find_agency(None, text, None) == organ

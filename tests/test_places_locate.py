@@ -385,11 +385,13 @@ def test_a_bureaus_branch_named_by_its_townships_stem_is_the_township():
     assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "高沙镇")
 
 
-def test_a_police_stations_case_stays_the_county():
-    # a station named by its town's stem catches a fugitive far from the town: the bureau's case
+def test_a_police_stations_case_is_its_townships():
+    # a station named by its town's stem, the one station named, catches a fugitive far from the
+    # town: the station's report, so the town's (CONVENTIONS L-station: a station's beat is its
+    # town; it reversed the earlier reading of this case as the county bureau's)
     text = "10月3日，洞口县公安局高沙派出所民警在长沙火车站抓获一名网上逃犯，目前嫌疑人已被刑事拘留。"
     loc = locate_article("民警巧擒逃犯", text)
-    assert (loc.locality, loc.level, loc.township) == ("洞口县", "county", None)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "高沙镇")
 
 
 def test_the_county_before_its_station_is_the_stations_address():

@@ -6,21 +6,28 @@ returned as the level character + the organ, the place name removed (湘阴县�
 广西壮族自治区纪委 -> 自治区纪委), so that organs compare across places.  No organ names are
 listed: the pattern is the level, a short name and an ending.
 
-Where (``find_agency``): the 来源 string printed with the article, else the headline's subject,
-else the subject of the body's first sentences; a subject is an organ at the start of a clause,
-with at most place names, a time phrase (近日，) or an intro (由, 记者从) before it.  Not organs: the party
-committee and the government as the whole locality (县委, 县政府, 县人民政府), their leaders
-(县委常委, 县委书记), the media (融媒体中心, 电视台) and journalists.
+Where (``find_agency``): the headline's subject, else the subject of the body's first
+sentences, else the 来源 string printed with the article (an acting organ comes before a printed
+one, CONVENTIONS A-source); a subject is an organ at the start of a clause, with at most place
+names, a time phrase (近日，) or an intro (由, 记者从) before it.  Not organs: the party committee
+and the government as the whole locality (县委, 县政府, 县人民政府), their leaders (县委常委,
+县委书记), the media (融媒体中心, 电视台) and journalists.  A township's organs are organs
+(CONVENTIONS A-township: 镇纪委, 镇党委, 镇政府, 街道办事处), its committee or government
+meeting as a whole is not.  The one grammar of organ names, [place or short name][level][organ]
+[branch][station], is ``read_organs``: a station reports through the organ above it, a city
+bureau's district branch is the district's bureau (某市公安局某某分局某某派出所 -> 区公安分局).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from helpers.places.resolve import find_places
 from helpers.places.zones import find_zones
 
-__all__ = ["ORGAN_SUFFIXES", "find_agency", "organs", "source_organ"]
+__all__ = ["ORGAN_SUFFIXES", "OrganName", "branch_organ", "find_agency", "organ_units", "organs",
+           "read_organs", "source_organ", "township_organ"]
 
 #: Level characters an organ's name starts with (after its place name, or standing alone):
 #: province, autonomous region, city, county, district, prefecture (州), banner, league; and the
@@ -34,15 +41,16 @@ CENTRE = "中央"
 #: departments (部), hotlines (热线: 12345热线), police and enforcement units (大队, 支队).
 #: The political consultative conference (政协) is a body of its own, with no name before it
 #: (区政协: ``WHOLE_NAMES``; 县领导看望政协 is no organ); 委会 is the short form of 委员会 (管委会);
-#: a government's research office is its 研究室; a party committee's inspection team (县委第一巡察组,
+#: a government's research office is its 研究室, its office following up decisions its 督查室
+#: (市政府政务督查室); a party committee's inspection team (县委第一巡察组,
 #: 省委第六巡视组) acts as an organ of its own.
-ORGAN_SUFFIXES = ("纪委监委", "委员会", "办公室", "办公厅", "研究室", "检察院", "法院", "监委", "纪委", "中心",
+ORGAN_SUFFIXES = ("纪委监委", "委员会", "办公室", "办公厅", "研究室", "督查室", "检察院", "法院", "监委", "纪委", "中心",
                   "巡视组", "巡察组",
                   "热线", "大队", "支队", "委会", "局", "委", "办", "院", "厅", "部")
 #: Second names of one organ printed after the first: 纪委监委 (the discipline commission and
-#: the supervisory commission share their staff; before 2018 纪委监察厅/局), and the office of a
-#: command (指挥部办公室).
-CONTINUATIONS = ("监委", "监察厅", "监察局", "办公室")
+#: the supervisory commission share their staff; before 2018 纪委监察厅/局; also written 纪委监察委),
+#: and the office of a command (指挥部办公室).
+CONTINUATIONS = ("监委", "监察委", "监察厅", "监察局", "办公室")
 #: Most characters of an organ's own name between the level and the ending (市场监督管理 in
 #: 县市场监督管理局 is 6; 人力资源和社会保障 9; 12345政务服务便民 11): longer stretches are
 #: sentences.
@@ -52,12 +60,13 @@ MAX_ORGAN_NAME = 12
 WHOLE_NAMES = ("纪委监委", "纪委", "监委", "政协")
 #: Characters that do not occur in organ names but join words in a sentence: a stretch holding
 #: one is not a name (县长在县民政局 is not one organ).  Level characters are excluded too, except
-#: in the words 市场 / 市政 / 城市 / 区域 (县市场监管局, 市城市管理局).
+#: in the words 市场 / 市政 / 城市 / 区域 (县市场监管局, 市城市管理局); 长 only as the head named by a
+#: hotline (市长热线办公室: the mayor's hotline office, 县长信箱).
 _JOINERS = "在到对和与及等了的是将把被向从给由为于以所着过召开长"
 #: Township characters: a county's organ is not named after a town (县白楼镇群众工作中心 is the
 #: town's centre, 区交道口街道党群服务中心 the subdistrict's), except in 乡村 (县乡村振兴局).
 _TOWNSHIPS = "镇乡街"
-_NAME_CHAR = rf"(?:市场|市政|城市|区域|乡村|[^\W_{LEVELS}{_JOINERS}{_TOWNSHIPS}])"
+_NAME_CHAR = rf"(?:市场|市政|城市|区域|乡村|长(?=热线|信箱)|[^\W_{LEVELS}{_JOINERS}{_TOWNSHIPS}])"
 #: Verbs ending in 办 (举办, 开办, 承办; 即办 of the slogan 接诉即办): 洞口县举办 is not an organ
 #: called 县举办.
 _VERBS_BEFORE_BAN = "举开承主创协合督查包代兴操置筹申难好来即"
@@ -68,15 +77,18 @@ NOT_ORGANS = ("常委", "书记", "融媒体中心", "新闻中心", "传媒中�
 #: 县融媒体中心：发挥媒体优势...), except as the unit being founded (某县融媒体中心挂牌成立).
 MEDIA_CENTRES = ("融媒体中心", "新闻中心", "传媒中心")
 _FOUNDED = re.compile(r"(?:正式)?(?:挂牌|成立|揭牌)")
+#: A hotline's name ending: a hotline named without its office (市12345热线) is a channel.
+HOTLINE = "热线"
 #: A hotline's organ printed with its second name (12345政务服务热线中心, 12345热线平台): one organ.
 HOTLINE_CONTINUATIONS = ("中心", "平台", "办公室")
 #: A person leading the organ's group (某局党组书记某某带队, 市委常委、组织部部长某某率队到某县):
 #: the organ acts, through its head, with its staff.  The title may name the party committee's
 #: department (市委常委、组织部部长: 市委组织部).  率 alone is the same verb (某局副局长某某率
 #:某处负责人到某县调研, 主任某某率部分委员视察), but not in 率先 (takes the lead in doing).  Not
-#: 一行 alone: the sets give 某局局长某某一行 sometimes the organ and sometimes none.
+#: 一行 (a party) too: the organ whose member leads a group, or whose group visits, reports
+#: (CONVENTIONS A-led-group: 县纪委副书记某某一行到某镇督查 -> 县纪委).
 MAX_TITLE_RUN = 40
-_LEADS_GROUP = re.compile(rf"[^，。；！？]{{0,{MAX_TITLE_RUN}}}?(?:率队|带队|带领|率领|率(?!先))")
+_LEADS_GROUP = re.compile(rf"[^，。；！？]{{0,{MAX_TITLE_RUN}}}?(?:率队|带队|带领|率领|率(?!先)|一行)")
 #: ... also with 一行 (a party), when the titles name the committee's department: an official
 #: with one title and 一行 may travel with staff of several posts (市政协副主席、市工信委主任某某一行).
 _DEPARTMENT_GROUP = re.compile(rf"[^，。；！？]{{0,{MAX_TITLE_RUN}}}?(?:率队|带队|带领|率领|一行)")
@@ -113,8 +125,9 @@ _SPEECH = re.compile(r"(?:说|表示|指出|强调|介绍)$")
 _OPENS_ORGAN = re.compile(rf"(?:自治区|{CENTRE}|[{LEVELS}])(?!.*(?:以来|期间|之际)$)")
 #: Where a sentence or the 来源 label ends.
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
-#: Clauses of a headline or sentence: split at commas, colons and the spaces of headlines.
-_CLAUSE_BREAK = re.compile(r"[，,：:；;\s]+")
+#: Clauses of a headline or sentence: split at commas, colons, the spaces of headlines and the
+#: bars that part a column's name from the headline (新春走基层丨市市场监管局开展…).
+_CLAUSE_BREAK = re.compile(r"[，,：:；;\s丨|｜]+")
 #: Longest place lead before a headline's colon (as in ``helpers.places.resolve``).
 MAX_LEAD = 15
 #: The body's sentences read for the subject: the first, and the second for a first one that
@@ -181,6 +194,195 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
     return out
 
 
+# -- one grammar for organ, branch and station names ------------------------------------------
+# [place or short name][level][organ][branch][station]: 榆林市|市|公安局|榆阳分局|新明楼派出所,
+# 石泉县|县|公安局||云雾山派出所, 复兴|镇|纪委, 溪湖||公安|分局|张其寨派出所.  ``read_organs`` reads
+# it over a text; the agency (``_subject``) and the place reading (``organ_units``,
+# ``helpers.places.townships``) use its parts.
+
+#: Levels of township units, whose own organs are agencies (CONVENTIONS A-township), longest
+#: first: 街道 (urban subdistrict), 苏木 (Inner Mongolia), 镇, 乡.
+TOWNSHIP_LEVELS = ("街道", "苏木", "镇", "乡")
+#: A township's organs, longest first, each with the name it is reported by (the level
+#: character + the organ, the place name removed): its discipline committee, its party
+#: committee (a subdistrict's 党工委), its government (人民政府 written short), a subdistrict's
+#: office (街道办事处).  Other township units (财政所, 卫生院) are stations of county bureaus or
+#: services, no agency of their own.
+TOWNSHIP_ORGANS = {"纪委监委": "纪委监委", "纪委": "纪委", "纪工委": "纪工委", "党工委": "党工委",
+                   "党委": "党委", "人民政府": "政府", "政府": "政府", "办事处": "办事处"}
+#: Longest township stem (the name without its level: 复兴, 马尼干戈) read before a township organ.
+MAX_TOWNSHIP_STEM = 5
+#: Words opening a stem that count or contrast townships and name none (全镇, 各乡镇, 城乡, 乡镇),
+#: or refer back to one (该镇): the organ of no named town.
+_NOT_TOWNSHIP_STEM = "全各该城乡每"
+_TOWNSHIP_ORGAN = re.compile(
+    rf"(?P<stem>(?![{_NOT_TOWNSHIP_STEM}])[^\W\d_]{{1,{MAX_TOWNSHIP_STEM}}}?)??"
+    rf"(?P<level>{'|'.join(TOWNSHIP_LEVELS)})"
+    rf"(?P<organ>{'|'.join(sorted(TOWNSHIP_ORGANS, key=len, reverse=True))})")
+#: A township's party committee by its formal name (中共某某镇委员会, 中共某某街道工作委员会; the
+#: clause reader has taken 中共 off).
+_TOWNSHIP_FORMAL = re.compile(rf"(?:{PARTY_PREFIX})?(?P<stem>[^\W\d_]{{1,{MAX_TOWNSHIP_STEM}}}?)"
+                              rf"(?P<level>{'|'.join(TOWNSHIP_LEVELS)})(?P<work>工作)?委员会")
+#: A committee or government meeting as a whole (镇党委会议, 镇政府常务会议, 镇党委班子), its
+#: report (审议镇政府工作报告), or the committee and the government together (镇党委、政府: the
+#: town's leadership as a whole, as 县委县政府 is the county's): no agency (CONVENTIONS
+#: A-township).
+_MEETING = re.compile(r"(?:常务|扩大|专题|理论学习中心组)?(?:会议|会|班子|中心组)|(?:工作)?报告"
+                      r"|[、和与及](?:镇|乡|街道)?(?:人民)?(?:政府|党委|办事处)")
+
+
+def is_township_name(name: str) -> bool:
+    """Is ``name`` the name of a township somewhere (jionlp's list)?"""
+    from helpers.places.townships import all_township_names
+
+    return name in all_township_names()
+
+
+def township_organ(text: str, pos: int = 0, *, any_stem: bool = False
+                   ) -> tuple[str, int] | None:
+    """The township organ ``text`` prints at ``pos`` (复兴镇纪委, 镇政府, 中共某镇委员会):
+    (level + organ, its end) as 镇纪委, 镇政府, 镇党委, 街道党工委, 街道办事处; else None.  A
+    stem opening the text (``pos`` 0, no county printed before it) must be a township's name
+    (孝儿镇政府接到来信: a township; 认真审议镇政府工作报告 is no town called 认真审议), unless
+    ``any_stem`` (where the context says a unit is named: 巡察组对某某镇党委开展巡察)."""
+    m = _TOWNSHIP_FORMAL.match(text, pos)
+    if m is not None:
+        return m["level"] + ("党工委" if m["work"] else "党委"), m.end()
+    m = _TOWNSHIP_ORGAN.match(text, pos)
+    if m is None or (m["stem"] and pos == 0 and not any_stem
+                     and not is_township_name(m["stem"] + m["level"])):
+        return None
+    organ = TOWNSHIP_ORGANS[m["organ"]]
+    end = m.end()
+    if organ in ("纪委", "纪工委") and text.startswith(CONTINUATIONS[:2], end):
+        more = next(c for c in CONTINUATIONS[:2] if text.startswith(c, end))
+        organ, end = organ + more, end + len(more)
+    return m["level"] + organ, end
+
+
+#: A city or county bureau's branch in a district of it, named by the district's short name
+#: (榆林市公安局|榆阳分局, 市公安局|秦州公安分局); the branch is the district's bureau.
+_BRANCH = re.compile(r"(?P<short>[^\W\d_]{2,3}?)(?P<name>[^\W\d_]{0,4}?)分局")
+#: Levels of the units a branch may be named after: districts, counties, county-level cities,
+#: banners.
+BRANCH_LEVELS = "区县市旗"
+#: Endings of a station under a bureau or its branch (某某派出所, 某某司法所, 某某交警中队): the
+#: station reports to the organ above it (CONVENTIONS A-station).
+STATION_ENDINGS = ("派出所", "市场监管所", "市场监督管理所", "司法所", "财政所", "中队", "所")
+MAX_STATION_STEM = 6
+_STATION = re.compile(rf"(?P<stem>[^\W\d_]{{2,{MAX_STATION_STEM}}}?)"
+                      rf"(?P<ending>{'|'.join(STATION_ENDINGS)})")
+
+
+def short_name_level(short: str) -> str | None:
+    """The level character of the county-level units a short name stands for (榆阳 -> 区, 秦州
+    -> 区), when all of them share one and it is a branch level (``BRANCH_LEVELS``); else None
+    (长沙 is a city and a county)."""
+    from helpers.places.gazetteer import load_gazetteer
+
+    units = [p for p in load_gazetteer().lookup(short) if p.name != short]
+    chars = {p.name[-1] for p in units if p.level == "county"}
+    if len(chars) != 1 or len(units) != sum(p.level == "county" for p in units):
+        return None
+    char = chars.pop()
+    return char if char in BRANCH_LEVELS else None
+
+
+def branch_organ(text: str, end: int, organ: str) -> tuple[str, int] | None:
+    """The district branch printed right after a bureau ending at ``end`` (市公安局|榆阳分局 ->
+    区公安分局): (level + bureau + 分局, its end), or None (a township's 分局 of a county
+    bureau, 县市场监管局|万坊分局, is a station: the bureau reports)."""
+    if not organ.endswith("局"):
+        return None
+    m = _BRANCH.match(text, end)
+    if m is None or m["name"] not in ("", organ[1:-1]):
+        return None
+    level = short_name_level(m["short"])
+    if level is None:
+        return None
+    return level + organ[1:-1] + "分局", m.end()
+
+
+@dataclass(frozen=True)
+class OrganName:
+    """One organ name read by the grammar: the place or short name printed before it (榆林市,
+    复兴; "" when bare), the organ as level + name (市公安局, 镇纪委), its district branch
+    (区公安分局) with the short name that names the branch's unit (榆阳), its station
+    (新明楼派出所) with the station's stem (新明楼).  ``reporting`` is the organ that reports for
+    the chain: the most specific organ above the station (CONVENTIONS A-station)."""
+
+    start: int
+    end: int
+    place: str
+    organ: str
+    branch: str | None = None
+    branch_place: str | None = None
+    station: str | None = None
+    station_stem: str | None = None
+
+    @property
+    def reporting(self) -> str:
+        return self.branch or self.organ
+
+
+def read_organs(text: str) -> list[OrganName]:
+    """Every organ name in ``text`` with its branch and station (see ``OrganName``), in text
+    order: the county-and-above organs of ``organs`` and the townships' organs (read from their
+    level on, with no place: a town's name in running text has no sure start).  ``start`` is
+    the organ's level character."""
+    found = [(s, e, o) for s, e, o in organs(text)]
+    for m in _TOWNSHIP_LEVEL_ORGAN.finditer(text):
+        hit = township_organ(text, m.start())
+        if hit is not None and text[max(0, m.start() - 1):m.start()] not in _NOT_TOWNSHIP_STEM:
+            found.append((m.start(), hit[1], hit[0]))
+    # the place name printed before an organ ends at its level character (湘阴县|民政局 starts at
+    # 县) or right before the organ
+    place_at = {e: text[s:e] for s, e, _p in find_places(text)}
+    out: list[OrganName] = []
+    for start, end, organ in sorted(found):
+        if out and start < out[-1].end:
+            continue
+        place = place_at.get(start + 1) or place_at.get(start) or ""
+        branch, branch_place = branch_organ(text, end, organ), None
+        if branch is not None:
+            branch_place = _BRANCH.match(text, end)["short"]
+            branch, end = branch
+        station = _STATION.match(text, end)
+        out.append(OrganName(start, station.end() if station else end, place, organ, branch,
+                             branch_place, station.group() if station else None,
+                             station["stem"] if station else None))
+    return out
+
+
+#: A township level directly followed by one of its organs (镇纪委, 街道办事处).
+_TOWNSHIP_LEVEL_ORGAN = re.compile(rf"(?:{'|'.join(TOWNSHIP_LEVELS)})"
+                                   rf"(?:{'|'.join(TOWNSHIP_ORGANS)})")
+
+
+def organ_units(text: str) -> list[tuple[int, int, str]]:
+    """The county-level units named only inside organ names (CONVENTIONS L-branch): the short
+    name of a bureau's district branch (榆林市公安局|榆阳|分局 -> 榆阳区's short name) and one
+    opening a bureau of its own (溪湖|公安分局): (start, end, short name), for the place reading
+    to count as a mention of the unit whose short name it is."""
+    out = []
+    for organ in read_organs(text):
+        if organ.branch_place is not None:
+            start = text.index(organ.branch_place, organ.start)
+            out.append((start, start + len(organ.branch_place), organ.branch_place))
+    for m in re.finditer(SHORT_BRANCH, text):
+        for k in SHORT_PLACE_CHARS:
+            short = text[max(0, m.start() - k):m.start()]
+            if len(short) == k and short_name_level(short) is not None and not any(
+                    s <= m.start() - k < e for s, e, _n in out):
+                out.append((m.start() - k, m.start(), short))
+                break
+    return sorted(out)
+
+
+#: A bureau's branch named by its unit's short name alone (溪湖公安分局, 秦州公安分局).
+SHORT_BRANCH = "公安分局"
+
+
 #: The enumeration comma after a subject organ: the subject is a list of organs (a joint action
 #: or a meeting's attendance, 由县直工委、县卫体局、县总工会联合举办), which no one organ reports.
 LIST_MARK = "、"
@@ -201,18 +403,107 @@ JOINT = ""
 
 def _subject(clause: str) -> str | None:
     """The organ a clause starts with, place names allowed before it (湘阴县民政局, 县纪委监委);
-    not when a title follows it (市政协副主席某某出席: a person, named by the organ)."""
+    not when a title follows it (市政协副主席某某出席: a person, named by the organ).  A township's
+    organ (某镇纪委, 某街道办事处) and a city bureau's district branch (某市公安局某某分局) are read by
+    the grammar of ``read_organs``."""
     cppcc = _CPPCC_FORMAL.match(clause)
     if cppcc is not None:
         return cppcc[1] + "政协"
+    if _RAILWAY_POLICE.match(clause):
+        return JOINT  # railway police act: no local organ reports, and none after them
+    pos = _places_end(clause)
+    township = township_organ(clause, pos)
+    if township is not None:
+        organ, end = township
+        if _acts(clause, end) and not _MEETING.match(clause, end):
+            return organ
+        return None
     found = _committee_department(clause) or organs(clause, media=True)
     if not found:
-        return None
+        return _station_subject(clause, pos)
     start, end, organ = found[0]
-    if _TITLE.match(clause, end) and not _LEADS_GROUP.match(clause, end):
+    if organ.endswith(MEDIA_CENTRES) and clause.startswith(DATELINE_MARK, end):
+        return None  # 某区融媒体中心讯: the dateline of the outlet, not an organ acting
+    if not _acts(clause, end):
         return None
-    if _ACCOMPANYING.match(clause, end):
+    # the level character may be the last one of a place name (湘阴县|民政局 starts at 县)
+    if start > pos:
         return None
+    branch = branch_organ(clause, end, organ)
+    if branch is not None:
+        organ, end = branch
+    if organ.endswith(DISCIPLINE) and _SECOND_NAME_TITLE.match(clause, end):
+        organ += SUPERVISION  # 县纪委副书记、监委副主任某某一行: one organ, its two names
+    if organ.startswith(CENTRE) and _CITED.search(clause, end):
+        return None  # 据中央纪委国家监委网报道, 由中央网信办指导: the local organ reports
+    if _is_joint(clause, end):
+        return JOINT  # 县公安局、县城管局、县环保局联合开展: several organs act, none alone
+    return organ
+
+
+#: The mark of a dateline after an outlet's name (某县融媒体中心讯, 本报讯).
+DATELINE_MARK = "讯"
+#: The bureau each kind of township station belongs to (CONVENTIONS A-station): a station printed
+#: after its unit's name or short name alone (某县胡集派出所, 汝州火车站派出所) reports through the
+#: unit's bureau.
+STATION_BUREAUS = {"派出所": "公安局", "司法所": "司法局", "市场监管所": "市场监管局",
+                   "市场监督管理所": "市场监管局", "财政所": "财政局"}
+
+
+#: A city district's police station belongs to the district's branch of the city bureau
+#: (某市公安局某区分局, reported as 区公安分局), not to a bureau of the district's own.
+DISTRICT = "区"
+POLICE_BUREAU = "公安局"
+DISTRICT_POLICE = "公安分局"
+#: Railway police (某铁路公安处, 某铁路公安局) run the stations of railway lines: no local
+#: government organ, and the stations they name (某某站派出所) are theirs.
+_RAILWAY_POLICE = re.compile(r"^[^\W\d_]{0,6}?铁路公安(?:处|局)")
+
+
+def _station_subject(clause: str, pos: int) -> str | None:
+    """The bureau of a station a clause opens with after its unit's name (湘阴县东塘派出所 ->
+    县公安局) or a bare level character (the short name read by ``_short_place_subject``);
+    None for a station with no unit before it (its bureau's level is not printed)."""
+    level_end = pos or (1 if clause[:1] in BRANCH_LEVELS else 0)
+    if not level_end or clause[level_end - 1] not in BRANCH_LEVELS:
+        return None
+    m = _STATION.match(clause, level_end)
+    if m is None or m["ending"] not in STATION_BUREAUS:
+        return None
+    if not _acts(clause, m.end()):
+        return None
+    level, bureau = clause[level_end - 1], STATION_BUREAUS[m["ending"]]
+    if level == DISTRICT and bureau == POLICE_BUREAU:
+        bureau = DISTRICT_POLICE  # a city district's police is a branch of the city's bureau
+    return level + bureau
+
+
+#: The discipline commission's second name printed with its officer's second title (县纪委副书记、
+#: 监委副主任某某一行): the official heads one organ under both names, 纪委监委.
+DISCIPLINE = "纪委"
+SUPERVISION = "监委"
+_SECOND_NAME_TITLE = re.compile(r"[^，。；！？、]{1,6}?、监委")
+
+
+def _acts(clause: str, end: int) -> bool:
+    """Does the organ ending at ``end`` act itself: no title after it (市政协副主席某某出席 is a
+    person) unless its head leads a group, and no list of accompanying officials?"""
+    if _TITLE.match(clause, end):
+        group = _LEADS_GROUP.match(clause, end)
+        if group is None or _TWO_POSTS.search(group.group()):
+            return False
+    return not _ACCOMPANYING.match(clause, end)
+
+
+#: A group led by an official holding posts in two organs (市政协副主席、市工信委主任某某一行;
+#: 高新区工委书记、管委会主任某某带队): which organ travels is not said, so none reports.  The
+#: discipline commission's second name (、监委副主任) is the same organ.
+_TWO_POSTS = re.compile(r"、(?!监委)(?:自治区|[省市县区州旗盟])?[^、，]{0,10}?(?:委员会|委会|委|局|办|厅|部|中心)"
+                        r"副?(?:主任|主席|书记|局长|部长|厅长|院长)")
+
+
+def _places_end(clause: str) -> int:
+    """Where the place names (and zones) a clause opens with end: 0 when it opens with none."""
     pos = 0
     spans = [(s, e) for s, e, _p in find_places(clause)] + [
         (z.start, z.end) for z in find_zones(clause)]
@@ -220,14 +511,7 @@ def _subject(clause: str) -> str | None:
         if s > pos:
             break
         pos = max(pos, e)
-    # the level character may be the last one of a place name (湘阴县|民政局 starts at 县)
-    if start > pos:
-        return None
-    if organ.startswith(CENTRE) and _CITED.search(clause, end):
-        return None  # 据中央纪委国家监委网报道, 由中央网信办指导: the local organ reports
-    if _is_joint(clause, end):
-        return JOINT  # 县公安局、县城管局、县环保局联合开展: several organs act, none alone
-    return organ
+    return pos
 
 
 #: A national organ in a clause that cites its website (据中央纪委国家监委网报道) or its guidance
@@ -261,24 +545,28 @@ def _committee_department(clause: str) -> list[tuple[int, int, str]]:
 
 
 def find_agency(headline: str | None, text: str, source: str | None) -> str | None:
-    """The reporting organ: the ``source`` string as an organ, else the headline's subject,
-    else that of the body's first ``FIRST_SENTENCES`` sentences (see the module docstring);
-    None if none is named."""
-    organ = source_organ(source or "")
-    if organ is not None:
-        return organ
-    credit = _FOOT_CREDIT.search(text.rstrip())
-    if credit is not None and (organ := source_organ(credit["organ"])) is not None:
-        return organ
+    """The reporting organ: the headline's subject, else that of the body's first
+    ``FIRST_SENTENCES`` sentences, else the ``source`` string (or a foot credit) as an organ
+    (CONVENTIONS A-source: an acting organ comes before a printed one; a hotline named as the
+    subject is the channel of the printed organ); None if none is named."""
+    printed = source_organ(source or "")
+    if printed is None:
+        credit = _FOOT_CREDIT.search(text.rstrip())
+        printed = source_organ(credit["organ"]) if credit is not None else None
     rectifying = _RECTIFICATION.search((headline or "") + text.split("\n", 1)[0]) is not None
     for segment in (_after_lead(headline or ""), *_first_sentences(text)):
         organ = _segment_subject(segment)
         if organ is not None and rectifying and organ.endswith(INSPECTION_TEAMS):
-            return None  # the inspected unit's rectification report, not the team's
+            # the inspected unit's rectification report, not the team's
+            return _inspected_organ(segment) or printed
         if organ == JOINT:
-            return None
+            return printed
+        if organ is not None and printed is not None and organ.endswith(HOTLINE):
+            return printed  # the hotline is a channel: the printed organ runs it
         if organ is not None:
             return organ
+    if printed is not None:
+        return printed
     if _HOTLINE_BULLETIN.search(headline or ""):
         return _hotline_office(text)
     return None
@@ -301,11 +589,29 @@ def _hotline_office(text: str) -> str | None:
 
 #: A party committee's inspection teams (``ORGAN_SUFFIXES``).
 INSPECTION_TEAMS = ("巡视组", "巡察组")
-#: The state of a rectification (整改情况, 整改进展) in the headline or the first paragraph: the
+#: The state of a rectification (整改情况, 整改进展, 整改阶段进展情况) in the headline or the first
+#: paragraph: the
 #: report is the inspected unit's account of what it corrected after the team's visit (巡视组对
 #: 我县进行了巡视…现将整改情况予以公布), whose opening recalls the team's work; the team is no
 #: reporting organ there.  (A team's own notice may still promise to push 整改落实.)
-_RECTIFICATION = re.compile(r"整改(?:情况|进展)")
+_RECTIFICATION = re.compile(r"整改[^，。]{0,6}?(?:情况|进展)")
+#: The unit a team inspected (巡察组对某镇党委开展了巡察, 巡视组进驻某局): the organ that reports
+#: the rectification.
+_INSPECTED = re.compile(r"(?:巡察|巡视)[^，。]{0,4}?组?(?:对|进驻)(?P<unit>[^，。]{2,30}?)"
+                        r"(?:开展|进行|实施)")
+
+
+def _inspected_organ(segment: str) -> str | None:
+    """The organ the inspection team of ``segment`` inspected (a township's 镇党委, a county
+    bureau), or None when the inspected unit is no organ (a county as a whole: 对某县开展巡察)."""
+    m = _INSPECTED.search(segment)
+    if m is None:
+        return None
+    township = township_organ(m["unit"], _places_end(m["unit"]), any_stem=True)
+    if township is not None and township[1] == len(m["unit"]):
+        return township[0]
+    organ = _subject(m["unit"])
+    return organ or None
 
 
 #: Bodies printed as a 来源 by their short name alone after the place (某区人大: the people's

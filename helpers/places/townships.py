@@ -14,7 +14,7 @@ from collections import Counter
 from helpers.places.deixis import DEIXIS, first_sentence, level_char
 from helpers.places.gazetteer import Place, _children, jionlp_detail_tree, load_gazetteer
 
-__all__ = ["TOWNSHIP_ENDINGS", "find_township", "speaks_as_town", "townships_of",
+__all__ = ["TOWNSHIP_ENDINGS", "all_township_names", "find_township", "speaks_as_town", "townships_of",
            "unique_township", "with_addressed"]
 
 #: The endings of township-level units: 镇 (town), 乡 (township; 民族乡 too), 街道 (urban
@@ -81,6 +81,12 @@ def villages_of(county: Place) -> dict[str, str]:
                 for village in _children(town_node):
                     owners.setdefault(village, set()).add(town)
     return {v: next(iter(t)) for v, t in sorted(owners.items()) if len(t) == 1}
+
+
+@functools.lru_cache(maxsize=1)
+def all_township_names() -> frozenset[str]:
+    """Every township name of every county (the names repeat: 城关镇 is in dozens)."""
+    return frozenset(name for names in _index().values() for name in names)
 
 
 def townships_of(county: Place) -> tuple[str, ...]:
@@ -164,6 +170,9 @@ def _find_township(county: Place, headline: str, text: str, county_refs: int,
         return _township_of_villages(county, text)
     if visited is not None and _only_stop(variants.get(visited, visited), counts):
         return visited
+    station = _lead_station(county, text)
+    if station is not None:
+        return station
     if _spread(counts):
         return None
     villages = [name for name in counts
@@ -180,7 +189,8 @@ def _find_township(county: Place, headline: str, text: str, county_refs: int,
                                            if variants.get(m.group(), m.group()) == top)
                       - _in_titles(text, printed) - _station_addresses(text, printed)
                       - _deferring(county, text))
-    refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0)
+    refs = n + (len(_TOWNSHIP_DEIXIS.findall(text)) if not rest else 0) + _station_refs(
+        top, variants, text)
     return top if refs > county_refs else None
 
 
@@ -421,20 +431,69 @@ def _variant_forms(county: Place, text: str) -> dict[str, str]:
             if len(ethnic.group("stem")) >= MIN_VARIANT_STEM and bare in text and re.search(
                     re.escape(bare) + "(?![村镇])", text):
                 out[bare] = town
+    police = _police_stations(county, text)
+    if len(set(police.values())) == 1:
+        out.update({form: town for form, town in police.items() if form[:-3] != town})
     return out
+
+
+def _police_stations(county: Place, text: str) -> dict[str, str]:
+    """The police stations of ``county`` that ``text`` names after a township (云雾山派出所,
+    马尼干戈镇派出所), each with its township; empty when stations are listed together
+    (``_STATION_LIST``: the county's police at work in several towns)."""
+    if POLICE_STATION not in text or _STATION_LIST.search(text):
+        return {}
+    out: dict[str, str] = {}
+    for town in townships_of(county):
+        stem = town[:-2] if town.endswith(("街道", "苏木")) else town[:-1]
+        if len(stem) < MIN_VARIANT_STEM or stem in county.name or stem.endswith(_ROAD):
+            continue
+        for form in (town + POLICE_STATION, stem + POLICE_STATION):
+            if form in text:
+                out[form] = town
+                break
+    return out
+
+
+def _lead_station(county: Place, text: str) -> str | None:
+    """The township of the one police station of ``county`` the article names, when its first
+    sentence names it (某某派出所民警摸黑出发…): the station's report, whichever other town its
+    case leads to (CONVENTIONS L-station)."""
+    police = _police_stations(county, text)
+    if len(set(police.values())) != 1:
+        return None
+    first, _ = first_sentence(text)
+    return next((town for form, town in police.items() if form in first), None)
 
 
 #: A township's own station of a county bureau, named by the township's stem (槐林市场监管所,
 #: 万坊分局): the stem names the township as surely as its full name, and the station's work
-#: (its inspections of the town's markets) is the township's.  A police station (派出所) is not
-#: one of them: its cases (a fugitive caught on a bus, a burglar traced to another province)
-#: reach beyond its town, and the county's bureau reports them.  A stem inside the county's own
+#: (its inspections of the town's markets) is the township's.  A stem inside the county's own
 #: name is left out (龙岗分局 of a city bureau is the district's).
 STATION = r"(?:市场监管所|市场监督管理所|司法所|财政所|分局)"
+#: A police station named after a township (某县公安局云雾山派出所) is that township's too
+#: (CONVENTIONS L-station: a station's beat is its town), when it is the one station of the
+#: county the report names: two stations named after two townships, or stations listed together
+#: (甲派出所、乙派出所), make a report on the county's police.  A station named after a road or a
+#: street (东风路派出所) names no township, even where a 街道 bears the road's name.
+POLICE_STATION = "派出所"
+_ROAD = ("路", "街")
+_STATION_LIST = re.compile(r"派出所[、和与及][^，。；！？]{0,8}?派出所")
 #: A county bureau printed before one of its stations (某县公安局某某派出所, 某县市场监管局某某
-#: 分局): the county's name there is the station's address, as 某县某镇 is the town's.
-_STATION_ADDRESS = re.compile(r"(?:公安局|市场监管局|市场监督管理局|司法局|财政局)"
+#: 分局; a district's branch by its short name, 某某公安分局某某派出所, 某市公安局某某|分局某某派出所):
+#: the county's name there is the station's address, as 某县某镇 is the town's.
+_STATION_ADDRESS = re.compile(r"(?:公安局|市场监管局|市场监督管理局|司法局|财政局|公安分局|分局)"
                               r"[^\W\d_]{2,6}?(?:派出所|所|分局)")
+
+
+def _station_refs(town: str, variants: dict[str, str], text: str) -> int:
+    """How often ``text`` refers back to the township's police station by the bare word (民警
+    把牛牵回派出所, 于是派出所…): the station named once is the report's subject, its later bare
+    mentions are references to the same town.  Zero when the town is named through no station."""
+    named = [form for form, t in variants.items() if t == town and form.endswith(POLICE_STATION)]
+    if not named:
+        return 0
+    return text.count(POLICE_STATION) - sum(text.count(form) for form in named)
 
 
 def _station_addresses(text: str, printed: frozenset[str]) -> int:
