@@ -75,7 +75,7 @@ __all__ = ["FigureContext", "figure_context", "open_bracket", "period_dates", "q
 #: (比去年多3件, 同比多出12件, 多了, 多发生).
 UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅", "增速", "扩大", "上涨", "涨幅",
             "攀升", "递增", "增多", "回升", "反弹", "跃升", "提速", "多出", "多了", "多发生", "高出", "超出",
-            "增", "多", "涨")
+            "增产", "增", "多", "涨")
 #: Verbs (and nouns) of a fall: 下降/减少/降低 of counts and rates, 回落 of growth, 压减/压降 of
 #: spending and cases, 下滑, 减收, 降幅, 缩减/缩小/下调, 收窄/减低 (降幅收窄: the quantity named, a
 #: fall, became smaller — rule B2 of the third measurement set), 少 (比去年少3件, 少了, 少发生5起);
@@ -85,7 +85,7 @@ UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅"
 #: sign), 跌 (跌0.5%), 精简/削减 of procedures and spending (审批事项精简30%), 下行 of prices.
 DOWN_WORDS = ("下降", "减少", "降低", "回落", "压减", "压降", "压缩", "缩短", "下滑", "减收", "降幅", "减幅",
               "跌幅", "缩减", "放缓", "减缓", "趋缓", "萎缩", "缩水", "负增长", "精简", "削减", "下行", "低出",
-              "缩小", "下调", "下跌", "递减", "收窄", "减低", "少了", "少发生", "减", "降", "少", "跌")
+              "缩小", "下调", "下跌", "递减", "收窄", "减低", "少了", "少发生", "减产", "减", "降", "少", "跌")
 #: Single characters that are directions only right before the figure (增5%, 降3个百分点, 多3件,
 #: 涨2.1%, 跌0.5%): elsewhere they are parts of other words (增强, 减负, 多措并举, 涨价).
 _SINGLE = frozenset({"增", "减", "降", "多", "少", "涨", "跌"})
@@ -99,7 +99,7 @@ _TO = re.compile(r"(?P<verb>提高|提升|上升|增长|增加|下降|降低|减
                  r"(?:(?:20\d\d年|今年|本年|当年)(?:底|末)?的?)?(?:法定时限的?|原来的|原先的)?$")
 #: A baseline: 由/从 + (the year it stood in: 由2014年的) + (qualifier) + the figure, before a
 #: change verb later in the clause.
-_FROM = re.compile(r"(?:由|从)(?:(?:20\d\d年|去年|上年|今年|年初)(?:同期|底|末|初)?的?)?"
+_FROM = re.compile(r"(?:由|从)(?:(?:20\d\d年|去年|上年|今年|当年|年初)(?:同期|底|末|初)?的?)?"
                    r"(?:不足|不到|超过|近|约|原来的|原先的|过去的|之前的|上年的|去年的)?$")
 #: Words of intention that make a figure a target: 力争, 目标, 计划, 确保, 争取 (not 争取到/争取了,
 #: obtained: 共争取到补助资金1.2亿元 is an amount received; 争取到2025年 is an aim), 任务 (in
@@ -180,11 +180,16 @@ _EXCESS = re.compile(r"超(?:出|过|额)?(?:年度)?(?:任务|目标|计划|序
 #: A category threshold: the figure bounds a group named right after it (三年以上有期徒刑,
 #: 10亿元以上基础设施项目, 收入10万元以上的村, 16周岁以上的常住人口), not a level reached; rates
 #: before 以上的 are shares of people (90%以上的群众), no threshold.
-_CATEGORY_AFTER = re.compile(r"^(?:以上|以下)的?(?=[\u4e00-\u9fff])(?![和及与并且等])")
+_CATEGORY_AFTER = re.compile(r"^(?:规模)?(?:以上|以下)的?(?=[\u4e00-\u9fff])(?![和及与并且等])")
 #: The figures a base period names: right after it (比上年同期847件), or after 为/是 (去年同期为
 #: 26天); not after a word of change or a benchmark (比去年同期增长, 高于去年同期9个百分点),
 #: which make the figure a change.
 _BASE_BEFORE = re.compile(r"(?:^|[比较])(?P<base>(?:去年|上年|上一年)同期)(?:为|是|的)?$")
+#: Units a figure's 标准 belongs to (18669吨标准煤: tonnes of standard coal), not a standard set.
+STANDARD_UNITS = ("标准煤", "标准箱", "标准亩", "标准间")
+#: 超 and a benchmark before a gap in points (超中央级9个百分点, 超全省平均2个百分点): a change
+#: up; the benchmark is up to ``MAX_BENCHMARK`` characters without a figure.
+_SURPASS = re.compile(rf"(?:^|[^不])超(?:过|出)?[^，,。；;：:\d]{{1,{MAX_BENCHMARK}}}$")
 #: Words before a base period that make the figure after it a gap, not the base's value.
 _GAP_BEFORE_BASE = re.compile(r"(?:高于|低于|高出|低出|好于|快于|慢于)$")
 
@@ -244,11 +249,14 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         before = before[earlier[-1].end():]
     role, direction = _role(sentence, clause_start, before, after, kind,
                             ahead=sentence[start:min(end, start + TARGET_LOOKAHEAD)])
-    if kind != "count" and (after.startswith("标准") or _REQUIREMENT_AFTER.match(
+    if kind != "count" and (after.startswith("标准") and not after.startswith(
+            STANDARD_UNITS) or _REQUIREMENT_AFTER.match(
             sentence, end)) and (role == "level" or role == "change" and _GAP.search(before)):
         # 远超国家规定的80%标准, 高于省定的85%标准, “…稳定在90%以上”要求: the standard or the
         # requirement a rule sets (set 4's S20-03), never a gap to it
         role, direction = "limit", None
+    if role == "level" and sentence[start:end].endswith("百分点") and _SURPASS.search(before):
+        role, direction = "change", "up"  # 超中央级9个百分点: a gap above a benchmark
     if role == "level" and kind == "duration" and _PLANNED_SPAN.search(before) and sentence[
             end - 1:end] == "年" and not _TOLD_AS_PAST.search(before):
         role = "target"  # 开展为期三年的专项整治, 分两年实施完成: the years a campaign is planned over
@@ -520,8 +528,9 @@ def _clause_start(sentence: str, start: int) -> int:
     return i
 
 
-#: Characters after a figure read for a category it bounds (以上的村: 以上, 的 and a noun).
-CATEGORY_REACH = 4
+#: Characters after a figure read for a category it bounds (以上的村: 以上, 的 and a noun;
+#: 规模以上工业: 规模, 以上 and a noun).
+CATEGORY_REACH = 5
 #: Characters of the figure itself that an intention word before it may need to be seen (将 in
 #: 将达1.6吉瓦 and 或将超过5500件 is an intention only before 达/超过, which the figure's own
 #: qualifier holds).
@@ -536,7 +545,8 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
             _TASK_BEFORE_SHARE.search(before) and after.startswith("的"))):
         return "target", None  # 占年初预算数109466万元的: the planned sum a share is of
     if kind == "rate" and (COMPLETION.search(before) or COMPLETION.search(
-            _PLANNED_SUM_FIGURE.sub("", before)) or (
+            _PLANNED_SUM_FIGURE.sub("", before)) or COMPLETION.search(
+            _without_members(before)) or (
             _TASK_RATE.search(before) and _TASK.search(sentence))):
         # a share of a plan done; an amount done (已完成改厕任务40926座) is a level
         return "completion", None

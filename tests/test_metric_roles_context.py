@@ -172,3 +172,51 @@ def test_persons_counted_by_an_action_alone_are_its_number(sentence, value, labe
 
 def test_persons_named_by_a_noun_keep_it():
     assert _row("约谈干部12人、问责5人。", 12)["indicator"] == "约谈干部"
+
+
+# --- roles of listed completions, gaps above a benchmark, bases and categories ----------------
+
+def test_every_member_of_a_listed_completion_is_one():
+    sentence = "三级收入完成进度分别为60.5%、62.1%、70.3%。"
+    for figure in ("60.5%", "62.1%", "70.3%"):
+        assert _context(sentence, figure).role == "completion"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "role", "direction"), [
+    ("其中地方级增幅最大，超省级6个百分点。", "6个百分点", "change", "up"),
+    ("收入增速超全省平均2个百分点。", "2个百分点", "change", "up"),
+    # a rate above a bound in per cent, no gap in points: the rate reached
+    ("全县污水处理率超过90%。", "90%", "level", None),
+])
+def test_a_gap_above_a_benchmark_in_points_is_a_rise(sentence, figure, role, direction):
+    ctx = _context(sentence, figure)
+    assert (ctx.role, ctx.direction) == (role, direction)
+
+
+def test_a_base_of_the_year_it_stood_in_is_the_from():
+    sentence = "发放量由当年500万元增长到今年的3000万元。"
+    base, now = _row(sentence, 500), _row(sentence, 3000)
+    assert (base["role"], now["role"]) == ("from", "to")
+    assert base["direction"] == now["direction"] == "up"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "direction"), [
+    ("预计总产量6000吨，比上年增产10%。", "10%", "up"),
+    ("受旱情影响，全县粮食比上年减产8%。", "8%", "down"),
+])
+def test_more_or_less_output_is_a_direction(sentence, figure, direction):
+    ctx = _context(sentence, figure)
+    assert (ctx.role, ctx.direction) == ("change", direction)
+
+
+def test_a_size_class_of_firms_is_a_threshold():
+    sentence = "其中3000万元规模以上工业企业产值达12亿元。"
+    assert _context(sentence, "3000万元", "money").role == "limit"
+    assert _context(sentence, "12亿元", "money").role == "level"
+
+
+def test_standard_coal_is_a_unit_not_a_standard():
+    sentence = "全县规模以上工业企业能源消费量15000吨标准煤，同比增长2.1%。"
+    assert _context(sentence, "15000吨", "weight").role == "level"
+    # a standard set for a rate stays a limit
+    assert _context("城市污水处理率须达到85%标准。", "85%").role == "limit"
