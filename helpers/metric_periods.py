@@ -162,6 +162,11 @@ def _sentence_periods(sentence: str
              and not _ATTRIBUTE_AFTER.match(sentence, m.end())
              # 占今年88641户任务数的: the year of the plan, not of the figures
              and not _PLAN_AFTER.match(sentence, m.end())]
+    # 2018年7-9月份(截止到9月30日): a period restated in brackets right after another is the
+    # same time, printed once
+    found = [m for m in found if not any(
+        sentence[m.start() - 1:m.start()] in ("(", "（") and other.end() == m.start() - 1
+        for other in found)]
     return found, _lead_chain(sentence, found)
 
 

@@ -133,3 +133,10 @@ def test_a_streak_is_no_period():
     """连续三年来 counts the years of a streak (a duration), not the span the figures are for."""
     assert ("三年来" not in [m.group() for m in PERIOD.finditer("连续三年来，全县抽检合格率达98%。")])
     assert [m.group() for m in PERIOD.finditer("三年来，全县抽检合格率达98%。")] == ["三年来"]
+
+
+def test_a_period_restated_in_brackets_is_printed_once():
+    sentence = "2023年4-6月份(截止到6月30日)共受理投诉312件，同比增长8.1%。"
+    assert periods(sentence) == [(312, "2023年4-6月份"), (8.1, "2023年4-6月份")]
+    # a period in brackets after a figure stays that figure's (满意率达到97.5%（2022年度）)
+    assert periods("群众满意率达到97.5%（2022年度）。") == [(97.5, "2022年度")]
