@@ -13,7 +13,7 @@ FURNITURE = [
     "版权所有：某市融媒体中心",
     "网站标识码1234567890",
     "本帖最后由某某于2015-4-13 00:37编辑",
-    "208 0",
+    "• 0",  # a counter (208 0 read spaceless is 2080: a figure, as a table's cell is)
     "分享到：",
     "字(zì)號(hào)：",
     "icp备12345678号",  # the footer's ICP in any case

@@ -266,3 +266,15 @@ def test_bare_date_without_a_label_above_stays_a_tool():
     # a reader page's own date line (today's date in an e-paper reader) is no header value
     got = read_article("电子报阅读器\n2024-10-14\n" + HEADLINE + "\n" + "\n".join(BODY) + "\n")
     assert (2, "tools") in [(n, k) for n, k, _ in got.furniture]
+
+
+def test_table_cells_one_a_line_stay_the_report():
+    # a bulletin's table as a scraper sets it: one cell a line, figures included
+    text = ("洞口县12345热线十月办理情况通报\n\n十月，县12345热线共受理群众诉求。各单位办理情况如下。\n"
+            "单位 |\n办结率 |\n县林业局 |\n98.06% |\n高沙镇 |\n100.00% |\n受理总量\n4226\n2006\n99.3\n")
+    got = read_article(text)
+    body = "\n".join(got.paragraphs)
+    for cell in ("98.06%", "100.00%", "4226", "2006", "99.3"):
+        assert cell in body
+    assert got.furniture == []
+    assert furniture_kind("208 0") == "tools" and furniture_kind("• 0") == "tools"  # counters

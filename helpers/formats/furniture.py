@@ -105,6 +105,11 @@ MENU_LONG_ITEM_MAX = 12
 #: article file: a line of text holds Chinese.
 BUTTON_MAX = 12
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
+# A table's cell as a scraper sets it, one a line and closed by a bar (4226 |, 98.06% |), or a
+# share, a decimal or a number of two digits or more alone (98.06%, 99.3, 2006, 83000): the
+# report's figures, however short, never a button (a lone digit may be a page's counter).
+_TABLE_VALUE = re.compile(r"[^|｜]*[0-9A-Za-z%][^|｜]*[|｜]|\d[\d,]*(?:\.\d+)?\s*%|\d[\d,]*\.\d+"
+                          r"|\d[\d,]*\d")
 # A menu's items: short ones, and the longer site names a long menu may hold.
 _MENU_SHORT = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_ITEM_MAX))
 _MENU_LONG = re.compile(_MENU_ITEM.pattern % (MENU_ITEM_MIN, MENU_LONG_ITEM_MAX))
@@ -223,7 +228,7 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
         return "edition" if not _NAVIGATION.search(s) else "navigation"
     if s.isascii() and _IMAGE_NAME.fullmatch(s):
         return "credit"
-    if menus and len(s) <= BUTTON_MAX and not _IDEOGRAPH.search(s):
+    if menus and len(s) <= BUTTON_MAX and not _IDEOGRAPH.search(s) and not _TABLE_VALUE.fullmatch(s):
         return "tools"  # a site's button or counter (x, • 0, 208 0)
     if (_NAVIGATION.search(s) or ("首页" in s and _BREADCRUMB.match(s))
             or (_TRAIL_MARK.search(s) and _TRAIL.fullmatch(s))
