@@ -554,3 +554,69 @@ def _is_share_done(rows: list[dict[str, object]], group: list[int], share: dict[
             tasks[0]["unit_std"] != done[0]["unit_std"]):
         return False
     return abs(100 * achieved / task - share["value"]) <= COMPLETION_TOLERANCE
+
+
+# --- targets announced for the sentences after them --------------------------------------------
+
+#: A sentence (or its words before a colon) ending in the announcement of a plan's targets
+#: (今年全县经济社会发展的主要预期目标是：; 明年的主要目标和重点工作安排如下。): the figures of the
+#: plan sentences after it are targets.  Words of a target reached (完成年度目标, 实现…目标) or
+#: a target merely named inside a sentence (围绕年度目标狠抓落实) announce nothing.
+ANNOUNCED_TARGETS = re.compile(r"(?:目标|任务|重点工作|工作安排|安排|计划)(?:是|为|如下)?$")
+_TARGET_REACHED = re.compile(r"完成|实现|达到|达成|超额")
+#: Words of a report (已, 累计, 同比, 截至, 今年以来): a sentence holding one tells what was done,
+#: and the plan announced before it has ended.
+NARRATIVE = re.compile(r"已|累计|同比|环比|今年以来|年初以来|截至|截止|实际完成|完成了|实现了"
+                       r"|[一二三四1-4]季度|上半年|前三季度|\d{1,2}[-—至]\d{1,2}月")
+#: How many sentences after an announcement are read as its plan at most: a plan's list is
+#: short, and a paragraph that runs on without a word of report has left it all the same.
+MAX_PLAN_SENTENCES = 6
+#: Roles a plan sentence's figures take as targets (a change planned keeps its direction); a
+#: limit, a completion, a base or the ends of a movement keep theirs.
+PLANNED_ROLES = frozenset({"level", "change", "rank"})
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
+#: A figure in an announcement's own words (目标是增长7%：): then it announces nothing; the
+#: year a plan is for (2025年主要预期目标是：) is no figure.
+_FIGURE_IN = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d年度?")
+
+
+def _key(sentence: str) -> str:
+    """The characters and digits of a sentence, which the extraction's normalization of
+    punctuation and spaces leaves as printed."""
+    return re.sub(r"[^\u4e00-\u9fff\d]", "", sentence)
+
+
+def carry_announced_targets(text: str, rows: list[dict[str, object]]) -> None:
+    """The figures of the sentences after one announcing a plan's targets (…的主要预期目标是：) are
+    targets, until a sentence tells of what was done (已, 累计, 同比…) or ``MAX_PLAN_SENTENCES``
+    have passed: the sentence-level roles (``helpers.metric_context``) cannot see an intention
+    printed in an earlier sentence.  ``rows`` are the rows of the paragraph ``text`` in the
+    order ``helpers.metrics.extract_from_text`` gives them; a sentence with figures of its own
+    (dates aside) announces nothing."""
+    sentences = [m.group() for m in _SENTENCE.finditer(text) if m.group().strip()]
+    by_sentence: dict[int, list[dict[str, object]]] = {}
+    k = 0
+    for row in rows:
+        while k < len(sentences) and _key(str(row["sentence"])) not in _key(sentences[k]):
+            k += 1
+        if k == len(sentences):
+            raise ValueError(f"row of {row['sentence']!r} is not a sentence of the paragraph")
+        by_sentence.setdefault(k, []).append(row)
+    left = 0
+    for k, sentence in enumerate(sentences):
+        figures = [r for r in by_sentence.get(k, []) if r["kind"] != "date"]
+        if NARRATIVE.search(sentence):
+            left = 0
+            continue
+        head = re.split(r"[：:]", sentence, maxsplit=1)[0]
+        said = head.rstrip("。！？!? ")
+        if ANNOUNCED_TARGETS.search(said) and not _TARGET_REACHED.search(said) and (
+                head != sentence or not figures) and not _FIGURE_IN.search(_YEAR.sub("", head)):
+            # the announcement alone, or before a colon that opens the plan's first items
+            left = MAX_PLAN_SENTENCES + (1 if figures else 0)
+        if left and figures:
+            for row in figures:
+                if row["role"] in PLANNED_ROLES:
+                    row["role"] = "target"
+            left -= 1
