@@ -162,6 +162,13 @@ def _sentence_periods(sentence: str
              and not _ATTRIBUTE_AFTER.match(sentence, m.end())
              # 占今年88641户任务数的: the year of the plan, not of the figures
              and not _PLAN_AFTER.match(sentence, m.end())]
+    # 今年春运从1月24日开展，到3月3日结束: the bounds of an event's span, not the time of the
+    # figures counted over it
+    starts = [m for m in found if sentence[m.start() - 1:m.start()] in ("从", "自")
+              and _SPAN_START.match(sentence, m.end())]
+    ends = [m for m in found if m.group()[0] in "到至" and _SPAN_END.match(sentence, m.end())]
+    if starts and ends:
+        found = [m for m in found if m not in starts and m not in ends]
     # 2018年7-9月份(截止到9月30日): a period restated in brackets right after another is the
     # same time, printed once
     found = [m for m in found if not any(
@@ -200,6 +207,12 @@ def _period(sentence: str, start: int) -> str | None:
     clause_end = _clause_end(sentence, start)
     after = [m for m in found if start <= m.start() < clause_end]
     return after[0].group() if after else None
+
+
+#: Verbs after a date that make it the start or the end of an event's span (从1月24日开展,
+#: 到3月3日结束); both bounds printed: the span of the event, not the time of the figures.
+_SPAN_START = re.compile(r"(?:正式)?(?:开始|开展|启动|开启)")
+_SPAN_END = re.compile(r"结束")
 
 
 def _in_year(period: re.Match[str], found: list[re.Match[str]]) -> str:

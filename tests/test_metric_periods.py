@@ -140,3 +140,11 @@ def test_a_period_restated_in_brackets_is_printed_once():
     assert periods(sentence) == [(312, "2023年4-6月份"), (8.1, "2023年4-6月份")]
     # a period in brackets after a figure stays that figure's (满意率达到97.5%（2022年度）)
     assert periods("群众满意率达到97.5%（2022年度）。") == [(97.5, "2022年度")]
+
+
+def test_the_bounds_of_an_event_are_no_period():
+    """从X开展，到Y结束 prints the event's span: the figures counted over it keep the year."""
+    sentence = "今年麦收从5月28日开始，到6月10日结束，共计14天，收获小麦3.6万吨。"
+    assert periods(sentence) == [(14, "今年"), (3.6, "今年")]
+    # one bound alone is the time counted from (从3月1日开始，…)
+    assert periods("从3月1日开始，全县已排查隐患120处。") == [(120, "3月1日")]
