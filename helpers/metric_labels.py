@@ -489,6 +489,15 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         owner = _owner_name(sentence, begin)
         if owner:  # 重点项目50个，总投资178.7亿元: the projects' total investment
             return [owner + name]
+    if begin > 0 and _GAP_TO_SCOPE.match(raw) and not _GAP_TO_SCOPE.match(raw).group("what"):
+        subject = _earlier_gap_subject(sentence, begin)
+        subject = _LEADING_PLACE.sub("", subject) if not is_place_name(subject) else ""
+        if subject and not subject.startswith(GROWTH_SIZE_WORDS):
+            return [subject + clean_name(raw)]  # …收入比全市低2568元，比全省低5121元
+    if begin > 0 and sentence[begin - 1:begin] in "(（" and _COMPARATOR_SCOPE.fullmatch(raw):
+        measured = _gap_measure(sentence, begin - 1)
+        if measured:  # …收入比全市低2568元(全市为21585元): the city's value of that income
+            return [measured]
     if (inherit and kind == "rate" and (not name or name.startswith(("占", "比重")))
             and sentence[begin - 1:begin] in "(（"):
         owner = _before_bracket(sentence, begin - 1)
@@ -626,6 +635,42 @@ _SCOPE_ONLY = re.compile(r"(?:全|本|周边)?[省市州县区国]?内?(?:[\d一
 #: Names of an amount of something named before (受理信访举报71件，总量上升77.5%): alone they
 #: say nothing of what; the figure takes the name before.
 _GENERIC_AMOUNTS = frozenset({"总量", "数量", "总数", "规模", "总额", "数"})
+
+
+#: A larger unit named alone before its value in brackets (全市为, 全省平均), after a gap to it.
+_COMPARATOR_SCOPE = re.compile(r"(?:全[市省国州区县]|[省市州]|全国)(?:平均|平均水平)?(?:为|是|:|：)?")
+#: A gap to a larger unit before a bracket (…收入比全市低2568元, 增幅比全省高0.6个百分点): what
+#: is compared stands before 比/较.
+_GAP_TO_SCOPE = re.compile(r"^(?P<what>[^，,。；;]*?)(?:比|较)(?:全[市省国州区县]|[省市州]|全国)"
+                           r"(?:平均水平|平均)?(?:高出|低出|多出|高|低|多|少|快|慢)")
+#: A county-level place opening a name (歙县城镇居民…): the value in brackets is another unit's.
+_LEADING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}[县市区](?=[\u4e00-\u9fff]{2})")
+
+
+def _gap_measure(sentence: str, at: int) -> str:
+    """What the gap before the bracket at ``at`` compares (城镇常住居民人均可支配收入 of
+    歙县城镇常住居民人均可支配收入比全市低2568元), without the place it is of, or ''."""
+    begin = _clause_start(sentence, at)
+    m = _GAP_TO_SCOPE.match(sentence[begin:at])
+    if m is None:
+        return ""
+    what = clean_name(m.group("what")) if m.group("what") else _earlier_gap_subject(
+        sentence, begin)
+    what = _LEADING_PLACE.sub("", what) if not is_place_name(what) else ""
+    return what if _has_noun(what) and not what.startswith(GROWTH_SIZE_WORDS) else ""
+
+
+def _earlier_gap_subject(sentence: str, begin: int) -> str:
+    """What the nearest earlier gap of the segment (up to ；or 。) compares (…收入比全市低2568元
+    (…),比全省低5121元: the second gap is of the same income), or ''."""
+    j = begin - 1
+    while j > 0 and sentence[j] not in "；;。！？":
+        pbegin = _clause_start(sentence, j)
+        m = _GAP_TO_SCOPE.match(sentence[pbegin:j])
+        if m is not None and m.group("what"):
+            return clean_name(m.group("what"))
+        j = pbegin - 1
+    return ""
 
 
 def _before_bracket(sentence: str, at: int) -> str:

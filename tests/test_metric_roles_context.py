@@ -220,3 +220,25 @@ def test_standard_coal_is_a_unit_not_a_standard():
     assert _context(sentence, "15000吨", "weight").role == "level"
     # a standard set for a rate stays a limit
     assert _context("城市污水处理率须达到85%标准。", "85%").role == "limit"
+
+
+# --- a larger unit's value in brackets after a gap to it ---------------------------------------
+
+def test_the_larger_units_value_is_named_by_what_the_gap_compares():
+    sentence = ("上半年全县农村居民人均可支配收入比全市低300元(全市为15200元)，"
+                "比全省高900元(全省为14000元)。")
+    assert _row(sentence, 15200)["indicator"] == "农村居民人均可支配收入"
+    assert _row(sentence, 14000)["indicator"] == "农村居民人均可支配收入"
+    # the second gap names what the first one compares
+    assert str(_row(sentence, 900)["indicator"]).startswith("农村居民人均可支配收入比全省高")
+
+
+def test_the_county_named_before_the_gap_is_not_the_larger_units():
+    sentence = "上半年某某县城镇居民人均可支配收入比全市低500元(全市为30500元)。"
+    assert _row(sentence, 30500)["indicator"] == "城镇居民人均可支配收入"
+
+
+def test_a_larger_units_growth_after_a_growth_keeps_the_growths_name():
+    # no gap before the bracket: the larger unit's value of the growth printed before it
+    row = _row("农业增加值增长5.2%(全市为4.1%)。", 4.1)
+    assert (row["role"], row["indicator"]) == ("change", "农业增加值增速")
