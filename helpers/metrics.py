@@ -1496,7 +1496,9 @@ def _restates_list(sentence: str, start: int, num: str) -> bool:
 
 #: Measures of money after which 元 may be left out of an amount in 万 or 亿 (生产总值56.7亿).
 _MONEY_BEFORE = re.compile(r"(?:生产总值|总产值|产值|收入|投资|销售额|营业额|增加值|支出|税收|资金"
-                           r"|贷款|存款|余额|金额|利润|营收|零售总额|总额|社零)"
+                           r"|贷款|存款|余额|金额|利润|营收|零售总额|总额|社零"
+                           # what is paid or earned (专项经费320万, 增收100余万, 罚款5万)
+                           r"|经费|增收|创收|补贴|补助|奖补|奖励|罚款|罚没|拨付|筹集|融资)"
                            # 总投资额121.5亿, 投资总计1.85亿
                            r"(?:额|总额)?(?:总计|合计|共计|累计)?(?:为|达到?|实现|完成|是|约)?$")
 

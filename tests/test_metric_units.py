@@ -166,3 +166,12 @@ def test_unit_read_from_the_words_around(sentence, expected):
 ])
 def test_unit_look_alikes(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("县财政安排专项经费260万。", "money"),  # 元 left out after what is paid
+    ("帮助合作社增收80余万。", "money"),
+    ("全镇常住人口2.3万。", "other"),  # people, but no word of money: no unit invented
+])
+def test_yuan_left_out_after_what_is_paid(sentence, kind):
+    assert only(sentence)["kind"] == kind
