@@ -643,6 +643,9 @@ _COMPARATOR_SCOPE = re.compile(r"(?:全[市省国州区县]|[省市州]|全国)(
 #: is compared stands before 比/较.
 _GAP_TO_SCOPE = re.compile(r"^(?P<what>[^，,。；;]*?)(?:比|较)(?:全[市省国州区县]|[省市州]|全国)"
                            r"(?:平均水平|平均)?(?:高出|低出|多出|高|低|多|少|快|慢)")
+#: The words of such a gap inside a label (…收入比全省低): what stands before them is compared.
+_GAP_TO_SCOPE_WORDS = re.compile(r"(?:比|较)(?:全[市省国州区县]|[省市州]|全国)(?:平均水平|平均)?"
+                                 r"(?:高出|低出|多出|高|低|多|少|快|慢)")
 #: A county-level place opening a name (歙县城镇居民…): the value in brackets is another unit's.
 _LEADING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}[县市区](?=[\u4e00-\u9fff]{2})")
 
@@ -716,6 +719,8 @@ def _owner_name(sentence: str, begin: int) -> str:
     while j > 0 and sentence[j] not in "；;。！？：:":
         pbegin = _clause_start(sentence, j)
         for m in _FIGURE.finditer(sentence, pbegin, j):
+            if sentence[m.end():m.end() + 1] in ("%", "％"):
+                continue  # 开工率42.4%, 完成总里程的31%: a share owns no investment
             # named by the words before it (县级重点项目共530项), as _previous_name does
             names = _names(sentence, m.start(), m.end(), "money", True, inherit=False)
             name = names[0] if names else ""
@@ -778,6 +783,8 @@ def _previous_name(sentence: str, begin: int) -> str:
             name = _CHANGE_END.sub("", names[0]) if names else ""  # 投资同比增长2.7%
             # a gap's name lends what it compared (进出口总量高于奉化 -> 进出口总量)
             name = _GAP_WORD.split(name, maxsplit=1)[0] or name
+            # (…收入比全省低5121元，在全市排第6位: the income is ranked, not its gap)
+            name = _GAP_TO_SCOPE_WORDS.split(name, maxsplit=1)[0] or name
             if name and not name.startswith(("增速", "增幅", "占")) and not (
                     NOT_A_SUBJECT.match(name)):
                 if name in ATTRIBUTES:  # 项目219个，总投资1115亿元，同比增长49.8%: whose

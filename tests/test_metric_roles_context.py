@@ -242,3 +242,17 @@ def test_a_larger_units_growth_after_a_growth_keeps_the_growths_name():
     # no gap before the bracket: the larger unit's value of the growth printed before it
     row = _row("农业增加值增长5.2%(全市为4.1%)。", 4.1)
     assert (row["role"], row["indicator"]) == ("change", "农业增加值增速")
+
+
+def test_the_rank_after_gaps_names_what_they_compare():
+    sentence = ("上半年全县农村居民人均可支配收入比全市低300元(全市为15200元)，"
+                "比全省高900元(全省为14000元)，在全市排第6位。")
+    rank = next(r for r in _rows(sentence) if r["kind"] == "rank")
+    assert rank["indicator"] == "农村居民人均可支配收入全市排名"
+
+
+def test_a_share_owns_no_investment():
+    sentence = "目前，乡村道路已完成40公里，完成总里程的25%，完成投资3100万元。"
+    assert _row(sentence, 3100)["indicator"] == "乡村道路投资"
+    sentence = "重点项目50个，总投资178.7亿元。"
+    assert _row(sentence, 178.7)["indicator"] == "重点项目总投资"
