@@ -17,7 +17,12 @@ import pytest
 from helpers.corpus import check_corpus, read_corpus
 from helpers.formats.article import read_article
 from helpers.formats.datelines import dateline_span, find_dateline
-from helpers.formats.furniture import FURNITURE_KINDS, furniture_kind, is_footer_field
+from helpers.formats.furniture import (
+    FURNITURE_KINDS,
+    furniture_kind,
+    is_footer_field,
+    is_table_cell,
+)
 from helpers.formats.headers import parse_header
 from helpers.places import locate_article
 from helpers.places.weigh import tagged_lead
@@ -278,3 +283,19 @@ def test_table_cells_one_a_line_stay_the_report():
         assert cell in body
     assert got.furniture == []
     assert furniture_kind("208 0") == "tools" and furniture_kind("• 0") == "tools"  # counters
+
+
+def test_table_cells_do_not_make_an_article_a_page(tmp_path):
+    # a bulletin whose annex is a table set one cell a line is still one article
+    cells = "".join(f"{unit} |\n{n} |\n{share} |\n" for unit, n, share in
+                    [("县林业局", 99, "98.06%"), ("高沙镇", 87, "100.00%"), ("石江镇", 41, "97.40%")] * 6)
+    text = ("各乡镇人民政府，县直各单位：\n现将十月12345热线办理情况通报如下。\n"
+            "十月，县12345热线共受理群众诉求2877件，办结率98.9%。\n附件：办理情况统计表\n"
+            "单位 |\n交办总量 |\n办结率 |\n" + cells)
+    folder = tmp_path / "bulletin"
+    folder.mkdir()
+    (folder / "item.txt").write_text(text, encoding="utf-8")
+    articles = read_corpus(folder).articles
+    assert articles["format"].tolist() == ["article"]
+    assert "98.06%" in articles["text"].iloc[0]
+    assert is_table_cell("县林业局 |") and is_table_cell("2006") and not is_table_cell("县林业局")

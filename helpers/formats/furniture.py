@@ -21,7 +21,7 @@ from helpers.formats.headers import parse_header
 from helpers.text.decoding import IDEOGRAPHS
 
 __all__ = ["FURNITURE_KINDS", "edition_page", "forum_stamp", "furniture_candidates", "furniture_kind",
-           "is_bare_date", "is_footer_field", "spaceless_candidates"]
+           "is_bare_date", "is_footer_field", "is_table_cell", "spaceless_candidates"]
 
 #: What each kind of furniture is (the ``kind`` column of the furniture table).
 FURNITURE_KINDS = {
@@ -263,6 +263,20 @@ def _is_promo(s: str) -> bool:
     return bool(clauses) and all(PROMO_CLAUSE.fullmatch(c) for c in clauses)
 
 
+# Any cell of a table set one a line, its words too (住建局 |): what ``detect_format`` leaves out
+# of the lines that tell a page's column from an article's paragraphs.
+_TABLE_CELL = re.compile(r"[^|｜]*[^\s|｜][^|｜]*[|｜]\s*")
+
+
+def is_table_cell(line: str) -> bool:
+    """Whether a line is a table's cell set one a line (4226 |, 住建局 |) or a figure alone
+    (98.06%, 2006): it tells nothing of a page's column or an article's paragraphs."""
+    s = line.strip()
+    if not s or not (s[-1] in "|｜" or s[0].isdecimal()):  # most lines: no regex asked
+        return False
+    return bool(_TABLE_CELL.fullmatch(s) or _TABLE_VALUE.fullmatch(s))
+
+
 def is_bare_date(line: str) -> bool:
     """Whether a line is only a date (2019-09-17, 2023/02/01 10:20)."""
     return bool(_BARE_DATE.fullmatch(line.strip()))
@@ -373,11 +387,13 @@ def _is_menu(s: str) -> bool:
 def repeated_lines(lines: list[str]) -> set[str]:
     """Short lines without a sentence that a file prints ``MASTHEAD_REPEATS`` times or more:
     running heads, mastheads and ad slots (广告) repeated down a web page.  Used on article files
-    only: on a page, the same byline line recurs when one team wrote several articles."""
+    only: on a page, the same byline line recurs when one team wrote several articles.  A
+    table's cells set one a line repeat as its values do (0 |, 100% |, 县林业局 |): never
+    mastheads (``is_table_cell``)."""
     counts: dict[str, int] = {}
     for line in lines:
         s = line.strip()
-        if s and len(s) <= MASTHEAD_MAX and FULL_STOP not in s:
+        if s and len(s) <= MASTHEAD_MAX and FULL_STOP not in s and not is_table_cell(s):
             counts[s] = counts.get(s, 0) + 1
     return {s for s, n in counts.items() if n >= MASTHEAD_REPEATS}
 
