@@ -387,3 +387,9 @@ def test_every_five_digit_amount_is_read_whole(unit, factor):
         if got != [(n, unit, "money", n * factor)]:
             wrong.append((n, got))
     assert not wrong, wrong[:5]
+
+
+def test_a_span_of_days_is_a_date():
+    """2-3日 (the days of a weather outlook) is a span of days: its 2 is no figure."""
+    assert figures("预计2-3日有中到大雨，过程降水量30-50毫米。") == [(30, "毫米", "length")]
+    assert dates("预计2-3日有中到大雨。") == ["2-3日"]
