@@ -187,7 +187,8 @@ def confirmed_lead(gaz: Gazetteer, headline: str, mentions: list[_Mention]) -> _
     named = {m.place for m in mentions if not m.headline and m.place is not None}
     aliases = county_aliases()
     for length in range(min(gaz._longest, len(s)), MIN_ALIAS_CHARS - 1, -1):
-        cands = [p for p in aliases.get(s[:length], ()) if p in named]
+        cands = [p for p in aliases.get(s[:length], ()) if p in named] or [
+            p for p in gaz.alias.get(s[:length], ()) if p.level == "prefecture" and p in named]
         if not cands:
             continue
         rest = s[length:]
@@ -316,6 +317,41 @@ def context_short_mentions(gaz: Gazetteer, headline: str, text: str, mentions: l
             x = _Mention(start, end, (unit,), weight_of(in_head, start), headline=in_head,
                          echo=hit.group() in county_forms)
             x.place = unit
+            out.append(x)
+    return out
+
+
+#: A county's short name opening a city bureau's branch (榆林市公安局榆阳分局, 溪湖公安分局,
+#: 某某税务分局): the branch is the district's, so the district counts as named (CONVENTIONS
+#: L-branch).
+_BRANCH = re.compile(r"(?:公安|税务|交警|市场监管|自然资源|生态环境)?分局")
+
+
+def branch_mentions(headline: str, text: str, mentions: list[_Mention], weight_of
+                    ) -> list[_Mention]:
+    """Mentions of a county named only by its short name before a branch (榆阳分局 -> 榆阳区):
+    the short name of one county, or of one county of a city the article names.  Never inside
+    a span already taken (a zone's 高新分局, a township's 某某镇分局)."""
+    aliases = county_aliases()
+    cities = {k.name if k.level == "prefecture" else k.prefecture
+              for m in mentions if not m.dropped and (k := _key(m)) is not None}
+    out: list[_Mention] = []
+    for in_head, source in ((True, headline), (False, text)):
+        if "分局" not in source:
+            continue
+        taken = [(m.start, m.end) for m in mentions if m.headline == in_head]
+        for start, end, form in alias_matches(source):
+            if not _BRANCH.match(source, end) or any(a < end and start < b for a, b in taken):
+                continue
+            if _BRANCH.match(source, start):
+                continue  # 公安 of 公安分局 is the branch's kind, not 公安县
+            owners = aliases.get(form, ())
+            if len(owners) > 1:
+                owners = tuple(p for p in owners if p.prefecture in cities)
+            if len(owners) != 1:
+                continue
+            x = _Mention(start, end, owners, weight_of(in_head, start), headline=in_head)
+            x.place = owners[0]
             out.append(x)
     return out
 

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 
-from helpers.places.gazetteer import Place, _jionlp_tables
+from helpers.places.gazetteer import Place, _jionlp_tables, load_gazetteer
 
-__all__ = ["Change", "as_of"]
+__all__ = ["Change", "as_of", "former_by_own_organs"]
 
 
 @dataclass(frozen=True)
@@ -106,3 +107,50 @@ def _undated(place: Place, mentioned: set[str]) -> tuple[str, str | None]:
         ):
             return change.old_county, change.old_prefecture
     return place.name, place.prefecture
+
+
+#: A unit's own forms printed with its level character alone: 全县, 我区, 该县, and its organs
+#: (县委, 县纪委, 区政府, 县人大常委会...).  Which character they carry tells a county from the district
+#: or city it became (CONVENTIONS L-renamed).
+_OWN_FORMS = re.compile(
+    r"[我本全该](?P<det>[县区市旗])|(?P<org>[县区市旗])(?:委|纪委|监委|人民政府|政府|人大|政协)"
+)
+#: Longest unit name looked back for before a form (株洲县委 is a named county's organ, not a
+#: bare one).
+_MAX_NAME_BEFORE = 8
+#: The level character of a county, the one a renamed county-level city or district had before.
+_COUNTY_CHAR = "县"
+
+
+def own_level_chars(text: str) -> dict[str, int]:
+    """How often ``text`` refers to a unit by its level character alone (全县, 县纪委, 区政府),
+    per character; a form right after a unit's name (株洲县委, 某某区政府) is that named unit's
+    and not counted."""
+    gaz = load_gazetteer()
+    out: dict[str, int] = {}
+    for m in _OWN_FORMS.finditer(text):
+        char = m["det"] or m["org"]
+        at = m.start("org") if m["org"] else m.start("det")
+        if m["org"] and any(text[j:at + 1] in gaz.full or text[j:at] in gaz.alias
+                            for j in range(max(0, at - _MAX_NAME_BEFORE), at)):
+            continue
+        out[char] = out.get(char, 0) + 1
+    return out
+
+
+def former_by_own_organs(place: Place, text: str) -> tuple[str, str | None] | None:
+    """(former name, its prefecture) of a county-level unit made from a county (株洲县 ->
+    渌口区), for an undated item that refers to the unit by 县 alone (县纪委, 全县) and never by
+    its present level character: it was written before the change.  None otherwise (no such
+    change, both characters used, or neither)."""
+    if place.level != "county" or place.name.endswith(_COUNTY_CHAR):
+        return None
+    current = place.name[-1]
+    counts = own_level_chars(text)
+    if not counts.get(_COUNTY_CHAR) or counts.get(current):
+        return None
+    olds = sorted({(c.old_county, c.old_prefecture) for c in changes()
+                   if c.new_county == place.name and c.new_prefecture == place.prefecture
+                   and c.province == place.province and c.old_county
+                   and c.old_county.endswith(_COUNTY_CHAR)})
+    return olds[0] if len(olds) == 1 else None

@@ -34,6 +34,7 @@ from helpers.places.aliases import (
     address_mentions,
     alias_matches,
     bare_zone_lead,
+    branch_mentions,
     confirmed_lead,
     context_short_mentions,
     county_aliases,
@@ -48,7 +49,7 @@ from helpers.places.deixis import (
     mask_dateline,
 )
 from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
-from helpers.places.history import as_of
+from helpers.places.history import as_of, former_by_own_organs
 from helpers.places.resolve import (
     BODY_WEIGHT,
     FIRST_PARAGRAPH_WEIGHT,
@@ -60,6 +61,7 @@ from helpers.places.resolve import (
 )
 from helpers.places.script import to_simplified
 from helpers.places.townships import (
+    TOWNSHIP_ENDINGS,
     find_township,
     speaks_as_town,
     townships_of,
@@ -74,7 +76,14 @@ from helpers.places.weigh import (
     home_place,
     weigh,
 )
-from helpers.places.zones import MIN_BARE_ZONE_REFS, bare_zone_refs, home_zone, zone_code
+from helpers.places.zones import (
+    MIN_BARE_ZONE_REFS,
+    bare_zone_refs,
+    home_zone,
+    listed_zone_code,
+    printed_zone_name,
+    zone_code,
+)
 from helpers.text.tokenizing import word_boundaries
 
 __all__ = ["Locality", "locate_article"]
@@ -171,6 +180,9 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         spoken = _speaking_by_short_name(headline, text)
+        holder = _county_of_townships(headline + "\n" + text)
+        if holder is not None and (spoken is None or spoken[0] != holder):
+            spoken = holder, _holder_refs(holder, headline + "\n" + text)
         if spoken is not None:
             place, refs_by_short_name = spoken
             weights.refs[place] += refs_by_short_name
@@ -284,9 +296,13 @@ def _speaking_by_short_name(headline: str, text: str) -> tuple[Place, int] | Non
             return None
     aliases = county_aliases()
     found: Counter = Counter()
+    # a short name inside a longer township or street name (卧龙 in 卧龙寺街道) is that
+    # township's, never the county's
+    towns = [(s, e) for s, e, _name in printed_townships(source)]
     # without deixis only a short name that is itself a unit's name (ends in 县) is read
     hits = [(s, e, owners[0]) for s, e, f in alias_matches(source)
-            if (kind is not None or f.endswith(SELF_NAMING_END))
+            if not any(a <= s and e <= b for a, b in towns)
+            and (kind is not None or f.endswith(SELF_NAMING_END))
             and len(owners := [p for p in aliases.get(f, ())
                                if kind is None or level_char(p.name) == kind]) == 1
             and source[e:e + 1] not in NOT_UNIT_AFTER]
@@ -297,6 +313,107 @@ def _speaking_by_short_name(headline: str, text: str) -> tuple[Place, int] | Non
         return None
     ((county, named),) = found.items()
     return county, named + sum((m["lvl"] or m["lvl2"]) == kind for m in forms if kind)
+
+
+#: Fewest distinct township names an item must print for the one county holding them all to be
+#: its unit: one name may be any county's (城关镇 is in dozens); two or more that one county alone
+#: holds together are that county's list.
+MIN_HELD_TOWNSHIPS = 2
+#: Shortest township name (ending included) read in ``printed_townships``: two-character names
+#: (东乡, 新镇) are words as often as names.
+MIN_PRINTED_TOWNSHIP = 3
+
+
+def printed_townships(text: str) -> list[tuple[int, int, str]]:
+    """Every township or street name of any county printed in ``text`` (start, end, name), the
+    longest at each ending (中山西路街道, not 西路街道), none overlapping the one before."""
+    names = _township_owners()
+    out: list[tuple[int, int, str]] = []
+    last_end = 0
+    for m in re.finditer("|".join(re.escape(e) for e in TOWNSHIP_ENDINGS), text):
+        end = m.end()
+        for start in range(max(last_end, end - _MAX_TOWNSHIP_NAME), end - MIN_PRINTED_TOWNSHIP + 1):
+            if text[start:end] in names:
+                out.append((start, end, text[start:end]))
+                last_end = end
+                break
+    return out
+
+
+#: Longest township name looked for (ending included).
+_MAX_TOWNSHIP_NAME = 10
+
+
+@functools.lru_cache(maxsize=1)
+def _township_owners() -> dict[str, frozenset[Place]]:
+    """Each township name -> the county-level units (or cities without counties) that have one."""
+    gaz = load_gazetteer()
+    owners: dict[str, set[Place]] = defaultdict(set)
+    units = sorted({p for places in gaz.full.values() for p in places
+                    if p.level in ("county", "prefecture")}, key=lambda p: (p.province, p.name))
+    for unit in units:
+        for name in townships_of(unit):
+            owners[name].add(unit)
+    return {name: frozenset(units) for name, units in owners.items()}
+
+
+def _county_of_townships(source: str) -> Place | None:
+    """The one county holding every township or street an item naming no county prints
+    (卧龙寺街道, 中山东路街道, 中山西路街道: one district has all three, though each name alone is
+    several counties'), with ``MIN_HELD_TOWNSHIPS`` names or more; else, of the counties holding
+    them all, the one whose short name the item prints outside them; None otherwise."""
+    found = printed_townships(source)
+    names = {name for _s, _e, name in found}
+    owners = _township_owners()
+    held: set[Place] | None = None
+    for name in sorted(names):
+        units = owners.get(name, frozenset())
+        held = set(units) if held is None else held & units
+    if not held:
+        return None
+    if len(held) == 1:
+        # one name alone that one county has is ``unique_township``'s to read
+        return held.pop() if len(names) >= MIN_HELD_TOWNSHIPS else None
+    # several counties hold them: the one whose short name is printed too, outside the
+    # townships' names (龙岗街道 is in three districts; 大足中学 says which)
+    spans = [(s, e) for s, e, _n in found]
+    shorts = _short_names()
+    named = {unit for unit in held for form in shorts.get(unit, ())
+             if _printed_outside(source, form, spans)}
+    return named.pop() if len(named) == 1 else None
+
+
+#: Shortest short name of a county that tells it from the other holders of a township name.
+MIN_SHORT_OWNER = 2
+
+
+@functools.lru_cache(maxsize=1)
+def _short_names() -> dict[Place, tuple[str, ...]]:
+    """Each county-level unit's short names (jionlp's aliases, ``MIN_SHORT_OWNER`` characters or
+    more, its full name excluded)."""
+    out: dict[Place, list[str]] = defaultdict(list)
+    for alias, places in sorted(load_gazetteer().alias.items()):
+        for place in places:
+            if place.level == "county" and len(alias) >= MIN_SHORT_OWNER and alias != place.name:
+                out[place].append(alias)
+    return {place: tuple(forms) for place, forms in out.items()}
+
+
+def _holder_refs(county: Place, source: str) -> int:
+    """How often an item refers to a county it never names in full: its short names outside
+    township names and the deixis of its level character (全区, 区委)."""
+    spans = [(s, e) for s, e, _n in printed_townships(source)]
+    named = sum(1 for form in _short_names().get(county, ())
+                for m in re.finditer(re.escape(form), source)
+                if not any(a <= m.start() < b for a, b in spans))
+    kind = level_char(county.name)
+    return named + sum((m["lvl"] or m["lvl2"]) == kind for m in DEIXIS.finditer(source))
+
+
+def _printed_outside(source: str, form: str, spans: list[tuple[int, int]]) -> bool:
+    """Is ``form`` printed in ``source`` somewhere outside the ``spans``?"""
+    return any(not any(a <= m.start() < b for a, b in spans)
+               for m in re.finditer(re.escape(form), source))
 
 
 def _bare_home_zone(headline: str, text: str, place: Place | None, home: Place | None,
@@ -616,6 +733,7 @@ def _short_forms(gaz: Gazetteer, mentions: list[_Mention], lead: _Mention | None
         return FIRST_PARAGRAPH_WEIGHT if start < first_end else BODY_WEIGHT
 
     added = address_mentions(headline, text, mentions, weight_of)
+    added += branch_mentions(headline, text, mentions + added, weight_of)
     added += context_short_mentions(gaz, headline, text, mentions + added, home, weight_of)
     if added:
         mentions[:] = sorted(mentions + added, key=lambda m: (not m.headline, m.start))
@@ -692,6 +810,8 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights,
         parent = _bulletin(sorted(in_headline, key=lambda p: w.first_seen[p]), w)
         if parent:
             return parent
+    if in_headline and _city_subject(lead, lead_key, mentions, headline):
+        return lead_key
     if in_headline:
         return best(in_headline)
     locals_ = [p for p in w.scores if p.level in ("county", "zone")]
@@ -721,6 +841,32 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights,
     if winner is not None and winner.level == "province" and _national(w):
         return None
     return winner
+
+
+#: What ends a headline's first clause: a space between its parts, a comma, a stop.
+_HEADLINE_CLAUSE_END = re.compile(r"[\s,，;；!！?？。]")
+
+
+def _city_subject(lead: _Mention | None, lead_key: Place | None, mentions: list[_Mention],
+                  headline: str) -> bool:
+    """Is the headline's first clause the city's, its lead (no colon after it: 某市在某地招商签约
+    …), with the city's counties and zones named only in a later clause (…某新区项目是签约重点)?
+    The city acts and its zone is where some of it happens (CONVENTIONS L-zone-city)."""
+    if lead is None or lead_key is None or lead_key.level != "prefecture":
+        return False
+    if headline[lead.end:lead.end + 1] in _COLON_AFTER_LEAD:
+        return False
+    end = _HEADLINE_CLAUSE_END.search(headline, lead.end)
+    if end is None:
+        return False
+    below = [m for m in mentions if m.headline and not m.dropped and m is not lead
+             and (k := _key(m)) is not None and k.level in ("county", "zone")]
+    return bool(below) and all(m.start >= end.start() and _key(m).prefecture == lead_key.name
+                               for m in below)
+
+
+#: A colon after a headline's lead makes it a tag (某市：某区…), not a subject.
+_COLON_AFTER_LEAD = frozenset(":：")
 
 
 #: Cities of a province whose units a report must name for a headline naming the province alone
@@ -925,5 +1071,13 @@ def _locality(gaz: Gazetteer, place: Place, headline: str, text: str,
     name, prefecture = as_of(place, published, printed)
     if name == place.name:
         name = printed_former_name(gaz, place, printed) or name
+    if published is None and name == place.name and not any(
+            place.name in source for source in (headline, text)):
+        # undated, today's name never printed: 县纪委 in a unit now a 区 is the former county
+        name, prefecture = former_by_own_organs(place, headline + "\n" + text) or (
+            name, prefecture)
+    if place.level == "zone":
+        name = printed_zone_name(place, (headline, text), home)
+        code = code or listed_zone_code(name)
     level = "township" if township else place.level
     return Locality(name, prefecture, place.province, level, code, township, agency)

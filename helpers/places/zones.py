@@ -25,11 +25,18 @@ import functools
 import re
 from dataclasses import dataclass
 
-from helpers.places.gazetteer import Gazetteer, Place, _children, _jionlp_tables, load_gazetteer
+from helpers.places.gazetteer import (
+    Gazetteer,
+    Place,
+    _children,
+    _jionlp_tables,
+    jionlp_detail_tree,
+    load_gazetteer,
+)
 from helpers.regex_scan import pair_starts
 
-__all__ = ["ZONE_SUFFIXES", "Zone", "find_zones", "zone_endings", "zone_named", "zone_own_name",
-           "zone_places"]
+__all__ = ["ZONE_SUFFIXES", "Zone", "find_zones", "listed_zone_code", "printed_zone_name",
+           "zone_endings", "zone_named", "zone_own_name", "zone_places"]
 
 #: The name endings that make a zone, longest first so that the full ending is taken.  Each is a
 #: kind of functional area a county-level body administers: national/provincial development
@@ -189,6 +196,14 @@ def zone_code(place: Place) -> str | None:
     return _tables().codes.get(place)
 
 
+def listed_zone_code(name: str) -> str | None:
+    """jionlp's code of the county-level zone called ``name`` (安徽安庆经济开发区); None when
+    jionlp lists it under no such name or only as a township-level entry."""
+    tables = _tables()
+    place = tables.listed.get(name)
+    return tables.codes.get(place) if place is not None else None
+
+
 def zone_endings(zone: Place) -> tuple[str, ...]:
     """The endings a zone is called by on its own (开发区, 经开区 for 连云港经济技术开发区): its
     own ending and the short ones that stand for it, by ``SUFFIX_SYNONYMS``."""
@@ -250,7 +265,123 @@ def find_zones(text: str) -> list[Zone]:
         found += _bare_mentions(tables, text, next(iter(printed.items())))
     found += _twinned(text)
     found += _coordinated(tables, text)
+    found += _organ_zones(tables, text)
     return _leftmost_longest(found)
+
+
+def printed_zone_name(zone: Place, texts: tuple[str, ...], home: str | None = None) -> str:
+    """The name a zone without a code of its own is written with (CONVENTIONS L-zone-name).
+
+    jionlp's name when jionlp lists the zone at county level (安庆经济技术开发区 printed ->
+    安徽安庆经济开发区); else the fullest form printed with its city's or province's name (龙岩经开区
+    when only that is printed, 盐城经济技术开发区 when both forms are), the home's name counting as
+    printed (a zone's own site); a form the text prints with its full ending (常德市西湖管理区) is
+    kept, but a short or bare one (天津高新区, 开发区 on 杜集区's site) gives way to the name of the
+    zone's entry in jionlp's township list (天津滨海新区高新技术产业开发区, 淮北杜集经济开发区);
+    else the completed name (市高新区 on the city's site).  Ties go to the first printed."""
+    if zone.level != "zone" or zone_code(zone) is not None:
+        return zone.name
+    gazetteer_name = _gazetteer_zone(zone)
+    if gazetteer_name is not None and gazetteer_name in _tables().listed:
+        return gazetteer_name
+    tables = _tables()
+    forms: list[str] = []
+    for text in texts:
+        for z in find_zones(text):
+            form = text[z.start:z.end]
+            if z.place == zone and _city_prefixed(tables, form):
+                forms.append(form)
+    if gazetteer_name is not None and not any(_full_ending(f) for f in forms):
+        return gazetteer_name  # the text prints no full form (a site's name is no print)
+    if home and zone_named(home) == zone:
+        forms.append(home)
+    return max(forms, key=len) if forms else zone.name
+
+
+def _full_ending(form: str) -> bool:
+    """Does ``form`` end with a zone ending in full (管理区, 经济开发区), not a short form that
+    stands for a longer one (高新区, 经开区, 开发区)?"""
+    ending = next((s for s in ZONE_SUFFIXES if form.endswith(s)), None)
+    return ending is not None and ending not in SUFFIX_SYNONYMS
+
+
+#: A zone's kind by its ending: the endings of one kind name the same zone (安庆经济技术开发区 and
+#: 安徽安庆经济开发区; 天津高新区 and 天津滨海新区高新技术产业开发区).
+_KINDS = {"经济技术开发区": "development", "经济开发区": "development", "开发区": "development",
+          "经开区": "development", "高新技术产业开发区": "high-tech", "高新技术开发区": "high-tech",
+          "高新技术产业园区": "high-tech", "高新区": "high-tech"}
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_zones() -> tuple[tuple[Place, str, str, str], ...]:
+    """Every zone jionlp lists, at county level and as a township-level entry under a county
+    (淮北杜集经济开发区 under 杜集区, 天津滨海新区高新技术产业开发区 under 滨海新区): (zone, its
+    own name without its province's and city's names, the same without its county's name too,
+    its kind).  An entry that is an ending alone (开发区) names nothing."""
+    gaz = load_gazetteer()
+    out: list[tuple[Place, str, str, str]] = []
+    for prov in jionlp_detail_tree().values():
+        province = prov["_full_name"]
+        for city in _children(prov).values():
+            city_name = province if "直辖" in city["_full_name"] else city["_full_name"]
+            above = [city_name, province, *gaz.forms.get(city_name, ()),
+                     *gaz.forms.get(province, ())]
+            for county in _children(city).values():
+                names = [county["_full_name"]] if county["_admin_code"][4] == "7" else []
+                names += [t for t in _children(county) if t.endswith(ZONE_SUFFIXES)]
+                county_forms = [county["_full_name"], *gaz.forms.get(county["_full_name"], ())]
+                for name in names:
+                    own, kind = _own_and_kind(name, above)
+                    if kind is None or name in ZONE_SUFFIXES:
+                        continue
+                    bare, _kind = _own_and_kind(name, above + county_forms)
+                    out.append((Place(name, city_name, province, "zone"), own, bare, kind))
+    return tuple(out)
+
+
+def _own_and_kind(name: str, strip: list[str]) -> tuple[str, str | None]:
+    """A zone name's own part, every leading unit name in ``strip`` removed, and its kind."""
+    suffix = next((s for s in ZONE_SUFFIXES if name.endswith(s)), None)
+    if suffix is None:
+        return name, None
+    rest = name[: -len(suffix)]
+    forms = sorted({f for f in strip if len(f) >= 2}, key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for form in forms:
+            if rest.startswith(form):
+                rest, changed = rest[len(form):], True
+                break
+    return rest, _KINDS.get(suffix, suffix)
+
+
+def _gazetteer_zone(zone: Place) -> str | None:
+    """jionlp's name of a zone found by its pattern or completed from a bare word, when jionlp
+    lists exactly one zone of that city with the same own name and kind (CONVENTIONS
+    L-zone-name: one zone, the gazetteer's name)."""
+    gaz = load_gazetteer()
+    strip = [zone.prefecture or "", zone.province or "",
+             *gaz.forms.get(zone.prefecture or "", ()), *gaz.forms.get(zone.province or "", ())]
+    own, kind = _own_and_kind(zone.name, strip)
+    if kind is None:
+        return None
+    same_kind = [(z, z_own, bare) for z, z_own, bare, z_kind in _gazetteer_zones()
+                 if z.prefecture == zone.prefecture and z.province == zone.province
+                 and z_kind == kind]
+    # the own name as jionlp prints it first; else without the county it is listed under
+    # (天津高新区 is 天津滨海新区高新技术产业开发区, the one high-tech zone of 天津)
+    for found in ({z.name for z, z_own, _b in same_kind if z_own == own},
+                  {z.name for z, _o, bare in same_kind if bare == own}):
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
+def _city_prefixed(tables: _ZoneTables, form: str) -> bool:
+    """Does ``form`` open with a city's or province's name (a full zone name, not 经开区)?"""
+    return any(form[:n] in tables.prefix_places
+               for n in range(2, len(form)))
 
 
 #: Most characters of a unit's name inside the bracket after a zone (高港区, 某某县): a county's
@@ -327,12 +458,57 @@ def _coordinated(tables: _ZoneTables, text: str) -> list:
     return out
 
 
+#: Bare zone words a city organ's zone branch is printed with (开封市市场监管局示范区, 某市公安局
+#: 高新区分局): the zone of that kind in the city.
+ORGAN_ZONE_WORDS = ("示范区", "高新区", "经开区", "开发区")
+#: Most characters of the organ between the city and the zone word (市场监管局, 自然资源和规划局).
+MAX_ORGAN_CHARS = 10
+#: Endings of the organ.
+_ORGAN_ENDS = "局委办院"
+
+
+@functools.lru_cache(maxsize=1)
+def _organ_zone_pattern() -> re.Pattern[str]:
+    """A prefecture's name + an organ + a bare zone word."""
+    tables = _tables()
+    names = "|".join(re.escape(n) for n, p in sorted(tables.prefix_places.items(),
+                                                      key=lambda t: len(t[0]), reverse=True)
+                     if p.level == "prefecture")
+    words = "|".join(re.escape(w) for w in ORGAN_ZONE_WORDS)
+    return re.compile(rf"(?P<pre>{names})(?P<organ>[^\W\d_]{{1,{MAX_ORGAN_CHARS}}}?"
+                      rf"[{_ORGAN_ENDS}])(?P<suf>{words})(?!域)")
+
+
+def _organ_zones(tables: _ZoneTables, text: str) -> list:
+    """A bare zone word right after a city organ (开封市市场监管局示范区: the bureau's branch in
+    the city's zone): the city's zone of that kind, jionlp's when it lists one such zone in the
+    city, else named by the city's name as printed and the word (CONVENTIONS L-zone-name)."""
+    out: list = []
+    if not any(w in text for w in ORGAN_ZONE_WORDS):
+        return out
+    for m in _organ_zone_pattern().finditer(text):
+        city = tables.prefix_places[m["pre"]]
+        word = m["suf"]
+        endings = BARE_ZONE_WORDS.get(word, (word,))
+        listed = {z for z in tables.listed.values()
+                  if z.prefecture == city.name and z.name.endswith(endings)}
+        if len(listed) > 1:
+            continue
+        place = listed.pop() if listed else Place(m["pre"] + word, city.name, city.province,
+                                                  "zone")
+        out.append((m.start("suf"), m.end("suf"), place, tables.codes.get(place)))
+    return out
+
+
 def _pattern_place(tables: _ZoneTables, key: tuple, name: str) -> Place:
     """A pattern zone's Place: the prefecture is the city in its name, or for a province's zone
     (湖北某某经济开发区) the city of the unit its own name is the short name of, when that short
     name is one unit's of the province (a zone named after its county or city)."""
     unit = next(p for p in tables.prefix_places.values() if p.name == key[0])
     prefecture = unit.name if unit.level == "prefecture" else None
+    known = _known_unit(tables, key, unit)
+    if known is not None:
+        return known
     if unit.level == "province" and key[1]:
         gaz = load_gazetteer()
         owners = {p.prefecture for p in gaz.lookup(key[1])
@@ -340,6 +516,25 @@ def _pattern_place(tables: _ZoneTables, key: tuple, name: str) -> Place:
         if len(owners) == 1:
             prefecture = owners.pop()
     return Place(name, prefecture, unit.province, "zone")
+
+
+def _known_unit(tables: _ZoneTables, key: tuple, unit: Place) -> Place | None:
+    """The gazetteer's unit a city's zone is when its own name and ending alone name one in that
+    city (成都天府新区 is jionlp's county-level 天府新区 of 成都市): one zone whatever its printed
+    form.  None without an own name (成都新区 is no 新区) or such a unit."""
+    _city, core, suffix = key
+    if not core:
+        return None
+    gaz = load_gazetteer()
+    endings = (suffix, *(s for s, full in SUFFIX_SYNONYMS.items() if full == suffix))
+    for ending in endings:
+        name = core + ending
+        for place in (*gaz.full.get(name, ()), *((tables.listed[name],) if name in tables.listed
+                                                  else ())):
+            if place.level in ("county", "zone") and unit.name in (place.prefecture,
+                                                                   place.province):
+                return place
+    return None
 
 
 def _bare_mentions(tables: _ZoneTables, text: str, item: tuple[tuple, str]) -> list:
