@@ -401,6 +401,12 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     mass_line term in a clause about firms (``firm_clause_spans``) or anywhere in a paragraph
     on firms alone (``speaks_only_of_firms``) or on an investigation (``INQUIRY``), nor an
     institution term in a list with a deadline or a rule kept to (``followed_rule_spans``).
+    Then a domain gives way when it is named by one short word (``drop_single_word_domains``),
+    only inside the name of an organ that does not act (``drop_participant_organ_domains``) or
+    only inside a quoted slogan (``drop_slogan_domains``) beside a domain the paragraph reports;
+    a mode named and not practised is dropped (``drop_named_masses``, ``drop_service_slogans``),
+    and a services paragraph that tells an act of serving adds the service mode
+    (``add_service_of_services``).
     """
     if not text:
         return []
