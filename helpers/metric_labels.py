@@ -433,6 +433,12 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             base = re.sub(r"(?:案件|案|件数|件|户数)$", "", cases[0]) if cases and cases[0] else ""
             if base and not base.endswith(("人", "人员", "犯罪嫌疑人")):
                 return [base + "人数"]
+        if not raw and kind in MEASURED_ALONG:
+            # 建设项目47条267公里: the length of the items counted right before
+            counted = _names(sentence, begin + last.start(), begin + last.end(), "count", True,
+                             inherit=inherit)
+            if counted and counted[0]:
+                return [counted[0]]
         if _DIRECTION_ONLY.fullmatch(raw):  # 比上年同期847件少297件: a change of the 847件's
             name = _names(sentence, begin + last.start(), begin + last.end(), kind, True,
                           inherit=inherit)
@@ -459,6 +465,10 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             names.insert(0, prev)
             j = pbegin - 1
         return names
+    if kind == "money" and name and not _has_noun(name) and sentence[end - 1:end] == "元":
+        paid = noun_phrase_after(sentence[end:])
+        if paid and _has_noun(paid):  # 累计发放858.27万元供养金: what was paid out
+            return [name + paid]
     if kind == "count":
         rest = sentence[end + (0 if unit_printed else 1):]
         after = noun_phrase_after(rest)
@@ -534,6 +544,9 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
     return [name]
 
 
+#: Kinds of a physical size printed right after a count (项目47条267公里, 水库3座库容1200万立方米
+#: aside): the size of what was counted.
+MEASURED_ALONG = frozenset({"length", "area", "volume", "weight"})
 #: Measures named without what they measure (产量, 价格, 总面积): in a list of one crop's or one
 #: product's figures the subject is named once, before the first (水果种植面积为…亩，产量为…吨).
 SUBJECTLESS_MEASURES = frozenset({"产量", "总产量", "亩产量", "平均亩产量", "单产", "价格", "面积",

@@ -256,3 +256,25 @@ def test_a_share_owns_no_investment():
     assert _row(sentence, 3100)["indicator"] == "乡村道路投资"
     sentence = "重点项目50个，总投资178.7亿元。"
     assert _row(sentence, 178.7)["indicator"] == "重点项目总投资"
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    ("上级下达我县农村公路建设项目35条190公里，现已全部开工。", 190, "上级下达我县农村公路建设项目"),
+    ("全县共实施农村公路项目40条150公里。", 150, "实施农村公路项目"),
+])
+def test_a_length_printed_right_after_a_count_is_of_what_was_counted(sentence, value, label):
+    assert _row(sentence, value)["indicator"] == label
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    ("全区累计发放320.5万元供养金。", 320.5, "发放供养金"),
+    ("全县投入300万元资金。", 300, "投入资金"),
+])
+def test_money_named_by_a_verb_alone_takes_the_noun_after_it(sentence, value, label):
+    assert _row(sentence, value)["indicator"] == label
+
+
+def test_persons_after_a_verb_are_no_money_paid():
+    # the name a later change borrows is read as if of money: 人 is no noun paid
+    sentence = "全县发生生产安全事故5起，死亡1人，同比减少1人。"
+    assert all(r["indicator"] != "死亡人" for r in _rows(sentence))
