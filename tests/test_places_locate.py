@@ -1122,7 +1122,7 @@ def test_an_organ_after_a_county_s_short_name_takes_the_county_s_level():
     text = "9月2日，麦积公安分局治安大队民警在高速公路出口开展勤务，抓获盗窃嫌疑人两名。"
     assert find_agency(None, text, None) == "区公安分局"
     court = "6月2日，清丰法院法官把法庭开到田间地头，公开审理了一起土地纠纷。"
-    assert find_agency(None, court, None) == "县法院"
+    assert find_agency(None, court, None) == "县人民法院"  # a court by its full name
     # a short name shared by units of two levels gives no level
     assert find_agency(None, "近日，长沙公安分局民警开展巡逻。", None) is None
 

@@ -231,3 +231,24 @@ def test_a_county_wide_bulletin_naming_one_station_stays_the_county():
             "8起。县公安局将继续保持严打高压态势。")
     loc = locate_article(headline, text)
     assert (loc.locality, loc.level, loc.township) == ("中牟县", "county", None)
+
+
+# -- courts, cadres, a city's short name before its county -------------------------------------
+@pytest.mark.parametrize(("text", "organ"), [
+    ("湘阴县法院巡回法庭走进东塘镇，就地审理一起邻里纠纷。", "县人民法院"),
+    ("湘阴县人民法院巡回法庭走进东塘镇，就地审理一起邻里纠纷。", "县人民法院"),
+])
+def test_a_court_is_reported_by_its_full_name(text, organ):
+    assert find_agency(None, text, None) == organ
+
+
+def test_cadres_are_people_not_a_department():
+    text = "10月1日，湘阴县各族干部、群众两万余人齐聚广场，庆祝国庆。"
+    assert find_agency(None, text, None) is None
+
+
+def test_a_citys_short_name_may_open_the_place_before_the_organ():
+    text = "5月2日，据岳阳湘阴县纪委监委消息，该县通报三起违反八项规定精神问题。"
+    assert find_agency(None, text, None) == "县纪委监委"
+    # a word that is no unit's short name before the county does not
+    assert find_agency(None, "5月2日，据悉湘阴县纪委监委消息，该县通报三起问题。", None) is None

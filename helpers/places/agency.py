@@ -96,8 +96,9 @@ _COMMITTEE_DEPARTMENT = re.compile(r"(委)常委、([^\W\d_、]{1,4}?部)(?:部�
 #: 部 before 门 is the common noun 部门 ("department(s)": 县直各部门, 县直有关部门 are all or
 #: some of the county's departments, no one organ), never a party department's ending (宣传部).
 _NOT_ENDING = {"部": "(?!门)"}
-#: 部 after a direction is a region (地处广西西北部, 中部), never a department's ending.
-_NOT_AFTER = {"部": "(?<![东南西北中])"}
+#: 部 after a direction is a region (地处广西西北部, 中部), never a department's ending; after 干 it
+#: is the word for cadres (某县各族干部、群众: people, no department).
+_NOT_AFTER = {"部": "(?<![东南西北中干])"}
 #: Names that are the party committee as a whole (县党委, 街道党工委), not an organ of it.
 WHOLE_COMMITTEES = ("党委", "党工委")
 _ORGAN = re.compile(
@@ -190,8 +191,16 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
         if name.endswith("热线"):
             more = next((c for c in HOTLINE_CONTINUATIONS if text.startswith(c, end)), "")
             name, end = name + more, end + len(more)
+        if name == COURT:
+            name = PEOPLES_COURT  # 县法院 is the county's people's court, written in full
         out.append((m.start("level"), end, level + name))
     return out
+
+
+#: A court by its short name (县法院, 宾川法院) and its full name (县人民法院), the form the
+#: annotated sets report.
+COURT = "法院"
+PEOPLES_COURT = "人民法院"
 
 
 # -- one grammar for organ, branch and station names ------------------------------------------
@@ -503,15 +512,26 @@ _TWO_POSTS = re.compile(r"、(?!监委)(?:自治区|[省市县区州旗盟])?[^�
 
 
 def _places_end(clause: str) -> int:
-    """Where the place names (and zones) a clause opens with end: 0 when it opens with none."""
+    """Where the place names (and zones) a clause opens with end: 0 when it opens with none.  A
+    unit's short name may open the run (许昌|禹州市纪委监委: the city's short name before the
+    county's full name)."""
     pos = 0
     spans = [(s, e) for s, e, _p in find_places(clause)] + [
         (z.start, z.end) for z in find_zones(clause)]
+    if spans and min(spans)[0] in SHORT_PLACE_CHARS and _is_short_name(clause[:min(spans)[0]]):
+        spans.append((0, min(spans)[0]))
     for s, e in sorted(spans):
         if s > pos:
             break
         pos = max(pos, e)
     return pos
+
+
+def _is_short_name(short: str) -> bool:
+    """Is ``short`` the short name of some unit (许昌 for 许昌市)?"""
+    from helpers.places.gazetteer import load_gazetteer
+
+    return any(p.name != short for p in load_gazetteer().lookup(short))
 
 
 #: A national organ in a clause that cites its website (据中央纪委国家监委网报道) or its guidance
