@@ -299,3 +299,10 @@ def test_table_cells_do_not_make_an_article_a_page(tmp_path):
     assert articles["format"].tolist() == ["article"]
     assert "98.06%" in articles["text"].iloc[0]
     assert is_table_cell("县林业局 |") and is_table_cell("2006") and not is_table_cell("县林业局")
+
+
+def test_title_after_an_empty_date_label_stays_the_title():
+    text = ("当前版:03版\n发布日期:\n" + HEADLINE + "\n文章字数:243\n" + "\n".join(BODY) + "\n")
+    got = read_article(text)
+    assert got.headline == HEADLINE
+    assert got.field_value("published") is None

@@ -284,6 +284,9 @@ def _empty_label(line: str) -> bool:
 
 #: Longest value a header label prints on the line below it (来源：/ 某某乡党政办), in characters.
 VALUE_BELOW_MAX = 30
+#: ... when the value is a name or an organ (an organ's name is rarely over 15; a title is
+#: often longer).
+VALUE_BELOW_NAME_MAX = 15
 
 
 def _value_below(out: ParsedText, line: str, above: int) -> Header | None:
@@ -299,7 +302,16 @@ def _value_below(out: ParsedText, line: str, above: int) -> Header | None:
     s = line.strip()
     if values[-1] or key == "headline" or not s or len(s) > VALUE_BELOW_MAX or _FULL_STOP in s:
         return None
+    if key == "published" and not is_bare_date(s):
+        return None  # 发布日期： / the title: a date's label takes a date only
+    if key != "published" and not _NAME_VALUE.fullmatch(s):
+        return None  # a name or an organ, never a title (phrases, punctuation)
     return Header({key: [s]})
+
+
+# A name or an organ printed as a header value: ideographs, · and brackets only, no phrases
+# (a title printed after an empty label has spaces or punctuation more often than not).
+_NAME_VALUE = re.compile(f"[{IDEOGRAPHS}·（）()]{{2,{VALUE_BELOW_NAME_MAX}}}")
 
 
 def _choose_title(candidates: list[tuple[int, str]], out: ParsedText) -> None:
