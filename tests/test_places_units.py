@@ -217,3 +217,20 @@ def test_the_branch_kind_is_no_county_name():
     assert loc.province is None
     loc = locate_article("民警耐心解答群众疑问", "渝北区公安分局民警张某说：“群众的事再小也是大事。”")
     assert loc.locality == "渝北区"
+
+
+# --- a city's name tagging the headline, one county of it in the body -------------------------
+
+_TAG_HEAD = "【走基层】本溪：农忙时节送服务到田间"
+
+
+def test_city_tag_after_a_column_tag_with_one_county_in_the_body_is_the_county():
+    text = "10月，溪湖区组织志愿者到田间地头为农户送去农资和技术指导。\n志愿者还帮助农户抢收玉米。"
+    assert _core(locate_article(_TAG_HEAD, text)) == ("溪湖区", "本溪市", "辽宁省", "county")
+
+
+def test_city_tag_with_two_counties_or_a_county_named_late_stays_the_city():
+    two = "10月，溪湖区、明山区组织志愿者到田间地头为农户送去农资。\n志愿者还帮助农户抢收玉米。"
+    assert locate_article(_TAG_HEAD, two).locality == "本溪市"
+    late = "10月，全市组织志愿者到田间地头为农户送去农资。\n据悉，溪湖区也将开展此类活动。"
+    assert locate_article(_TAG_HEAD, late).locality == "本溪市"

@@ -56,6 +56,7 @@ from helpers.places.resolve import (
     HEADLINE_WEIGHT,
     _choose,
     _key,
+    _lead,
     _Mention,
     _weighted_mentions,
 )
@@ -812,6 +813,9 @@ def _decide(mentions: list[_Mention], lead: _Mention | None, w: Weights,
             return parent
     if in_headline and _city_subject(lead, lead_key, mentions, headline):
         return lead_key
+    tagged = _tagged_city_county(lead, lead_key, mentions, w, headline)
+    if tagged is not None:
+        return tagged
     if in_headline:
         return best(in_headline)
     locals_ = [p for p in w.scores if p.level in ("county", "zone")]
@@ -865,6 +869,38 @@ def _city_subject(lead: _Mention | None, lead_key: Place | None, mentions: list[
                                for m in below)
 
 
+def _tagged_city_county(lead: _Mention | None, lead_key: Place | None, mentions: list[_Mention],
+                        w: Weights, headline: str) -> Place | None:
+    """The one county-level unit of a city whose name tags the headline (本溪：…, a colon after
+    it), when the body names no other county or zone and names that one in its first paragraph:
+    the city's paper or site labels the report with its city, the county is where it happens.
+    Without a lead, the place after a column tag counts when a colon follows it (【栏目】本溪：)."""
+    if lead is None:
+        # the place after a column tag (【栏目】本溪：) leads what follows the tag
+        tag = _COLUMN_TAG.match(headline)
+        rest = headline[tag.end():] if tag else headline
+        lead = _lead(load_gazetteer(), rest)
+        cities = [p for p in (lead.cands if lead is not None else ()) if p.level == "prefecture"]
+        if len(cities) != 1:
+            return None  # (本溪 is 本溪市's and 本溪满族自治县's short name: the city tags)
+        lead_key = cities[0]
+        headline = rest.strip()
+    if lead_key is None or lead_key.level != "prefecture":
+        return None
+    if headline[lead.end:lead.end + 1] not in _COLON_AFTER_LEAD:
+        return None
+    body = {k for m in mentions if not m.headline and not m.dropped
+            and (k := _key(m)) is not None and k.level in ("county", "zone")}
+    if len(body) != 1:
+        return None
+    (unit,) = body
+    first = [m for m in mentions if not m.headline and not m.dropped and _key(m) == unit
+             and m.weight >= FIRST_PARAGRAPH_WEIGHT]
+    return unit if unit.prefecture == lead_key.name and first else None
+
+
+#: A column tag in brackets opening a headline (【服务群众】).
+_COLUMN_TAG = re.compile(r"\s*[【\[][^】\]]{1,12}[】\]]")
 #: A colon after a headline's lead makes it a tag (某市：某区…), not a subject.
 _COLON_AFTER_LEAD = frozenset(":：")
 
