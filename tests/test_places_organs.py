@@ -252,3 +252,10 @@ def test_a_citys_short_name_may_open_the_place_before_the_organ():
     assert find_agency(None, text, None) == "县纪委监委"
     # a word that is no unit's short name before the county does not
     assert find_agency(None, "5月2日，据悉湘阴县纪委监委消息，该县通报三起问题。", None) is None
+
+
+def test_an_autonomous_regions_cppcc_by_its_formal_name():
+    text = "26日上午，政协第十一届西藏自治区委员会召开专门委员会全体会议。"
+    assert find_agency(None, text, None) == "自治区政协"
+    text = "26日上午，政协第十届湘阴县委员会召开常委会议。"
+    assert find_agency(None, text, None) == "县政协"

@@ -417,7 +417,9 @@ def _subject(clause: str) -> str | None:
     the grammar of ``read_organs``."""
     cppcc = _CPPCC_FORMAL.match(clause)
     if cppcc is not None:
-        return cppcc[1] + "政协"
+        # 政协第十一届某某自治区委员会: the autonomous region's, not a district's
+        autonomous = cppcc[1] == "区" and clause[:cppcc.start(1)].endswith("自治")
+        return ("自治区" if autonomous else cppcc[1]) + "政协"
     if _RAILWAY_POLICE.match(clause):
         return JOINT  # railway police act: no local organ reports, and none after them
     pos = _places_end(clause)
