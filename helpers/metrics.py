@@ -389,6 +389,8 @@ _QUOTED_NAME = re.compile(r"[“‘「][^“”‘’「」，。！？、；：
 # a character that every quantity, date and implicit one (近万元) holds
 _ANY_NUMBER = re.compile(rf"[\d{_CN_ALL}半]")  # 半 for 半成
 _SENTENCES = re.compile(r"[^。！？]*[。！？]?")
+#: Marks that end a sentence for ``metric_pairs`` but not for ``split_sentences``.
+_ASCII_STOPS = re.compile(r"[!?]")
 _DELIMS = "，。；：、！？,;:（）()“”‘’《》"
 _RATE_VERBS = ("均达到", "均达", "均为", "都达到", "都为", "分别为", "分别达", "达到", "提升至",
                "提高到", "提高至", "上升至", "下降至", "降至", "降低到", "稳定在", "保持在",
@@ -681,6 +683,9 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     _name_stage_changes(out)
     _name_bare_stages(out)
     _link_then_now(out)
+    # a plan announced in an earlier sentence (主要预期目标是：): its figures are targets; the
+    # sentences are ours (an ASCII ! or ? ends none: 得分98.24!兰溪位列第三 is one)
+    metric_pairs.carry_announced_targets(_ASCII_STOPS.sub("，", text), out)
     metric_pairs.link_pairs(out)
     _name_kinds(out)
     for row in out:

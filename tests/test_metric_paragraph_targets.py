@@ -1,7 +1,7 @@
 """Targets announced for the sentences after them (issue 13, roles from wider context): a
 sentence announcing a plan's targets makes the figures of the plan sentences after it targets,
 until a sentence tells of what was done.  ``metric_pairs.carry_announced_targets`` works on the
-rows ``metrics.extract_from_text`` gives for a paragraph.
+rows ``metrics.extract_from_text`` gives for a paragraph, which calls it before pairing them.
 
 Paragraphs written for these tests, modelled on the work plans of county reports."""
 
@@ -15,7 +15,6 @@ from helpers.metric_pairs import carry_announced_targets
 
 def _roles(text: str) -> dict[float, str]:
     rows = metrics.extract_from_text(text)
-    carry_announced_targets(text, rows)
     return {float(r["value"]): str(r["role"]) for r in rows if r["kind"] != "date"}
 
 
@@ -59,6 +58,22 @@ def test_a_plan_runs_no_longer_than_its_reach():
     planned = [v for v, role in roles.items() if role == "target"]
     assert planned == [11.0, 12.0, 13.0, 14.0, 15.0, 16.0]
     assert roles[17.0] == roles[18.0] == "level"
+
+
+def test_a_second_pass_changes_nothing():
+    text = "今年的主要目标是：新建村级服务站11个。一季度已新建村级服务站3个。"
+    rows = metrics.extract_from_text(text)
+    before = [dict(r) for r in rows]
+    carry_announced_targets(text, rows)
+    assert rows == before
+    assert [r["role"] for r in rows if r["kind"] != "date"] == ["target", "level"]
+
+
+def test_an_ascii_exclamation_mark_inside_a_sentence_is_no_sentence_end():
+    # the extraction's sentences end at 。！？ only: 得分96.5!某县位列第二 is one sentence
+    text = "全市考核结果公布，我县得分96.5!位列全市第二。今年的主要目标是：新增市场主体800户。"
+    roles = _roles(text)
+    assert roles[96.5] == "level" and roles[800.0] == "target"
 
 
 def test_rows_not_of_the_paragraph_are_refused():
