@@ -1196,8 +1196,12 @@ POINT_CHANGE_NOUN = "变化"
 #: moves in percentage points; the points of any other quantity move its growth rate, which
 #: the annotators name (…增速较1-9月变化, …增速高于全省: 65 of the 71 point changes so named).
 _RATE_NAME = re.compile(r"率|比|重|例|度|指数|份额")
-#: Units that say the figure's kind themselves (a multiple: 增长1.5倍, 翻一番) or are a share (九成).
+#: Units that say the figure's kind themselves (a multiple: 是上年的1.5倍) or are a share (九成).
 _SELF_NAMED_UNITS = frozenset({"倍", "番", "成"})
+#: Of those, the units of a growth printed as a multiple of the base (增长1.5倍, 翻两番).
+_MULTIPLE_UNITS = frozenset({"倍", "番"})
+#: A multiple named as a ratio to its base (税收收入是上年的2倍): no growth, left as printed.
+_RATIO_SAID = re.compile(r"(?:是|为|相当于)[^，,；;]*$")
 #: Units of a change measured as a share of the quantity changed, and of one in points.
 _PERCENT_UNITS = frozenset({"%", "％", "‰"})
 _POINT_UNITS = frozenset({"个百分点", "百分点"})
@@ -1212,23 +1216,34 @@ _COMPARED = re.compile(r"高于|低于|高出|低出|快于|慢于|拉动|下拉
 #: name, its unit (件) says it counts; 未结案 (the cases still open) is a noun of its own.
 _CASE_STEP = re.compile(r"(?<!未)(?:结案|受案|立案|收案|破案|办结|审结|执结)$")
 COUNT_NOUN = "数"
+#: The change word of a fall whose text prints none before its figure: the general one (the
+#: sets' keys that name a fall by a verb write 下降 or 减少; 下降 fits rates and counts alike).
+FALL_WORD = "下降"
+#: Fall words printed in a form that is no label's word: a single character right before the
+#: figure (降3个百分点, 减5户, 少3件, 跌0.5%) and a spoken form (少了, 少发生).
+_FALL_WORD_FORMS = {"降": "下降", "减": "减少", "少": "减少", "跌": "下跌", "少了": "减少",
+                    "少发生": "减少"}
 
 
 def kind_named(label: str | None, *, role: str | None, unit: str | None,
-               direction: str | None) -> str | None:
+               direction: str | None, fall_word: str | None = None) -> str | None:
     """``label`` made to say what kind of figure it names where the unit does not: a rise in
     per cent names the growth rate (``GROWTH_RATE_NOUN``; a price's ``PRICE_RISE_NOUN``), a
     change in points, a rise in the quantity's own unit and a rank's move the change
     (``POINT_CHANGE_NOUN``; points of a quantity that is no rate move its growth rate: 工业产值
-    增速变化); a change of a case-handling step is one of their number (结案数增速).  Falls
-    outside points, other roles, gaps and labels that already say their kind stay as they are.
-    A target rising in per cent (力争固定资产投资增长13%) is a growth aimed at: it names the growth
-    rate as a rise does (固定资产投资增速); a fall aimed at keeps its name, as a fall does."""
+    增速变化); a change of a case-handling step is one of their number (结案数增速).  Other
+    roles, gaps and labels that already say their kind stay as they are.  A target rising in per cent (力争固定资产投资增长13%) is a growth aimed at: it names the growth
+    rate as a rise does (固定资产投资增速).  A fall outside points, achieved or (in per cent)
+    aimed at, is named by the change word of the text (``fall_word``: 粮食产量下降, 户籍人口减少;
+    CONVENTIONS F-change-label), never by the bare name of what fell."""
     if not label or role not in ("change", "target"):
         return label
     if role == "target":
-        if direction != "up" or unit not in _PERCENT_UNITS or _KIND_SAID.search(
-                label) or _COMPARED.search(label):
+        if unit not in _PERCENT_UNITS or _KIND_SAID.search(label) or _COMPARED.search(label):
+            return label
+        if direction == "down":
+            return _with_fall_word(label, fall_word)
+        if direction != "up":
             return label
         return label + (PRICE_RISE_NOUN if _PRICE.search(label) else GROWTH_RATE_NOUN)
     if _COMPARED.search(label):
@@ -1239,12 +1254,45 @@ def kind_named(label: str | None, *, role: str | None, unit: str | None,
         return label
     if _CASE_STEP.search(label):
         label += COUNT_NOUN
-    if unit in _PERCENT_UNITS and direction != "down":
-        return label + (PRICE_RISE_NOUN if _PRICE.search(label) else GROWTH_RATE_NOUN)
     if unit in _POINT_UNITS:
         if not _RATE_NAME.search(label):  # 工业产值增长8.1%，加快1.9个百分点: its growth's change
             label += PRICE_RISE_NOUN if _PRICE.search(label) else GROWTH_RATE_NOUN
         return label + POINT_CHANGE_NOUN
-    if unit in _SELF_NAMED_UNITS or direction == "down":
+    if direction == "down":
+        return _with_fall_word(label, fall_word)
+    if unit in _PERCENT_UNITS:
+        return label + (PRICE_RISE_NOUN if _PRICE.search(label) else GROWTH_RATE_NOUN)
+    if unit in _MULTIPLE_UNITS and direction == "up" and not _RATIO_SAID.search(label):
+        # 增长1.5倍, 翻一番: a growth printed as a multiple is still the growth (the open sets'
+        # keys: …增速 6 of 9, 增幅/增长/倍数 the rest; never the bare name)
+        return label + (PRICE_RISE_NOUN if _PRICE.search(label) else GROWTH_RATE_NOUN)
+    if unit in _SELF_NAMED_UNITS:
         return label
     return label + POINT_CHANGE_NOUN
+
+
+#: A gap to another unit's figure printed as such (比全市低, 比全省高): a comparison that says
+#: its kind, as 低于全市 does, and no fall of the quantity named.
+_GAP_SAID = re.compile(r"比[^，,；;。]{1,8}?(?:低|高|少|多)$")
+
+
+def _with_fall_word(label: str, word: str | None) -> str:
+    """``label`` ending in the fall's word, once: a label ending in it already says it (排名较上季度
+    后退); one ending in a character or spoken form of it (火灾起数比去年少 -> 火灾起数少) takes
+    the word that form stands for (火灾起数减少); a gap (比全市低) names no fall."""
+    if _GAP_SAID.search(label):
+        return label
+    for form in sorted(_FALL_WORD_FORMS, key=lambda f: (-len(f), f)):
+        if label.endswith(form):
+            return label[:-len(form)] + _FALL_WORD_FORMS[form]
+    word = fall_named(word)
+    return label if label.endswith(word) else label + word
+
+
+def fall_named(word: str | None) -> str:
+    """The word a fall's label ends in: the text's own (下降, 减少, 回落, 降幅, 缩短), a single
+    character or a spoken form made the word it stands for (降 -> 下降, 少了 -> 减少), and
+    ``FALL_WORD`` when the text prints none before the figure (负 sign, 比去年少 after it)."""
+    if not word:
+        return FALL_WORD
+    return _FALL_WORD_FORMS.get(word, word)

@@ -72,7 +72,7 @@ import pandas as pd
 
 from helpers import config, metric_labels, metric_pairs, numerals
 from helpers.corpus import iter_paragraphs
-from helpers.metric_context import figure_context, open_bracket, quoted_spans
+from helpers.metric_context import DOWN_WORDS, figure_context, open_bracket, quoted_spans
 from helpers.metric_periods import PERIOD, figure_period, period_dates
 from helpers.regex_scan import prefilter
 from helpers.text import normalize_text
@@ -700,10 +700,29 @@ def _name_kinds(rows: list[dict[str, object]]) -> None:
     for row in rows:
         if row["kind"] == "date":
             continue
+        word = (_fall_word(str(row["sentence"]), int(row["_at"]))
+                if row["direction"] == "down" else None)
         name = metric_labels.kind_named(row["indicator"], role=row["role"],
-                                          unit=row["unit"], direction=row["direction"])
+                                          unit=row["unit"], direction=row["direction"],
+                                          fall_word=word)
         if name != row["indicator"]:
             row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
+
+
+#: The words a fall is printed with (``metric_context.DOWN_WORDS``, and a rank's 后退), longest
+#: first so that 下降 is read whole and not as its 降.
+_FALL_WORDS = re.compile("|".join(sorted((*DOWN_WORDS, "后退"), key=lambda w: (-len(w), w))))
+#: Where the clause of a figure starts: its change word is printed inside it.
+_CLAUSE_START = re.compile(r"[，,；;：:。！？!?]")
+
+
+def _fall_word(sentence: str, at: int) -> str | None:
+    """The change word a fall is printed with: the last fall word of the figure's clause before
+    it (同比下降23%: 下降; 降幅为5%: 降幅), or None when the clause prints none."""
+    clause = sentence[:at]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(clause)), default=0)
+    words = _FALL_WORDS.findall(clause[cut:])
+    return words[-1] if words else None
 
 
 def _in_context(rows: list[dict[str, object]], sentence: str, span: tuple[int, int],

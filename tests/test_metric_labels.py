@@ -46,7 +46,7 @@ def test_respectively_numeral_run_expands():
 
 def test_respectively_members_before_it():
     got = _labels("刑事案件、治安案件分别下降12.4%、9.8%。")
-    assert [name for _, name in got] == ["刑事案件", "治安案件"]
+    assert [name for _, name in got] == ["刑事案件下降", "治安案件下降"]
 
 
 def test_respectively_town_and_country_pair():
@@ -57,7 +57,7 @@ def test_respectively_town_and_country_pair():
 def test_respectively_without_subject_takes_the_figures_before():
     got = _labels("全县共发生火灾12起、死亡1人、受伤4人，同比分别下降25%、50%、20%。")
     names = [name for _, name in got]
-    assert names[3:] == names[:3]
+    assert names[3:] == [name + "下降" for name in names[:3]]  # falls say so (F-change-label)
     # the casualties are of the fires counted before them (_name_casualties)
     assert names[0] == "火灾" and names[1] == "火灾死亡人数" and names[2] == "火灾受伤人数"
 
@@ -84,9 +84,9 @@ def test_ratio_of_three_sectors():
 
 def test_change_takes_the_name_of_the_level_before():
     got = _labels("全县完成规上工业总产值86.3亿元，比上年增长7.9%；粮食产量21.5万吨，下降1.2%。")
-    # the rise says it is a growth rate; a fall in per cent keeps the name (kind_named)
+    # the rise says it is a growth rate; the fall says it with the text's word (kind_named)
     assert got == [(86.3, "规上工业总产值"), (7.9, "规上工业总产值增速"), (21.5, "粮食产量"),
-                   (1.2, "粮食产量")]
+                   (1.2, "粮食产量下降")]
 
 
 def test_change_after_a_note_in_parentheses():
@@ -204,13 +204,14 @@ def test_labels_of_a_movement_a_target_a_ceiling_and_a_completion():
 
 def test_a_completion_of_the_budget_and_the_change_after_it_name_the_revenue():
     got = dict(_labels("1-5月，全县税收收入完成3.1亿元，为年预算的45.2%，同比下降4.1%。"))
-    assert got[4.1] == "税收收入"
+    assert got[4.1] == "税收收入下降"
     assert got[45.2] == "税收收入完成年预算比例"
 
 
 def test_a_change_printed_after_its_base_names_what_changed():
     got = _labels("全镇接待群众来访312人次，比上年同期405人次少93人次。")
-    assert [n for v, n in got if v == 93] == [n for v, n in got if v == 405]
+    # the change is named by the base and the text's fall word (少 -> 减少)
+    assert [n for v, n in got if v == 93] == [n + "减少" for v, n in got if v == 405]
     assert got[-1][1] not in ("少", "次少", None)
 
 
@@ -236,7 +237,7 @@ def test_a_rank_after_its_pool_names_the_figure_before_it():
     ("全年新收案件数为412件。", 412, "新收案件数"),
     ("二审改判率为1.8%。", 1.8, "二审改判率"),
     ("有罪判决630人。", 630, "有罪判决"),
-    ("确保全县火灾死亡人数连续3年同比下降5%。", 5, "火灾死亡人数"),
+    ("确保全县火灾死亡人数连续3年同比下降5%。", 5, "火灾死亡人数下降"),
 ])
 def test_copulas_streaks_and_intentions_are_no_part_of_a_name(sentence, value, name):
     assert dict(_labels(sentence))[value] == name
@@ -263,7 +264,7 @@ def test_ranks_listed_after_a_first_share_its_name():
 
 
 @pytest.mark.parametrize(("sentence", "value", "name"), [
-    ("本月接收市民工单2140件，较上期相比减少63件。", 63, "接收市民工单"),
+    ("本月接收市民工单2140件，较上期相比减少63件。", 63, "接收市民工单减少"),
     ("受理群众来信128件，总量上升12.5%。", 12.5, "受理群众来信增速"),
     ("投诉主要是施工引起的噪音污染（占投诉总量41.2%）。", 41.2, "噪音污染占投诉比重"),
 ])
@@ -323,7 +324,7 @@ def test_a_growth_property_or_a_gap_borrows_its_subject():
     # own sentences: a price rise names the price, not the verb; 即/共/该院 and a dashed span of
     # months open no name
     ("其中，衣着类价格上涨2.3%。", "衣着类价格涨幅"),
-    ("即道路交通事故起数下降12%。", "道路交通事故起数"),
+    ("即道路交通事故起数下降12%。", "道路交通事故起数下降"),
     ("今年以来共立盗窃案件86起。", "立盗窃案件"),
     ("该院全年审结民事案件1260件。", "审结民事案件"),
     ("1—8月规上工业产值218亿元。", "规上工业产值"),
@@ -558,7 +559,7 @@ def test_change_of_a_case_stage_names_the_cases_it_follows():
     new = _row(sentence, 1310)["indicator"]
     assert new.startswith("新收") and len(new) > 2
     assert _row(sentence, 12.5)["indicator"] == new + "增速"
-    assert _row(sentence, 8.1)["indicator"] == _row(sentence, 210)["indicator"]
+    assert _row(sentence, 8.1)["indicator"] == _row(sentence, 210)["indicator"] + "下降"
 
 
 def test_change_after_a_share_does_not_take_the_share_as_its_name():
@@ -615,8 +616,8 @@ def test_a_frame_leaves_a_rank_named_by_its_own_measure():
 
 def test_change_after_a_rank_is_of_the_measure_ranked_even_with_digits_in_its_name():
     sentence = "全县空气质量综合指数为4.8，同比下降6.1%；PM10平均浓度为71微克/立方米，全市18个县区排名第5(全省排名第40)，同比下降3.2%。"
-    assert _row(sentence, 3.2)["indicator"] == "PM10平均浓度"
-    assert _row(sentence, 6.1)["indicator"] == "空气质量综合指数"
+    assert _row(sentence, 3.2)["indicator"] == "PM10平均浓度下降"
+    assert _row(sentence, 6.1)["indicator"] == "空气质量综合指数下降"
 
 
 def test_bracketed_figures_of_a_listed_member_take_the_heading_measure():
@@ -654,7 +655,7 @@ def test_average_yearly_growth_is_of_the_amount_not_of_a_count_between():
 def test_items_after_a_lead_naming_their_measure_take_it():
     sentence = "从主要农产品产量看，茶叶增长6.2%，油菜籽下降3.5%。"
     assert _row(sentence, 6.2)["indicator"] == "茶叶产量增速"
-    assert _row(sentence, 3.5)["indicator"] == "油菜籽产量"
+    assert _row(sentence, 3.5)["indicator"] == "油菜籽产量下降"
     # an item naming a measure of its own keeps it
     sentence = "从产品产量看，规上企业产值增长4%。"
     assert _row(sentence, 4)["indicator"] == "规上企业产值增速"
@@ -830,6 +831,8 @@ def test_respectively_gaps_to_listed_benchmarks_and_the_growth_gap_after_them():
     ("全县营商环境评价排名由第9位上升到第5位，前进4个位次。", 4, "营商环境评价排名变化"),
     # a change of a case-handling step is a change of the number of cases
     ("全年共办理案件930件，其中结案866件，同比上升9.7%。", 9.7, "结案数增速"),
+    # a growth printed as a multiple is the growth rate too, never the bare name
+    ("全县网络零售额同比增长1.5倍。", 1.5, "网络零售额增速"),
 ])
 def test_a_change_label_names_the_change(sentence, value, label):
     got = _row(sentence, value)["indicator"]
@@ -842,16 +845,39 @@ def test_a_change_label_names_the_change(sentence, value, label):
 @pytest.mark.parametrize(("sentence", "value", "label"), [
     # a label that already says its kind gets nothing more
     ("全区社会消费品零售总额增速为6.8%。", 6.8, "社会消费品零售总额增速"),
-    # a fall, in per cent or in the quantity's unit, keeps the quantity's name (the sets disagree)
-    ("全县道路交通事故起数同比下降23.1%。", 23.1, "道路交通事故起数"),
-    ("全镇户籍人口比上年减少312人。", 312, None),
+    # a multiple named as a ratio to its base is no growth rate
+    ("全县税收收入是上年的2倍。", 2, "税收收入是上年"),
 ])
 def test_a_label_already_saying_its_kind_or_left_to_the_unit_stays(sentence, value, label):
-    got = _row(sentence, value)["indicator"]
-    if label is None:
-        assert not str(got).endswith(("增速", "变化"))
-    else:
-        assert got == label
+    assert _row(sentence, value)["indicator"] == label
+
+
+@pytest.mark.parametrize(("sentence", "value", "label"), [
+    # CONVENTIONS F-change-label: a fall is named by the indicator and the text's change word,
+    # in per cent and in the quantity's own unit alike, never by the bare name
+    ("全县道路交通事故起数同比下降23.1%。", 23.1, "道路交通事故起数下降"),
+    ("全镇户籍人口比上年减少312人。", 312, "户籍人口减少"),
+    ("全市生猪出栏量同比回落4.6%。", 4.6, "生猪出栏量回落"),
+    # the word printed is the text's, a noun of the fall included
+    ("全县粮食播种面积8.2万亩，降幅为2.4%。", 2.4, "粮食播种面积降幅"),
+    # a single character before the figure stands for its word
+    ("其中，一般公共预算支出降6.1%。", 6.1, "一般公共预算支出下降"),
+    # a fall aimed at in per cent says it as a fall achieved does
+    ("力争全县万元地区生产总值能耗下降3.5%。", 3.5, "万元地区生产总值能耗下降"),
+])
+def test_a_fall_is_named_by_the_texts_change_word(sentence, value, label):
+    assert _row(sentence, value)["indicator"] == label
+
+
+def test_a_gap_to_another_unit_is_no_fall():
+    # 比全市低 says the figure is a gap; the gap names no fall of the income (F-change-label)
+    got = _row("上半年某县农村居民人均可支配收入比全市低315元，增幅比全省高0.4个百分点。", 315)
+    assert got["indicator"].endswith("比全市低")
+
+
+def test_a_fall_label_already_ending_in_its_word_gets_it_once():
+    assert _row("全县信访总量比去年少了46件。", 46)["indicator"] == "信访总量减少"
+    assert _row("全县营商环境排名较上季度后退3位。", 3)["indicator"] == "营商环境排名较上季度后退"
 
 
 def test_a_level_keeps_its_name_beside_its_growth():

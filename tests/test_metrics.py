@@ -804,7 +804,7 @@ def test_set_four_labels(sentence, value, label):
 def test_a_change_after_a_bare_base_is_named_by_the_base():
     rows = extract_from_text("本月共接报盗窃警情40起;同比去年同期52下降23.08%。")
     assert [(r["value"], r["indicator"]) for r in rows] == [
-        (40.0, "接报盗窃警情"), (52.0, "接报盗窃警情"), (23.08, "接报盗窃警情")]
+        (40.0, "接报盗窃警情"), (52.0, "接报盗窃警情"), (23.08, "接报盗窃警情下降")]
 
 
 def test_a_threshold_in_a_name_is_not_an_earlier_figure():
