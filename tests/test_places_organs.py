@@ -122,6 +122,21 @@ def test_units_named_only_inside_organ_names():
     assert organ_units("湘阴县公安局东塘派出所民警出警。") == []
 
 
+def test_a_branch_of_another_kind_names_its_unit_too():
+    # a tax branch by the district's short name alone, and the name before a bare 分局
+    assert [n for _s, _e, n in organ_units("大祥税务分局干部走访企业。")] == ["大祥"]
+    assert organ_units("县税务分局干部走访企业。") == []
+
+
+def test_the_names_passed_in_are_read_with_the_same_grammar():
+    text = "市生态环境局柳河县分局和公安分局联合检查。"
+    names = [(6, 9, "柳河县"), (12, 14, "公安")]
+    # 柳河县 opens a branch; 公安 is the kind of the branch after it, no unit
+    assert organ_units(text, names=names) == [(6, 9, "柳河县")]
+    # a name followed by a station, not a branch, names no unit here
+    assert organ_units("柳河县派出所民警出警。", names=[(0, 3, "柳河县")]) == []
+
+
 # -- led and visiting groups (A-led-group) -----------------------------------------------------
 def test_an_organs_official_with_his_party_reports():
     text = "4月2日，县纪委副书记张某一行到东塘镇督查作风建设。"

@@ -21,6 +21,7 @@ bureau's district branch is the district's bureau (某市公安局某某分局�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from helpers.places.resolve import find_places
@@ -368,28 +369,47 @@ _TOWNSHIP_LEVEL_ORGAN = re.compile(rf"(?:{'|'.join(TOWNSHIP_LEVELS)})"
                                    rf"(?:{'|'.join(TOWNSHIP_ORGANS)})")
 
 
-def organ_units(text: str) -> list[tuple[int, int, str]]:
+def organ_units(text: str, *, names: Iterable[tuple[int, int, str]] | None = None
+                ) -> list[tuple[int, int, str]]:
     """The county-level units named only inside organ names (CONVENTIONS L-branch): the short
-    name of a bureau's district branch (榆林市公安局|榆阳|分局 -> 榆阳区's short name) and one
-    opening a bureau of its own (溪湖|公安分局): (start, end, short name), for the place reading
-    to count as a mention of the unit whose short name it is."""
+    name of a bureau's district branch (榆林市公安局|榆阳|分局 -> 榆阳区's short name) and a
+    unit's name opening a branch of its own (溪湖|公安分局, 永吉县|分局): (start, end, name),
+    for the place reading to count as a mention of the unit it names.  ``names`` are the
+    spans that may name a unit (the place reading passes its county short names); by default
+    the 2 or 3 characters before a branch that are one level's short name (``short_name_level``).
+    One grammar for the agency and the place reading: a name that is itself a branch's kind
+    (公安 of 公安分局, not 公安县) names no unit."""
     out = []
     for organ in read_organs(text):
         if organ.branch_place is not None:
             start = text.index(organ.branch_place, organ.start)
             out.append((start, start + len(organ.branch_place), organ.branch_place))
-    for m in re.finditer(SHORT_BRANCH, text):
-        for k in SHORT_PLACE_CHARS:
-            short = text[max(0, m.start() - k):m.start()]
-            if len(short) == k and short_name_level(short) is not None and not any(
-                    s <= m.start() - k < e for s, e, _n in out):
-                out.append((m.start() - k, m.start(), short))
-                break
+    if names is None:
+        names = _short_names_before_branches(text)
+    for start, end, name in names:
+        if (_UNIT_BRANCH.match(text, end) and not _UNIT_BRANCH.match(text, start)
+                and not any(s < end and start < e for s, e, _n in out)):
+            out.append((start, end, name))
     return sorted(out)
 
 
-#: A bureau's branch named by its unit's short name alone (溪湖公安分局, 秦州公安分局).
-SHORT_BRANCH = "公安分局"
+def _short_names_before_branches(text: str) -> list[tuple[int, int, str]]:
+    """The short names (2 or 3 characters, ``short_name_level``) printed right before a branch
+    (大祥|公安分局, 榆阳|分局)."""
+    out = []
+    for m in _UNIT_BRANCH.finditer(text):
+        for k in SHORT_PLACE_CHARS:
+            short = text[max(0, m.start() - k):m.start()]
+            if len(short) == k and short_name_level(short) is not None:
+                out.append((m.start() - k, m.start(), short))
+                break
+    return out
+
+
+#: Kinds of a branch printed after its unit's name alone, with no bureau before it (溪湖公安分局,
+#: 某某税务分局, 某某交警分局): the kinds the annotated sets met; bare 分局 follows a bureau's name.
+BRANCH_KINDS = ("公安", "税务", "交警", "市场监管", "自然资源", "生态环境")
+_UNIT_BRANCH = re.compile(rf"(?:{'|'.join(BRANCH_KINDS)})?分局")
 
 
 #: The enumeration comma after a subject organ: the subject is a list of organs (a joint action

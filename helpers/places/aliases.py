@@ -31,6 +31,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from helpers.places.agency import organ_units
 from helpers.places.gazetteer import Gazetteer, Place, load_gazetteer
 from helpers.places.resolve import _DIRECTIONS, _TOWNS, HEADLINE_WEIGHT, _key, _Mention
 from helpers.places.townships import MAX_ADDRESSED_STEM, townships_of
@@ -321,15 +322,10 @@ def context_short_mentions(gaz: Gazetteer, headline: str, text: str, mentions: l
     return out
 
 
-#: A county's short name opening a city bureau's branch (榆林市公安局榆阳分局, 溪湖公安分局,
-#: 某某税务分局): the branch is the district's, so the district counts as named (CONVENTIONS
-#: L-branch).
-_BRANCH = re.compile(r"(?:公安|税务|交警|市场监管|自然资源|生态环境)?分局")
-
-
 def branch_mentions(headline: str, text: str, mentions: list[_Mention], weight_of
                     ) -> list[_Mention]:
-    """Mentions of a county named only by its short name before a branch (榆阳分局 -> 榆阳区):
+    """Mentions of a county named only by its short name before a branch (榆阳分局 -> 榆阳区,
+    CONVENTIONS L-branch; the branch read by ``agency.organ_units``):
     the short name of one county, or of one county of a city the article names.  Never inside
     a span already taken (a zone's 高新分局, a township's 某某镇分局)."""
     aliases = county_aliases()
@@ -340,11 +336,11 @@ def branch_mentions(headline: str, text: str, mentions: list[_Mention], weight_o
         if "分局" not in source:
             continue
         taken = [(m.start, m.end) for m in mentions if m.headline == in_head]
-        for start, end, form in alias_matches(source):
-            if not _BRANCH.match(source, end) or any(a < end and start < b for a, b in taken):
+        # the branch grammar is the agency's (榆林市公安局|榆阳|分局, 溪湖|公安分局); the names
+        # it may open with are the counties' short names
+        for start, end, form in organ_units(source, names=alias_matches(source)):
+            if any(a < end and start < b for a, b in taken):
                 continue
-            if _BRANCH.match(source, start):
-                continue  # 公安 of 公安分局 is the branch's kind, not 公安县
             owners = aliases.get(form, ())
             if len(owners) > 1:
                 owners = tuple(p for p in owners if p.prefecture in cities)
