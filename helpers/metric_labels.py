@@ -1277,14 +1277,15 @@ _GAP_SAID = re.compile(r"比[^，,；;。]{1,8}?(?:低|高|少|多)$")
 
 
 def _with_fall_word(label: str, word: str | None) -> str:
-    """``label`` ending in the fall's word, once: a label ending in it already says it (排名较上季度
-    后退); one ending in a character or spoken form of it (火灾起数比去年少 -> 火灾起数少) takes
+    """``label`` ending in the fall's word, once: a label holding it already says it (排名较上季度
+    后退, 压减率); one ending in a character or spoken form of it (火灾起数比去年少 -> 火灾起数少) takes
     the word that form stands for (火灾起数减少); a gap (比全市低) names no fall."""
-    if _GAP_SAID.search(label):
-        return label
-    for form in sorted(_FALL_WORD_FORMS, key=lambda f: (-len(f), f)):
-        if label.endswith(form):
-            return label[:-len(form)] + _FALL_WORD_FORMS[form]
+    if _GAP_SAID.search(label) or (word and len(word) > 1 and word in label):
+        return label  # 压减率, 学科类校外培训机构压减: the printed word is the label's own
+    if word is None or word in _FALL_WORD_FORMS:
+        for form in sorted(_FALL_WORD_FORMS, key=lambda f: (-len(f), f)):
+            if label.endswith(form):
+                return label[:-len(form)] + _FALL_WORD_FORMS[form]
     word = fall_named(word)
     return label if label.endswith(word) else label + word
 

@@ -878,6 +878,11 @@ def test_a_gap_to_another_unit_is_no_fall():
 def test_a_fall_label_already_ending_in_its_word_gets_it_once():
     assert _row("全县信访总量比去年少了46件。", 46)["indicator"] == "信访总量减少"
     assert _row("全县营商环境排名较上季度后退3位。", 3)["indicator"] == "营商环境排名较上季度后退"
+    # a word ending in a fall's character is read whole (压减, not 减 -> 减少), and a label
+    # holding the printed word already says the fall
+    sentence = "全县学科类校外培训机构压减31家，压减率72.1%。"
+    assert _row(sentence, 31)["indicator"] == "学科类校外培训机构压减"
+    assert _row(sentence, 72.1)["indicator"] == "压减率"
 
 
 def test_a_level_keeps_its_name_beside_its_growth():
