@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # the period of a figure is read in its own module; period_dates is re-exported for callers
 from helpers.metric_periods import (
@@ -678,28 +679,47 @@ NOT_CHANGES = re.compile(r"增加值|增长点|增长极|减量化|降本增效|
                          r"|(?:提升|提高|提质|增效|增收|减负)(?:行动|工程|年活动|年|专项行动|计划)")
 
 
+#: How many distinct clause texts keep their direction (issue 16: a clause is read for each of
+#: its figures; the cache's memory stays a few MB).
+DIRECTION_CACHE_SIZE = 4096
+
+
 def _direction_of(text: str, *, anywhere: bool = False) -> str | None:
     """The direction word nearest before the figure (the end of ``text``): within a few
     characters of it for single characters, anywhere in the clause for full words."""
-    text = NOT_CHANGES.sub(lambda m: "□" * len(m.group()), text)
+    return _direction_cached(text, anywhere)
+
+
+@lru_cache(maxsize=DIRECTION_CACHE_SIZE)
+def _direction_cached(text: str, anywhere: bool) -> str | None:
+    """``_direction_of``, kept by the text (the same clause is read for several figures)."""
+    text = NOT_CHANGES.sub(_masked, text)
     best: tuple[tuple[int, int], str] | None = None
-    for words, direction in ((UP_WORDS, "up"), (DOWN_WORDS, "down")):
-        for word in words:
-            if word in _SINGLE or word in _NEAR_ONLY and not text.endswith((word, word + "了")):
-                continue
-            pos = text.rfind(word) if not anywhere else text.find(word)
-            if pos < 0:
-                continue
-            # the nearest word; at one place the longer (负增长 holds 增长)
-            score = (pos + len(word) if not anywhere else -pos, len(word))
-            if best is None or score > best[0]:
-                best = (score, direction)
+    # the nearest word; at one place the longer (负增长 holds 增长): one search of every word,
+    # longest first, in the text reversed (the last end) or as printed (the first start)
+    found = _WORDS_FIRST.search(text) if anywhere else _WORDS_LAST.search(text[::-1])
+    if found is not None:
+        word = found.group() if anywhere else found.group()[::-1]
+        score = (-found.start(), len(word)) if anywhere else (len(text) - found.start(), len(word))
+        best = (score, _DIRECTION_OF_WORD[word])
+    for word in _NEAR_ONLY_ORDERED:  # only right before the figure (精简30%, 削减了12%)
+        if not text.endswith((word, word + "了")):
+            continue
+        pos = text.rfind(word) if not anywhere else text.find(word)
+        score = (pos + len(word) if not anywhere else -pos, len(word))
+        if best is None or score > best[0]:
+            best = (score, _DIRECTION_OF_WORD[word])
     if best is not None:
         return best[1]
     last = text[-1:]
     if last not in _SINGLE or text[-2:] in _NOT_SINGLE:
         return None
     return "up" if last in "增多涨" else "down"
+
+
+def _masked(m: re.Match[str]) -> str:
+    """A masked stretch as long as the words it hides."""
+    return "□" * len(m.group())
 
 
 #: Words that are directions only right before the figure (审批事项精简30%, 削减了12%, 增速提速
@@ -709,6 +729,16 @@ _NEAR_ONLY = frozenset({"精简", "削减", "提速", "下行", "高出", "超�
 #: Two-character words ending in a single direction character that are no change: 新增 (newly
 #: added: 新增就业2000人 is a level of new jobs), 最多/最少 (an extreme), 至少 (a floor).
 _NOT_SINGLE = frozenset({"新增", "最多", "最少", "至少", "较多", "较少"})
+#: Each direction word's direction (a word is in one list only; the rise's read first).
+_DIRECTION_OF_WORD = {word: direction for words, direction in ((DOWN_WORDS, "down"),
+                                                              (UP_WORDS, "up")) for word in words}
+_FULL_WORDS = sorted((w for w in _DIRECTION_OF_WORD if w not in _SINGLE and w not in _NEAR_ONLY),
+                     key=lambda w: (-len(w), w))
+#: The full words, longest first: the first start in the text (``anywhere``) ...
+_WORDS_FIRST = re.compile("|".join(map(re.escape, _FULL_WORDS)))
+#: ... and, over the text reversed, the last end.
+_WORDS_LAST = re.compile("|".join(re.escape(w[::-1]) for w in _FULL_WORDS))
+_NEAR_ONLY_ORDERED = sorted(_NEAR_ONLY)
 
 
 
@@ -761,14 +791,20 @@ def base_period(sentence: str, start: int) -> str | None:
     return m.group("base")
 
 
+_QUOTE_MARKS = re.compile("[“”]")
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks “…” (a resident's words) in a paragraph; an unclosed
     quotation runs to the paragraph's end, as a quotation continued over paragraphs does; a
     closing mark before any opening one ends a quotation begun in an earlier paragraph, which
     runs from the paragraph's start (…今年总产量预计达到200万斤。”)."""
     spans: list[tuple[int, int]] = []
+    if "“" not in text and "”" not in text:
+        return spans  # most paragraphs quote no one (issue 16: no walk over their characters)
     depth, begin = 0, 0
-    for i, ch in enumerate(text):
+    for found in _QUOTE_MARKS.finditer(text):
+        i, ch = found.start(), found.group()
         if ch == "”" and depth == 0 and not spans and "“" not in text[:i]:
             spans.append((0, i + 1))
         elif ch == "“":
