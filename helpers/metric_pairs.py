@@ -43,6 +43,7 @@ their size, a ``level``; the end of a movement printed with its year (由…13.4
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from helpers.metric_context import open_bracket
 
@@ -127,9 +128,19 @@ _NUMBER = re.compile(rf"[^\d{_CN}万亿]{{0,{LEAD_REACH}}}?(?P<num>[-－−]?[\d
                      rf"(?:[.,，]?\s?[\d{_CN}])*[万亿]*)")
 
 
+#: How many (sentence, position) look-ups of numbers and clauses are kept (issue 16: each row's
+#: clause is read by several rules; a few thousand rows of one call at a time).
+SPAN_CACHE_SIZE = 8192
+
+
 def _number_span(row: dict[str, object]) -> tuple[int, int]:
     """Where the row's number starts and ends in its sentence (its lead words left out)."""
-    sentence, at = str(row["sentence"]), int(row["_at"])
+    return _number_span_at(str(row["sentence"]), int(row["_at"]))
+
+
+@lru_cache(maxsize=SPAN_CACHE_SIZE)
+def _number_span_at(sentence: str, at: int) -> tuple[int, int]:
+    """``_number_span`` by the sentence and the match's start, the only things it reads."""
     m = _NUMBER.match(sentence, at)
     return (m.start("num"), m.end("num")) if m else (at, at)
 
@@ -137,7 +148,13 @@ def _number_span(row: dict[str, object]) -> tuple[int, int]:
 def _clause_before(row: dict[str, object], ends: str = _CLAUSE_ENDS) -> str:
     """The words of the row's clause before its number (the lead words of its match, 达 in
     达3500人, included)."""
-    sentence, at = str(row["sentence"]), _number_span(row)[0]
+    return _clause_before_at(str(row["sentence"]), int(row["_at"]), ends)
+
+
+@lru_cache(maxsize=SPAN_CACHE_SIZE)
+def _clause_before_at(sentence: str, match_at: int, ends: str) -> str:
+    """``_clause_before`` by the sentence, the match's start and the clause ends."""
+    at = _number_span_at(sentence, match_at)[0]
     begin = at
     while begin > 0 and sentence[begin - 1] not in ends:  # clauses are short: walk back
         begin -= 1
