@@ -1554,3 +1554,31 @@ def test_short_name_inside_a_word_is_no_county():
     # 河南县 is the short name of a county, but here 县域 is the word (河南|县域经济)
     loc = locate_article(None, "近年来，河南县域经济发展迅速，民营企业数量持续增长。")
     assert loc.locality != "河南蒙古族自治县"
+
+
+# -- a discipline report on one township's leadership ------------------------------------------
+def test_a_county_commissions_sanction_of_one_towns_leadership_is_the_towns():
+    # the county commission acts and is named more often, but the report is on 高沙镇's own
+    # party committee and government
+    text = ("洞口县纪委监委下发通知，要求全县各级各部门开展自查自纠。高沙镇未按要求完成整改，"
+            "经洞口县纪委常委会议研究，决定对高沙镇党委、政府给予全县通报批评。"
+            "全县各级党组织要引以为戒，洞口县纪委将持续监督。")
+    loc = locate_article("", text)
+    assert (loc.locality, loc.level, loc.township) == ("洞口县", "township", "高沙镇")
+
+
+def test_a_sanction_of_a_towns_village_official_alone_stays_the_countys():
+    # only a village official of the town is punished: the town is where it happened, the
+    # county's commission and its warning to the county make the report the county's
+    text = ("洞口县纪委监委通报一起典型案例。高沙镇某村村委委员李某违规操办酒席，"
+            "经洞口县纪委研究，给予李某党内警告处分。全县各级党组织要引以为戒，洞口县纪委将持续监督。")
+    loc = locate_article("", text)
+    assert (loc.locality, loc.level) == ("洞口县", "county")
+
+
+def test_a_towns_leadership_named_without_a_sanction_stays_the_countys():
+    # a county meeting where one town's leaders report: no sanction, the county's count decides
+    text = ("洞口县召开脱贫攻坚推进会。高沙镇党委书记汇报了工作，"
+            "洞口县县长要求洞口县直部门抓好落实，洞口县政府督查室跟踪问效。")
+    loc = locate_article("", text)
+    assert (loc.locality, loc.level) == ("洞口县", "county")

@@ -110,6 +110,25 @@ def township_pattern(county: Place) -> re.Pattern[str] | None:
 _TOWNSHIP_DEIXIS = re.compile(r"(?:全|该|本|我)(?:镇|乡|街道)|(?:镇|乡)(?:党委|政府)|街道党工委")
 
 
+#: A sanction a discipline commission decides (处分, 通报批评, 问责, 诫勉谈话, 免职).
+_SANCTION = re.compile(r"处分|通报批评|问责|诫勉|免职")
+#: A township's own organs or leaders as the ones sanctioned: the township's name (or 该镇) with
+#: its party committee, government or head (某乡党委、政府, 该镇党委书记、镇长).
+_TOWN_ORGAN_TAIL = r"(?:党委|政府|人民政府|党工委|办事处|镇长|乡长|主任)"
+
+
+def _organs_sanctioned(town: str, text: str) -> bool:
+    """Is the one township named a discipline report's target: a sanction decided and the
+    township's own organs or leaders (某乡党委、政府, 该镇党委书记) named?  The county's discipline
+    commission acts, but the report is on that town's leadership, so the town's (set 5's
+    reading of a 通报 on one township's party committee); a village official of the town alone
+    sanctioned keeps the county's count."""
+    if _SANCTION.search(text) is None:
+        return False
+    level = town[-2:] if town.endswith("街道") else town[-1]
+    return re.search(rf"(?:{re.escape(town)}|该{level}){_TOWN_ORGAN_TAIL}", text) is not None
+
+
 def find_township(county: Place, headline: str, text: str, county_refs: int,
                   printed: frozenset[str] = frozenset()) -> str | None:
     """The township of ``county`` an article is about, or None (see ``_find_township``); a
@@ -184,6 +203,8 @@ def _find_township(county: Place, headline: str, text: str, county_refs: int,
     (top, n), *rest = counts.most_common()
     if rest and rest[0][1] == n:
         return None
+    if not rest and _organs_sanctioned(top, text):
+        return top
     county_refs = max(0, county_refs - sum(_after_county(county, text, m.start(), printed)
                                            for m in found
                                            if variants.get(m.group(), m.group()) == top)
