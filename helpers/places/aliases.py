@@ -112,6 +112,13 @@ def alias_matches(source: str) -> Iterator[tuple[int, int, str]]:
         yield i, end, source[i:end]
 
 
+@functools.lru_cache(maxsize=256)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of ``forms`` in their order, compiled once per set of forms (an article
+    set in a city brings that city's forms, and the next article from there the same)."""
+    return re.compile("|".join(re.escape(f) for f in forms))
+
+
 def address_mentions(headline: str, text: str, mentions: list[_Mention], weight_of
                      ) -> list[_Mention]:
     """Mentions of counties printed as the address of one of their townships (赣县五云镇),
@@ -290,7 +297,7 @@ def context_short_mentions(gaz: Gazetteer, headline: str, text: str, mentions: l
     # the text's word boundaries, cut once the first county's short name outside the names
     # already found needs them (issue 16: most articles print none)
     bounds: tuple[set[int], set[int]] | None = None
-    pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    pattern = _forms_pattern(tuple(sorted(forms, key=len, reverse=True)))
     out: list[_Mention] = []
     for in_head, source in ((False, text),):
         taken = sorted((m.start, m.end) for m in mentions if m.headline == in_head)

@@ -471,6 +471,21 @@ def _counties_by_prefecture() -> dict[tuple[str, str], tuple[Place, ...]]:
     return {k: tuple(sorted(set(v), key=lambda p: p.name)) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=256)
+def _addressed_townships(province: str, prefecture: str
+                         ) -> tuple[dict[str, frozenset[Place]], tuple[int, ...]]:
+    """The townships of a prefecture's counties read after its name (``MIN_ADDRESSED_TOWNSHIP``)
+    -> their counties, and the names' lengths: looked up by the text after the prefecture,
+    built once per prefecture instead of tried name by name per mention (issue 16)."""
+    towns: dict[str, set[Place]] = defaultdict(set)
+    for county in _counties_by_prefecture().get((province, prefecture), ()):
+        for town in townships_of(county):
+            if len(town) >= MIN_ADDRESSED_TOWNSHIP:
+                towns[town].add(county)
+    return ({t: frozenset(c) for t, c in towns.items()},
+            tuple(sorted({len(t) for t in towns})))
+
+
 def _prefecture_addresses(gaz: Gazetteer, mentions: list[_Mention], headline: str,
                           text: str) -> None:
     """A prefecture printed directly before a township of one of its counties, the county left
@@ -483,9 +498,8 @@ def _prefecture_addresses(gaz: Gazetteer, mentions: list[_Mention], headline: st
         if m.dropped or key is None or key.level != "prefecture":
             continue
         source = headline if m.headline else text
-        owners = {c for c in _counties_by_prefecture().get((key.province, key.name), ())
-                  for t in townships_of(c)
-                  if len(t) >= MIN_ADDRESSED_TOWNSHIP and source.startswith(t, m.end)}
+        towns, lengths = _addressed_townships(key.province, key.name)
+        owners = {c for n in lengths for c in towns.get(source[m.end:m.end + n], ())}
         if len(owners) == 1:
             m.place = owners.pop()
             m.cands = (m.place,)
@@ -777,10 +791,13 @@ def _city_speaking(gaz: Gazetteer, province: Place, headline: str, text: str) ->
     return _home_province_city(gaz, province, headline, text)
 
 
-def _province_forms(gaz: Gazetteer) -> list[tuple[Place, tuple[str, ...]]]:
-    """Each province with its names (四川省, 四川), by name."""
+@functools.lru_cache(maxsize=4)
+def _province_forms(gaz: Gazetteer) -> tuple[tuple[Place, tuple[str, ...]], ...]:
+    """Each province with its names (四川省, 四川), by name (built once per gazetteer: it
+    reads every index entry)."""
     provinces = {p for places in gaz.full.values() for p in places if p.level == "province"}
-    return [(p, gaz.forms.get(p.name, (p.name,))) for p in sorted(provinces, key=lambda p: p.name)]
+    return tuple((p, gaz.forms.get(p.name, (p.name,)))
+                 for p in sorted(provinces, key=lambda p: p.name))
 
 
 #: The result for an article about a county it never names (县委书记 in a city paper).

@@ -221,7 +221,22 @@ def _listed_starts() -> re.Pattern[str]:
     return pair_starts(_tables().listed_by_head)
 
 
+#: How many texts' zones ``find_zones`` keeps: an article's headline and body are each asked
+#: for twice (the zones that replace city mentions, the bare zone words), its clauses once.
+TEXTS_KEPT = 16
+
+
 def find_zones(text: str) -> list[Zone]:
+    """``_find_zones`` of ``text`` (a fresh list), computed once for the last texts asked."""
+    return list(_zones_of(text))
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def _zones_of(text: str) -> tuple[Zone, ...]:
+    return tuple(_find_zones(text))
+
+
+def _find_zones(text: str) -> list[Zone]:
     """Zones named in ``text``: jionlp's (by any indexed name) and pattern zones, left to right.
 
     A pattern zone named once with its city (邵阳经济技术开发区) is found again without it
