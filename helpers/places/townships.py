@@ -10,9 +10,19 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from pathlib import Path
 
+from helpers import config
+from helpers.places import gazetteer
 from helpers.places.deixis import DEIXIS, first_sentence, level_char
-from helpers.places.gazetteer import Place, _children, jionlp_detail_tree, load_gazetteer
+from helpers.places.gazetteer import (
+    Place,
+    _children,
+    _jionlp_key,
+    jionlp_detail_tree,
+    load_gazetteer,
+)
+from helpers.text.stored import load_stored, stored_key
 
 __all__ = ["TOWNSHIP_ENDINGS", "all_township_names", "find_township", "speaks_as_town", "townships_of",
            "unique_township", "with_addressed"]
@@ -30,7 +40,17 @@ def _detail_tree() -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _index() -> dict[tuple[str, str | None, str], tuple[str, ...]]:
-    """(province, prefecture, county) -> the county's township names."""
+    """(province, prefecture, county) -> the county's township names, kept between kernels in
+    ``config.BUILT_CACHE`` under the key of jionlp's files, the gazetteer's and this module's
+    source: a notebook's first article then reads a small table instead of jionlp's tree with
+    its villages (~0.05 s against ~0.9 s; the villages are read when a report needs them)."""
+    key = stored_key("townships", _jionlp_key(), Path(__file__).read_bytes(),
+                     Path(gazetteer.__file__).read_bytes(), config.CHANGES_EXTRA.read_bytes())
+    return load_stored("townships", key, _build_index)
+
+
+def _build_index() -> dict[tuple[str, str | None, str], tuple[str, ...]]:
+    """``_index`` built from jionlp's detailed tree."""
     gaz = load_gazetteer()
     out: dict[tuple[str, str | None, str], tuple[str, ...]] = {}
     for prov in _detail_tree().values():
@@ -405,20 +425,54 @@ _ADDRESSED = (rf"(?![各全所多几诸]|部分|城乡)[^\W\d_]{{1,{MAX_ADDRESSE
               r"(?:(?<!乡)镇|乡(?![村镇])|街道)")
 
 
+#: How many (county, text) answers of ``with_addressed`` and ``_variant_forms`` are kept: one
+#: article asks each several times for the same county and text (its township, the township's
+#: support, the starts of its townships), the next article asks anew.
+TEXTS_KEPT = 32
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def with_addressed(county: Place, text: str, printed: frozenset[str]) -> re.Pattern[str] | None:
     """The county's township pattern, with the names printed directly after the county's own
     printed names that jionlp does not list (and the ones enumerated with them: 某县甲镇、乙镇)."""
     pattern = township_pattern(county)
     extra = set()
     for name in printed:
-        for m in re.finditer(re.escape(name) + f"({_ADDRESSED}(?:、{_ADDRESSED})*)", text):
-            for town in m.group(1).split("、"):  # 某县甲镇、乙镇: each an address
+        for run in _addressed_runs(name, text):
+            for town in run.split("、"):  # 某县甲镇、乙镇: each an address
                 # a listed name opening it is that township and a title (某镇镇长)
                 if pattern is None or not pattern.match(town):
                     extra.add(town)
     extra |= set(_variant_forms(county, text))
     if not extra:
         return pattern
+    return _with_extra(county, frozenset(extra))
+
+
+#: The names printed after a county's name (``_ADDRESSED``, enumerated with 、), compiled once.
+_ADDRESSED_RUN = re.compile(f"{_ADDRESSED}(?:、{_ADDRESSED})*")
+
+
+def _addressed_runs(name: str, text: str) -> list[str]:
+    """The runs of township names printed directly after ``name`` in ``text``: the group
+    ``re.finditer(re.escape(name) + f"({_ADDRESSED}(?:、{_ADDRESSED})*)", text)`` gives, found
+    by ``str.find`` and one pattern compiled once instead of a pattern compiled per name (its
+    class of letters costs about a millisecond to compile; issue 16)."""
+    runs = []
+    start = text.find(name)
+    while start >= 0:
+        m = _ADDRESSED_RUN.match(text, start + len(name))
+        if m is not None:
+            runs.append(m.group())
+            start = text.find(name, m.end())  # finditer goes on after its match
+        else:
+            start = text.find(name, start + 1)
+    return runs
+
+
+@functools.lru_cache(maxsize=256)
+def _with_extra(county: Place, extra: frozenset[str]) -> re.Pattern[str]:
+    """The county's township names and ``extra``, longest first, as one pattern."""
     names = set(townships_of(county)) | extra
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
@@ -428,6 +482,8 @@ def with_addressed(county: Place, text: str, printed: frozenset[str]) -> re.Patt
 MIN_VARIANT_STEM = 2
 
 
+# (the dict is shared between the callers asking for one text: read, never changed)
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def _variant_forms(county: Place, text: str) -> dict[str, str]:
     """Forms of the county's townships that ``text`` prints other than jionlp lists them, with
     the name to report: a 镇 printed with 乡 (霍龙门乡 for today's 霍龙门镇) is the township under
