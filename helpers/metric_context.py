@@ -798,7 +798,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks “…” (a resident's words) in a paragraph; an unclosed
     quotation runs to the paragraph's end, as a quotation continued over paragraphs does; a
     closing mark before any opening one ends a quotation begun in an earlier paragraph, which
-    runs from the paragraph's start (…今年总产量预计达到200万斤。”)."""
+    runs from the paragraph's start (…今年总产量预计可达150万斤。”)."""
     spans: list[tuple[int, int]] = []
     if "“" not in text and "”" not in text:
         return spans  # most paragraphs quote no one (issue 16: no walk over their characters)

@@ -429,7 +429,7 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             # 审查逮捕案件63件72人: the persons of the cases counted right before
             cases = _names(sentence, begin + last.start(), begin + last.end(), "count", True,
                            inherit=inherit)
-            # (2357户3702人享受低保: the persons of the households counted right before)
+            # (1200户2100人享受低保: the persons of the households counted right before)
             base = re.sub(r"(?:案件|案|件数|件|户数)$", "", cases[0]) if cases and cases[0] else ""
             if base and not base.endswith(("人", "人员", "犯罪嫌疑人")):
                 return [base + "人数"]
@@ -582,11 +582,11 @@ def _subject_before(sentence: str, begin: int) -> str:
     return ""
 
 
-#: Holders of a benefit named after their count (有6555名对象享受…补贴, 共有2357户3702人享受低保):
+#: Holders of a benefit named after their count (有4800名对象享受…补贴, 共有1200户2100人享受低保):
 #: the count is of those who receive it.
 _HOLDERS = frozenset({"对象", "人员", "群众", "村民", "居民", "家庭", "困难群众"})
 _RECEIVING = re.compile(r"(?:享受|领取|获得|纳入)[^，,。；;：:]{1,16}")
-#: A count of persons or households printed right after the first (2357户3702人享受低保).
+#: A count of persons or households printed right after the first (1200户2100人享受低保).
 _NEXT_COUNT = re.compile(r"^\d+(?:\.\d+)?万?[人户名]")
 #: What a count of persons or households is a count of, by its measure word.
 _HOLDER_COUNTS = {"人": "人数", "名": "人数", "位": "人数", "户": "户数"}
@@ -665,7 +665,7 @@ _LEADING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}[县市区](?=[\u4e00-\u9fff]
 
 def _gap_measure(sentence: str, at: int) -> str:
     """What the gap before the bracket at ``at`` compares (城镇常住居民人均可支配收入 of
-    歙县城镇常住居民人均可支配收入比全市低2568元), without the place it is of, or ''."""
+    某县城镇居民人均可支配收入比全市低1500元), without the place it is of, or ''."""
     begin = _clause_start(sentence, at)
     m = _GAP_TO_SCOPE.match(sentence[begin:at])
     if m is None:

@@ -112,7 +112,7 @@ _MOVED_TO = re.compile(r"(?:增加|减少|減少|提高|提升|上升|下降|降
 _YEAR_BASE = re.compile(r"[比较](?P<base>(?:(?:19|20)\d\d年|上年|去年|上一年)(?:同期|年?底|年?末)?)的?$")
 _CHANGE_NEXT = re.compile(r"^[，,]?(?:提升|提高|上升|增长|增加|回升|下降|减少|降低|回落|下滑)")
 #: A base restated with the verb of what it counts between the base period and its value
-#: (较上年同期破案858起上升28.9%, 比去年同期查处365起下降): up to ``MAX_BASE_VERB``
+#: (较上年同期破案420起上升12.5%, 比去年同期查处365起下降): up to ``MAX_BASE_VERB``
 #: characters that name no change themselves (比去年同期增长5%, 同比多收入 are changes).
 MAX_BASE_VERB = 4
 _VERB_BASE = re.compile(rf"[比较](?P<base>(?:(?:19|20)\d\d年|上年|去年|上一年)同期)"

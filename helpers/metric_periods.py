@@ -100,7 +100,7 @@ PERIOD = re.compile(
     # a span of years and one of days: 2020年至2024年间, 从2017年至2019年, 1月1日-12月13日
     r"(?:从|自)?20\d\d年?" + _TO_SIGN + r"20\d\d年(?:间|期间|以来)?"
     r"|(?:20\d\d年)?(?:\d{1,2}月)?\d{1,2}日" + _TO_SIGN + r"(?:\d{1,2}月)?\d{1,2}日"
-    # since an event: 自2025年4月30日正式运行以来
+    # since an event: 自2023年6月1日投入使用以来
     r"|(?:自|从)(?:20\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?)[^，,。；;]{0,"
     + str(12) + r"}?以来"
     r"|(?:截至|截止|截止到)(?:今年|去年|20\d\d年)[底末]"
@@ -123,7 +123,7 @@ PERIOD = re.compile(
     r"|(?:今年|年初)(?:至|到)(?:目前|今)|截至目前|截至当前|目前|至今"
     r"|“十[" + _PLAN_CN + r"]五”(?:期间|以来)?|十[" + _PLAN_CN + r"]五(?:期间|以来)"
     r"|(?:本|上|当)(?:周|月|季度)|本年度?|(?:今年|去年)一年|一年来|当日|当天|今天|今日|昨天|昨日"
-    # the year a plan runs to (力争到2030年), not the new level's year (增加到2017年的1955件)
+    # the year a plan runs to (力争到2030年), not the new level's year (增加到2019年的860件)
     r"|(?<![增降提升少加长高低减])(?:到|至)20\d\d年(?:底|末)?"
     r"|20\d\d年(?:度|全年|初|底|末)?|今年|去年|全年|年内|当年"
     # the years of a gazetteer (1996 年，…平均每亩纯收入 1680 元)
@@ -281,7 +281,7 @@ _NOT_PERIOD_SPANS = re.compile(r"《[^》]*》|\d{1,2}月\d{1,2}日(?:电|讯)")
 def figure_period(sentence: str, start: int, *, not_periods: tuple[tuple[int, int], ...] = ()
                   ) -> str | None:
     """The period of the figure at ``start`` (``_period``) when the spans ``not_periods`` print
-    no time of it (the base of a rank movement: 由二季度的第12位上升到第6位)."""
+    no time of it (the base of a rank movement: 由一季度的第15位上升到第8位)."""
     for a, b in not_periods:
         sentence = sentence[:a] + "□" * (b - a) + sentence[b:]
     return _period(sentence, start)

@@ -1697,7 +1697,7 @@ _RANK = re.compile(
 _RANK_MOVE = re.compile(rf"(?P<verb>前进|上升|提升|提高|跃升|进位|后退|下降|下滑|回落)了?"
                         rf"(?P<num>\d+|[{_CN_DIGITS}两]+)(?P<unit>个位次|位次|位|名)")
 _RANK_WORDS = re.compile(r"排名|排位|位次|名次")
-#: A movement between two ranks (位次由第一位下滑到第六位, 由二季度的第12位上升到第6位): the
+#: A movement between two ranks (位次由第一位下滑到第六位, 由一季度的第15位上升到第8位): the
 #: ends are ``from`` and ``to``, paired; the direction is the verb's (下滑: the standing worsened
 #: although the number grew), rule B1 of the third measurement set.  The base (二季度) is the
 #: ``from`` end's period.

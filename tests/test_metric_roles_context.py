@@ -128,9 +128,9 @@ def test_the_rank_of_a_level_names_no_growth():
 # --- labels of counts and measures named by what stands around them ---------------------------
 
 @pytest.mark.parametrize(("sentence", "value", "label"), [
-    ("全县有320名对象享受重度残疾人护理补贴，有95名对象享受困难残疾人生活补贴。", 320,
+    ("今年全县320名对象享受重度残疾人护理补贴，另有95名对象享受困难残疾人生活补贴。", 320,
      "享受重度残疾人护理补贴人数"),
-    ("全县有320名对象享受重度残疾人护理补贴，有95名对象享受困难残疾人生活补贴。", 95,
+    ("今年全县320名对象享受重度残疾人护理补贴，另有95名对象享受困难残疾人生活补贴。", 95,
      "享受困难残疾人生活补贴人数"),
     ("全镇共有812户1520人享受农村低保，发放低保金260万元。", 812, "享受农村低保户数"),
     ("全镇共有812户1520人享受农村低保，发放低保金260万元。", 1520, "享受农村低保人数"),
@@ -156,9 +156,9 @@ def test_a_measure_named_alone_takes_the_subject_named_before(sentence, value, l
 
 
 def test_a_verb_before_the_first_figure_lends_no_subject():
-    # the crop follows its figure: 基地种植 is no subject of the output
-    row = _row("基地种植了300多亩土豆，今年总产量预计达到200万斤。", 200)
-    assert "种植" not in str(row["indicator"])
+    # the crop follows its figure: 合作社种 is no subject of the output
+    row = _row("合作社种了500多亩红薯，今年总产量预计可达150万斤。", 150)
+    assert "种" not in str(row["indicator"])
 
 
 @pytest.mark.parametrize(("sentence", "value", "label"), [
@@ -210,14 +210,14 @@ def test_more_or_less_output_is_a_direction(sentence, figure, direction):
 
 
 def test_a_size_class_of_firms_is_a_threshold():
-    sentence = "其中3000万元规模以上工业企业产值达12亿元。"
-    assert _context(sentence, "3000万元", "money").role == "limit"
+    sentence = "全县2000万元规模以上的企业共实现产值12亿元。"
+    assert _context(sentence, "2000万元", "money").role == "limit"
     assert _context(sentence, "12亿元", "money").role == "level"
 
 
 def test_standard_coal_is_a_unit_not_a_standard():
-    sentence = "全县规模以上工业企业能源消费量15000吨标准煤，同比增长2.1%。"
-    assert _context(sentence, "15000吨", "weight").role == "level"
+    sentence = "全县规上工业综合能耗达12000吨标准煤，同比增长2.1%。"
+    assert _context(sentence, "12000吨", "weight").role == "level"
     # a standard set for a rate stays a limit
     assert _context("城市污水处理率须达到85%标准。", "85%").role == "limit"
 
@@ -259,7 +259,7 @@ def test_a_share_owns_no_investment():
 
 
 @pytest.mark.parametrize(("sentence", "value", "label"), [
-    ("上级下达我县农村公路建设项目35条190公里，现已全部开工。", 190, "上级下达我县农村公路建设项目"),
+    ("上级下达我县农村道路建设项目28条160公里，目前已全部动工。", 160, "上级下达我县农村道路建设项目"),
     ("全县共实施农村公路项目40条150公里。", 150, "实施农村公路项目"),
 ])
 def test_a_length_printed_right_after_a_count_is_of_what_was_counted(sentence, value, label):

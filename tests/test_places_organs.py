@@ -51,7 +51,7 @@ def test_a_township_committee_by_its_formal_name_issues_the_notice():
 
 def test_the_inspected_township_committee_reports_its_rectification():
     text = ("按照县委统一部署，县委第三巡察组对石柱镇党委开展了常规巡察。"
-            "按照党务公开原则，现将巡察整改阶段进展情况予以公布。")
+            "整改期间，现将我镇巡察整改阶段进展情况向社会公开。")
     assert find_agency(None, text, None) == "镇党委"
 
 

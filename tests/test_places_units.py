@@ -106,11 +106,11 @@ def test_zone_site_name_counts_as_printed():
 
 def test_city_zone_with_its_own_gazetteer_unit_is_that_unit():
     # 成都天府新区 and 天府新区 are one unit (jionlp's county-level 天府新区 of 成都市)
-    (long_form,) = find_zones("成都市委将设立成都天府新区党工委")
+    (long_form,) = find_zones("成都市将为成都天府新区另设工作机构")
     assert long_form.place.name == "天府新区" and long_form.place.level == "county"
 
 
-_BODY = ("本次推介会重点介绍了天府新区的功能定位。成都市委、市政府将设立成都天府新区党工委。"
+_BODY = ("本次推介会重点介绍了天府新区的功能定位。成都市将为成都天府新区另设工作机构。"
          "天府新区是签约的重点。")
 
 
@@ -187,7 +187,7 @@ def test_zone_named_as_jionlp_lists_it_under_a_county():
 
 
 def test_county_site_bare_zone_takes_the_listed_entry_name():
-    text = "区人大常委会调研经济开发区工作，听取经济开发区改革情况汇报，要求开发区加快发展。"
+    text = "区人大常委会一行到经济开发区视察，听取开发区改革情况汇报，要求开发区加快发展。"
     loc = locate_article(None, text, home="杜集区")
     assert (loc.locality, loc.prefecture, loc.level) == ("淮北杜集经济开发区", "淮北市", "zone")
 
