@@ -8,13 +8,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from figured import context_of as _context
 
 from helpers.metric_context import figure_context, period_dates, quoted_spans
-
-
-def _context(sentence: str, figure: str, kind: str = "rate", value: float | None = None):
-    start = sentence.index(figure)
-    return figure_context(sentence, start, start + len(figure), kind=kind, value=value)
 
 
 @pytest.mark.parametrize(("sentence", "figure", "direction"), [

@@ -7,17 +7,9 @@ Sentences written for these tests, modelled on constructions of county reports."
 from __future__ import annotations
 
 import pytest
+from figured import context_of as _context
 
-from helpers.metric_context import figure_context
 from helpers.metrics import extract_from_text
-
-
-def _context(sentence: str, figure: str, kind: str = "rate", value: float | None = None,
-             occurrence: int = 0):
-    start = -1
-    for _ in range(occurrence + 1):
-        start = sentence.index(figure, start + 1)
-    return figure_context(sentence, start, start + len(figure), kind=kind, value=value)
 
 
 def test_a_sign_alone_prints_a_fall():

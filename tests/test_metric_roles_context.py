@@ -9,14 +9,10 @@ Sentences written for these tests, modelled on constructions of county reports."
 from __future__ import annotations
 
 import pytest
+from figured import context_of as _context
 
 from helpers import metrics
 from helpers.metric_context import figure_context
-
-
-def _context(sentence: str, figure: str, kind: str = "rate", value: float | None = None):
-    start = sentence.index(figure)
-    return figure_context(sentence, start, start + len(figure), kind=kind, value=value)
 
 
 def _rows(sentence: str) -> list[dict[str, object]]:

@@ -7,13 +7,13 @@ Sentences written for these tests, modelled on constructions of county reports."
 from __future__ import annotations
 
 import pytest
+from figured import context_of as _context
 
 from helpers.metric_context import figure_context
 
 
 def _role(sentence: str, figure: str, kind: str = "rate") -> str:
-    start = sentence.index(figure)
-    return figure_context(sentence, start, start + len(figure), kind=kind).role
+    return _context(sentence, figure, kind).role
 
 
 @pytest.mark.parametrize(("sentence", "figure", "kind", "role"), [
