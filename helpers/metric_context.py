@@ -96,8 +96,13 @@ COMPARISON = re.compile(r"同比|环比|比上年|比去年|较上年|较去年|
                         r"|比\d{4}年|较\d{4}年")
 #: A change reached to a level (提高到, 降至, 增至): the figure after it is the new level (``to``).
 _TO = re.compile(r"(?P<verb>提高|提升|上升|增长|增加|下降|降低|减少|压减|压降|压缩|缩短|缩减|回落|扩大|"
-                 r"缩小|下滑|下跌|上涨|收窄|放缓|增|降|减|升|涨|跌)(?:到|至|为)"
-                 r"(?:(?:20\d\d年|今年|本年|当年)(?:底|末)?的?)?(?:法定时限的?|原来的|原先的)?$")
+                 r"缩小|下滑|下跌|上涨|收窄|放缓|精简|削减|发展|增|降|减|升|涨|跌)(?:到|至|为)"
+                 r"(?:(?:20\d\d年|今年|本年|当年)(?:底|末)?的?)?(?:法定时限的?|原来的|原先的)?"
+                 # the base a price or a yield is given per (涨到一公斤2元, 提高到每亩600公斤)
+                 r"(?:每|一)?(?:公斤|千克|斤|吨|亩|人|户)?$")
+#: Verbs of a movement that name no direction themselves: the end they reach is higher (全村柑橘
+#: 种植已发展至6000余亩: a lone endpoint, rule D4 of the sixth measurement set).
+_RISE_VERBS = frozenset({"发展"})
 #: A baseline: 由/从 + (the year it stood in: 由2014年的) + (qualifier) + the figure, before a
 #: change verb later in the clause.
 _FROM = re.compile(r"(?:由|从)(?:(?:20\d\d年|去年|上年|今年|当年|年初)(?:同期|底|末|初)?的?)?"
@@ -556,7 +561,10 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
         return "from", _direction_of(rest, anywhere=True)
     to = _TO.search(before)
     if to:
-        direction = _direction_of(before) or _direction_of(to.group("verb"))
+        direction = _direction_of(before) or _direction_of(to.group("verb")) or (
+            "up" if to.group("verb") in _RISE_VERBS else None)
+        if kind == "duration" and _BOUND_AFTER.match(after) and not after.startswith("左右"):
+            return "limit", None  # 压缩至2个工作日内: the time a rule now allows (set 7's E9)
         return ("target" if _intended(sentence, clause_start) else "to"), direction
     ceiling = LIMIT_BEFORE.search(before)
     if ceiling and ceiling.group().startswith("控制在") and not _BOUND_AFTER.match(after):

@@ -1,0 +1,46 @@
+"""Direction, role and period of figures in constructions of round 11 (issue 13): a lone end of a
+movement reached by a verb that names no direction or through a per-unit base, and a time a rule
+now allows after a cut.
+
+Sentences written for these tests, modelled on constructions of county and town reports."""
+
+from __future__ import annotations
+
+import pytest
+from figured import context_of as _context
+
+from helpers.metrics import extract_from_text
+
+
+def _rows(text: str) -> list[dict]:
+    return [r for r in extract_from_text(text) if r["kind"] != "date"]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind", "direction"), [
+    ("全乡茶叶种植已发展至3200余亩。", "3200余亩", "area", "up"),
+    ("今年鲜桃已涨到一斤5元。", "5元", "money", "up"),
+    ("入冬后白菜已跌至每公斤1.2元。", "1.2元", "money", "down"),
+])
+def test_a_lone_end_of_a_movement_is_a_to_with_its_direction(sentence, figure, kind, direction):
+    ctx = _context(sentence, figure, kind)
+    assert (ctx.role, ctx.direction) == ("to", direction)
+
+
+def test_a_development_without_a_movement_word_stays_a_level():
+    ctx = _context("全乡茶叶种植面积3200余亩。", "3200余亩", "area")
+    assert (ctx.role, ctx.direction) == ("level", None)
+
+
+def test_a_cut_to_a_time_within_is_a_limit_and_a_cut_to_a_count_a_movement():
+    sentence = "不动产登记材料从9份精简至3份，办结时间压缩至3个工作日内。"
+    rows = {(r["value"], r["unit"]): r for r in _rows(sentence)}
+    old, new = rows[(9.0, "份")], rows[(3.0, "份")]
+    assert (new["role"], new["direction"]) == ("to", "down")
+    assert old["role"] == "from"
+    assert old["pair"] is not None and old["pair"] == new["pair"]
+    assert (rows[(3.0, "个工作日")]["role"], rows[(3.0, "个工作日")]["pair"]) == ("limit", None)
+
+
+def test_a_cut_to_a_time_without_within_stays_the_end_of_the_movement():
+    ctx = _context("办结时间由7个工作日压缩至3个工作日。", "3个工作日", "duration")
+    assert (ctx.role, ctx.direction) == ("to", "down")
