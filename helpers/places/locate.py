@@ -152,7 +152,8 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     units' common parent; else the best score wins, the lower level on a tie.  A provincial or
     city body reporting on one county gives the county (the body is the agency).  When nothing
     is named (or only an unnamed county), a township whose name only one county has gives that
-    county.  A report speaking as a town it never names (我镇, 全镇, 镇党委), with no word of its
+    county.  A headline speaking as a province (its name opening it, or on a provincial site its
+    organ) over a body where the province speaks is the province's (``_headline_speaks_province``).  A report speaking as a town it never names (我镇, 全镇, 镇党委), with no word of its
     county, is that town's: level "township", township None (``speaks_as_town``).
     """
     headline, text, source = to_simplified(headline or "", text or "", source or "")
@@ -178,6 +179,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     place = _inspected_county(mentions, headline, text, place, weights) or place
     place = _set_in_province(mentions, headline, text, place, weights) or place
     place = _microcosm(mentions, text, place) or place
+    place = _headline_speaks_province(gaz, mentions, weights, headline, text, home_p) or place
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         spoken = _speaking_by_short_name(headline, text)
@@ -941,6 +943,48 @@ def _headline_province(mentions: list[_Mention], locals_: list[Place], headline:
     province = named[0]
     cities = {p.prefecture for p in locals_ if p.province == province.name}
     return province if len(cities) >= MIN_HEADLINE_PROVINCE_CITIES else None
+
+
+#: A provincial organ or a province's own word in a headline (省政府常务会议, 省委召开, 全省): on a
+#: provincial site (home a province) the headline speaks as that province.
+_PROVINCE_ORGAN = re.compile(r"省(?:委|政府|人大|政协|长|纪委)|[全我本]省")
+#: What after a province's name opening a headline makes it the setting of a unit below it, not
+#: the subject: a count or an unnamed one (云南一县…, 某省某县).
+_NOT_AFTER_PROVINCE = frozenset("一二三四五六七八九十两0123456789某")
+
+
+def _headline_speaks_province(gaz: Gazetteer, mentions: list[_Mention], w: Weights,
+                              headline: str, text: str, home: Place | None) -> Place | None:
+    """The province whose name opens the headline (浙江获…表扬激励, after a column tag), the only
+    province it names, or on a provincial site (home a province) whose organ the headline names
+    (省政府常务会议), when the headline names no unit below a province (no city, county, zone,
+    我县 or township) and the item speaks as the province (省政府, 全省, 自治区党委:
+    ``MIN_PROVINCE_DEIXIS`` times): the province is the subject, the cities and counties the body
+    names are items of its lists (杭州市等5个设区市) or the zone it sets up (设立某开发区)."""
+    if any(m.headline and not m.dropped and (k := _key(m)) is not None and k.level != "province"
+           for m in mentions):
+        return None
+    if w.headline_home is not None or w.headline_township is not None or w.headline_person:
+        return None
+    tag = _COLUMN_TAG.match(headline)
+    rest = (headline[tag.end():] if tag else headline).strip()
+    forms = [(p, f) for p, fs in _province_forms(gaz) for f in fs if len(f) >= 2 and f in rest]
+    named = {p for p, _f in forms}
+    leading = [(p, f) for p, f in forms if rest.startswith(f)]
+    if leading and len(named) == 1:
+        province, form = max(leading, key=lambda t: len(t[1]))
+        if rest[len(form):len(form) + 1] in _NOT_AFTER_PROVINCE:
+            return None
+    elif (not named and home is not None and home.level == "province"
+          and _PROVINCE_ORGAN.search(rest)):
+        province = home
+    else:
+        return None
+    source = headline + "\n" + text
+    speaking = len(_PROVINCE_DEIXIS.findall(source))
+    if province.name.endswith("自治区"):
+        speaking += len(_REGION_DEIXIS.findall(source))  # 全区 is a district's word elsewhere
+    return province if speaking >= MIN_PROVINCE_DEIXIS else None
 
 
 #: What may stand between the units a headline lists (甲区、乙县; 甲区和乙县; 甲区与乙县).
