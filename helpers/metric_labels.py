@@ -90,7 +90,8 @@ _REACHING = ("累计完成", "完成", "实现")
 #: Quantifiers of "every kind" that qualify nothing (受理各类案件 = 受理案件).
 _EVERY = re.compile(r"各类|各项|各级|各种|各")
 #: Comparisons and change verbs: what changed is named before them (比上年增长 -> '').
-_COMPARE_BASE = (r"(?:上年同期|去年同期|上年末|上年底|去年底|去年末|上年|去年|上周|上月|上期|"
+_COMPARE_BASE = (r"(?:上年同期|去年同期|常年同期|常年|上年末|上年底|去年底|去年末|上年|去年|上周|上月|上期|"
+                 r"[前上]一(?:周|月|年|期)|"
                  r"年初|年末|年底|同期|前?[一二三四]季度|上半年|[\d\-－—–~～至年月份]+)")
 #: (较一季度和1-5月: a list of bases is one comparison)
 _COMPARE = re.compile(
@@ -99,6 +100,8 @@ _COMPARE = re.compile(
 #: (回升, 收窄, 扩大 of growth rates and their falls: 降幅较一季度收窄 names the 降幅)
 _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增加|减少|上升|下滑|回落|回升|收窄|"
                          r"扩大|缩小|减低|上涨|下跌|增收|减收|降|升|新增|"
+                         # a departure from the normal (较常年同期偏少1~2成)
+                         r"偏高|偏低|偏多|偏少|"
                          # the pace of a growth rate (比去年同期加快2.2个百分点)
                          r"加快|放缓|减缓|趋缓)(?:了)?$")
 #: Time and scope words at the start of a label (today's counts of a county are not part of
@@ -106,7 +109,7 @@ _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增�
 _LEADING = re.compile(
     r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|全年|今年|"
     r"去年|当年|本周|本月|上半年|下半年|前三季度|全县|全市|全区|全镇|全乡|全省|全村|全院|该县|该市|该区|"
-    r"该局|该镇|该中心|该院|该所|本县|本市|本区|本镇|本乡|本院|但是|但|经[^，,]{1,4}?后|即|共计|共(?![青享同建治商有性识计])|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均|都|"
+    r"该局|该镇|该中心|该院|该所|本县|本市|本区|本镇|本乡|本院|但是|但|经[^，,]{1,4}?后|即|共计|共(?![青享同建治商有性识计])|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均(?!价)|都|"
     r"有(?![罪效关序力机])|达(?!标)|并|确保|力争|争取|运用|采取|"
     r"目标任务是|目标任务为|目标任务|任务是|目标是|目标为|将|"
     # 就 and 再 as adverbs (就有, 再次), not the first characters of 就业, 就医, 就学, 再就业
@@ -407,11 +410,25 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
     # notes in brackets masked in place, so that positions stay the sentence's
     masked = re.sub(r"[(（][^()（）]*[)）]", lambda m: _MASK * len(m.group()),
                     sentence[begin:start])
+    # the low end of a range printed before the figure (为8~9毫米: the figure is its high end)
+    masked = _RANGE_LOW.sub(lambda m: _MASK * len(m.group()), masked)
     raw = masked.replace(_MASK, "")
     if inherit and sentence[begin - 1:begin] == "、" and len(raw) <= MAX_BENCHMARK_NAME:
         gap = _GAP_BEFORE.match(sentence, _clause_start(sentence, begin - 1), begin - 1)
         if gap and not re.search(r"\d", raw) and raw:  # 高于全市22个百分点、全国18个百分点
             return [clean_name(gap.group("head") + raw, rate=kind == "rate")]
+    if inherit and not raw and sentence[begin - 1:begin] in "(（":
+        compared = _COMPARED_TO_BASE.search(sentence, _clause_start(sentence, begin - 1), begin - 1)
+        if compared:  # 较常年同期(10.0毫米)偏少: the normal's value of the measure before
+            before = _clause_start(sentence, begin - 1)
+            what = _previous_name(sentence, before)
+            if what and kind == "rate" and _GROWTH_BEFORE.search(sentence, 0, before):
+                what += GROWTH_RATE_NOUN  # 增长11.6%，较上年同期(3.2%): last year's growth
+            return [compared.group("base") + what] if what else [""]
+    departure = _DEPARTURE.fullmatch(raw) if inherit else None
+    if departure:  # 平均气温为…，较常年同期(-6.1℃)偏高0.5~1.0℃: a departure from the normal
+        what = _previous_name(sentence, begin)
+        return [what + raw] if what else [""]
     versus = _VERSUS_PLAN.fullmatch(_LEADING.sub("", raw)) if inherit else None
     if versus:  # 失业率控制在3.37%，比年目标任务4%低0.63个百分点: the plan, the gap to it
         what = _previous_name(sentence, begin)
@@ -497,7 +514,9 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         name = ""  # 全市20个区县排名第4: the set ranked in names nothing ranked
     if inherit and name in ATTRIBUTES and begin > 0:
         owner = _owner_name(sentence, begin)
-        if owner:  # 重点项目50个，总投资178.7亿元: the projects' total investment
+        # (葡萄总产…，总产值…: a measure before is no owner, the product they share is)
+        measured = name in SUBJECTLESS_MEASURES and owner.endswith(tuple(SUBJECTLESS_MEASURES))
+        if owner and not measured:  # 重点项目50个，总投资178.7亿元: the projects' total investment
             return [owner + name]
     if begin > 0 and _GAP_TO_SCOPE.match(raw) and not _GAP_TO_SCOPE.match(raw).group("what"):
         subject = _earlier_gap_subject(sentence, begin)
@@ -513,10 +532,16 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         owner = _before_bracket(sentence, begin - 1)
         if owner:  # …引起的空气污染(占31.3%): the share of what the bracket follows
             return [owner + name if name.startswith("占") else owner]
-    if name in SUBJECTLESS_MEASURES and begin > 0:
-        subject = _subject_before(sentence, begin)
+    name = _bare_measure(name)
+    if name in SUBJECTLESS_MEASURES:
+        if kind == "area":
+            name = _AREA_OF_VERB.get(name, name)
+        subject = _own_subject(raw, name) or (
+            _subject_before(sentence, begin, name) if begin > 0 else "")
         if subject:  # 水果种植面积为…亩，产量为…吨: the fruit's output
             return [subject + name]
+    if _REACHED_TO.search(name) and not _has_noun(_PERIOD_INSIDE.sub("", name)[:-2]):
+        name = ""  # 到3月份跌至: the same measure as the figure before, now at its new level
     generic = (not name or name.startswith((*GROWTH_SIZE_WORDS, "占", "比重"))
                or name in _GENERIC_AMOUNTS)
     if inherit and generic and (not name or begin > 0):
@@ -547,15 +572,46 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
 #: Kinds of a physical size printed right after a count (项目47条267公里, 水库3座库容1200万立方米
 #: aside): the size of what was counted.
 MEASURED_ALONG = frozenset({"length", "area", "volume", "weight"})
-#: Measures named without what they measure (产量, 价格, 总面积): in a list of one crop's or one
-#: product's figures the subject is named once, before the first (水果种植面积为…亩，产量为…吨).
+#: Measures named without what they measure (产量, 价格, 总面积, 挂果面积, 均价, 销售): in a list of
+#: one crop's or one product's figures the subject is named once, before the first (水果种植面积
+#: 为…亩，产量为…吨; 葡萄种植面积…，挂果面积…，总产…).
 SUBJECTLESS_MEASURES = frozenset({"产量", "总产量", "亩产量", "平均亩产量", "单产", "价格", "面积",
-                                  "总面积", "种植面积", "产值", "总产值"})
+                                  "总面积", "种植面积", "产值", "总产值", "总产", "年产量",
+                                  "亩均年产量", "亩均产量", "挂果面积", "挂果", "销售", "销量",
+                                  "销售量", "平均销售单价", "销售单价", "单价", "均价",
+                                  "平均价格", "收购价"})
+#: Measures an earlier clause may name its subject before, besides those (苹果优质果率).
+_SUBJECT_HOLDING_MEASURES = ("播种面积", "优质果率")
 #: A subject named before one of those measures in an earlier clause (水果种植面积, 桃产量基本持平).
-_SUBJECT_OF_MEASURE = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{1,6}?)(?:种植面积|播种面积|总面积|面积|总产量"
-                                 r"|平均亩产量|亩产量|产量|价格|总产值|产值)")
+_SUBJECT_OF_MEASURE = re.compile(
+    r"^(?P<subject>[\u4e00-\u9fff]{1,6}?)(?:" + "|".join(sorted(
+        {*SUBJECTLESS_MEASURES, *_SUBJECT_HOLDING_MEASURES}, key=lambda w: (-len(w), w))) + ")")
 #: A subject printed alone right before its figure (梨1500公顷): at most this many characters.
 MAX_BARE_SUBJECT = 4
+#: A class of the product named after a description ending in 的 (以红提为主的中晚熟品种): at most
+#: this many characters.
+MAX_CLASS_SUBJECT = 6
+#: Words before a subjectless measure that are no part of its subject (葡萄累计销售, 预计实现总产).
+_BEFORE_MEASURE = re.compile(r"(?:累计|共计|共|预计|实现|完成|已|达)+$")
+#: A period printed inside a name, after its scope (遵义县1月份出售肥猪均价).
+_PERIOD_INSIDE = re.compile(r"\d{1,2}[-－—~～至]?\d{0,2}月份?|[一二三四]季度|上半年|下半年")
+#: A verb a level moves by to a new value (跌至, 降到, 升至): with only a time before it, the
+#: name is that of the figure before.
+_REACHED_TO = re.compile(r"(?:跌|降|升|增|涨|提高|提升|下降|上升|增加|减少|回落|下跌|上涨)(?:至|到)$")
+#: A comparison base a bracketed value follows (较常年同期(10.0毫米), 比上年同期(…)): the value is
+#: the base's.
+_COMPARED_TO_BASE = re.compile(r"(?:较|比)(?P<base>常年同期|上年同期|去年同期|常年|上年|去年)$")
+#: A growth in per cent ending the text before a clause (增长11.6%，较上年同期(3.2%)).
+_GROWTH_BEFORE = re.compile(rf"(?:增长|增速|增幅|上涨|上升|提高){_NUMBER}\s*[%％][，,]$")
+#: A departure from the normal, named by its base and word (较常年同期偏少): the measure before
+#: departs.
+_DEPARTURE = re.compile(r"(?:较|比)(?:常年同期|常年|历年同期|同期)(?:偏高|偏低|偏多|偏少)")
+#: The low end of a range right before its high end (8~9毫米, -5.6~-5.1℃).
+_RANGE_LOW = re.compile(rf"{_NUMBER}\s*[~～〜—－-]\s*$")
+#: A label ending in a departure from the normal (…较常年同期偏少): it says which way.
+_DEPARTURE_END = re.compile(r"偏(?:高|低|多|少)$")
+#: A count of an area figure: a crop hanging fruit is measured by its area (挂果7.03万亩).
+_AREA_OF_VERB = {"挂果": "挂果面积"}
 
 
 def _all_nouns(text: str) -> bool:
@@ -563,21 +619,70 @@ def _all_nouns(text: str) -> bool:
     return all(flag.startswith(_NOUN_FLAGS) for _, flag in _flags(text))
 
 
-def _subject_before(sentence: str, begin: int) -> str:
+def _bare_measure(name: str) -> str:
+    """``name`` without the verbs of reaching before a subjectless measure (实现总产 -> 总产),
+    or ``name`` itself."""
+    for verb in _REACHING:
+        if name.startswith(verb) and name[len(verb):] in SUBJECTLESS_MEASURES:
+            return name[len(verb):]
+    return name
+
+
+def _class_after_of(cleaned: str) -> str:
+    """The class named after the last 的 of a description (以红提为主的中晚熟品种 -> 中晚熟品种),
+    when it is short and ends in a noun; else ''."""
+    if "的" not in cleaned:
+        return ""
+    tail = cleaned.rsplit("的", 1)[1]
+    flags = _flags(tail) if tail else ()
+    if 1 < len(tail) <= MAX_CLASS_SUBJECT and flags and flags[-1][1].startswith(_NOUN_FLAGS):
+        return tail
+    return ""
+
+
+def _own_subject(raw: str, name: str) -> str:
+    """The subject printed in the figure's own clause before a subjectless measure that the
+    agent cut dropped (全县以红提为主的中晚熟葡萄累计销售 -> 中晚熟葡萄), or ''."""
+    at = raw.rfind(name)
+    if at <= 0:
+        return ""
+    before = _BEFORE_MEASURE.sub("", raw[:at])
+    cleaned = clean_name(before) if before else ""
+    if not cleaned or re.search(r"\d", cleaned):
+        return ""
+    if len(cleaned) <= MAX_BARE_SUBJECT and _all_nouns(cleaned):
+        return cleaned
+    return _class_after_of(cleaned)
+
+
+def _subject_before(sentence: str, begin: int, measure: str = "") -> str:
     """The subject of the nearest earlier clause of the segment (up to ；or 。) that names one
-    before a measure (水果种植面积为…) or alone before its figure (梨1500公顷), or ''."""
+    before a measure (水果种植面积为…) or alone before its figure (梨1500公顷), or ''.  An
+    earlier clause naming the same ``measure`` gives its whole name (1月份出售肥猪均价…，2月份
+    均价…: the same price)."""
     j = begin - 1
     while j > 0 and sentence[j] not in "；;。！？":
         pbegin = _clause_start(sentence, j)
         clause = sentence[pbegin:j]
         head = re.split(r"\d", clause, maxsplit=1)[0]
         cleaned = clean_name(head) if head else ""
+        figures = list(re.finditer(_NUMBER, clause))
+        named = clean_name(clause[:figures[-1].start()]) if measure and figures else ""
+        if named.endswith(measure) and len(named) > len(measure) and (
+                _has_noun(named[:-len(measure)])):
+            # (遵义县1月份出售肥猪均价…，2月份均价…: the earlier month is no part of the name)
+            return _PERIOD_INSIDE.split(named[:-len(measure)])[-1] or named[:-len(measure)]
         m = _SUBJECT_OF_MEASURE.match(cleaned)
-        if m is not None and _all_nouns(m.group("subject")):
+        if m is not None and _all_nouns(m.group("subject")) and (
+                m.group("subject") not in SUBJECTLESS_MEASURES):
             return m.group("subject")
-        if cleaned and head != clause and len(cleaned) <= MAX_BARE_SUBJECT and cleaned not in (
+        bare = _bare_measure(cleaned)
+        if cleaned and head != clause and len(cleaned) <= MAX_BARE_SUBJECT and bare not in (
                 SUBJECTLESS_MEASURES) and _all_nouns(cleaned):
             return cleaned  # (基地种植了300多亩土豆: a verb, the subject follows the figure)
+        described = _class_after_of(cleaned) if head != clause else ""
+        if described and described not in SUBJECTLESS_MEASURES:
+            return described  # 以红提为主的中晚熟品种11.57万亩
         j = pbegin - 1
     return ""
 
@@ -1282,6 +1387,8 @@ def _with_fall_word(label: str, word: str | None) -> str:
     the word that form stands for (火灾起数减少); a gap (比全市低) names no fall."""
     if _GAP_SAID.search(label) or (word and len(word) > 1 and word in label):
         return label  # 压减率, 学科类校外培训机构压减: the printed word is the label's own
+    if _DEPARTURE_END.search(label):
+        return label  # 平均降水量较常年同期偏少: a departure from the normal says its way
     if word is None or word in _FALL_WORD_FORMS:
         for form in sorted(_FALL_WORD_FORMS, key=lambda f: (-len(f), f)):
             if label.endswith(form):

@@ -1,0 +1,68 @@
+"""Indicator labels, round 11 (issue 13): the classes the blind judges of the ninth figure set
+rejected most, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from helpers.metrics import extract_from_text
+
+
+def _names(sentence: str) -> dict[float, str | None]:
+    """value -> indicator of each non-date row (the values of a test sentence differ)."""
+    return {r["value"]: r["indicator"] for r in extract_from_text(sentence) if r["kind"] != "date"}
+
+
+# --- a measure named without its product takes the product named before ----------------------
+
+def test_fruit_measures_after_the_first_take_the_fruit():
+    got = _names("今年全镇柑橘种植面积达3.6万亩，挂果面积2.1万亩，预计实现总产4.8万吨，总产值5.5亿元。")
+    assert got[2.1] == "柑橘挂果面积"
+    assert got[4.8] == "柑橘总产"
+    assert got[5.5] == "柑橘总产值"  # not the output's 总产 + 总产值
+
+
+def test_sales_take_the_product_printed_before_the_agent_word():
+    got = _names("目前全县柑橘销售已近尾声，全县以沃柑为主的晚熟柑橘累计销售3.1万吨。")
+    assert got[3.1] == "晚熟柑橘销售"
+
+
+def test_a_class_after_a_description_names_the_next_measures():
+    got = _names("以砂糖橘为主的早熟品种1.2万亩，挂果6300亩，总产2.4万吨。")
+    assert got[6300] == "早熟品种挂果面积"
+    assert got[2.4] == "早熟品种总产"
+
+
+def test_a_repeated_price_is_the_first_price_without_its_month():
+    got = _names("该县1月份收购生猪均价15.2元/公斤，2月份均价14.8元/公斤，到3月份跌至13.1元/公斤。")
+    assert got[14.8] == "收购生猪均价"
+    assert got[13.1] == "收购生猪均价"
+
+
+def test_a_bare_yearly_output_takes_the_crop_of_the_area_before():
+    got = _names("全县核桃种植面积有12万亩，年产量达3万吨。")
+    assert got[3] == "核桃年产量"
+
+
+# --- the normal a forecast is compared with ---------------------------------------------------
+
+def test_a_value_in_brackets_after_the_normal_is_the_normal():
+    got = _names("预计全县平均降水量为420~460毫米，较常年同期(505.3毫米)偏少1~2成。")
+    assert got[505.3] == "常年同期平均降水量"
+    assert got[420] == "平均降水量"  # (the range before: its low end is no part of the name)
+
+
+def test_a_departure_from_the_normal_names_its_measure_and_way():
+    got = _names("平均气温为8.2~8.7℃，较常年同期(7.6℃)偏高0.6~1.1℃。")
+    assert got[7.6] == "常年同期平均气温"
+    assert got[0.6] == "平均气温较常年同期偏高"
+    low = _names("预计全市平均降水量为30~40毫米，较常年同期(52.4毫米)偏少2~3成。")
+    assert low[2] == "平均降水量较常年同期偏少"  # 偏少 said once, not made 偏减少
+
+
+def test_last_years_growth_in_brackets_is_a_growth():
+    got = _names("全镇实现工业增加值8600万元，增长7.4%，较上年同期(2.9%)明显加快。")
+    assert got[2.9] == "上年同期工业增加值增速"
+
+
+def test_a_change_on_the_week_before_names_its_subject():
+    got = _names("本周共接报各类警情1320起，较前一周环比下降8.40%。")
+    assert got[8.4].startswith("接报警情") and got[8.4].endswith("下降")
