@@ -186,7 +186,7 @@ _EXCESS = re.compile(r"超(?:出|过|额)?(?:年度)?(?:任务|目标|计划|序
 #: A category threshold: the figure bounds a group named right after it (三年以上有期徒刑,
 #: 10亿元以上基础设施项目, 收入10万元以上的村, 16周岁以上的常住人口), not a level reached; rates
 #: before 以上的 are shares of people (90%以上的群众), no threshold.
-_CATEGORY_AFTER = re.compile(r"^(?:规模)?(?:以上|以下)的?(?=[\u4e00-\u9fff])(?![和及与并且等])")
+_CATEGORY_AFTER = re.compile(r"^(?:规模)?及?(?:以上|以下)的?(?=[\u4e00-\u9fff])(?![和及与并且等])")
 #: The figures a base period names: right after it (比上年同期847件), or after 为/是 (去年同期为
 #: 26天); not after a word of change or a benchmark (比去年同期增长, 高于去年同期9个百分点),
 #: which make the figure a change.
@@ -268,9 +268,14 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         role = "target"  # 开展为期三年的专项整治, 分两年实施完成: the years a campaign is planned over
     if role == "level" and kind == "duration" and _DEADLINE_AFTER.match(sentence, end):
         role = "limit"  # 1个工作日内完成预审, 在18个月内实施完成: the time a rule allows
-    if role == "level" and kind not in ("rate", "count") and _THRESHOLD_BEFORE.search(
-            before) and _THRESHOLD_AFTER.match(sentence, end):
-        role = "limit"  # 超10亿元投资项目2个, 超10万元村达120个: the bound of a category counted
+    if role == "level" and kind not in ("rate", "count") and (_THRESHOLD_BEFORE.search(
+            before) or _THRESHOLD_BEFORE.search(before + sentence[start])) and _THRESHOLD_AFTER.match(
+            sentence, end):
+        # 超10亿元投资项目2个, 超10万元村达120个, 超千万美元企业17家 (超 printed as the figure's
+        # own first character): the bound of a category counted
+        role = "limit"
+    if role == "level" and kind not in ("rate", "count") and _BOUND_THEN_COUNT.match(after):
+        role = "limit"  # 注册资金千万元以上46家: the bound of the firms counted right after it
     if role in ("level", "change") and (_BOUND_WORD.search(before) or _BOUND_WORD_AHEAD.match(
             sentence, start)) and _GROUP_AFTER.match(sentence, end):
         # 低于100分高于95分的单位, 满意率不足80%的乡镇: the bound of a group of units counted
@@ -482,6 +487,9 @@ _THRESHOLD_BEFORE = re.compile(r"(?:^|[^不])(?:超|超过|过)$")
 MAX_CATEGORY_NOUN = 6
 _THRESHOLD_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{1,{MAX_CATEGORY_NOUN}}}?(?:达到?|有|共|为)?"
                               r"\d+(?:\.\d+)?[个家户项村家座所]")
+#: A bound right before the count of what it bounds (注册资金千万元以上46家, 亿元以上5家): the figure
+#: names the category, the count after it how many fall in it.
+_BOUND_THEN_COUNT = re.compile(r"^及?以上\d+(?:\.\d+)?[家个户项所座]")
 #: Words right before a figure that bound a group (低于100分, 不足80%, 未达到90%) when a group
 #: of units follows it (…的单位, …的乡镇): then a limit, not a gap.
 _BOUND_WORDS = "低于|高于|不足|不到|未达到?|达不到|超过|大于|小于"

@@ -44,3 +44,21 @@ def test_a_cut_to_a_time_within_is_a_limit_and_a_cut_to_a_count_a_movement():
 def test_a_cut_to_a_time_without_within_stays_the_end_of_the_movement():
     ctx = _context("办结时间由7个工作日压缩至3个工作日。", "3个工作日", "duration")
     assert (ctx.role, ctx.direction) == ("to", "down")
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind"), [
+    ("全镇为70周岁及以上老年人免费发放电热毯。", "70周岁", "age"),
+    ("去年新签约注册资本五千万元以上12家。", "五千万元", "money"),
+    ("全区引进企业60家，其中超千万元企业9家。", "超千万元", "money"),
+])
+def test_the_bound_of_a_category_counted_is_a_limit(sentence, figure, kind):
+    assert _context(sentence, figure, kind).role == "limit"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind"), [
+    ("全镇70周岁老人王某领到电热毯。", "70周岁", "age"),
+    ("去年新签约注册资本五千万元，其中外资12家。", "五千万元", "money"),
+    ("全区企业营收超千万元，带动就业9000人。", "超千万元", "money"),
+])
+def test_an_amount_not_followed_by_its_category_stays_a_level(sentence, figure, kind):
+    assert _context(sentence, figure, kind).role == "level"
