@@ -323,6 +323,15 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
             sentence, clause_start, unit=_unit_of(sentence[start:end])):
         # 计划投资2430万元,完成62个行政村…,铺设管网575公里: the later works of the plan's list
         role = "target"
+    if (role == "change" and direction is not None or role == "level" and _REACHED.search(
+            before + _ahead_word(sentence, start))) and not (COMPARISON.search(before) or ACHIEVED.search(before) or PERIOD.search(
+            before)) and _follows_target(sentence, clause_start, over_bare=MAX_PLAN_ASIDES,
+                                         unit=None if role == "change" else _unit_of(
+                                             sentence[start:end])):
+        # 力争…零售总额增长11%以上,居民收入分别增长8%、9%以上; …到2020年超过80亿元,…,R&D支出
+        # 占比3%,高新技术企业达16家: the later items of a plan's list, told without a base or a
+        # period of their own, are aimed at as the item before them is
+        role = "target"
     if direction == "up" and value is not None and value < 0:
         direction = "down"  # 增长-3.2%: a printed negative growth is a fall
     if role == "change" and direction is None and value is not None and value < 0:
@@ -400,14 +409,23 @@ def _unit_of(figure: str) -> str:
     return tail[-1:] if tail[-1:] and not tail[-1:].isdigit() else ""
 
 
-def _follows_target(sentence: str, clause_start: int, *, unit: str | None = None) -> bool:
+def _follows_target(sentence: str, clause_start: int, *, unit: str | None = None,
+                    over_bare: int = 0) -> bool:
     """Whether the clause before the one at ``clause_start`` (parted by a comma) ends with a
     figure that is a target (力争完成投资80亿元，增长10%); with ``unit``, one of another unit (an
-    amount done after an amount planned, 计划投资5亿元,完成3亿元, is no further item)."""
+    amount done after an amount planned, 计划投资5亿元,完成3亿元, is no further item); with
+    ``over_bare``, up to that many clauses without a figure between are passed over (…超过80亿元,
+    经济发展的质量和效益进一步提升,R&D支出占比3%)."""
     if clause_start < 2 or sentence[clause_start - 1] not in "，,":
         return False
     prev = _clause_start(sentence, clause_start - 1)
     clause = sentence[prev:clause_start - 1]
+    while over_bare > 0 and not re.search(r"\d", clause) and prev >= 2 and sentence[
+            prev - 1] in "，,":
+        over_bare -= 1
+        end = prev - 1
+        prev = _clause_start(sentence, end)
+        clause = sentence[prev:end]
     if unit is None:  # the figure ends the clause (…80亿元，增长10%)
         m = _LAST_FIGURE.search(re.sub(r"(?:以上|左右|以内)$", "", clause))
     else:  # a list's earlier item, its figure anywhere in it (完成62个…工程,铺设…)
@@ -424,6 +442,19 @@ def _follows_target(sentence: str, clause_start: int, *, unit: str | None = None
     return first.role == "target"
 
 
+#: How many clauses without a figure may stand between two items of a plan's list (…超过80亿元,
+#: 经济发展的质量和效益进一步提升,R&D支出占比3%): a remark on the plan, not a new subject.
+MAX_PLAN_ASIDES = 2
+#: How an item of a plan's list names the value aimed at (占比3%, 达16家, 达到95%).
+_REACHED = re.compile(r"(?:达到?|占比|超过|突破)$")
+#: The word a figure's own text may open with (达16家, 超过80亿元: the row's match holds it).
+_OPENING_WORD = re.compile(r"达到?|超过|突破")
+
+
+def _ahead_word(sentence: str, start: int) -> str:
+    """The word of reaching the figure at ``start`` opens with (达 of 达16家), or ''."""
+    m = _OPENING_WORD.match(sentence, start)
+    return m.group() if m else ""
 #: A figure followed by words without a break (180.37%结案1058件, a comma lost in print): the
 #: words before it are its own, not the next figure's.
 _FIGURE_THEN_WORDS = re.compile(r"\d(?:%|‰|个百分点|[件人起项户家次名元])(?=[\u4e00-\u9fff])"

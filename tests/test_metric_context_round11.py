@@ -62,3 +62,28 @@ def test_the_bound_of_a_category_counted_is_a_limit(sentence, figure, kind):
 ])
 def test_an_amount_not_followed_by_its_category_stays_a_level(sentence, figure, kind):
     assert _context(sentence, figure, kind).role == "level"
+
+
+def test_later_items_of_a_plan_list_are_aimed_at_as_the_item_before():
+    sentence = ("今后三年，全乡将力争农业总产值年均增长6%左右，到2027年达到12亿元，"
+                "农村面貌进一步改善，绿色食品占比40%，家庭农场达80家，持续巩固脱贫成果。")
+    assert _context(sentence, "40%").role == "target"
+    assert _context(sentence, "80家", "count").role == "target"
+
+
+def test_a_growth_after_a_planned_growth_is_aimed_at_too():
+    sentence = "力争全镇税收增长9%以上，农民人均收入分别增长7%、8%以上。"
+    ctx = _context(sentence, "7%")
+    assert (ctx.role, ctx.direction) == ("target", "up")
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind", "role"), [
+    # a base of comparison, a period or a word of achievement: told as done
+    ("力争全镇税收增长9%以上，农民人均收入同比增长7%。", "7%", "rate", "change"),
+    ("力争全年产值达到12亿元，目前已达80家企业入驻。", "80家", "count", "level"),
+    ("力争全年产值达到12亿元，1-6月产值达到5亿元。", "5亿元", "money", "level"),
+    # no target before
+    ("全乡农业总产值增长6%，绿色食品占比40%。", "40%", "rate", "level"),
+])
+def test_items_told_as_done_after_a_plan_keep_their_role(sentence, figure, kind, role):
+    assert _context(sentence, figure, kind).role == role
