@@ -8,7 +8,7 @@ listed: the pattern is the level, a short name and an ending.
 
 Where (``find_agency``): the headline's subject, else the subject of the body's first
 sentences, else the 来源 string printed with the article (an acting organ comes before a printed
-one, CONVENTIONS A-source); a subject is an organ at the start of a clause, with at most place
+one, CONVENTIONS A-source), else the service hall the report is about (``_service_hall``); a subject is an organ at the start of a clause, with at most place
 names, a time phrase (近日，) or an intro (由, 记者从) before it.  Not organs: the party committee
 and the government as the whole locality (县委, 县政府, 县人民政府), their leaders (县委常委,
 县委书记), the media (融媒体中心, 电视台) and journalists.  A township's organs are organs
@@ -62,8 +62,9 @@ WHOLE_NAMES = ("纪委监委", "纪委", "监委", "政协")
 #: Characters that do not occur in organ names but join words in a sentence: a stretch holding
 #: one is not a name (县长在县民政局 is not one organ).  Level characters are excluded too, except
 #: in the words 市场 / 市政 / 城市 / 区域 (县市场监管局, 市城市管理局); 长 only as the head named by a
-#: hotline (市长热线办公室: the mayor's hotline office, 县长信箱).
-_JOINERS = "在到对和与及等了的是将把被向从给由为于以所着过召开长"
+#: hotline (市长热线办公室: the mayor's hotline office, 县长信箱).  Also 获 (某省获国务院表扬), 各
+#: (省政府各厅委: every department) and 最 (an advert's 最好医院): no organ's name holds them.
+_JOINERS = "在到对和与及等了的是将把被向从给由为于以所着过召开长获各最"
 #: Township characters: a county's organ is not named after a town (县白楼镇群众工作中心 is the
 #: town's centre, 区交道口街道党群服务中心 the subdistrict's), except in 乡村 (县乡村振兴局).
 _TOWNSHIPS = "镇乡街"
@@ -611,6 +612,44 @@ def find_agency(headline: str | None, text: str, source: str | None) -> str | No
         return printed
     if _HOTLINE_BULLETIN.search(headline or ""):
         return _hotline_office(text)
+    return _service_hall(headline or "", text)
+
+
+#: Government service halls, where a unit's windows sit together (政务服务中心, 便民服务中心,
+#: 行政服务中心): a report on the hall itself (it opens, it serves, people praise it) is the
+#: hall's, though no clause has it as the subject (CONVENTIONS C-services reads such paragraphs as
+#: the hall's work).  Not a party-and-masses centre (党群服务中心: a venue for activities).
+SERVICE_HALLS = ("政务服务中心", "便民服务中心", "行政服务中心")
+#: Fewest times the hall is named (in any form, its level printed or not) for it to be the topic
+#: of the report: one mention is a place visited or a window moved in (参观了县政务服务中心).
+MIN_HALL_MENTIONS = 2
+#: The hall must be named with its level where the report opens: in the headline or the first
+#: characters of the body (its first paragraph or two).
+HALL_OPENING = 400
+#: Level characters a hall is named with (县行政服务中心, 区政务服务中心, 镇便民服务中心, 街道…).
+HALL_LEVELS = "省市县区州旗镇乡"
+#: Characters before a level character that make it a common noun (全县, 各区, 该镇, 每个乡), and
+#: the common nouns 城市, 乡镇, 城镇: no one unit's level.
+_NOT_HALL_UNIT = "全各该每"
+_NOT_HALL_UNIT_WORDS = ("城市", "乡镇", "城镇")
+
+
+def _service_hall(headline: str, text: str) -> str | None:
+    """The service hall a report is about (``SERVICE_HALLS``): named at least
+    ``MIN_HALL_MENTIONS`` times, once with its unit's level within the report's opening; written
+    as level + hall (街道 as 街道); None when no hall is, or halls of two kinds are."""
+    whole = headline + "\n" + text
+    counts = {hall: whole.count(hall) for hall in SERVICE_HALLS}
+    kinds = [hall for hall in SERVICE_HALLS if counts[hall] >= MIN_HALL_MENTIONS]
+    if len(kinds) != 1:
+        return None
+    hall = kinds[0]
+    opening = headline + "\n" + text[:HALL_OPENING]
+    for m in re.finditer(rf"(街道|[{HALL_LEVELS}]){hall}", opening):
+        before = opening[max(0, m.start() - 1):m.start()]
+        if (before and before in _NOT_HALL_UNIT) or before + m[1] in _NOT_HALL_UNIT_WORDS:
+            continue
+        return m[1] + hall
     return None
 
 

@@ -1,0 +1,64 @@
+"""The reporting organ (helpers.places.agency) of reports on a service hall, and words that
+join a sentence and never make an organ's name (获, 各, 最)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.places.agency import find_agency, organs
+
+
+# -- a report on one service hall is the hall's ------------------------------------------------
+def test_a_hall_opening_for_business_is_the_agency():
+    text = ("本台消息 3月2日起，改建后的区政务服务中心开始对外办公，设窗口60个。\n"
+            "据介绍，区政务服务中心下一步将推行“一窗通办”。")
+    assert find_agency(None, text, None) == "区政务服务中心"
+
+
+def test_a_township_hall_named_with_its_town_gives_the_town_level():
+    headline = "青石镇便民服务中心：群众办事少跑腿"
+    text = "走进青石镇便民服务中心，大厅宽敞明亮。这个便民服务中心去年办结事项三千件。"
+    assert find_agency(headline, text, None) == "镇便民服务中心"
+
+
+def test_a_hall_praised_by_a_visitor_with_its_district_name_is_the_agency():
+    text = ("“没想到一个上午就办好了。”5月8日，一家商贸公司的负责人对白杨区政务服务中心的服务"
+            "十分满意。\n得知企业的难处后，白杨区政务服务中心安排专人上门帮办。")
+    assert find_agency(None, text, None) == "区政务服务中心"
+
+
+def test_a_hall_named_once_as_a_place_visited_is_no_agency():
+    text = "调研组一行先后来到高铁新区、县行政服务中心、城北工业园，详细了解项目进展。"
+    assert find_agency(None, text, None) is None
+
+
+def test_a_hall_named_only_as_a_common_noun_is_no_agency():
+    text = ("180平方米的大厅里，十多个部门的人员一站式服务，这是一个普通乡镇的便民服务中心。\n"
+            "各地正在乡镇设立便民服务中心，把办事窗口搬到农民家门口。")
+    assert find_agency(None, text, None) is None
+
+
+def test_a_party_and_masses_centre_is_no_service_hall():
+    text = ("街道党群服务中心揭牌，面积600平方米。\n"
+            "据悉，街道党群服务中心将开展议事协商、文化活动。")
+    assert find_agency(None, text, None) is None
+
+
+def test_an_acting_organ_comes_before_the_hall():
+    text = ("6月1日，县数据局在县政务服务中心召开窗口人员培训会。\n"
+            "县政务服务中心各窗口负责人参加培训。")
+    assert find_agency(None, text, None) == "县数据局"
+
+
+# -- words that join a sentence make no organ's name ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "东湖省获国务院表扬激励，各地再接再厉。",   # 获: 省|获国务|院 is no organ
+    "致各市州人民政府，省政府各厅委、各直属机构：",  # 各: 省政府各厅 is every department
+    "北京最好的专科医院治疗偏方，点击了解。",      # 最: an advert's hospital
+])
+def test_joining_words_break_an_organ_name(text):
+    assert organs(text) == []
+
+
+def test_an_organ_is_still_read_after_such_a_word():
+    assert [o for _s, _e, o in organs("经省政府同意，省政府办公厅发文表扬")] == ["省政府办公厅"]
