@@ -77,11 +77,13 @@ def test_two_single_word_domains_keep_each_other():
 
 
 def test_a_long_single_word_is_not_dropped():
-    word = "乡村振兴"
+    # a long word of a domain other than farming (round 6 drops a farm word found once whatever
+    # its length: tests/test_coding_round6.py)
+    word = "扫黑除恶"
     assert len(word) > SINGLE_WORD_MAX_LEN
     matches = [("discipline", "domain", "纪委", 0, 2), ("discipline", "domain", "问责", 4, 6),
-               (AGRI, "domain", word, 8, 12)]
-    assert drop_single_word_domains("纪委问责，乡村振兴领域", matches) == matches
+               ("law_enforcement", "domain", word, 8, 12)]
+    assert drop_single_word_domains("纪委问责，扫黑除恶领域", matches) == matches
 
 
 def test_a_short_word_followed_by_work_on_it_names_the_work():
