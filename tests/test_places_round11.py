@@ -1,5 +1,6 @@
 """Localities on constructions that held-out set 14 showed the rules missing (issue 12, round 11):
-a headline speaking as a province over a body that lists its cities, ...
+a headline speaking as a province over a body that lists its cities; a zone printed with its
+rank (某市国家高新区); a bare 开发区 acting in the lead sentence on its city's site.
 
 Every text here was written for these tests, modelled on constructions met in real provincial,
 city and county news (a province's commendation bulletin, a provincial government's meeting
@@ -10,6 +11,7 @@ copied from a real item.
 from __future__ import annotations
 
 from helpers.places import locate_article
+from helpers.places.zones import find_zones
 
 
 def _core(loc) -> tuple:
@@ -68,3 +70,44 @@ def test_two_provinces_in_the_headline_are_no_one_provinces_subject():
             "省农业农村厅派人指导。五常市的稻田里，农机手正在整地。")
     loc = locate_article("黑龙江、吉林两省农户结对忙春耕", text)
     assert loc.level != "province"
+
+
+# --- a zone printed with its rank (CONVENTIONS L-zone-name) -----------------------------------
+
+
+def test_zone_with_its_national_rank_is_the_zone_by_its_printed_name():
+    text = ("今年以来，绵阳国家高新区新签约项目12个，总投资86亿元。高新区党工委表示，"
+            "将加快项目落地，园区新开工项目9个。")
+    loc = locate_article("绵阳国家高新区：新签约项目12个", text)
+    assert (loc.locality, loc.prefecture, loc.level) == ("绵阳国家高新区", "绵阳市", "zone")
+
+
+def test_zone_with_national_rank_and_full_ending():
+    text = "3月2日，玉溪国家级经济技术开发区召开招商推介会，签约项目6个。"
+    assert [z.place.name for z in find_zones(text)] == ["玉溪国家级经济技术开发区"]
+    assert locate_article(None, text).level == "zone"
+
+
+def test_national_rank_without_a_city_names_no_zone():
+    assert find_zones("市政府召开会议，部署申报创建国家高新区工作。") == []
+
+
+# --- a bare zone word acting in the lead (CONVENTIONS L-zone-city) -----------------------------
+
+
+_SIGNING = ("6月3日上午，全省招商大会召开前夕，开发区举行重点项目集中签约仪式，签约项目8个。"
+            "今年以来，开发区坚持以商招商，新引进企业12家。")
+
+
+def test_bare_zone_opening_the_lead_clause_is_the_zone_on_its_citys_site():
+    loc = locate_article(None, _SIGNING, home="漯河市")
+    assert (loc.level, loc.prefecture) == ("zone", "漯河市")
+    assert loc.locality != "漯河市"
+
+
+def test_bare_zone_visited_in_the_lead_stays_the_city():
+    # the city's secretary goes to the zone: the zone is where the city acts, said twice only
+    text = _SIGNING.replace("全省招商大会召开前夕，开发区举行重点项目集中签约仪式",
+                            "市委书记到开发区调研重点项目建设")
+    loc = locate_article(None, text, home="漯河市")
+    assert (loc.locality, loc.level) == ("漯河市", "prefecture")

@@ -432,11 +432,32 @@ def _bare_home_zone(headline: str, text: str, place: Place | None, home: Place |
         if not own:
             return None
     word, refs = bare_zone_refs(headline, text)
-    if word is None or refs < MIN_BARE_ZONE_REFS:
+    leads = word is not None and _bare_zone_leads(word, headline, text)
+    if word is None or refs < (MIN_LEAD_BARE_ZONE_REFS if leads else MIN_BARE_ZONE_REFS):
         return None
-    if place is not None and place is not _UNNAMED_COUNTY and refs <= w.refs[place]:
+    if place is not None and place is not _UNNAMED_COUNTY and (
+            refs < w.refs[place] if leads else refs <= w.refs[place]):
         return None
     return home_zone(word, home)
+
+
+#: References enough for a bare zone word that is the subject of the headline's or the lead
+#: sentence's clause (…，开发区举行签约仪式): the zone acts there (CONVENTIONS L-zone-city), so
+#: once more in the body confirms it.
+MIN_LEAD_BARE_ZONE_REFS = 2
+#: What may stand before a clause's subject: its start, a comma, a space, a column tag's end.
+_CLAUSE_START = frozenset(",，;；:：】] \u3000")
+
+
+def _bare_zone_leads(word: str, headline: str, text: str) -> bool:
+    """Does the bare zone ``word`` open a clause of the headline or the body's first sentence
+    (开发区举行…, …召开在即，开发区举行…): the zone is the acting subject there."""
+    lead, _start = first_sentence(text)
+    for source in (headline, lead):
+        for m in re.finditer(re.escape(word), source):
+            if m.start() == 0 or source[m.start() - 1] in _CLAUSE_START:
+                return True
+    return False
 
 
 #: A study trip: travelling to (赴, 到, 前往) other places to learn from them (考察学习,

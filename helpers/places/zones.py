@@ -10,8 +10,9 @@ Two sources, no names typed here:
   云龙示范区.  They keep jionlp's full name and code; the short names the gazetteer indexes
   (西洞庭管理区) find them too.
 - Others jionlp lacks (邵阳经济技术开发区, 常德市西湖管理区, 湖南湘江新区) are recognised by their
-  name pattern: a prefecture's or province's name (full or short) + at most
-  ``MAX_ZONE_CORE`` characters + one of ``ZONE_SUFFIXES``.  They have no code; the name is the
+  name pattern: a prefecture's or province's name (full or short) + its rank where printed
+  (国家, 国家级: ``NATIONAL_RANK``) + at most ``MAX_ZONE_CORE`` characters + one of
+  ``ZONE_SUFFIXES``.  They have no code; the name is the
   city's name as printed + the zone's own name + the full ending (邵阳经开区 -> 邵阳经济技术开发区,
   ``SUFFIX_SYNONYMS``).  Two kinds joined before one ending (某市经济技术和高新技术产业开发区) are
   the first kind's zone; a listed zone by its own name and ending with its twin county bracketed
@@ -61,6 +62,9 @@ PLAIN_DEVELOPMENT = "经济开发区"
 #: Most characters between a city's name and the ending (湘江 in 湖南湘江新区, 九华 in 湘潭九华
 #: 示范区): a zone's own name is short; more is a phrase (常德市召开全市开发区...).
 MAX_ZONE_CORE = 4
+#: The rank a zone may print between its city's name and its own (海口国家高新区, 某市国家级经济
+#: 技术开发区): part of the printed name, not of what tells one zone of the city from another.
+NATIONAL_RANK = "国家级?"
 #: Characters that cannot be inside a zone's own name: they make the stretch a phrase (全市,
 #: 各开发区, 两个园区, 县城新区) rather than a name.
 _NOT_IN_CORE = "全各等和与及的个家省市县区在对了为是将把被从向召开有两三四五六七八九十几多"
@@ -106,7 +110,7 @@ def _tables() -> _ZoneTables:
     names = "|".join(re.escape(n) for n in sorted(prefixes, key=len, reverse=True))
     suffixes = "|".join(re.escape(s) for s in ZONE_SUFFIXES)
     pattern = re.compile(
-        rf"(?P<pre>{names})(?P<core>[^\W\d_{_NOT_IN_CORE}]{{0,{MAX_ZONE_CORE}}}?)"
+        rf"(?P<pre>{names})(?P<rank>{NATIONAL_RANK})?(?P<core>[^\W\d_{_NOT_IN_CORE}]{{0,{MAX_ZONE_CORE}}}?)"
         rf"(?P<suf>{suffixes})"
     )
     # the listed names by their first two characters, longest first: one pass over a text finds
@@ -267,7 +271,7 @@ def _find_zones(text: str) -> list[Zone]:
                 printed_endings):
             suffix = PLAIN_DEVELOPMENT
         key = (unit.name, m["core"], suffix)
-        name = m["pre"] + m["core"] + key[2]
+        name = m["pre"] + (m["rank"] or "") + m["core"] + key[2]
         # a name printed so (with its full ending) before one completed from a shorter ending,
         # then the longer (the city's full name)
         rank = (name == m.group(), len(name))
