@@ -170,6 +170,25 @@ def test_every_recognized_name(tmp_path, field, name):
     assert row.extra == {}
 
 
+def test_a_researchers_own_sheet_words(tmp_path):
+    # a sheet typed by hand: 题目 for the title, 发表时间 for the date, 原文地址 for the link
+    table = read_table(write_csv(tmp_path / "mine.csv", [
+        ["题目", "发表时间", "出处", "全文", "原文地址"],
+        ["乡村公路通车", "2022年3月4日", "某县报", BODY_1, "http://example.org/1"]]))
+    assert table.field_columns == {"headline": "题目", "text": "全文", "published": "发表时间",
+                                   "newspaper": "出处", "url": "原文地址"}
+    assert table.rows[0].headline == "乡村公路通车"
+    assert table.rows[0].published == dt.date(2022, 3, 4)
+
+
+def test_subject_keywords_are_no_headline(tmp_path):
+    # CNKI's 主题 holds subject keywords beside the 题名: kept as an extra column
+    table = read_table(write_csv(tmp_path / "cnki.csv", [
+        ["题名", "主题", "正文"], ["夜间门诊开诊", "基层医疗;便民", BODY_2]]))
+    assert table.field_columns["headline"] == "题名"
+    assert table.rows[0].extra == {"主题": "基层医疗;便民"}
+
+
 def test_names_case_insensitive_and_trimmed(tmp_path):
     table = read_table(write_csv(tmp_path / "export.csv",
                                  [[" TITLE ", "Content", "PubDate"], ["甲", BODY_1, "20210827"]]))

@@ -68,6 +68,12 @@ _ENUMERATION = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[)）�
 # An indented line (ideographic spaces, two or more spaces, a tab): a paragraph's first line
 # in hard-wrapped text.
 _INDENT = re.compile(r"^(\u3000|\s{2,}|\t)")
+#: Longest column tag printed alone on a line in brackets (【高端访谈】, 【时政要闻】).
+COLUMN_TAG_MAX = 8
+# A column's tag alone on a line: the column the article runs in, no part of its title (a title
+# in brackets goes on after them: 【栏目】某某镇：…), unless it is the only title-like line (a
+# picture's caption under 【图片新闻】 has no other).
+_COLUMN_TAG = re.compile(rf"【[^【】]{{1,{COLUMN_TAG_MAX}}}】")
 #: Hard-wrapped text: at least this share of its lines run on (do not end a sentence or a
 #: quotation) -- web copies end nearly every line at a sentence end.
 WRAPPED_SHARE = 0.5
@@ -315,7 +321,14 @@ _NAME_VALUE = re.compile(f"[{IDEOGRAPHS}·（）()]{{2,{VALUE_BELOW_NAME_MAX}}}"
 
 
 def _choose_title(candidates: list[tuple[int, str]], out: ParsedText) -> None:
-    """Headline and subheads from the last run of title-like lines; earlier runs are lists."""
+    """Headline and subheads from the last run of title-like lines; earlier runs are lists.
+    A column tag alone on its line (【高端访谈】) is a subhead when other lines can be the title."""
+    tags = [(n, line) for n, line in candidates if _COLUMN_TAG.fullmatch(line.strip())]
+    tag_heads: list[str] = []
+    if tags and len(tags) < len(candidates):
+        candidates = [c for c in candidates if c not in tags]
+        tag_heads = [clean_title(line) for _, line in tags]
+        out.lines.extend(n for n, _ in tags)
     cuts = sorted(n for n, _, _ in out.furniture)
     runs: list[list[tuple[int, str]]] = []
     for n, line in candidates:
@@ -339,7 +352,7 @@ def _choose_title(candidates: list[tuple[int, str]], out: ParsedText) -> None:
         first, last = doc
         out.headline = "".join(clean_title(line) for _, line in group[first:last + 1])
         out.subheads = [clean_title(line) for k, (_, line) in enumerate(group)
-                        if not first <= k <= last]
+                        if not first <= k <= last] + tag_heads
         return
     listed = {clean_text(line) for line in lists}
     sizes = [len(clean_text(line)) for _, line in group]
@@ -347,7 +360,7 @@ def _choose_title(candidates: list[tuple[int, str]], out: ParsedText) -> None:
     main = 0 if sizes[0] > KICKER_SHARE * sizes[longest] else longest
     main = next((k for k, (_, line) in enumerate(group) if clean_text(line) in listed), main)
     out.headline = clean_title(group[main][1])
-    out.subheads = [clean_title(line) for k, (_, line) in enumerate(group) if k != main]
+    out.subheads = [clean_title(line) for k, (_, line) in enumerate(group) if k != main] + tag_heads
 
 
 def _document_title(group: list[tuple[int, str]]) -> tuple[int, int] | None:

@@ -6,7 +6,7 @@ rather than guess: an impossible date, a month without a day, a year outside
 ``MIN_YEAR``..this year + ``MAX_YEARS_AHEAD``, and day/month orders that differ between
 countries (``08/09/2021``) raise ``InputError`` naming the value and where it stood.
 
-Accepted (digits may be full-width; spaces around 年月日 are allowed)::
+Accepted (digits may be full-width; spaces around 年月日, and one around - / ., are allowed)::
 
     2021-08-27   2021/8/27   2021.08.27   20210827   2021年8月27日   2021年08月27日 09:30
     27 August 2021   Aug 27, 2021   Fri Aug 27 09:30:15 CST 2021 (the month named: no confusion)
@@ -50,8 +50,10 @@ _CLOCK = (
 )
 _TIME_AFTER_DIGIT = r"(?:(?:\s*T\s*|\s+)" + _CLOCK + r")?"
 _TIME_AFTER_DAY_SIGN = r"(?:\s*" + _CLOCK + r")?"
-# Year, month, day with one separator used twice: 2021-08-27, 2021/8/27, 2021.08.27.
-_SEPARATED = r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+# Year, month, day with one separator used twice: 2021-08-27, 2021/8/27, 2021.08.27; a site's
+# template may set the separators apart with one space each (2023 - 05 - 03).
+_SEPARATED = (r"(?P<year>\d{4}) ?(?P<sep>[-/.]) ?(?P<month>\d{1,2}) ?(?P=sep) ?"
+              r"(?P<day>\d{1,2})")
 # The weekday a Chinese date is often followed by (星期五, 周五); checked against the date.
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天])\s*[)）]?)?"
 _CHINESE = (

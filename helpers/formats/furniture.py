@@ -54,8 +54,17 @@ _NAVIGATION = re.compile(
 # A breadcrumb: 首页 followed by a separator (首页 > 新闻中心 > 乡镇动态, 首页>>政务公开).
 _BREADCRUMB = re.compile(r"^\s*(网站)?首页\s*(>|＞|»|›|/|→|-)")
 # A breadcrumb that does not start at 首页: three or more items joined by > (浙江在线 > 安吉新闻网 >
-# 时政新闻), or by › (某某 › 专栏 › 某区发布).
-_TRAIL = re.compile(r"[^>＞»›]+(?:[>＞»›][^>＞»›]+){2,}")
+# 时政新闻), or by › (某某 › 专栏 › 某区发布), the separator printed once or doubled (>>); the
+# rest of a trail whose 首页 stood on the line above, opening with its separator (>> 新区新闻 >>
+# 新区要闻); a site's name (…网) and one section (某某网>生态).
+#: Longest site name (before 网) and section name of a two-item trail (中国某某网>生态): a
+#: headline comparing two things with > is longer or names no site.
+TRAIL_SITE_MAX = 12
+TRAIL_SECTION_MAX = 8
+_TRAIL = re.compile(r"[^>＞»›]+(?:[>＞»›]{1,2}[^>＞»›]+){2,}"
+                    r"|\s*[>＞»›]{1,2}[^>＞»›]+(?:[>＞»›]{1,2}[^>＞»›]+)+"
+                    rf"|[^>＞»›\s]{{2,{TRAIL_SITE_MAX}}}网\s*[>＞»›]{{1,2}}\s*"
+                    rf"[^>＞»›\s]{{1,{TRAIL_SECTION_MAX}}}")
 # Page tools of government and newspaper sites.
 _TOOLS = re.compile(
     r"字[体體][：:]?\s*【?\s*大\s*】?\s*【?\s*中\s*】?\s*【?\s*小"
@@ -86,6 +95,10 @@ _CREDIT = re.compile(r"^\s*[（(]?\s*图片来源\s*[：:]")
 # An image's file name left where the image stood (wechat_2025-10-03_042038_246, IMG_0231.jpg):
 # one token of letters, digits and _ - . with an underscore or an image extension.
 _IMAGE_NAME = re.compile(r"(?=[\w.-]*(?:_|\.(?:jpe?g|png|gif|webp)$))[A-Za-z0-9_.-]+", re.IGNORECASE)
+# ... named by a Chinese system's default (微信图片_20210507092459, 截图_20230102_1): the word, _
+# and the time stamp of a digit run.
+_IMAGE_NAME_CN = re.compile(r"(?:微信图片|微信截图|屏幕截图|截图|图片)_\d{8,}(?:_\d+)?"
+                            r"(?:\.(?:jpe?g|png|gif|webp))?", re.IGNORECASE)
 # A site's menu: many short items side by side (要闻速览 三农视点 各地动态 惠农政策 …).
 _MENU_ITEM = re.compile(f"^[{IDEOGRAPHS}]{{%d,%d}}$")
 #: Fewest items of a menu line: four items side by side can be a title's phrases.
@@ -226,7 +239,7 @@ def furniture_kind(line: str, *, newspaper: str | None = None, menus: bool = Tru
         return None
     if len(s) <= EDITION_LINE_MAX and "版" in s[:8] and _EDITION.match(s):
         return "edition" if not _NAVIGATION.search(s) else "navigation"
-    if s.isascii() and _IMAGE_NAME.fullmatch(s):
+    if (s.isascii() and _IMAGE_NAME.fullmatch(s)) or ("_" in s and _IMAGE_NAME_CN.fullmatch(s)):
         return "credit"
     if menus and len(s) <= BUTTON_MAX and not _IDEOGRAPH.search(s) and not _TABLE_VALUE.fullmatch(s):
         return "tools"  # a site's button or counter (x, • 0, 208 0)

@@ -27,12 +27,12 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "source": ("来源", "信息来源", "文章来源", "稿件来源", "稿源", "供稿", "出处", "发布机构",
                "发布单位", "发文机关", "发布部门", "发文单位"),
     "published": ("发布时间", "发布日期", "发表时间", "日期", "时间", "发文日期", "成文日期",
-                  "生成日期", "更新时间", "录入时间", "刊发时间", "印发日期"),
+                  "生成日期", "更新时间", "录入时间", "刊发时间", "印发日期", "公开日期"),
     "author": ("作者", "记者", "通讯员", "撰稿", "撰文", "文", "摄影", "摄像", "图", "文/图",
                "文图", "本报记者", "实习生", "见习记者", "特约记者", "融媒记者"),
     "editor": ("编辑", "责任编辑", "责编", "审核", "审校", "校对", "核稿", "终审", "签发", "编审",
                "值班编辑", "美编", "版式", "一审", "二审", "三审", "初审", "复审"),
-    "other": ("索引号", "文号", "发文字号", "组配分类", "信息分类", "主题分类", "分类", "主题词",
+    "other": ("索引号", "信息索引号", "文号", "发文字号", "组配分类", "信息分类", "主题分类", "分类", "主题词",
               "关键词", "浏览次数", "点击数", "阅读次数", "访问量", "字号", "内容概述", "生效时间",
               "废止时间", "有效性", "公开方式", "公开范围", "责任部门", "体裁分类", "所属机构", "栏目", "当前版", "文章字数", "字数",
               "累计次数", "期号", "期次", "版名", "专栏", "专题", "报料热线", "新闻热线"),
@@ -104,6 +104,14 @@ _SEPARATORS = re.compile(r"[\s,，、;；/|丨｜]+")
 _VALUE_DEBRIS = re.compile(rf"\s+(?:{_HAN}{{1,6}}\s*[：:]|【\s*大\s|[【\[]?\s*打印|[【\[]?\s*关闭)")
 
 
+# A label opening the line with its characters spaced out to align with longer labels (索 引 号：,
+# 标  题：): read as the label (one or more spaces or ideographic spaces between characters).
+_SPACED_LABEL = re.compile(rf"((?:[{IDEOGRAPHS}][ \u3000]+){{1,5}}[{IDEOGRAPHS}])\s*[：:]")
+#: Bullets a site prints before each field of its header list (• 发布时间：…, • 2020-05-26 16:17,
+#: • 日期：…): no part of the field.  Not the middle dot ·, which joins an account's stamp.
+LIST_BULLETS = "•●▪"
+
+
 @dataclass
 class Header:
     """The fields of one header line (values as printed, stripped), by column."""
@@ -122,7 +130,13 @@ def parse_header(line: str) -> Header | None:
     in brackets (``（责任编辑：李四）``), or is a byline line of role words and names
     (``本报记者 张三 通讯员 李四``).
     """
-    s = line.strip().strip("【】[]")
+    s = line.strip()
+    if s[:1] in LIST_BULLETS:  # • 发布时间：2012-07-11 09:00: a site lists its fields as items
+        s = s[1:].strip()
+    if (spaced := _SPACED_LABEL.match(s)) is not None and (
+            label := "".join(spaced[1].split())) in _LABEL_FIELD:
+        s = label + s[spaced.end(1):]  # 索 引 号：… spaced to align with 发布机构：
+    s = s.strip("【】[]")
     if "(" in s:  # pinyin a site's script converter prints after characters: 時(shí)間
         s = _PINYIN.sub("", s)
     bracketed = s[:1] in "（(" and s[-1:] in "）)"

@@ -56,16 +56,19 @@ __all__ = [
 #: The article fields a table can provide, in the order ``field_columns`` lists them.
 FIELDS = ("headline", "text", "published", "newspaper", "page", "url", "author", "home")
 #: The column names each field is recognized by (compared case-insensitively, trimmed): the
-#: English names of scrapers and the Chinese ones of CNKI, Wisenews and newspaper e-archives.
+#: English names of scrapers and the Chinese ones of CNKI, Wisenews and newspaper e-archives,
+#: and the words a researcher's own sheet uses (题目, 文章标题, 发表时间, 原文地址).  Not 主题:
+#: in a CNKI export it is the subject keywords beside the 题名.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "headline": ("title", "headline", "标题", "题名", "篇名"),
+    "headline": ("title", "headline", "标题", "题名", "篇名", "题目", "标题名", "文章标题",
+                 "新闻标题", "文章题目"),
     "text": ("text", "content", "body", "fulltext", "正文", "内容", "全文"),
     "published": ("date", "published", "pubdate", "publish_date", "time", "日期", "发布时间",
-                  "发布日期", "出版日期", "刊期", "时间"),
+                  "发布日期", "出版日期", "刊期", "时间", "发表时间", "发表日期"),
     "newspaper": ("newspaper", "source", "media", "publication", "来源", "媒体", "报纸",
                   "报纸名称", "出处", "文献来源"),
     "page": ("page", "版次", "版面", "版号", "版名"),
-    "url": ("url", "link", "链接", "网址", "原文链接"),
+    "url": ("url", "link", "链接", "网址", "原文链接", "原文地址", "网页地址", "文章链接"),
     "author": ("author", "authors", "byline", "作者", "记者"),
     # the place the row's newspaper or site belongs to (what 我县 in it refers to), as
     # ``home`` in metadata.yaml but per row: a table gathered from several county sites
