@@ -131,38 +131,60 @@ def estimate_columns(lines: list[Line]) -> None:
     # candidates are in line order, so "not before the stop" and "before the next stop" cut a
     # window at one end, found by bisection, without a pass over it)
     cand_width = [lines[k].width for k in cand]
+    # the windows' ends, kept as the walk goes down the page (each one moves forward only):
+    # ``at`` candidates lie before line i, ``s_at`` stops at or before it; ``lo_c``/``hi_c``
+    # are the candidates before the stop before line i and before the stop after it
+    estimates: dict[tuple[int, int], float | None] = {}  # a window is met up to twice
 
-    def estimate(ws: list[float]) -> float | None:
-        if len(ws) < COLUMN_TOP:
+    def estimate(start: int, end: int) -> float | None:
+        """The median of the ``COLUMN_TOP`` widest of ``cand_width[start:end]`` (None for
+        fewer): an odd number, so the middle one (indexing: statistics.median costs more)."""
+        if end - start < COLUMN_TOP:
             return None
-        # the median of the COLUMN_TOP widest (an odd number: the middle one; indexing, as
-        # statistics.median costs more than the rest of this loop)
-        return sorted(ws)[-COLUMN_TOP:][COLUMN_TOP // 2]
+        key = (start, end)
+        got = estimates.get(key, estimates)
+        if got is estimates:
+            got = estimates[key] = sorted(cand_width[start:end])[
+                end - start - COLUMN_TOP + COLUMN_TOP // 2]
+        return got
 
     floor = glob - COLUMN_FLOOR_MARGIN  # a window of first and last lines underestimates
-    n = len(lines)
+    n_cand, n_stops = len(cand), len(stops)
+    at = s_at = lo_c = 0
+    hi_c = bisect.bisect_left(cand, stops[0]) if stops else n_cand
     for i, ln in enumerate(lines):
+        while at < n_cand and cand[at] < i:
+            at += 1
+        if s_at < n_stops and stops[s_at] <= i:
+            while s_at < n_stops and stops[s_at] <= i:
+                s_at += 1
+            lo_c = bisect.bisect_left(cand, stops[s_at - 1])
+            hi_c = bisect.bisect_left(cand, stops[s_at]) if s_at < n_stops else n_cand
         if ln.kind == "side":
             ln.col_before = ln.col
             continue
-        at = bisect.bisect_left(cand, i)
-        s_at = bisect.bisect_right(stops, i)
-        lo = stops[s_at - 1] if s_at else -1
-        hi = stops[s_at] if s_at < len(stops) else n
         # up to COLUMN_RADIUS candidates before line i, from the stop before it on
-        before = cand_width[max(at - COLUMN_RADIUS, 0, bisect.bisect_left(cand, lo)):at]
+        start = max(at - COLUMN_RADIUS, lo_c)
         # up to COLUMN_RADIUS candidates after it (itself left out), before the next stop
-        first = at + 1 if at < len(cand) and cand[at] == i else at
-        after = cand_width[first:min(first + COLUMN_RADIUS, bisect.bisect_left(cand, hi))]
-        est_b, est_a = estimate(before), estimate(after)
+        first = at + 1 if at < n_cand and cand[at] == i else at
+        end = min(first + COLUMN_RADIUS, hi_c)
+        est_b, est_a = estimate(start, at), estimate(first, end)
         if est_b is None:
-            est_b = est_a if est_a is not None else estimate(before + after)
+            est_b = est_a if est_a is not None else _estimate_joined(
+                cand_width[start:at] + cand_width[first:end])
             if est_b is None:
                 est_b = glob
         if est_a is None or est_a < COLUMN_DROP_RATIO * est_b:
             est_a = est_b  # too few full lines ahead (a headline, a short article follows)
         ln.col_before = _on_grid(max(est_b, floor), ln.ceiling)
         ln.col = _on_grid(max(est_a, floor), ln.ceiling)
+
+
+def _estimate_joined(ws: list[float]) -> float | None:
+    """``estimate_columns``' estimate of the widths before and after a line taken together."""
+    if len(ws) < COLUMN_TOP:
+        return None
+    return sorted(ws)[-COLUMN_TOP:][COLUMN_TOP // 2]
 
 
 def _on_grid(col: float, ceiling: float) -> float:
