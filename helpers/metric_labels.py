@@ -30,6 +30,7 @@ holds its words.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -153,7 +154,68 @@ def figure_labels(sentence: str, start: int, end: int, kind: str,
     names = _listed_name(sentence, start, end)
     if names is None:
         names = _names(sentence, start, end, kind, unit_printed)
+    names = [_with_part_qualifier(sentence, start, name) for name in names]
     return [_label(name, kind, unit, sentence, start, end) for name in names]
+
+
+# --- parts of a sentence that repeat one measure ---------------------------------------------
+
+#: Where a part of a sentence ends: a report gives each part (雪灾…；洪涝…；干旱…) its own
+#: segment.
+_PART_ENDS = "；;。！？"
+#: A qualifier of one character is a word's piece (新签项目: 新), not a part's name.
+MIN_QUALIFIER = 2
+#: POS flags of the words that open a part's qualifier (雪灾, 出租汽车, 城市, 干旱).
+_QUALIFIER_FLAGS = ("n", "ns", "nz", "a", "j")
+
+
+def _parts(sentence: str) -> list[tuple[int, int]]:
+    """The (begin, end) of each part of the sentence between part ends."""
+    cuts = [-1] + [i for i, ch in enumerate(sentence) if ch in _PART_ENDS] + [len(sentence)]
+    return [(a + 1, b) for a, b in itertools.pairwise(cuts) if b > a + 1]
+
+
+def _part_qualifier(sentence: str, begin: int, end: int) -> str:
+    """The words that open a part's first named figure (全年我县雪灾受灾人口3805人 -> 雪灾;
+    全市公交累计投入运力 -> 公交): the nouns before the first word of another kind."""
+    first = _FIGURE.search(sentence, begin, end)
+    if first is None:
+        return ""
+    opening = _clause_start(sentence, first.start())
+    if opening > begin and clean_name(sentence[begin:opening].rstrip("，,、 ")):
+        return ""  # 出台…方案，筛选出…11个重点乡镇: the part opens with no figure's subject
+    text = sentence[opening:first.start()]
+    prev = None
+    while prev != text:
+        prev = text
+        text = _TIME_PREFIX.sub("", _LEADING.sub("", text))
+    words = []
+    for word, flag in _flags(text):
+        if not flag.startswith(_QUALIFIER_FLAGS) or flag.startswith("ad"):
+            break
+        words.append(word)
+    return "".join(words) if len(words) < len(_flags(text)) else ""
+
+
+def _with_part_qualifier(sentence: str, start: int, name: str) -> str:
+    """``name`` with the qualifier of its part when the same name is printed in another part
+    too (…农作物受灾面积56.21公顷；洪涝…农作物受灾面积669.46公顷: 洪涝农作物受灾面积), so
+    that the parts' figures are told apart; ``name`` itself otherwise."""
+    if not name or len(name) < 2 or NOT_A_SUBJECT.match(name) or name.startswith(
+            GROWTH_SIZE_WORDS):
+        return name  # (下拉规上工业产值增速: a gap or contribution gets its subject later)
+    parts = _parts(sentence)
+    if len(parts) < 2 or sum(name in sentence[a:b] for a, b in parts) < 2:
+        return name
+    own = next((a, b) for a, b in parts if a <= start < b)
+    qualifier = _part_qualifier(sentence, *own)
+    others = {_part_qualifier(sentence, a, b) for a, b in parts if (a, b) != own
+              and name in sentence[a:b]}
+    if (len(qualifier) < MIN_QUALIFIER or qualifier.startswith("全")
+            or qualifier in name or qualifier in others or name[:2] in qualifier
+            or _COMPARE.search(qualifier)):
+        return name  # (环比事故起数和死亡人数分别上升…: the name itself opens the part)
+    return qualifier + name
 
 
 # --- 分别 lists -------------------------------------------------------------------------------
@@ -456,6 +518,11 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
                              inherit=inherit)
             if counted and counted[0]:
                 return [counted[0]]
+        if kind == "rate" and raw.strip() in (SHARE_NOUN, "占"):
+            counted = _names(sentence, begin + last.start(), begin + last.end(), "count", True,
+                             inherit=inherit)
+            if counted and counted[0]:  # 投诉3751件 占比 82.13%: the share of what was counted
+                return [counted[0] + SHARE_NOUN]
         if _DIRECTION_ONLY.fullmatch(raw):  # 比上年同期847件少297件: a change of the 847件's
             name = _names(sentence, begin + last.start(), begin + last.end(), kind, True,
                           inherit=inherit)

@@ -66,3 +66,32 @@ def test_last_years_growth_in_brackets_is_a_growth():
 def test_a_change_on_the_week_before_names_its_subject():
     got = _names("本周共接报各类警情1320起，较前一周环比下降8.40%。")
     assert got[8.4].startswith("接报警情") and got[8.4].endswith("下降")
+
+
+# --- a share printed after its count in the same clause ---------------------------------------
+
+def test_a_share_after_a_count_is_the_share_of_what_was_counted():
+    got = _names("咨询812件 占比 41.26%")
+    assert got[41.26] == "咨询占比"
+
+
+# --- parts of a sentence that repeat one measure ----------------------------------------------
+
+def test_parts_repeating_a_measure_are_told_apart_by_their_subject():
+    got = _names("全年全县风灾受灾人口1204人，农作物受灾面积88.5公顷，直接经济损失96.4万元；"
+                 "冰雹受灾人口2310人，农作物受灾面积140.2公顷，直接经济损失210.7万元。")
+    assert got[88.5] == "风灾农作物受灾面积"
+    assert got[140.2] == "冰雹农作物受灾面积"
+    assert got[210.7] == "冰雹直接经济损失"
+    assert got[1204] == "风灾受灾人口"  # its own name holds the subject already
+
+
+def test_transport_modes_repeating_passengers_are_told_apart():
+    got = _names("全市长途客运运送乘客约12.4万人次；全市地铁累计投入运力3.2万列次，运送乘客约260万人次。")
+    assert got[260] == "地铁运送乘客"
+    assert got[12.4] == "长途客运运送乘客"
+
+
+def test_a_measure_printed_once_keeps_its_name():
+    got = _names("全年雪灾受灾人口3100人，农作物受灾面积60.2公顷；洪涝受灾人口4200人，成灾面积30.5公顷。")
+    assert got[30.5] == "成灾面积"
