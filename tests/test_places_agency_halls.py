@@ -1,5 +1,5 @@
-"""The reporting organ (helpers.places.agency) of reports on a service hall, and words that
-join a sentence and never make an organ's name (获, 各, 最)."""
+"""The reporting organ (helpers.places.agency) of reports on a service hall, of weather
+warnings, and words that join a sentence and never make an organ's name (获, 各, 最)."""
 
 from __future__ import annotations
 
@@ -48,6 +48,25 @@ def test_an_acting_organ_comes_before_the_hall():
     text = ("6月1日，县数据局在县政务服务中心召开窗口人员培训会。\n"
             "县政务服务中心各窗口负责人参加培训。")
     assert find_agency(None, text, None) == "县数据局"
+
+
+# -- the weather observatory issues warnings in its own name -----------------------------------
+@pytest.mark.parametrize(("text", "organ"), [
+    ("青河县气象台5月3日16时发布大风蓝色预警信号：预计今天夜间我县有大风。", "县气象台"),
+    ("白城市气象台2月1日发布寒潮黄色预警，预警区域：全市。", "市气象台"),
+])
+def test_a_local_observatory_issuing_a_warning_is_the_agency(text, organ):
+    assert find_agency(None, text, None) == organ
+
+
+def test_the_national_observatory_cited_is_no_agency():
+    text = "中央气象台预计，本周末起大范围雨雪天气将影响春运，我市各部门已做好应对准备。"
+    assert find_agency(None, text, None) is None
+
+
+def test_tai_ends_no_organ_outside_the_observatory():
+    assert organs("县政府出台十条措施") == []
+    assert [o for _s, _e, o in organs("市气象台发布预警")] == ["市气象台"]
 
 
 # -- words that join a sentence make no organ's name ------------------------------------------

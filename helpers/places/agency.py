@@ -44,10 +44,11 @@ CENTRE = "中央"
 #: (区政协: ``WHOLE_NAMES``; 县领导看望政协 is no organ); 委会 is the short form of 委员会 (管委会);
 #: a government's research office is its 研究室, its office following up decisions its 督查室
 #: (市政府政务督查室); a party committee's inspection team (县委第一巡察组,
-#: 省委第六巡视组) acts as an organ of its own.
+#: 省委第六巡视组) acts as an organ of its own; a weather observatory (县气象台, the weather
+#: bureau's forecasting office) issues warnings in its own name.
 ORGAN_SUFFIXES = ("纪委监委", "委员会", "办公室", "办公厅", "研究室", "督查室", "检察院", "法院", "监委", "纪委", "中心",
                   "巡视组", "巡察组",
-                  "热线", "大队", "支队", "委会", "局", "委", "办", "院", "厅", "部")
+                  "热线", "大队", "支队", "委会", "局", "委", "办", "院", "厅", "部", "台")
 #: Second names of one organ printed after the first: 纪委监委 (the discipline commission and
 #: the supervisory commission share their staff; before 2018 纪委监察厅/局; also written 纪委监察委),
 #: and the office of a command (指挥部办公室).
@@ -79,6 +80,8 @@ NOT_ORGANS = ("常委", "书记", "融媒体中心", "新闻中心", "传媒中�
 #: 县融媒体中心：发挥媒体优势...), except as the unit being founded (某县融媒体中心挂牌成立).
 MEDIA_CENTRES = ("融媒体中心", "新闻中心", "传媒中心")
 _FOUNDED = re.compile(r"(?:正式)?(?:挂牌|成立|揭牌)")
+#: The weather observatory's ending: the national one (中央气象台) is cited in local weather news.
+OBSERVATORY = "气象台"
 #: A hotline's name ending: a hotline named without its office (市12345热线) is a channel.
 HOTLINE = "热线"
 #: A hotline's organ printed with its second name (12345政务服务热线中心, 12345热线平台): one organ.
@@ -99,8 +102,9 @@ _COMMITTEE_DEPARTMENT = re.compile(r"(委)常委、([^\W\d_、]{1,4}?部)(?:部�
 #: some of the county's departments, no one organ), never a party department's ending (宣传部).
 _NOT_ENDING = {"部": "(?!门)"}
 #: 部 after a direction is a region (地处广西西北部, 中部), never a department's ending; after 干 it
-#: is the word for cadres (某县各族干部、群众: people, no department).
-_NOT_AFTER = {"部": "(?<![东南西北中干])"}
+#: is the word for cadres (某县各族干部、群众: people, no department).  台 ends an organ only as
+#: the weather observatory (气象台; 县政府出台 is a verb, 电视台 the media).
+_NOT_AFTER = {"部": "(?<![东南西北中干])", "台": "(?<=气象)"}
 #: Names that are the party committee as a whole (县党委, 街道党工委), not an organ of it.
 WHOLE_COMMITTEES = ("党委", "党工委")
 _ORGAN = re.compile(
@@ -174,6 +178,8 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
             continue  # 县委中心组: the committee's study group
         if name.startswith("领导"):
             continue  # 县领导看望政协委员: the county's leaders, persons
+        if m["level"] == CENTRE and name.endswith(OBSERVATORY):
+            continue  # 中央气象台预计: the national forecast cited, no local organ reports
         is_media = media and name.endswith(MEDIA_CENTRES)
         if (name.endswith(NOT_ORGANS) and not is_media) or (
                 name.endswith("办") and name[-2:-1] in _VERBS_BEFORE_BAN):
