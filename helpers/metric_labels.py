@@ -155,7 +155,63 @@ def figure_labels(sentence: str, start: int, end: int, kind: str,
     if names is None:
         names = _names(sentence, start, end, kind, unit_printed)
     names = [_with_part_qualifier(sentence, start, name) for name in names]
+    if kind == "count":
+        names = [_with_head_action(sentence, start, name) for name in names]
     return [_label(name, kind, unit, sentence, start, end) for name in names]
+
+
+# --- the items of a count (其中…) ------------------------------------------------------------
+
+#: Verbs an item of a count may print as its own action (其中审结80件, 其中立案侦查12起): a verb
+#: the tagger gives a kind of case or person (涉毒案件, 吸毒人员) is no action.
+HANDLING_VERBS = frozenset({"受理", "审结", "办结", "结案", "立案", "查处", "破获", "抓获", "刑拘",
+                            "逮捕", "起诉", "处理", "处分", "化解", "调解", "办理", "完成", "新增",
+                            "引进", "签约", "开工", "竣工", "发放", "救助", "走访", "排查", "整改",
+                            "移送", "追回", "挽回", "查获", "侦破", "打掉", "发现", "判处"})
+#: Actions that make an item of their count a different indicator from the item alone: cases
+#: solved and persons caught are not cases or persons of that kind (set 9's judges); a stock
+#: (共有), an input (投入) or an intake (受理) lists its items as they are.
+ITEM_ACTIONS = frozenset({"破获", "侦破", "抓获", "查获", "刑拘"})
+#: Clauses walked back from an item of a count to the count it is part of.
+MAX_ITEM_CLAUSES = 6
+
+
+def _head_action(sentence: str, start: int) -> str:
+    """The verb of the count the figure at ``start`` is an item of (破获58起刑事案件中，“盗抢
+    骗”案件48起、…; 抓获…36人，其中吸毒人员19人: 破获, 抓获), or ''."""
+    begin = _clause_start(sentence, start)
+    item = _LEADING.sub("", sentence[begin:start]) != sentence[begin:start] and (
+        sentence[begin:start].lstrip().startswith("其中"))
+    j = begin
+    for _ in range(MAX_ITEM_CLAUSES):
+        if j <= 0 or sentence[j - 1] in _PART_ENDS:
+            return ""
+        pbegin = _clause_start(sentence, j - 1)
+        clause = sentence[pbegin:j - 1]
+        j = pbegin
+        if clause.lstrip().startswith("其中"):
+            item = True
+            continue
+        figure = _FIGURE.search(clause)
+        if figure is None:
+            continue
+        words = _flags(clean_name(clause[:figure.start()]))
+        acting = words[0][0] if words and words[0][1] == "v" else ""
+        if item or clause.endswith("中"):
+            return acting if acting in ITEM_ACTIONS else ""
+        if acting:
+            return ""  # (…，抓获犯罪嫌疑人11人，打掉…: a count with its own verb ends the items)
+    return ""
+
+
+def _with_head_action(sentence: str, start: int, name: str) -> str:
+    """An item of a count named by what it is (涉毒案件, 吸毒人员) with the verb of the count it
+    is part of (破获涉毒案件, 抓获吸毒人员): without it the item reads as a total of its kind."""
+    first = tokenize(name)[0] if name else ""
+    if not name or first in HANDLING_VERBS:
+        return name  # (其中审结80件, 其中立案12起: the item has its own verb)
+    verb = _head_action(sentence, start)
+    return verb + name if verb and verb not in name else name
 
 
 # --- parts of a sentence that repeat one measure ---------------------------------------------

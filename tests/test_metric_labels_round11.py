@@ -95,3 +95,26 @@ def test_transport_modes_repeating_passengers_are_told_apart():
 def test_a_measure_printed_once_keeps_its_name():
     got = _names("全年雪灾受灾人口3100人，农作物受灾面积60.2公顷；洪涝受灾人口4200人，成灾面积30.5公顷。")
     assert got[30.5] == "成灾面积"
+
+
+# --- the items of a count keep the count's action ---------------------------------------------
+
+def test_items_of_cases_solved_are_cases_solved():
+    got = _names("侦破63起刑事案件中，入室盗窃案件41起、诈骗案件15起、抢夺案7起。")
+    assert got[41] == "侦破入室盗窃案件"
+    assert got[7] == "侦破抢夺案"
+
+
+def test_an_item_after_qizhong_takes_the_catch():
+    got = _names("全年共抓获各类违法人员52人，其中赌博人员17人。")
+    assert got[17] == "抓获赌博人员"
+
+
+def test_a_count_with_its_own_verb_ends_the_items():
+    got = _names("该所破获侵财案件26起，其中入室盗窃9起，追回赃款3万元，收缴管制刀具12把。")
+    assert got[12] == "收缴管制刀具"
+
+
+def test_items_of_a_stock_stay_as_they_are():
+    got = _names("全镇共有低保对象320户，其中农村低保户286户。")
+    assert not got[286].startswith("共有")
