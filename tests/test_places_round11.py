@@ -1,6 +1,7 @@
 """Localities on constructions that held-out set 14 showed the rules missing (issue 12, round 11):
 a headline speaking as a province over a body that lists its cities; a zone printed with its
-rank (某市国家高新区); a bare 开发区 acting in the lead sentence on its city's site.
+rank (某市国家高新区); a bare 开发区 acting in the lead sentence on its city's site; a zone's own
+street office reporting.
 
 Every text here was written for these tests, modelled on constructions met in real provincial,
 city and county news (a province's commendation bulletin, a provincial government's meeting
@@ -111,3 +112,24 @@ def test_bare_zone_visited_in_the_lead_stays_the_city():
                             "市委书记到开发区调研重点项目建设")
     loc = locate_article(None, text, home="漯河市")
     assert (loc.locality, loc.level) == ("漯河市", "prefecture")
+
+
+# --- a zone's own street (a township of a zone jionlp lists with streets) ----------------------
+
+
+_ZONE = "包头稀土高新技术产业开发区"
+
+
+def test_zone_street_reporting_is_the_streets_report():
+    text = ("居民拨打12345热线反映小区楼道堆放杂物。稀土路街道接到工单后，当天组织社区人员清理。"
+            "今年以来，稀土路街道共办结热线诉求300余件，街道将继续完善办理机制。")
+    loc = locate_article("[稀土路街道]接诉即办解民忧", text, home=_ZONE)
+    assert (loc.locality, loc.level, loc.township) == (_ZONE, "township", "稀土路街道")
+    assert loc.prefecture == "包头市"
+
+
+def test_zone_meeting_listing_two_of_its_streets_stays_the_zone():
+    text = ("3月5日，高新区召开安全生产工作部署会。会议通报了稀土路街道、民馨路街道一季度安全检查"
+            "情况，要求全区各街道、各园区企业压实责任。高新区管委会主要负责人出席。")
+    loc = locate_article("高新区召开安全生产部署会", text, home=_ZONE)
+    assert (loc.locality, loc.level, loc.township) == (_ZONE, "zone", None)

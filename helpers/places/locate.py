@@ -215,8 +215,9 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
             return Locality(agency=agency)
         place = _city_speaking(gaz, province, headline, text) or province
     township = None
-    # a city without counties (中山市, 东莞市) has its towns directly under it
-    if place.level == "county" or (place.level == "prefecture" and townships_of(place)):
+    # a city without counties (中山市, 东莞市) has its towns directly under it; a zone jionlp
+    # lists at county level may have streets of its own (its street office's report)
+    if place.level == "county" or (place.level in ("prefecture", "zone") and townships_of(place)):
         printed = frozenset(headline[m.start:m.end] if m.headline else text[m.start:m.end]
                             for m in mentions if m.place == place and not m.dropped
                             and not m.echo)

@@ -67,6 +67,36 @@ def _build_index() -> dict[tuple[str, str | None, str], tuple[str, ...]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _zone_index() -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """(province, prefecture, zone) -> the township names jionlp lists under a zone it lists at
+    county level (division code digit 5 is 7), kept like ``_index``: a zone's own street office
+    reports as a county's township does."""
+    key = stored_key("zone_townships", _jionlp_key(), Path(__file__).read_bytes(),
+                     Path(gazetteer.__file__).read_bytes())
+    return load_stored("zone_townships", key, _build_zone_index)
+
+
+def _build_zone_index() -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """``_zone_index`` built from jionlp's detailed tree (zones under a municipality or a
+    province's directly administered units have no prefecture and are left out, as in
+    ``helpers.places.zones``)."""
+    out: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    for prov in _detail_tree().values():
+        for city in _children(prov).values():
+            if "直辖" in city["_full_name"]:
+                continue
+            for county in _children(city).values():
+                if county["_admin_code"][4] != _ZONE_CODE_DIGIT:
+                    continue
+                names = tuple(t for t in _children(county) if t.endswith(TOWNSHIP_ENDINGS))
+                if names:
+                    out[(prov["_full_name"], city["_full_name"], county["_full_name"])] = names
+    return out
+
+
+#: The fifth digit of a county-level division code that marks a functional zone.
+_ZONE_CODE_DIGIT = "7"
 #: jionlp's pseudo county under a prefecture-level city without counties (中山市, 东莞市).
 _NO_COUNTIES = "市直辖"
 
@@ -111,7 +141,10 @@ def all_township_names() -> frozenset[str]:
 
 def townships_of(county: Place) -> tuple[str, ...]:
     """The township names of a county-level unit, or of a prefecture-level city without counties
-    (its towns are directly under it); empty for anything else."""
+    (its towns are directly under it), or of a zone jionlp lists at county level with streets of
+    its own (威海火炬高技术产业开发区's 怡园街道); empty for anything else."""
+    if county.level == "zone":
+        return _zone_index().get((county.province, county.prefecture, county.name), ())
     if county.level not in ("county", "prefecture"):
         return ()
     return _index().get((county.province, county.prefecture, county.name), ())
