@@ -87,3 +87,18 @@ def test_a_growth_after_a_planned_growth_is_aimed_at_too():
 ])
 def test_items_told_as_done_after_a_plan_keep_their_role(sentence, figure, kind, role):
     assert _context(sentence, figure, kind).role == role
+
+
+@pytest.mark.parametrize(("sentence", "number"), [
+    ("过去五年，全镇新建道路48公里。", 5.0),
+    ("三年间全县新增市场主体1.2万户。", 3.0),
+    ("从近四年的增速来看，全区工业产值今年或将突破90亿元。", 4.0),
+    ("一季度全县地区生产总值同比增长6%，两年平均增长4.8%。", 2.0),
+])
+def test_a_span_a_report_looks_back_over_is_no_quantity(sentence, number):
+    assert not [r for r in _rows(sentence) if r["kind"] == "duration" and r["value"] == number]
+
+
+def test_a_span_of_work_done_stays_a_duration():
+    rows = _rows("该项目建设期五年，总投资3亿元。")
+    assert [(r["value"], r["kind"]) for r in rows if r["kind"] == "duration"] == [(5.0, "duration")]
