@@ -254,7 +254,8 @@ def classify_lines(lines: list[Line]) -> None:
         if ln.kind != "side" and ln.byline_only:
             ln.kind = "byline"
     for i, ln in enumerate(lines):
-        if is_title(lines, i):
+        # (is_title's first test, asked here: most lines are no body line that runs on)
+        if ln.kind == "body" and not ln.end_text and is_title(lines, i):
             ln.kind = "title"
     _mark_titles_backwards(lines)
     _mark_authors(lines)
@@ -272,15 +273,17 @@ def is_title(lines: list[Line], i: int) -> bool:
     page, or with a colon, and each time only when the next line does not continue it.
     """
     ln = lines[i]
-    if ln.kind != "body" or ln.byline is not None or ln.justified or not ln.text:
-        return False
-    if ln.end_text or _FULL_STOPS.search(ln.text):
+    if (ln.kind != "body" or ln.byline is not None or ln.justified or not ln.text
+            or ln.end_text):
         return False
     prev = lines[i - 1] if i else None
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
     if prev is not None and prev.kind in ("body", "side") and prev.byline is None and not (
             prev.end_text or ln.block):
         return False  # the line before is mid-sentence: this one continues it
+    # (most lines have left by now, before the search)
+    if _FULL_STOPS.search(ln.text):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
     gap = max(ln.col, ln.col_before) - ln.width
     if ln.width >= max(ln.col, ln.col_before) + TITLE_OVERRUN:
         return True
@@ -403,8 +406,8 @@ def _mark_titles_backwards(lines: list[Line]) -> None:
         if ln.kind != "body" or ln.byline is not None or ln.justified or ln.end_plain:
             continue
         nxt2 = lines[i + 2] if i + 2 < len(lines) else None
-        before_author = (nxt.kind in ("body", "title") and is_name_line(nxt) and not nxt.tight
-                         and nxt2 is not None and nxt2.kind == "body")
+        before_author = (nxt.kind in ("body", "title") and not nxt.tight and nxt2 is not None
+                         and nxt2.kind == "body" and is_name_line(nxt))
         colon_head = ln.plain.endswith(_COLONS) and nxt.kind == "title"
         if (before_author or colon_head) and not _FULL_STOPS.search(ln.text):
             ln.kind = "title"

@@ -432,10 +432,17 @@ def _measure_lines(lines: list[Line]) -> None:
             ln.head_spaced = True
 
 
+#: The most characters (whitespace aside) an author line holds: ``AUTHOR_MAX_NAMES`` names of
+#: ``AUTHOR_MAX_NAME_CHARS`` at most (``_name_line``); a line without a byline has them all in
+#: ``plain``, so a longer one is no author line, known without a regex.
+NAME_LINE_MAX_CHARS = AUTHOR_MAX_NAMES * AUTHOR_MAX_NAME_CHARS
+
+
 def is_name_line(line: Line) -> bool:
     """An author line such as ``程 昕`` or ``刘 波 陈志强``: up to four names, nothing else."""
     if line.name_line is None:
-        line.name_line = _name_line(line)
+        line.name_line = (line.byline is None and len(line.plain) <= NAME_LINE_MAX_CHARS
+                          and _name_line(line))
     return line.name_line
 
 

@@ -53,6 +53,9 @@ _DETECTED_CHINESE = {"big5", "big5hkscs", "cp950"}
 # Control characters other than the layout ones \t \n \v \f (pdftotext's page break) \r.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+# The same bytes, for ``bytes.translate`` to delete: the count is what the deletion takes away
+# (five times quicker than ``findall``'s list of matches over a whole file).
+_CONTROL_BYTE_VALUES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
 _MAX_CONTROL_SHARE = 0.01
 _MIN_COMMON_SHARE = 0.6  # GB18030 decode: share of GB2312-zone characters among non-ASCII
 _MIN_CJK_SHARE = 0.9  # any decode: share of CJK text characters among non-ASCII
@@ -278,7 +281,7 @@ def _short_gbk_as_utf8(data: bytes, text: str) -> str | None:
         return None
     odd = False
     non_ascii = 0
-    latin_text = _ASCII_WORD.search(text) is not None
+    latin_text: bool | None = None  # (searched for at the first Latin-1 character only)
     for i, ch in enumerate(text):
         cp = ord(ch)
         if cp < 0x80:
@@ -290,6 +293,8 @@ def _short_gbk_as_utf8(data: bytes, text: str) -> str | None:
             return None
         elif cp <= 0x24F:  # Latin-1 sign or Latin letter: plausible UTF-8 in Latin text
             neighbours = text[max(i - 1, 0) : i] + text[i + 1 : i + 2]
+            if latin_text is None:
+                latin_text = _ASCII_WORD.search(text) is not None
             if latin_text or any(c.isascii() and c.isalnum() for c in neighbours):
                 return None
     if not non_ascii:
@@ -367,7 +372,7 @@ def _decode_without_bom(data: bytes, source: str) -> str:
     (``_sniff_utf16``), else UTF-8, else GB18030 (or Big5, or dense Chinese UTF-16)."""
     # UTF-8, GB18030 and Big5 use bytes below 0x20 for ASCII controls only; UTF-16 uses them
     # in ASCII characters (a NUL byte) and in ideographs and punctuation (。 U+3002: 0x02).
-    controls = len(_CONTROL_BYTES.findall(data))
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTE_VALUES))
     if b"\x00" in data or controls > _MAX_CONTROL_SHARE * len(data):
         codec = _sniff_utf16(data)
         if codec is None:
@@ -428,6 +433,8 @@ def normalize_text(text: str) -> str:
     # Line ends first, so that "\r<zero-width>\n" still counts as two lines, as in the raw file.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _TO_TRANSLATE.sub(lambda m: _TRANSLATED[m.group()], text)  # = .translate(_TRANSLATE)
+    if not any(sign in text for sign in _HALF_WIDTH_SIGN):  # (a scan whose lookbehind
+        return text  # tries every position, skipped on the many pages without these signs)
     return _NUMERIC_SIGN.sub(lambda m: _HALF_WIDTH_SIGN[m.group()], text)
 
 
