@@ -366,8 +366,9 @@ _NOT_QUANTITIES = {
     # times: 两天前, 三年前 (a reference, not a duration); the basis of a conversion (1分兑换2元)
     # 近五年来 (a period, read by ``metric_periods.PERIOD``); 70周年 (an anniversary)
     "relative": rf"(?<![\d.])(?:\d{{1,2}}|[{_CN_N}几]+)(?:天|年|个月|周|小时|分钟)之?前(?![列茅沿期])"
-                rf"|近(?:\d{{1,2}}|[{_CN_N}]{{1,3}})(?:年|个月)(?=来|以来|的|间)"
-                # 过去五年, 五年间, 两年平均增长: the span a report looks back over
+                rf"|近(?:\d{{1,2}}|[{_CN_N}]{{1,3}})(?:年|个月)(?=来|以来|间|的(?:增幅|增速|平均|趋势|数据|情况))"
+                # 过去五年, 五年间, 近三年的增幅, 两年平均增长: the span a report looks back over (困扰近
+                # 二十年的难题 is a duration)
                 rf"|过去(?:\d{{1,2}}|[{_CN_N}]{{1,3}})(?:年|个月)"
                 rf"|(?<![\d.{_CN_ALL}])(?<!连续)(?:[{_CN_N}]{{1,2}}|\d{{1,2}})年(?=间|平均)"
                 # 五年来 (a period), 回顾了法院五年的工作 (the span a report covers)

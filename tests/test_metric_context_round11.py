@@ -99,6 +99,10 @@ def test_a_span_a_report_looks_back_over_is_no_quantity(sentence, number):
     assert not [r for r in _rows(sentence) if r["kind"] == "duration" and r["value"] == number]
 
 
-def test_a_span_of_work_done_stays_a_duration():
-    rows = _rows("该项目建设期五年，总投资3亿元。")
-    assert [(r["value"], r["kind"]) for r in rows if r["kind"] == "duration"] == [(5.0, "duration")]
+@pytest.mark.parametrize(("sentence", "number"), [
+    ("该项目建设期五年，总投资3亿元。", 5.0),
+    ("困扰居民近15年的积水问题今年得到解决。", 15.0),  # how long it lasted
+])
+def test_a_span_of_work_done_or_endured_stays_a_duration(sentence, number):
+    rows = _rows(sentence)
+    assert [r["value"] for r in rows if r["kind"] == "duration"] == [number]
