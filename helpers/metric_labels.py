@@ -622,6 +622,16 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         if after:
             verb = _verb_before(name)
             return [verb + after if verb else after]
+    if kind == "area" and (not _has_noun(name) or _flags(name)[-1][1] == "v"
+                           or name in _BUILDING_VERBS) and not (
+            _REACHED_TO.search(raw)):
+        planted = re.match(rf"[^{_DELIMS}]{{1,{MAX_PLANTED}}}(?=[{_DELIMS}]|$)", sentence[end:])
+        planted = planted.group() if planted else ""
+        if not (planted and _flags(planted)[-1][1].startswith(_NOUN_FLAGS) and all(
+                flag.startswith(_PLANTED_FLAGS) for _, flag in _flags(planted))):
+            planted = noun_phrase_after(sentence[end:])
+        if planted and _has_noun(planted):  # 新建5万亩高标准茶园: the area of what is built
+            return [name + planted]
     colon = max(sentence.rfind("：", 0, begin), sentence.rfind(":", 0, begin))
     if name and len(name) <= MAX_HEADED_NAME and colon >= 0 and not re.search(
             r"[；;。]", sentence[colon:begin]):
@@ -716,6 +726,14 @@ MAX_BARE_SUBJECT = 4
 MAX_CLASS_SUBJECT = 6
 #: Words before a subjectless measure that are no part of its subject (葡萄累计销售, 预计实现总产).
 _BEFORE_MEASURE = re.compile(r"(?:累计|共计|共|预计|实现|完成|已|达)+$")
+#: POS flags of the words of what an area is of (高标准 n, 无性系 l, 良种 m, 茶园 n): no verb,
+#: pronoun or time (她家…今年大丰收 is a clause, not a name).
+_PLANTED_FLAGS = ("n", "l", "m", "a", "b", "j", "vn")
+#: Verbs of building or planting the tagger may read as a place (新建 is also a county).
+_BUILDING_VERBS = frozenset({"新建", "改建", "扩建", "建成", "建设", "打造", "新增", "种植", "发展"})
+#: What an area is of, printed after it up to the clause's end (新建5万亩高标准无性系良种茶园): at
+#: most this many characters, else the noun phrase after it.
+MAX_PLANTED = 12
 #: A period printed inside a name, after its scope (遵义县1月份出售肥猪均价).
 _PERIOD_INSIDE = re.compile(r"\d{1,2}[-－—~～至]?\d{0,2}月份?|[一二三四]季度|上半年|下半年")
 #: A verb a level moves by to a new value (跌至, 降到, 升至): with only a time before it, the

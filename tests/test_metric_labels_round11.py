@@ -118,3 +118,16 @@ def test_a_count_with_its_own_verb_ends_the_items():
 def test_items_of_a_stock_stay_as_they_are():
     got = _names("全镇共有低保对象320户，其中农村低保户286户。")
     assert not got[286].startswith("共有")
+
+
+# --- an area named by what is built or planted after it ---------------------------------------
+
+def test_an_area_built_is_the_area_of_what_is_built():
+    got = _names("到2025年，新建3万亩高标准生态茶园，改建1.5万亩老茶园。")
+    assert got[3] == "新建高标准生态茶园"
+    assert got[1.5] == "改建老茶园"
+
+
+def test_an_area_before_a_clause_takes_no_clause():
+    got = _names("她家8亩柑橘今年大丰收。")
+    assert "丰收" not in (got[8] or "")
