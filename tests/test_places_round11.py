@@ -1,7 +1,7 @@
 """Localities on constructions that held-out set 14 showed the rules missing (issue 12, round 11):
 a headline speaking as a province over a body that lists its cities; a zone printed with its
 rank (某市国家高新区); a bare 开发区 acting in the lead sentence on its city's site; a zone's own
-street office reporting.
+street office reporting; a county's short name opening the lead sentence as its subject.
 
 Every text here was written for these tests, modelled on constructions met in real provincial,
 city and county news (a province's commendation bulletin, a provincial government's meeting
@@ -133,3 +133,34 @@ def test_zone_meeting_listing_two_of_its_streets_stays_the_zone():
             "情况，要求全区各街道、各园区企业压实责任。高新区管委会主要负责人出席。")
     loc = locate_article("高新区召开安全生产部署会", text, home=_ZONE)
     assert (loc.locality, loc.level, loc.township) == (_ZONE, "zone", None)
+
+
+# --- a county's short name as the lead sentence's subject --------------------------------------
+
+
+def test_short_name_opening_the_lead_beats_a_visitors_county_named_in_full():
+    # the only full name is where a visitor comes from (another province's county)
+    text = ("遂昌把全县42个部门的审批窗口全部搬进县行政服务中心，群众在一个大厅就能办完所有事项。"
+            "近日，江西玉山县的李先生来遂昌办理营业执照，不到半小时就拿到了证照。"
+            "该县还把便民服务延伸到各乡镇。")
+    loc = locate_article(None, text, home="浙江省")
+    assert (loc.locality, loc.province) == ("遂昌县", "浙江省")
+
+
+def test_branch_by_short_name_opening_the_lead_beats_the_requesting_county():
+    text = ("9月5日上午，麦积公安分局刑侦大队民警在高速公路出口设卡，接到秦安县公安局的协查请求，"
+            "协助抓获两名盗窃嫌疑人。目前，嫌疑人已移交秦安县公安局侦办。秦安县公安局对麦积分局"
+            "表示感谢。")
+    assert locate_article(None, text).locality == "麦积区"
+
+
+def test_visiting_delegation_by_short_name_is_not_the_subject():
+    text = ("遂昌考察团一行来我县考察学习电商工作。江西玉山县电商中心负责人介绍了玉山县的做法，"
+            "玉山县县长陪同。")
+    assert locate_article(None, text, home="玉山县").locality == "玉山县"
+
+
+def test_season_phrase_opening_the_lead_is_no_short_name():
+    # 阳春 is 阳春市's short name, 阳春三月 a season
+    text = "阳春三月，江西玉山县的油菜花竞相开放，游客纷至沓来。玉山县今年接待游客20万人次。"
+    assert locate_article(None, text).locality == "玉山县"

@@ -153,7 +153,9 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     city body reporting on one county gives the county (the body is the agency).  When nothing
     is named (or only an unnamed county), a township whose name only one county has gives that
     county.  A headline speaking as a province (its name opening it, or on a provincial site its
-    organ) over a body where the province speaks is the province's (``_headline_speaks_province``).  A report speaking as a town it never names (我镇, 全镇, 镇党委), with no word of its
+    organ) over a body where the province speaks is the province's (``_headline_speaks_province``);
+    with no unit in the headline, a county's short name opening the lead sentence as its subject
+    is the county over another decided (``_lead_subject_county``).  A report speaking as a town it never names (我镇, 全镇, 镇党委), with no word of its
     county, is that town's: level "township", township None (``speaks_as_town``).
     """
     headline, text, source = to_simplified(headline or "", text or "", source or "")
@@ -180,6 +182,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     place = _set_in_province(mentions, headline, text, place, weights) or place
     place = _microcosm(mentions, text, place) or place
     place = _headline_speaks_province(gaz, mentions, weights, headline, text, home_p) or place
+    place = _lead_subject_county(mentions, headline, text, place) or place
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         spoken = _speaking_by_short_name(headline, text)
@@ -965,6 +968,49 @@ def _headline_province(mentions: list[_Mention], locals_: list[Place], headline:
     province = named[0]
     cities = {p.prefecture for p in locals_ if p.province == province.name}
     return province if len(cities) >= MIN_HEADLINE_PROVINCE_CITIES else None
+
+
+#: What may open a lead sentence before its subject: a date and a time of day (9月2日上午，),
+#: or a word for "recently" (近日，).
+_LEAD_PREFIX = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上|晚|早上|凌晨)?[,，\s]*"
+                          r"|(?:近日|日前|近期|今年以来|连日来)[,，]")
+#: A month after a name makes a season phrase (阳春三月: 阳春 is also a city's short name).
+_MONTH_AFTER = re.compile(r"[一二三四五六七八九十正腊冬]{1,2}月")
+
+
+def _lead_subject_county(mentions: list[_Mention], headline: str, text: str,
+                         place: Place | None) -> Place | None:
+    """The county whose short name opens the body's lead sentence as its subject (庆元把全县…
+    窗口进驻…; 秦州公安分局…民警…), a word of its own and the one county-level unit so called,
+    when the headline names no unit and another county was decided: that county is named in
+    full only as where someone comes from or who asked for help (福建松溪县市民, 接到某县公安局的
+    协查请求).  Not when the lead sentence tells a visit or study trip, or speaks as 我 (某县考察团
+    来我县: the subject is the visitor)."""
+    if place is None or place is _UNNAMED_COUNTY or place.level != "county":
+        return None
+    if any(m.headline and not m.dropped for m in mentions):
+        return None
+    lead, start = first_sentence(text)
+    prefix = _LEAD_PREFIX.match(lead)
+    at = start + prefix.end()
+    hit = next(alias_matches(text[at:at + MAX_LEAD_ALIAS]), None)
+    if hit is None or hit[0] != 0:
+        return None
+    owners = [p for p in county_aliases().get(hit[2], ()) if p.level == "county"]
+    if len(owners) != 1 or owners[0] == place:
+        return None
+    after = text[at + hit[1]:]
+    if after[:1] in NOT_UNIT_AFTER or _MONTH_AFTER.match(after):
+        return None
+    sentence = lead[prefix.end():]
+    if VISIT.search(sentence) or STUDY_TRIP.search(sentence) or "我" in sentence:
+        return None
+    starts, ends = word_boundaries(text)
+    return owners[0] if at in starts and at + hit[1] in ends else None
+
+
+#: Longest county short name (+ 县) looked for at the start of the lead sentence.
+MAX_LEAD_ALIAS = 8
 
 
 #: A provincial organ or a province's own word in a headline (省政府常务会议, 省委召开, 全省): on a
