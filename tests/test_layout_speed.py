@@ -12,6 +12,8 @@ from helpers.layout.lines import (
     NAME_LINE_MAX_CHARS,
     Line,
     _name_line,
+    count_classes,
+    count_page_classes,
     is_name_line,
     read_lines,
 )
@@ -119,3 +121,18 @@ def test_normalize_without_numeric_signs_is_unchanged() -> None:
     plain = "全县今年新建道路十二公里，惠及群众。\n"
     assert normalize_text(plain) is not None and normalize_text(plain) == plain
     assert re.search("[．／－]", normalize_text("１．５ １／２ －３")) is None
+
+
+def test_page_class_counts_are_each_lines_counts() -> None:
+    written = ["全县今年新建道路12.5公里，", "“乡村振兴”—", "GDP增长3%…", "", "·α°Ω┌"]
+    assert count_page_classes(written) == [count_classes(t) for t in written]
+    assert count_page_classes(["增长3%，"]) == [(2, 2, 1)]  # 增长 wide, 3% narrow, ，a mark
+    assert count_page_classes([]) == []
+    rng = random.Random(5)
+    pools = [(0x00, 0x7E), (0x80, 0x2E7F), (0x2E80, 0xD7FF), (0xE000, 0xFFFF), (0x10000, 0x10FFF)]
+    for _ in range(500):
+        texts = []
+        for _ in range(rng.randint(1, 5)):
+            chars = [chr(rng.randint(*rng.choice(pools))) for _ in range(rng.randint(0, 15))]
+            texts.append("".join("".join(chars).split()))  # (a page's lines hold no whitespace)
+        assert count_page_classes(texts) == [count_classes(t) for t in texts], texts
