@@ -609,6 +609,10 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         paid = noun_phrase_after(sentence[end:])
         if paid and _has_noun(paid):  # 累计发放858.27万元供养金: what was paid out
             return [name + paid]
+    if (kind == "count" or not inherit) and name.endswith(_UNIT_ENDS):
+        counted = _counted_by_units(sentence, begin)
+        if counted:  # 工单数量较多的单位为：城市管理局1076件: that office's work orders
+            return [name + counted]
     if kind == "count":
         rest = sentence[end + (0 if unit_printed else 1):]
         after = noun_phrase_after(rest)
@@ -731,6 +735,32 @@ _BEFORE_MEASURE = re.compile(r"(?:累计|共计|共|预计|实现|完成|已|达
 _PLANTED_FLAGS = ("n", "l", "m", "a", "b", "j", "vn")
 #: Verbs of building or planting the tagger may read as a place (新建 is also a county).
 _BUILDING_VERBS = frozenset({"新建", "改建", "扩建", "建成", "建设", "打造", "新增", "种植", "发展"})
+#: Endings of the names of offices and places a list of counts ranks (住房和城乡建设局, 市直部门).
+_UNIT_ENDS = ("局", "委", "办", "院", "部门", "中心", "街道", "镇", "乡", "所", "队", "公司")
+#: A heading that ranks offices by a count (工单数量较多的单位为：, 诉求量排名前五的部门是：):
+#: what is counted is named before it.
+_RANKED_UNITS = re.compile(
+    r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?:数量|量|数)?(?:较多|最多|较大|居前|排名?前[\d一二三四五六七八九十]+位?)"
+    r"的(?:单位|部门|职能部门|乡镇|街道|地区)(?:依次为|分别为|分别是|为|是|有)?[：:]$")
+#: The noun a count of an office takes from such a heading (工单 -> 工单数).
+COUNT_NOUN_OF_UNITS = "数"
+
+
+def _counted_by_units(sentence: str, begin: int) -> str:
+    """What a list after a heading ranking offices counts (工单数量较多的单位为： -> 工单数), for
+    the counts after its colon in the same part; else ''."""
+    colon = max(sentence.rfind("：", 0, begin), sentence.rfind(":", 0, begin))
+    if colon < 0 or any(ch in _PART_ENDS for ch in sentence[colon:begin]):
+        return ""
+    head = sentence[max(sentence.rfind(ch, 0, colon) for ch in f"{_PART_ENDS}，,") + 1:colon + 1]
+    m = _RANKED_UNITS.search(head)
+    if m is None:
+        return ""
+    what = clean_name(m.group("what"))
+    # (来电 and 来信 are verbs to the tagger: the heading's words are taken as printed)
+    return what + COUNT_NOUN_OF_UNITS if what and not _ONLY_TIME.fullmatch(what) else ""
+
+
 #: What an area is of, printed after it up to the clause's end (新建5万亩高标准无性系良种茶园): at
 #: most this many characters, else the noun phrase after it.
 MAX_PLANTED = 12

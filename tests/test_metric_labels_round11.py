@@ -131,3 +131,18 @@ def test_an_area_built_is_the_area_of_what_is_built():
 def test_an_area_before_a_clause_takes_no_clause():
     got = _names("她家8亩柑橘今年大丰收。")
     assert "丰收" not in (got[8] or "")
+
+
+# --- offices ranked by a count ----------------------------------------------------------------
+
+def test_offices_ranked_by_a_count_name_what_is_counted():
+    got = _names("来电数量较多的部门为：人力资源和社会保障局932件(同比上升12.40%)，教育局518件(同比下降6.10%)。")
+    assert got[932] == "人力资源和社会保障局来电数"
+    assert got[518] == "教育局来电数"
+    assert got[12.4].startswith("人力资源和社会保障局来电数")
+    assert got[6.1].startswith("教育局来电数")
+
+
+def test_an_office_without_a_ranking_heading_keeps_its_name():
+    got = _names("城市管理局受理投诉86件。")
+    assert "数" not in got[86]
