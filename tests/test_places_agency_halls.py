@@ -81,3 +81,38 @@ def test_joining_words_break_an_organ_name(text):
 
 def test_an_organ_is_still_read_after_such_a_word():
     assert [o for _s, _e, o in organs("经省政府同意，省政府办公厅发文表扬")] == ["省政府办公厅"]
+
+
+# -- a discipline commission acting further down a sanction report -----------------------------
+def test_a_commission_that_verified_the_case_reports_it():
+    text = ("一场“借羊应付检查”的闹剧在山里上演。\n经县纪委查实，某镇党委、政府把一家合作社当作观摩点，"
+            "弄虚作假。县纪委决定，给予相关责任人诫勉谈话处分。")
+    assert find_agency(None, text, None) == "县纪委"
+
+
+def test_a_commission_named_with_its_partner_in_a_notice_of_cases():
+    text = ("当前，防汛工作正处在关键时期，个别干部无视纪律要求，造成了不良影响。现将县纪委监委"
+            "和公安机关联合查处的2起典型问题通报如下。\n一、某村干部擅离岗位问题。")
+    assert find_agency("关于2起违反防汛纪律典型问题的通报", text, None) == "县纪委监委"
+
+
+def test_a_commission_as_the_aim_of_a_report_does_not_report():
+    text = ("今年一季度，某镇立案4起，问责6人。\n该镇纪委调查进展缓慢，也没有向县纪委报告调查处理结果，"
+            "举报人多次到县纪委上访。")
+    assert find_agency(None, text, None) is None
+
+
+def test_two_commissions_acting_together_give_no_organ():
+    text = ("村里的问题久拖不决。\n去年8月，某市纪委与某县纪委成立联合调查组展开调查，村支书被查处，"
+            "时任镇纪委书记受到党内严重警告处分。")
+    assert find_agency(None, text, None) is None
+
+
+def test_a_commission_acting_outside_a_discipline_report_is_not_read_so_deep():
+    text = ("县里的防汛物资备齐了。\n近日多地遭遇强降雨。\n县纪委组织人员到各水库检查值守情况。")
+    assert find_agency(None, text, None) is None
+
+
+def test_a_commission_officer_is_no_act_of_the_commission():
+    text = ("某村原支书违规发放补贴被通报。\n县纪委副书记张三在会上说，要严肃查处此类问题。")
+    assert find_agency(None, text, None) is None

@@ -618,7 +618,50 @@ def find_agency(headline: str | None, text: str, source: str | None) -> str | No
         return printed
     if _HOTLINE_BULLETIN.search(headline or ""):
         return _hotline_office(text)
-    return _service_hall(headline or "", text)
+    return _service_hall(headline or "", text) or _acting_commission(headline or "", text)
+
+
+#: Characters of a report read for a discipline commission acting further down (a county's
+#: sanction notice opens with the situation, the commission comes in its third sentence).
+MAX_COMMISSION_SEARCH = 1500
+#: A discipline commission's names (县纪委, 县纪委监委, 市纪委监察局).
+_COMMISSION = re.compile(r"纪委|监委|纪工委")
+#: What a commission does in its own clause (经县纪委查实, 县纪委监委和公安机关联合查处,
+#: 某县纪委组织巡查小组检查): within ``MAX_ACT_GAP`` characters after its name.  Not 查处 of
+#: 调查处理 (a report of findings sent to it).
+MAX_ACT_GAP = 12
+_COMMISSION_ACTS = re.compile(rf"[^，。；！？、\n]{{0,{MAX_ACT_GAP}}}?"
+                              r"(?:查实|(?<!调)查处|决定|给予|立案|审查|组织|开展|督促|成立|组建|统筹)")
+#: Words before a commission that make it the aim or the place of another's act (向县纪委报告,
+#: 到县纪委上访, 对…): not its act.
+_COMMISSION_OBJECT = "到向在对与给和及"
+#: Words after it that make it a person's affiliation (县纪委副书记, 县纪委常委, 县纪委委员).
+_COMMISSION_TITLE = re.compile(r"副|书记|常委|委员")
+#: Two commissions acting together (某市纪委与某县纪委成立联合调查组): no one of them reports.
+_TWO_COMMISSIONS = re.compile(r"[与和、][^，。]{0,6}?(?:纪委|监委)")
+#: ... only in a discipline report (a sanction, a case, a notice of cases).
+_DISCIPLINE_REPORT = re.compile(r"处分|诫勉|问责|通报|查处|立案|审查调查|留置|违纪")
+
+
+def _acting_commission(headline: str, text: str) -> str | None:
+    """The discipline commission (county level or above, not the centre's) that acts further
+    down a discipline report whose opening names no acting organ: the first one whose name is
+    followed by its act (``_COMMISSION_ACTS``) or preceded by 经/由, never the aim of another's
+    act, a title's affiliation or one of two commissions acting together."""
+    whole = (headline + "\n" + text)[:MAX_COMMISSION_SEARCH]
+    if not _DISCIPLINE_REPORT.search(whole):
+        return None
+    for start, end, organ in organs(whole):
+        if not _COMMISSION.search(organ) or organ.startswith(CENTRE):
+            continue
+        if (whole[start - 1:start] in _COMMISSION_OBJECT and start > 0) or (
+                _COMMISSION_TITLE.match(whole, end)):
+            continue
+        if _TWO_COMMISSIONS.match(whole, end):
+            return None
+        if _COMMISSION_ACTS.match(whole, end) or whole[max(0, start - 1):start] in ("经", "由"):
+            return organ
+    return None
 
 
 #: Government service halls, where a unit's windows sit together (政务服务中心, 便民服务中心,
