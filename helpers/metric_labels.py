@@ -535,6 +535,15 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         gap = _GAP_BEFORE.match(sentence, _clause_start(sentence, begin - 1), begin - 1)
         if gap and not re.search(r"\d", raw) and raw:  # 高于全市22个百分点、全国18个百分点
             return [clean_name(gap.group("head") + raw, rate=kind == "rate")]
+    if kind == "count":
+        suffered = _CHAIN_SUFFERED.match(sentence, end)
+        if suffered:  # 造成4个乡镇…557户2487人受灾: each count is of those hit
+            noun = noun_phrase_after(sentence[end:suffered.start("verb")])
+            unit = sentence[end - 1:end]
+            if noun and not re.search(r"\d", noun):
+                return [suffered.group("verb") + noun]
+            if unit in _HOLDER_COUNTS:
+                return [suffered.group("verb") + _HOLDER_COUNTS[unit]]
     if inherit and not raw and sentence[begin - 1:begin] in "(（":
         compared = _COMPARED_TO_BASE.search(sentence, _clause_start(sentence, begin - 1), begin - 1)
         if compared:  # 较常年同期(10.0毫米)偏少: the normal's value of the measure before
@@ -761,6 +770,11 @@ def _counted_by_units(sentence: str, begin: int) -> str:
     return what + COUNT_NOUN_OF_UNITS if what and not _ONLY_TIME.fullmatch(what) else ""
 
 
+#: A chain of counts printed without a break and closed by what befell them (4个乡镇9个村委会
+#: 557户2487人受灾): every count of the chain is of those it befell.
+_CHAIN_SUFFERED = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,6}?\d+(?:\.\d+)?万?[个户人名间座家所处])*[\u4e00-\u9fff]{0,6}?"
+    r"(?P<verb>受灾|受损|遇难|受伤|死亡|失踪|被困)(?=[，,。；;、]|$)")
 #: What an area is of, printed after it up to the clause's end (新建5万亩高标准无性系良种茶园): at
 #: most this many characters, else the noun phrase after it.
 MAX_PLANTED = 12

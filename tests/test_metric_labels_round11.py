@@ -146,3 +146,18 @@ def test_offices_ranked_by_a_count_name_what_is_counted():
 def test_an_office_without_a_ranking_heading_keeps_its_name():
     got = _names("城市管理局受理投诉86件。")
     assert "数" not in got[86]
+
+
+# --- a chain of counts closed by what befell them ---------------------------------------------
+
+def test_a_chain_of_counts_closed_by_a_disaster_is_of_those_hit():
+    got = _names("此次洪涝共造成3个乡镇17个村民小组428户1320人受灾。")
+    assert got[3] == "受灾乡镇"
+    assert got[17] == "受灾村民小组"
+    assert got[428] == "受灾户数"
+    assert got[1320] == "受灾人数"
+
+
+def test_counts_with_a_verb_between_are_no_chain():
+    got = _names("全县转移群众86人，3人受伤。")
+    assert got[86] != "受伤人数"
