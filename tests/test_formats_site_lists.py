@@ -102,3 +102,30 @@ def test_a_trail_above_a_disclosure_block_leaves_the_title():
     parsed = read_article(text)
     assert parsed.headline == "县人大常委会组织代表视察全县农村公路建设情况"
     assert [v for _n, v in parsed.numbered_values("published")] == ["2019-04-02 08:22"]
+
+
+# -- a header line with a site's tools or bars on it keeps its date ----------------------------
+@pytest.mark.parametrize(("line", "date"), [
+    ("2019-04-02 09:15:00  来源：某某日报  说两句  分享到：", "2019-04-02 09:15:00"),
+    ("2019-04-02 09:15:00|来源：某某日报|编辑：张三 |责编：李四", "2019-04-02 09:15:00"),
+    ("来源：县融媒体 | 作者：张三 | 发布时间: 2019-04-02 | 668 次浏览: | 分享到：", "2019-04-02"),
+])
+def test_header_line_with_tools_keeps_its_date(line, date):
+    text = f"县里新修的乡村公路通车\n\n{line}\n\n4月1日，县里新修的乡村公路正式通车，沿线果农不再为运输发愁。\n"
+    parsed = read_article(text)
+    assert parsed.headline == "县里新修的乡村公路通车"
+    assert [v for _n, v in parsed.numbered_values("published")] == [date]
+
+
+def test_a_reader_clock_alone_stays_furniture():
+    # an e-paper reader prints today's date on its own line: no label asks for it
+    text = ("电子报阅读机\n2025-10-28\n星期二\n\n县里新修的乡村公路通车\n\n"
+            "本报讯 4月1日，县里新修的乡村公路正式通车。\n")
+    assert read_article(text).numbered_values("published") == []
+
+
+def test_tools_without_a_date_stay_furniture():
+    text = "县里新修的乡村公路通车\n\n说两句  分享到：\n\n4月1日，县里新修的乡村公路正式通车。\n"
+    parsed = read_article(text)
+    assert parsed.numbered_values("published") == []
+    assert any(kind == "tools" for _n, kind, _l in parsed.furniture)

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from helpers.errors import InputError
+from helpers.formats.dates import find_date
 from helpers.formats.furniture import (
     edition_page,
     forum_stamp,
@@ -169,6 +171,10 @@ def _strip_furniture(lines: list[str], out: ParsedText, newspaper: str | None
         kind = furniture_kind(line, newspaper=newspaper)
         if kind == "tools" and is_bare_date(line) and _empty_label(above):
             kind = None  # 发布时间： / 2019-09-17: the label's value, not a button
+        elif kind in ("tools", "navigation") and not is_bare_date(line) and _dated_header(line):
+            # 2015-02-02 11:34  来源：某报  分享到：: a header line with page tools (a date alone
+            # is a reader's clock unless a label above asks for it)
+            kind = None
         above = line
         if kind is None and line.strip() in repeated:
             kind = "masthead"
@@ -278,6 +284,19 @@ def _read_top(content: list[tuple[int, str]], out: ParsedText, *, title_given: b
                 out.lines.append(n)
         out.furniture.sort()
     return i
+
+
+def _dated_header(line: str) -> bool:
+    """Whether a line is a header line whose publication date is a full date (a site's tools
+    or separators printed on it do not make it furniture: the date would be lost)."""
+    header = parse_header(line)
+    value = header.first("published") if header is not None else None
+    if value is None:
+        return False
+    try:
+        return find_date(value) is not None
+    except InputError:
+        return False  # an impossible date: the line stays what the furniture rules say
 
 
 def _empty_label(line: str) -> bool:

@@ -49,10 +49,11 @@ _LABEL = re.compile(
     r"(?:(?<=^)|(?<=[\s【\[（(|丨｜]))(" + "|".join(map(re.escape, _LABELS)) + r")\s*[：:]"
     # a newspaper archive's record: 【日期】= 1990.03.18, 【标题】= …
     r"|(?:(?<=^)|(?<=【))(" + "|".join(map(re.escape, _LABELS)) + r")】\s*[=：:]")
-# What may stand before the first label: a date or time (2021-08-27 10:20 来源：…), brackets.
+# What may stand before the first label: a date or time (2021-08-27 10:20 来源：…, or with a bar
+# after it: 2021-08-27 10:20|来源：…), brackets.
 # A label is closed by a colon (来源：) or, in an archive's record, by 】= (``_LABEL``).
 _LABEL_MARK = re.compile("[：:=]")
-_LEAD = re.compile(r"^[\s【\[（(]*[0-9年月日\-/.:：\s]*(?:(?:星期|周)[一二三四五六日天]\s*)?$")
+_LEAD = re.compile(r"^[\s【\[（(]*[0-9年月日\-/.:：\s]*(?:(?:星期|周)[一二三四五六日天]\s*)?[|｜丨]?\s*$")
 # Role words of a byline line printed without colons: 本报记者 张三 通讯员 李四 / 记者 张三.
 _ROLE = re.compile(r"(本报|融媒|实习|见习|特约)?(记者|通讯员|实习生)|文/图|文／图|图/文|摄影|摄")
 #: A byline line without colons is at most this long (a few roles and names).
@@ -100,8 +101,10 @@ _CLOSING = re.compile(r"报道\s*$")
 _SEPARATORS = re.compile(r"[\s,，、;；/|丨｜]+")
 # Page tools a site prints after the last field of a header line (来源：某县纪委监委网 字体显示：
 # 【 大 中 小 】 阅读：): after a space, a label no field has (字体显示：, 阅读：, 浏览：) or the
-# font-size buttons.  A field's value ends there; the line stays as printed in the header.
-_VALUE_DEBRIS = re.compile(rf"\s+(?:{_HAN}{{1,6}}\s*[：:]|【\s*大\s|[【\[]?\s*打印|[【\[]?\s*关闭)")
+# font-size buttons, or at a bar set apart by spaces (发布时间: 2021-01-06 | 668 次浏览).  A field's
+# value ends there; the line stays as printed in the header.
+_VALUE_DEBRIS = re.compile(rf"\s+(?:{_HAN}{{1,6}}\s*[：:]|【\s*大\s|[【\[]?\s*打印|[【\[]?\s*关闭)"
+                           r"|\s+[|｜]\s")
 
 
 # A label opening the line with its characters spaced out to align with longer labels (索 引 号：,
@@ -167,7 +170,7 @@ def parse_header(line: str) -> Header | None:
     matches = list(_LABEL.finditer(s)) if _LABEL_MARK.search(s) else []
     if matches and _LEAD.match(s[:matches[0].start()]):
         header = Header()
-        lead = s[:matches[0].start()].strip(" 【[（(")
+        lead = s[:matches[0].start()].strip(" 【[（(|｜丨")
         if lead:
             header.fields.setdefault("published", []).append(lead)
         for m, nxt in zip(matches, [*matches[1:], None], strict=True):
