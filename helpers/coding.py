@@ -53,6 +53,7 @@ import pandas as pd
 from helpers.codebook import (  # noqa: F401
     DIMENSIONS,
     FIELDS,
+    REGEX_PREFIX,
     Code,
     Codebook,
     CodebookError,
@@ -353,30 +354,82 @@ def venue_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in VENUE.finditer(text)]
 
 
+#: Term indexes kept per process (one per codebook content; a session uses one or two).
+TERM_INDEXES_KEPT = 8
+
+
+class TermIndex:
+    """What ``find_terms`` needs of a codebook's ``re:`` terms, built once per codebook content
+    (issue 16): ``needed_by[s]``, the (code, term) positions of the terms that need the string
+    ``s`` (``Codebook._pattern_needs``; "" for a term that needs none, as every text holds it),
+    so a paragraph's needed strings are looked up once each, the one-character ones (most of
+    them) in one set intersection, and only the terms they name are run."""
+
+    __slots__ = ("long_needs", "needed_by", "short_needs")
+
+    def __init__(self, codebook: Codebook) -> None:
+        needed_by: dict[str, list[tuple[int, int]]] = {}
+        for i, needs in enumerate(codebook._pattern_needs):
+            for j, need in enumerate(needs):
+                for s in need if need is not None else ("",):
+                    needed_by.setdefault(s, []).append((i, j))
+        self.needed_by = needed_by
+        self.short_needs = frozenset(s for s in needed_by if len(s) == 1)
+        self.long_needs = tuple(sorted(s for s in needed_by if len(s) != 1))
+
+    def live_regexes(self, text: str) -> dict[int, list[int]]:
+        """Per code, the positions of its ``re:`` terms that ``text`` holds a needed string of
+        (in term order): the only ones that can match."""
+        present = list(self.short_needs.intersection(text))
+        present += [s for s in self.long_needs if s in text]
+        if not present:
+            return {}
+        needed_by = self.needed_by
+        live: dict[int, list[int]] = {}
+        for i, j in sorted({pos for s in present for pos in needed_by[s]}):
+            live.setdefault(i, []).append(j)
+        return live
+
+
+_TERM_INDEXES: dict[str, TermIndex] = {}
+
+
+def term_index(codebook: Codebook) -> TermIndex:
+    """The codebook's ``TermIndex``, built on first use and kept by its content hash."""
+    key = codebook.sha256
+    index = _TERM_INDEXES.get(key)
+    if index is None:
+        if len(_TERM_INDEXES) >= TERM_INDEXES_KEPT:
+            del _TERM_INDEXES[next(iter(_TERM_INDEXES))]  # the oldest
+        index = _TERM_INDEXES[key] = TermIndex(codebook)
+    return index
+
+
 def find_terms(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = None
                ) -> list[tuple[Code, re.Match[str]]]:
     """The matches of each code's terms in ``text``, code by code in codebook order, its words
     before its ``re:`` terms: a word where a word starts or ends (per ``tokenizer``), not inside
     one of the code's ``exclude_terms``.  The rules of ``match_codes`` are not applied.  A
     ``re:`` term is run only where ``text`` holds a string every match of it needs
-    (``Codebook._pattern_needs``), and the tokenizer only where a word term occurs."""
+    (``TermIndex``), and the tokenizer only where a word term occurs."""
+    live = term_index(codebook).live_regexes(text)
     bounds: tuple[set[int], set[int]] | None = None
     found: list[tuple[Code, re.Match[str]]] = []
-    present = {s for s in codebook._need_strings if s in text}  # each looked up once
-    for (code, pattern, regexes, exclude), needs in zip(codebook._patterns,
-                                                        codebook._pattern_needs, strict=True):
-        hits = list(pattern.finditer(text)) if pattern else []
-        if hits:
+    for i, (code, pattern, regexes, exclude) in enumerate(codebook._patterns):
+        # one search first: most codes have no term in a paragraph, and a search costs less
+        # than building the iterator and the list of finditer
+        first = pattern.search(text) if pattern is not None else None
+        if first is not None:
             if bounds is None:
                 bounds = (tokenizer or get_tokenizer(codebook.dictionary_words)
                           ).word_boundaries(text)
             starts, ends = bounds
-            hits = [m for m in hits if m.start() in starts or m.end() in ends]
-        if regexes:
-            live = tuple(r for r, need in zip(regexes, needs, strict=True)
-                         if need is None or not present.isdisjoint(need))
-            if live:
-                hits += match_patterns(text, live)
+            rest = pattern.finditer(text, first.end())  # type: ignore[union-attr]
+            hits = [m for m in (first, *rest) if m.start() in starts or m.end() in ends]
+        else:
+            hits = []
+        if i in live:
+            hits += match_patterns(text, tuple(regexes[j] for j in live[i]))
         if not hits:
             continue
         masked = ExcludedSpans(m.span() for m in exclude.finditer(text)) if exclude else None
