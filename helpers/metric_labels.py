@@ -686,6 +686,12 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             _subject_before(sentence, begin, name) if begin > 0 else "")
         if subject:  # 水果种植面积为…亩，产量为…吨: the fruit's output
             return [subject + name]
+    paid = _PAID_ALONE.fullmatch(name)
+    if inherit and paid and begin > 0 and (kind == "money" or sentence[:end].endswith("人次")):
+        programme = _PAYING_VERB_END.sub("", _previous_name(sentence, begin))
+        if programme and len(programme) <= MAX_PROGRAMME and (
+                _flags(programme)[-1][1].startswith(_NOUN_FLAGS)):
+            return [programme + name]  # …护理补贴累计发放413.78万元，累计保障5.911万人次
     if _REACHED_TO.search(name) and not _has_noun(_PERIOD_INSIDE.sub("", name)[:-2]):
         name = ""  # 到3月份跌至: the same measure as the figure before, now at its new level
     generic = (not name or name.startswith((*GROWTH_SIZE_WORDS, "占", "比重"))
@@ -775,6 +781,14 @@ def _counted_by_units(sentence: str, begin: int) -> str:
 _CHAIN_SUFFERED = re.compile(
     r"(?:[\u4e00-\u9fff]{0,6}?\d+(?:\.\d+)?万?[个户人名间座家所处])*[\u4e00-\u9fff]{0,6}?"
     r"(?P<verb>受灾|受损|遇难|受伤|死亡|失踪|被困)(?=[，,。；;、]|$)")
+#: A programme's payment or coverage named by its verb alone (发放, 累计保障, 发放金额): the
+#: programme is named by the figure before (重度残疾人护理补贴发放…，累计保障…人次).
+_PAID_ALONE = re.compile(r"(?:发放|保障|救助|资助|补助|支付|拨付|兑现)(?:金额|资金)?$")
+#: The verb a programme's figure ends in (…护理补贴发放); 救助, 补助 and 资助 also name programmes
+#: (困难残疾人生活救助) and stay.
+_PAYING_VERB_END = re.compile(r"(?:发放|保障|支付|拨付|兑现)$")
+#: A programme's name is at most this many characters (困难残疾人生活救助).
+MAX_PROGRAMME = 12
 #: What an area is of, printed after it up to the clause's end (新建5万亩高标准无性系良种茶园): at
 #: most this many characters, else the noun phrase after it.
 MAX_PLANTED = 12

@@ -161,3 +161,16 @@ def test_a_chain_of_counts_closed_by_a_disaster_is_of_those_hit():
 def test_counts_with_a_verb_between_are_no_chain():
     got = _names("全县转移群众86人，3人受伤。")
     assert got[86] != "受伤人数"
+
+
+# --- a programme's payment named by its verb alone --------------------------------------------
+
+def test_a_payment_named_by_its_verb_takes_the_programme_before():
+    got = _names("全年孤儿基本生活费累计发放86.4万元，累计保障1.2万人次，临时救助累计3200人次，累计发放95.5万元。")
+    assert got[1.2] == "孤儿基本生活费保障"
+    assert got[95.5] == "临时救助发放"  # 救助 names the programme, it stays
+
+
+def test_a_count_of_persons_paid_is_left_to_its_own_rules():
+    got = _names("受理司法救助案件40件，发放42人。")
+    assert not got[42].startswith("受理")
