@@ -129,3 +129,35 @@ def test_tools_without_a_date_stay_furniture():
     parsed = read_article(text)
     assert parsed.numbered_values("published") == []
     assert any(kind == "tools" for _n, kind, _l in parsed.furniture)
+
+
+# -- a document's signature date -----------------------------------------------------------------
+def test_the_date_under_the_issuer_dates_a_notice():
+    text = ("关于表彰文明村镇的决定\n\n各乡镇人民政府：\n\n经研究，决定表彰十个文明村。\n\n"
+            "某市创建文明城市指挥部办公室\n2022年3月4日\n\n全市文明村名单\n\n东山镇前进村、西河乡红旗村\n")
+    parsed = read_article(text)
+    assert parsed.numbered_values("published") == [(8, "2022年3月4日")]
+
+
+def test_issuer_and_date_closing_the_last_paragraph():
+    text = "对巡视工作的大力支持表示感谢！特此公告。 省委第三巡视组 2018年5月5日\n"
+    assert read_article(text).numbered_values("published") == [(1, "2018年5月5日")]
+
+
+def test_a_header_date_comes_before_a_signature():
+    text = ("县里表彰文明村\n\n发布时间：2022-03-09 10:00\n\n经研究，决定表彰十个文明村。\n\n"
+            "县文明办\n2022年3月4日\n")
+    # (the foot's date is read too, after it: the first date that parses is the article's)
+    assert read_article(text).numbered_values("published")[0] == (3, "2022-03-09 10:00")
+
+
+@pytest.mark.parametrize("middle", [
+    "张三\n2022年3月4日",                                  # a person signs no document
+    "会议决定，表彰大会于\n2022年3月4日",                  # a wrapped sentence
+    "县文明办在会上通报了2022年3月4日的检查结果。",          # a date in a sentence
+])
+def test_no_signature(middle):
+    text = f"县里表彰文明村\n\n4月1日上午，表彰大会召开。\n{middle}\n\n十个村受到表彰，村民很高兴。\n"
+    parsed = read_article(text)
+    assert parsed.signed == []
+    assert parsed.numbered_values("published") == []

@@ -105,6 +105,7 @@ class ParsedText:
     lines: list[int] = field(default_factory=list)  # lines holding headline, subheads, paragraphs
     page: str | None = None  # from an edition line (第A02版)
     edited: list[tuple[int, str]] = field(default_factory=list)  # (line, date) of forum edit stamps
+    signed: list[tuple[int, str]] = field(default_factory=list)  # (line, date) under an issuer
 
     def field_value(self, key: str) -> str | None:
         """The first value of a header field over all header lines."""
@@ -116,10 +117,13 @@ class ParsedText:
     def numbered_values(self, key: str) -> list[tuple[int, str]]:
         """(line, value) of a header field over all header lines, in line order; for
         ``published``, when no header line gives one, the dates of forum edit stamps (a post is
-        edited after it is written: a late date, but the only one)."""
+        edited after it is written: a late date, but the only one), else the dates an issuer
+        signed a document with (``_signature_dates``)."""
         found = [(n, v) for (n, _), h in zip(self.header_lines, self.headers, strict=True)
                  for v in h.fields.get(key, []) if v]
-        return found if found or key != "published" else list(self.edited)
+        if found or key != "published":
+            return found
+        return list(self.edited or self.signed)
 
 
 #: Bars a site's template prints after a title (閘北區開展活動 |): layout, not the title's.
@@ -152,6 +156,7 @@ def read_article(text: str, *, newspaper: str | None = None,
     first = _read_top(content, out, title_given=headline is not None)
     last = _read_foot(content, out, first)
     _read_body(content[first:last], out, lines)
+    out.signed = _signature_dates(lines)
     out.lines.sort()
     order = sorted(range(len(out.header_lines)), key=lambda k: out.header_lines[k][0])
     out.header_lines = [out.header_lines[k] for k in order]
@@ -284,6 +289,39 @@ def _read_top(content: list[tuple[int, str]], out: ParsedText, *, title_given: b
                 out.lines.append(n)
         out.furniture.sort()
     return i
+
+
+#: Longest issuer line above a signature date (大英县脱贫攻坚领导小组办公室 is 14; a sentence is
+#: longer).
+MAX_ISSUER = 30
+# A document's signature date: the date alone on its line in 年月日 (印发 after it), under the
+# line of its issuer; or the issuer and the date on one line (省委第六巡视组 2018年5月5日).
+_SIGNATURE_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?")
+_ISSUER_NAME = re.compile(rf"[{IDEOGRAPHS}（）()]{{2,{MAX_ISSUER}}}")
+# ... also at the end of the text's last paragraph, after its last sentence (特此公告。 某组 日期).
+_ISSUER_AND_DATE = re.compile(rf"(?:^|(?<=[。！？]))\s*(?P<issuer>[{IDEOGRAPHS}（）()]{{2,{MAX_ISSUER}}}?)\s+"
+                              r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:印发)?$")
+# How an issuer's name ends (``_ISSUER``'s endings, in simplified and traditional characters).
+_SIGNER = re.compile(r"(组|組|室|府|会|會|局|委|院|部|厅|廳|办|辦|处|處|中心|队|隊|所|站|社)$")
+
+
+def _signature_dates(lines: list[str]) -> list[tuple[int, str]]:
+    """(line, date) of the dates an issuer signed the text with (a notice, a report, a list:
+    the organ's name, then the date in 年月日 on its own line), in line order: the document's
+    date where the page prints no publication date."""
+    out: list[tuple[int, str]] = []
+    above = ""
+    for n, line in enumerate(lines, start=1):
+        s = line.strip()
+        if not s:
+            continue
+        if _SIGNATURE_DATE.fullmatch(s) and _ISSUER_NAME.fullmatch(above) and _SIGNER.search(above):
+            out.append((n, s.removesuffix("印发")))
+        elif "年" in s and (m := _ISSUER_AND_DATE.search(s)) is not None and _SIGNER.search(
+                m["issuer"]):
+            out.append((n, m["date"]))
+        above = s
+    return out
 
 
 def _dated_header(line: str) -> bool:
