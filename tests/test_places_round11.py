@@ -164,3 +164,26 @@ def test_season_phrase_opening_the_lead_is_no_short_name():
     # 阳春 is 阳春市's short name, 阳春三月 a season
     text = "阳春三月，江西玉山县的油菜花竞相开放，游客纷至沓来。玉山县今年接待游客20万人次。"
     assert locate_article(None, text).locality == "玉山县"
+
+
+# --- a county's own site carrying a higher body's list ----------------------------------------
+
+
+_AWARD = ("近日，省人民政府办公厅印发通报，对2024年度落实有关重大政策措施真抓实干、成效明显的"
+          "地方予以督查激励。岳阳县在耕地保护和粮食生产工作中成效明显，获得省政府督查激励，"
+          "将在下一年度的项目安排上得到倾斜。全省共有20个县（市、区）受到表扬。")
+
+
+_PROVINCE_HEADLINE = "湖南省通报表扬真抓实干成效明显地方"
+
+
+def test_a_provincial_award_on_the_countys_own_site_is_the_countys():
+    # the headline is the province's, the lead names the site's own county
+    loc = locate_article(_PROVINCE_HEADLINE, _AWARD, home="岳阳县")
+    assert _core(loc) == ("岳阳县", "county", "湖南省")
+
+
+def test_the_same_award_on_another_countys_site_stays_the_provinces():
+    # the site's county (华容县) is not named in the headline or the lead: nothing to give
+    loc = locate_article(_PROVINCE_HEADLINE, _AWARD, home="华容县")
+    assert _core(loc) == ("湖南省", "province", "湖南省")

@@ -183,6 +183,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     place = _microcosm(mentions, text, place) or place
     place = _headline_speaks_province(gaz, mentions, weights, headline, text, home_p) or place
     place = _lead_subject_county(mentions, headline, text, place) or place
+    place = _home_in_bulletin(mentions, place, home_p) or place
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         spoken = _speaking_by_short_name(headline, text)
@@ -1011,6 +1012,22 @@ def _lead_subject_county(mentions: list[_Mention], headline: str, text: str,
 
 #: Longest county short name (+ 县) looked for at the start of the lead sentence.
 MAX_LEAD_ALIAS = 8
+
+
+def _home_in_bulletin(mentions: list[_Mention], place: Place | None,
+                      home: Place | None) -> Place | None:
+    """The site's own county when the item was read as its province's or prefecture's and
+    the county is named in the headline or the lead paragraph: a county's site carrying a
+    higher body's list or award reports its own county's place in it (issue 12: a report on
+    one county by a provincial body gets that county, the body as agency)."""
+    if place is None or place is _UNNAMED_COUNTY or home is None or home.level != "county":
+        return None
+    if place.level not in ("province", "prefecture") or place.name not in (
+            home.prefecture, home.province):
+        return None
+    lead = any(not m.dropped and _key(m) == home
+               and (m.headline or m.weight >= FIRST_PARAGRAPH_WEIGHT) for m in mentions)
+    return home if lead else None
 
 
 #: A provincial organ or a province's own word in a headline (省政府常务会议, 省委召开, 全省): on a
