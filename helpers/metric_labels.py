@@ -618,6 +618,12 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         paid = noun_phrase_after(sentence[end:])
         if paid and _has_noun(paid):  # 累计发放858.27万元供养金: what was paid out
             return [name + paid]
+    listed = _LEVELS_AFTER.match(sentence, end) if kind == "count" else None
+    if kind == "count" and (not name or _LEVEL.fullmatch(name) or (
+            listed and "、" in listed.group())):
+        leveled = _leveled_name(sentence, begin, end, name)
+        if leveled:  # 获国家级荣誉称号31项、省级17项; 6个国家级、13个省级重要会议活动
+            return [leveled]
     if (kind == "count" or not inherit) and name.endswith(_UNIT_ENDS):
         counted = _counted_by_units(sentence, begin)
         if counted:  # 工单数量较多的单位为：城市管理局1076件: that office's work orders
@@ -789,6 +795,29 @@ _PAID_ALONE = re.compile(r"(?:发放|保障|救助|资助|补助|支付|拨付|�
 _PAYING_VERB_END = re.compile(r"(?:发放|保障|支付|拨付|兑现)$")
 #: A programme's name is at most this many characters (困难残疾人生活救助).
 MAX_PROGRAMME = 12
+#: The level of a body, an honour or an event (国家级, 省级, 市级): in a list each item may print
+#: its level alone and share the rest of the name with its neighbour.
+_LEVEL = re.compile(r"(?:国家|省部|省|市|县|区|乡|镇|村)级")
+#: Levels listed after a count, up to the name they share (国家级、13个省级重要会议活动).
+_LEVELS_AFTER = re.compile(rf"(?:{_LEVEL.pattern})(?:、{_NUMBER}[个项家名处]?(?:{_LEVEL.pattern}))*")
+
+
+def _leveled_name(sentence: str, begin: int, end: int, name: str) -> str:
+    """The name of a count that prints only its level (省级17项 after 国家级荣誉称号31项; 6个国家级、
+    13个省级重要会议活动): the level and the name its neighbour prints, or ''."""
+    after = _LEVELS_AFTER.match(sentence, end)
+    if after:
+        shared = noun_phrase_after(sentence[after.end():])
+        if shared and _has_noun(shared):
+            level = _LEVEL.match(sentence, end).group()
+            return level + shared
+    if name and sentence[begin - 1:begin] == "、":
+        before = _previous_name(sentence, begin)
+        if _LEVEL.search(before):
+            return _LEVEL.sub(name, before, count=1)
+    return ""
+
+
 #: What an area is of, printed after it up to the clause's end (新建5万亩高标准无性系良种茶园): at
 #: most this many characters, else the noun phrase after it.
 MAX_PLANTED = 12

@@ -174,3 +174,16 @@ def test_a_payment_named_by_its_verb_takes_the_programme_before():
 def test_a_count_of_persons_paid_is_left_to_its_own_rules():
     got = _names("受理司法救助案件40件，发放42人。")
     assert not got[42].startswith("受理")
+
+
+# --- items of a list that print only their level ----------------------------------------------
+
+def test_a_level_alone_after_a_named_item_takes_its_name():
+    got = _names("该县获国家级示范称号12项、省级26项。")
+    assert got[26] == "获省级示范称号"
+
+
+def test_levels_listed_before_a_shared_name_take_it():
+    got = _names("共有4个国家级、15个省级重点实验室在园区运行。")
+    assert got[4] == "国家级重点实验室"
+    assert got[15] == "省级重点实验室"
