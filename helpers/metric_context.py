@@ -147,6 +147,8 @@ COMPLETION = re.compile(rf"(?:完成|占|为|达|达到|实现)[^，,。；;：:
                         # the progress of a plan printed as such (收入完成进度为58%), and a share
                         # of the whole planned (完成总里程的31%, 完成总投资的40%)
                         r"|完成进度(?:分别)?(?:为|达到?|是)?$"
+                        # the progress of a named plan (累计完成节能目标进度85.28%)
+                        rf"|完成[^，,。；;：:\d]{{1,{MAX_PLAN_OWNER}}}?(?:目标|计划|任务)进度(?:为|达到?|是)?$"
                         rf"|完成总[^，,。；;：:的\d]{{1,{MAX_PLAN_NOUN}}}的$"
                         # 市民生工程目标任务的127% (完成 shared with the item before), 占年度投资
                         # 计划比例70.4%
@@ -292,6 +294,21 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         role, direction = "target", direction if role == "change" and not _GAP.search(
             before) else None
     opened = open_bracket(sentence, start)
+    aim = _AIM_BEFORE_BRACKET.search(sentence, 0, opened + 1) if (
+        role == "level" and opened == start - 1 and sentence[end:end + 1] in ")）") else None
+    if aim is not None:
+        # 高出市下达年度指标(90.1%), 未超出年度平均控制目标(26.6万吨标煤): the bracket holds
+        # nothing but the value of the aim named before it; a control aim is a ceiling
+        role = "limit" if aim.group("control") else "target"
+    if role in ("target", "level") and _CONTROL_AIM.search(before):
+        role = "limit"  # 控制目标为133万吨: a ceiling
+    if not before and role == "level" and sentence[start - 1:start] in ")）":
+        # 高出市下达年度指标(90.1%)5.9个百分点: the gap's word stands before the bracket that
+        # holds the benchmark's value
+        shut = _bracket_opening(sentence, start - 1)
+        gap = _GAP.search(sentence[_clause_start(sentence, shut):shut]) if shut is not None else None
+        if gap is not None and gap.group("word"):
+            role, direction = "change", "up" if gap.group("word")[0] in _GAP_UP else "down"
     if role == "level" and kind == "rate" and opened is not None and _COMPARATOR.fullmatch(
             sentence, opened + 1, start):
         change = _CHANGE_BEFORE_BRACKET.search(sentence, 0, opened)
@@ -541,6 +558,27 @@ _PER_AWARD = re.compile(r"每(?:条|个|人|户|名|家|次|件|位|亩)[^，,�
 _VIEWPOINT = re.compile(r"[^，,。；;]{0,16}?(?:情况|方面|角度|总体|整体|数据)?(?:来)?看[，,]")
 
 
+#: An aim named right before a bracket holding its value (年度指标(90.1%), 控制目标(26.6万吨)).
+_AIM_BEFORE_BRACKET = re.compile(r"(?P<control>控制)?(?:目标|指标|任务|计划)(?:值|数)?[(（]$")
+#: An aim of control right before its value (控制目标为133万吨): a ceiling, not a target.
+_CONTROL_AIM = re.compile(r"控制(?:目标|指标)(?:值|数)?(?:为|是)$")
+
+
+def _bracket_opening(sentence: str, close: int) -> int | None:
+    """Where the bracket closed at ``close`` opens, or None."""
+    depth = 0
+    for i in range(close, -1, -1):
+        if sentence[i] in ")）":
+            depth += 1
+        elif sentence[i] in "(（":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif sentence[i] in "。；;":
+            return None
+    return None
+
+
 def open_bracket(sentence: str, start: int) -> int | None:
     """Where the bracket the figure at ``start`` stands in opens, or None."""
     if sentence.find("(", 0, start) < 0 and sentence.find("（", 0, start) < 0:
@@ -620,8 +658,10 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
     if _FLOOR.search(before):  # 项目不少于3个, 保证率不低于95%: a floor set in a plan (set 1 rule 6)
         return "target", None
     contribution = _CONTRIBUTION.search(before)
-    if contribution:  # 拉动/下拉…增速1.4个百分点: a part's push on the whole's growth
-        return "change", "down" if contribution.group("verb") == "下拉" else "up"
+    if contribution:  # 拉动/下拉…增速1.4个百分点: a part's push on the whole's growth; 拉动…
+        # 下降0.78个百分点: a push downwards, by the fall word printed after 拉动
+        fall = _direction_of(before[contribution.end("verb"):]) == "down"
+        return "change", "down" if contribution.group("verb") == "下拉" or fall else "up"
     gap = _GAP.search(before)
     if gap and _BOUND_OF_GROUP.search(gap.group()):
         gap = None  # 高于95分的单位共22家: the count of a group a bound names, no gap

@@ -66,10 +66,11 @@ _TASK_SHARE = re.compile(rf"(?:完成|占|为|是|达到|达)(?P<task>[^，,；;
 BRACKET_TASK_REACH = 6
 _BRACKET_TASK = re.compile(rf"^[(（][^()（）]{{0,{BRACKET_TASK_REACH}}}{_TASK}"
                            rf"[^()（）]{{0,{BRACKET_TASK_REACH}}}$")
-#: A task printed as the base of a gap (比年目标任务4%低0.63个百分点, 较计划): the words between
-#: 比/较 and the task's figure.
+#: A task printed as the base of a gap (比年目标任务4%低0.63个百分点, 较计划, 高出市下达年度指标
+#: (90.1%)): the words between the comparison and the task's figure.
 GAP_TASK_REACH = 8
-_GAP_TASK = re.compile(rf"(?:比|较)[^，,；;。！？!?]{{0,{GAP_TASK_REACH}}}{_TASK}"
+_GAP_TASK = re.compile(rf"(?:比|较|高于|高出|低于|低出|超出|超过)[^，,；;。！？!?]{{0,{GAP_TASK_REACH}}}"
+                       rf"(?:{_TASK}|指标)"
                        rf"[^，,；;。！？!?\d]{{0,4}}$")
 #: A total and the part of it done in one clause (65件民生实事已完成26件, 20个项目已全部完成18个).
 _PART_DONE = re.compile(r"^[^，,；;。！？!?\d]{0,12}已(?:全部)?(?:完成|办结)[^，,；;。！？!?\d]{0,6}$")
@@ -280,6 +281,9 @@ def link_pairs(rows: list[dict[str, object]]) -> None:
     for i in figures:  # what a procedure took and what it takes now (…要11天，而…只需9天)
         if i not in taken:
             add(_contrast_then_now(rows, figures, taken, i))
+    for i in figures:  # a level, then the end it moved to (2月份均价11.21元,到3月份跌至9.29元)
+        if i not in taken:
+            add(_level_then_moved(rows, figures, taken, i))
     for form in (_share_of_task, _task_in_brackets, _task_as_gap_base, _total_and_part_done,
                  _task_after_its_achievement, _task_and_later_achievement,
                  _task_after_the_amount_done):
@@ -331,6 +335,41 @@ def _contrast_then_now(rows: list[dict[str, object]], figures: list[int], taken:
         now.update(role="to", direction=direction)
         return [j, i]
     return []
+
+
+#: The clause of a movement's end that starts from a new period (到3月份跌至, 3月份降至): the end
+#: of the level printed in the clause before.  Up to ``MONTH_LEAD_REACH`` characters before the
+#: month (到了, 而到), up to ``MOVED_VERB_REACH`` after it (均价跌至, 收购价回落到).
+MONTH_LEAD_REACH = 2
+MOVED_VERB_REACH = 6
+_NEW_PERIOD_THEN_MOVED = re.compile(
+    rf"^(?:到|至)?[^，,；;。！？!?\d]{{0,{MONTH_LEAD_REACH}}}\d{{1,2}}月份?"
+    rf"[^，,；;。！？!?\d]{{0,{MOVED_VERB_REACH}}}$")
+
+
+def _level_then_moved(rows: list[dict[str, object]], figures: list[int], taken: set[int],
+                      i: int) -> list[int]:
+    """A lone ``to`` whose clause opens with a new period (到3月份跌至9.29元/公斤) and the level
+    of the same kind and unit printed in the clause right before it (2月份均价11.21元/公斤):
+    the movement's ``from``, when the two values move the way the ``to``'s verb says."""
+    now = rows[i]
+    if now["role"] != "to" or now["direction"] not in ("up", "down") or not (
+            _NEW_PERIOD_THEN_MOVED.match(_clause_before(now))):
+        return []
+    j = _previous(rows, figures, i)
+    if j is None or j in taken:
+        return []
+    then = rows[j]
+    between = _between(then, now)
+    if (then["role"] != "level" or then["kind"] != now["kind"]
+            or then["unit_std"] != now["unit_std"] or sum(between.count(c) for c in "，,") != 1):
+        return []
+    old, new = then["value_std"], now["value_std"]
+    if not isinstance(old, float) or not isinstance(new, float) or old == new or (
+            (new > old) != (now["direction"] == "up")):
+        return []
+    then.update(role="from", direction=now["direction"])
+    return [j, i]
 
 
 def _previous(rows: list[dict[str, object]], figures: list[int], i: int) -> int | None:

@@ -47,7 +47,7 @@ _TO_SIGN = r"(?:至|到|-|—|－|~)"
 #: A year: 2023年, 2023年度, 今年, 去年, 上年, 当年.
 _YEAR_ANY = r"(?:20\d\d年度?|今年|去年|上年|当年)"
 #: A date counted to (截至, 截止, 截止到; 到 only before a position in a month: 到9月底).
-_AS_OF = r"(?:截至|截止到|截止)"
+_AS_OF = r"(?:截至|截止到|截止至|截止)"
 #: A position inside a month: its end, start or a third of it (9月底, 7月初, 3月下旬).
 _IN_MONTH = r"(?:底|末|初|[上中下]旬)"
 #: A day, and the hour of a count taken that day (截至23日17时).
@@ -99,9 +99,11 @@ PERIOD = re.compile(
     _COMPOSED + r"|"
     # a span of years and one of days: 2020年至2024年间, 从2017年至2019年, 1月1日-12月13日
     r"(?:从|自)?20\d\d年?" + _TO_SIGN + r"20\d\d年(?:间|期间|以来)?"
-    r"|(?:20\d\d年)?(?:\d{1,2}月)?\d{1,2}日" + _TO_SIGN + r"(?:\d{1,2}月)?\d{1,2}日"
-    # since an event: 自2023年6月1日投入使用以来
-    r"|(?:自|从)(?:20\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?)[^，,。；;]{0,"
+    # with the hours of a weather report (8月20日08时至21日08时, 7月12日夜间至13日22时)
+    r"|(?:20\d\d年)?(?:\d{1,2}月)?\d{1,2}(?:日(?:\d{1,2}[时点])?|日?夜间|日?白天)" + _TO_SIGN
+    + r"(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时点])?"
+    # since an event: 自2023年6月1日投入使用以来, 自今年3月16日启动以来
+    r"|(?:自|从)(?:(?:20\d\d年|今年|去年)(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?)[^，,。；;]{0,"
     + str(12) + r"}?以来"
     r"|(?:截至|截止|截止到)(?:今年|去年|20\d\d年)[底末]"
     # run together as printed: 截至1031日 (10月31日)
@@ -119,13 +121,20 @@ PERIOD = re.compile(
     # a deadline keeps its 前 (于6月30日前…必须达到100%)
     r"|(?:20\d\d年)?\d{1,2}月\d{1,2}[日号](?:以?前(?![\d" + _CN + r"]))?"
     r"|" + _YEAR_WORD + _M + r"月(?:份)?"
-    r"|今年以来|今年来|年初以来|去年以来|20\d\d年以来|近年来|近[一二三四五六七八九十两\d]+年(?:来)?"
+    # 去年来 (since last year) only as an opening phrase: 去年来我县考察 is a visit last year
+    r"|今年以来|今年来|年初以来|去年以来|去年来(?=[，,])"
+    # the years a report looks back over (五年间, 3年间), not a count of years' streak (连续五年间)
+    r"|(?<![\d" + _CN + r"两近多])(?<!连续)(?:\d{1,2}|[" + _CN + r"两]{1,3})年间"
+    r"|20\d\d年以来|近年来|近[一二三四五六七八九十两\d]+年(?:来)?"
     r"|(?:今年|年初)(?:至|到)(?:目前|今)|截至目前|截至当前|目前|至今"
-    r"|“十[" + _PLAN_CN + r"]五”(?:期间|以来)?|十[" + _PLAN_CN + r"]五(?:期间|以来)"
+    # a five-year plan's span and its end (“十三五”时期, 到“十二五”末)
+    r"|(?:到|至)?“十[" + _PLAN_CN + r"]五”(?:期间|以来|时期|末|期末)?"
+    r"|(?:到|至)?十[" + _PLAN_CN + r"]五(?:期间|以来|时期|末|期末)"
     r"|(?:本|上|当)(?:周|月|季度)|本年度?|(?:今年|去年)一年|一年来|当日|当天|今天|今日|昨天|昨日"
     # the year a plan runs to (力争到2030年), not the new level's year (增加到2019年的860件)
     r"|(?<![增降提升少加长高低减])(?:到|至)20\d\d年(?:底|末)?"
-    r"|20\d\d年(?:度|全年|初|底|末)?|今年|去年|全年|年内|当年"
+    # 年内 (within the year), not the end of a duration (3年内, 两年内: a deadline's span)
+    r"|20\d\d年(?:度|全年|初|底|末)?|今年|去年|全年|(?<![\d" + _CN + r"两个])年内|当年"
     # the years of a gazetteer (1996 年，…平均每亩纯收入 1680 元)
     r"|(?<!\d)19[5-9]\d年(?!代)"
     r"|(?<![\d" + _CN + r"])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d" + _CN + r"]|底|末|初|[上中下]旬)"
@@ -166,7 +175,9 @@ def _sentence_periods(sentence: str
     # figures counted over it
     starts = [m for m in found if sentence[m.start() - 1:m.start()] in ("从", "自")
               and _SPAN_START.match(sentence, m.end())]
-    ends = [m for m in found if m.group()[0] in "到至" and _SPAN_END.match(sentence, m.end())]
+    # (到/至 printed inside the date's phrase or right before it: 至3月1日春运结束)
+    ends = [m for m in found if (m.group()[0] in "到至" or sentence[m.start() - 1:m.start()] in (
+        "到", "至")) and _SPAN_END.match(sentence, m.end())]
     if starts and ends:
         found = [m for m in found if m not in starts and m not in ends]
     # 2018年7-9月份(截止到9月30日): a period restated in brackets right after another is the
@@ -210,9 +221,13 @@ def _period(sentence: str, start: int) -> str | None:
 
 
 #: Verbs after a date that make it the start or the end of an event's span (从1月24日开展,
-#: 到3月3日结束); both bounds printed: the span of the event, not the time of the figures.
-_SPAN_START = re.compile(r"(?:正式)?(?:开始|开展|启动|开启)")
-_SPAN_END = re.compile(r"结束")
+#: 到3月3日结束; 从1月21日起, with 起 ending its phrase: 起草 is no start); both bounds printed:
+#: the span of the event, not the time of the figures.
+_SPAN_START = re.compile(r"(?:正式)?(?:开始|开展|启动|开启)|起(?![\u4e00-\u9fff])")
+#: The end of the span, up to ``SPAN_NAME_REACH`` characters naming the event before it (至3月1日
+#: 春运结束).
+SPAN_NAME_REACH = 4
+_SPAN_END = re.compile(rf"[\u4e00-\u9fff]{{0,{SPAN_NAME_REACH}}}?结束")
 
 
 def _in_year(period: re.Match[str], found: list[re.Match[str]]) -> str:
