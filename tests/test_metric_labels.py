@@ -822,7 +822,7 @@ def test_respectively_gaps_to_listed_benchmarks_and_the_growth_gap_after_them():
     # a change in points of a rate is the rate's change
     ("全镇垃圾分类覆盖率达到92%，较上年提高4.5个百分点。", 4.5, "垃圾分类覆盖率变化"),
     # points moved by a quantity that is no rate move its growth rate
-    ("全乡粮食产量增长3.2%，增幅比上年回落1.1个百分点。", 1.1, "粮食产量增幅变化"),
+    ("全乡粮食产量增长3.2%，增幅比上年回落1.1个百分点。", 1.1, "粮食产量增幅回落"),  # a fall says its word (F-change-label)
     ("全区税收收入同比增长6.5%，比一季度加快2.3个百分点。", 2.3, "税收收入增速变化"),
     # a gap or a contribution already says what it is
     ("其中建筑业拉动全区生产总值增长0.8个百分点。", 0.8, None),

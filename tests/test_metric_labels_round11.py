@@ -187,3 +187,15 @@ def test_levels_listed_before_a_shared_name_take_it():
     got = _names("共有4个国家级、15个省级重点实验室在园区运行。")
     assert got[4] == "国家级重点实验室"
     assert got[15] == "省级重点实验室"
+
+
+# --- a fall in points says its printed word (CONVENTIONS F-change-label) ----------------------
+
+def test_a_narrowing_in_points_says_it_narrowed():
+    got = _names("全县居民消费价格同比上涨0.9%，涨幅较上月收窄1.4个百分点。")
+    assert got[1.4].endswith("涨幅收窄")
+
+
+def test_a_rise_in_points_stays_a_change():
+    got = _names("全县规上工业增加值增长7.2%，增速较一季度加快2.3个百分点。")
+    assert got[2.3].endswith("增速变化")
