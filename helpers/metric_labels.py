@@ -700,6 +700,11 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             return [programme + name]  # …护理补贴累计发放413.78万元，累计保障5.911万人次
     if _REACHED_TO.search(name) and not _has_noun(_PERIOD_INSIDE.sub("", name)[:-2]):
         name = ""  # 到3月份跌至: the same measure as the figure before, now at its new level
+    if not name and begin > 1 and sentence[begin - 1] in "，,":
+        moved = _MOVED_BEFORE.match(sentence, _clause_start(sentence, begin - 1), begin - 1)
+        subject = clean_name(moved.group("what")) if moved else ""
+        if subject and _has_noun(subject) and not _previous_name(sentence, begin):
+            return [subject]  # 蛋类价格继续下降，同比下降16.6%: the fall of what the clause names
     generic = (not name or name.startswith((*GROWTH_SIZE_WORDS, "占", "比重"))
                or name in _GENERIC_AMOUNTS)
     if inherit and generic and (not name or begin > 0):
@@ -818,6 +823,9 @@ def _leveled_name(sentence: str, begin: int, end: int, name: str) -> str:
     return ""
 
 
+#: A clause without a figure that says what moved (蛋类价格继续下降): the change after it is of that.
+_MOVED_BEFORE = re.compile(r"(?P<what>[^，,。；;：:\d]{2,12}?)(?:继续|持续|仍然|仍|也|均|略有|有所|小幅|大幅)?"
+                           r"(?:下降|下跌|回落|减少|降低|上涨|上升|增长|增加|回升|提高)了?$")
 #: What an area is of, printed after it up to the clause's end (新建5万亩高标准无性系良种茶园): at
 #: most this many characters, else the noun phrase after it.
 MAX_PLANTED = 12

@@ -199,3 +199,15 @@ def test_a_narrowing_in_points_says_it_narrowed():
 def test_a_rise_in_points_stays_a_change():
     got = _names("全县规上工业增加值增长7.2%，增速较一季度加快2.3个百分点。")
     assert got[2.3].endswith("增速变化")
+
+
+# --- a change after a clause that says what moved ---------------------------------------------
+
+def test_a_change_after_a_clause_naming_what_fell_is_of_that():
+    got = _names("水产品价格继续下降，同比下降7.3%。")
+    assert got[7.3] == "水产品价格下降"
+
+
+def test_a_change_after_a_figure_keeps_that_figure_as_its_subject():
+    got = _names("全县粮食总产12.6万吨，同比下降2.1%。")
+    assert got[2.1].startswith("粮食总产")
