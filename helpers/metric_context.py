@@ -306,9 +306,12 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         # 高出市下达年度指标(90.1%)5.9个百分点: the gap's word stands before the bracket that
         # holds the benchmark's value
         shut = _bracket_opening(sentence, start - 1)
-        gap = _GAP.search(sentence[_clause_start(sentence, shut):shut]) if shut is not None else None
+        benchmark = sentence[_clause_start(sentence, shut):shut] if shut is not None else ""
+        gap = _GAP.search(benchmark) if benchmark else None
         if gap is not None and gap.group("word"):
             role, direction = "change", "up" if gap.group("word")[0] in _GAP_UP else "down"
+        elif benchmark and sentence[start:end].endswith("百分点") and _SURPASS.search(benchmark):
+            role, direction = "change", "up"  # 超过年度目标(95%)3.2个百分点, as 超全省平均2个百分点
     if role == "level" and kind == "rate" and opened is not None and _COMPARATOR.fullmatch(
             sentence, opened + 1, start):
         change = _CHANGE_BEFORE_BRACKET.search(sentence, 0, opened)

@@ -40,6 +40,17 @@ def test_a_gap_below_a_benchmark_in_brackets_is_down_and_the_benchmark_no_target
     assert got[36]["pair"] is None or got[36]["pair"] != got[31]["pair"]
 
 
+def test_points_over_an_aim_in_brackets_are_a_rise():
+    got = _rows("全县农村自来水普及率98.2%，超过年度目标(95%)3.2个百分点。")
+    assert got[95]["role"] == "target"
+    assert (got[3.2]["role"], got[3.2]["direction"]) == ("change", "up")
+
+
+def test_points_not_over_an_aim_are_no_rise():
+    got = _rows("全县农村自来水普及率98.2%，不超过年度目标(95%)3.2个百分点。")
+    assert got[3.2]["direction"] != "up"
+
+
 def test_a_bracket_after_a_plan_that_holds_more_than_a_value_names_no_aim():
     got = _rows("全县完成年度计划(其中新建12个)。")
     assert got[12]["role"] == "level"
