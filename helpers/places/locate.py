@@ -35,6 +35,7 @@ from helpers.places.aliases import (
     alias_matches,
     bare_zone_lead,
     branch_mentions,
+    chain_mentions,
     confirmed_lead,
     context_short_mentions,
     county_aliases,
@@ -777,6 +778,7 @@ def _short_forms(gaz: Gazetteer, mentions: list[_Mention], lead: _Mention | None
 
     added = address_mentions(headline, text, mentions, weight_of)
     added += branch_mentions(headline, text, mentions + added, weight_of)
+    added += chain_mentions(gaz, headline, text, mentions + added, weight_of)
     added += context_short_mentions(gaz, headline, text, mentions + added, home, weight_of)
     if added:
         mentions[:] = sorted(mentions + added, key=lambda m: (not m.headline, m.start))
