@@ -73,20 +73,22 @@ __all__ = ["FigureContext", "figure_context", "open_bracket", "period_dates", "q
 
 #: Verbs (and nouns) of a rise: 增长 of output, 提高/提升 of rates, 上升 of indicators, 增加 of
 #: counts, 增收 of income, 增幅 (the rise's size), 扩大, 上涨 of prices, 回升/提速 of growth, 多
-#: (比去年多3件, 同比多出12件, 多了, 多发生).
+#: (比去年多3件, 同比多出12件, 多了, 多发生), 偏高 (above the normal: 较常年同期偏高1.2℃, only
+#: right before the figure).
 UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅", "增速", "扩大", "上涨", "涨幅",
             "攀升", "递增", "增多", "回升", "反弹", "跃升", "提速", "多出", "多了", "多发生", "高出", "超出",
-            "增产", "增", "多", "涨")
+            "增产", "偏高", "增", "多", "涨")
 #: Verbs (and nouns) of a fall: 下降/减少/降低 of counts and rates, 回落 of growth, 压减/压降 of
 #: spending and cases, 下滑, 减收, 降幅, 缩减/缩小/下调, 收窄/减低 (降幅收窄: the quantity named, a
 #: fall, became smaller — rule B2 of the third measurement set), 少 (比去年少3件, 少了, 少发生5起);
 #: a growth that
 #: slows (增速放缓/减缓/趋缓1.2个百分点: the growth word names the quantity, the verb its fall),
 #: 萎缩/缩水 of markets and 负增长 (a growth below zero, 负增长3.1%: a fall printed without its
-#: sign), 跌 (跌0.5%), 精简/削减 of procedures and spending (审批事项精简30%), 下行 of prices.
+#: sign), 跌 (跌0.5%), 精简/削减 of procedures and spending (审批事项精简30%), 下行 of prices,
+#: 偏低 (below the normal, only right before the figure).
 DOWN_WORDS = ("下降", "减少", "降低", "回落", "压减", "压降", "压缩", "缩短", "下滑", "减收", "降幅", "减幅",
               "跌幅", "缩减", "放缓", "减缓", "趋缓", "萎缩", "缩水", "负增长", "精简", "削减", "下行", "低出",
-              "缩小", "下调", "下跌", "递减", "收窄", "减低", "少了", "少发生", "减产", "减", "降", "少", "跌")
+              "缩小", "下调", "下跌", "递减", "收窄", "减低", "少了", "少发生", "减产", "偏低", "偏少", "减", "降", "少", "跌")
 #: Single characters that are directions only right before the figure (增5%, 降3个百分点, 多3件,
 #: 涨2.1%, 跌0.5%): elsewhere they are parts of other words (增强, 减负, 多措并举, 涨价).
 _SINGLE = frozenset({"增", "减", "降", "多", "少", "涨", "跌"})
@@ -815,7 +817,9 @@ def _masked(m: re.Match[str]) -> str:
 #: Words that are directions only right before the figure (审批事项精简30%, 削减了12%, 增速提速
 #: 1.2个百分点, a gap whose benchmark was named before: 高于全国平均水平，高出1.2个百分点): earlier
 #: in the clause they tell of something else (精简后保留审批事项120项, 超出预期).
-_NEAR_ONLY = frozenset({"精简", "削减", "提速", "下行", "高出", "超出", "低出"})
+#: 偏高/偏低 (a departure from the normal: 较常年同期偏高1.2℃) are changes only right before the
+#: figure; elsewhere they describe a level (气温偏高，平均气温为18.5℃).
+_NEAR_ONLY = frozenset({"精简", "削减", "提速", "下行", "高出", "超出", "低出", "偏高", "偏低", "偏少"})
 #: Two-character words ending in a single direction character that are no change: 新增 (newly
 #: added: 新增就业2000人 is a level of new jobs), 最多/最少 (an extreme), 至少 (a floor).
 _NOT_SINGLE = frozenset({"新增", "最多", "最少", "至少", "较多", "较少"})

@@ -1573,12 +1573,15 @@ def kind_named(label: str | None, *, role: str | None, unit: str | None,
     change in points, a rise in the quantity's own unit and a rank's move the change
     (``POINT_CHANGE_NOUN``; points of a quantity that is no rate move its growth rate: 工业产值
     增速变化); a change of a case-handling step is one of their number (结案数增速).  Other
-    roles, gaps and labels that already say their kind stay as they are.  A target rising in per cent (力争固定资产投资增长13%) is a growth aimed at: it names the growth
+    roles, gaps and labels that already say their kind stay as they are (a departure from the
+    normal, 平均气温较常年同期偏高, among them).  A target rising in per cent (力争固定资产投资增长13%) is a growth aimed at: it names the growth
     rate as a rise does (固定资产投资增速).  A fall outside points, achieved or (in per cent)
     aimed at, is named by the change word of the text (``fall_word``: 粮食产量下降, 户籍人口减少;
     CONVENTIONS F-change-label), never by the bare name of what fell."""
     if not label or role not in ("change", "target"):
         return label
+    if _DEPARTURE_END.search(label):
+        return label  # 平均气温较常年同期偏高: a departure from the normal says its kind and way
     if role == "target":
         if unit not in _PERCENT_UNITS or _KIND_SAID.search(label) or _COMPARED.search(label):
             return label
