@@ -5,6 +5,7 @@ The rules are in ``resolve_locality``'s docstring and in ``helpers.places``.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ _CITY_BREAKERS = frozenset("场")
 _DIRECTIONS = frozenset("东南西北")
 _TOWNS = ("镇", "街道")
 _COLONS = "：:"
+#: The fewest characters of a full name (澧县, 城区): ``_scan`` looks the names up by their last
+#: ``MIN_NAME`` characters.
+MIN_NAME = 2
 _LEAD_MAX = 15  # longest headline lead before a colon that can be a place (邵阳经济技术开发区)
 _LEAD_PUNCT = frozenset("，。、；！？（）()《》“”‘’,;!?")
 
@@ -84,6 +88,19 @@ def _acceptable(gaz: Gazetteer, text: str, i: int, j: int, cands: tuple[Place, .
     return not (name.endswith("市") and nxt in _CITY_BREAKERS)
 
 
+@functools.lru_cache(maxsize=1)
+def _tail_lengths(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """The lengths of the full names by their last two characters (every name has at least
+    two): at an ending character ``_scan`` tries only the lengths of names ending like the text
+    there (城市, 社区 try few or none), not every length of names ending in that character."""
+    lengths: dict[str, set[int]] = {}
+    for name in gaz.full:
+        if len(name) < MIN_NAME:
+            raise ValueError(f"gazetteer full name {name!r} is shorter than {MIN_NAME} characters")
+        lengths.setdefault(name[-2:], set()).add(len(name))
+    return {tail: tuple(sorted(v, reverse=True)) for tail, v in lengths.items()}
+
+
 def _scan(gaz: Gazetteer, text: str) -> list[_Mention]:
     """Full-name matches: leftmost, then longest, non-overlapping, left to right.
 
@@ -91,9 +108,10 @@ def _scan(gaz: Gazetteer, text: str) -> list[_Mention]:
     the name dict ending at each occurrence of such a character: linear in the text.
     """
     found: list[tuple[int, int, tuple[Place, ...]]] = []
+    tails = _tail_lengths(gaz)
     for m in gaz._ends.finditer(text):
         j = m.end()
-        for length in gaz._lengths[m.group()]:
+        for length in tails.get(text[j - MIN_NAME:j], ()):
             i = j - length
             if i < 0:
                 continue

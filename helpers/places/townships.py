@@ -445,7 +445,7 @@ def county_wide(county: Place, headline: str, text: str, printed: frozenset[str]
     ``TOWNSHIP_LIST``)?"""
     if county.name and WHOLE + county.name[-1] in headline:
         return True
-    if any(p.search(headline) or p.search(text) for p in (ALL_TOWNSHIPS, TOWNSHIP_LIST)):
+    if _townships_together(headline) or _townships_together(text):
         return True
     return any(name + EACH in source for name in printed for source in (headline, text))
 #: Longest stem of a township printed after its county's name that jionlp does not list (下镇乡):
@@ -462,6 +462,22 @@ _ADDRESSED = (rf"(?![各全所多几诸]|部分|城乡)[^\W\d_]{{1,{MAX_ADDRESSE
 #: article asks each several times for the same county and text (its township, the township's
 #: support, the starts of its townships), the next article asks anew.
 TEXTS_KEPT = 32
+
+
+#: The endings a township listed before 、 is printed with: every ``TOWNSHIP_LIST`` match opens
+#: with one of them followed by 、.
+_LISTED_ENDINGS = tuple(end + "、" for end in ("镇", "乡", "街道"))
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def _townships_together(text: str) -> bool:
+    """Does ``text`` address the townships together (``ALL_TOWNSHIPS``) or list some as examples
+    (``TOWNSHIP_LIST``)?  Asked once per text, not per candidate county (issue 16); the list's
+    pattern only runs on a text that prints a township ending before 、."""
+    if ALL_TOWNSHIPS.search(text):
+        return True
+    return (any(end in text for end in _LISTED_ENDINGS)
+            and TOWNSHIP_LIST.search(text) is not None)
 
 
 @functools.lru_cache(maxsize=TEXTS_KEPT)
@@ -523,28 +539,48 @@ def _variant_forms(county: Place, text: str) -> dict[str, str]:
     its name before it became a town, reported as printed (names as of the item); a 街道
     printed as 街 (双新街办事处, 到双新街调研) is the 街道 by its everyday short form."""
     out: dict[str, str] = {}
-    for town in townships_of(county):
-        if town.endswith("镇") and len(town) - 1 >= MIN_VARIANT_STEM:
-            former = town[:-1] + "乡"
-            if former in text and re.search(re.escape(former) + "(?![村镇])", text):
-                out[former] = former
-        elif town.endswith("街道") and len(town) - 2 >= MIN_VARIANT_STEM:
-            short = town[:-1]
-            if short in text and re.search(re.escape(short) + "(?!道)", text):
-                out[short] = town
-        stem = town[:-2] if town.endswith(("街道", "苏木")) else town[:-1]
-        if len(stem) >= MIN_VARIANT_STEM and stem not in county.name and stem in text:
+    for town, former, short, stem, bare in _variant_candidates(county):
+        # (a town has a former 乡 name or a short 街 name, never both)
+        if former is not None and former in text and re.search(
+                re.escape(former) + "(?![村镇])", text):
+            out[former] = former
+        if short is not None and short in text and re.search(re.escape(short) + "(?!道)", text):
+            out[short] = town
+        if stem is not None and stem in text:
             for m in re.finditer(re.escape(stem) + STATION, text):
                 out[m.group()] = town
-        if (ethnic := ETHNIC_TOWNSHIP.fullmatch(town)) is not None:
-            bare = ethnic.group("stem") + ethnic.group("end")
-            if len(ethnic.group("stem")) >= MIN_VARIANT_STEM and bare in text and re.search(
-                    re.escape(bare) + "(?![村镇])", text):
-                out[bare] = town
+        if bare is not None and bare in text and re.search(
+                re.escape(bare) + "(?![村镇])", text):
+            out[bare] = town
     police = _police_stations(county, text)
     if len(set(police.values())) == 1:
         out.update({form: town for form, town in police.items() if form[:-3] != town})
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _variant_candidates(county: Place) -> tuple[tuple[str, str | None, str | None, str | None,
+                                                      str | None], ...]:
+    """Per township of ``county``, the forms ``_variant_forms`` looks for (None where a rule does
+    not apply): its former 乡 name, its short 街 name, its stem before a station, its name without
+    its people.  They depend on the gazetteer only, so they are built once per county, not per
+    text (issue 16)."""
+    out = []
+    for town in townships_of(county):
+        former = short = None
+        if town.endswith("镇") and len(town) - 1 >= MIN_VARIANT_STEM:
+            former = town[:-1] + "乡"
+        elif town.endswith("街道") and len(town) - 2 >= MIN_VARIANT_STEM:
+            short = town[:-1]
+        stem: str | None = town[:-2] if town.endswith(("街道", "苏木")) else town[:-1]
+        if len(stem) < MIN_VARIANT_STEM or stem in county.name:
+            stem = None
+        bare = None
+        if (ethnic := ETHNIC_TOWNSHIP.fullmatch(town)) is not None and len(
+                ethnic.group("stem")) >= MIN_VARIANT_STEM:
+            bare = ethnic.group("stem") + ethnic.group("end")
+        out.append((town, former, short, stem, bare))
+    return tuple(out)
 
 
 def _police_stations(county: Place, text: str) -> dict[str, str]:

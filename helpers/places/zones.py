@@ -240,6 +240,16 @@ def _zones_of(text: str) -> tuple[Zone, ...]:
     return tuple(_find_zones(text))
 
 
+@functools.lru_cache(maxsize=1)
+def _zone_chars() -> tuple[str, ...]:
+    """Characters one of which every zone ``_find_zones`` finds contains: the last characters of
+    the listed names, of the zone endings (pattern zones, bare mentions, twinned and coordinated
+    zones end their zone part with one) and of the organ zone words.  A text with none of them
+    (most clauses) names no zone, and its regex passes are skipped (issue 16)."""
+    words = (*_tables().listed, *ZONE_SUFFIXES, *ORGAN_ZONE_WORDS, _SHARED)
+    return tuple(sorted({w[-1] for w in words}))
+
+
 def _find_zones(text: str) -> list[Zone]:
     """Zones named in ``text``: jionlp's (by any indexed name) and pattern zones, left to right.
 
@@ -247,6 +257,8 @@ def _find_zones(text: str) -> list[Zone]:
     (经开区, 西湖管理区) when the text names no other zone: newspapers drop the city after the first
     mention.  Overlaps keep the leftmost, then longest, match.
     """
+    if not any(c in text for c in _zone_chars()):
+        return []
     tables = _tables()
     found: list[tuple[int, int, Place, str | None]] = []
     for at in _listed_starts().finditer(text):
