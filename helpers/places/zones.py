@@ -250,6 +250,16 @@ def _zone_chars() -> tuple[str, ...]:
     return tuple(sorted({w[-1] for w in words}))
 
 
+@functools.lru_cache(maxsize=1)
+def _core_endings() -> tuple[str, ...]:
+    """The zone endings that hold no shorter one (开发区 for 经济技术开发区, 新区 for 高新区): every
+    zone but a listed one ends with one of the ``ZONE_SUFFIXES`` (the pattern's ending, the
+    bare, twinned and coordinated forms) or ``ORGAN_ZONE_WORDS``, so a text printing none of
+    these names only listed zones, and the other passes are skipped (issue 16)."""
+    endings = {*ZONE_SUFFIXES, *ORGAN_ZONE_WORDS, _SHARED}
+    return tuple(sorted(e for e in endings if not any(o != e and o in e for o in endings)))
+
+
 def _find_zones(text: str) -> list[Zone]:
     """Zones named in ``text``: jionlp's (by any indexed name) and pattern zones, left to right.
 
@@ -269,6 +279,8 @@ def _find_zones(text: str) -> list[Zone]:
             if name is not None:
                 zone = tables.listed[name]
                 found.append((i, i + len(name), zone, tables.codes[zone]))
+    if not any(s in text for s in _core_endings()):
+        return _leftmost_longest(found)  # no pattern, bare, twinned, coordinated or organ zone
     printed: dict[tuple, str] = {}
     ranks: dict[tuple, tuple[bool, int]] = {}
     pattern_hits: list[tuple[int, int, tuple]] = []
