@@ -149,7 +149,7 @@ COMPLETION = re.compile(rf"(?:完成|占|为|达|达到|实现)[^，,。；;：:
                         # the progress of a plan printed as such (收入完成进度为58%), and a share
                         # of the whole planned (完成总里程的31%, 完成总投资的40%)
                         r"|完成进度(?:分别)?(?:为|达到?|是)?$"
-                        # the progress of a named plan (累计完成节能目标进度85.28%)
+                        # the progress of a named plan (累计完成减排目标进度72.5%)
                         rf"|完成[^，,。；;：:\d]{{1,{MAX_PLAN_OWNER}}}?(?:目标|计划|任务)进度(?:为|达到?|是)?$"
                         rf"|完成总[^，,。；;：:的\d]{{1,{MAX_PLAN_NOUN}}}的$"
                         # 市民生工程目标任务的127% (完成 shared with the item before), 占年度投资
@@ -299,7 +299,7 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
     aim = _AIM_BEFORE_BRACKET.search(sentence, 0, opened + 1) if (
         role == "level" and opened == start - 1 and sentence[end:end + 1] in ")）") else None
     if aim is not None:
-        # 高出市下达年度指标(90.1%), 未超出年度平均控制目标(26.6万吨标煤): the bracket holds
+        # 高于省定年度指标(88.0%), 未超过年度用水控制目标(31.2万吨): the bracket holds
         # nothing but the value of the aim named before it; a control aim is a ceiling
         role = "limit" if aim.group("control") else "target"
     if role in ("target", "level") and _CONTROL_AIM.search(before):
@@ -437,7 +437,7 @@ def _follows_target(sentence: str, clause_start: int, *, unit: str | None = None
     figure that is a target (力争完成投资80亿元，增长10%); with ``unit``, one of another unit (an
     amount done after an amount planned, 计划投资5亿元,完成3亿元, is no further item); with
     ``over_bare``, up to that many clauses without a figure between are passed over (…超过80亿元,
-    经济发展的质量和效益进一步提升,R&D支出占比3%)."""
+    产业结构继续优化,研发投入占比2.5%)."""
     if clause_start < 2 or sentence[clause_start - 1] not in "，,":
         return False
     prev = _clause_start(sentence, clause_start - 1)
@@ -465,7 +465,7 @@ def _follows_target(sentence: str, clause_start: int, *, unit: str | None = None
 
 
 #: How many clauses without a figure may stand between two items of a plan's list (…超过80亿元,
-#: 经济发展的质量和效益进一步提升,R&D支出占比3%): a remark on the plan, not a new subject.
+#: 产业结构继续优化,研发投入占比2.5%): a remark on the plan, not a new subject.
 MAX_PLAN_ASIDES = 2
 #: How an item of a plan's list names the value aimed at (占比3%, 达16家, 达到95%).
 _REACHED = re.compile(r"(?:达到?|占比|超过|突破)$")

@@ -232,7 +232,7 @@ def _parts(sentence: str) -> list[tuple[int, int]]:
 
 
 def _part_qualifier(sentence: str, begin: int, end: int) -> str:
-    """The words that open a part's first named figure (全年我县雪灾受灾人口3805人 -> 雪灾;
+    """The words that open a part's first named figure (本月全县冰雹受灾人口1200人 -> 冰雹;
     全市公交累计投入运力 -> 公交): the nouns before the first word of another kind."""
     first = _FIGURE.search(sentence, begin, end)
     if first is None:
@@ -270,7 +270,7 @@ def _with_part_qualifier(sentence: str, start: int, name: str) -> str:
     if (len(qualifier) < MIN_QUALIFIER or qualifier.startswith("全")
             or qualifier in name or qualifier in others or name[:2] in qualifier
             or _COMPARE.search(qualifier)):
-        return name  # (环比事故起数和死亡人数分别上升…: the name itself opens the part)
+        return name  # (同比火灾起数和受伤人数分别下降…: the name itself opens the part)
     return qualifier + name
 
 
@@ -622,7 +622,7 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
     if kind == "count" and (not name or _LEVEL.fullmatch(name) or (
             listed and "、" in listed.group())):
         leveled = _leveled_name(sentence, begin, end, name)
-        if leveled:  # 获国家级荣誉称号31项、省级17项; 6个国家级、13个省级重要会议活动
+        if leveled:  # 获国家级奖项12项、省级20项; 4个国家级、9个省级体育赛事
             return [leveled]
     if (kind == "count" or not inherit) and name.endswith(_UNIT_ENDS):
         counted = _counted_by_units(sentence, begin)
@@ -803,7 +803,7 @@ MAX_PROGRAMME = 12
 #: The level of a body, an honour or an event (国家级, 省级, 市级): in a list each item may print
 #: its level alone and share the rest of the name with its neighbour.
 _LEVEL = re.compile(r"(?:国家|省部|省|市|县|区|乡|镇|村)级")
-#: Levels listed after a count, up to the name they share (国家级、13个省级重要会议活动).
+#: Levels listed after a count, up to the name they share (国家级、9个省级体育赛事).
 _LEVELS_AFTER = re.compile(rf"(?:{_LEVEL.pattern})(?:、{_NUMBER}[个项家名处]?(?:{_LEVEL.pattern}))*")
 
 
@@ -826,7 +826,7 @@ def _leveled_name(sentence: str, begin: int, end: int, name: str) -> str:
 #: A clause without a figure that says what moved (蛋类价格继续下降): the change after it is of that.
 _MOVED_BEFORE = re.compile(r"(?P<what>[^，,。；;：:\d]{2,12}?)(?:继续|持续|仍然|仍|也|均|略有|有所|小幅|大幅)?"
                            r"(?:下降|下跌|回落|减少|降低|上涨|上升|增长|增加|回升|提高)了?$")
-#: What an area is of, printed after it up to the clause's end (新建5万亩高标准无性系良种茶园): at
+#: What an area is of, printed after it up to the clause's end (新建3万亩高标准节水灌溉果园): at
 #: most this many characters, else the noun phrase after it.
 MAX_PLANTED = 12
 #: A period printed inside a name, after its scope (遵义县1月份出售肥猪均价).
@@ -878,7 +878,7 @@ def _class_after_of(cleaned: str) -> str:
 
 def _own_subject(raw: str, name: str) -> str:
     """The subject printed in the figure's own clause before a subjectless measure that the
-    agent cut dropped (全县以红提为主的中晚熟葡萄累计销售 -> 中晚熟葡萄), or ''."""
+    agent cut dropped (全乡以蜜桔为主的早熟柑橘累计销售 -> 早熟柑橘), or ''."""
     at = raw.rfind(name)
     if at <= 0:
         return ""
@@ -918,7 +918,7 @@ def _subject_before(sentence: str, begin: int, measure: str = "") -> str:
             return cleaned  # (基地种植了300多亩土豆: a verb, the subject follows the figure)
         described = _class_after_of(cleaned) if head != clause else ""
         if described and described not in SUBJECTLESS_MEASURES:
-            return described  # 以红提为主的中晚熟品种11.57万亩
+            return described  # 以蜜桔为主的早熟品种3.2万亩
         j = pbegin - 1
     return ""
 
@@ -1594,7 +1594,7 @@ def kind_named(label: str | None, *, role: str | None, unit: str | None,
         return label
     if unit in _POINT_UNITS and label.endswith(GROWTH_SIZE_WORDS):
         # 增速较1-9月加快2个百分点: the growth rate's change; a fall says its printed word
-        # (涨幅较1月收窄2.8个百分点 -> 涨幅收窄: CONVENTIONS F-change-label)
+        # (涨幅较上月收窄1.5个百分点 -> 涨幅收窄: CONVENTIONS F-change-label)
         return label + _points_fall_word(direction, fall_word)
     if _KIND_SAID.search(label):
         return label

@@ -12,7 +12,7 @@ from helpers.coding import ONCE_WORD_CODES, drop_single_word_domains
 
 
 def test_front_desk_acceptance_with_back_office_approval_is_a_standing_procedure():
-    text = ("新落成的市民服务中心实行“前台统一受理、后台分类审批、窗口统一出件”的办事方式，"
+    text = ("新投用的政务大厅改为“前台综合受理、后台按类审批、统一窗口发证”的办事方式，"
             "办事群众只需在一个窗口递交材料。")
     assert "institution" in codes(text)
 

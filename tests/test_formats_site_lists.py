@@ -134,7 +134,7 @@ def test_tools_without_a_date_stay_furniture():
 # -- a document's signature date -----------------------------------------------------------------
 def test_the_date_under_the_issuer_dates_a_notice():
     text = ("关于表彰文明村镇的决定\n\n各乡镇人民政府：\n\n经研究，决定表彰十个文明村。\n\n"
-            "某市创建文明城市指挥部办公室\n2022年3月4日\n\n全市文明村名单\n\n东山镇前进村、西河乡红旗村\n")
+            "某市文明创建工作领导小组\n2022年3月4日\n\n全市文明村名单\n\n东山镇前进村、西河乡红旗村\n")
     parsed = read_article(text)
     assert parsed.numbered_values("published") == [(8, "2022年3月4日")]
 

@@ -15,8 +15,8 @@ def _rows(sentence: str) -> dict[float, dict[str, object]]:
 # --- a contribution to a whole's growth that pulls it down ------------------------------------
 
 def test_a_contribution_printed_with_a_fall_is_down():
-    got = _rows("食品类价格上涨4.2%，拉动居民消费价格总水平下降0.31个百分点。")
-    assert (got[0.31]["role"], got[0.31]["direction"]) == ("change", "down")
+    got = _rows("鲜菜价格下跌6.3%，拉动居民消费价格指数下降0.27个百分点。")
+    assert (got[0.27]["role"], got[0.27]["direction"]) == ("change", "down")
 
 
 def test_a_contribution_printed_with_a_rise_stays_up():

@@ -97,13 +97,13 @@ def test_a_commission_named_with_its_partner_in_a_notice_of_cases():
 
 
 def test_a_commission_as_the_aim_of_a_report_does_not_report():
-    text = ("今年一季度，某镇立案4起，问责6人。\n该镇纪委调查进展缓慢，也没有向县纪委报告调查处理结果，"
+    text = ("今年一季度，某镇立案4起，问责6人。\n该镇纪委迟迟不查，事后也未向县纪委报送调查处理情况，"
             "举报人多次到县纪委上访。")
     assert find_agency(None, text, None) is None
 
 
 def test_two_commissions_acting_together_give_no_organ():
-    text = ("村里的问题久拖不决。\n去年8月，某市纪委与某县纪委成立联合调查组展开调查，村支书被查处，"
+    text = ("村里的问题久拖不决。\n去年8月，某市纪委和某县纪委组成联合工作组进行核查，村支书被查处，"
             "时任镇纪委书记受到党内严重警告处分。")
     assert find_agency(None, text, None) is None
 

@@ -291,7 +291,7 @@ def _read_top(content: list[tuple[int, str]], out: ParsedText, *, title_given: b
     return i
 
 
-#: Longest issuer line above a signature date (大英县脱贫攻坚领导小组办公室 is 14; a sentence is
+#: Longest issuer line above a signature date (某县乡村振兴工作领导小组办公室 is 15; a sentence is
 #: longer).
 MAX_ISSUER = 30
 # A document's signature date: the date alone on its line in 年月日 (印发 after it), under the

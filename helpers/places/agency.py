@@ -626,7 +626,7 @@ def find_agency(headline: str | None, text: str, source: str | None) -> str | No
 MAX_COMMISSION_SEARCH = 1500
 #: A discipline commission's names (县纪委, 县纪委监委, 市纪委监察局).
 _COMMISSION = re.compile(r"纪委|监委|纪工委")
-#: What a commission does in its own clause (经县纪委查实, 县纪委监委和公安机关联合查处,
+#: What a commission does in its own clause (经县纪委查实, 县纪委监委会同公安机关查处,
 #: 某县纪委组织巡查小组检查): within ``MAX_ACT_GAP`` characters after its name.  Not 查处 of
 #: 调查处理 (a report of findings sent to it).
 MAX_ACT_GAP = 12
