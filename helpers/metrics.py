@@ -135,6 +135,8 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "度": ("other", "千瓦时", 1.0),  # 5.39亿度 (of electricity): read only where _UNIT_GUARDS let
     "兆瓦": ("other", "兆瓦", 1.0), "吉瓦": ("other", "吉瓦", 1.0),
     "℃": ("other", "℃", 1.0), "°C": ("other", "℃", 1.0),
+    # air pressure in weather reports (中心气压950百帕): 百 is part of the unit, never a magnitude
+    "百帕": ("other", "百帕", 1.0), "千帕": ("other", "千帕", 1.0),
     # foreign currencies: money, but in their own unit (a rate and a date would convert them)
     "美元": ("money", "美元", 1.0), "欧元": ("money", "欧元", 1.0), "港元": ("money", "港元", 1.0),
     "港币": ("money", "港元", 1.0), "日元": ("money", "日元", 1.0), "英镑": ("money", "英镑", 1.0),
@@ -150,7 +152,7 @@ UNIT_ALIASES = {
     "km²": "平方公里", "km^2": "平方公里", "km2": "平方公里", "k㎡": "平方公里",
     "m³": "立方米", "m^3": "立方米", "m3": "立方米",
     "kWh": "千瓦时", "kW·h": "千瓦时", "kw·h": "千瓦时", "kwh": "千瓦时", "kW": "千瓦",
-    "MW": "兆瓦", "GW": "吉瓦",
+    "MW": "兆瓦", "GW": "吉瓦", "hPa": "百帕", "kPa": "千帕",
 }
 UNITS.update({alias: UNITS[unit] for alias, unit in UNIT_ALIASES.items()})
 #: Kinds whose ``value_std`` is the value in the unit printed (magnitudes 万/亿 expanded): no
@@ -200,7 +202,7 @@ _UNIT_ALT = (rf"(?:(?:{_KNOWN_UNIT_ALT}|{_LATIN_UNIT})(?:[/／](?:{_PER_ALT}|{_L
              rf"|μg/m3)")
 _PRE = r"(?P<pre>大约|将近|接近|超过|不足|不到|不超过|至少|小于|低于|高于|约|近|逾|达)?"
 _POST = r"(?P<post>左右|上下|以上|以下|之多)?"
-_MAG = r"千万|百万|万|亿|萬|億|千(?![克米瓦伏])"
+_MAG = r"千万|百万|万|亿|萬|億|千(?![克米瓦伏帕])"
 # no numeral (or point) directly before: the pass would read the tail of a longer number
 _FREE = rf"(?<![\d.{_CN_ALL}])"
 _QUANTITY = re.compile(

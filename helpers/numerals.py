@@ -42,9 +42,12 @@ _DIGIT_VALUES = {ch: i for i, chars in enumerate(
 #: Arabic digits, with thousands separators only where every group after the first has
 #: exactly three digits (82,225 / 82，225.00); otherwise a comma separates a list (3，5).
 ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-# 千 before 克/米/瓦/伏 is the metric prefix of a unit (千克, 千米, 千瓦, 千伏安), never a numeral
-_CN_CHAR = rf"(?:[{CN_DIGITS}{CN_PLACES.replace('千', '')}{CN_MAGNITUDES}]|千(?![克米瓦伏]))"
-_CN_PLACE = rf"(?:[{CN_PLACES.replace('千', '')}{CN_MAGNITUDES}]|千(?![克米瓦伏]))"
+# 千 before 克/米/瓦/伏/帕 is the metric prefix of a unit (千克, 千米, 千瓦, 千伏安, 千帕), and 百
+# before 帕 the hecto- of air pressure (950百帕), never a numeral: read as a magnitude, 950百帕
+# would be 95,000 of something
+_PREFIXED = r"千(?![克米瓦伏帕])|百(?!帕)"
+_CN_CHAR = rf"(?:[{CN_DIGITS}{CN_PLACES.replace('千', '').replace('百', '')}{CN_MAGNITUDES}]|{_PREFIXED})"
+_CN_PLACE = rf"(?:[{CN_PLACES.replace('千', '').replace('百', '')}{CN_MAGNITUDES}]|{_PREFIXED})"
 #: one printed number: Arabic-led (1.2万, 25万6千, 2千零30万 -- the digits after the first
 #: are Arabic too, so 10万一批 stops at 10万) or Chinese-led (二千三百四十五, 二点四, 一百点5)
 NUMBER = (rf"(?:(?:{ARABIC})(?:{_CN_PLACE}+零?\d+(?:\.\d+)?)*{_CN_PLACE}*"
