@@ -201,17 +201,17 @@ def test_jsonl_rows_in_file_order(tmp_path):
 
 
 def test_columns_mapping(tmp_path):
-    path = write_csv(tmp_path / "export.csv", [["篇目", "稿件正文", "刊发日期"],
+    path = write_csv(tmp_path / "export.csv", [["篇目", "原稿", "刊发日期"],
                                                ["县里召开防汛会议", "5月11日，县里召开防汛工作会议。", "2021-05-11"]])
     with pytest.raises(CorpusError) as info:
         load_corpus(path)
-    assert info.value.path == path and "稿件正文" in str(info.value)
-    articles = load_corpus(path, columns={"篇目": "headline", "稿件正文": "text", "刊发日期": "published"})
+    assert info.value.path == path and "原稿" in str(info.value)
+    articles = load_corpus(path, columns={"篇目": "headline", "原稿": "text", "刊发日期": "published"})
     assert articles["headline"].tolist() == ["县里召开防汛会议"]
     assert articles["published"].tolist() == [dt.date(2021, 5, 11)]
     assert articles["extra"].tolist() == ["{}"]
     # the same mapping from metadata.yaml
-    write(tmp_path / "metadata.yaml", "columns: {篇目: headline, 稿件正文: text, 刊发日期: published}\n")
+    write(tmp_path / "metadata.yaml", "columns: {篇目: headline, 原稿: text, 刊发日期: published}\n")
     pd.testing.assert_frame_equal(load_corpus(tmp_path), articles)
 
 

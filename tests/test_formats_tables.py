@@ -181,6 +181,37 @@ def test_a_researchers_own_sheet_words(tmp_path):
     assert table.rows[0].published == dt.date(2022, 3, 4)
 
 
+def test_compound_names_of_text_title_and_publication_date(tmp_path):
+    # a scraper's own names: the words text / title inside them, a date with a word of publishing
+    table = read_table(write_csv(tmp_path / "scraped.csv", [
+        ["news_title", "pub_date", "article_text", "crawl_date"],
+        ["乡村公路通车", "2024/04/14", BODY_1, "2024-05-01"]]))
+    assert table.field_columns == {"headline": "news_title", "text": "article_text",
+                                   "published": "pub_date"}
+    assert table.rows[0].published == dt.date(2024, 4, 14)
+    assert table.rows[0].extra == {"crawl_date": "2024-05-01"}  # when the scraper ran: no date
+
+
+def test_chinese_compound_names_end_in_a_usual_name(tmp_path):
+    table = read_table(write_csv(tmp_path / "sheet.csv", [
+        ["新闻标题名称", "文章内容", "采集时间"], ["夜间门诊开诊", BODY_2, "2024-05-01"]]))
+    assert table.field_columns == {"text": "文章内容"}
+    assert "published" not in table.field_columns  # 采集时间: when it was collected
+
+
+def test_an_exact_name_wins_over_a_compound_one(tmp_path):
+    # 正文 is the text; 新闻正文 only looks like it and stays an extra column
+    table = read_table(write_csv(tmp_path / "both.csv", [
+        ["标题", "新闻正文", "正文"], ["甲", "摘要一句", BODY_1]]))
+    assert table.field_columns["text"] == "正文"
+    assert table.rows[0].extra == {"新闻正文": "摘要一句"}
+
+
+def test_two_compound_names_for_the_text_are_refused(tmp_path):
+    path = write_csv(tmp_path / "two.csv", [["body_text", "full_text"], [BODY_1, BODY_2]])
+    assert "both read as 'text'" in error_of(path)
+
+
 def test_subject_keywords_are_no_headline(tmp_path):
     # CNKI's 主题 holds subject keywords beside the 题名: kept as an extra column
     table = read_table(write_csv(tmp_path / "cnki.csv", [

@@ -37,6 +37,7 @@ import io
 import json
 import math
 import os
+import re
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -446,6 +447,15 @@ def _find_fields(path: Path, header: list[str],
         field = _RECOGNIZED.get(column.strip().casefold())
         if column not in mapped and field is not None and field not in fields:
             found.setdefault(field, []).append(column)
+    for column in header:  # compound names (article_text, 文章内容, pub_date), for what is left
+        field = _compound_field(column)
+        if (column not in mapped and field is not None and field not in fields
+                and field not in found):
+            found.setdefault(f"~{field}", []).append(column)
+    for key in [k for k in found if k.startswith("~")]:
+        names = found.pop(key)
+        if key[1:] not in found:
+            found[key[1:]] = names
     for field, names in found.items():
         if len(names) > 1:
             raise CorpusError(
@@ -458,6 +468,39 @@ def _find_fields(path: Path, header: list[str],
                                           ", ".join(FIELD_NAMES["text"])), path=path)
     return {field: fields[field] for field in FIELDS if field in fields}
 
+
+#: Fields a compound column name may name (article_text, news_title, 文章内容, 新闻标题): the
+#: article's text and title, which no other column is mistaken for.  Not dates: 采集时间 and
+#: crawl_date are when a scraper ran, so a date column needs a word of publishing (below).
+COMPOUND_FIELDS = ("text", "headline")
+#: The words of a compound English name (article_text -> article, text).
+_NAME_WORDS = re.compile(r"[^0-9a-z]+")
+#: Words of publishing that make a date column's compound name the publication date (pub_date,
+#: publish_time, post_date, release_date, 发表日期 is already a usual name).
+_PUBLISH_WORDS = {"pub", "publish", "published", "publication", "post", "posted", "release",
+                  "released", "issue", "issued"}
+_DATE_WORDS = {"date", "time", "datetime", "day"}
+
+
+def _compound_field(column: str) -> str | None:
+    """The field a compound column name names, or None: an English name one of whose words is a
+    usual name of the text or the title (article_text, news_title), a Chinese one ending in such
+    a name (文章内容, 新闻正文), or a date word with a word of publishing (pub_date)."""
+    name = column.strip().casefold()
+    words = [w for w in _NAME_WORDS.split(name) if w]
+    fields = {_RECOGNIZED.get(w) for w in words} | {
+        field for usual, field in _RECOGNIZED.items()
+        if len(usual) >= MIN_CHINESE_SUFFIX and not usual.isascii() and name.endswith(usual)}
+    fields &= set(COMPOUND_FIELDS)
+    if len(fields) == 1:
+        return fields.pop()
+    if _PUBLISH_WORDS & set(words) and _DATE_WORDS & set(words):
+        return "published"
+    return None
+
+
+#: Shortest usual Chinese name a compound name may end in (内容, 正文, 标题): two characters.
+MIN_CHINESE_SUFFIX = 2
 
 _NO_TEXT = ("no column holds the article text; the columns are {0!r}.  Name it with columns=, "
             "e.g. columns={{{1!r}: 'text'}} (names recognized by themselves: {2})")
