@@ -447,15 +447,13 @@ def _find_fields(path: Path, header: list[str],
         field = _RECOGNIZED.get(column.strip().casefold())
         if column not in mapped and field is not None and field not in fields:
             found.setdefault(field, []).append(column)
-    for column in header:  # compound names (article_text, 文章内容, pub_date), for what is left
+    compound: dict[str, list[str]] = {}  # article_text, 文章内容, pub_date: for what is left
+    for column in header:
         field = _compound_field(column)
-        if (column not in mapped and field is not None and field not in fields
-                and field not in found):
-            found.setdefault(f"~{field}", []).append(column)
-    for key in [k for k in found if k.startswith("~")]:
-        names = found.pop(key)
-        if key[1:] not in found:
-            found[key[1:]] = names
+        if column not in mapped and field is not None and field not in fields:
+            compound.setdefault(field, []).append(column)
+    for field, names in compound.items():
+        found.setdefault(field, names)
     for field, names in found.items():
         if len(names) > 1:
             raise CorpusError(
@@ -480,6 +478,8 @@ _NAME_WORDS = re.compile(r"[^0-9a-z]+")
 _PUBLISH_WORDS = {"pub", "publish", "published", "publication", "post", "posted", "release",
                   "released", "issue", "issued"}
 _DATE_WORDS = {"date", "time", "datetime", "day"}
+#: Shortest usual Chinese name a compound name may end in (内容, 正文, 标题): two characters.
+MIN_CHINESE_SUFFIX = 2
 
 
 def _compound_field(column: str) -> str | None:
@@ -498,9 +498,6 @@ def _compound_field(column: str) -> str | None:
         return "published"
     return None
 
-
-#: Shortest usual Chinese name a compound name may end in (内容, 正文, 标题): two characters.
-MIN_CHINESE_SUFFIX = 2
 
 _NO_TEXT = ("no column holds the article text; the columns are {0!r}.  Name it with columns=, "
             "e.g. columns={{{1!r}: 'text'}} (names recognized by themselves: {2})")
