@@ -195,7 +195,7 @@ def test_compound_names_of_text_title_and_publication_date(tmp_path):
 def test_chinese_compound_names_end_in_a_usual_name(tmp_path):
     table = read_table(write_csv(tmp_path / "sheet.csv", [
         ["新闻标题名称", "文章内容", "采集时间"], ["夜间门诊开诊", BODY_2, "2024-05-01"]]))
-    assert table.field_columns == {"text": "文章内容"}
+    assert table.field_columns["text"] == "文章内容"
     assert "published" not in table.field_columns  # 采集时间: when it was collected
 
 
@@ -540,3 +540,85 @@ def test_corrupt_parquet(tmp_path):
         read_table(path)
     assert "cannot read this Parquet file" in str(info.value)
     assert info.value.__cause__ is not None
+
+
+# -- columns found by what they hold (names no list has) --------------------------------------
+
+LONG_1 = ("3月2日上午，县农业农村局组织技术人员深入田间地头，指导农户做好春耕备耕工作。"
+          "技术人员现场讲解了种子处理和测土配方施肥的要点，并发放了明白纸二百余份。")
+LONG_2 = ("近日，某街道联合辖区派出所开展出租房屋安全检查，共排查房屋四十余户，发现隐患五处，"
+          "已当场督促房东整改。下一步，街道将建立台账，定期回访，确保整改到位。")
+LONG_3 = ("为方便群众办事，县政务服务中心在午间和周末开设延时服务窗口。"
+          "上线一个月来，窗口共受理各类事项三百余件，群众满意度明显提升。")
+
+
+def opaque_table(tmp_path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    return write_csv(tmp_path / "export.csv", [header, *rows])
+
+
+def test_text_title_link_and_date_found_by_their_cells(tmp_path):
+    # column names a scraper made up: none of them is on any list
+    path = opaque_table(tmp_path, ["f0", "f1", "f2", "f3", "f4"], [
+        ["县里部署春耕备耕工作", "2023-03-02", "某县融媒体中心", LONG_1, "http://example.org/a/1"],
+        ["某街道排查出租房屋安全隐患", "2023-03-05", "某市日报", LONG_2, "http://example.org/a/2"],
+        ["政务服务中心开设延时服务窗口", "2023年3月9日", "某县融媒体中心", LONG_3,
+         "https://example.org/a/3"]])
+    table = read_table(path)
+    assert table.field_columns == {"headline": "f0", "text": "f3", "published": "f1",
+                                   "url": "f4"}
+    assert table.extra_columns == ["f2"]  # an outlet name: no field is guessed for it
+    assert table.rows[2].published == dt.date(2023, 3, 9)
+
+
+def test_an_organ_column_shorter_than_the_titles_is_no_title(tmp_path):
+    # both columns are distinct short Chinese cells; the headline is the clearly longer one
+    path = opaque_table(tmp_path, ["a", "b", "c"], [
+        ["县农业农村局", "技术人员下田指导农户春耕备耕", LONG_1],
+        ["某街道办事处", "街道联合派出所排查出租房屋隐患", LONG_2],
+        ["县政务服务中心", "政务服务中心午间周末延时服务", LONG_3]])
+    assert read_table(path).field_columns == {"headline": "b", "text": "c"}
+
+
+def test_full_text_chosen_over_a_summary(tmp_path):
+    path = opaque_table(tmp_path, ["zy", "qw"], [
+        ["县里部署春耕。", LONG_1], ["街道排查房屋隐患。", LONG_2], ["中心延时服务。", LONG_3]])
+    assert read_table(path).field_columns["text"] == "qw"
+
+
+def test_two_texts_of_about_the_same_length_are_no_call(tmp_path):
+    # the original and a lightly edited copy: which is the article is the researcher's choice
+    path = opaque_table(tmp_path, ["yuan", "gai"], [[LONG_1, LONG_1[:-10]], [LONG_2, LONG_2[:-8]]])
+    message = error_of(path)
+    assert "no column holds the article text" in message
+    assert "columns=" in message
+    assert read_table(path, columns={"gai": "text"}).field_columns == {"text": "gai"}
+
+
+def test_two_date_columns_give_no_publication_date(tmp_path):
+    # cjsj (when a scraper ran, named in pinyin initials) and fbsj both hold dates: no guess
+    path = opaque_table(tmp_path, ["nr", "fbsj", "cjsj"], [
+        [LONG_1, "2023-03-02", "2024-01-05 08:00"], [LONG_2, "2023-03-05", "2024-01-05 08:01"]])
+    table = read_table(path)
+    assert "published" not in table.field_columns
+    assert table.extra_columns == ["fbsj", "cjsj"]
+    assert table.rows[0].published is None
+
+
+def test_a_date_column_named_for_the_crawl_is_never_the_publication_date(tmp_path):
+    path = opaque_table(tmp_path, ["nr", "crawled_at"], [[LONG_1, "2024-01-05"], [LONG_2, "2024-01-06"]])
+    assert read_table(path).field_columns == {"text": "nr"}
+
+
+def test_a_column_of_dates_with_one_odd_cell_is_not_a_date_column(tmp_path):
+    # one cell that does not parse: the column is not read as dates (and no cell is coerced)
+    path = opaque_table(tmp_path, ["nr", "rq"], [[LONG_1, "2023-03-02"], [LONG_2, "三月上旬"]])
+    table = read_table(path)
+    assert "published" not in table.field_columns
+    assert table.rows[1].extra["rq"] == "三月上旬"
+
+
+def test_short_cells_are_never_taken_for_the_text(tmp_path):
+    # keywords without sentences: the usual error, not a keyword column read as articles
+    path = opaque_table(tmp_path, ["gjc", "bt"], [["春耕;备耕;农技", "县里部署春耕"],
+                                                   ["安全;出租房;排查", "街道排查隐患"]])
+    assert "no column holds the article text" in error_of(path)

@@ -4,6 +4,9 @@ Newspaper databases and scrapers export articles as tables: CSV or TSV (in UTF-8
 a byte-order mark, GBK/GB18030 or UTF-16), XLSX, JSON Lines or Parquet.  ``read_table`` reads
 one such file, finds the columns that hold each article field by their usual names (``FIELD_NAMES``,
 or the caller's ``columns=``) and returns the rows in file order, every cell kept as printed.
+Columns no name gives are then looked at for what they hold: the article text (long, punctuated
+cells), the title, the link and the publication date are taken from their cells when exactly one
+column clearly fits (``_content_fields``); ``field_columns`` says which column gave each field.
 Bad input stops with a ``CorpusError`` naming the file, the row and the column.
 
 An XLSX workbook is read from the sheet named by ``sheet=``, else from its only sheet that holds
@@ -402,7 +405,7 @@ def _table(path: Path, header_cells: list[object], records: list[_Record],
            columns: Mapping[str, str] | None) -> TableFile:
     """Columns named, fields found, every record checked and read into a ``TableRow``."""
     header, records = _named_columns(path, header_cells, records)
-    fields = _find_fields(path, header, columns)
+    fields = _find_fields(path, header, columns, records)
     extras = [name for name in header if name not in fields.values()]
     if not records:
         raise CorpusError("no data rows (only a header)", path=path)
@@ -433,9 +436,10 @@ def _named_columns(path: Path, header_cells: list[object],
     return names, [rec._replace(cells=[rec.cells[i] for i in keep]) for rec in records]
 
 
-def _find_fields(path: Path, header: list[str],
-                 columns: Mapping[str, str] | None) -> dict[str, str]:
-    """field -> column: ``columns=`` first, then each remaining field by its usual names."""
+def _find_fields(path: Path, header: list[str], columns: Mapping[str, str] | None,
+                 records: Sequence[_Record] = ()) -> dict[str, str]:
+    """field -> column: ``columns=`` first, then each remaining field by its usual names, then
+    the text, title and date by what their cells hold (``_content_fields``)."""
     mapped = dict(columns or {})
     for column in mapped:
         if column not in header:
@@ -461,6 +465,8 @@ def _find_fields(path: Path, header: list[str],
                 f"one with columns={{{names[0]!r}: {field!r}}} (the other is then kept as an "
                 "extra column)", path=path)
         fields[field] = names[0]
+    for field, column in _content_fields(path, header, records, fields, mapped).items():
+        fields[field] = column
     if "text" not in fields:
         raise CorpusError(_NO_TEXT.format(header, header[0] if header else "…",
                                           ", ".join(FIELD_NAMES["text"])), path=path)
@@ -497,6 +503,130 @@ def _compound_field(column: str) -> str | None:
     if _PUBLISH_WORDS & set(words) and _DATE_WORDS & set(words):
         return "published"
     return None
+
+
+#: Rows whose cells are looked at to find a column by content: enough for a median and a share
+#: that one odd row does not sway, few enough to stay fast on an export of 100,000 articles.
+CONTENT_SAMPLE_ROWS = 200
+#: Median length (characters) from which a column's cells are article text: a headline rarely
+#: passes 40 characters, and the shortest news brief (简讯) is a few sentences.
+MIN_TEXT_MEDIAN = 60
+#: Share of a text column's cells that hold sentence punctuation (。！？; . for web copies):
+#: a column of long keyword lists or URLs has none.
+MIN_SENTENCE_SHARE = 0.8
+#: How much longer (median) the text column must be than any other long column: a summary
+#: (摘要) beside the full text is shorter; two columns of about the same length are too close to
+#: call, and the error asks for ``columns=``.
+MIN_TEXT_LEAD = 2.0
+#: A title's median length (characters): 标题 run from a few characters to a long headline with
+#: a kicker; an author, a section or a newspaper name is shorter than the low end.
+TITLE_MEDIAN_RANGE = (6, 60)
+#: Share of distinct titles among a title column's cells: each article has its own title, while a
+#: newspaper, section or author column repeats.
+MIN_TITLE_DISTINCT = 0.9
+#: How much longer (median) a title column is than another title-like one (an outlet or organ
+#: name such as 永德县市场监督管理局, ~10 characters, against headlines of ~25): closer is no call.
+MIN_TITLE_LEAD = 1.5
+#: Share of a title column's cells ending in sentence punctuation, at most (titles rarely do).
+MAX_TITLE_SENTENCE_END = 0.2
+#: Column names of when a scraper or database handled the row, never when it was published
+#: (采集时间, crawl_date, 入库时间, updated_at): such a column is left as an extra one.
+_CRAWL_NAME = re.compile(r"采集|抓取|爬取|入库|更新|修改|crawl|scrap|fetch|collect|download|updat|modif|insert")
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+_SENTENCE_MARK = re.compile(r"[。！？!?]|\.(?:\s|$)")
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _content_fields(path: Path, header: list[str], records: Sequence[_Record],
+                    fields: Mapping[str, str], mapped: Mapping[str, str]) -> dict[str, str]:
+    """The text, title, link and publication date among columns no name or ``columns=`` gave, found
+    by their cells: exports name columns in ways no list holds (原稿, wz_nr, f3), while what a
+    column holds does not change.  Each is found only when one column clearly fits; otherwise
+    the column stays an extra one (and a missing text stops with the usual error)."""
+    free = [i for i, name in enumerate(header) if name not in mapped and name not in fields.values()]
+    sample = records[:CONTENT_SAMPLE_ROWS]
+    cells = {i: [t for rec in sample if (t := _cell_text(rec.cells[i], path, "")) is not None]
+             for i in free}
+    found: dict[str, str] = {}
+    if "text" not in fields:
+        text = _text_column(cells)
+        if text is not None:
+            found["text"] = header[text]
+            free.remove(text)
+    if "headline" not in fields and ("text" in fields or "text" in found):
+        title = _title_column({i: cells[i] for i in free if _looks_like_titles(cells[i])})
+        if title is not None:
+            found["headline"] = header[title]
+            free.remove(title)
+    if "url" not in fields:
+        links = [i for i in free if cells[i] and all(_URL.fullmatch(t) for t in cells[i])]
+        if len(links) == 1:
+            found["url"] = header[links[0]]
+            free.remove(links[0])
+    if "published" not in fields:
+        dates = [i for i in free if cells[i] and not _CRAWL_NAME.search(header[i].casefold())
+                 and all(_is_date(t) for t in cells[i])]
+        if len(dates) == 1:
+            found["published"] = header[dates[0]]
+    return found
+
+
+def _text_column(cells: Mapping[int, list[str]]) -> int | None:
+    """The one column whose cells are long and punctuated like sentences, clearly the longest."""
+    medians = {i: _median_length(texts) for i, texts in cells.items() if texts}
+    candidates = [i for i, med in medians.items() if med >= MIN_TEXT_MEDIAN
+                  and _share(cells[i], _SENTENCE_MARK.search) >= MIN_SENTENCE_SHARE]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda i: (medians[i], -i))
+    rivals = [medians[i] for i in medians if i != best and medians[i] >= MIN_TEXT_MEDIAN]
+    if any(medians[best] < MIN_TEXT_LEAD * med for med in rivals):
+        return None
+    return best
+
+
+def _title_column(cells: Mapping[int, list[str]]) -> int | None:
+    """The title-like column clearly longer (median) than the others: an outlet, section or
+    organ name column (发布单位) can look like titles, but is shorter than a headline."""
+    if not cells:
+        return None
+    medians = {i: _median_length(texts) for i, texts in cells.items()}
+    best = max(medians, key=lambda i: (medians[i], -i))
+    if any(medians[best] < MIN_TITLE_LEAD * med for i, med in medians.items() if i != best):
+        return None
+    return best
+
+
+def _looks_like_titles(texts: list[str]) -> bool:
+    """Cells like headlines: Chinese, of a title's length, distinct, rarely ending a sentence."""
+    if not texts:
+        return False
+    low, high = TITLE_MEDIAN_RANGE
+    return (low <= _median_length(texts) <= high
+            and _share(texts, _IDEOGRAPH.search) == 1.0
+            and len(set(texts)) >= MIN_TITLE_DISTINCT * len(texts)
+            and _share(texts, lambda t: t[-1] in "。！？!?") <= MAX_TITLE_SENTENCE_END)
+
+
+def _is_date(text: str) -> bool:
+    """True when ``parse_date`` reads the cell whole (a date, with or without a clock time)."""
+    try:
+        parse_date(text, where="")
+    except InputError:
+        return False
+    return True
+
+
+def _median_length(texts: list[str]) -> float:
+    """Median character length of the cells (ties of the two middle ones averaged)."""
+    lengths = sorted(len(t) for t in texts)
+    mid = len(lengths) // 2
+    return float(lengths[mid]) if len(lengths) % 2 else (lengths[mid - 1] + lengths[mid]) / 2
+
+
+def _share(texts: list[str], test: Any) -> float:
+    """Share of the cells for which ``test`` is true."""
+    return sum(1 for t in texts if test(t)) / len(texts)
 
 
 _NO_TEXT = ("no column holds the article text; the columns are {0!r}.  Name it with columns=, "
