@@ -72,3 +72,44 @@ def test_village_works_are_kept_when_named_once() -> None:
     matches = [("agriculture_rural", "domain", "三清三拆", 0, 4),
                ("discipline", "domain", "纪委", 5, 7), ("discipline", "domain", "问责", 8, 10)]
     assert drop_single_word_domains("三清三拆 纪委 问责", matches) == matches
+
+
+# --- vocabulary by definition: each sub-area of a definition has its administrative terms ----
+
+
+@pytest.mark.parametrize("text, code", [
+    # livestock and pastoral areas (agriculture_rural)
+    ("白音镇召开冬季牧业普查会议，要求摸清各牧户的牲畜存栏数。", "agriculture_rural"),
+    ("全旗落实禁牧休牧和草畜平衡制度，春季休牧期为45天。", "agriculture_rural"),
+    ("兽医站人员深入牧区开展接羔保育技术指导。", "agriculture_rural"),
+    # forestry and fisheries as livelihoods, rural reform
+    ("该乡发展林下经济，种植中药材1200亩。", "agriculture_rural"),
+    ("县里稳妥推进土地流转和农村集体产权制度改革。", "agriculture_rural"),
+    # pollution control, rivers, grassland (environment)
+    ("执法人员查处一家企业偷排废水的违法行为。", "environment"),
+    ("各乡镇全力做好秸秆双禁工作，确保不出现火点。", "environment"),
+    ("县林草局组织力量开展退牧还草和湿地保护。", "environment"),
+    ("全县落实建筑工地扬尘治理“六个百分百”要求。", "environment"),
+    # forest and grassland fire prevention is safety as well
+    ("旗里部署森林草原防灭火工作，加强野外用火管控。", "safety"),
+    # policing: crimes named by their legal terms
+    ("派出所侦破一起电信网络诈骗刑事案件，抓获犯罪嫌疑人2名。", "law_enforcement"),
+    # stability, quality, evaluation, party building, mass line
+    ("网格员每周排查矛盾隐患，推动矛盾化解在萌芽状态。", "stability"),
+    ("检查组发现一家超市销售超过保质期的食品。", "quality"),
+    ("政务大厅推行好差评制度，群众可对每一笔业务作出评价。", "quantified_evaluation"),
+    ("村党支部开展主题党日活动，重温入党誓词。", "party_building"),
+    ("驻村干部走门串户，倾听群众心声。", "mass_line"),
+])
+def test_a_definitions_sub_area_is_found_by_its_administrative_terms(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    # a herder hired as a ranger is the setting of ecological work, not herding
+    ("县里从当地牧民中聘用护林员，负责巡山和防火。", "agriculture_rural"),
+    # a forest named in a weather report is no forest protection
+    ("预计明天森林地区有小到中雪，气温下降4到6摄氏度。", "environment"),
+])
+def test_words_left_out_because_they_name_settings_stay_out(text: str, code: str) -> None:
+    assert code not in codes(text)
