@@ -191,6 +191,10 @@ _EXCESS = re.compile(r"超(?:出|过|额)?(?:年度)?(?:任务|目标|计划|序
 #: 10亿元以上基础设施项目, 收入10万元以上的村, 16周岁以上的常住人口), not a level reached; rates
 #: before 以上的 are shares of people (90%以上的群众), no threshold.
 _CATEGORY_AFTER = re.compile(r"^(?:规模)?及?(?:以上|以下)的?(?=[\u4e00-\u9fff])(?![和及与并且等])")
+#: A count's own floor or class printed before what it counts, without 的 (招引20个以上过亿项目,
+#: 24家规模以上工业企业): the count of those things, not the bound of a category; with 的
+#: (办理量10件以上的单位) the figure bounds the group counted elsewhere.
+_COUNTED_CLASS = re.compile(r"(?:规模)?及?以上(?!的)")
 #: The figures a base period names: right after it (比上年同期847件), or after 为/是 (去年同期为
 #: 26天); not after a word of change or a benchmark (比去年同期增长, 高于去年同期9个百分点),
 #: which make the figure a change.
@@ -353,6 +357,11 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         # 力争…零售总额增长11%以上,居民收入分别增长8%、9%以上; …到2020年超过80亿元,…,R&D支出
         # 占比3%,高新技术企业达16家: the later items of a plan's list, told without a base or a
         # period of their own, are aimed at as the item before them is
+        role = "target"
+    if role in ("level", "change") and not after.startswith("的") and _in_intention_scope(
+            sentence, start, _unit_of(sentence[start:end])):
+        # 计划招引20个项目,招商引资15亿元;…新增绿化面积28万平方米; 力争新增龙头企业3户,…企业5户:
+        # an intention word governs the later items of its sentence's list
         role = "target"
     if direction == "up" and value is not None and value < 0:
         direction = "down"  # 增长-3.2%: a printed negative growth is a fall
@@ -658,7 +667,8 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
             sentence, clause_start, ahead=ahead)):
         return "limit", None
 
-    if kind != "rate" and _CATEGORY_AFTER.search(after):
+    if kind != "rate" and _CATEGORY_AFTER.search(after) and not (
+            kind == "count" and _COUNTED_CLASS.match(after)):
         return "limit", None
     if _FLOOR.search(before):  # 项目不少于3个, 保证率不低于95%: a floor set in a plan (set 1 rule 6)
         return "target", None
@@ -728,10 +738,87 @@ def _intended(sentence: str, clause_start: int, before: str = "", *, ahead: str 
     if re.search(r"\d", PERIOD.sub("", lead_clause)) or lead_clause.startswith(PURPOSE_OR_SOURCE):
         lead_clause = ""
     for text in (before + ahead, own, lead_clause):
-        m = TARGET.search(text)
+        m = TARGET.search(_without_named_tasks(text))
         if m and not _completed_plan(text, m) and (
                 text is not lead_clause or m.start() <= LEAD_INTENT_REACH):
             return True
+    return False
+
+
+#: A title in guillemets (《2025年任务分解》): its words name a document, not the figure's intention.
+_TITLE = re.compile(r"《[^》]*(?:》|$)")
+#: Tasks as the thing counted (明确133项具体任务, 细化15项重点任务): 任务 names what the count
+#: counts, not an aim the figure is set as.
+_COUNTED_TASKS = re.compile(r"(?<=[\d一二三四五六七八九十百千][项条件个])(?:具体|重点|主要|各项|工作)?任务")
+
+
+def _without_named_tasks(text: str) -> str:
+    """``text`` with titles and counted tasks masked: neither marks an intention."""
+    return _COUNTED_TASKS.sub(_masked, _TITLE.sub(_masked, text))
+
+
+#: Words of an intention whose scope runs over the later items of a sentence's list (计划招引
+#: 20个项目,招商引资15亿元; 力争新增龙头企业3户,合作社10户): verbs of aiming, not the nouns 目标,
+#: 任务, 要求, which as often name an aim reached (完成目标任务) or a source (按照…要求); 计划 only
+#: as a verb before a verb (not 年度计划, 投资计划9亿元, 计划投资: a planned sum of its own item,
+#: 提升计划: a name).
+SCOPED_TARGET = re.compile(r"力争|(?<![年度占的划资])计划(?=[\u4e00-\u9fff])(?![局委办司处科院内外数的任务]|(?:总)?投资)"
+                           r"|确保|争取(?!到(?!20\d\d年)|了)|力求|拟|还将"
+                           r"|将(?=达到|达|突破|超过|实现|建成|完成|新增|增加|提高|新建|建设|实施|培育"
+                           r"|打造|引进|开工)"
+                           r"|要(?=达到|达|完成|实现|确保|力争|突破|建成|提高|新增|新建)|到20\d\d年")
+#: An intention opens a list's scope only near its item's start (力争…, 全年力争…, 五莲县计划…,
+#: after a printed period): further in, the word sits inside another phrase (安排部署下一步工作).
+SCOPE_OPEN_REACH = 6
+#: An item that is the word 下一步 alone, or opens with it (下一步,将…): the work to come.
+_NEXT_STEP = re.compile(r"^(?:下一步|下步|明年)")
+#: Words telling that an item of a list is done, which end an intention's scope (已, 累计, 目前,
+#: 截至, 以来, 完成了, 同比 and 环比 of a report, a reporting period: 1-5月, 上半年, 一季度; last
+#: year named as a time and not as a base: 去年 but not 比去年).
+_TOLD_DONE = re.compile(r"已经|已|累计|实际|共计|目前|以来|截至|截止|[成现到得]了|同比|环比"
+                        r"|(?<![比较])(?:去年|上年)|[一二三四1-4]季度|上半年|前三季度"
+                        r"|\d{1,2}[-—至]\d{1,2}月")
+#: A number in an item (digits or a Chinese count: 3户, 二十个).
+_QUANTIFIED = re.compile(r"\d|[一二三四五六七八九十两百千万][个项家户条名座所亩]")
+#: What parts the items of a sentence's list (a comma, a semicolon, a colon).
+_LIST_BREAKS = re.compile(r"[，,；;：:]")
+
+
+def _done_of_plan(own: str, scope: str, unit: str) -> bool:
+    """Whether the figure's item tells the achievement of a sum the plan printed before it in its
+    unit (计划投入资金860万元,完成620万元): it opens with a verb of achieving."""
+    return bool(_ACHIEVING.match(own)) and bool(unit) and any(
+        _unit_of(m.group()) == unit for m in _LAST_FIGURE_ANYWHERE.finditer(scope))
+
+
+#: Verbs opening an item that tells what was achieved of a plan printed before it.
+_ACHIEVING = re.compile(r"(?:完成|实现|达成|落实)")
+
+
+def _in_intention_scope(sentence: str, start: int, unit: str) -> bool:
+    """Whether an earlier item of the figure's sentence opens an intention (``SCOPED_TARGET``
+    near its start, or 下一步) whose scope reaches the figure: no item from that word to the
+    figure's own item (read whole) tells of something done (``_TOLD_DONE``); a word in a purpose
+    or a source clause (为确保…, 按照…计划) or a plan spoken of as done (完成计划) opens none."""
+    head = sentence[:start].split("。")[-1]
+    items = _LIST_BREAKS.split(head)
+    rest = re.split(r"[；;。]", sentence[start:], maxsplit=1)[0]
+    if len(items) < 2 or _TOLD_DONE.search(items[-1] + rest):
+        return False  # the figure's item, or the rest of its segment, reports what was done
+    for item in reversed(items[:-1]):
+        text = _without_named_tasks(item)
+        if _NEXT_STEP.match(text):
+            return True
+        opening = PERIOD.sub("", text)
+        found = [m for m in SCOPED_TARGET.finditer(opening) if not _completed_plan(opening, m)]
+        if found and found[0].start() <= SCOPE_OPEN_REACH and not item.startswith(
+                PURPOSE_OR_SOURCE) and _QUANTIFIED.search(opening, found[0].end()):
+            # a plan's list opens with a quantified item (力争新增龙头企业3户,…); 确保群众办成事
+            # is the purpose of the work before it, no list of aims
+            return not _TOLD_DONE.search(opening, found[0].end()) and not _done_of_plan(
+                items[-1], head[head.rfind(item):], unit)
+        if _TOLD_DONE.search(text):
+            return False
     return False
 
 
