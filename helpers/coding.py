@@ -45,6 +45,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import groupby
 from os import PathLike
 
 import pandas as pd
@@ -1072,17 +1073,83 @@ class ExcludedSpans:
         return i < len(self.starts) and self.starts[i] < end
 
 
+#: The campaign mode, which a paragraph can take from its article (``inherit_campaigns``).
+CAMPAIGN_CODE = "campaign"
+#: A phrase that refers back to the article's campaign (此次行动, 本次专项整治, 该活动): the drive
+#: the paragraph goes on to report is the one an earlier paragraph launched.
+CAMPAIGN_REFERENCE = re.compile(r"(?:此次|本次|这次|该|此项|这项)(?:专项|集中)?"
+                                r"(?:行动|活动|整治|攻坚|治理|会战)")
+#: A campaign's quoted name (“三清三拆”, “百日攻坚行动”), as a campaign match holds it or as it
+#: stands right before one (“清河”专项行动): up to this many characters of kind words between.
+NAME_GAP_MAX = 6
+QUOTED_NAME = re.compile(r"“([^“”\n。！？!?，,]{2,16})”")
+#: A drive's kind, ending the quoted name or right after it (“百日攻坚行动”, “三清三拆”环境专项整治,
+#: “清河”行动): a quote followed by anything else names a thing or a behaviour the drive is about
+#: (盲目“造景”行为排查整治), not the drive.
+DRIVE_KIND = re.compile(r"(?:专项|行动|活动|整治|攻坚|会战|战役)")
+#: At most this many characters (a field: 环境, 安全) between the quote and the kind.
+KIND_GAP_MAX = 2
+_KIND_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,{KIND_GAP_MAX}}}?{DRIVE_KIND.pattern}")
+
+
+def campaign_names(text: str, matches: list[tuple[str, str, str, int, int]]) -> set[str]:
+    """The quoted names of the campaigns ``matches`` find in ``text``: a quote inside a campaign
+    match, or ending at most ``NAME_GAP_MAX`` characters before one (“三清三拆”环境专项整治), whose
+    last words or next words name a drive's kind (``DRIVE_KIND``); not one the paragraph carries
+    on as a routine (``is_standing_clause``: 常态化推进“敲门问事”行动)."""
+    spans = [(m[3], m[4]) for m in matches if m[0] == CAMPAIGN_CODE]
+    if not spans:
+        return set()
+    return {q.group(1) for q in QUOTED_NAME.finditer(text)
+            if any(a <= q.start() < b or 0 <= a - q.end() <= NAME_GAP_MAX for a, b in spans)
+            and (DRIVE_KIND.search(q.group(1)[-4:]) or _KIND_AFTER.match(text, q.end()))
+            and not is_standing_clause(text, q.start())}
+
+
+def inherit_campaigns(texts: list[str], matches: list[list[tuple[str, str, str, int, int]]]
+                      ) -> list[list[tuple[str, str, str, int, int]]]:
+    """The matches of an article's paragraphs (in order) with the campaign its context gives:
+    a paragraph without the campaign code takes it where it quotes the name of a campaign that
+    another paragraph of the article finds (``campaign_names``: the drive launched in one
+    paragraph and supervised in the next, “三清三拆”工作), or where it refers back to the drive
+    (``CAMPAIGN_REFERENCE``: 此次活动中…) after a paragraph that carries the code.  The unit of
+    coding stays the paragraph; the article only says which drive its words name.  The added
+    match's term is the name or the reference, with its offsets."""
+    names: set[str] = set()
+    for text, found in zip(texts, matches, strict=True):
+        names |= campaign_names(text, found)
+    out = []
+    earlier = False
+    for text, found in zip(texts, matches, strict=True):
+        has = any(m[0] == CAMPAIGN_CODE for m in found)
+        if not has:
+            extra = [(CAMPAIGN_CODE, "mode", q.group(0), q.start(), q.end())
+                     for q in QUOTED_NAME.finditer(text) if q.group(1) in names
+                     and not is_standing_clause(text, q.start())][:1]
+            if not extra and earlier:
+                ref = CAMPAIGN_REFERENCE.search(text)
+                if ref is not None:
+                    extra = [(CAMPAIGN_CODE, "mode", ref.group(), ref.start(), ref.end())]
+            found = sorted(found + extra, key=lambda r: (r[3], r[4])) if extra else found
+        earlier = earlier or has
+        out.append(found)
+    return out
+
+
 def code_segments(articles: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
     """The segments table: one row per code match in a paragraph (article_id, para_no, code,
-    dimension, term, start, end), offsets into the paragraph text.  ``codebook``: the default
-    one when None."""
+    dimension, term, start, end), offsets into the paragraph text, the campaign code given by
+    the article's context included (``inherit_campaigns``).  ``codebook``: the default one when
+    None."""
     book = codebook if codebook is not None else default_codebook()
     tokenizer = get_tokenizer(book.dictionary_words)
-    rows = [
-        (aid, para_no, *match)
-        for aid, para_no, para in iter_paragraphs(articles)
-        for match in match_codes(para, book, tokenizer=tokenizer)
-    ]
+    rows = []
+    for aid, group in groupby(iter_paragraphs(articles), key=lambda r: r[0]):
+        paras = list(group)
+        found = inherit_campaigns([p[2] for p in paras],
+                                  [match_codes(p[2], book, tokenizer=tokenizer) for p in paras])
+        rows += [(aid, para_no, *match) for (_, para_no, _), ms in zip(paras, found, strict=True)
+                 for match in ms]
     return pd.DataFrame(rows, columns=SEGMENT_COLUMNS).astype(
         {"para_no": "int64", "start": "int64", "end": "int64"})
 
@@ -1319,10 +1386,26 @@ def disagreements(auto: pd.DataFrame, gold: pd.DataFrame, texts: pd.Series) -> p
     return pd.DataFrame(rows, columns=["unit", "code", "kind", "text"])
 
 
-def code_texts(texts: pd.Series, codebook: Codebook) -> pd.DataFrame:
-    """Unit × code booleans for free-standing paragraphs (index of ``texts`` = unit)."""
+def code_texts(texts: pd.Series, codebook: Codebook, *, articles: pd.Series | None = None
+               ) -> pd.DataFrame:
+    """Unit × code booleans for free-standing paragraphs (index of ``texts`` = unit).  With
+    ``articles`` (one article key per paragraph, aligned with ``texts``), consecutive paragraphs
+    of one article are coded in its context (``inherit_campaigns``)."""
     tokenizer = get_tokenizer(codebook.dictionary_words)
-    found = [{m[0] for m in match_codes(t, codebook, tokenizer=tokenizer)} for t in texts]
+    matches = [match_codes(t, codebook, tokenizer=tokenizer) for t in texts]
+    if articles is not None:
+        if len(articles) != len(texts):
+            raise ValueError(f"code_texts: {len(articles)} article keys for {len(texts)} texts")
+        keys = list(articles)
+        tlist = list(texts)
+        out: list[list[tuple[str, str, str, int, int]]] = []
+        start = 0
+        for _, run in groupby(range(len(keys)), key=lambda i: keys[i]):
+            n = len(list(run))
+            out += inherit_campaigns(tlist[start:start + n], matches[start:start + n])
+            start += n
+        matches = out
+    found = [{m[0] for m in ms} for ms in matches]
     return pd.DataFrame([[code in codes for code in codebook.ids] for codes in found],
                         index=texts.index, columns=codebook.ids)
 
@@ -1339,6 +1422,8 @@ def validate_corpus(articles: pd.DataFrame, hand_codes: str | PathLike[str],
     return agreement(auto, gold, codebook), disagreements(auto, gold, texts)
 
 
+#: The optional column of a hand-coded paragraph CSV that names each paragraph's article.
+ARTICLE_COLUMN = "article"
 #: Columns a CSV of hand-coded free-standing paragraphs must have.
 HAND_TEXT_COLUMNS = ("item", "text", "codes")
 
@@ -1371,12 +1456,15 @@ def check_hand_texts(hand: pd.DataFrame, path: str | PathLike[str], codebook: Co
 def validate_texts(hand_codes: str | PathLike[str], codebook: Codebook
                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Agreement on free-standing hand-coded paragraphs (a CSV with columns item, text, codes,
-    …): the per-code table and the disagreements with their text."""
+    …): the per-code table and the disagreements with their text.  When the CSV has an
+    ``article`` column (ARTICLE_COLUMN), consecutive rows with the same value are one article's
+    paragraphs in order and are coded in its context (``inherit_campaigns``)."""
     hand = pd.read_csv(hand_codes, keep_default_na=False)
     check_hand_texts(hand, hand_codes, codebook)
     gold = hand_code_matrix(hand, ["item"], codebook.ids)
     texts = hand.set_index("item")["text"]
-    auto = code_texts(texts, codebook)
+    keys = hand[ARTICLE_COLUMN].astype(str) if ARTICLE_COLUMN in hand.columns else None
+    auto = code_texts(texts, codebook, articles=keys)
     return agreement(auto, gold, codebook), disagreements(auto, gold, texts)
 
 

@@ -5,10 +5,19 @@ tests (invented places and people)."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from coded import codes
 
-from helpers.coding import KEPT_ONCE, VILLAGE_WORKS, drop_single_word_domains
+from helpers.codebook import default_codebook
+from helpers.coding import (
+    KEPT_ONCE,
+    VILLAGE_WORKS,
+    code_segments,
+    code_texts,
+    drop_single_word_domains,
+    inherit_campaigns,
+)
 
 # --- C-rural-environment: village living-environment work is agriculture_rural ---------------
 
@@ -113,3 +122,67 @@ def test_a_definitions_sub_area_is_found_by_its_administrative_terms(text: str, 
 ])
 def test_words_left_out_because_they_name_settings_stay_out(text: str, code: str) -> None:
     assert code not in codes(text)
+
+
+# --- article context: a drive named in one paragraph and referred to in another ---------------
+
+_LAUNCH = ("5月8日，清水镇召开“三清三拆”环境专项整治动员会，要求各村在6月底前完成清理拆除任务，"
+           "镇村干部全员参与。")
+_FOLLOW = "镇纪委将对各村“三清三拆”工作开展督查，对推进缓慢的村通报批评。"
+_REFER = "此次活动中，民警走进12个村宣传防范知识，发放宣传资料3000余份。"
+_OPEN = "9月1日，平川县启动打击电信网络诈骗“百日攻坚”专项行动。"
+
+
+def _campaigns(texts: list[str], articles: list[str] | None) -> list[bool]:
+    series = pd.Series(texts, index=[f"p{i}" for i in range(len(texts))])
+    keys = None if articles is None else pd.Series(articles, index=series.index)
+    table = code_texts(series, default_codebook(), articles=keys)
+    return table["campaign"].tolist()
+
+
+def test_a_drive_named_in_one_paragraph_is_the_drive_its_name_names_in_the_next() -> None:
+    assert _campaigns([_LAUNCH, _FOLLOW], ["a", "a"]) == [True, True]
+    # without its article, the follow-up paragraph names no drive
+    assert _campaigns([_LAUNCH, _FOLLOW], None) == [True, False]
+
+
+def test_the_name_of_another_articles_drive_gives_nothing() -> None:
+    assert _campaigns([_LAUNCH, _FOLLOW], ["a", "b"]) == [True, False]
+
+
+def test_a_reference_back_takes_the_drive_of_an_earlier_paragraph() -> None:
+    assert _campaigns([_OPEN, _REFER], ["a", "a"]) == [True, True]
+    # a reference with no drive before it refers to an ordinary activity
+    assert _campaigns([_REFER, _OPEN], ["a", "a"]) == [False, True]
+
+
+def test_a_quoted_behaviour_inside_a_drive_is_not_the_drives_name() -> None:
+    first = "县纪委把违规“造景”行为排查整治列为乡村振兴领域专项整治的重点。"
+    second = "各乡镇逐一排查近三年的“造景”项目，建立问题清单。"
+    assert _campaigns([first, second], ["a", "a"])[1] is False
+
+
+def test_a_name_carried_on_as_routine_is_not_inherited() -> None:
+    first = "今年6月，石桥社区开展为期一个月的“敲门问事”专项行动。"
+    second = "此后社区常态化推进“敲门问事”，网格员每月入户一次。"
+    assert _campaigns([first, second], ["a", "a"])[1] is False
+
+
+def test_code_segments_adds_the_inherited_drive_with_its_offsets() -> None:
+    articles = pd.DataFrame({"article_id": ["x1"], "headline": ["清水镇推进三清三拆"],
+                             "text": [_LAUNCH + "\n" + _FOLLOW]})
+    seg = code_segments(articles, default_codebook())
+    row = seg[(seg["para_no"] == 2) & (seg["code"] == "campaign")]
+    assert len(row) == 1
+    start, end = int(row["start"].iloc[0]), int(row["end"].iloc[0])
+    assert _FOLLOW[start:end] == "“三清三拆”"
+
+
+def test_article_keys_must_match_the_texts() -> None:
+    with pytest.raises(ValueError, match="article keys"):
+        code_texts(pd.Series([_LAUNCH, _FOLLOW]), default_codebook(), articles=pd.Series(["a"]))
+
+
+def test_inherit_campaigns_leaves_a_paragraph_that_has_the_code() -> None:
+    found = [[("campaign", "mode", "专项行动", 3, 7)], [("campaign", "mode", "会战", 0, 2)]]
+    assert inherit_campaigns(["……专项行动", "会战此次行动"], found) == found
