@@ -61,6 +61,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from helpers import config
+
 # the period of a figure is read in its own module; period_dates is re-exported for callers
 from helpers.metric_periods import (
     MONTH_NUMBER,
@@ -77,7 +79,7 @@ __all__ = ["FigureContext", "figure_context", "open_bracket", "period_dates", "q
 #: right before the figure).
 UP_WORDS = ("增长", "提高", "提升", "上升", "增加", "增收", "增幅", "增速", "扩大", "上涨", "涨幅",
             "攀升", "递增", "增多", "回升", "反弹", "跃升", "提速", "多出", "多了", "多发生", "高出", "超出",
-            "增产", "偏高", "增", "多", "涨")
+            "增产", "偏高", "增", "多", "涨", "升")
 #: Verbs (and nouns) of a fall: 下降/减少/降低 of counts and rates, 回落 of growth, 压减/压降 of
 #: spending and cases, 下滑, 减收, 降幅, 缩减/缩小/下调, 收窄/减低 (降幅收窄: the quantity named, a
 #: fall, became smaller — rule B2 of the third measurement set), 少 (比去年少3件, 少了, 少发生5起);
@@ -91,7 +93,7 @@ DOWN_WORDS = ("下降", "减少", "降低", "回落", "压减", "压降", "压�
               "缩小", "下调", "下跌", "递减", "收窄", "减低", "少了", "少发生", "减产", "偏低", "偏少", "减", "降", "少", "跌")
 #: Single characters that are directions only right before the figure (增5%, 降3个百分点, 多3件,
 #: 涨2.1%, 跌0.5%): elsewhere they are parts of other words (增强, 减负, 多措并举, 涨价).
-_SINGLE = frozenset({"增", "减", "降", "多", "少", "涨", "跌"})
+_SINGLE = frozenset({"增", "减", "降", "多", "少", "涨", "跌", "升"})
 #: Words that make the figure a comparison with an earlier one (a change) even without a verb
 #: right before it: 同比, 环比, 比上年, 较去年.
 COMPARISON = re.compile(r"同比|环比|比上年|比去年|较上年|较去年|比上年同期|较上年同期|比年初|较年初"
@@ -358,6 +360,12 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
         # 占比3%,高新技术企业达16家: the later items of a plan's list, told without a base or a
         # period of their own, are aimed at as the item before them is
         role = "target"
+    if direction is None and role in ("level", "change") and kind == "rate":
+        # a judged share or points is the indicator's own change; a count after 改善 (改善
+        # 办学条件3项) counts the things improved
+        judged = judged_direction(sentence, start, before)
+        if judged is not None:  # 综合指数…同比改善7.5%: a fall of an index lower when better
+            role, direction = "change", judged
     if role in ("level", "change") and not after.startswith("的") and _in_intention_scope(
             sentence, start, _unit_of(sentence[start:end])):
         # 计划招引20个项目,招商引资15亿元;…新增绿化面积28万平方米; 力争新增龙头企业3户,…企业5户:
@@ -865,8 +873,10 @@ DIRECTION_CACHE_SIZE = 4096
 
 def _direction_of(text: str, *, anywhere: bool = False) -> str | None:
     """The direction word nearest before the figure (the end of ``text``): within a few
-    characters of it for single characters, anywhere in the clause for full words."""
-    return _direction_cached(text, anywhere)
+    characters of it for single characters, anywhere in the clause for full words.  The earlier
+    members of the figure's list are read past (分别比降36.6%、28.4%: 28.4% is after 比降 as
+    36.6% is), so a later member has the direction of the first."""
+    return _direction_cached(text if anywhere else _without_members(text), anywhere)
 
 
 @lru_cache(maxsize=DIRECTION_CACHE_SIZE)
@@ -891,9 +901,9 @@ def _direction_cached(text: str, anywhere: bool) -> str | None:
     if best is not None:
         return best[1]
     last = text[-1:]
-    if last not in _SINGLE or text[-2:] in _NOT_SINGLE:
+    if last not in _SINGLE or text[-2:] in _NOT_SINGLE or _TALLY_BEFORE.search(text):
         return None
-    return "up" if last in "增多涨" else "down"
+    return "up" if last in "增多涨升" else "down"
 
 
 def _masked(m: re.Match[str]) -> str:
@@ -909,7 +919,10 @@ def _masked(m: re.Match[str]) -> str:
 _NEAR_ONLY = frozenset({"精简", "削减", "提速", "下行", "高出", "超出", "低出", "偏高", "偏低", "偏少"})
 #: Two-character words ending in a single direction character that are no change: 新增 (newly
 #: added: 新增就业2000人 is a level of new jobs), 最多/最少 (an extreme), 至少 (a floor).
-_NOT_SINGLE = frozenset({"新增", "最多", "最少", "至少", "较多", "较少"})
+_NOT_SINGLE = frozenset({"新增", "最多", "最少", "至少", "较多", "较少", "晋升"})
+#: A single direction character right after a number (价格4涨6降, 呈四升一降): a tally of how many
+#: items rose and fell, whose numbers are counts, never the verb of the figure after it.
+_TALLY_BEFORE = re.compile(r"[\d一二三四五六七八九十两][增减降涨跌升]$")
 #: Each direction word's direction (a word is in one list only; the rise's read first).
 _DIRECTION_OF_WORD = {word: direction for words, direction in ((DOWN_WORDS, "down"),
                                                               (UP_WORDS, "up")) for word in words}
@@ -970,6 +983,59 @@ def base_period(sentence: str, start: int) -> str | None:
     if m is None or _GAP_BEFORE_BASE.search(clause[:m.start("base")]):
         return None
     return m.group("base")
+
+
+#: Words that judge a change instead of naming its direction (同比改善7.5%, 恶化11.1%, 好转):
+#: the direction is the indicator's better or worse way (``load_polarity``).
+JUDGED_BETTER = ("改善", "好转", "向好")
+JUDGED_WORSE = ("恶化", "变差")
+_JUDGED = re.compile("(?P<word>" + "|".join(JUDGED_BETTER + JUDGED_WORSE) + r")了?$")
+#: The file of indicator polarities: which way is better for each family of indicators.
+POLARITY_FILE = config.DATA_DIR / "indicator_polarity.yaml"
+_BETTER_WAYS = {"lower": "down", "higher": "up"}
+
+
+@lru_cache(maxsize=1)
+def load_polarity() -> tuple[tuple[str, str], ...]:
+    """(indicator name, direction of its improvement) for every name of ``POLARITY_FILE``,
+    longest names first; a family whose ``better`` is neither lower nor higher is an error
+    naming the family."""
+    import yaml
+
+    data = yaml.safe_load(POLARITY_FILE.read_text(encoding="utf-8"))
+    pairs: dict[str, str] = {}
+    for family in data["families"]:
+        better = _BETTER_WAYS.get(str(family.get("better")))
+        if better is None or not family.get("names") or not family.get("reason"):
+            raise ValueError(f"{POLARITY_FILE}: family {family.get('family')!r} needs better "
+                             f"(lower or higher), names and a reason")
+        for name in family["names"]:
+            if pairs.get(str(name), better) != better:
+                raise ValueError(f"{POLARITY_FILE}: {name!r} is named both lower and higher")
+            pairs[str(name)] = better
+    return tuple(sorted(pairs.items(), key=lambda pair: (-len(pair[0]), pair[0])))
+
+
+def judged_direction(sentence: str, start: int, before: str) -> str | None:
+    """The direction of a figure printed after a word of judgement (改善, 好转, 恶化) ending
+    ``before``: the improvement's way of the indicator named nearest before the figure in its
+    sentence (PM2.5浓度…改善20% = down, 优良天数比例…改善 = up), its opposite for a worsening;
+    None when no word judges the figure or no indicator of the table is named."""
+    judged = _JUDGED.search(before)
+    if judged is None:
+        return None
+    text = sentence[:start]
+    nearest: tuple[int, int, str] | None = None
+    for name, better in load_polarity():
+        at = text.rfind(name)
+        if at >= 0 and (nearest is None or (at + len(name), len(name)) > nearest[:2]):
+            nearest = (at + len(name), len(name), better)
+    if nearest is None:
+        return None
+    better = nearest[2]
+    if judged.group("word") in JUDGED_BETTER:
+        return better
+    return "down" if better == "up" else "up"
 
 
 _QUOTE_MARKS = re.compile("[“”]")

@@ -102,6 +102,9 @@ _SIGN = r"(?<![0-9A-Za-z.%‰℃°])[-－−](?=\d)"
 # magnitude characters printed before a unit (万元, 千万元, 万亿元, 萬圆): their product
 _MAGNITUDE_CHARS = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3, "百": 1e2}
 
+#: Kinds whose ``value_std`` is the value in the unit printed (magnitudes 万/亿 expanded): no
+#: standard unit compares them across reports, so none is invented (1.6吉瓦 -> 1.6 吉瓦).
+OTHER_UNITS_AS_PRINTED = "other"
 # unit -> (kind, standard unit, factor to the standard unit); longest units first in the regex
 UNITS: dict[str, tuple[str, str, float]] = {
     "%": ("rate", "%", 1.0), "‰": ("rate", "%", 0.1),
@@ -134,7 +137,10 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "吨标准煤": ("other", "吨标准煤", 1.0), "吨标煤": ("other", "吨标准煤", 1.0),
     "度": ("other", "千瓦时", 1.0),  # 5.39亿度 (of electricity): read only where _UNIT_GUARDS let
     "兆瓦": ("other", "兆瓦", 1.0), "吉瓦": ("other", "吉瓦", 1.0),
-    "℃": ("other", "℃", 1.0), "°C": ("other", "℃", 1.0),
+    "℃": ("other", "℃", 1.0), "°C": ("other", "℃", 1.0), "摄氏度": ("other", "℃", 1.0),
+    # seconds (风速33米/秒 has them as its denominator); wind force and other scales in 级
+    # (3~5级偏西风, 14级), read only after Arabic digits (``_UNIT_GUARDS``: 一级响应 is a name)
+    "秒": ("duration", "秒", 1.0), "级": ("other", "级", 1.0),
     # air pressure in weather reports (中心气压950百帕): 百 is part of the unit, never a magnitude
     "百帕": ("other", "百帕", 1.0), "千帕": ("other", "千帕", 1.0),
     # foreign currencies: money, but in their own unit (a rate and a date would convert them)
@@ -153,11 +159,19 @@ UNIT_ALIASES = {
     "m³": "立方米", "m^3": "立方米", "m3": "立方米",
     "kWh": "千瓦时", "kW·h": "千瓦时", "kw·h": "千瓦时", "kwh": "千瓦时", "kW": "千瓦",
     "MW": "兆瓦", "GW": "吉瓦", "hPa": "百帕", "kPa": "千帕",
+    # hours, seconds and minutes in Latin letters (年日照时数2375.3h, 24h值守, 80km/h)
+    "h": "小时", "s": "秒", "min": "分钟",
 }
 UNITS.update({alias: UNITS[unit] for alias, unit in UNIT_ALIASES.items()})
-#: Kinds whose ``value_std`` is the value in the unit printed (magnitudes 万/亿 expanded): no
-#: standard unit compares them across reports, so none is invented (1.6吉瓦 -> 1.6 吉瓦).
-OTHER_UNITS_AS_PRINTED = "other"
+#: The base units of ``numerals.PREFIXED_UNITS`` that have a standard unit of their kind: a
+#: prefixed one is that kind (千升 = 1 m³); every other prefixed unit (千焦, 千赫) is ``other``
+#: in the unit printed, as 千瓦 is.
+_PREFIX_BASE_KINDS = {"米": ("length", "m", 1.0), "克": ("weight", "kg", 0.001),
+                      "升": ("volume", "m³", 0.001)}
+for _unit in sorted(numerals.PREFIXED_UNITS - set(UNITS)):
+    _base_kind = _PREFIX_BASE_KINDS.get(_unit[1:])
+    UNITS[_unit] = (_base_kind[0], _base_kind[1], _base_kind[2] * numerals.SI_PREFIX_FACTORS[
+        _unit[0]]) if _base_kind else (OTHER_UNITS_AS_PRINTED, _unit, 1.0)
 # measure words of counts (the unit of a count is its measure word)
 COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个", "件", "户", "人", "名", "位",
                "家", "起", "项", "份", "栋", "艘", "辆", "场", "次", "条", "处", "所", "座", "宗",
@@ -166,14 +180,22 @@ COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个"
                # trips, sessions and doses (the unit inventory of the open sets: 420车次, 36场次,
                # 10万剂次), rounds, trees, animals and pieces
                "车次", "班次", "场次", "剂次", "辆次", "艘次", "航次", "轮次", "个次",
-               "轮", "棵", "尾", "羽", "匹", "枚"]
+               "轮", "棵", "尾", "羽", "匹", "枚",
+               # pairs (开行班次400对), banners (锦旗617面), wagonloads (装车4226车) and
+               # counties (全省55县, 七县(市)): measure words that also begin other words,
+               # read only at the end of their words (``_UNIT_GUARDS``)
+               "对", "面", "车", "县"]
 # units the forms of their own read (九成, 三分之一, 翻一番): never after a plain number (五成员)
 _OWN_FORM_UNITS = frozenset({"成", "分之", "番"})
 #: Units read only where the words around them make them units: 度 of electricity after a
 #: magnitude or before 电 (5.39亿度, 100度电; not 35度 of heat or an angle), and measure words
 #: that begin longer words (三轮车, 羽毛球, 尾号, 匹配).
 _UNIT_GUARDS = {"度": r"(?<=[万亿])度|度(?=电)", "轮": r"轮(?![车胎])", "羽": r"羽(?![毛绒])",
-                "尾": r"尾(?![号款数声])", "匹": r"匹(?!配)"}
+                "尾": r"尾(?![号款数声])", "匹": r"匹(?!配)", "级": r"(?<=\d)级",
+                # a measure word only where no further word follows it (400对, 617面,; not 对于,
+                # 面积, 车辆, 县城, nor 1对1 帮扶, a ratio)
+                "对": r"对(?![\u4e00-\u9fff\d])", "面": r"面(?![\u4e00-\u9fff\d])",
+                "车": r"车(?![\u4e00-\u9fff])", "县": r"县(?![\u4e00-\u9fff])"}
 
 
 def _unit_pattern(unit: str) -> str:
@@ -194,7 +216,7 @@ _LATIN_UNIT = r"[A-Za-zμ]{1,5}(?:[²³]|\^[23])?(?![A-Za-z0-9])"
 _PER_DENOMINATORS = ("天", "日", "年", "月", "小时", "周", "人", "户", "亩", "斤", "公斤", "吨", "平方米",
                      "平方公里", "立方米", "公顷", "千瓦时", "度", "次", "人次", "辆", "台", "头", "只",
                      "株", "个", "件", "套", "张", "份", "瓶", "盒", "箱", "袋", "间", "床", "班", "趟",
-                     "公里", "米", "升", "L")
+                     "公里", "米", "升", "L", "秒", "分钟")
 _PER_ALT = "|".join(_unit_pattern(u) for u in sorted(
     set(_PER_DENOMINATORS) | set(UNIT_ALIASES), key=lambda u: (-len(u), u)))
 #: Every unit a figure may print: a known one or a Latin one, with a denominator (元/天).
@@ -202,7 +224,7 @@ _UNIT_ALT = (rf"(?:(?:{_KNOWN_UNIT_ALT}|{_LATIN_UNIT})(?:[/／](?:{_PER_ALT}|{_L
              rf"|μg/m3)")
 _PRE = r"(?P<pre>大约|将近|接近|超过|不足|不到|不超过|至少|小于|低于|高于|约|近|逾|达)?"
 _POST = r"(?P<post>左右|上下|以上|以下|之多)?"
-_MAG = r"千万|百万|万|亿|萬|億|千(?![克米瓦伏帕])"
+_MAG = rf"千万|百万|万|亿|萬|億|{numerals.not_before_prefixed_unit('千')}"
 # no numeral (or point) directly before: the pass would read the tail of a longer number
 _FREE = rf"(?<![\d.{_CN_ALL}])"
 _QUANTITY = re.compile(
@@ -228,9 +250,11 @@ _YUAN_JIAO = re.compile(
     rf"{_PRE}{_FREE}(?P<num>{_NUM})(?P<unit>元|圆|块)(?:(?P<jiao>[\d{_CN_DIGITS}])[角毛])?"
     rf"(?:(?P<fen>[\d{_CN_DIGITS}])分(?!钟))?(?:钱)?")
 # 3至5万元, 20%—30%, 3-5万, 三至五成, 1万(含)-5万元, 一百二十到一百五十万元
+#: Either end may be below zero (-1~1℃, -5.6~-5.1℃: temperatures); the high end's sign only
+#: after a separator that is no hyphen (-5--2 is not read).
 _RANGE = re.compile(
-    rf"{_PRE}{_FREE}(?P<lo>{_NUM})(?P<lounit>{_UNIT_ALT})?(?:[(（]含[)）])?"
-    rf"(?P<sep>至|到|~|～|-{{1,2}}|－{{1,2}}|—{{1,2}})"
+    rf"{_PRE}(?P<losign>{_SIGN})?{_FREE}(?P<lo>{_NUM})(?P<lounit>{_UNIT_ALT})?(?:[(（]含[)）])?"
+    rf"(?:(?P<sep>至|到|~|～|-{{1,2}}|－{{1,2}}|—{{1,2}})|(?P<signsep>至|到|~|～)(?P<hisign>[-－−]))"
     rf"(?P<num>{_NUM})(?P<more>余|多)?(?P<mag>{_MAG})?(?P<unit>{_UNIT_ALT}|成)?{_POST}")
 _EARLIER_COUNT = re.compile(
     r"\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:" + "|".join(
@@ -1675,6 +1699,10 @@ def _range(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
     low, high = numerals.read_number(lo_core), numerals.read_number(hi_core)
     if low is None or high is None:
         return []
+    if m.group("losign"):
+        low = -low
+    if m.group("hisign"):
+        high = -high
     hi_factor = math.prod(_MAGNITUDE_CHARS[ch] for ch in hi_mag)
     lo_factor = math.prod(_MAGNITUDE_CHARS[ch] for ch in lo_mag)
     if lo_mag == hi_mag and low < high or not lo_mag and low < high:
@@ -1713,7 +1741,8 @@ _RANK_FROM_TO = re.compile(
     # the first end with 第 or with 位/名 (由2018年的全省53位前进到…)
     rf"(?:第(?P<a>\d+|[{_CN_DIGITS}]+)(?:位|名)?|(?P<a2>\d+)(?:位|名))"
     rf"(?P<verb>上升|提升|提高|跃升|前移|前进|进位|下滑|下降|后退|回落|滑落|降)(?:到|至)"
-    rf"(?:20\d\d年(?:度)?的?)?{_RANK_SET}"  # …前进到2019年的第16位: the later end's year
+    # the later end's time, as the first end's (…前进到2019年的第16位, …上升到今年的第5位)
+    rf"(?:[^，。；,;！？!?第]{{0,{8}}}?的?)?{_RANK_SET}"
     rf"第(?P<b>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?")
 _RANK_WORSE = ("下滑", "下降", "后退", "回落", "滑落", "降")
 #: What may follow a rank without a verb or a further rank: a break, a conjunction of ranks,

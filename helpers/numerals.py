@@ -42,10 +42,29 @@ _DIGIT_VALUES = {ch: i for i, chars in enumerate(
 #: Arabic digits, with thousands separators only where every group after the first has
 #: exactly three digits (82,225 / 82，225.00); otherwise a comma separates a list (3，5).
 ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-# 千 before 克/米/瓦/伏/帕 is the metric prefix of a unit (千克, 千米, 千瓦, 千伏安, 千帕), and 百
-# before 帕 the hecto- of air pressure (950百帕), never a numeral: read as a magnitude, 950百帕
-# would be 95,000 of something
-_PREFIXED = r"千(?![克米瓦伏帕])|百(?!帕)"
+#: The SI prefixes that are also Chinese numerals, with the base units (their names in the
+#: legal units of measurement, GB 3100-1993) each is printed before in reports: 千 (kilo-) before
+#: any of them (千克, 千米, 千瓦, 千瓦时, 千伏安, 千帕, 千焦, 千卡, 千赫, 千升), 百 (hecto-) only in
+#: air pressure (950百帕: 百米 and 百克 are read as 100 of the unit, the same quantity).  There
+#: the character is part of the unit, never a magnitude: read as one, 950百帕 was 95,000 of a
+#: unit 百 (a silently wrong value).  A magnitude before an unknown word stays a magnitude
+#: (5千字 is 5000 characters): only a unit of this table takes the prefix.
+SI_BASE_UNITS = ("米", "克", "瓦时", "瓦", "伏安", "伏", "帕", "焦", "卡", "赫兹", "赫", "升")
+SI_PREFIXED_BASES = {"千": SI_BASE_UNITS, "百": ("帕",)}
+#: Each prefixed unit and its prefix's factor (千克: 1000 克).
+SI_PREFIX_FACTORS = {"千": 1000.0, "百": 100.0}
+PREFIXED_UNITS = frozenset(prefix + base for prefix, bases in SI_PREFIXED_BASES.items()
+                           for base in bases)
+
+
+def not_before_prefixed_unit(prefix: str) -> str:
+    """The regex of ``prefix`` read as a numeral: not where it begins a prefixed unit (千 but
+    not the 千 of 千瓦时)."""
+    bases = "|".join(sorted(SI_PREFIXED_BASES.get(prefix, ()), key=lambda b: (-len(b), b)))
+    return f"{prefix}(?!{bases})" if bases else prefix
+
+
+_PREFIXED = f"{not_before_prefixed_unit('千')}|{not_before_prefixed_unit('百')}"
 _CN_CHAR = rf"(?:[{CN_DIGITS}{CN_PLACES.replace('千', '').replace('百', '')}{CN_MAGNITUDES}]|{_PREFIXED})"
 _CN_PLACE = rf"(?:[{CN_PLACES.replace('千', '').replace('百', '')}{CN_MAGNITUDES}]|{_PREFIXED})"
 #: one printed number: Arabic-led (1.2万, 25万6千, 2千零30万 -- the digits after the first
