@@ -826,3 +826,85 @@ def _short_place_subject(clause: str) -> str | None:
         if organ is not None:
             return organ
     return None
+
+
+# -- a station's report with no acting organ at its head (CONVENTIONS A-station) -------------
+#: Fewest times a station's kind (派出所, 司法所…) is printed for a report to be the station's own
+#: (its case, its officers, a banner brought to it): once is a place passed through.
+MIN_STATION_MENTIONS = 2
+#: The station must be named where the report opens: in the headline or the first characters of
+#: the body (as a service hall, ``HALL_OPENING``).
+STATION_OPENING = HALL_OPENING
+#: A city bureau's district branch printed with 公安 before the district's short name and no
+#: bureau (公安某某分局张贵庄派出所): the district's branch.
+_KIND_BRANCH = re.compile(r"公安(?P<short>[^\W\d_]{2,3}?)分局$")
+#: A station named with another unit as partners (某街道与某派出所联动, 派出所和司法所联合调解):
+#: a joint report, which no one organ gives (CONVENTIONS: a list of organs acting together).
+_JOINT_MARK = re.compile(r"[与和及同]|联动|联合")
+#: Longest stem of a station named after its township, the level character included (马尼干戈镇).
+MAX_BARE_STEM = 6
+
+
+def _bare_station_stem(text: str, start: int) -> int:
+    """Length of the township name printed right before the station starting at ``start``
+    (泽国|派出所, 大济|派出所, 马尼干戈镇|派出所), or 0: a station after any other words is no named
+    station."""
+    for k in range(2, MAX_BARE_STEM + 1):
+        stem = text[max(0, start - k):start]
+        if len(stem) < k:
+            break
+        names = (stem,) if stem.endswith(TOWNSHIP_LEVELS) else tuple(
+            stem + level for level in TOWNSHIP_LEVELS)
+        if any(is_township_name(n) for n in names):
+            return k
+    return 0
+
+
+def station_bureau(headline: str, text: str, *, unit: str | None) -> str | None:
+    """The bureau of the station a report is about (CONVENTIONS A-station), for a report whose
+    opening names no acting organ: the station's kind printed ``MIN_STATION_MENTIONS`` times, the
+    station named in the opening (``STATION_OPENING``) with its bureau or branch before it
+    (某区公安分局某某派出所 -> 区公安分局, 公安某某分局某某派出所 -> 区公安分局), or bare after its
+    township's name (泽国派出所), whose bureau is that of ``unit``, the county-level unit the
+    report is on (温岭市 -> 市公安局; a district's police is the city bureau's branch: 区公安分局).
+    None when the station is named with a partner (某街道与某派出所, ``_JOINT_MARK`` next to its
+    full name), for railway police (their stations are no local organ's), or when the unit's
+    level is not a county's."""
+    whole = headline + "\n" + text
+    opening = headline + "\n" + text[:STATION_OPENING]
+    for ending, bureau in STATION_BUREAUS.items():
+        if whole.count(ending) < MIN_STATION_MENTIONS:
+            continue
+        for m in re.finditer(ending, opening):
+            clause_start = max(opening.rfind(c, 0, m.start()) for c in "，。；！？\n,;") + 1
+            before = opening[clause_start:m.start()]
+            if "铁路" in before:
+                return None  # 某铁路公安处某站派出所: railway police
+            named = [o for o in read_organs(before + ending) if o.station and o.end == len(
+                before) + len(ending)]
+            branch = _KIND_BRANCH.search(before[:len(before) - _stem_length(before)])
+            bare = _bare_station_stem(opening, m.start())
+            if named:
+                organ = named[-1]  # its full name starts at its place name (赛罕区|公安分局)
+                found = organ.reporting
+                start = organ.start + 1 - len(organ.place) if organ.place else organ.start
+            elif branch is not None and short_name_level(branch["short"]) is not None:
+                found, start = short_name_level(branch["short"]) + DISTRICT_POLICE, branch.start()
+            elif bare and unit and unit[-1] in BRANCH_LEVELS:
+                found, start = unit[-1] + bureau, len(before) - bare
+                if found == DISTRICT + POLICE_BUREAU:
+                    found = DISTRICT + DISTRICT_POLICE
+            else:
+                continue
+            if _JOINT_MARK.search(before[max(0, start - 2):start]) or _JOINT_MARK.match(
+                    opening, m.end()):
+                return None
+            return found
+    return None
+
+
+def _stem_length(before: str) -> int:
+    """Length of the station's stem at the end of ``before`` (公安某某分局|张贵庄): the characters
+    after the last 局 (a branch or bureau ending), at most ``MAX_STATION_STEM``."""
+    cut = before.rfind("局")
+    return min(len(before) - cut - 1, MAX_STATION_STEM) if cut >= 0 else 0

@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from helpers.places.agency import find_agency, organs
+from helpers.places.agency import find_agency, organs, station_bureau
 from helpers.places.aliases import (
     NOT_UNIT_AFTER,
     address_mentions,
@@ -1264,4 +1264,15 @@ def _locality(gaz: Gazetteer, place: Place, headline: str, text: str,
         name = printed_zone_name(place, (headline, text), home)
         code = code or listed_zone_code(name)
     level = "township" if township else place.level
+    if agency is None:
+        agency = unit_agency(headline, text, place, name)
     return Locality(name, prefecture, place.province, level, code, township, agency)
+
+
+def unit_agency(headline: str, text: str, place: Place, name: str) -> str | None:
+    """The reporting organ that only the unit reported on makes known, for a report whose
+    opening names none: a station's bureau (泽国派出所 in 温岭市 -> 市公安局, CONVENTIONS
+    A-station) takes its level from the county-level unit ``name``."""
+    if place.level != "county":
+        return None
+    return station_bureau(headline, text, unit=name)

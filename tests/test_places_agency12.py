@@ -1,0 +1,52 @@
+"""Agencies that transfer (issue 12, session 12): a station's report whose opening names no
+acting organ has the bureau above the station (CONVENTIONS A-station).  Sentences are our own."""
+
+from __future__ import annotations
+
+from helpers.places import locate_article
+from helpers.places.agency import station_bureau
+
+
+# -- a station's report: the bureau above the station ------------------------------------------
+def test_bare_station_after_its_township_takes_the_county_bureau():
+    text = ("本报讯 近日，村民李某来到鹤龙湖派出所，送上一面锦旗。此前，鹤龙湖派出所民警帮他"
+            "找回了走失的牛。湘阴县鹤龙湖镇的干部说，这是分内的事。")
+    got = locate_article("", text, published=None, home=None, source=None)
+    assert (got.locality, got.level, got.agency) == ("湘阴县", "township", "县公安局")
+
+
+def test_bare_station_takes_the_level_of_the_unit():
+    text = "一位老人迷路，泽国派出所接到报警后出警。派出所民警把老人送回了家。"
+    assert station_bureau("", text, unit="温岭市") == "市公安局"
+    assert station_bureau("", text, unit="某某区") == "区公安分局"
+
+
+def test_branch_printed_with_its_kind_before_the_short_name():
+    text = "记者走进公安东丽分局张贵庄派出所，看他们怎样调解纠纷。派出所每天点名。"
+    assert station_bureau("", text, unit="东丽区") == "区公安分局"
+
+
+def test_printed_bureau_and_branch_decide_the_level():
+    text = "近日，市公安局城西分局文博路派出所抓获两名嫌疑人。派出所民警随即审查。"
+    assert station_bureau("", text, unit=None) == "区公安分局"
+
+
+def test_station_named_once_is_a_place_passed_through():
+    text = "张某路过泽国派出所门口时捡到一个钱包，交给了社区。"
+    assert station_bureau("", text, unit="温岭市") is None
+
+
+def test_station_named_with_a_partner_is_a_joint_report():
+    text = ("某某街道与市公安局某某派出所以党建引领联动共治，化解纠纷。"
+            "派出所和街道每周会商一次。")
+    assert station_bureau("", text, unit="鼓楼区") is None
+
+
+def test_railway_police_station_has_no_local_bureau():
+    text = "近日，某某铁路公安处某某站派出所民警在候车室找回旅客遗失的背包。派出所提醒旅客。"
+    assert station_bureau("", text, unit="某某区") is None
+
+
+def test_station_after_other_words_is_no_named_station():
+    text = "先生们来到这个派出所，送上锦旗。派出所民警很感动。"
+    assert station_bureau("", text, unit="温岭市") is None
