@@ -783,10 +783,12 @@ FARM_BODIES = frozenset({"合作社", "家庭农场", "村集体经济", "集体
 #: ...and so is village living-environment work named once (农村人居环境整治, 三清三拆, 改厕): by the
 #: annotation convention C-rural-environment it is a named part of rural revitalization, and a
 #: party day, a volunteer team or a discipline check spent on it reports that work, whatever else
-#: describes the paragraph (coding sets 4, 7 and 9 and set 9's blind coder read it so).  Not the
-#: state it aims at (村容村貌 improved, 美丽乡村 as a slogan), which a party activity can name in passing.
+#: describes the paragraph (coding sets 2, 4, 7 and 9 and set 9's blind coder read it so, the
+#: village's look improved by a branch's clean-up, 优化了村容村貌, included).  Not 美丽乡村, a
+#: slogan of rural construction as a whole, listed beside 美丽城市 or named as an aim.
 VILLAGE_WORKS = frozenset({"农村人居环境", "乡村人居环境", "人居环境整治", "村庄清洁", "厕所革命",
-                           "农村改厕", "改厕", "户厕", "三清三拆", "乡村环境", "村庄环境", "农村环境"})
+                           "农村改厕", "改厕", "户厕", "三清三拆", "村容村貌", "乡村环境", "村庄环境",
+                           "农村环境", "城乡环境整治"})
 #: The words that keep a farm domain found once.
 KEPT_ONCE = FARM_BODIES | VILLAGE_WORKS
 #: Work done on the thing the short word names, right after it (道路改造, 茶叶产业, 蔬菜种植基地建设

@@ -249,7 +249,7 @@ def test_the_central_tasks_a_supervision_serves_are_not_its_subject():
 
 
 @pytest.mark.parametrize("text, code", [
-    ("县里开展城乡环境整治，清理垃圾死角300处。", "environment"),
+    ("县里开展城乡环境整治，清理垃圾死角300处。", "agriculture_rural"),
     # village living-environment work is rural work (convention C-rural-environment, session 12)
     ("全县农村人居环境整治纳入乡镇年度考核。", "agriculture_rural"),
     ("举报信被投入市委第三巡察组设置的举报信箱。", "discipline"),

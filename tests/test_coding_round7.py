@@ -56,12 +56,17 @@ def test_a_discipline_check_of_the_clean_up_carries_both_codes() -> None:
     assert "agriculture_rural" in found
 
 
-def test_the_aim_of_a_party_activity_named_in_passing_gives_way() -> None:
-    # 村容村貌 is the state aimed at, not a named work: once, beside described party work, it yields
-    text = "此次活动优化了村容村貌，增强了村党支部的凝聚力，让每一名党员都受到了教育。"
+def test_a_village_look_improved_by_a_branch_is_village_work() -> None:
+    # the branch's clean-up improved the village's look: village living-environment work
+    text = "此次义务劳动优化了村容村貌，增强了村党支部的凝聚力，让每一名党员都受到了教育。"
     found = codes(text)
     assert "party_building" in found
-    assert "agriculture_rural" not in found
+    assert "agriculture_rural" in found
+
+
+def test_beautiful_countryside_as_a_slogan_is_no_village_work() -> None:
+    text = "高标准推进城乡建设，加快建设美丽城市、美丽城镇、美丽乡村，全力招引重点项目。"
+    assert "agriculture_rural" not in codes(text)
 
 
 def test_the_central_tasks_listed_for_a_supervision_stay_uncoded() -> None:
