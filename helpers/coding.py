@@ -523,7 +523,7 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
         drop_service_slogans(text, drop_unmeasured_evaluation(text, out))))
     out = drop_participant_organ_domains(text, drop_single_word_domains(text, out))
     out = drop_slogan_domains(text, out)
-    out = add_service_of_services(text, out)
+    out = add_service_of_services(text, drop_contest_durations(text, out))
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
 
@@ -720,6 +720,26 @@ def drop_care_for_needy(text: str, matches: list[tuple[str, str, str, int, int]]
     if not NEEDY.search(text) or FIRM_OBJECTS.search(text):
         return matches
     return [m for m in matches if not (m[0] == CARE_CODE and m[2] in CARE_TERMS)]
+
+
+#: A contest: teams, matches, a league (篮球联赛, 13支代表队, 为期8天的角逐).  The codebook's
+#: campaign excludes a sports or cultural event that lasts some days: its length is the event's,
+#: not a drive's time bound.
+CONTEST = re.compile(r"比赛|赛事|联赛|邀请赛|锦标赛|篮球赛|足球赛|运动会|参赛|代表队|角逐|赛场")
+#: What a campaign match that only states a length begins with (为期三个月的…).
+DURATION_MARK = "为期"
+
+
+def drop_contest_durations(text: str, matches: list[tuple[str, str, str, int, int]]
+                           ) -> list[tuple[str, str, str, int, int]]:
+    """``matches`` without the campaign code when its only matches state a length
+    (``DURATION_MARK``) and ``text`` reports a contest (``CONTEST``): a tournament of eight
+    days is no drive (the codebook's campaign exclusion; sets 6 and 8 read it so)."""
+    own = [m for m in matches if m[0] == CAMPAIGN_CODE]
+    if not own or any(not m[2].startswith(DURATION_MARK) for m in own) \
+            or not CONTEST.search(text):
+        return matches
+    return [m for m in matches if m[0] != CAMPAIGN_CODE]
 
 
 #: The straw-burning ban (environment, as the codebook decides) and the domain of the farm words

@@ -191,3 +191,22 @@ def test_article_keys_must_match_the_texts() -> None:
 def test_inherit_campaigns_leaves_a_paragraph_that_has_the_code() -> None:
     found = [[("campaign", "mode", "专项行动", 3, 7)], [("campaign", "mode", "会战", 0, 2)]]
     assert inherit_campaigns(["……专项行动", "会战此次行动"], found) == found
+
+
+# --- campaign: a contest's length is no drive's time bound (the codebook's exclusion) ----------
+
+
+def test_a_tournament_of_some_days_is_no_campaign() -> None:
+    text = "本届乡村篮球联赛共有12支代表队参赛，将进行为期6天的角逐。"
+    assert "campaign" not in codes(text)
+
+
+def test_a_drive_of_some_months_is_still_a_campaign() -> None:
+    text = "县市场监管局开展为期三个月的农村假冒伪劣食品专项整治。"
+    assert "campaign" in codes(text)
+
+
+def test_a_contest_beside_a_named_drive_keeps_the_drive() -> None:
+    # the drive is named by its own words, not only by the length
+    text = "为期一个月的“百日攻坚”行动期间，镇里还举办了一场篮球比赛。"
+    assert "campaign" in codes(text)
