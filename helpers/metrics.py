@@ -141,6 +141,7 @@ UNITS: dict[str, tuple[str, str, float]] = {
     # seconds (风速33米/秒 has them as its denominator); wind force and other scales in 级
     # (3~5级偏西风, 14级), read only after Arabic digits (``_UNIT_GUARDS``: 一级响应 is a name)
     "秒": ("duration", "秒", 1.0), "级": ("other", "级", 1.0),
+    "分贝": ("other", "分贝", 1.0),  # noise (区域环境噪声昼间平均53.2分贝)
     # air pressure in weather reports (中心气压950百帕): 百 is part of the unit, never a magnitude
     "百帕": ("other", "百帕", 1.0), "千帕": ("other", "千帕", 1.0),
     # foreign currencies: money, but in their own unit (a rate and a date would convert them)
@@ -160,7 +161,7 @@ UNIT_ALIASES = {
     "kWh": "千瓦时", "kW·h": "千瓦时", "kw·h": "千瓦时", "kwh": "千瓦时", "kW": "千瓦",
     "MW": "兆瓦", "GW": "吉瓦", "hPa": "百帕", "kPa": "千帕",
     # hours, seconds and minutes in Latin letters (年日照时数2375.3h, 24h值守, 80km/h)
-    "h": "小时", "s": "秒", "min": "分钟",
+    "h": "小时", "s": "秒", "min": "分钟", "dB": "分贝",
 }
 UNITS.update({alias: UNITS[unit] for alias, unit in UNIT_ALIASES.items()})
 #: The base units of ``numerals.PREFIXED_UNITS`` that have a standard unit of their kind: a
@@ -184,14 +185,16 @@ COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个"
                # pairs (开行班次400对), banners (锦旗617面), wagonloads (装车4226车) and
                # counties (全省55县, 七县(市)): measure words that also begin other words,
                # read only at the end of their words (``_UNIT_GUARDS``)
-               "对", "面", "车", "县"]
+               "对", "面", "车", "县",
+               # trips counted by the time (2.2万趟次, 4685件次, 120台次) and doses (2剂)
+               "件次", "台次", "趟次", "剂"]
 # units the forms of their own read (九成, 三分之一, 翻一番): never after a plain number (五成员)
 _OWN_FORM_UNITS = frozenset({"成", "分之", "番"})
 #: Units read only where the words around them make them units: 度 of electricity after a
 #: magnitude or before 电 (5.39亿度, 100度电; not 35度 of heat or an angle), and measure words
 #: that begin longer words (三轮车, 羽毛球, 尾号, 匹配).
 _UNIT_GUARDS = {"度": r"(?<=[万亿])度|度(?=电)", "轮": r"轮(?![车胎])", "羽": r"羽(?![毛绒])",
-                "尾": r"尾(?![号款数声])", "匹": r"匹(?!配)", "级": r"(?<=\d)级",
+                "尾": r"尾(?![号款数声])", "匹": r"匹(?!配)", "级": r"(?<=\d)级", "剂": r"剂(?![量型])",
                 # a measure word only where no further word follows it (400对, 617面,; not 对于,
                 # 面积, 车辆, 县城, nor 1对1 帮扶, a ratio)
                 "对": r"对(?![\u4e00-\u9fff\d])", "面": r"面(?![\u4e00-\u9fff\d])",
@@ -651,6 +654,10 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
                 taken.append(m.span())
                 out.extend(_in_context(rows, sentence, m.span(), offset, quotes))
         taken += [m.span() for m in _QUOTED_NAME.finditer(sentence)]
+        for m in _TALLY.finditer(sentence):  # after the quoted names: “一升三降” is a slogan
+            if not _overlaps(m.span(), taken):
+                taken.append(m.span())
+                out.extend(_tally(sentence, m, offset, quotes))
         # the forms of their own first, longest first: each claims its span whole
         for pattern, reader in _FORMS_SCAN:
             for m in pattern.finditer(sentence):
@@ -1852,6 +1859,34 @@ def _streak(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
         return None
     return [{**row, "kind": "count", "unit_std": ""}
             for row in _quantity_rows(sentence, m, value, "")]
+
+
+#: A tally of how many items rose and how many fell (价格4涨6降, 消费量六增二降, 四升一降): two or
+#: more numbers each followed by one character of a rise or a fall.  Each number counts items
+#: (a ``count`` level with no direction of its own); in quotation marks the tally is a slogan
+#: (“一升三降”) and no figure (``_QUOTED_NAME`` claims it first).
+_TALLY_DIGITS = "一二三四五六七八九十两"
+_TALLY_MEMBER = rf"(?P<num>\d+|[{_TALLY_DIGITS}]{{1,2}})[增减降涨跌升]"
+_TALLY = re.compile(rf"(?<![\d.{_CN_ALL}])(?:(?:\d+|[{_TALLY_DIGITS}]{{1,2}})[增减降涨跌升]){{2,}}"
+                    rf"(?![\d{_CN_ALL}])")
+_TALLY_MEMBERS = re.compile(_TALLY_MEMBER)
+
+
+def _tally(sentence: str, m: re.Match[str], offset: int,
+           quotes: list[tuple[int, int]]) -> list[dict[str, object]]:
+    """A count row for each number of a tally (``_TALLY``); none when a number cannot be read."""
+    rows = []
+    for member in _TALLY_MEMBERS.finditer(sentence, m.start(), m.end()):
+        value = numerals.read_number(member.group("num"))
+        if value is None:
+            return []
+        name = metric_labels.figure_labels(sentence, member.start(), member.end(),
+                                           "count")[0].indicator
+        for row in _in_context([_row(sentence, name, value, "", "count", None, False, value,
+                                     "")], sentence, member.span(), offset, quotes):
+            row.update(role="level", direction=None)
+            rows.append(row)
+    return rows
 
 
 _FORMS: list[tuple[re.Pattern[str], object]] = [

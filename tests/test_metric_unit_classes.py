@@ -101,3 +101,29 @@ def test_wind_force_in_grades_after_arabic_digits_only():
 def test_ranges_with_a_sign_or_a_named_unit(sentence, low, high, unit):
     row = _one(sentence)
     assert (row["value_low"], row["value_high"], row["unit"]) == (low, high, unit)
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit", "kind"), [
+    ("节日期间公交车共发车3.6万趟次。", 36000.0, "万趟次", "count"),
+    ("全年出动巡逻车辆2100余台次。", 2100.0, "台次", "count"),
+    ("热线共转办群众诉求870件次。", 870.0, "件次", "count"),
+    ("为辖区老人免费接种疫苗2剂。", 2.0, "剂", "count"),
+    ("城区道路交通噪声平均值为66.8分贝。", 66.8, "分贝", "other"),
+])
+def test_counts_by_the_time_doses_and_noise(sentence, value, unit, kind):
+    row = _one(sentence)
+    assert (row["value_std"], row["unit"], row["kind"]) == (value, unit, kind)
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("本月监测的9种肉类价格3涨6降。", [3.0, 6.0]),
+    ("前三季度全区十个乡镇财政收入七增三减。", [7.0, 3.0]),
+])
+def test_a_tally_counts_what_rose_and_what_fell(sentence, values):
+    rows = [r for r in _rows(sentence) if r["unit"] == ""]
+    assert [(r["value"], r["kind"], r["role"], r["direction"]) for r in rows] == [
+        (v, "count", "level", None) for v in values]
+
+
+def test_a_quoted_tally_is_a_slogan():
+    assert _rows("上半年全县安全生产呈现“两升四降”的态势。") == []
