@@ -210,3 +210,20 @@ def test_a_contest_beside_a_named_drive_keeps_the_drive() -> None:
     # the drive is named by its own words, not only by the length
     text = "为期一个月的“百日攻坚”行动期间，镇里还举办了一场篮球比赛。"
     assert "campaign" in codes(text)
+
+
+# --- mass_line practised: at the people's homes (C-practised) ----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "在青石村村民家中，镇干部与村民拉起家常，记下大家反映的问题。",
+    "民警分组走访辖区住户，每到一户都耐心讲解防范知识。",
+    "暑假前，班主任通过家访逐一提醒家长看护好孩子。",
+])
+def test_work_done_at_the_peoples_homes_is_mass_line(text: str) -> None:
+    assert "mass_line" in codes(text)
+
+
+def test_a_home_named_as_a_crime_scene_is_no_visit() -> None:
+    text = "经查，犯罪嫌疑人趁夜潜入一家商铺盗窃现金2000元。"
+    assert "mass_line" not in codes(text)
