@@ -601,8 +601,23 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         completion = _completion_name(sentence, begin, masked.replace(_MASK, ""))
         if completion:
             return [completion]
+    compared = _COMPARED_VERB.fullmatch(_LEADING.sub("", raw)) if inherit and (
+        sentence[end - 1:end] in ("%", "％") or _SHARE_AFTER.match(sentence, end)) else None
+    if compared and not _CHANGE_END.search(compared.group("verb")) and _flags(
+            compared.group("verb"))[-1][1] == "v":
+        what = _previous_name(sentence, begin)
+        if what:  # 综合指数为2.48，同比改善7.5%: the improvement of that index
+            return [what + compared.group("verb")]
+    average = _AVERAGE_CHANGE.fullmatch(_LEADING.sub("", raw)) if inherit else None
+    if average:  # 工业增加值同比增长10.2%，两年平均增长6.1%: the average growth of that value
+        what = _previous_name(sentence, begin)
+        if what:
+            return [what + average.group("average")]
     reaching = sentence[start:start + 1] == "达" or raw.endswith("达")
+    if sentence[start:start + 1] == "达" and raw.endswith(tuple(_ARRIVING)):
+        raw += "达"  # 到达31.2万人: the figure read from its 达 on counts arrivals
     name = clean_name(raw, rate=kind == "rate", reaching=reaching, money=kind == "money")
+    name = _PER_QUANTITY_END.sub("", name)
     if kind == "rate" and name.endswith("率") and begin > 0 and sentence[begin - 1] == "、":
         names = [name]  # 信访及时受理率、办结率均为100%: one value, two indicators
         j = begin - 1
@@ -614,6 +629,9 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             names.insert(0, prev)
             j = pbegin - 1
         return names
+    shared = _coordinated_before(sentence, begin) if name and "、" not in name else ""
+    if shared:  # 粮油、食品、饮料、烟酒类零售额增长38.8%: the head is shared by the whole list
+        name = shared + name
     if kind == "money" and name and not _has_noun(name) and sentence[end - 1:end] == "元":
         paid = noun_phrase_after(sentence[end:])
         if paid and _has_noun(paid):  # 累计发放858.27万元供养金: what was paid out
@@ -664,6 +682,21 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         name = ""
     if kind == "rank" and _SCOPE_ONLY.fullmatch(name):
         name = ""  # 全市20个区县排名第4: the set ranked in names nothing ranked
+    if kind == "rank" and not name and inherit and not _previous_name(sentence, begin) and not (
+            _FRAME_BEFORE.search(sentence, 0, begin)):
+        # (在全省…评价中，某县排名第五: the frame names what is ranked, metrics' rule)
+        scopes = _RANKED_SCOPE.findall(sentence, 0, begin)
+        scope = _RANKED_SCOPE.search(sentence, begin, end)
+        scope = scope.group() if scope else scopes[-1] if scopes else ""
+        ranked = ""
+        if begin > 1 and sentence[begin - 1] in "，,":
+            before = sentence[_clause_start(sentence, begin - 1):begin - 1]
+            ranked = "" if _FIGURE.search(before) else clean_name(before)
+            ranked = ranked if ranked and _nominal_subject(ranked) and not is_place_name(
+                ranked) else ""
+        if scope or ranked:  # 其次是某处理率，由全省23位前进到第3位: that rate's place
+            # (我区闯进全省十强，位列第九位: ranked in the province, in nothing named)
+            return [ranked + scope + RANK_NOUN]
     if inherit and name in ATTRIBUTES and begin > 0:
         owner = _owner_name(sentence, begin)
         # (葡萄总产…，总产值…: a measure before is no owner, the product they share is)
@@ -685,11 +718,12 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         if owner:  # …引起的空气污染(占31.3%): the share of what the bracket follows
             return [owner + name if name.startswith("占") else owner]
     name = _bare_measure(name)
-    if name in SUBJECTLESS_MEASURES:
-        if kind == "area":
-            name = _AREA_OF_VERB.get(name, name)
-        subject = _own_subject(raw, name) or (
-            _subject_before(sentence, begin, name) if begin > 0 else "")
+    measure = name if name in SUBJECTLESS_MEASURES else _verb_led_measure(name)
+    if measure:
+        if kind == "area" and measure == name:
+            name = measure = _AREA_OF_VERB.get(name, name)
+        subject = _own_subject(raw, measure) or (_subject_before(
+            sentence, begin, measure, qualified=measure != name) if begin > 0 else "")
         if subject:  # 水果种植面积为…亩，产量为…吨: the fruit's output
             return [subject + name]
     paid = _PAID_ALONE.fullmatch(name)
@@ -732,6 +766,63 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
     return [name]
 
 
+#: The longest member of a coordinated list whose last member carries the shared head (粮油、
+#: 食品、饮料、烟酒类零售额): longer members are clauses of their own.
+MAX_COORDINATED_MEMBER = 8
+
+
+#: Endings of a name that is a quantity of its own (起数, 城镇化率, 增加值, 总投资, 人次): such a
+#: member of a list is an indicator of its own, not a thing the list's last head is of.
+_OWN_QUANTITY = re.compile(r"(?:率|量|额|值|数|比重|占比|投资|收入|面积|人次|指数|价格|均价)$")
+
+
+def _coordinated_before(sentence: str, begin: int) -> str:
+    """The members coordinated by 、 before the clause at ``begin`` when they open their clause and
+    are bare nouns without figures (粮油、食品、饮料、 before 烟酒类零售额), so that the head the
+    last member carries is the whole list's; else ''."""
+    members: list[str] = []
+    j = begin - 1
+    while j > 0 and sentence[j] == "、":
+        pbegin = _clause_start(sentence, j)
+        member = sentence[pbegin:j]
+        if pbegin == 0 or sentence[pbegin - 1] != "、":
+            member = clean_name(member)
+        if not member or len(member) > MAX_COORDINATED_MEMBER or re.search(r"\d", member) or not (
+                _nominal_subject(member)) or is_place_name(member) or _OWN_QUANTITY.search(member):
+            # (资兴市、桂阳县、永兴县财政总收入: places are the rows' localities; 事故起数、死亡
+            # 人数下降1起、1人: members naming a quantity of their own share no head)
+            return ""
+        members.insert(0, member)
+        j = pbegin - 1
+    if not members or (j > 0 and sentence[j] == "、"):
+        return ""
+    return "".join(f"{member}、" for member in members)
+
+
+#: The set a rank without a name of its own is taken in, printed earlier in its sentence
+#: (闯进全省十强，位列第九位): the whole province, city, country or prefecture.
+_RANKED_SCOPE = re.compile(r"全[省市国州县区]")
+#: A frame printed before a rank (在全省…评价中): it names what is ranked.
+_FRAME_BEFORE = re.compile(r"在[^，,。；;]{1,30}中")
+#: What such a rank names with its set (全省排名): the place in a ranking.
+RANK_NOUN = "排名"
+
+
+#: A clause of a comparison and one verb alone (同比改善, 较上月恶化): a change, by that verb, of
+#: what the clause before names.
+_COMPARED_VERB = re.compile(rf"(?:{_COMPARE.pattern})(?P<verb>[\u4e00-\u9fff]{{2}})")
+
+
+#: A clause naming only an average change over years (两年平均增长, 三年年均增长, 年均增长): the
+#: average of the change named before it in the sentence, whose name it leaves out.
+_AVERAGE_CHANGE = re.compile(
+    r"(?:同比|比上年|较上年|比去年|较去年)?(?P<average>(?:近|连续)?[两三四五六七八九十\d]+年(?:来)?"
+    r"(?:平均|年均))(?:增长|增速|增幅|下降|降幅|提高|上升|上涨|减少)?(?:为|达到?)?")
+#: A quantity a price or a yield is per, printed after the measure (收购均价每公斤70元): it
+#: belongs with the unit, and no part of what is measured.
+_PER_QUANTITY_END = re.compile(r"每\d*(?:公斤|千克|斤|克|吨|升|亩|平方米|立方米)$")
+
+
 #: Kinds of a physical size printed right after a count (项目47条267公里, 水库3座库容1200万立方米
 #: aside): the size of what was counted.
 MEASURED_ALONG = frozenset({"length", "area", "volume", "weight"})
@@ -742,12 +833,16 @@ SUBJECTLESS_MEASURES = frozenset({"产量", "总产量", "亩产量", "平均亩
                                   "总面积", "种植面积", "产值", "总产值", "总产", "年产量",
                                   "亩均年产量", "亩均产量", "挂果面积", "挂果", "销售", "销量",
                                   "销售量", "平均销售单价", "销售单价", "单价", "均价",
-                                  "平均价格", "收购价"})
+                                  "平均价格", "收购价",
+                                  # the stock and the slaughter of a herd, and the value added
+                                  # of a sector (生猪存栏…，出栏…; 农业产值…，增加值…): statistics
+                                  # name the herd or the sector once, before the first
+                                  "存栏", "出栏", "存栏量", "出栏量", "增加值"})
 #: Measures an earlier clause may name its subject before, besides those (苹果优质果率).
 _SUBJECT_HOLDING_MEASURES = ("播种面积", "优质果率")
 #: A subject named before one of those measures in an earlier clause (水果种植面积, 桃产量基本持平).
 _SUBJECT_OF_MEASURE = re.compile(
-    r"^(?P<subject>[\u4e00-\u9fff]{1,6}?)(?:" + "|".join(sorted(
+    r"^(?P<subject>[\u4e00-\u9fff]{1,8}?)(?:" + "|".join(sorted(
         {*SUBJECTLESS_MEASURES, *_SUBJECT_HOLDING_MEASURES}, key=lambda w: (-len(w), w))) + ")")
 #: A subject printed alone right before its figure (梨1500公顷): at most this many characters.
 MAX_BARE_SUBJECT = 4
@@ -855,6 +950,40 @@ def _all_nouns(text: str) -> bool:
     return all(flag.startswith(_NOUN_FLAGS) for _, flag in _flags(text))
 
 
+#: Words joining the nouns of one coordinated subject (蔬菜及食用菌, 牛和羊).
+_SUBJECT_JOINS = frozenset({"及", "和", "与", "、"})
+
+
+def _nominal_subject(text: str) -> bool:
+    """Whether ``text`` is a subject a measure can be of: nouns, joined by 及/和/与 (蔬菜及食用菌)
+    and led by a modifier the tagger may read as an adjective (平和茶叶), ending in a noun (a set
+    phrase, ``l``, is one: 油料作物)."""
+    words = _flags(text)
+    if not words or not (words[-1][1].startswith(_NOUN_FLAGS) or words[-1][1] == "l"):
+        return False
+    return all(flag.startswith(_NOUN_FLAGS) or flag == "l" or word in _SUBJECT_JOINS or (
+        k == 0 and flag in ("a", "b")) for k, (word, flag) in enumerate(words))
+
+
+#: POS flags of the words a verb-led measure opens with (收购均价, 可采面积, 预计产量): verbs and
+#: adverbs, which name how the measure is taken, not whose it is.
+_MEASURE_VERB_FLAGS = frozenset({"v", "vn", "vd", "d", "ad"})
+
+
+def _verb_led_measure(name: str) -> str:
+    """The subjectless measure ``name`` ends in when only verbs or adverbs precede it (收购均价 ->
+    均价, 可采面积 -> 面积), or ''."""
+    if NOT_A_SUBJECT.match(name):
+        return ""  # 占总产量: a share of the measure, whose subject the share's rule finds
+    for measure in sorted(SUBJECTLESS_MEASURES, key=lambda w: (-len(w), w)):
+        if name.endswith(measure) and len(name) > len(measure):
+            words = _flags(name[:-len(measure)])
+            if words and all(flag in _MEASURE_VERB_FLAGS for _, flag in words):
+                return measure
+            return ""
+    return ""
+
+
 def _bare_measure(name: str) -> str:
     """``name`` without the verbs of reaching before a subjectless measure (实现总产 -> 总产),
     or ``name`` itself."""
@@ -891,17 +1020,41 @@ def _own_subject(raw: str, name: str) -> str:
     return _class_after_of(cleaned)
 
 
-def _subject_before(sentence: str, begin: int, measure: str = "") -> str:
+#: Places opening a name (浙江省龙游县水果): the rows' locality, no part of what is measured.
+_OPENING_PLACES = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?(?:省|自治区|市|自治州|州|县|区))+")
+
+
+def _without_places(name: str) -> str:
+    """``name`` without the places opening it when what follows is still a name (浙江省龙游县水果
+    总产量 -> 水果总产量), else ``name``."""
+    rest = _OPENING_PLACES.sub("", name)
+    return rest if rest != name and len(rest) >= 2 and _has_noun(rest) else name
+
+
+def _subject_before(sentence: str, begin: int, measure: str = "", *,
+                    qualified: bool = False) -> str:
     """The subject of the nearest earlier clause of the segment (up to ；or 。) that names one
     before a measure (水果种植面积为…) or alone before its figure (梨1500公顷), or ''.  An
     earlier clause naming the same ``measure`` gives its whole name (1月份出售肥猪均价…，2月份
-    均价…: the same price)."""
+    均价…: the same price).  A measure ``qualified`` by words of its own (可采面积, 超市价格)
+    takes only a subject printed before a measure, and passes over an earlier clause naming one
+    word before the same measure: a sibling of it (成灾面积…，绝收面积; 集市价格…、超市价格)."""
     j = begin - 1
     while j > 0 and sentence[j] not in "；;。！？":
         pbegin = _clause_start(sentence, j)
         clause = sentence[pbegin:j]
         head = re.split(r"\d", clause, maxsplit=1)[0]
         cleaned = clean_name(head) if head else ""
+        cleaned = _without_places(cleaned)
+        if qualified:
+            m = _SUBJECT_OF_MEASURE.match(cleaned)
+            sibling = m is not None and cleaned == m.group("subject") + measure and len(
+                _flags(m.group("subject"))) == 1
+            if m is not None and not sibling and _nominal_subject(m.group("subject")) and (
+                    m.group("subject") not in SUBJECTLESS_MEASURES):
+                return m.group("subject")
+            j = pbegin - 1
+            continue
         figures = list(re.finditer(_NUMBER, clause))
         named = clean_name(clause[:figures[-1].start()]) if measure and figures else ""
         if named.endswith(measure) and len(named) > len(measure) and (
@@ -909,7 +1062,7 @@ def _subject_before(sentence: str, begin: int, measure: str = "") -> str:
             # (遵义县1月份出售肥猪均价…，2月份均价…: the earlier month is no part of the name)
             return _PERIOD_INSIDE.split(named[:-len(measure)])[-1] or named[:-len(measure)]
         m = _SUBJECT_OF_MEASURE.match(cleaned)
-        if m is not None and _all_nouns(m.group("subject")) and (
+        if m is not None and _nominal_subject(m.group("subject")) and (
                 m.group("subject") not in SUBJECTLESS_MEASURES):
             return m.group("subject")
         bare = _bare_measure(cleaned)
@@ -1227,7 +1380,8 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
         prev = clause
         tokens = tokenize(clause)
         while tokens and tokens[-1] in _TRAILING and (tokens[-1] not in "长高多宽深"
-                                                       or reaching):
+                                                       or reaching) and not (
+                tokens[-1] == "达" and len(tokens) > 1 and tokens[-2] in _ARRIVING):
             tokens.pop()
         if len(tokens) > 1 and tokens[-1] in _OCCURRENCE:
             tokens.pop()  # 工矿商贸事故发生20起: what occurred is named before the verb
@@ -1463,10 +1617,22 @@ class _Word:
     flag: str
 
 
+#: The first characters of 到达 and 抵达 (arrived): their 达 is no verb of reaching to drop
+#: (到达31.2万人 counts arrivals).
+_ARRIVING = frozenset({"到", "抵"})
+#: A name in quotation marks right after a measure word (207个“警民联调室”): the counted thing,
+#: whatever its words' tags; longer quotes are sayings, not names.
+_QUOTED_NAME = re.compile(r"[“\"]([^”\"，,。；;\d]{2,12})[”\"]")
+
+
 def noun_phrase_after(text: str) -> str:
     """The noun phrase that follows a measure word (3 家企业 -> 企业, 两艘执法船 -> 执法船,
     两份沉甸甸的证书 -> 证书, 35名党员干部存在违规 -> 党员干部): modifiers, then nouns; a verb
-    after the first noun is the predicate and ends it."""
+    after the first noun is the predicate and ends it.  A name in quotation marks is taken
+    whole (“警民联调室”)."""
+    quoted = _QUOTED_NAME.match(text)
+    if quoted:
+        return quoted.group(1)
     # the tags kept by ``_flags``: a report repeats what it counts (issue 16)
     words = [_Word(*pair) for pair in _flags(text[:14])]
     if len(words) > 2 and words[1].word == "的" and words[0].flag in ("z", "a", "ad", "d"):
@@ -1549,7 +1715,7 @@ _POINT_UNITS = frozenset({"个百分点", "百分点"})
 #: Label words that already name a change, a gap or a contribution (增速, 增幅较一季度, 降幅,
 #: 变化, 增量, 高于全省, 拉动…): such a label says its kind and is left alone.
 _KIND_SAID = re.compile("|".join(GROWTH_SIZE_WORDS) + r"|变化|变动|增量|增减|差距|差值|幅度"
-                        r"|(?:增加|减少|增长|下降|提高|降低|上升|回落|缩短|延长)$")
+                        r"|(?:增加|减少|增长|下降|提高|降低|上升|回落|缩短|延长|改善|恶化)$")
 _COMPARED = re.compile(r"高于|低于|高出|低出|快于|慢于|拉动|下拉|落后于|领先于")
 #: A case-handling step named alone (结案, 受案, 立案): a change of it is a change of the number
 #: of cases, which the annotators write …数 (结案数 27 times, 立案数 11, 受案数 3, 收案数 4; bare
