@@ -142,6 +142,20 @@ UNITS: dict[str, tuple[str, str, float]] = {
     # (3~5级偏西风, 14级), read only after Arabic digits (``_UNIT_GUARDS``: 一级响应 is a name)
     "秒": ("duration", "秒", 1.0), "级": ("other", "级", 1.0),
     "分贝": ("other", "分贝", 1.0),  # noise (区域环境噪声昼间平均53.2分贝)
+    # the physical units of JioNLP's list of measure words (dictionary/quantifiers_stat.txt, a
+    # maintained count of each word's uses after numbers) that at least 95 % of their uses
+    # measure, converted by their legal or international definitions; 加仑 (US or imperial) and
+    # 公分 (centimetre or gram) are left out, their factor is not certain
+    "毫升": ("volume", "m³", 1e-6), "公升": ("volume", "m³", 0.001),
+    "立方厘米": ("volume", "m³", 1e-6), "平方厘米": ("area", "m²", 1e-4),
+    "平方毫米": ("area", "m²", 1e-6), "平方英尺": ("area", "m²", 0.09290304),
+    "平方英里": ("area", "m²", 2589988.110336), "市斤": ("weight", "kg", 0.5),
+    "磅": ("weight", "kg", 0.45359237), "盎司": ("weight", "kg", 0.028349523125),
+    "克拉": ("weight", "kg", 0.0002), "华里": ("length", "m", 500.0),
+    "纳米": ("length", "m", 1e-9), "微米": ("length", "m", 1e-6), "英寸": ("length", "m", 0.0254),
+    "英尺": ("length", "m", 0.3048), "英里": ("length", "m", 1609.344),
+    "毫秒": ("duration", "毫秒", 1.0), "马力": ("other", "马力", 1.0),
+    "安培": ("other", "安培", 1.0), "毫米汞柱": ("other", "毫米汞柱", 1.0),
     # air pressure in weather reports (中心气压950百帕): 百 is part of the unit, never a magnitude
     "百帕": ("other", "百帕", 1.0), "千帕": ("other", "千帕", 1.0),
     # foreign currencies: money, but in their own unit (a rate and a date would convert them)
@@ -187,7 +201,10 @@ COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个"
                # read only at the end of their words (``_UNIT_GUARDS``)
                "对", "面", "车", "县",
                # trips counted by the time (2.2万趟次, 4685件次, 120台次) and doses (2剂)
-               "件次", "台次", "趟次", "剂"]
+               "件次", "台次", "趟次", "剂",
+               # measure words of JioNLP's list used so at least 95 % of the time (seeds and
+               # pills, buildings)
+               "颗", "幢"]
 # units the forms of their own read (九成, 三分之一, 翻一番): never after a plain number (五成员)
 _OWN_FORM_UNITS = frozenset({"成", "分之", "番"})
 #: Units read only where the words around them make them units: 度 of electricity after a

@@ -127,3 +127,15 @@ def test_a_tally_counts_what_rose_and_what_fell(sentence, values):
 
 def test_a_quoted_tally_is_a_slogan():
     assert _rows("上半年全县安全生产呈现“两升四降”的态势。") == []
+
+
+@pytest.mark.parametrize(("sentence", "unit", "kind", "value_std"), [
+    ("每名学生每天饮奶250毫升。", "毫升", "volume", 0.00025),
+    ("新建安置楼6幢。", "幢", "count", 6.0),
+    ("教室配备86英寸触控一体机。", "英寸", "length", 2.1844),
+    ("每亩增产稻谷120市斤。", "市斤", "weight", 60.0),
+])
+def test_units_of_a_maintained_list_of_measure_words(sentence, unit, kind, value_std):
+    row = _one(sentence)
+    assert (row["unit"], row["kind"]) == (unit, kind)
+    assert row["value_std"] == pytest.approx(value_std)
