@@ -729,8 +729,7 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
     paid = _PAID_ALONE.fullmatch(name)
     if inherit and paid and begin > 0 and (kind == "money" or sentence[:end].endswith("人次")):
         programme = _PAYING_VERB_END.sub("", _previous_name(sentence, begin))
-        if programme and len(programme) <= MAX_PROGRAMME and (
-                _flags(programme)[-1][1].startswith(_NOUN_FLAGS)):
+        if programme and len(programme) <= MAX_PROGRAMME and _has_noun(_flags(programme)[-1][0]):
             return [programme + name]  # …护理补贴累计发放413.78万元，累计保障5.911万人次
     if _REACHED_TO.search(name) and not _has_noun(_PERIOD_INSIDE.sub("", name)[:-2]):
         name = ""  # 到3月份跌至: the same measure as the figure before, now at its new level
@@ -1661,12 +1660,31 @@ def noun_phrase_after(text: str) -> str:
 PERSON_NOUN_ENDS = ("人", "员", "者", "户", "民", "生", "工", "长", "士", "属", "女", "众", "象")
 
 
+#: Tags of words the tokenizer holds whole, a set phrase (l) or a dictionary addition (x): one
+#: may open with a verb of its own (化解矛盾).
+_WHOLE_WORD_FLAGS = ("l", "x")
+#: The length of the verb such a word may open with (化解, 排查, 查处).
+VERB_LENGTH = 2
+
+
+def _verb_split(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """``words`` with a first word held whole that opens with a verb and goes on with a noun
+    (化解矛盾 of 化解矛盾纠纷) parted into that verb and the rest, so that the action is found
+    whatever words the tokenizer's dictionary holds."""
+    if not words or words[0][1] not in _WHOLE_WORD_FLAGS or len(words[0][0]) <= VERB_LENGTH:
+        return words
+    head, rest = words[0][0][:VERB_LENGTH], words[0][0][VERB_LENGTH:]
+    if _flags(head) == ((head, "v"),) and _has_noun(rest):
+        return ((head, "v"), (rest, "n"), *words[1:])
+    return words
+
+
 def _label(name: str, kind: str, unit: str, sentence: str, start: int, end: int) -> Label:
     if not name:
         return Label(None)
     if kind not in ("count", "money"):
         return Label(name)
-    words = _flags(name)
+    words = _verb_split(_flags(name))
     k = 0
     while k < len(words) and words[k][1] == "v" and k < len(words) - 1:
         k += 1
