@@ -227,3 +227,20 @@ def test_work_done_at_the_peoples_homes_is_mass_line(text: str) -> None:
 def test_a_home_named_as_a_crime_scene_is_no_visit() -> None:
     text = "经查，犯罪嫌疑人趁夜潜入一家商铺盗窃现金2000元。"
     assert "mass_line" not in codes(text)
+
+
+# --- institution: aims, ledgers and emergency plans are not mechanisms built (C-practised) ----
+
+
+@pytest.mark.parametrize("text", [
+    "派出所表示，入户宣传将作为一项长效工作持续开展下去。",
+    "镇防汛指挥部接到险情报告后立即启动应急预案，各组各司其职。",
+    "检查组对全镇小作坊逐家排查，按户建立隐患台账。",
+])
+def test_an_aim_a_ledger_or_a_plan_activated_is_no_mechanism(text: str) -> None:
+    assert "institution" not in codes(text)
+
+
+def test_a_mechanism_built_is_still_found_by_its_own_words() -> None:
+    text = "县里建立矛盾纠纷多元化解联席会议机制，每月召开一次会议。"
+    assert "institution" in codes(text)
