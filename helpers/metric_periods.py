@@ -17,8 +17,9 @@ reads the figure's other words (direction, role) and asks this module for its pe
   built from parts (``_COMPOSED``): a year, a quarter or a month with its end, start or third
   (二季度末, 7月初, 3月下旬), spans (1-3季度, 2016年到今年9月底, 前四月), dates counted to
   (截止目前, 截至去年年底, 截至6月, 截至23日17时) and festivals and events with a word of their
-  span (2016年春运期间, 春运首日, “五一”节三天, 2016年春节黄金周, 报告期内), so that no period is
-  cut short.
+  span (2016年春运期间, 春运首日, “五一”节三天, 2016年春节黄金周, 报告期内) or their year (2024年春运),
+  and a day with the hour of a reading (今天上午10时, 1月14日早晨, 9月19日02点30分), so that no
+  period is cut short.  今年 in a storm's number (今年第13号台风) is a name, not a time.
 - **A ；-list carries its periods** (F-period): an item that prints none keeps the period heading
   the nearest earlier item (``_carried``), when the list prints periods from its first item on;
   a period inside an item (…，1-6月累计完成投资…) stays that figure's own.
@@ -52,6 +53,10 @@ _AS_OF = r"(?:截至|截止到|截止至|截止)"
 _IN_MONTH = r"(?:底|末|初|[上中下]旬)"
 #: A day, and the hour of a count taken that day (截至23日17时).
 _DAY_HOUR = r"\d{1,2}[日号](?:\d{1,2}[时点](?:\d{1,2}分)?)?"
+#: The time of day a dated reading is for (今天上午10时, 1月14日早晨, 9月19日02点30分): weather
+#: and traffic reports give the hour of a reading, which is part of its time (F-period: in full).
+_TIME_OF_DAY = (r"(?:(?:凌晨|早晨|清晨|早上|上午|中午|午后|下午|傍晚|晚上|晚间|夜间|夜里|白天|深夜|"
+                r"前半夜|后半夜)(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?|\d{1,2}[时点](?:\d{1,2}分|半)?)")
 #: A quarter's number.
 _Q = r"[一二三四1-4]"
 #: Festivals whose holidays a report counts over (春节, “五一”, 国庆…), named with their year
@@ -89,6 +94,9 @@ _COMPOSED = (
     + r"?|" + _SPAN_WORDS + r")"
     r"|" + _YEAR_ANY + _FESTIVALS + r"(?![\u4e00-\u9fff]{0,1}(?:慰问|走访|前夕|活动))"
     r"|" + _YEAR_ANY + r"?" + _EVENT_SPANS + _SPAN_WORDS
+    # an event's stretch with its year and no span word (2024年春运, 今年主汛期): the year makes
+    # it a time, where 春运 alone may be the subject (春运工作)
+    + r"|" + _YEAR_ANY + r"(?:春运|主汛期|汛期)"
     # since a year: 自今年以来; a clause of its own: 年初，… 如今，…; N years: 5年来, 五年来
     + r"|(?:自|从)(?:今年|去年|年初|20\d\d年)以来"
     r"|(?<![比较\u4e00-\u9fff])年初(?=[，,])|如今(?=[，,])"
@@ -119,7 +127,7 @@ PERIOD = re.compile(
     r"|" + _YEAR_WORD + r"?(?:前|第)?[一二三四1-4]季度"
     r"|" + _YEAR_WORD + r"?(?:上|下)半年"
     # a deadline keeps its 前 (于6月30日前…必须达到100%)
-    r"|(?:20\d\d年)?\d{1,2}月\d{1,2}[日号](?:以?前(?![\d" + _CN + r"]))?"
+    r"|(?:20\d\d年)?\d{1,2}月\d{1,2}[日号](?:" + _TIME_OF_DAY + r"|以?前(?![\d" + _CN + r"]))?"
     r"|" + _YEAR_WORD + _M + r"月(?:份)?"
     # 去年来 (since last year) only as an opening phrase: 去年来我县考察 is a visit last year
     r"|今年以来|今年来|年初以来|去年以来|去年来(?=[，,])"
@@ -130,11 +138,11 @@ PERIOD = re.compile(
     # a five-year plan's span and its end (“十三五”时期, 到“十二五”末)
     r"|(?:到|至)?“十[" + _PLAN_CN + r"]五”(?:期间|以来|时期|末|期末)?"
     r"|(?:到|至)?十[" + _PLAN_CN + r"]五(?:期间|以来|时期|末|期末)"
-    r"|(?:本|上|当)(?:周|月|季度)|本年度?|(?:今年|去年)一年|一年来|当日|当天|今天|今日|昨天|昨日"
+    r"|(?:本|上|当)(?:周|月|季度)|本年度?|(?:今年|去年)一年|一年来|(?:当日|当天|今天|今日|昨天|昨日)(?:" + _TIME_OF_DAY + r")?"
     # the year a plan runs to (力争到2030年), not the new level's year (增加到2019年的860件)
     r"|(?<![增降提升少加长高低减])(?:到|至)20\d\d年(?:底|末)?"
     # 年内 (within the year), not the end of a duration (3年内, 两年内: a deadline's span)
-    r"|20\d\d年(?:度|全年|初|底|末)?|今年|去年|全年|(?<![\d" + _CN + r"两个])年内|当年"
+    r"|20\d\d年(?:度|全年|初|底|末)?|今年(?!第[\d" + _CN + r"]+号)|去年|全年|(?<![\d" + _CN + r"两个])年内|当年"
     # the years of a gazetteer (1996 年，…平均每亩纯收入 1680 元)
     r"|(?<!\d)19[5-9]\d年(?!代)"
     r"|(?<![\d" + _CN + r"])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d" + _CN + r"]|底|末|初|[上中下]旬)"

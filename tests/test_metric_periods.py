@@ -28,6 +28,8 @@ COMPOSED = [
     "截至23日17时", "截至5月8日", "2019年到今年9月底",
     "2016年春运期间", "春运期间", "春运首日", "“五一”节三天", "国庆期间", "2023年春节黄金周",
     "黄金周期间", "今年春节", "汛期以来", "报告期内", "报告期间内", "自今年以来",
+    # the hour of a dated reading, and an event's stretch with its year (session 12)
+    "今天上午8时", "昨日傍晚", "3月12日清晨", "11月3日14点30分", "2023年春运", "今年主汛期",
 ]
 
 
@@ -59,6 +61,21 @@ def test_composed_period_of_a_figure(phrase, position):
     ("贷款余额比年初增加3.2亿元。", [(3.2, None)]),
 ])
 def test_period_words_both_ways(sentence, want):
+    assert periods(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a weather reading keeps the hour it was taken at (F-period: in full)
+    ("今天早晨6时，城区最低气温降至-2.5℃。", [(-2.5, "今天早晨6时")]),
+    ("受冷空气影响，12月3日夜间最低气温4℃。", [(4, "12月3日夜间")]),
+    # a day without an hour stays the day
+    ("12月3日，全县出动巡查人员120人次。", [(120, "12月3日")]),
+    # 今年 inside a storm's number is its name, not the time of the figure
+    ("今年第9号台风近中心最大风力12级。", [(12, None)]),
+    # 春运 without a year is not a time by itself (the subject of the clause)
+    ("春运工作共投入客车150辆。", [(150, None)]),
+])
+def test_time_of_day_and_named_stretches(sentence, want):
     assert periods(sentence) == want
 
 
