@@ -71,7 +71,8 @@ from helpers.metric_periods import (
     period_dates,
 )
 
-__all__ = ["FigureContext", "figure_context", "open_bracket", "period_dates", "quoted_spans"]
+__all__ = ["FigureContext", "figure_context", "mark_planned", "open_bracket", "period_dates",
+           "plan_parts", "quoted_spans"]
 
 #: Verbs (and nouns) of a rise: 增长 of output, 提高/提升 of rates, 上升 of indicators, 增加 of
 #: counts, 增收 of income, 增幅 (the rise's size), 扩大, 上涨 of prices, 回升/提速 of growth, 多
@@ -828,6 +829,90 @@ def _in_intention_scope(sentence: str, start: int, unit: str) -> bool:
         if _TOLD_DONE.search(text):
             return False
     return False
+
+
+# --- the article's parts that set out work to come -------------------------------------------
+
+#: A headline naming a plan or a task list (2024年工作要点, 三年行动方案, 任务清单): the whole
+#: article sets out work to come ...
+PLAN_HEADLINE = re.compile(r"计划|规划|要点|工作安排|工作打算|工作思路|预期目标|任务清单|任务分解"
+                           r"|实施方案|行动方案|工作方案")
+#: ... unless it reports on one (完成情况, 进展, 通报, 总结): then the article tells what was done.
+REPORT_HEADLINE = re.compile(r"完成|进展|进度|通报|总结|回顾|成效|成绩|情况|综述|纪实")
+#: A heading or an announcement opening a part on work to come (下一步工作打算, 2025年工作安排,
+#: 任务清单, 主要预期目标, 今后工作): the figures of the paragraphs after it are aims.
+PLAN_HEADING = re.compile(r"下一步|下步|今后|明年|工作打算|工作安排|工作计划|工作思路|工作重点|重点工作"
+                          r"|任务清单|任务分解|预期目标|主要目标|目标任务|努力方向")
+#: A heading opening a part on what was done (工作回顾, 主要成效, 完成情况, 存在的问题, 全面完成
+#: 规划目标任务): it ends a part on work to come, and wins over a plan word in the same heading
+#: (重点工作完成情况).
+REVIEW_HEADING = re.compile(r"回顾|总结|成效|成绩|完成|实现|超额|进展|开展情况|主要做法|存在的?问题"
+                            r"|不足|困难|基本情况|工作情况|取得")
+#: An announcement of the work to come, with no figure of its own (该县将重点抓好七个方面工作。
+#: 明年要重点做好以下几项工作：).
+PLAN_ANNOUNCEMENT = re.compile(r"(?:将|要|拟|计划)[^。，,；;]{0,12}(?:抓好|做好|推进|实施|突出|办好"
+                               r"|完成|落实)[^。]{0,20}(?:工作|方面|任务|事项|实事)[^。\d]{0,4}[：:。]?$")
+#: A paragraph opening with the work to come (下一步，…; 明年，…): it and the paragraphs after it.
+_PLAN_OPENING = re.compile(r"^(?:下一步|下步|今后|明年)")
+#: The longest paragraph read as a heading or an announcement (一、县示范区管委会牵头工作(8项)):
+#: longer ones are running text.
+HEADING_MAX = 40
+def _is_heading(paragraph: str) -> bool:
+    """A short paragraph not ended as a sentence (一、县示范区牵头工作(8项)); a numbered one ended
+    as a sentence is an item of a list (1.投资3000万元建设…基地。)."""
+    text = paragraph.strip()
+    return len(text) <= HEADING_MAX and not re.search(r"[。！？!?；;]$", text)
+
+
+def plan_parts(paragraphs: list[str], *, headline: str = "") -> list[bool]:
+    """For each paragraph of an article, whether it stands in a part setting out work to come.
+
+    Reports mark that part by the document, not by each sentence: a plan's headline (工作要点,
+    任务清单), a heading (下一步工作打算, 2025年工作安排) or an announcement without figures (该县
+    将重点抓好七个方面工作) opens it, and the numbered items under it (一是…, 1.投资…建设…) print no
+    word of intention of their own.  A heading of what was done (工作回顾, 完成情况) closes it.
+    Why: 42 of the 172 targets of the opened figure sets carry no target word in their sentence.
+    """
+    planned = bool(PLAN_HEADLINE.search(headline)) and not REPORT_HEADLINE.search(headline)
+    out: list[bool] = []
+    for paragraph in paragraphs:
+        text = paragraph.strip()
+        if _is_heading(text) or (len(text) <= HEADING_MAX and not re.search(r"\d", text)):
+            if REVIEW_HEADING.search(text):
+                planned = False
+            elif PLAN_HEADING.search(text) or PLAN_ANNOUNCEMENT.search(text):
+                planned = True
+            out.append(False)  # a heading's own count sizes its list (牵头工作(8项)), no aim
+            continue
+        if _PLAN_OPENING.match(text):
+            planned = True
+        out.append(planned)
+    return out
+
+
+#: Roles a figure of a part on work to come takes as a target (a change planned keeps its
+#: direction); a limit, a completion, a base and the ends of a movement keep theirs.
+PLANNED_ROLES = frozenset({"level", "change"})
+
+
+#: A verb told as done (共实施了, 改善了): 了 after a verb, not in 为了, 除了, 了解.
+_PERFECTIVE = re.compile(r"(?<![为除])了(?!解)")
+
+
+def mark_planned(rows: list[dict[str, object]]) -> None:
+    """The figures of a paragraph in a part on work to come (``plan_parts``) are targets, except
+    in a sentence that tells what was done (``_TOLD_DONE``: 已, 累计, 截至, 今年以来, 1-9月) and
+    a figure describing a work (总投资35亿元的80项工程: the size of the works planned).  ``rows``
+    are the rows of ``helpers.metrics.extract_from_text`` for one paragraph, with ``_at`` (the
+    figure's place in its sentence) still on them."""
+    for row in rows:
+        if row["kind"] == "date" or row["role"] not in PLANNED_ROLES:
+            continue
+        sentence, at = str(row["sentence"]), int(row["_at"])  # type: ignore[call-overload]
+        if _TOLD_DONE.search(sentence) or _PERFECTIVE.search(sentence) or sentence.startswith(
+                "的", _figure_end(sentence, at)):
+            continue
+        row["role"] = "target"
 
 
 #: An opening clause governs the figures after it only when it opens with the intention (力争

@@ -72,7 +72,14 @@ import pandas as pd
 
 from helpers import config, metric_labels, metric_pairs, numerals
 from helpers.corpus import iter_paragraphs
-from helpers.metric_context import DOWN_WORDS, figure_context, open_bracket, quoted_spans
+from helpers.metric_context import (
+    DOWN_WORDS,
+    figure_context,
+    mark_planned,
+    open_bracket,
+    plan_parts,
+    quoted_spans,
+)
 from helpers.metric_periods import PERIOD, figure_period, period_dates
 from helpers.regex_scan import prefilter
 from helpers.text import normalize_text
@@ -556,10 +563,11 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     published = (dict(zip(articles["article_id"], articles["published"], strict=True))
                  if "published" in articles.columns else {})
+    planned = _plan_parts(articles)
     for aid, para_no, para in iter_paragraphs(articles):
         date = published.get(aid)
         date = date if isinstance(date, dt.date) else None
-        for sentence_row in extract_from_text(para):
+        for sentence_row in extract_from_text(para, planned=planned[aid][para_no - 1]):
             start, end = period_dates(sentence_row["period"], date)
             pair = sentence_row["pair"]
             rows.append({"article_id": aid, "para_no": para_no, **sentence_row,
@@ -578,8 +586,21 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def extract_from_text(text: str) -> list[dict[str, object]]:
-    """Quantities in one paragraph (the metrics columns without article_id and para_no)."""
+def _plan_parts(articles: pd.DataFrame) -> dict[str, list[bool]]:
+    """For each article, whether each of its paragraphs (as ``iter_paragraphs`` numbers them)
+    stands in a part setting out work to come (``metric_context.plan_parts``)."""
+    headlines = (articles["headline"].tolist() if "headline" in articles.columns
+                 else [""] * len(articles))
+    return {aid: plan_parts([p for p in body.split("\n") if p],
+                            headline=head if isinstance(head, str) else "")
+            for aid, body, head in zip(articles["article_id"].tolist(),
+                                       articles["text"].tolist(), headlines, strict=True)}
+
+
+def extract_from_text(text: str, *, planned: bool = False) -> list[dict[str, object]]:
+    """Quantities in one paragraph (the metrics columns without article_id and para_no);
+    ``planned``: the paragraph stands in a part of its article setting out work to come
+    (``metric_context.plan_parts``), whose figures are targets."""
     text = numerals.close_decimal_dots(numerals.close_word_spaces(
         numerals.close_spaces(normalize_text(text))))
     out: list[dict[str, object]] = []
@@ -740,6 +761,8 @@ def extract_from_text(text: str) -> list[dict[str, object]]:
     # a plan announced in an earlier sentence (主要预期目标是：): its figures are targets; the
     # sentences are ours (an ASCII ! or ? ends none: 得分98.24!兰溪位列第三 is one)
     metric_pairs.carry_announced_targets(_ASCII_STOPS.sub("，", text), out)
+    if planned:
+        mark_planned(out)
     metric_pairs.link_pairs(out)
     _name_kinds(out)
     for row in out:
