@@ -569,6 +569,11 @@ def drop_sector_projects(matches: list[tuple[str, str, str, int, int]], *, hotli
     return [m for m in matches if m[0] != PROJECT_CODE]
 
 
+#: A development zone or "industry" named as the place or the kind of a site (开发区 as the
+#: territory whose elderly care or party branches are reported, a hotel in 花湖开发区, the sewage
+#: plant of 工业园区): C-setting for economy's zones (session 12: fires rightly on sets 2, 4, 7
+#: and 9 and wrongly on none; 产业园, a project's own name in a signing list, is left out).
+ZONE_WORDS = frozenset({"开发区", "经开区", "经济开发区", "经济技术开发区", "工业"})
 #: Domains whose words here are generic or name only where work happens: a paragraph that a
 #: sector's regulator enforces (执法人员 of urban management, 加强执法力度 at a market) or that
 #: inspects venues (旅游景点, 学校食堂, 景区 staff in a service network) is that sector's work,
@@ -583,7 +588,7 @@ SETTING_WORDS: dict[str, frozenset[str]] = {
     # and the measures of any sector's results (游客…同比增长, 规上文旅企业营业收入, 家庭医生签约)
     # beside a project's words (PROJECT_TERMS)
     "economy": frozenset({"园区", "重点企业", "经济发展", "同比增长", "营业收入", "规上", "规模以上",
-                          "签约"}) | PROJECT_TERMS,
+                          "签约"}) | PROJECT_TERMS | ZONE_WORDS,
 }
 
 #: Words that name a domain's matter in passing, as the circumstance of another domain's work:

@@ -244,3 +244,22 @@ def test_an_aim_a_ledger_or_a_plan_activated_is_no_mechanism(text: str) -> None:
 def test_a_mechanism_built_is_still_found_by_its_own_words() -> None:
     text = "县里建立矛盾纠纷多元化解联席会议机制，每月召开一次会议。"
     assert "institution" in codes(text)
+
+
+# --- C-setting: a development zone or "industry" named as the place of other work -------------
+
+
+@pytest.mark.parametrize("text, other", [
+    ("近年来，开发区整合养老资源，建成15个居家养老服务中心，覆盖全区各个乡办。", "health_welfare"),
+    ("县委组织部部长先后赴两个乡镇和县经济开发区调研基层党组织建设工作。", "party_building"),
+    ("民警在开发区一家宾馆内将被非法拘禁的吴某解救，抓获犯罪嫌疑人3名。", "law_enforcement"),
+])
+def test_a_zone_named_as_the_place_of_other_work_is_not_economy(text: str, other: str) -> None:
+    found = codes(text)
+    assert other in found
+    assert "economy" not in found
+
+
+def test_a_zone_reported_for_its_own_growth_is_economy() -> None:
+    text = "今年前三季度，经济开发区完成招商引资项目18个，工业总产值同比增长12%。"
+    assert "economy" in codes(text)
