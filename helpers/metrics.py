@@ -1775,8 +1775,9 @@ _RANK = re.compile(
     rf"|前(?P<top>\d+|[{_CN_DIGITS}两]+)(?P<topunit>位|名)?"  # 居全市前3位: rank 3 or better
     rf"|(?P<first>首位|榜首))")
 #: A move in a ranking (排名…前进了5位, 位次上升3位): kind rank, a change
-_RANK_MOVE = re.compile(rf"(?P<verb>前进|上升|提升|提高|跃升|进位|后退|下降|下滑|回落)了?"
-                        rf"(?P<num>\d+|[{_CN_DIGITS}两]+)(?P<unit>个位次|位次|位|名)")
+#: (升 alone as 上升: 较上年升5位, 从第12位升至第7位)
+_RANK_MOVE = re.compile(rf"(?P<verb>前进|上升|提升|提高|跃升|进位|后退|下降|下滑|回落"
+                        rf"|(?<![上提跃回])升)了?(?P<num>\d+|[{_CN_DIGITS}两]+)(?P<unit>个位次|位次|位|名)")
 _RANK_WORDS = re.compile(r"排名|排位|位次|名次")
 #: A movement between two ranks (位次由第一位下滑到第六位, 由一季度的第15位上升到第8位): the
 #: ends are ``from`` and ``to``, paired; the direction is the verb's (下滑: the standing worsened
@@ -1787,7 +1788,7 @@ _RANK_FROM_TO = re.compile(
     rf"(?:由|从)(?P<base>[^，。；,;！？!?第]{{0,{8}}}?)的?{_RANK_SET}"
     # the first end with 第 or with 位/名 (由2018年的全省53位前进到…)
     rf"(?:第(?P<a>\d+|[{_CN_DIGITS}]+)(?:位|名)?|(?P<a2>\d+)(?:位|名))"
-    rf"(?P<verb>上升|提升|提高|跃升|前移|前进|进位|下滑|下降|后退|回落|滑落|降)(?:到|至)"
+    rf"(?P<verb>上升|提升|提高|跃升|前移|前进|进位|下滑|下降|后退|回落|滑落|降|升)(?:到|至)"
     # the later end's time, as the first end's (…前进到2019年的第16位, …上升到今年的第5位)
     rf"(?:[^，。；,;！？!?第]{{0,{8}}}?的?)?{_RANK_SET}"
     rf"第(?P<b>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?")

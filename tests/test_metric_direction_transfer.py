@@ -112,3 +112,9 @@ def test_f_baseline_value_and_climatic_mean_are_levels():
     assert (rows[812.5]["role"], rows[812.5]["direction"]) == ("level", None)
     assert (rows[730.2]["role"], rows[730.2]["direction"]) == ("level", None)
     assert (rows[82.3]["role"], rows[82.3]["direction"]) == ("change", "up")
+
+
+def test_sheng_alone_moves_a_rank():
+    rows = [r for r in _rows("该镇综合考核排名从第15位升至第9位,较上年升6位。") if r["kind"] == "rank"]
+    assert [(r["value"], r["role"], r["direction"]) for r in rows] == [
+        (15.0, "from", "up"), (9.0, "to", "up"), (6.0, "change", "up")]
