@@ -151,6 +151,9 @@ def figure_labels(sentence: str, start: int, end: int, kind: str,
     """The labels of the figure at ``sentence[start:end]`` (see the module docstring).
     ``unit_printed`` is False when the figure has no measure word of its own (七大行动: the
     noun follows one character later)."""
+    tallied = _tally_name(sentence, start, end) if kind == "count" else ""
+    if tallied:
+        return [Label(tallied)]
     names = _listed_name(sentence, start, end)
     if names is None:
         names = _names(sentence, start, end, kind, unit_printed)
@@ -158,6 +161,47 @@ def figure_labels(sentence: str, start: int, end: int, kind: str,
     if kind == "count":
         names = [_with_head_action(sentence, start, name) for name in names]
     return [_label(name, kind, unit, sentence, start, end) for name in names]
+
+
+# --- a tally of rises and falls (六增二降, 价格4涨6降) -------------------------------------------
+
+_TALLY_NUMERAL = r"(?:\d+|[一二三四五六七八九十两]{1,2})"
+#: A tally: numbers each followed by one character of a rise or a fall (六增二降, 四升一降).
+_TALLY = re.compile(rf"(?:{_TALLY_NUMERAL}[增减降涨跌升]){{2,}}")
+#: The change each character of a tally counts the items of (增 -> 增长: 增长的县市数).
+TALLY_WORDS = {"增": "增长", "升": "上升", "涨": "上涨", "降": "下降", "减": "减少", "跌": "下跌"}
+#: The set a tally counts in, printed before what is measured (八县市, 五大高耗能行业, 10个蔬菜
+#: 品种): a count and its noun; the count may be a figure of its own.
+_TALLIED_SET = re.compile(rf"^{_TALLY_NUMERAL}(?:大|个)?(?P<set>[\u4e00-\u9fff]{{0,6}}?"
+                          r"(?:县市区|县市|区县|县区|市县|乡镇|镇街|行业|品种|企业|产品|指标|类))")
+#: The longest tally looked for around a number (十二增十五降 and more).
+MAX_TALLY = 12
+#: What a tally counts when no set is printed (猪肉、牛肉价格2涨1降: 价格上涨的个数).
+TALLY_ITEMS = "个"
+#: Words between what is measured and its tally (消费量呈四升一降): no part of the measure.
+_TALLY_VERB = re.compile(r"(?:呈现?|为|出现|实现|是)$")
+
+
+def _tally_name(sentence: str, start: int, end: int) -> str:
+    """The label of a number of a tally (六增二降: 规模工业综合能源消费量增长的县市数): how many
+    items of the set printed before the measure moved the member's way, or ''."""
+    window = (max(0, start - MAX_TALLY), min(len(sentence), end + MAX_TALLY))
+    tally = next((m for m in _TALLY.finditer(sentence, *window)
+                  if m.start() <= start and end <= m.end()), None)
+    word = TALLY_WORDS.get(sentence[end - 1:end])
+    if tally is None or word is None:
+        return ""
+    begin = _clause_start(sentence, tally.start())
+    while begin > 0 and sentence[begin - 1] == "、":
+        begin = _clause_start(sentence, begin - 1)
+    before = _TALLY_VERB.sub("", sentence[begin:tally.start()])
+    before = _TIME_PREFIX.sub("", _LEADING.sub("", before))
+    before = re.sub(r"^(?:所|被)?(?:监测|调查|统计)的", "", before)
+    counted = _TALLIED_SET.match(before)
+    measure = clean_name(before[counted.end():] if counted else before)
+    if not measure or re.search(r"\d", measure):
+        return ""
+    return f"{measure}{word}的{counted.group('set') if counted else TALLY_ITEMS}数"
 
 
 # --- the items of a count (其中…) ------------------------------------------------------------
@@ -1245,7 +1289,9 @@ SHARE_NOUN = "占比"
 
 #: Labels of a gap, an excess or a share (超序时进度, 占任务数): the figure they name is no
 #: subject a later growth or rank (增幅位居全省第二位) is of.
-NOT_A_SUBJECT = re.compile(r"^(?:超|高于|低于|高出|低出|快于|慢于|拉动|下拉|占|比重)")
+NOT_A_SUBJECT = re.compile(r"^(?:超|高于|低于|高出|低出|快于|慢于|拉动|下拉|占|比重)"
+                           # a tally's count (消费量增长的县市数): how many moved, not what did
+                           r"|^[^的]+(?:增长|上升|上涨|下降|减少|下跌)的[^的]{1,8}数$")
 
 
 #: A clause naming the largest part of a whole (日用百货类投诉中涉及最多的为服装类投诉): the part

@@ -110,3 +110,21 @@ def test_a_rank_move_is_of_what_the_clause_before_names():
     got = _names("从分项指标看，其次是森林覆盖率，由全市第9位上升到第4位。")
     assert got[9] == "森林覆盖率全市排名"
     assert got[4] == "森林覆盖率全市排名"
+
+
+# --- a tally counts the items of its set that moved each way ----------------------------------
+
+def test_a_tally_counts_the_items_of_its_set_that_moved_each_way():
+    got = _names("今年以来，七县区规模工业用水量五增二降。")
+    assert got[5] == "规模工业用水量增长的县区数"
+    assert got[2] == "规模工业用水量下降的县区数"
+
+
+def test_a_tally_after_a_counted_set_counts_in_that_set():
+    got = _names("本周监测的12个水果品种价格7涨5降。")
+    assert got[7] == "价格上涨的水果品种数"
+
+
+def test_a_change_after_a_tally_takes_no_name_from_it():
+    got = _names("三大行业用电量呈两升一降态势，其中两个行业分别增长8.8%和3.1%。")
+    assert "行业数" not in str(got[8.8])
