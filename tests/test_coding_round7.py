@@ -263,3 +263,18 @@ def test_a_zone_named_as_the_place_of_other_work_is_not_economy(text: str, other
 def test_a_zone_reported_for_its_own_growth_is_economy() -> None:
     text = "今年前三季度，经济开发区完成招商引资项目18个，工业总产值同比增长12%。"
     assert "economy" in codes(text)
+
+
+# --- service: 帮扶 naming the pairing role of a cadre or a village is no service given ---------
+
+
+@pytest.mark.parametrize("text", [
+    "检查组问贫困户：您的对口帮扶干部平时到家里来吗？",
+    "会议要求帮扶村第一书记和驻村工作队积极参与本村的普查工作。",
+])
+def test_the_pairing_role_of_a_cadre_is_no_service(text: str) -> None:
+    assert "service" not in codes(text)
+
+
+def test_help_given_to_firms_is_still_service() -> None:
+    assert "service" in codes("工作专班深入园区帮扶企业解决用工难题12个。")
