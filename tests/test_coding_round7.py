@@ -278,3 +278,20 @@ def test_the_pairing_role_of_a_cadre_is_no_service(text: str) -> None:
 
 def test_help_given_to_firms_is_still_service() -> None:
     assert "service" in codes("工作专班深入园区帮扶企业解决用工难题12个。")
+
+
+# --- quantified_evaluation: rank, rate and plan share in their synonyms -----------------------
+
+
+@pytest.mark.parametrize("text", [
+    "一季度，全县规模以上工业增加值增速位居全市榜首。",
+    "全县通过说事会化解纠纷，矛盾不出村比例达96%。",
+    "1至6月累计完成投资36亿元，占年计划投资的62.5%。",
+])
+def test_rank_rate_and_plan_share_in_synonyms_are_evaluation(text: str) -> None:
+    assert "quantified_evaluation" in codes(text)
+
+
+def test_a_share_without_a_plan_is_no_evaluation() -> None:
+    text = "该县常住人口中，城镇人口占总人口的46%。"
+    assert "quantified_evaluation" not in codes(text)
