@@ -181,8 +181,8 @@ UNIT_ALIASES = {
     "m³": "立方米", "m^3": "立方米", "m3": "立方米",
     "kWh": "千瓦时", "kW·h": "千瓦时", "kw·h": "千瓦时", "kwh": "千瓦时", "kW": "千瓦",
     "MW": "兆瓦", "GW": "吉瓦", "hPa": "百帕", "kPa": "千帕",
-    # hours, seconds and minutes in Latin letters (年日照时数2375.3h, 24h值守, 80km/h)
-    "h": "小时", "s": "秒", "min": "分钟", "dB": "分贝",
+    # hours and minutes in Latin letters (年日照时数2375.3h, 24h值守, 80km/h; not s: 4s店)
+    "h": "小时", "min": "分钟", "dB": "分贝",
 }
 UNITS.update({alias: UNITS[unit] for alias, unit in UNIT_ALIASES.items()})
 #: The base units of ``numerals.PREFIXED_UNITS`` that have a standard unit of their kind: a

@@ -139,3 +139,7 @@ def test_units_of_a_maintained_list_of_measure_words(sentence, unit, kind, value
     row = _one(sentence)
     assert (row["unit"], row["kind"]) == (unit, kind)
     assert row["value_std"] == pytest.approx(value_std)
+
+
+def test_a_latin_s_is_no_second():
+    assert all(r["kind"] != "duration" for r in _rows("新开一家汽车4s店,投资800万元。"))
