@@ -297,6 +297,7 @@ def figure_context(sentence: str, start: int, end: int, *, kind: str, value: flo
             m.start("aim") <= start < m.end("aim") for m in _AIM.finditer(sentence)):
         role = "target"  # 为全面实现…增长10%以上…的目标: the figures of an aim named after them
     if role in ("level", "change") and (_TARGET_AFTER.match(sentence, end)
+                                        or _LIST_AIM_AFTER.match(sentence, end)
                                         or _quoted_aim(sentence, start, end)):
         # 低于全年12%的目标: the figure is the target's value, not a change; “下降15%、下降20%”
         # 的目标: the figures of a quoted aim
@@ -505,6 +506,10 @@ _AIM = re.compile(r"为了?(?:全面|确保|如期|顺利)?(?:实现|完成|达�
 #: A figure named the value of an aim right after it (低于全年12%的目标, 增长8%的预期目标):
 #: the target, not a level nor the gap's size.
 _TARGET_AFTER = re.compile(r"(?:以上|以内|左右)?的?(?:全年|年度|预期|计划|既定|奋斗)*(?:目标|预期目标)(?!任务数)")
+#: A figure whose 、-list runs on to a last member named the value of an aim (实现产前筛查率90%
+#: 以上、新生儿疾病筛查率95%以上的目标): every member is a value of that aim.
+_LIST_AIM_AFTER = re.compile(r"(?:以上|以内|左右)?[、和及][^，,。；;：:]*?\d[\d.]*(?:%|‰|个百分点|[万亿]?"
+                             r"[\u4e00-\u9fff])?" + _TARGET_AFTER.pattern)
 #: A quotation closed before words naming an aim (提出“下降15%、下降20%”的目标): the quoted
 #: figures are the aim's values; up to ``MAX_AIM_WORDS`` characters qualify it (的硬目标).
 MAX_AIM_WORDS = 4

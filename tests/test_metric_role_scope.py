@@ -86,3 +86,17 @@ def test_a_task_aimed_at_is_still_a_target():
 ])
 def test_a_counts_own_floor_is_no_category(sentence, value, role):
     assert _role(sentence, value) == role
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # every member of a 、-list whose last member is named the value of an aim
+    ("实施健康乡村工程，实现儿童免疫接种率98%以上、孕产妇系统管理率92%以上的目标。", 98),
+    ("实施健康乡村工程，实现儿童免疫接种率98%以上、孕产妇系统管理率92%以上的目标。", 92),
+])
+def test_the_members_of_an_aims_list_are_targets(sentence, value):
+    assert _role(sentence, value) == "target"
+
+
+def test_a_list_that_names_no_aim_keeps_its_levels():
+    sentence = "全镇儿童免疫接种率98%、孕产妇系统管理率92%，均高于上年。"
+    assert _role(sentence, 98) == "level"
