@@ -522,7 +522,7 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     out = drop_unreached_masses(text, drop_named_masses(
         drop_service_slogans(text, drop_unmeasured_evaluation(text, out))))
     out = drop_participant_organ_domains(text, drop_single_word_domains(text, out))
-    out = drop_slogan_domains(text, out)
+    out = drop_weather_settings(text, drop_slogan_domains(text, out))
     out = add_service_of_services(text, drop_contest_durations(text, out))
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
@@ -728,6 +728,25 @@ def drop_care_for_needy(text: str, matches: list[tuple[str, str, str, int, int]]
     if not NEEDY.search(text) or FIRM_OBJECTS.search(text):
         return matches
     return [m for m in matches if not (m[0] == CARE_CODE and m[2] in CARE_TERMS)]
+
+
+#: Words of a weather report (气温, 阵雨, 冷空气, 预报…): a paragraph holding this many different
+#: ones is a forecast or a weather review.
+WEATHER = re.compile(r"气温|降水|降雨|阵雨|多云|晴|冷空气|摄氏度|℃|预报|雨量|大风|风力|阴天|小雨"
+                     r"|暴雨|高温|低温|气象")
+WEATHER_MIN_WORDS = 3
+
+
+def drop_weather_settings(text: str, matches: list[tuple[str, str, str, int, int]]
+                          ) -> list[tuple[str, str, str, int, int]]:
+    """``matches`` without each domain found by a single match in a weather report (``WEATHER``,
+    ``WEATHER_MIN_WORDS`` different words): the forecast names what the weather suits or
+    threatens (利于秋收秋种, 确保农业用水, 河湖水面6到8级的大风) as its setting (C-setting); the
+    coding sets 8 and 9 leave such paragraphs without a domain."""
+    if len(set(WEATHER.findall(text))) < WEATHER_MIN_WORDS:
+        return matches
+    found = Counter(m[0] for m in matches if m[1] == "domain")
+    return [m for m in matches if not (m[1] == "domain" and found[m[0]] == 1)]
 
 
 #: A contest: teams, matches, a league (篮球联赛, 13支代表队, 为期8天的角逐).  The codebook's

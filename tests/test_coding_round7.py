@@ -295,3 +295,16 @@ def test_rank_rate_and_plan_share_in_synonyms_are_evaluation(text: str) -> None:
 def test_a_share_without_a_plan_is_no_evaluation() -> None:
     text = "该县常住人口中，城镇人口占总人口的46%。"
     assert "quantified_evaluation" not in codes(text)
+
+
+# --- C-setting: what a weather report says the weather suits is its setting --------------------
+
+
+def test_farm_work_named_in_a_forecast_is_no_farm_report() -> None:
+    text = "预计未来三天我县以多云到晴为主，气温18至27摄氏度，利于秋收工作开展。"
+    assert "agriculture_rural" not in codes(text)
+
+
+def test_a_farm_report_that_names_the_weather_stays_farm_work() -> None:
+    text = "面对持续高温少雨天气，镇农技站组织农技人员指导农户科学灌溉，保障秋粮生产，确保农民增收。"
+    assert "agriculture_rural" in codes(text)
