@@ -307,3 +307,9 @@ def test_farm_work_named_in_a_forecast_is_no_farm_report() -> None:
 def test_a_farm_report_that_names_the_weather_stays_farm_work() -> None:
     text = "面对持续高温少雨天气，镇农技站组织农技人员指导农户科学灌溉，保障秋粮生产，确保农民增收。"
     assert "agriculture_rural" in codes(text)
+
+
+def test_industry_named_with_a_zones_growth_keeps_economy() -> None:
+    # 工业 is no setting word: an industrial-growth paragraph naming a green firm stays economy
+    text = "上半年，园区新建环保设备等27个项目，拉动园区工业产值增长17.1个百分点。"
+    assert "economy" in codes(text)
