@@ -563,11 +563,11 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     published = (dict(zip(articles["article_id"], articles["published"], strict=True))
                  if "published" in articles.columns else {})
-    planned = _plan_parts(articles)
-    for aid, para_no, para in iter_paragraphs(articles):
+    for (aid, para_no, para), planned in zip(iter_paragraphs(articles), _plan_parts(articles),
+                                             strict=True):
         date = published.get(aid)
         date = date if isinstance(date, dt.date) else None
-        for sentence_row in extract_from_text(para, planned=planned[aid][para_no - 1]):
+        for sentence_row in extract_from_text(para, planned=planned):
             start, end = period_dates(sentence_row["period"], date)
             pair = sentence_row["pair"]
             rows.append({"article_id": aid, "para_no": para_no, **sentence_row,
@@ -586,15 +586,14 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _plan_parts(articles: pd.DataFrame) -> dict[str, list[bool]]:
-    """For each article, whether each of its paragraphs (as ``iter_paragraphs`` numbers them)
-    stands in a part setting out work to come (``metric_context.plan_parts``)."""
+def _plan_parts(articles: pd.DataFrame) -> list[bool]:
+    """For each paragraph, in the order ``iter_paragraphs`` gives them, whether it stands in a
+    part of its article setting out work to come (``metric_context.plan_parts``)."""
     headlines = (articles["headline"].tolist() if "headline" in articles.columns
                  else [""] * len(articles))
-    return {aid: plan_parts([p for p in body.split("\n") if p],
-                            headline=head if isinstance(head, str) else "")
-            for aid, body, head in zip(articles["article_id"].tolist(),
-                                       articles["text"].tolist(), headlines, strict=True)}
+    return [flag for body, head in zip(articles["text"].tolist(), headlines, strict=True)
+            for flag in plan_parts([p for p in body.split("\n") if p],
+                                   headline=head if isinstance(head, str) else "")]
 
 
 def extract_from_text(text: str, *, planned: bool = False) -> list[dict[str, object]]:

@@ -79,3 +79,13 @@ def test_plan_parts_flags_each_paragraph():
                   "存在的问题", "资金缺口1200万元。"]
     assert plan_parts(paragraphs) == [False, False, False, True, False, False]
     assert plan_parts(["新建养老站6个。"], headline="三年行动方案") == [True]
+
+
+def test_each_article_keeps_its_own_parts():
+    # the plan part of the first article does not run into the second
+    articles = pd.DataFrame({"article_id": ["p-03", "p-04"], "headline": [None, "镇里新闻"],
+                             "text": ["下一步工作打算\n新建村级养老站6个。",
+                                      "新建村级养老站4个。\n改造危房31户。"]})
+    table = metrics.extract_metrics(articles)
+    roles = dict(zip(zip(table["article_id"], table["value"]), table["role"], strict=True))
+    assert roles == {("p-03", 6): "target", ("p-04", 4): "level", ("p-04", 31): "level"}
