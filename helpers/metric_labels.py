@@ -645,13 +645,6 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         completion = _completion_name(sentence, begin, masked.replace(_MASK, ""))
         if completion:
             return [completion]
-    compared = _COMPARED_VERB.fullmatch(_LEADING.sub("", raw)) if inherit and (
-        sentence[end - 1:end] in ("%", "％") or _SHARE_AFTER.match(sentence, end)) else None
-    if compared and not _CHANGE_END.search(compared.group("verb")) and _flags(
-            compared.group("verb"))[-1][1] == "v":
-        what = _previous_name(sentence, begin)
-        if what:  # 综合指数为2.48，同比改善7.5%: the improvement of that index
-            return [what + compared.group("verb")]
     average = _AVERAGE_CHANGE.fullmatch(_LEADING.sub("", raw)) if inherit else None
     if average:  # 工业增加值同比增长10.2%，两年平均增长6.1%: the average growth of that value
         what = _previous_name(sentence, begin)
@@ -851,11 +844,6 @@ _FRAME_BEFORE = re.compile(r"在[^，,。；;]{1,30}中")
 RANK_NOUN = "排名"
 
 
-#: A clause of a comparison and one verb alone (同比改善, 较上月恶化): a change, by that verb, of
-#: what the clause before names.
-_COMPARED_VERB = re.compile(rf"(?:{_COMPARE.pattern})(?P<verb>[\u4e00-\u9fff]{{2}})")
-
-
 #: A clause naming only an average change over years (两年平均增长, 三年年均增长, 年均增长): the
 #: average of the change named before it in the sentence, whose name it leaves out.
 _AVERAGE_CHANGE = re.compile(
@@ -1008,9 +996,10 @@ def _nominal_subject(text: str) -> bool:
         k == 0 and flag in ("a", "b")) for k, (word, flag) in enumerate(words))
 
 
-#: POS flags of the words a verb-led measure opens with (收购均价, 可采面积, 预计产量): verbs and
-#: adverbs, which name how the measure is taken, not whose it is.
-_MEASURE_VERB_FLAGS = frozenset({"v", "vn", "vd", "d", "ad"})
+#: POS flags of the words a verb-led measure opens with (收购均价, 可采面积): verbs and adverbs,
+#: which name how the measure is taken, not whose it is; a verb used as a noun (服装 vn, 养殖)
+#: names a product or a trade, which is whose it is.
+_MEASURE_VERB_FLAGS = frozenset({"v", "vd", "d", "ad"})
 
 
 def _verb_led_measure(name: str) -> str:
@@ -1779,6 +1768,7 @@ _POINT_UNITS = frozenset({"个百分点", "百分点"})
 #: Label words that already name a change, a gap or a contribution (增速, 增幅较一季度, 降幅,
 #: 变化, 增量, 高于全省, 拉动…): such a label says its kind and is left alone.
 _KIND_SAID = re.compile("|".join(GROWTH_SIZE_WORDS) + r"|变化|变动|增量|增减|差距|差值|幅度"
+                        # (改善, 恶化: a pollution index's way, read as its direction)
                         r"|(?:增加|减少|增长|下降|提高|降低|上升|回落|缩短|延长|改善|恶化)$")
 _COMPARED = re.compile(r"高于|低于|高出|低出|快于|慢于|拉动|下拉|落后于|领先于")
 #: A case-handling step named alone (结案, 受案, 立案): a change of it is a change of the number
