@@ -29,6 +29,16 @@ settle, and this module follows:
   compared period (比去年, 好于去年, 去年同期, and the later bases of a list: 较一季度和1-5月) is
   never the period of the other figures.
 
+- **Roles from context** (issue 13): 42 of the 172 targets of the opened sets carry no target
+  word in their sentence.  An intention verb (力争, 计划, 确保…) near the start of a quantified
+  item governs the later items of its sentence's list, across ，/；/：, until an item tells of
+  something done (``_in_intention_scope``); the members of a 、-list ending in 的目标 share it;
+  titles (《…任务分解》) and counted tasks (明确133项具体任务) mark no intention.  Beyond the
+  sentence, ``plan_parts`` finds the parts of an article that set out work to come (a plan's
+  headline, a heading 下一步工作打算 / 任务清单, an announcement without figures) and
+  ``mark_planned`` makes their figures targets (``helpers.metrics.extract_metrics`` passes the
+  article's headline and paragraphs).
+
 Set 3 (rules B1–B15 of its protocol) differs from sets 1–2 on these points, decided so:
 
 - **A growth rate against a base growth rate** (增长11.6%，较上年同期(3.2%)大幅增长; 增长-8.7%，较一季度
