@@ -4,7 +4,7 @@ acting organ has the bureau above the station (CONVENTIONS A-station).  Sentence
 from __future__ import annotations
 
 from helpers.places import locate_article
-from helpers.places.agency import station_bureau
+from helpers.places.agency import station_bureau, town_acting
 
 
 # -- a station's report: the bureau above the station ------------------------------------------
@@ -50,3 +50,36 @@ def test_railway_police_station_has_no_local_bureau():
 def test_station_after_other_words_is_no_named_station():
     text = "先生们来到这个派出所，送上锦旗。派出所民警很感动。"
     assert station_bureau("", text, unit="温岭市") is None
+
+
+# -- a town taking up a case acts through its government (CONVENTIONS A-township) -------------
+def test_town_taking_up_a_work_order_is_its_government():
+    text = ("居民拨打12345热线，反映村口路灯不亮。接到工单后，白沙镇高度重视，"
+            "当天派人修好了路灯。")
+    assert town_acting("", text, township="白沙镇") == "镇政府"
+
+
+def test_subdistrict_hotline_taking_a_case_is_the_office():
+    text = "近日，青石街道民生服务热线接到群众投诉工单，反映小区垃圾堆积。街道随即组织清运。"
+    assert town_acting("", text, township="青石街道") == "街道办事处"
+
+
+def test_headline_tag_with_the_town_acting_on_a_complaint():
+    headline = "[青石街道]接诉即办 群众点赞"
+    text = "居民通过12345热线反映的积水问题，两天内得到解决。"
+    assert town_acting(headline, text, township="青石街道") == "街道办事处"
+
+
+def test_town_drive_without_a_case_is_the_town_as_a_whole():
+    text = "今年以来，白沙镇开展人居环境整治擂台赛，各村比拼清洁成效。"
+    assert town_acting("", text, township="白沙镇") is None
+
+
+def test_town_as_a_place_of_a_case_is_no_actor():
+    text = "居民拨打12345热线投诉。白沙镇某村的道路被挖断，施工队随后修复。"
+    assert town_acting("", text, township="白沙镇") is None
+
+
+def test_town_printed_with_its_government_is_read_elsewhere():
+    text = "白沙镇政府接到群众来信后，立即派人核实。"
+    assert town_acting("", text, township="白沙镇") is None

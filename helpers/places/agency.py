@@ -908,3 +908,49 @@ def _stem_length(before: str) -> int:
     after the last 局 (a branch or bureau ending), at most ``MAX_STATION_STEM``."""
     cut = before.rfind("局")
     return min(len(before) - cut - 1, MAX_STATION_STEM) if cut >= 0 else 0
+
+
+# -- a town acting as a whole (CONVENTIONS A-township) -------------------------------------------
+#: Words that open a predicate right after a subject (its adverbs, the prepositions of manner,
+#: the verbs of taking up work): 某镇高度重视, 某街道以…为出发点, 某镇按照…要求, 某街道全面开展,
+#: 某镇投入2万元.  After a town's name they make the town the actor; a noun after it (某镇某村,
+#: 某街道工作人员, 某镇的) makes it a place.  Not 召开 / 举行: a meeting of the town as a whole is no
+#: agency (CONVENTIONS A-township).
+_ACTS_AS_TOWN = re.compile(
+    r"(?:高度重视|全面|积极|按照|依照|根据|以|坚持|立即|迅速|第一时间|组织|开展|投入|启动|聚焦|围绕|"
+    r"把|将|通过|结合|针对|认真|扎实|大力|持续|不断|切实|着力|创新|探索|接诉|接到|及时|主动|精心|"
+    r"多措并举|始终|深入|落实|推行|实行|建立|成立|抓实|狠抓)")
+#: The organ a town acting as a whole reports by (CONVENTIONS A-township; a town of which no
+#: organ is printed acts through its government, a subdistrict through its office).
+TOWN_GOVERNMENTS = {"街道": "街道办事处", "镇": "镇政府", "乡": "乡政府"}
+#: A case the town takes up (CONVENTIONS A-township: 镇政府 or 街道办事处 acting on a case): a
+#: complaint, a letter or a call, a hotline's work order (12345, 工单).  A town opening a
+#: drive, a contest or a session is the town as a whole, no agency (sets 1-14 read so).
+_CASE = re.compile(r"12345|工单|投诉|接诉|来信|来电")
+#: The town's own hotline before its act (某街道民生服务热线接到工单): the town takes the case.
+_TOWN_HOTLINE = re.compile(r"[^\W\d_]{0,8}?热线")
+#: Characters of the report read for the town acting: its opening paragraphs.
+TOWN_OPENING = 600
+#: Marks that may stand before the town's name in its clause: a column tag's brackets.
+_TAG = re.compile(r"[\[\]【】〔〕]")
+
+
+def town_acting(headline: str, text: str, *, township: str) -> str | None:
+    """The organ of ``township`` taking up a case (``_CASE`` in the opening): the town, by its
+    full name (or its own hotline), opens a clause of the headline or of the report's opening
+    (``TOWN_OPENING``) and acts (``_ACTS_AS_TOWN``): 镇政府, 乡政府 or 街道办事处 (CONVENTIONS
+    A-township); None when it never does, when no case is reported, or for a level with no
+    such organ."""
+    level = next((lv for lv in TOWN_GOVERNMENTS if township.endswith(lv)), None)
+    if level is None or not _CASE.search(headline + "\n" + text[:TOWN_OPENING]):
+        return None
+    for segment in (headline, text[:TOWN_OPENING]):
+        for clause in _CLAUSE_BREAK.split(segment):
+            clause = _INTRO.sub("", _TAG.sub("", clause).strip("“”\""))
+            if not clause.startswith(township) or clause.startswith(
+                    township + TOWN_GOVERNMENTS[level]):
+                continue
+            hotline = _TOWN_HOTLINE.match(clause, len(township))
+            if _ACTS_AS_TOWN.match(clause, hotline.end() if hotline else len(township)):
+                return TOWN_GOVERNMENTS[level]
+    return None

@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from helpers.places.agency import find_agency, organs, station_bureau
+from helpers.places.agency import find_agency, organs, station_bureau, town_acting
 from helpers.places.aliases import (
     NOT_UNIT_AFTER,
     address_mentions,
@@ -1265,7 +1265,8 @@ def _locality(gaz: Gazetteer, place: Place, headline: str, text: str,
         code = code or listed_zone_code(name)
     level = "township" if township else place.level
     if agency is None:
-        agency = unit_agency(headline, text, place, name)
+        agency = unit_agency(headline, text, place, name) or (
+            town_acting(headline, text, township=township) if township else None)
     return Locality(name, prefecture, place.province, level, code, township, agency)
 
 
