@@ -4,7 +4,7 @@ acting organ has the bureau above the station (CONVENTIONS A-station).  Sentence
 from __future__ import annotations
 
 from helpers.places import locate_article
-from helpers.places.agency import station_bureau, town_acting
+from helpers.places.agency import find_agency, organs, station_bureau, town_acting
 
 
 # -- a station's report: the bureau above the station ------------------------------------------
@@ -83,3 +83,19 @@ def test_town_as_a_place_of_a_case_is_no_actor():
 def test_town_printed_with_its_government_is_read_elsewhere():
     text = "白沙镇政府接到群众来信后，立即派人核实。"
     assert town_acting("", text, township="白沙镇") is None
+
+
+# -- forms and intros --------------------------------------------------------------------------
+def test_government_office_by_its_full_name_is_written_short():
+    assert organs("县人民政府办公室印发通知")[0][2] == "县政府办公室"
+    assert organs("县人民法院开庭审理")[0][2] == "县人民法院"  # the court keeps its full name
+
+
+def test_writer_learning_from_an_organ_names_the_organ():
+    text = "5月3日，笔者从县行政服务中心获悉：新大厅下月启用。"
+    assert find_agency(None, text, None) == "县行政服务中心"
+
+
+def test_writer_visiting_a_place_names_no_organ():
+    text = "5月3日，笔者从县城出发，来到山里的小学。"
+    assert find_agency(None, text, None) is None

@@ -141,8 +141,8 @@ MAX_LEAD = 15
 #: is a subtitle or a scene (我市举行扶贫日主题宣传活动 / 10月17日，市扶贫办在...).
 FIRST_SENTENCES = 2
 #: Words before a subject that leave it the subject: 由 (由县委宣传部牵头), 记者从/据 (记者从县公安局
-#: 获悉: the organ the news comes from).
-_INTRO = re.compile(r"^(?:由|从|据|记者(?:近日|日前|今天|昨天)?从)")
+#: 获悉: the organ the news comes from; 笔者从, the writer's own word for the same).
+_INTRO = re.compile(r"^(?:由|从|据|(?:记者|笔者)(?:近日|日前|今天|昨天)?从)")
 #: Words after an organ that make it a person's affiliation: its officials and staff.
 _TITLE = re.compile(r"常委|党组|党工委|党委|书记|副|主任|主席|局长|部长|院长|检察长|负责人|领导|干部")
 #: Organs listed with their officials who accompany a visit or attend a meeting (县委办公室、
@@ -201,6 +201,7 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
             name, end = name + more, end + len(more)
         if name == COURT:
             name = PEOPLES_COURT  # 县法院 is the county's people's court, written in full
+        name = name.replace(PEOPLES_GOVERNMENT, GOVERNMENT)
         out.append((m.start("level"), end, level + name))
     return out
 
@@ -209,6 +210,10 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
 #: annotated sets report.
 COURT = "法院"
 PEOPLES_COURT = "人民法院"
+#: A government's offices by its full name (市人民政府办公室, 省人民政府研究室) are written with
+#: its short name (市政府办公室), the form every annotated set reports them by.
+PEOPLES_GOVERNMENT = "人民政府"
+GOVERNMENT = "政府"
 
 
 # -- one grammar for organ, branch and station names ------------------------------------------
