@@ -99,3 +99,22 @@ def test_writer_learning_from_an_organ_names_the_organ():
 def test_writer_visiting_a_place_names_no_organ():
     text = "5月3日，笔者从县城出发，来到山里的小学。"
     assert find_agency(None, text, None) is None
+
+
+# -- the police of a whole unit, and 部分 -------------------------------------------------------
+def test_police_of_the_whole_city_report_through_the_city_bureau():
+    text = "今年以来，全市公安机关坚持打防并举，破获刑事案件300余起。"
+    assert find_agency(None, text, None) == "市公安局"
+    text = "5月1日至3日，全区公安机关开展夜间巡查。"
+    assert find_agency(None, text, None) == "区公安分局"
+
+
+def test_police_named_as_an_object_is_no_subject():
+    text = "今年以来，群众对全市公安机关的满意度明显上升。"
+    assert find_agency(None, text, None) is None
+
+
+def test_most_of_a_county_is_no_department():
+    text = "近日，某某县大部分村庄完成了改厕。"
+    assert find_agency(None, text, None) is None
+    assert organs("县委宣传部部分干部参加")[0][2] == "县委宣传部"

@@ -99,8 +99,9 @@ _LEADS_GROUP = re.compile(rf"[^，。；！？]{{0,{MAX_TITLE_RUN}}}?(?:率队|�
 _DEPARTMENT_GROUP = re.compile(rf"[^，。；！？]{{0,{MAX_TITLE_RUN}}}?(?:率队|带队|带领|率领|一行)")
 _COMMITTEE_DEPARTMENT = re.compile(r"(委)常委、([^\W\d_、]{1,4}?部)(?:部长|副部长|长)")
 #: 部 before 门 is the common noun 部门 ("department(s)": 县直各部门, 县直有关部门 are all or
-#: some of the county's departments, no one organ), never a party department's ending (宣传部).
-_NOT_ENDING = {"部": "(?!门)"}
+#: some of the county's departments, no one organ), before 分 the word 部分 (part: 某县大部分人口,
+#: most of the county's people), never a party department's ending (宣传部).
+_NOT_ENDING = {"部": "(?![门分])"}
 #: 部 after a direction is a region (地处广西西北部, 中部), never a department's ending; after 干 it
 #: is the word for cadres (某县各族干部、群众: people, no department).  台 ends an organ only as
 #: the weather observatory (气象台; 县政府出台 is a verb, 电视台 the media).
@@ -455,6 +456,10 @@ def _subject(clause: str) -> str | None:
     if _RAILWAY_POLICE.match(clause):
         return JOINT  # railway police act: no local organ reports, and none after them
     pos = _places_end(clause)
+    police = _UNIT_POLICE.match(clause, pos)
+    if police is not None:
+        level = police["level"]
+        return level + (DISTRICT_POLICE if level == DISTRICT else POLICE_BUREAU)
     township = township_organ(clause, pos)
     if township is not None:
         organ, end = township
@@ -498,6 +503,9 @@ STATION_BUREAUS = {"派出所": "公安局", "司法所": "司法局", "市场�
 DISTRICT = "区"
 POLICE_BUREAU = "公安局"
 DISTRICT_POLICE = "公安分局"
+#: The police of a whole unit (全市公安机关, 全县公安机关) acting as the subject: the unit's bureau,
+#: which leads them, reports (a city bureau's year review or clearance drive on its own site).
+_UNIT_POLICE = re.compile(r"全(?P<level>[市县区州旗])公安机关")
 #: Railway police (某铁路公安处, 某铁路公安局) run the stations of railway lines: no local
 #: government organ, and the stations they name (某某站派出所) are theirs.
 _RAILWAY_POLICE = re.compile(r"^[^\W\d_]{0,6}?铁路公安(?:处|局)")
