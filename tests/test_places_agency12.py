@@ -118,3 +118,21 @@ def test_most_of_a_county_is_no_department():
     text = "近日，某某县大部分村庄完成了改厕。"
     assert find_agency(None, text, None) is None
     assert organs("县委宣传部部分干部参加")[0][2] == "县委宣传部"
+
+
+# -- a town named once, then referred to as 镇上 / 镇干部 (CONVENTIONS L-unnamed-town) ------------
+TOWN_MARKET = ("本报讯 昨日，正逢崇龛镇赶集日，该镇广场上人头攒动。“听了镇干部的讲解，我明白了全区"
+               "今年要办的几件大事。”一位居民说。区里的会议开完以后，镇上马上组织宣传队走村入户。"
+               "镇相关负责人介绍，重点工作都要讲到每家每户。")
+
+
+def test_town_referred_to_by_its_cadres_and_its_market_is_the_report_level():
+    got = locate_article("", TOWN_MARKET, published=None, home="潼南区", source=None)
+    assert (got.locality, got.level, got.township) == ("潼南区", "township", "崇龛镇")
+
+
+def test_county_market_day_without_the_town_words_stays_the_county():
+    text = ("本报讯 昨日，正逢崇龛镇赶集日，该镇广场上人头攒动。全区各部门在集市上设点宣传，"
+            "区里的干部讲解了全区今年要办的几件大事。全区群众踊跃答题。")
+    got = locate_article("", text, published=None, home="潼南区", source=None)
+    assert (got.locality, got.level) == ("潼南区", "county")

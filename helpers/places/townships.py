@@ -160,7 +160,8 @@ def township_pattern(county: Place) -> re.Pattern[str] | None:
 
 
 #: Forms that refer back to the township an article is about.
-_TOWNSHIP_DEIXIS = re.compile(r"(?:全|该|本|我)(?:镇|乡|街道)|(?:镇|乡)(?:党委|政府)|街道党工委")
+_TOWNSHIP_DEIXIS = re.compile(r"(?:全|该|本|我)(?:镇|乡|街道)|(?:镇|乡)(?:党委|政府)|街道党工委"
+                              r"|(?<![城乡村市县区])(?:镇|乡)(?:上|干部|(?:相关)?负责人)")
 
 
 #: A sanction a discipline commission decides (处分, 通报批评, 问责, 诫勉谈话, 免职).
