@@ -86,11 +86,6 @@ def test_town_printed_with_its_government_is_read_elsewhere():
 
 
 # -- forms and intros --------------------------------------------------------------------------
-def test_government_office_by_its_full_name_is_written_short():
-    assert organs("县人民政府办公室印发通知")[0][2] == "县政府办公室"
-    assert organs("县人民法院开庭审理")[0][2] == "县人民法院"  # the court keeps its full name
-
-
 def test_writer_learning_from_an_organ_names_the_organ():
     text = "5月3日，笔者从县行政服务中心获悉：新大厅下月启用。"
     assert find_agency(None, text, None) == "县行政服务中心"

@@ -202,7 +202,6 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
             name, end = name + more, end + len(more)
         if name == COURT:
             name = PEOPLES_COURT  # 县法院 is the county's people's court, written in full
-        name = name.replace(PEOPLES_GOVERNMENT, GOVERNMENT)
         out.append((m.start("level"), end, level + name))
     return out
 
@@ -211,10 +210,6 @@ def organs(text: str, *, media: bool = False) -> list[tuple[int, int, str]]:
 #: annotated sets report.
 COURT = "法院"
 PEOPLES_COURT = "人民法院"
-#: A government's offices by its full name (市人民政府办公室, 省人民政府研究室) are written with
-#: its short name (市政府办公室), the form every annotated set reports them by.
-PEOPLES_GOVERNMENT = "人民政府"
-GOVERNMENT = "政府"
 
 
 # -- one grammar for organ, branch and station names ------------------------------------------
