@@ -16,6 +16,10 @@ and the government as the whole locality (县委, 县政府, 县人民政府), t
 meeting as a whole is not.  The one grammar of organ names, [place or short name][level][organ]
 [branch][station], is ``read_organs``: a station reports through the organ above it, a city
 bureau's district branch is the district's bureau (某市公安局某某分局某某派出所 -> 区公安分局).
+Two organs only the unit reported on makes known, which ``helpers.places.locate`` asks for when
+``find_agency`` finds none: the bureau of a station the report is about (``station_bureau``: a
+bare 某某派出所 takes the county's level) and the government of a town taking up a case
+(``town_acting``: 镇政府, 街道办事处).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from helpers.places.resolve import find_places
 from helpers.places.zones import find_zones
 
 __all__ = ["ORGAN_SUFFIXES", "OrganName", "branch_organ", "find_agency", "organ_units", "organs",
-           "read_organs", "source_organ", "township_organ"]
+           "read_organs", "source_organ", "station_bureau", "town_acting", "township_organ"]
 
 #: Level characters an organ's name starts with (after its place name, or standing alone):
 #: province, autonomous region, city, county, district, prefecture (州), banner, league; and the
