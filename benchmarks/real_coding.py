@@ -12,12 +12,19 @@ The domain macro-F1 is printed twice: over every domain code with support (gover
 included), and without government_services, the figure comparable with scores measured before
 that code existed; government_services' own row is printed as well.  ``--show`` lists the
 disagreements (missed = hand only, extra = dictionary only) with their text.
+
+``--article-context`` codes each paragraph in its article's context, as the pipeline does
+(``code_segments``: a drive named in one paragraph and referred to in the next): the set's
+``sources.csv`` beside the file (columns ``item``, ``url``) gives each paragraph its article, and
+consecutive paragraphs of one URL are one article.  Without it every paragraph stands alone, as
+the scores of the earlier sets were measured.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd
 
-from helpers.coding import Codebook, default_codebook, validate_texts
+from helpers.coding import ARTICLE_COLUMN, Codebook, default_codebook, validate_texts
 
 #: The domain added after the first sets were coded: reported on its own and left out of the
 #: second domain macro-F1, so the figure stays comparable with the earlier measurements.
@@ -34,11 +41,33 @@ NEW_DOMAIN = "government_services"
 SHOWN = ["code", "support", "tp", "fp", "fn", "precision", "recall", "f1"]
 
 
-def score_file(path: Path, codebook: Codebook) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, float]]:
+def with_articles(path: Path, out: Path) -> Path:
+    """A copy of the hand-coded CSV with an ``article`` column: each item's URL from the
+    ``sources.csv`` beside it (an item without one is refused, naming it)."""
+    sources_path = path.parent / "sources.csv"
+    if not sources_path.is_file():
+        raise FileNotFoundError(f"{sources_path}: --article-context needs the set's sources.csv")
+    hand = pd.read_csv(path, keep_default_na=False, dtype=str)
+    sources = pd.read_csv(sources_path, keep_default_na=False, dtype=str)
+    urls = dict(zip(sources["item"], sources["url"], strict=True))
+    missing = [item for item in hand["item"] if not urls.get(item)]
+    if missing:
+        raise ValueError(f"{sources_path}: no url for item(s) {', '.join(missing[:5])}")
+    hand[ARTICLE_COLUMN] = hand["item"].map(urls)
+    hand.to_csv(out, index=False)
+    return out
+
+
+def score_file(path: Path, codebook: Codebook, *, article_context: bool = False
+               ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, float]]:
     """The per-code table, the disagreements and the macro scores of one hand-coded CSV."""
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such hand-coded CSV")
-    table, dis = validate_texts(path, codebook)
+    if article_context:
+        with tempfile.TemporaryDirectory() as tmp:
+            table, dis = validate_texts(with_articles(path, Path(tmp) / path.name), codebook)
+    else:
+        table, dis = validate_texts(path, codebook)
     codes = table[~table["code"].str.startswith("macro")]
     domains = codes[(codes["dimension"] == "domain") & (codes["support"] > 0)]
     without = domains[domains["code"] != NEW_DOMAIN]
@@ -72,10 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path, help="hand-coded CSV files")
     parser.add_argument("--show", action="store_true", help="list the disagreements")
+    parser.add_argument("--article-context", action="store_true",
+                        help="code paragraphs in their article's context (sources.csv's url)")
     args = parser.parse_args(argv)
     book = default_codebook()
     for path in args.files:
-        table, dis, scores = score_file(path, book)
+        table, dis, scores = score_file(path, book, article_context=args.article_context)
         print_report(path, table, dis, scores, show=args.show)
     return 0
 
