@@ -31,6 +31,13 @@ value (the row whose unit agrees first); a range (``value`` blank, ``low`` and `
   characters, or the same indicator family);
 - ``extra rows``: rows matching no annotated figure (dates aside) — wrong or unwanted values.
 
+``--article-context`` reads the sentences of one ``url``, in file order, as the paragraphs of
+one article, as ``extract_metrics`` reads an article: a part of it that sets out work to come
+(``metric_context.plan_parts``) makes its figures targets.  The sets hold chosen sentences, not
+whole articles (no headline, gaps between sentences), so this is a partial view of the context
+the pipeline has; without the option every sentence stands alone, as the earlier sets were
+scored.
+
 ``--drop-flagged`` leaves out the rows set 3's protocol flags as debatable
 (``FLAGS_A_SCORER_MAY_DROP``); report both numbers.
 """
@@ -214,6 +221,21 @@ def _norm(text: object) -> str:
     return str(text).strip()
 
 
+def _planned(sentences: dict[str, dict]) -> dict[str, bool]:
+    """sentence_id -> whether it stands in a planning part of its article, the sentences of one
+    url read in file order as that article's paragraphs (``metric_context.plan_parts``)."""
+    from helpers.metric_context import plan_parts
+
+    by_url: dict[str, list[str]] = {}
+    for sid, srow in sentences.items():
+        by_url.setdefault(srow["url"], []).append(sid)
+    flags: dict[str, bool] = {}
+    for sids in by_url.values():
+        parts = plan_parts([sentences[sid]["sentence"] for sid in sids])
+        flags.update(zip(sids, parts, strict=True))
+    return flags
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--items", type=Path, required=True)
@@ -223,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out the annotated rows whose notes carry a flag of "
                              "FLAGS_A_SCORER_MAY_DROP (set 3's protocol); their rows in the "
                              "table are then not counted as extra")
+    parser.add_argument("--article-context", action="store_true",
+                        help="read each url's sentences as the paragraphs of one article")
     args = parser.parse_args(argv)
 
     with open(args.items / "sentences.csv", encoding="utf-8", newline="") as f:
@@ -247,8 +271,11 @@ def main(argv: list[str] | None = None) -> int:
     totals: Counter[str] = Counter()
     misses: list[str] = []
     extra: list[str] = []
+    planned = _planned(sentences) if args.article_context else {}
     for sid, srow in sentences.items():
-        rows = [r for r in metrics.extract_from_text(srow["sentence"]) if r["kind"] != "date"]
+        rows = [r for r in metrics.extract_from_text(srow["sentence"],
+                                                     planned=planned.get(sid, False))
+                if r["kind"] != "date"]
         used: set[int] = set()
         matched: list[tuple[dict, dict]] = []  # (annotated figure, our row)
         for gold in gold_by_sentence.get(sid, []):
