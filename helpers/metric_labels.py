@@ -1706,8 +1706,8 @@ def _verb_split(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ..
     """``words`` with a first word held whole that opens with a verb and goes on with a noun
     (化解矛盾 of 化解矛盾纠纷) parted into that verb and the rest, so that the action is found
     whatever words the tokenizer's dictionary holds."""
-    if not words or words[0][1] not in _WHOLE_WORD_FLAGS or len(words[0][0]) <= VERB_LENGTH:
-        return words
+    if not words or words[0][1] not in _WHOLE_WORD_FLAGS or len(words[0][0]) < 2 * VERB_LENGTH:
+        return words  # (执法船: a verb and one character are one noun, a boat)
     head, rest = words[0][0][:VERB_LENGTH], words[0][0][VERB_LENGTH:]
     if _flags(head) == ((head, "v"),) and _has_noun(rest):
         return ((head, "v"), (rest, "n"), *words[1:])

@@ -128,3 +128,11 @@ def test_a_change_after_a_tally_takes_no_name_from_it():
 def test_an_improvement_named_by_its_verb_says_its_way_once():
     got = _names("全市空气质量综合指数为3.16，同比改善6.2%。")
     assert not str(got[6.2]).endswith(("改善下降", "改善增速"))
+
+
+def test_a_word_held_whole_is_parted_into_action_and_object_only_when_both_are_words():
+    rows = [r for r in extract_from_text("全镇已化解矛盾纠纷42件。巡查人员乘坐两艘执法船出发。")
+            if r["kind"] != "date"]
+    got = {r["value"]: (r["object"], r["action"]) for r in rows}
+    assert got[42] == ("矛盾纠纷", "化解")
+    assert got[2] != ("船", "执法")  # a boat of the law's officers, not boats enforced
