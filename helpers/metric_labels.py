@@ -1686,6 +1686,10 @@ def noun_phrase_after(text: str) -> str:
             break
     while out and out[-1][1][:1] in ("v", "a", "l") and out[-1][1] not in ("vn", "an"):
         out.pop()
+    if len(out) == 1 and len(out[0][0]) == 1 and len(words) > 2 and len(words[1].word) == 1 and (
+            words[1].flag == "v" and words[2].flag.startswith(_NOUN_FLAGS)):
+        # 32个省考断面: one character, a one-character verb and a noun are one name
+        out = [(out[0][0] + words[1].word + words[2].word, "n")]
     return _dedouble("".join(w for w, _ in out))
 
 

@@ -136,3 +136,8 @@ def test_a_word_held_whole_is_parted_into_action_and_object_only_when_both_are_w
     got = {r["value"]: (r["object"], r["action"]) for r in rows}
     assert got[42] == ("矛盾纠纷", "化解")
     assert got[2] != ("船", "执法")  # a boat of the law's officers, not boats enforced
+
+
+def test_one_character_a_one_character_verb_and_a_noun_are_one_counted_name():
+    got = _names("全市18个省考断面达标率为88.9%。")
+    assert got[18] == "省考断面"
