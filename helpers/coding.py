@@ -88,6 +88,10 @@ ENUMERATION = re.compile(
     rf"({'|'.join(AGENCY_WORDS)}|场所|点位|类|产业|业务|事项|群体)|(?<!等)({'|'.join(AGENCY_WORDS)})"
     rf"|(?<!等)[0-9０-９一二三四五六七八九十]+个(小区|社区|村|乡镇|点位)"
     rf"|等[^{_ENUM_STOP}]{{0,16}}?(现场))")
+#: Words one of which closes every ``ENUMERATION`` match (等 in its first and last branches,
+#: a word for agencies in its second, 个 of a count in its third): a paragraph with a 、 and
+#: none of them is not scanned (issue 16: the scan tries its items at every character).
+ENUM_CLOSERS = ("等", "个", *AGENCY_WORDS)
 
 
 def enumeration_spans(text: str, *, agencies_only: bool = False) -> list[tuple[int, int]]:
@@ -113,6 +117,8 @@ def enumerations(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     agencies: list[tuple[int, int]] = []
     mark = text.find(LIST_MARK)
     if mark < 0:  # every enumeration joins its items by 、: no scan without one
+        return spans, agencies
+    if not any(word in text for word in ENUM_CLOSERS):  # nor without a word that closes one
         return spans, agencies
     # its first item ends at its first 、: it starts no further back than an item's length
     for m in ENUMERATION.finditer(text, max(0, mark - ENUM_ITEM_MAX)):

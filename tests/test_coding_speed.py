@@ -69,3 +69,15 @@ def test_an_enumeration_far_into_a_paragraph_keeps_its_first_item():
     text = "今年以来，我们持续推进各项工作，" * 3 + "县民政局、县教体局等部门参加"
     spans = enumeration_spans(text)
     assert [text[a:b] for a, b in spans] == ["县民政局", "县教体局"]
+
+
+def test_a_list_without_a_closing_word_is_no_enumeration():
+    # 、 joins the items but neither 等, 个 nor a word for agencies closes them
+    assert enumerations("会议研究了人事、财务、后勤工作") == ([], [])
+    # each closing word still lets its enumerations through: a word for agencies, 个, 等
+    text = "县民政局、县教体局两个部门"
+    assert [text[a:b] for a, b in enumeration_spans(text)] == ["县民政局", "县教体局两个"]
+    text = "检查了东风小区、利达小区3个小区"
+    assert [text[a:b] for a, b in enumeration_spans(text)] == ["东风小区", "利达小区"]
+    text = "走访砂石厂、石料厂等问题整改现场"
+    assert [text[a:b] for a, b in enumeration_spans(text)] == ["砂石厂", "石料厂"]
