@@ -517,7 +517,7 @@ _AIM = re.compile(r"为了?(?:全面|确保|如期|顺利)?(?:实现|完成|达�
 #: the target, not a level nor the gap's size.
 _TARGET_AFTER = re.compile(r"(?:以上|以内|左右)?的?(?:全年|年度|预期|计划|既定|奋斗)*(?:目标|预期目标)(?!任务数)")
 #: A figure whose 、-list runs on to a last member named the value of an aim (实现产前筛查率90%
-#: 以上、新生儿疾病筛查率95%以上的目标): every member is a value of that aim.
+#: 以上、儿童健康管理率92%以上的目标): every member is a value of that aim.
 _LIST_AIM_AFTER = re.compile(r"(?:以上|以内|左右)?[、和及][^，,。；;：:]*?\d[\d.]*(?:%|‰|个百分点|[万亿]?"
                              r"[\u4e00-\u9fff])?" + _TARGET_AFTER.pattern)
 #: A quotation closed before words naming an aim (提出“下降15%、下降20%”的目标): the quoted
@@ -863,17 +863,17 @@ PLAN_HEADING = re.compile(r"下一步|下步|今后|明年|工作打算|工作�
 #: (重点工作完成情况).
 REVIEW_HEADING = re.compile(r"回顾|总结|成效|成绩|完成|实现|超额|进展|开展情况|主要做法|存在的?问题"
                             r"|不足|困难|基本情况|工作情况|取得")
-#: An announcement of the work to come, with no figure of its own (该县将重点抓好七个方面工作。
+#: An announcement of the work to come, with no figure of its own (全县将着力抓好五项重点工作。
 #: 明年要重点做好以下几项工作：).
 PLAN_ANNOUNCEMENT = re.compile(r"(?:将|要|拟|计划)[^。，,；;]{0,12}(?:抓好|做好|推进|实施|突出|办好"
                                r"|完成|落实)[^。]{0,20}(?:工作|方面|任务|事项|实事)[^。\d]{0,4}[：:。]?$")
 #: A paragraph opening with the work to come (下一步，…; 明年，…): it and the paragraphs after it.
 _PLAN_OPENING = re.compile(r"^(?:下一步|下步|今后|明年)")
-#: The longest paragraph read as a heading or an announcement (一、县示范区管委会牵头工作(8项)):
+#: The longest paragraph read as a heading or an announcement (二、县商务局牵头事项(6项)):
 #: longer ones are running text.
 HEADING_MAX = 40
 def _is_heading(paragraph: str) -> bool:
-    """A short paragraph not ended as a sentence (一、县示范区牵头工作(8项)); a numbered one ended
+    """A short paragraph not ended as a sentence (三、县发改局牵头项目(5项)); a numbered one ended
     as a sentence is an item of a list (1.投资3000万元建设…基地。)."""
     text = paragraph.strip()
     return len(text) <= HEADING_MAX and not re.search(r"[。！？!?；;]$", text)

@@ -667,7 +667,7 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
             j = pbegin - 1
         return names
     shared = _coordinated_before(sentence, begin) if name and "、" not in name else ""
-    if shared:  # 粮油、食品、饮料、烟酒类零售额增长38.8%: the head is shared by the whole list
+    if shared:  # 服装、鞋帽、针纺织品类零售额增长12.5%: the head is shared by the whole list
         name = shared + name
     if kind == "money" and name and not _has_noun(name) and sentence[end - 1:end] == "元":
         paid = noun_phrase_after(sentence[end:])
@@ -825,7 +825,7 @@ def _coordinated_before(sentence: str, begin: int) -> str:
             member = clean_name(member)
         if not member or len(member) > MAX_COORDINATED_MEMBER or re.search(r"\d", member) or not (
                 _nominal_subject(member)) or is_place_name(member) or _OWN_QUANTITY.search(member):
-            # (资兴市、桂阳县、永兴县财政总收入: places are the rows' localities; 事故起数、死亡
+            # (宁乡市、浏阳市、长沙县财政总收入: places are the rows' localities; 事故起数、死亡
             # 人数下降1起、1人: members naming a quantity of their own share no head)
             return ""
         members.insert(0, member)

@@ -22,12 +22,12 @@ def test_bare_station_takes_the_level_of_the_unit():
 
 
 def test_branch_printed_with_its_kind_before_the_short_name():
-    text = "记者走进公安东丽分局张贵庄派出所，看他们怎样调解纠纷。派出所每天点名。"
-    assert station_bureau("", text, unit="东丽区") == "区公安分局"
+    text = "我们跟随公安河西分局柳湾派出所的民警走了一天。派出所早上八点交班。"
+    assert station_bureau("", text, unit="河西区") == "区公安分局"
 
 
 def test_printed_bureau_and_branch_decide_the_level():
-    text = "近日，市公安局城西分局文博路派出所抓获两名嫌疑人。派出所民警随即审查。"
+    text = "上周，市公安局江北分局桃源路派出所破获一起盗窃案。派出所随后发布提示。"
     assert station_bureau("", text, unit=None) == "区公安分局"
 
 
@@ -60,7 +60,7 @@ def test_town_taking_up_a_work_order_is_its_government():
 
 
 def test_subdistrict_hotline_taking_a_case_is_the_office():
-    text = "近日，青石街道民生服务热线接到群众投诉工单，反映小区垃圾堆积。街道随即组织清运。"
+    text = "本月初，青石街道便民热线接到居民来电工单，反映楼道灯损坏。街道当天派人更换。"
     assert town_acting("", text, township="青石街道") == "街道办事处"
 
 
