@@ -94,6 +94,9 @@ _COMPOSED = (
     + r"?|" + _SPAN_WORDS + r")"
     r"|" + _YEAR_ANY + _FESTIVALS + r"(?![\u4e00-\u9fff]{0,1}(?:慰问|走访|前夕|活动))"
     r"|" + _YEAR_ANY + r"?" + _EVENT_SPANS + _SPAN_WORDS
+    # a season as a clause of its own (预计夏季，全市平均降水量…), not a campaign's name
+    # (冬季执行风暴, 夏季治安打击整治行动): the season is followed by a comma or a bracket
+    + r"|(?:20\d\d年|今年|明年|去年)?[春夏秋冬]季(?=[，,(（])"
     # an event's stretch with its year and no span word (2024年春运, 今年主汛期): the year makes
     # it a time, where 春运 alone may be the subject (春运工作)
     + r"|" + _YEAR_ANY + r"(?:春运|主汛期|汛期)"
@@ -301,10 +304,24 @@ def _lead_chain(sentence: str, found: list[re.Match[str]]
 
 
 _NOT_PERIOD_SPANS = re.compile(r"《[^》]*》|\d{1,2}月\d{1,2}日(?:电|讯)")
+#: A climatological normal printed right before its value (比历年平均值12.7℃偏高, 较常年同期(-6.1℃)
+#: 偏高): the value is for the normal's period (F-baseline: 常年同期, 历年), not the report's year.
+_NORMAL_BEFORE = re.compile(
+    r"(?:[比较](?P<normal>常年同期|历年同期|多年同期|常年|历年|多年)"
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:平均值?|平均水平))?[(（]?"
+    r"|(?P<bracketed>常年同期|历年同期|多年同期)[(（])$")
+#: Characters before a figure searched for a normal (较常年同期平均值( is 10).
+NORMAL_REACH = 12
+
+
 def figure_period(sentence: str, start: int, *, not_periods: tuple[tuple[int, int], ...] = ()
                   ) -> str | None:
     """The period of the figure at ``start`` (``_period``) when the spans ``not_periods`` print
-    no time of it (the base of a rank movement: 由一季度的第15位上升到第8位)."""
+    no time of it (the base of a rank movement: 由一季度的第15位上升到第8位); the normal's own
+    period for the value of a climatological normal (``_NORMAL_BEFORE``)."""
+    normal = _NORMAL_BEFORE.search(sentence[max(0, start - NORMAL_REACH):start])
+    if normal is not None:
+        return normal.group("normal") or normal.group("bracketed")
     for a, b in not_periods:
         sentence = sentence[:a] + "□" * (b - a) + sentence[b:]
     return _period(sentence, start)

@@ -165,3 +165,21 @@ def test_the_bounds_of_an_event_are_no_period():
     assert periods(sentence) == [(14, "今年"), (3.6, "今年")]
     # one bound alone is the time counted from (从3月1日开始，…)
     assert periods("从3月1日开始，全县已排查隐患120处。") == [(120, "3月1日")]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # the value of a climatological normal is for the normal's period (F-baseline)
+    ("今年平均气温15.2℃，比历年平均值14.6℃偏高0.6℃。", [(15.2, "今年"), (14.6, "历年"), (0.6, "今年")]),
+    ("预计汛期降水量较常年同期(520毫米)偏多一成。", [(520, "常年同期")]),
+    ("全年日照时数1980小时，比历年日照时数平均值2050小时偏少70小时。",
+     [(1980, "全年"), (2050, "历年"), (70, "全年")]),
+    # a season as a clause of its own is the time of the forecast
+    ("预计秋季，全县平均降水量为120~150毫米。", [(120.0, "秋季")]),
+    # a season inside a campaign's name is no period
+    ("县法院开展“冬季攻坚”专项执行行动，执结案件86件。", [(86, None)]),
+    # 常年 as an adverb (all year round) is no normal
+    ("该村常年种植蔬菜300亩。", [(300, None)]),
+])
+def test_climate_normals_and_seasons(sentence, want):
+    got = [(r["value"], r["period"]) for r in extract_from_text(sentence) if r["kind"] != "date"]
+    assert [(v, p) for v, p in got if v in [w[0] for w in want]] == want
