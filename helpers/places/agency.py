@@ -28,11 +28,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from helpers.places.gazetteer import Place
 from helpers.places.resolve import find_places
 from helpers.places.zones import find_zones
 
-__all__ = ["ORGAN_SUFFIXES", "OrganName", "branch_organ", "find_agency", "organ_units", "organs",
-           "read_organs", "source_organ", "station_bureau", "town_acting", "township_organ"]
+__all__ = ["ORGAN_SUFFIXES", "OrganName", "branch_organ", "find_agency", "hotline_report",
+           "official_form", "organ_units", "organs", "printed_organ_place", "read_organs",
+           "source_organ", "station_bureau", "town_acting", "township_organ"]
 
 #: Level characters an organ's name starts with (after its place name, or standing alone):
 #: province, autonomous region, city, county, district, prefecture (州), banner, league; and the
@@ -48,10 +50,11 @@ CENTRE = "中央"
 #: (区政协: ``WHOLE_NAMES``; 县领导看望政协 is no organ); 委会 is the short form of 委员会 (管委会);
 #: a government's research office is its 研究室, its office following up decisions its 督查室
 #: (市政府政务督查室); a party committee's inspection team (县委第一巡察组,
-#: 省委第六巡视组) acts as an organ of its own; a weather observatory (县气象台, the weather
+#: 省委第六巡视组) and a government's supervision, inspection or survey group (省政府督查组) act as
+#: organs of their own (CONVENTIONS A-group); a weather observatory (县气象台, the weather
 #: bureau's forecasting office) issues warnings in its own name.
 ORGAN_SUFFIXES = ("纪委监委", "委员会", "办公室", "办公厅", "研究室", "督查室", "检察院", "法院", "监委", "纪委", "中心",
-                  "巡视组", "巡察组",
+                  "巡视组", "巡察组", "督查组", "检查组", "调研组",
                   "热线", "大队", "支队", "委会", "局", "委", "办", "院", "厅", "部", "台")
 #: Second names of one organ printed after the first: 纪委监委 (the discipline commission and
 #: the supervisory commission share their staff; before 2018 纪委监察厅/局; also written 纪委监察委),
@@ -449,6 +452,8 @@ def _subject(clause: str) -> str | None:
     the grammar of ``read_organs``."""
     cppcc = _CPPCC_FORMAL.match(clause)
     if cppcc is not None:
+        if _SESSION.match(clause, cppcc.end()):
+            return JOINT  # 政协某某区委员会第四次会议召开: the body in session (A-whole)
         # 政协第十一届某某自治区委员会: the autonomous region's, not a district's
         autonomous = cppcc[1] == "区" and clause[:cppcc.start(1)].endswith("自治")
         return ("自治区" if autonomous else cppcc[1]) + "政协"
@@ -459,6 +464,9 @@ def _subject(clause: str) -> str | None:
     if police is not None:
         level = police["level"]
         return level + (DISTRICT_POLICE if level == DISTRICT else POLICE_BUREAU)
+    government = _government_acting(clause, pos)
+    if government is not None:
+        return government
     township = township_organ(clause, pos)
     if township is not None:
         organ, end = township
@@ -476,6 +484,8 @@ def _subject(clause: str) -> str | None:
     # the level character may be the last one of a place name (湘阴县|民政局 starts at 县)
     if start > pos:
         return None
+    if _SESSION.match(clause, end):
+        return JOINT  # 区政协十五届三次会议开幕: the body in session, no organ (A-whole)
     branch = branch_organ(clause, end, organ)
     if branch is not None:
         organ, end = branch
@@ -486,6 +496,32 @@ def _subject(clause: str) -> str | None:
     if _is_joint(clause, end):
         return JOINT  # 县公安局、县城管局、县环保局联合开展: several organs act, none alone
     return organ
+
+
+#: A body meeting as a whole (CONVENTIONS A-whole): its plenary session printed right after its
+#: name (区政协十五届三次会议, 政协某某区委员会第四次会议, 市人大常委会第十次会议) is no reporting
+#: organ, nor is any organ after it (its members discussing are the session's).
+_SESSION = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)?(?:第?[一二三四五六七八九十\d]+次)"
+                      r"(?:全体|常委会|常务)?(?:会议|大会)")
+#: A people's government printed acting (CONVENTIONS A-government: issuing, approving,
+#: commending, deciding) is the agency, written level + 政府 (湖南省人民政府决定 -> 省政府); the
+#: government meeting (县政府常务会议) or named with the party committee (县委县政府) is the
+#: unit as a whole, no agency (A-whole), and a bare 县政府 with any other verb is the locality.
+_GOVERNMENT_ACTS = re.compile(
+    r"(?P<level>[省市县区州旗盟])(?:人民)?政府(?:近日|日前|正式|已|专门|首次|再次)?"
+    r"(?:印发|下发|发布|出台|批复|批准|同意|表彰|通报表扬|授予|命名|决定|公布|颁发|认定)")
+GOVERNMENT = "政府"
+
+
+def _government_acting(clause: str, pos: int) -> str | None:
+    """The government a clause opens with (after its place names) when it acts
+    (``_GOVERNMENT_ACTS``): level + 政府, 自治区政府 for an autonomous region's; else None."""
+    start = pos - 1 if pos else 0
+    m = _GOVERNMENT_ACTS.match(clause, start)
+    if m is None:
+        return None
+    autonomous = m["level"] == "区" and clause[:m.start()].endswith("自治")
+    return ("自治区" if autonomous else m["level"]) + GOVERNMENT
 
 
 #: The mark of a dateline after an outlet's name (某县融媒体中心讯, 本报讯).
@@ -609,7 +645,84 @@ def find_agency(headline: str | None, text: str, source: str | None) -> str | No
     """The reporting organ: the headline's subject, else that of the body's first
     ``FIRST_SENTENCES`` sentences, else the ``source`` string (or a foot credit) as an organ
     (CONVENTIONS A-source: an acting organ comes before a printed one; a hotline named as the
-    subject is the channel of the printed organ); None if none is named."""
+    subject is the channel of the printed organ); None if none is named.  Written in its
+    short official form (``official_form``)."""
+    organ = _find_agency(headline, text, source)
+    if not organ:
+        return organ
+    level = re.match(rf"自治区|{CENTRE}|.", organ).group()
+    if HOTLINE in organ and level in LEVELS and CITIZEN_NUMBER in (
+            (headline or "") + "\n" + text[:HOTLINE_CONTEXT]):
+        return level + CITIZEN_HOTLINE  # 县热线办 of a 12345 report: the hotline (A-hotline)
+    return official_form(organ)
+
+
+# -- the short official form of an organ (CONVENTIONS A-form, A-group, A-hotline) -------------
+#: Long names and their short official forms (CONVENTIONS A-form): the market regulator
+#: (市场监督管理局, 市监局 -> 市场监管局) and the people's government (县人民政府办公室 ->
+#: 县政府办公室).  Not the courts: the annotated sets write 县人民法院 in full (``PEOPLES_COURT``).
+SHORT_FORMS = (("市场监督管理", "市场监管"), ("人民政府", "政府"))
+#: The market regulator by its two-character abbreviation (市监局): the whole name after the level.
+MARKET_ABBREVIATION = "监局"
+MARKET_REGULATOR = "市场监管局"
+#: The kinds of group an organ sends to inspect, supervise or survey (CONVENTIONS A-group): the
+#: group is written as its organ's level form and its kind, without its ordinal or its
+#: 专项 (区委专项巡察组 -> 区委巡察组, 省委第六巡视组 -> 省委巡视组).
+GROUP_KINDS = ("巡视组", "巡察组", "督查组", "检查组", "调研组")
+_GROUP_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+|专项")
+#: A citizen hotline (CONVENTIONS A-hotline) is written as level + 12345热线, whatever name and
+#: second name it is printed with (12345政务服务便民热线, 12345热线平台, 12345政务服务热线中心):
+#: the service's names with the number, or 政务服务 before 热线 (开平政务服务便民热线 is the
+#: city's 12345 line).  Another named line (市长热线, 市民热线) keeps its name.
+CITIZEN_HOTLINE = "12345热线"
+#: A hotline's office (县热线办, 市长热线办公室) in a report that names 12345 in its headline or
+#: its first ``HOTLINE_CONTEXT`` characters runs the 12345 line: written as the hotline.
+HOTLINE_CONTEXT = 400
+_CITIZEN_HOTLINE = re.compile(r"^(?P<level>自治区|中央|.)[^热]*?(?:12345|政务服务)[^热]*?热线")
+
+
+def official_form(organ: str) -> str:
+    """``organ`` (level + name, as ``organs`` writes it) in its short official form: SHORT_FORMS
+    replaced, a group without ordinal or 专项, a citizen hotline as level + 12345热线."""
+    hotline = _CITIZEN_HOTLINE.match(organ)
+    if hotline is not None:
+        return hotline["level"] + CITIZEN_HOTLINE
+    for long, short in SHORT_FORMS:
+        organ = organ.replace(long, short)
+    level = re.match(rf"自治区|{CENTRE}|.", organ).group()
+    if organ[len(level):] == MARKET_ABBREVIATION:
+        return level + MARKET_REGULATOR
+    if organ.endswith(GROUP_KINDS):
+        organ = level + _GROUP_ORDINAL.sub("", organ[len(level):])
+    return organ
+
+
+def printed_organ_place(headline: str | None, text: str, organ: str
+                        ) -> tuple[str, Place] | None:
+    """The place name printed before the first mention of ``organ`` (as ``find_agency`` writes
+    it) in the headline or the body's first sentences, with its unit (黑龙江省|政协副主席某某一行
+    -> 黑龙江省); None when the organ is printed bare (市政协) or not found.  The caller keeps the
+    name of an organ of a unit outside the item's locality chain (CONVENTIONS A-form)."""
+    for segment in (headline or "", *_first_sentences(text)):
+        ends = {e: (segment[s:e], place) for s, e, place in find_places(segment)}
+        for found in read_organs(segment):
+            if official_form(found.organ) != organ:
+                continue
+            printed = ends.get(found.start + 1) or ends.get(found.start)
+            if printed is not None:
+                return printed
+    return None
+
+
+def with_place_name(organ: str, printed: str) -> str:
+    """``organ`` (level + name) written after the place name ``printed`` that ends with its
+    level (黑龙江省 + 省政协 -> 黑龙江省政协; 某县 + 民政局 -> 某县民政局)."""
+    level = re.match(rf"自治区|{CENTRE}|.", organ).group()
+    return printed + organ[len(level):] if printed.endswith(level) else printed + organ
+
+
+def _find_agency(headline: str | None, text: str, source: str | None) -> str | None:
+    """``find_agency`` before the organ's official form."""
     printed = source_organ(source or "")
     if printed is None:
         credit = _FOOT_CREDIT.search(text.rstrip())
@@ -628,6 +741,9 @@ def find_agency(headline: str | None, text: str, source: str | None) -> str | No
             return organ
     if printed is not None:
         return printed
+    hotline = hotline_report(headline or "", text)
+    if hotline is not None:
+        return hotline
     if _HOTLINE_BULLETIN.search(headline or ""):
         return _hotline_office(text)
     return _service_hall(headline or "", text) or _acting_commission(headline or "", text)
@@ -723,6 +839,61 @@ _HOTLINE_BULLETIN = re.compile(r"热线[^，。]{0,12}?(?:通报|运行情况|�
 MAX_HOTLINE_SEARCH = 2000
 
 
+#: A citizen hotline opening a clause (CONVENTIONS A-hotline: the hotline reporting its own work,
+#: its work orders, its figures, a call it took): 12345 with or without a name (12345政务服务便民热线,
+#: 12345热线办), or a bare 热线 of its own (热线平台通过电话…受理) where the opening names 12345; a
+#: short name with its level the gazetteer does not know may stand before the number, the level its
+#: own (博州12345热线 -> 州; not 用好12345热线).
+_HOTLINE_SUBJECT = re.compile(rf"(?:[^\W\d_{_JOINERS}我本该]{{1,3}}?(?P<lead>[{LEVELS}])(?=12345))?(?P<num>12345)?"
+                              r"(?P<name>[^\W\d_]{0,8}?)热线(?:办公室|办|中心|平台|工作人员)?(?P<next>.?)")
+#: Names of the citizen hotline besides its number (政务服务便民热线, 公众服务热线, 市民服务热线).
+_CITIZEN_NAMES = re.compile(r"政务|便民|公众|市民")
+CITIZEN_NUMBER = "12345"
+#: Words that refer to the report's own unit before its hotline (我市12345热线办, 本县): the level.
+_OWN_UNIT = re.compile(r"(?:我|本|全)(?P<level>[市县区州旗])")
+
+
+def hotline_report(headline: str, text: str, *, level: str | None = None) -> str | None:
+    """The citizen hotline reporting its own work (CONVENTIONS A-hotline): a 12345 hotline opening
+    a clause of the headline or the body's first sentences, after its unit's name (郧阳区, 博州 ->
+    州), 我市 or nothing: level + 12345热线.  A hotline printed without a level takes ``level``
+    (the caller's unit's level character); None without one, or when no hotline opens a clause."""
+    opening = [_after_lead(headline), *_first_sentences(text)]
+    if CITIZEN_NUMBER not in headline + "\n" + "\n".join(opening):
+        return None
+    for segment in opening:
+        for clause in _CLAUSE_BREAK.split(segment):
+            clause = _INTRO.sub("", _TAG.sub("", clause.strip()))
+            printed, pos = _hotline_level(clause)
+            m = _HOTLINE_SUBJECT.match(clause, pos)
+            if m is None or m["next"] == "号" or not (
+                    m["num"] or not m["name"] or _CITIZEN_NAMES.search(m["name"])):
+                continue  # 热线号码, a line of another kind (市长热线)
+            found = printed or m["lead"] or level
+            return found + CITIZEN_HOTLINE if found else None
+    return None
+
+
+def _hotline_level(clause: str) -> tuple[str | None, int]:
+    """The level of the unit named at the start of ``clause`` before its hotline, and where the
+    name ends: a full name's last character (郧阳区 -> 区, 某自治州 -> 州), 我市 -> 市, a short name
+    all of whose units share one level (博州 -> 州); (None, 0) when no unit is named."""
+    own = _OWN_UNIT.match(clause)
+    if own is not None:
+        return own["level"], own.end()
+    pos = _places_end(clause)
+    if pos:
+        return ("自治区" if clause[:pos].endswith("自治区") else clause[pos - 1]), pos
+    from helpers.places.gazetteer import load_gazetteer
+
+    for k in SHORT_PLACE_CHARS:
+        units = [p for p in load_gazetteer().lookup(clause[:k]) if p.name != clause[:k]]
+        chars = {p.name[-1] for p in units}
+        if len(chars) == 1 and chars <= set(LEVELS):
+            return chars.pop(), k
+    return None, 0
+
+
 def _hotline_office(text: str) -> str | None:
     """The first hotline organ with its level in the body (县热线办), or None."""
     return next((organ for _s, _e, organ in organs(text[:MAX_HOTLINE_SEARCH])
@@ -789,11 +960,23 @@ def source_organ(source: str) -> str | None:
 
 
 def _after_lead(headline: str) -> str:
-    """A headline without its place lead (湘阴县：县民政局... -> 县民政局...)."""
+    """A headline without its place lead (湘阴县：县民政局... -> 县民政局...), or without an organ
+    lead when another organ acts after it (某县应急局：省某某督查组来我县检查 -> 省某某督查组...: the
+    lead names the publishing organ, as a printed 来源 does, CONVENTIONS A-source)."""
     head, colon, rest = headline.strip().partition("：")
     if colon and len(head) <= MAX_LEAD and not organs(head):
         return rest
+    parts = re.split(r"[：:]", headline.strip(), maxsplit=1)
+    if len(parts) == 2 and len(parts[0]) <= MAX_LEAD and _is_organ_name(parts[0]) and (
+            _segment_subject(parts[1])):
+        return parts[1]
     return headline
+
+
+def _is_organ_name(text: str) -> bool:
+    """Is ``text`` one organ's name and nothing else (某县应急局, 县民政局)?"""
+    found = organs(text)
+    return len(found) == 1 and found[0][1] == len(text)
 
 
 def _first_sentences(text: str) -> list[str]:
@@ -812,7 +995,9 @@ def _segment_subject(segment: str) -> str | None:
             clause = clause.removeprefix(PARTY_PREFIX)
         # a clause ending like a time phrase may still open with its subject (县政协开展今年…)
         if clause and (not _TIME_CLAUSE.match(clause) or _OPENS_ORGAN.match(clause)):
-            organ = _subject(clause) or _short_place_subject(clause)
+            organ = _subject(clause)
+            if organ is None:
+                organ = _short_place_subject(clause)
             if organ is not None:
                 return organ
     return None

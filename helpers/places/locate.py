@@ -28,7 +28,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from helpers.places.agency import find_agency, organs, station_bureau, town_acting
+from helpers.places.agency import (
+    find_agency,
+    hotline_report,
+    organs,
+    printed_organ_place,
+    station_bureau,
+    town_acting,
+    with_place_name,
+)
 from helpers.places.aliases import (
     NOT_UNIT_AFTER,
     address_mentions,
@@ -1266,8 +1274,34 @@ def _locality(gaz: Gazetteer, place: Place, headline: str, text: str,
     level = "township" if township else place.level
     if agency is None:
         agency = unit_agency(headline, text, place, name) or (
-            town_acting(headline, text, township=township) if township else None)
+            town_acting(headline, text, township=township) if township else None) or (
+            hotline_report(headline, text, level=name[-1]) if name[-1] in UNIT_LEVELS else None)
+    else:
+        agency = outside_agency(headline, text, agency, place)
     return Locality(name, prefecture, place.province, level, code, township, agency)
+
+
+#: Level characters of a unit's name an organ printed without its level takes (辽源市 -> 市).
+UNIT_LEVELS = "市县区州旗盟"
+
+
+def outside_agency(headline: str, text: str, agency: str, place: Place) -> str:
+    """``agency`` with its place name when the organ is printed with the name of a unit outside
+    ``place``'s chain (not the unit, its prefecture or province, nor a unit under it): 黑龙江省政协
+    visiting a Jiangsu county keeps 黑龙江省 so that it cannot be read as the county's province's
+    own (CONVENTIONS A-form).  Otherwise ``agency`` unchanged."""
+    printed = printed_organ_place(headline, text, agency)
+    if printed is None:
+        return agency
+    name, unit = printed
+    chain = {place.name, place.prefecture, place.province}
+    if unit.name in chain or place.name in (unit.prefecture, unit.province):
+        return agency
+    if place.level == "zone" and unit.prefecture == place.prefecture:
+        return agency  # a zone lies in a county of its prefecture (杜集区人大 on 某开发区)
+    if place.province + name in headline + "\n" + text:
+        return agency  # printed under the item's own province (四川省某市): of its chain as printed
+    return with_place_name(agency, name)
 
 
 def unit_agency(headline: str, text: str, place: Place, name: str) -> str | None:
