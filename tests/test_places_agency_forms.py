@@ -135,3 +135,47 @@ def test_plenary_session_is_no_agency():
 def test_body_acting_outside_a_session_stays_the_agency():
     text = "3月2日，区政协组织部分委员视察城区老旧小区改造。"
     assert find_agency(None, text, None) == "区政协"
+
+
+def test_unit_holding_a_meeting_has_no_agency_not_even_the_printed_one():
+    # the town holds a meeting: no organ, and the 来源 printed is only the source
+    assert find_agency("高沙镇召开秋季防火工作会议", "会上，镇长部署了防火工作。",
+                       "洞口县应急管理局") is None
+    # the lead names the town; the meeting follows
+    assert find_agency("高沙镇：召开村级财务清理推进会", "会议由镇党委书记主持。",
+                       "洞口县财政局") is None
+
+
+def test_organ_holding_a_meeting_stays_the_agency():
+    assert find_agency("洞口县民政局召开养老服务工作会议", "会议部署了全年工作。", None) == "县民政局"
+    # a unit at work (no meeting) leaves the printed organ the agency
+    assert find_agency("高沙镇开展秋季防火巡查", "全镇干部走村入户。", "洞口县应急管理局") == "县应急管理局"
+
+
+def test_group_named_after_its_organ():
+    text = "省民政厅调研组一行来我县调研养老服务，实地查看了两家敬老院。"
+    assert find_agency(None, text, None) == "省民政厅调研组"
+    topic = "11月3日，省委宣传部乡村文化建设督察组一行来我县督查。"
+    assert find_agency(None, topic, None) == "省委宣传部督查组"
+    # the organ forming groups acts itself
+    formed = "6月3日，洞口县纪委组成两个督查组，到各乡镇检查防汛值班。"
+    assert find_agency(None, formed, None) == "县纪委"
+
+
+def test_group_led_by_an_official_is_the_agency():
+    text = "10月9日，省委副秘书长某某率省委第二督查组到我县督查秋粮收购工作。"
+    assert find_agency(None, text, None) == "省委督查组"
+    # an official leading the organ's people (no group named) gives the organ
+    plain = "10月9日，省农业农村厅副厅长某某一行到我县调研秋粮收购工作。"
+    assert find_agency(None, plain, None) == "省农业农村厅"
+
+
+def test_hotline_platform_and_office_in_a_12345_report():
+    text = "2023年3月份，市12345平台共受理群众诉求1.2万件，按时办结率99%。"
+    assert find_agency("2023年3月份市12345平台考评结果通报", text, None) == "市12345热线"
+    # an office printed without level takes the unit's level
+    got = locate_article("二季度12345热线运行情况", "二季度，洞口县12345热线共受理诉求3000件。",
+                         source="热线办")
+    assert got.agency == "县12345热线"
+    # a hotline office in a story with no 12345 keeps its name
+    assert find_agency(None, "市长热线办公室组织接线员培训。", None) == "市长热线办公室"

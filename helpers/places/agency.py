@@ -54,8 +54,14 @@ CENTRE = "中央"
 #: organs of their own (CONVENTIONS A-group); a weather observatory (县气象台, the weather
 #: bureau's forecasting office) issues warnings in its own name.
 ORGAN_SUFFIXES = ("纪委监委", "委员会", "办公室", "办公厅", "研究室", "督查室", "检察院", "法院", "监委", "纪委", "中心",
-                  "巡视组", "巡察组", "督查组", "检查组", "调研组",
+                  "巡视组", "巡察组", "督查组", "督察组", "检查组", "调研组",
                   "热线", "大队", "支队", "委会", "局", "委", "办", "院", "厅", "部", "台")
+#: The kinds of group an organ sends to inspect, supervise or survey (CONVENTIONS A-group): the
+#: group is written as its organ's level form and its kind, without its ordinal or its
+#: 专项 (区委专项巡察组 -> 区委巡察组, 省委第六巡视组 -> 省委巡视组).
+GROUP_KINDS = ("巡视组", "巡察组", "督查组", "督察组", "检查组", "调研组")
+#: The two spellings of the supervision group: 督察组 is written 督查组.
+GROUP_SPELLINGS = (("督察组", "督查组"),)
 #: Second names of one organ printed after the first: 纪委监委 (the discipline commission and
 #: the supervisory commission share their staff; before 2018 纪委监察厅/局; also written 纪委监察委),
 #: and the office of a command (指挥部办公室).
@@ -476,6 +482,10 @@ def _subject(clause: str) -> str | None:
     found = _committee_department(clause) or organs(clause, media=True)
     if not found:
         return _station_subject(clause, pos)
+    led = next((o for s, _e, o in found if o.endswith(GROUP_KINDS) and _LEADS.search(clause[:s])),
+               None)
+    if led is not None:
+        return led  # 省委副秘书长某某率省委第一督查组到我县: the named group acts (A-group)
     start, end, organ = found[0]
     if organ.endswith(MEDIA_CENTRES) and clause.startswith(DATELINE_MARK, end):
         return None  # 某区融媒体中心讯: the dateline of the outlet, not an organ acting
@@ -489,6 +499,9 @@ def _subject(clause: str) -> str | None:
     branch = branch_organ(clause, end, organ)
     if branch is not None:
         organ, end = branch
+    group = _GROUP_AFTER.match(clause, end)
+    if group is not None and not organ.endswith(GROUP_KINDS):
+        return organ + group["kind"]  # 省民政厅调研组, 省委宣传部某某建设督查组 (A-group)
     if organ.endswith(DISCIPLINE) and _SECOND_NAME_TITLE.match(clause, end):
         organ += SUPERVISION  # 县纪委副书记、监委副主任某某一行: one organ, its two names
     if organ.startswith(CENTRE) and _CITED.search(clause, end):
@@ -496,6 +509,45 @@ def _subject(clause: str) -> str | None:
     if _is_joint(clause, end):
         return JOINT  # 县公安局、县城管局、县环保局联合开展: several organs act, none alone
     return organ
+
+
+#: A unit holding a meeting (CONVENTIONS A-whole: a unit acting as a whole, a meeting of a body
+#: as a whole): 某乡召开…推进会, 经开区召开第4次管委会会议 as the clause after the unit's name.  The
+#: report has no agency, and a printed 来源 is only the source.
+_HOLDS_MEETING = re.compile(r"(?:召开|举行)[^，。；]{0,30}?(?:会议|会)$")
+#: A zone named by its kind alone on its own site (经开区召开管委会会议): the unit as a whole.
+BARE_ZONES = ("经开区", "高新区", "开发区", "管理区", "新区")
+#: Longest township name read before a meeting (马尼干戈乡).
+_TOWNSHIP_NAME = re.compile(rf"[^\W\d_]{{1,{MAX_TOWNSHIP_STEM}}}?(?:{'|'.join(TOWNSHIP_LEVELS)})")
+
+
+def _unit_meeting(segment: str) -> bool:
+    """Does ``segment`` open (after time phrases) with a unit holding a meeting: a place, zone or
+    township name directly followed by 召开/举行 …会议 in the same clause, or a clause of the unit's
+    name alone (a headline lead, 某乡：召开…会) followed by such a clause?"""
+    lead = False
+    for clause in _CLAUSE_BREAK.split(segment):
+        clause = _INTRO.sub("", clause.strip())
+        if not clause or _TIME_CLAUSE.match(clause):
+            continue
+        pos = _unit_name_end(clause)
+        if pos and pos == len(clause) and not lead:
+            lead = True  # 某乡： the unit's name as a lead
+            continue
+        return bool((pos or lead) and _HOLDS_MEETING.match(clause, pos))
+    return False
+
+
+def _unit_name_end(clause: str) -> int:
+    """Where the unit's name a clause opens with ends: place names and zones (``_places_end``),
+    else a township's name (老爷庙乡, 西昌乡); 0 when none."""
+    pos = _places_end(clause)
+    if pos:
+        return pos
+    if clause.startswith(BARE_ZONES):  # 经开区 of the zone's own site
+        return len(next(z for z in BARE_ZONES if clause.startswith(z)))
+    m = _TOWNSHIP_NAME.match(clause)
+    return m.end() if m is not None and is_township_name(m.group()) else 0
 
 
 #: A body meeting as a whole (CONVENTIONS A-whole): its plenary session printed right after its
@@ -522,6 +574,17 @@ def _government_acting(clause: str, pos: int) -> str | None:
         return None
     autonomous = m["level"] == "区" and clause[:m.start()].endswith("自治")
     return ("自治区" if autonomous else m["level"]) + GOVERNMENT
+
+
+#: The verbs of leading a group (CONVENTIONS A-led-group), right before a named group: the group
+#: is the agency (A-group: 某某率省委第一督查组 -> 省委督查组).
+_LEADS = re.compile(r"(?:率|带领|率领)$")
+#: A group named after its organ (省民政厅调研组, 省委宣传部县级融媒体中心建设督查组): the organ's
+#: group, its topic words dropped (A-group); not a verb before the group (县纪委组成两个督查组,
+#: 某局派出督查组: the organ acts).
+MAX_GROUP_TOPIC = 12
+_GROUP_AFTER = re.compile(rf"[^\W\d_{_JOINERS}组派抽成]{{0,{MAX_GROUP_TOPIC}}}?"
+                          rf"(?:第[一二三四五六七八九十\d]+)?(?:专项)?(?P<kind>{'|'.join(GROUP_KINDS)})")
 
 
 #: The mark of a dateline after an outlet's name (某县融媒体中心讯, 本报讯).
@@ -651,6 +714,9 @@ def find_agency(headline: str | None, text: str, source: str | None) -> str | No
     if not organ:
         return organ
     level = re.match(rf"自治区|{CENTRE}|.", organ).group()
+    if HOTLINE in organ and level not in LEVELS and CITIZEN_NUMBER in (
+            (headline or "") + "\n" + text[:HOTLINE_CONTEXT]):
+        return CITIZEN_HOTLINE  # a 热线办 printed with no level: the caller's unit's line
     if HOTLINE in organ and level in LEVELS and CITIZEN_NUMBER in (
             (headline or "") + "\n" + text[:HOTLINE_CONTEXT]):
         return level + CITIZEN_HOTLINE  # 县热线办 of a 12345 report: the hotline (A-hotline)
@@ -665,10 +731,6 @@ SHORT_FORMS = (("市场监督管理", "市场监管"), ("人民政府", "政府"
 #: The market regulator by its two-character abbreviation (市监局): the whole name after the level.
 MARKET_ABBREVIATION = "监局"
 MARKET_REGULATOR = "市场监管局"
-#: The kinds of group an organ sends to inspect, supervise or survey (CONVENTIONS A-group): the
-#: group is written as its organ's level form and its kind, without its ordinal or its
-#: 专项 (区委专项巡察组 -> 区委巡察组, 省委第六巡视组 -> 省委巡视组).
-GROUP_KINDS = ("巡视组", "巡察组", "督查组", "检查组", "调研组")
 _GROUP_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+|专项")
 #: A citizen hotline (CONVENTIONS A-hotline) is written as level + 12345热线, whatever name and
 #: second name it is printed with (12345政务服务便民热线, 12345热线平台, 12345政务服务热线中心):
@@ -694,6 +756,8 @@ def official_form(organ: str) -> str:
         return level + MARKET_REGULATOR
     if organ.endswith(GROUP_KINDS):
         organ = level + _GROUP_ORDINAL.sub("", organ[len(level):])
+        for variant, spelling in GROUP_SPELLINGS:
+            organ = organ.removesuffix(variant) + spelling if organ.endswith(variant) else organ
     return organ
 
 
@@ -728,7 +792,11 @@ def _find_agency(headline: str | None, text: str, source: str | None) -> str | N
         credit = _FOOT_CREDIT.search(text.rstrip())
         printed = source_organ(credit["organ"]) if credit is not None else None
     rectifying = _RECTIFICATION.search((headline or "") + text.split("\n", 1)[0]) is not None
+    if _unit_meeting(headline or ""):
+        return None  # 某乡：召开…会 (the lead read before it is taken off)
     for segment in (_after_lead(headline or ""), *_first_sentences(text)):
+        if _unit_meeting(segment):
+            return None  # the unit holds a meeting as a whole: no organ, nor the printed one
         organ = _segment_subject(segment)
         if organ is not None and rectifying and organ.endswith(INSPECTION_TEAMS):
             # the inspected unit's rectification report, not the team's
@@ -841,11 +909,14 @@ MAX_HOTLINE_SEARCH = 2000
 
 #: A citizen hotline opening a clause (CONVENTIONS A-hotline: the hotline reporting its own work,
 #: its work orders, its figures, a call it took): 12345 with or without a name (12345政务服务便民热线,
-#: 12345热线办), or a bare 热线 of its own (热线平台通过电话…受理) where the opening names 12345; a
+#: 12345热线办, 12345平台), or a bare 热线 of its own (热线平台通过电话…受理) where the opening names 12345; a
 #: short name with its level the gazetteer does not know may stand before the number, the level its
 #: own (博州12345热线 -> 州; not 用好12345热线).
-_HOTLINE_SUBJECT = re.compile(rf"(?:[^\W\d_{_JOINERS}我本该]{{1,3}}?(?P<lead>[{LEVELS}])(?=12345))?(?P<num>12345)?"
-                              r"(?P<name>[^\W\d_]{0,8}?)热线(?:办公室|办|中心|平台|工作人员)?(?P<next>.?)")
+_HOTLINE_SUBJECT = re.compile(rf"(?:[^\W\d_{_JOINERS}我本该]{{0,3}}?(?P<lead>[{LEVELS}])(?=12345))?(?P<num>12345)?"
+                              r"(?:(?P<name>[^\W\d_]{0,8}?)热线(?:办公室|办|中心|平台|工作人员)?|(?<=12345)平台)"
+                              r"(?P<next>.?)")
+#: A date opening a headline's clause before the hotline (2017年4月份市12345平台考评结果通报).
+_DATE_PREFIX = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}日)?")
 #: Names of the citizen hotline besides its number (政务服务便民热线, 公众服务热线, 市民服务热线).
 _CITIZEN_NAMES = re.compile(r"政务|便民|公众|市民")
 CITIZEN_NUMBER = "12345"
@@ -863,11 +934,11 @@ def hotline_report(headline: str, text: str, *, level: str | None = None) -> str
         return None
     for segment in opening:
         for clause in _CLAUSE_BREAK.split(segment):
-            clause = _INTRO.sub("", _TAG.sub("", clause.strip()))
+            clause = _DATE_PREFIX.sub("", _INTRO.sub("", _TAG.sub("", clause.strip())))
             printed, pos = _hotline_level(clause)
             m = _HOTLINE_SUBJECT.match(clause, pos)
             if m is None or m["next"] == "号" or not (
-                    m["num"] or not m["name"] or _CITIZEN_NAMES.search(m["name"])):
+                    m["num"] or not m["name"] or _CITIZEN_NAMES.search(m["name"] or "")):
                 continue  # 热线号码, a line of another kind (市长热线)
             found = printed or m["lead"] or level
             return found + CITIZEN_HOTLINE if found else None

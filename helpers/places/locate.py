@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from helpers.places.agency import (
+    CITIZEN_HOTLINE,
     find_agency,
     hotline_report,
     organs,
@@ -1276,6 +1277,8 @@ def _locality(gaz: Gazetteer, place: Place, headline: str, text: str,
         agency = unit_agency(headline, text, place, name) or (
             town_acting(headline, text, township=township) if township else None) or (
             hotline_report(headline, text, level=name[-1]) if name[-1] in UNIT_LEVELS else None)
+    elif agency == CITIZEN_HOTLINE and name[-1] in UNIT_LEVELS:
+        agency = name[-1] + agency  # a hotline office printed with no level: the unit's line
     else:
         agency = outside_agency(headline, text, agency, place)
     return Locality(name, prefecture, place.province, level, code, township, agency)
