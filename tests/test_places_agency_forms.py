@@ -179,3 +179,10 @@ def test_hotline_platform_and_office_in_a_12345_report():
     assert got.agency == "县12345热线"
     # a hotline office in a story with no 12345 keeps its name
     assert find_agency(None, "市长热线办公室组织接线员培训。", None) == "市长热线办公室"
+
+
+def test_government_addressing_the_public_is_the_agency():
+    text = "为推进决策公开，洞口县人民政府向社会公开邀请市民代表列席县政府常务会议。"
+    assert find_agency(None, text, "洞口县人民政府办公室") == "县政府"
+    # the government named as a place or a possessor is no actor
+    assert find_agency(None, "洞口县人民政府门前的广场上，工人正在铺设管道。", None) is None

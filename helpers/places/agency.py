@@ -561,7 +561,7 @@ _SESSION = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)?(?:第?[�
 #: unit as a whole, no agency (A-whole), and a bare 县政府 with any other verb is the locality.
 _GOVERNMENT_ACTS = re.compile(
     r"(?P<level>[省市县区州旗盟])(?:人民)?政府(?:近日|日前|正式|已|专门|首次|再次)?"
-    r"(?:印发|下发|发布|出台|批复|批准|同意|表彰|通报表扬|授予|命名|决定|公布|颁发|认定)")
+    r"(?:印发|下发|发布|出台|批复|批准|同意|表彰|通报表扬|授予|命名|决定|公布|颁发|认定|向社会|邀请|面向)")
 GOVERNMENT = "政府"
 
 
