@@ -78,7 +78,7 @@ def test_group_named_in_passing_is_no_agency():
 
 # -- A-hotline: level + 12345热线 --------------------------------------------------------------
 @pytest.mark.parametrize(("organ", "short"), [
-    ("县12345政务服务热线中心", "县12345热线"),
+    ("区12345政务服务热线中心", "区12345热线"),
     ("市12345热线平台", "市12345热线"),
     ("区12345政务服务便民热线", "区12345热线"),
     ("市政务服务便民热线", "市12345热线"),
@@ -172,7 +172,7 @@ def test_group_led_by_an_official_is_the_agency():
 
 def test_hotline_platform_and_office_in_a_12345_report():
     text = "2023年3月份，市12345平台共受理群众诉求1.2万件，按时办结率99%。"
-    assert find_agency("2023年3月份市12345平台考评结果通报", text, None) == "市12345热线"
+    assert find_agency("2023年3月份市12345平台诉求办理通报", text, None) == "市12345热线"
     # an office printed without level takes the unit's level
     got = locate_article("二季度12345热线运行情况", "二季度，洞口县12345热线共受理诉求3000件。",
                          source="热线办")
