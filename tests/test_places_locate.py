@@ -898,8 +898,9 @@ def test_home_delegation_on_a_study_trip_is_the_home():
     # after 某某说, the words said; 地处某省西北部 is no department
     (None, "8月28日，县领导看望政协委员。某某说，县政协十届一次会议即将闭幕。", None),
     (None, "大化瑶族自治县各族群众欢庆成立20周年。\n大化瑶族自治县地处广西西北部，是水电基地。", None),
-    # the political consultative conference by its formal name opening the report
-    (None, "8月21日下午，中国人民政治协商会议邵阳市北塔区第十届委员会第四次会议开幕。", "区政协"),
+    # the political consultative conference by its formal name, in plenary session: no agency
+    # (A-whole)
+    (None, "8月21日下午，中国人民政治协商会议邵阳市北塔区第十届委员会第四次会议开幕。", None),
     # the party committee as a whole (县党委政府有关负责人陪同) is no organ of it
     (None, "11月2日，市委副书记某某深入洞口县三个镇调研。洞口县党委政府有关负责人陪同调研。", None),
 ])

@@ -1031,23 +1031,11 @@ def source_organ(source: str) -> str | None:
 
 
 def _after_lead(headline: str) -> str:
-    """A headline without its place lead (湘阴县：县民政局... -> 县民政局...), or without an organ
-    lead when another organ acts after it (某县应急局：省某某督查组来我县检查 -> 省某某督查组...: the
-    lead names the publishing organ, as a printed 来源 does, CONVENTIONS A-source)."""
+    """A headline without its place lead (湘阴县：县民政局... -> 县民政局...)."""
     head, colon, rest = headline.strip().partition("：")
     if colon and len(head) <= MAX_LEAD and not organs(head):
         return rest
-    parts = re.split(r"[：:]", headline.strip(), maxsplit=1)
-    if len(parts) == 2 and len(parts[0]) <= MAX_LEAD and _is_organ_name(parts[0]) and (
-            _segment_subject(parts[1])):
-        return parts[1]
     return headline
-
-
-def _is_organ_name(text: str) -> bool:
-    """Is ``text`` one organ's name and nothing else (某县应急局, 县民政局)?"""
-    found = organs(text)
-    return len(found) == 1 and found[0][1] == len(text)
 
 
 def _first_sentences(text: str) -> list[str]:
