@@ -63,9 +63,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
 import re
 import sys
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pandas as pd
@@ -563,8 +565,7 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     published = (dict(zip(articles["article_id"], articles["published"], strict=True))
                  if "published" in articles.columns else {})
-    for (aid, para_no, para), planned in zip(iter_paragraphs(articles), _plan_parts(articles),
-                                             strict=True):
+    for aid, para_no, para, planned in _paragraphs_with_plans(articles):
         date = published.get(aid)
         date = date if isinstance(date, dt.date) else None
         for sentence_row in extract_from_text(para, planned=planned):
@@ -586,14 +587,19 @@ def extract_metrics(articles: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _plan_parts(articles: pd.DataFrame) -> list[bool]:
-    """For each paragraph, in the order ``iter_paragraphs`` gives them, whether it stands in a
-    part of its article setting out work to come (``metric_context.plan_parts``)."""
-    headlines = (articles["headline"].tolist() if "headline" in articles.columns
-                 else [""] * len(articles))
-    return [flag for body, head in zip(articles["text"].tolist(), headlines, strict=True)
-            for flag in plan_parts([p for p in body.split("\n") if p],
-                                   headline=head if isinstance(head, str) else "")]
+def _paragraphs_with_plans(articles: pd.DataFrame) -> Iterator[tuple[str, int, str, bool]]:
+    """``iter_paragraphs``'s rows, each with whether it stands in a part of its article setting
+    out work to come (``metric_context.plan_parts`` over the article's paragraphs as
+    ``iter_paragraphs`` cuts them, so the flags cannot fall out of step with the paragraphs)."""
+    headlines = (dict(zip(articles["article_id"], articles["headline"], strict=True))
+                 if "headline" in articles.columns else {})
+    for aid, group in itertools.groupby(iter_paragraphs(articles), key=lambda row: row[0]):
+        rows = list(group)
+        head = headlines.get(aid)
+        flags = plan_parts([para for _, _, para in rows],
+                           headline=head if isinstance(head, str) else "")
+        for (_, para_no, para), planned in zip(rows, flags, strict=True):
+            yield aid, para_no, para, planned
 
 
 def extract_from_text(text: str, *, planned: bool = False) -> list[dict[str, object]]:
