@@ -505,6 +505,8 @@ def _compound_field(column: str) -> str | None:
     return None
 
 
+#: The fields a column may be found for by what its cells hold (``_content_fields``).
+CONTENT_FIELDS = ("text", "headline", "url", "published")
 #: Rows whose cells are looked at to find a column by content: enough for a median and a share
 #: that one odd row does not sway, few enough to stay fast on an export of 100,000 articles.
 CONTENT_SAMPLE_ROWS = 200
@@ -544,6 +546,8 @@ def _content_fields(path: Path, header: list[str], records: Sequence[_Record],
     column holds does not change.  Each is found only when one column clearly fits; otherwise
     the column stays an extra one (and a missing text stops with the usual error)."""
     free = [i for i, name in enumerate(header) if name not in mapped and name not in fields.values()]
+    if not free or all(field in fields for field in CONTENT_FIELDS):
+        return {}  # every field named already: no cell is read twice
     sample = records[:CONTENT_SAMPLE_ROWS]
     cells = {i: [t for rec in sample if (t := _cell_text(rec.cells[i], path, "")) is not None]
              for i in free}
