@@ -26,10 +26,11 @@ import pandas as pd
 from helpers import config
 from helpers.formats.detect import TABLE_SUFFIXES
 from helpers.formats.metadata import FORMATS, METADATA_FILE, FileMeta, FolderMeta, load_metadata
-from helpers.formats.read import FileRecords, read_file
+from helpers.formats.read import FileRecords, Record, read_file
 from helpers.formats.tables import read_table
 from helpers.listing import CORPUS_SUFFIXES, HOUSEKEEPING_FILES, list_pages
 from helpers.places import locate_article
+from helpers.places.publisher import publisher_home
 from helpers.text import read_page
 
 __all__ = [
@@ -98,8 +99,12 @@ def _rows_of(found: FileRecords, source: str
     for n, rec in enumerate(found.records, start=1):
         aid = f"{source}-{n:02d}"
         where[aid] = rec.subhead_paras
-        place = locate_article(rec.headline, rec.text, published=rec.published,
-                               home=rec.home, source=rec.source_line)
+        # without a home from the metadata, the publisher the item prints (its 来源 line, a
+        # table's source cell); a newspaper named by the metadata alone is the researcher's to
+        # place (metadata ``home``), never guessed from its name
+        home = rec.home or publisher_home(rec.source_line)
+        place = locate_article(rec.headline, _lead_text(rec), published=rec.published,
+                               home=home, source=rec.source_line)
         rows.append({
             "article_id": aid, "source": source, "format": found.format,
             "headline": rec.headline, "subheads": rec.subheads, "byline": rec.byline,
@@ -113,6 +118,14 @@ def _rows_of(found: FileRecords, source: str
     furniture = [{"source": source, "format": found.format, "line": line, "kind": kind,
                   "text": text} for line, kind, text in found.furniture]
     return rows, where, furniture
+
+
+def _lead_text(rec: Record) -> str:
+    """The text the locality is read from: the body, after the subheads printed above its first
+    paragraph (a 副题 or an author's line such as 江陵县白马寺镇党委书记 邹建国 names the place
+    as a headline does, and the page parser lifts it out of the body)."""
+    lead = [s for s, para in zip(rec.subheads, rec.subhead_paras, strict=False) if para == 1]
+    return "\n".join([*lead, rec.text]) if lead else rec.text
 
 
 def _file_rows(path: Path, *, meta: FileMeta, format: str | None = None

@@ -125,10 +125,12 @@ _FROM = re.compile(r"(?:由|从)(?:(?:20\d\d年|去年|上年|今年|当年|年�
 #: Words of intention that make a figure a target: 力争, 目标, 计划, 确保, 争取 (not 争取到/争取了,
 #: obtained: 共争取到补助资金1.2亿元 is an amount received; 争取到2025年 is an aim), 任务 (in
 #: 目标任务), 承诺 (a commitment, B7; not 承诺时限 or 承诺件, the promised deadline), 力求, 拟, 要 (要达到), 将 (将达到), 到…年 (到2025年…达到); 计划 and 规划 not in an
-#: organ's name (规划局).  预计 is not one: year-end reports print the year's estimated level
+#: organ's name (规划局), in a policy's name (计划生育, 计划单列) or as an attribute (列入治理计划的
+#: 隐患: what a plan holds, counted as it stands); 确保了 (ensured) is done, not aimed at.  预计 is not one: year-end reports print the year's estimated level
 #: with it (预计全年实现…).  A completed plan
 #: (完成计划的87%) is a completion, not a target: ``COMPLETION`` is tried first.
-TARGET = re.compile(r"力争|目标|承诺(?![^，,。；;]{0,2}时限|件|书|制|事项)|(?:计划|规划)(?![局委办司处科院])|确保|"
+TARGET = re.compile(r"力争|目标|承诺(?![^，,。；;]{0,2}时限|件|书|制|事项)|"
+                    r"(?:计划|规划)(?![局委办司处科院]|生育|单列|的)|确保(?!了)|"
                     r"争取(?!到(?!20\d\d年)|了)|任务|力求|拟|预期(?!性)|要求|将要|"
                     # what is still to come (下一步将开展, 今年还将采购): 将 after 还/下一步 is
                     # no disposal marker (将320户纳入…)
@@ -145,10 +147,10 @@ LIMIT_BEFORE = re.compile(r"控制在|不超过|不高于|不得超过|不大于
 #: A standard set for a rate or an amount (最低标准92%) is a limit; a number of standards
 #: (观察测评内容标准328个) is a count.
 _STANDARD = re.compile(r"(?:最低|最高)?标准(?:为|是)?$")
-LIMIT_AFTER = re.compile(r"^(?:以内|之内|以下)")
+LIMIT_AFTER = re.compile(r"^\s*(?:以内|之内|以下)")
 #: The bound printed after a figure 控制在 holds (控制在5.5%以内, 控制在7天内): without it the
 #: figure is the value reached (set 7's rule E3).
-_BOUND_AFTER = re.compile(r"^(?:以内|之内|以下|内|左右)")
+_BOUND_AFTER = re.compile(r"^\s*(?:以内|之内|以下|内|左右)")
 #: A completion: the share of a plan done (完成年度目标任务的87%, 占年度计划的87.3%, 为年度任务的,
 #: 占市下达全年控制指标的16.67%, 为年预算的32.3%, 占年计划投资的64.49%, 序时进度的); up to 8
 #: characters name whose plan it is, up to ``MAX_PLAN_NOUN`` what was planned (投资, 收入).  The
@@ -678,7 +680,7 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
     if to:
         direction = _direction_of(before) or _direction_of(to.group("verb")) or (
             "up" if to.group("verb") in _RISE_VERBS else None)
-        if kind == "duration" and _BOUND_AFTER.match(after) and not after.startswith("左右"):
+        if kind == "duration" and _BOUND_AFTER.match(after) and not after.lstrip().startswith("左右"):
             return "limit", None  # 压缩至2个工作日内: the time a rule now allows (set 7's E9)
         return ("target" if _intended(sentence, clause_start) else "to"), direction
     ceiling = LIMIT_BEFORE.search(before)

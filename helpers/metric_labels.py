@@ -158,9 +158,40 @@ def figure_labels(sentence: str, start: int, end: int, kind: str,
     if names is None:
         names = _names(sentence, start, end, kind, unit_printed)
     names = [_with_part_qualifier(sentence, start, name) for name in names]
+    names = [_coordinated_item(sentence, end, name) for name in names]
     if kind == "count":
         names = [_with_head_action(sentence, start, name) for name in names]
     return [_label(name, kind, unit, sentence, start, end) for name in names]
+
+
+# --- the second item of a coordinated pair (公厕12座和垃圾中转站3座) ------------------------------
+
+#: Words joining two quantified items of one verb (新建公厕12座和垃圾中转站3座, 实施25万亩间作套种
+#: 和10万亩晚秋作物扩种).
+_CONJUNCTION = re.compile(r"(?:以及|和|及|与|、)")
+#: A figure with its magnitude and measure word inside a label: the item before ours.
+_FIGURE_IN_NAME = re.compile(r"\d+(?:\.\d+)?(?:余|多)?[万亿千百]?[\u4e00-\u9fff]?(?=[\u4e00-\u9fff]|$)")
+#: Where the noun after a figure ends (实施…10万亩晚秋作物扩种。).
+_ITEM_END = re.compile(r"[，,。；;、：:！？!?（(和及与]")
+
+
+def _coordinated_item(sentence: str, end: int, name: str) -> str:
+    """A label that holds the item before ours (新建公厕12座和垃圾中转站 for 3座) keeps only its own
+    item: what follows the earlier figure and the conjunction (垃圾中转站).  When the earlier
+    figure's own noun follows it (实施25万亩间作套种和 for 10万亩), ours follows ours too
+    (晚秋作物扩种).  A label with no conjunction next to a figure in it is left alone (12345热线
+    受理工单: a number that names)."""
+    found = list(_FIGURE_IN_NAME.finditer(name))
+    if not found or not name:
+        return name
+    rest = name[found[-1].end():]
+    if rest.endswith(("和", "及", "与", "、")):
+        after = sentence[end:]
+        stop = _ITEM_END.search(after)
+        own = clean_name(after[:stop.start()] if stop else after)
+        return own or name
+    joined = _CONJUNCTION.match(rest)
+    return (rest[joined.end():] or name) if joined else name
 
 
 # --- a tally of rises and falls (六增二降, 价格4涨6降) -------------------------------------------

@@ -137,6 +137,11 @@ PERIOD = re.compile(
     # the years a report looks back over (五年间, 3年间), not a count of years' streak (连续五年间)
     r"|(?<![\d" + _CN + r"两近多])(?<!连续)(?:\d{1,2}|[" + _CN + r"两]{1,3})年间"
     r"|20\d\d年以来|近年来|近[一二三四五六七八九十两\d]+年(?:来)?"
+    # recent months and the year just past as an opening phrase (近两个月来，…; 过去一年，…)
+    r"|近[一二三四五六七八九十两\d]+个?(?:月|周)(?:来|以来)?"
+    r"|过去(?:的)?[一二三四五六七八九十两\d]+年(?:里|间|中)?"
+    # since a body or a service began (调处中心成立至今, 平台开通以来): the event and its span
+    r"|(?:成立|建成|开通|启用|运行|投用|投入使用|挂牌)(?:以来|至今)"
     r"|(?:今年|年初)(?:至|到)(?:目前|今)|截至目前|截至当前|目前|至今"
     # a five-year plan's span and its end (“十三五”时期, 到“十二五”末)
     r"|(?:到|至)?“十[" + _PLAN_CN + r"]五”(?:期间|以来|时期|末|期末)?"

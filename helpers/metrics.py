@@ -212,15 +212,15 @@ COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个"
                # trips counted by the time (2.2万趟次, 4685件次, 120台次) and doses (2剂)
                "件次", "台次", "趟次", "剂",
                # measure words of JioNLP's list used so at least 95 % of the time (seeds and
-               # pills, buildings)
-               "颗", "幢"]
+               # pills, buildings; grains and tablets seized: 34万余粒)
+               "颗", "幢", "粒"]
 # units the forms of their own read (九成, 三分之一, 翻一番): never after a plain number (五成员)
 _OWN_FORM_UNITS = frozenset({"成", "分之", "番"})
 #: Units read only where the words around them make them units: 度 of electricity after a
 #: magnitude or before 电 (5.39亿度, 100度电; not 35度 of heat or an angle), and measure words
 #: that begin longer words (三轮车, 羽毛球, 尾号, 匹配).
 _UNIT_GUARDS = {"度": r"(?<=[万亿])度|度(?=电)", "轮": r"轮(?![车胎])", "羽": r"羽(?![毛绒])",
-                "尾": r"尾(?![号款数声])", "匹": r"匹(?!配)", "级": r"(?<=\d)级", "剂": r"剂(?![量型])",
+                "尾": r"尾(?![号款数声])", "粒": r"粒(?![子径度])", "匹": r"匹(?!配)", "级": r"(?<=\d)级", "剂": r"剂(?![量型])",
                 # a measure word only where no further word follows it (400对, 617面,; not 对于,
                 # 面积, 车辆, 县城, nor 1对1 帮扶, a ratio)
                 "对": r"对(?![\u4e00-\u9fff\d])", "面": r"面(?![\u4e00-\u9fff\d])",
@@ -341,6 +341,8 @@ _NOT_QUANTITIES = {
     "code": r"\d+\+[\dA-Za-z]+|[A-Za-z]+\d+(?:\.\d+)?"  # 1+117 模式, G207, PM2.5
             r"|(?<![\d.])\d{2,4}(?=国道|省道|县道|乡道)"  # 344国道: a road's name
             r"|(?<![\dA-Za-z.])\d[A-Z](?![A-Za-z\d])"  # 5G, 4A级景区
+            # a street address's house and room numbers (枋湖南路161号722室, 人民路8号)
+            r"|(?<=[路街巷弄道])\d+号(?:\d+(?:室|楼|层|单元))?|(?<=号)\d+(?:室|房)(?![\u4e00-\u9fff])"
             # postcodes (邮编:030600) and printed timestamps (2021-12-07 14:27)
             r"|(?:邮编|邮政编码)\s*[:：]?\s*\d{6}(?!\d)"
             r"|(?<!\d)(?:19|20)\d{2}-[01]?\d-[0-3]?\d(?:\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?(?!\d)"
@@ -1773,7 +1775,9 @@ def _range(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
 MAX_RANK_SCOPE = 10
 _RANK = re.compile(
     rf"(?P<verb>排名|排在|排位|排列|位列|位居|位于|名列|分列|(?<![总得积评计])分居|居于|居"
-    rf"|稳住|稳居|保持|巩固|荣获|夺得)"  # 确保稳住第一位: a rank kept; 考核中荣获第二名
+    rf"|稳住|稳居|保持|巩固|荣获|夺得"  # 确保稳住第一位: a rank kept; 考核中荣获第二名
+    # 获/获得/取得 only before a place named as such (郑州获第一名; not 获第二批 or 获得第三届)
+    rf"|(?:获得?|取得)(?=第(?:\d+|[{_CN_DIGITS}]+)名))"
     rf"(?P<scope>[^，。；,;！？!?\d第]{{0,{MAX_RANK_SCOPE}}}?)"
     rf"(?:第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?"
     rf"(?:[至到\-－—]第(?P<hi>\d+|[{_CN_DIGITS}]+)(?:位|名)?)?"  # 居第4位至第7位: a range
@@ -1810,8 +1814,10 @@ _RANK_SCOPED = re.compile(
 #: count of people printed so (全市10名干部) has no such verb before its set.
 _RANK_BARE = re.compile(rf"(?<=[列居排])(?P<scope>全[市省州县区国])(?P<num>\d{{1,3}})(?P<unit>位|名)"
                         rf"{_RANK_END}")
-#: The ranks listed after a first one (位列全市第四、第四、第六; 分居全省第二和第三位).
-_RANK_NEXT = re.compile(rf"[、和及与]第(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?{_RANK_END}")
+#: The ranks listed after a first one (位列全市第四、第四、第六; 分居全省第二和第三位; 第1、2名: the
+#: later ones without 第 when 位 or 名 closes the list).
+_RANK_NEXT = re.compile(rf"[、和及与](?:第|(?=(?:\d+|[{_CN_DIGITS}]+)(?:、(?:\d+|[{_CN_DIGITS}]+))*(?:位|名)))"
+                        rf"(?P<num>\d+|[{_CN_DIGITS}]+)(?P<unit>位|名)?{_RANK_END}")
 #: 位居前三位的工单：… : a header that introduces a list (a colon follows), no locality's rank
 _LIST_HEADER = re.compile(r"的[^，,。；;：:]{1,8}[：:]")
 #: A score: a number of 分 in a clause about an assessment (考核总分76.26分, 测评得分97.95分);

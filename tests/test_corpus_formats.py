@@ -168,10 +168,19 @@ def test_csv_with_chinese_column_names(tmp_path):
     assert articles["line_end"].tolist() == [1, 2]
     # unknown columns kept, as JSON
     assert [json.loads(e) for e in articles["extra"]] == [{"栏目": "乡镇动态"}, {"栏目": "要闻"}]
-    # the 地区 column is what 我县 refers to; a row without it gets no guess
+    # the 地区 column is what 我县 refers to; a row without it falls back on the publisher it
+    # prints (洞口新闻, the county's outlet: tests/test_places_publisher.py)
     assert articles["locality"].tolist()[0] == "洞口县"
     assert articles["admin_code"].tolist()[0] == "430525"
-    assert articles["locality"].tolist()[1] is None
+    assert articles["locality"].tolist()[1] == "洞口县"
+
+
+def test_csv_row_without_home_or_placed_publisher_gets_no_guess(tmp_path):
+    rows = [CSV_ROWS[0], [*CSV_ROWS[2][:3], "新华社", *CSV_ROWS[2][4:]]]
+    articles = load_corpus(write_csv(tmp_path / "wire.csv", rows))
+    assert articles["newspaper"].tolist() == ["新华社"]
+    assert articles["locality"].tolist() == [None]
+    assert articles["level"].tolist() == ["county"]
 
 
 def test_xlsx_with_english_column_names(tmp_path):

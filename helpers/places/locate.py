@@ -181,6 +181,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     _drop_visitors(mentions, headline, text, home_p)
     _drop_cited_visits(mentions, text)
     _drop_contact_addresses(mentions, headline, text)
+    _drop_list_examples(mentions, headline, text)
     _prefecture_addresses(gaz, mentions, headline, text)
     weights = weigh(mentions, headline, text, home_p)
     _township_support(mentions, text, weights)
@@ -193,7 +194,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     place = _microcosm(mentions, text, place) or place
     place = _headline_speaks_province(gaz, mentions, weights, headline, text, home_p) or place
     place = _lead_subject_county(mentions, headline, text, place) or place
-    place = _home_in_bulletin(mentions, place, home_p) or place
+    place = _home_in_bulletin(mentions, place, home_p, headline) or place
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         spoken = _speaking_by_short_name(headline, text)
@@ -626,6 +627,29 @@ def _drop_contact_addresses(mentions: list[_Mention], headline: str, text: str) 
                         x.headline == h and s <= x.start < e)
 
 
+#: A unit printed as the example of a counted list (福清市南岭镇等40个乡镇, 某县等5个县市): one item
+#: of many the item reports together, not its subject.  Up to ``MAX_EXAMPLE_TAIL`` characters (a
+#: township's name) may stand between the unit and 等.
+LIST_EXAMPLE = re.compile(r"(?P<tail>[^，,。；;、：:\s]{0,6}?)等(?:[0-9０-９]+|[一二两三四五六七八九十百]+)"
+                          r"(?:个|家|地|县|市|区|镇|乡|村|所)")
+#: How many other placed mentions must remain for an example to be dropped: with none, the
+#: example is all the item says of its place.
+MIN_OTHER_PLACED = 2
+
+
+def _drop_list_examples(mentions: list[_Mention], headline: str, text: str) -> None:
+    """Drop the units printed as the example of a counted list (``LIST_EXAMPLE``) when the item
+    names ``MIN_OTHER_PLACED`` other units: a province's list of 40 towns opening with one of
+    them is not that town's report."""
+    examples = [m for m in mentions if not m.dropped and _key(m) is not None
+                and LIST_EXAMPLE.match(headline if m.headline else text, m.end)]
+    for m in examples:
+        others = {_key(x) for x in mentions
+                  if x is not m and not x.dropped and _key(x) not in (None, _key(m))}
+        if len(others) >= MIN_OTHER_PLACED:
+            m.dropped = True
+
+
 #: An inspection: a higher body's leaders going to (前往, 到, 赴, 深入, 来到) a place to look at its
 #: work (调研, 检查, 考察, 视察, 督导, 暗访, 走访), within one clause.
 INSPECTION = re.compile(r"(?:前往|来到|深入|赴|到)(?P<site>[^，。；！？\n]{2,30}?)"
@@ -1026,12 +1050,21 @@ MAX_LEAD_ALIAS = 8
 
 
 def _home_in_bulletin(mentions: list[_Mention], place: Place | None,
-                      home: Place | None) -> Place | None:
+                      home: Place | None, headline: str) -> Place | None:
     """The site's own county when the item was read as its province's or prefecture's and
     the county is named in the headline or the lead paragraph: a county's site carrying a
     higher body's list or award reports its own county's place in it (issue 12: a report on
-    one county by a provincial body gets that county, the body as agency)."""
-    if place is None or place is _UNNAMED_COUNTY or home is None or home.level != "county":
+    one county by a provincial body gets that county, the body as agency).  A city's site
+    carrying its province's list reports its own city's place in it when its headline names the
+    city (名单公示，济南这两个区入选)."""
+    if place is None or place is _UNNAMED_COUNTY or home is None:
+        return None
+    if home.level == "prefecture":
+        forms = load_gazetteer().forms.get(home.name, (home.name,))
+        named = place.level == "province" and place.name == home.province and any(
+            form in headline for form in forms)
+        return home if named else None
+    if home.level != "county":
         return None
     if place.level not in ("province", "prefecture") or place.name not in (
             home.prefecture, home.province):

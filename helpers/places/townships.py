@@ -275,7 +275,7 @@ def speaks_as_town(county: Place, headline: str, text: str, county_refs: int,
     at least ``MIN_OWN_DEIXIS`` times: a town's own meeting on the county's site), with no
     reference to the county itself and no township of it named?  The report is then a town's,
     its name unknown."""
-    if county_refs or _own_township_kind(headline + text) is None:
+    if county_refs or _own_township_kind(headline, text) is None:
         return False
     pattern = with_addressed(county, headline + "\n" + text, printed)
     return pattern is None or pattern.search(headline + "\n" + text) is None
@@ -759,7 +759,7 @@ def unique_township(headline: str, text: str) -> tuple[Place, str | None] | None
     # a short name alone is no evidence (a word such as 小城镇): it neither decides nor vetoes,
     # unless the article speaks as a town of that kind (我镇, 全镇) and it is the only such name:
     # a town's own report names itself once and says 我镇 throughout
-    own = _own_township_kind(headline + text)
+    own = _own_township_kind(headline, text)
     counties = {county: names for county, names in by_county.items()
                 if len(names) >= 2 or len(names[0]) > SHORT_TOWNSHIP_CHARS
                 or (own is not None and names[0].endswith(own))
@@ -809,9 +809,20 @@ MIN_OWN_DEIXIS = 2
 _OWN_DEIXIS = re.compile(r"(?:我|本|全|该)(镇|乡|街道)|(?<![乡城])(镇|乡)(?=党委|(?:人民)?政府|人大)")
 
 
-def _own_township_kind(text: str) -> str | None:
-    """镇, 乡 or 街道 when the text speaks as a township of that kind (``MIN_OWN_DEIXIS``)."""
-    kinds = Counter(m.group(1) or m.group(2) for m in _OWN_DEIXIS.finditer(text))
+#: A township's organ opening the first sentence as its subject, after a date (9月18日，镇环保办
+#: 组织…; 近日，乡纪委…): the town's own report, said once as its lead.
+_LEAD_TOWN_ORGAN = re.compile(r"(?:[^，,。！？\n]{0,12}?(?:日|近日|近期|日前)\s*[，,]?\s*)?"
+                              r"(镇|乡(?![镇村])|街道)(?:党委|党工委|(?:人民)?政府|人大|纪委|纪工委|"
+                              r"[^\W\d_]{1,5}?(?:办公室|办|站|所|中心))")
+
+
+def _own_township_kind(headline: str, text: str) -> str | None:
+    """镇, 乡 or 街道 when the text speaks as a township of that kind (``MIN_OWN_DEIXIS``; a
+    township organ opening the body, ``_LEAD_TOWN_ORGAN``, counts that often alone)."""
+    kinds = Counter(m.group(1) or m.group(2) for m in _OWN_DEIXIS.finditer(headline + text))
+    lead = _LEAD_TOWN_ORGAN.match(text.lstrip())
+    if lead is not None:
+        kinds[lead.group(1)] += MIN_OWN_DEIXIS
     if not kinds:
         return None
     (kind, n), *rest = kinds.most_common()

@@ -1,0 +1,50 @@
+"""Localities, round 13 (issue 12): the general rules of the constructions met in locality set 17's
+development half, on items written for these tests, each with a near miss."""
+
+from __future__ import annotations
+
+from helpers.places import locate_article
+
+# --- a unit printed as the example of a counted list ------------------------------------------
+
+LIST_BODY = ("日前，省农业农村厅发布公告，经各地申报推荐、专家评审，宁乡市金洲镇等30个乡镇被纳入全省美丽乡镇"
+             "创建名单。\n其中，长沙市共有4个乡镇入选，分别是宁乡市金洲镇、浏阳市大瑶镇、长沙县开慧镇、"
+             "望城区乔口镇。（记者 李明）")
+
+
+def test_a_list_example_does_not_make_the_report_its_own():
+    got = locate_article("全省美丽乡镇创建名单公布 长沙4个乡镇入选", LIST_BODY)
+    assert (got.locality, got.level) == ("长沙市", "prefecture")
+
+
+def test_a_unit_named_alone_before_deng_stays_the_subject():
+    got = locate_article("", "近日，宁乡市金洲镇等地开展秸秆禁烧巡查。")
+    assert got.locality == "宁乡市"
+
+
+# --- a province's list carried by a city site whose headline names the city -------------------
+
+PROVINCE_LIST = ("省文化和旅游厅公布第三批省级全域旅游示范区名单，分别是浏阳市、韶山市、平江县、凤凰县、"
+                 "桑植县、汝城县、江永县、新化县。")
+
+
+def test_a_city_site_carrying_its_provinces_list_under_its_own_name():
+    got = locate_article("名单出炉，长沙一地入选", PROVINCE_LIST, home="长沙市")
+    assert (got.locality, got.level) == ("长沙市", "prefecture")
+
+
+def test_a_city_site_carrying_the_list_under_the_provinces_name():
+    got = locate_article("省级全域旅游示范区名单公布", PROVINCE_LIST, home="长沙市")
+    assert got.level == "province"
+
+
+# --- a township organ opening the body speaks as the town ---------------------------------------
+
+def test_a_town_organ_opening_the_lead_makes_a_township_report():
+    got = locate_article("", "9月3日，镇综治办组织各村开展矛盾纠纷排查。", home="洞口县")
+    assert (got.locality, got.level, got.township) == ("洞口县", "township", None)
+
+
+def test_township_organs_together_are_no_town_of_their_own():
+    got = locate_article("", "9月3日，乡镇综治中心负责人参加全县综治工作培训。", home="洞口县")
+    assert (got.locality, got.level) == ("洞口县", "county")
