@@ -463,7 +463,8 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     institution term in a list with a deadline or a rule kept to (``followed_rule_spans``).
     Then a domain gives way when it is named by one short word (``drop_single_word_domains``),
     only inside the name of an organ that does not act (``drop_participant_organ_domains``) or
-    only inside a quoted slogan (``drop_slogan_domains``) beside a domain the paragraph reports;
+    only inside a quoted slogan (``drop_slogan_domains``) beside a domain the paragraph reports,
+    or only as the post of a sanctioned official in a discipline report (``drop_offender_titles``);
     a mode named and not practised is dropped (``drop_named_masses``, ``drop_service_slogans``),
     mass_line that reaches no masses is dropped (``drop_unreached_masses``), and a services
     paragraph that tells an act of serving adds the service mode
@@ -527,7 +528,8 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
         out, keep=setting_kept(text))))
     out = drop_unreached_masses(text, drop_named_masses(
         drop_service_slogans(text, drop_unmeasured_evaluation(text, out))))
-    out = drop_participant_organ_domains(text, drop_single_word_domains(text, out))
+    out = drop_participant_organ_domains(text, drop_single_word_domains(
+        text, drop_offender_titles(text, out)))
     out = drop_weather_settings(text, drop_slogan_domains(text, out))
     out = add_service_of_services(text, drop_contest_durations(text, out))
     order = codebook._order
@@ -896,6 +898,27 @@ def in_participant_organ(text: str, start: int, end: int) -> bool:
             return False
         name_end = ORGAN_SUFFIX.match(text, tail.end()).end()
     return ORGAN_ACTS.match(text, name_end) is None
+
+
+#: A party post named as a person's title (党总支书记周道元, 村党支部副书记某某): in a discipline
+#: report it says who the official sanctioned is, not party-building work.
+PARTY_TITLE_AFTER = re.compile(r"(?:原|时任)?(?:副)?书记")
+#: The codes concerned: party building, whose posts name the officials discipline reports on.
+PARTY_CODE = "party_building"
+DISCIPLINE_CODE = "discipline"
+
+
+def drop_offender_titles(text: str, matches: list[tuple[str, str, str, int, int]]
+                         ) -> list[tuple[str, str, str, int, int]]:
+    """``matches`` without party building when each of its terms is the organ of a secretary's
+    title (``PARTY_TITLE_AFTER`` right after the term) and the paragraph is a discipline report:
+    the title names the official the case is about (annotation convention C-setting)."""
+    own = [m for m in matches if m[0] == PARTY_CODE]
+    if not own or not any(m[0] == DISCIPLINE_CODE for m in matches):
+        return matches
+    if all(PARTY_TITLE_AFTER.match(text, m[4]) for m in own):
+        return [m for m in matches if m[0] != PARTY_CODE]
+    return matches
 
 
 def drop_participant_organ_domains(text: str, matches: list[tuple[str, str, str, int, int]]

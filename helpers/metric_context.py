@@ -660,6 +660,10 @@ CATEGORY_REACH = 5
 TARGET_LOOKAHEAD = 2
 
 
+#: 新增 right before the figure or before its noun (比年初新增125.5亿元, 比去年新增产值3亿元).
+_ADDED_SINCE = re.compile(r"新增[^\d，,；;。]{0,6}$")
+
+
 def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, *,
           ahead: str = "") -> tuple[str, str | None]:
     if kind == "rank":  # 确保稳住第一位, 力争进入全省前十: a rank aimed at (set 4's S09-06)
@@ -717,8 +721,8 @@ def _role(sentence: str, clause_start: int, before: str, after: str, kind: str, 
     more = _MORE_THEN_VERB.search(before) if direction is None else None
     if more and (_COMPARED_WITH.search(before[:more.start()])):
         direction = "up" if more.group("word") == "多" else "down"  # 较上年多收入1200万元
-    if direction is None and COMPARISON.search(_without_members(before)[-COMPARISON_REACH:]) and before.endswith("新增"):
-        direction = "up"  # 比年初新增125.5亿元: what was added since the base
+    if direction is None and COMPARISON.search(_without_members(before)[-COMPARISON_REACH:]) and _ADDED_SINCE.search(before):
+        direction = "up"  # 比年初新增125.5亿元, 比去年新增产值3亿元: what was added since the base
     if direction is not None or COMPARISON.search(_without_members(before)[-COMPARISON_REACH:]):
         # 力争…较去年均上升30%以上: a growth planned is a target with its direction
         return ("target" if _intended(sentence, clause_start, before, ahead=ahead)
@@ -963,8 +967,10 @@ def _completed_plan(text: str, m: re.Match[str]) -> bool:
 #: Nouns that hold a direction word without being a change: 增加值 (value added), 增长点/增长极
 #: (sources of growth), 减量 as in 减量化; the name of a campaign or a works programme (职业技能
 #: 提升行动, 饮水巩固提升工程, 能力提升年活动: what it trained or built is a level); 增长面 (the
-#: share of industries that grew, a level) — masked before directions are read.
-NOT_CHANGES = re.compile(r"增加值|增长点|增长极|减量化|降本增效|增收渠道|增长的?贡献|增长面"
+#: share of industries that grew, a level); 新增 before its noun (新增产值 is the output the new
+#: projects added, a level by CONVENTIONS F-new; unmasked its 增产 would read as a rise) —
+#: masked before directions are read.
+NOT_CHANGES = re.compile(r"增加值|增长点|增长极|减量化|降本增效|增收渠道|增长的?贡献|增长面|新增(?=产)"
                          r"|(?:提升|提高|提质|增效|增收|减负)(?:行动|工程|年活动|年|专项行动|计划)")
 
 

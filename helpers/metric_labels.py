@@ -69,7 +69,9 @@ _LIST_VALUE = re.compile(
     r"^(?:增长|下降|上升|提高|降低|增加|减少)?"
     rf"(?:第)?(?:{_NUMBER}|[一二三四五六七八九十]+)[余多]?[万亿千]?"
     # (an amount in a foreign currency: 分别达到6637万美元和6576万美元)
-    r"(?:%|‰|个百分点|百分点|倍|成|位|名|[元件起人个户名家项条次]|万?亿?元|[万亿]?美元|人次)?"
+    r"(?:%|‰|个百分点|百分点|倍|成|位|名|[元件起人个户名家项条次]|万?亿?元|[万亿]?美元|人次"
+    # (physical units and measure words: 分别达到12.5万吨和1.8万吨)
+    r"|吨|公斤|千克|亩|公顷|平方米|平方公里|立方米|公里|千米|米|辆|台|套|座|所|处|宗|批|场|天|小时)?"
     r"(?:以上|左右)?$")
 #: words that join the members of a list (a、b和c)
 #: (及 and 与 join no list here: they are parts of words such as 及时受理率, 参与率)
@@ -481,6 +483,13 @@ def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
     text = _TIME_PREFIX.sub("", _LEADING.sub("", text))
     parts = [clean_name(p) for p in _LIST_JOIN.split(text)]
     parts = [p for p in parts if p]
+    if len(parts) != n:  # 社会保障和就业: a member whose name holds 和, when 、 parts the list
+        members = [p for p in (clean_name(x) for x in _MEMBER_JOIN.split(text)) if p]
+        parts = members if len(members) == n else parts
+    if len(parts) == n and n > 1:
+        shared = _shared_after_deng(parts)
+        if shared is not None:  # 教育、科技等支出增速: the head after 等 is every member's
+            return shared
     last = re.match(rf"^([{_CN_ORDINALS}])(产业.*)$", parts[-1]) if parts else None
     if last and len(parts) == n and all(p in _CN_ORDINALS for p in parts[:-1]):
         # 一、二、三产业增加值: the ordinals share the noun printed after the last one
@@ -530,7 +539,26 @@ def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
 #: both are 增加值), longest first so that the whole measure is shared (人均可支配收入, not 收入).
 LIST_SHARED_MEASURES = ("人均可支配收入", "营业收入", "利润总额", "总产值", "增加值", "零售额",
                         "进出口总额", "进出口额", "出口额", "进口额",
-                        "销售额", "营业额", "产值", "产量", "营收", "利润", "投资")
+                        "销售额", "营业额", "产值", "产量", "营收", "利润", "投资",
+                        # spending and revenue by item, and the coverage rates of insurance
+                        # schemes (教育、社保支出; 医保和养老保险参保率)
+                        "支出", "收入", "参保率", "覆盖率")
+
+
+#: What parts the members of a list when 和 belongs to a member's name (社会保障和就业).
+_MEMBER_JOIN = re.compile(r"[、]")
+#: The longest head a list's members share after 等 (等支出增速, 等行业增加值).
+MAX_SHARED_HEAD = 8
+
+
+def _shared_after_deng(parts: list[str]) -> list[str] | None:
+    """The members of a list that ends in 等 + a head (一般公共服务、教育、科学技术等支出增速), each
+    with that head (一般公共服务支出增速, 教育支出增速, 科学技术支出增速); None when the last
+    part holds no 等 with a member before it and a head after it."""
+    member, deng, head = parts[-1].rpartition("等")
+    if not deng or not member or not head or len(head) > MAX_SHARED_HEAD:
+        return None
+    return [p + head for p in parts[:-1]] + [member + head]
 
 
 def _share_measure(parts: list[str]) -> list[str]:

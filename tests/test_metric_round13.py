@@ -103,3 +103,37 @@ def test_the_second_item_before_its_noun_is_labelled_by_the_noun_after_it():
 def test_a_number_that_names_stays_in_its_label():
     got = _rows("12345热线受理工单3200件。")
     assert got[3200]["indicator"].startswith("12345热线")
+
+
+# --- output the new projects added is a level, a rise only against a base -------------------------
+
+def test_new_output_is_a_level():
+    got = _rows("全市新增产值82.6亿元，完成全年目标的61.2%。")
+    assert (got[82.6]["role"], got[82.6]["direction"]) == ("level", None)
+
+
+def test_new_output_against_a_base_is_a_rise():
+    got = _rows("比上年新增产值4.5亿元。")
+    assert (got[4.5]["role"], got[4.5]["direction"]) == ("change", "up")
+
+
+# --- 分别 lists: members with 和 in their names, a head after 等, physical units ---------------------
+
+def test_a_list_member_named_with_he_keeps_its_value():
+    got = _rows("农林水、社会保障和就业等支出分别增长6.2%和9.8%。")
+    assert (got[6.2]["indicator"], got[9.8]["indicator"]) == ("农林水支出增速", "社会保障和就业支出增速")
+
+
+def test_the_head_after_deng_is_every_members():
+    got = _rows("文化旅游、卫生健康等支出同比增速分别为4.1%、7.7%。")
+    assert (got[4.1]["indicator"], got[7.7]["indicator"]) == ("文化旅游支出增速", "卫生健康支出增速")
+
+
+def test_a_list_of_tonnes_pairs_each_member_with_its_value():
+    got = _rows("全市蔬菜、水果产量分别达到36.2万吨和8.4万吨。")
+    assert (got[36.2]["indicator"], got[8.4]["indicator"]) == ("蔬菜产量", "水果产量")
+
+
+def test_coverage_rates_are_shared_by_a_pair():
+    got = _rows("城镇职工医保和失业保险参保率分别为98.1%和95.4%。")
+    assert got[98.1]["indicator"] == "城镇职工医保参保率"
