@@ -274,7 +274,8 @@ def _carried(sentence: str, found: list[re.Match[str]], start: int) -> re.Match[
     if not any(ch in between for ch in _ITEM_BREAKS) or any(ch in between for ch in "：:"):
         return None
     item = max(sentence.rfind(ch, 0, last.start()) for ch in _SEGMENT_BREAKS) + 1
-    if re.search(r"\d", sentence[item:last.start()]):
+    head = _TITLE.sub("", _without_periods(sentence, item, last.start(), found))
+    if re.search(r"\d", head):
         return None  # the period of one figure inside its item
     list_start = max(sentence.rfind(ch, 0, last.start()) for ch in "：:") + 1
     first_break = min((i for i in (sentence.find(ch, list_start) for ch in _ITEM_BREAKS)
@@ -282,6 +283,20 @@ def _carried(sentence: str, found: list[re.Match[str]], start: int) -> re.Match[
     if not any(list_start <= m.start() < first_break for m in found):
         return None  # the list's first item prints no period
     return last
+
+
+#: A title in book-title marks (《2013年丽水市环境状况公报》): its digits are no figure.
+_TITLE = re.compile(r"《[^》]*》")
+
+
+def _without_periods(sentence: str, begin: int, end: int, found: list[re.Match[str]]) -> str:
+    """``sentence[begin:end]`` with the periods ``found`` there masked (日前发布《2013年…》, 2013年
+    全市…: dates and periods are no figure of the item)."""
+    chars = list(sentence[begin:end])
+    for m in found:
+        for i in range(max(m.start(), begin), min(m.end(), end)):
+            chars[i - begin] = "□"
+    return "".join(chars)
 
 
 #: A plan after a year word (今年88641户任务数, 今年目标): the year names the plan.

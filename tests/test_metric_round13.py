@@ -137,3 +137,12 @@ def test_a_list_of_tonnes_pairs_each_member_with_its_value():
 def test_coverage_rates_are_shared_by_a_pair():
     got = _rows("城镇职工医保和失业保险参保率分别为98.1%和95.4%。")
     assert got[98.1]["indicator"] == "城镇职工医保参保率"
+
+
+# --- a ；-list carries its period past a report's title -------------------------------------------
+
+def test_a_title_with_a_year_before_the_list_does_not_stop_the_period():
+    got = _rows("市环保局发布《2019年某市环境状况公报》，2019年全市水质达标率为97.5%;"
+                "空气优良天数为311天。")
+    assert (got[97.5]["period"], got[311]["period"]) == ("2019年", "2019年")
+

@@ -48,3 +48,22 @@ def test_a_town_organ_opening_the_lead_makes_a_township_report():
 def test_township_organs_together_are_no_town_of_their_own():
     got = locate_article("", "9月3日，乡镇综治中心负责人参加全县综治工作培训。", home="洞口县")
     assert (got.locality, got.level) == ("洞口县", "county")
+
+
+# --- renames the gazetteer package's tree has not applied yet --------------------------------------
+
+def test_a_rename_the_tree_lacks_is_applied_from_the_change_records():
+    import datetime as dt
+    after = locate_article("", "近日，无为市召开防汛工作会议。", published=dt.date(2021, 6, 1))
+    before = locate_article("", "近日，无为县召开防汛工作会议。", published=dt.date(2018, 6, 1))
+    assert (after.locality, after.prefecture) == ("无为市", "芜湖市")
+    assert before.locality == "无为县"
+
+
+def test_the_new_name_is_a_home_the_loader_accepts(tmp_path):
+    from helpers.corpus import load_corpus
+    folder = tmp_path / "wuwei"
+    folder.mkdir()
+    (folder / "metadata.yaml").write_text("home: 无为市\n", encoding="utf-8")
+    (folder / "a.txt").write_text("我市开展河道清淤\n\n近日，我市组织清理河道淤泥。\n", encoding="utf-8")
+    assert load_corpus(folder)["locality"].tolist() == ["无为市"]

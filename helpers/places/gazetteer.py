@@ -245,6 +245,7 @@ def _gazetteer_from(data: dict) -> Gazetteer:
 def _build_gazetteer() -> Gazetteer:
     """Build the name indexes from jionlp's tables."""
     tree, changes = _jionlp_tables()
+    renamed = _renames_not_in_tree(tree, changes)
     full: dict[str, list[Place]] = defaultdict(list)
     alias: dict[str, list[Place]] = defaultdict(list)
     codes: dict[Place, str] = {}
@@ -286,6 +287,7 @@ def _build_gazetteer() -> Gazetteer:
                 forms[city_name] = (city_name, *_aliases(city))
             for county in _children(city).values():
                 name, code = county["_full_name"], county["_admin_code"]
+                name = renamed.get((prov_name, city_name, name), name)
                 if "直辖" in name:  # 市直辖行政区划: a city without counties
                     continue
                 if code[4] == "7" and city_place is not None:  # functional zone -> its city
@@ -321,6 +323,29 @@ def _build_gazetteer() -> Gazetteer:
         _lengths={c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()},
         _longest=max(len(n) for n in (*full_t, *alias_t)),
     )
+
+
+def _renames_not_in_tree(tree: dict, changes: list[dict]) -> dict[tuple[str, str, str], str]:
+    """(province, prefecture, old name) -> new name for the county renames of the change records
+    that jionlp's tree has not applied: the old name still stands under its prefecture and no
+    unit there bears the new one (无为县 -> 无为市 in 2019, 湟中县 -> 湟中区, 长泰县 -> 长泰区).
+    The unit keeps jionlp's code (the code of its old name); ``history.as_of`` gives the old name
+    for items dated before the change, as for every rename."""
+    present: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for prov in tree.values():
+        for city in _children(prov).values():
+            present[(prov["_full_name"], city["_full_name"])].update(
+                c["_full_name"] for c in _children(city).values())
+    out: dict[tuple[str, str, str], str] = {}
+    for change in sorted(changes, key=lambda c: c["date"]):
+        old = [o[0] if o else None for o in change["old_loc"]]
+        new = list(change["new_loc"])
+        if not (old[2] and new[2] and old[2] != new[2] and old[1] == new[1]):
+            continue
+        names = present.get((old[0], old[1]), set())
+        if old[2] in names and new[2] not in names and new[2] not in out.values():
+            out[(old[0], old[1], old[2])] = new[2]
+    return out
 
 
 def _add_zone_short_names(full, alias, zones) -> None:
