@@ -465,6 +465,7 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     only inside the name of an organ that does not act (``drop_participant_organ_domains``) or
     only inside a quoted slogan (``drop_slogan_domains``) beside a domain the paragraph reports,
     or only as the post of a sanctioned official in a discipline report (``drop_offender_titles``);
+    a check timed by a holiday is no campaign (``drop_holiday_checks``);
     a mode named and not practised is dropped (``drop_named_masses``, ``drop_service_slogans``),
     mass_line that reaches no masses is dropped (``drop_unreached_masses``), and a services
     paragraph that tells an act of serving adds the service mode
@@ -531,7 +532,7 @@ def match_codes(text: str, codebook: Codebook, *, tokenizer: Tokenizer | None = 
     out = drop_participant_organ_domains(text, drop_single_word_domains(
         text, drop_offender_titles(text, out)))
     out = drop_weather_settings(text, drop_slogan_domains(text, out))
-    out = add_service_of_services(text, drop_contest_durations(text, out))
+    out = add_service_of_services(text, drop_holiday_checks(text, drop_contest_durations(text, out)))
     order = codebook._order
     return sorted(out, key=lambda r: (r[3], order[r[0]], r[4]))
 
@@ -771,6 +772,26 @@ def drop_contest_durations(text: str, matches: list[tuple[str, str, str, int, in
     own = [m for m in matches if m[0] == CAMPAIGN_CODE]
     if not own or any(not m[2].startswith(DURATION_MARK) for m in own) \
             or not CONTEST.search(text):
+        return matches
+    return [m for m in matches if m[0] != CAMPAIGN_CODE]
+
+
+#: A holiday the work is timed by (清明节期间, 国庆前夕, 节前, 节日期间, 两节, 假期): checks and
+#: inspections at such times are seasonal routine (the codebook's campaign exclusion, 节前专项检查).
+HOLIDAY_TIME = re.compile(r"(?:春节|元旦|清明节?|五一|劳动节|端午节?|中秋节?|国庆节?|元宵节?|两节|双节|节日|"
+                          r"节假日|假期|小长假|黄金周)(?:期间|前夕|前后|前)|节前|节日期间|节假日期间")
+#: The campaign terms that name a check or an inspection, no drive of their own when timed by a
+#: holiday.
+CHECK_TERMS = frozenset({"专项检查", "专项督查", "大检查", "专项监督"})
+
+
+def drop_holiday_checks(text: str, matches: list[tuple[str, str, str, int, int]]
+                        ) -> list[tuple[str, str, str, int, int]]:
+    """``matches`` without the campaign code when its only terms name a check (``CHECK_TERMS``)
+    and the paragraph times the work by a holiday (``HOLIDAY_TIME``): a check for the holiday is
+    seasonal routine (the codebook's 节前专项检查, generalised to every holiday's check)."""
+    own = [m for m in matches if m[0] == CAMPAIGN_CODE]
+    if not own or any(m[2] not in CHECK_TERMS for m in own) or not HOLIDAY_TIME.search(text):
         return matches
     return [m for m in matches if m[0] != CAMPAIGN_CODE]
 

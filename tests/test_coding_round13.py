@@ -37,3 +37,27 @@ def test_a_file_system_built_is_institution():
 
 def test_industrial_sewage_is_no_economy():
     assert "economy" not in codes("某公司将工业污水排入雨水管网，被生态环境局罚款20万元。")
+
+
+@pytest.mark.parametrize("text", [
+    "清明节期间，县纪委监委成立4个督查组，在全县开展作风建设专项督查。",
+    "国庆前夕，县应急管理局组织开展安全生产大检查。",
+])
+def test_a_check_timed_by_a_holiday_is_no_campaign(text):
+    assert "campaign" not in codes(text)
+
+
+def test_a_check_with_no_holiday_stays_a_campaign():
+    assert "campaign" in codes("县市场监管局在全县开展食品安全专项检查。")
+
+
+def test_a_named_drive_in_a_holiday_stays_a_campaign():
+    assert "campaign" in codes("春节期间，县公安局开展“冬季攻势”专项行动。")
+
+
+def test_a_notice_served_on_one_party_is_no_institution():
+    assert "institution" not in codes("检查组当场下发《责令整改通知书》，要求其限期整改。")
+
+
+def test_a_plan_issued_is_institution():
+    assert "institution" in codes("县政府办印发《农村人居环境整治实施方案》。")
