@@ -53,3 +53,14 @@ def test_author_line_above_the_body_places_a_page_article():
             "近年来，新安镇建成高标准农田3万亩，群众收入稳步增长。\n")
     got = parse_text(page, "p", format="page").articles.iloc[0]
     assert (got["locality"], got["township"]) == ("灌南县", "新安镇")
+
+
+
+def test_a_title_printed_twice_reads_as_once():
+    title = "某市空气质量排名:全省11市空气质量年终大排名"
+    body = ("\n\n1月20日，晚报记者从省环保厅召开的新闻发布会上了解到，我省空气质量改善明显。"
+            "省环保厅公布了全年11市空气质量排名情况。\n\n来源:某某晚报\n")
+    once = parse_text(title + body, "a", format="article").articles.iloc[0]
+    twice = parse_text(title + "\n" + title + body, "b", format="article").articles.iloc[0]
+    assert once["agency"] == "省环保厅"
+    assert (twice["locality"], twice["agency"]) == (once["locality"], once["agency"])
