@@ -170,12 +170,18 @@ def _strip_furniture(lines: list[str], out: ParsedText, newspaper: str | None
     repeated = repeated_lines(lines)
     content: list[tuple[int, str]] = []
     above = ""  # the last non-blank line
+    seen = 0  # non-blank lines read so far
     for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        seen += 1
         kind = furniture_kind(line, newspaper=newspaper)
-        if kind == "tools" and is_bare_date(line) and _empty_label(above):
-            kind = None  # 发布时间： / 2019-09-17: the label's value, not a button
+        if kind == "tools" and is_bare_date(line) and (
+                _empty_label(above) or (seen == 2 and _under_title(above, lines[n:]))):
+            # 发布时间： / 2019-09-17: the label's value, not a button; and a date printed
+            # right under the file's first line (its title) is the article's date, where a
+            # reader's clock stands above the title or among the site's tools
+            kind = None
         elif kind in ("tools", "navigation") and not is_bare_date(line) and _dated_header(line):
             # 2015-02-02 11:34  来源：某报  分享到：: a header line with page tools (a date alone
             # is a reader's clock unless a label above asks for it)
@@ -195,7 +201,40 @@ def _strip_furniture(lines: list[str], out: ParsedText, newspaper: str | None
         out.furniture.append((n, kind, line.strip()))
         if out.page is None:  # an edition line, or a navigation bar that starts with one
             out.page = edition_page(line)
-    return _dedent(_take_footer_fields(content, out))
+    return _dedent(_take_footer_fields(_drop_chrome_between_titles(content, out), out))
+
+
+#: The shortest first line read as a title a date under it belongs to (a reader's or a site's
+#: name above its clock, 电子报阅读机, is shorter than a headline).
+MIN_TITLE_CHARS = 8
+_WEEKDAY_LINE = re.compile(r"^\s*(?:星期|周|礼拜)[一二三四五六日天]\s*$")
+
+
+def _under_title(first: str, rest: list[str]) -> bool:
+    """Is a date line right under ``first`` the article's date: ``first`` long enough to be a
+    headline and the next printed line no weekday (a clock prints 2025-10-28 / 星期二)?"""
+    following = next((line for line in rest if line.strip()), "")
+    return len("".join(first.split())) >= MIN_TITLE_CHARS and not _WEEKDAY_LINE.match(following)
+
+
+#: How far below the first line a scraped page may print its title again (the site's name, an
+#: app-download button, a breadcrumb stand between: 标题 / 某县广播电视台 / • 客户端下载 / 标题).
+MAX_TITLE_REPEAT = 8
+
+
+def _drop_chrome_between_titles(content: list[tuple[int, str]], out: ParsedText
+                                ) -> list[tuple[int, str]]:
+    """The lines without what stands between the title and the title printed again a few lines
+    below it (``MAX_TITLE_REPEAT``): the site's chrome, furniture ("navigation"); the title's
+    second printing goes with it, the first is kept."""
+    if len(content) < 3:
+        return content
+    first = "".join(content[0][1].split())
+    for j in range(2, min(len(content), MAX_TITLE_REPEAT + 1)):
+        if "".join(content[j][1].split()) == first:
+            out.furniture.extend((n, "navigation", line.strip()) for n, line in content[1:j + 1])
+            return [content[0], *content[j + 1:]]
+    return content
 
 
 def _take_footer_fields(content: list[tuple[int, str]], out: ParsedText
