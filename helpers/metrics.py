@@ -1729,6 +1729,10 @@ def _yuan_jiao(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
 
 #: Words after 从X至Y that make it a span of values (工钱从60元/天至250元/天不等), not a movement.
 _VARYING = re.compile(r"不等|之间|区间")
+#: A movement going on after a hyphened range (由10-15cm|增加到…): the range is its start.
+_MOVES_ON = re.compile(r"[^，。；,;！？\d]{0,8}?(?:到|至)")
+#: A movement's verb right before a hyphened range (…增加到|14.6-21.9cm): the range is its end.
+_MOVED_TO = re.compile(r"(?:到|至|为)$")
 #: a digit before a place value the high end ends in: 八到九百亿 is 8亿 or 800亿 (no row)
 _AMBIGUOUS_LOW = re.compile(rf"[{numerals.CN_DIGITS}]")
 
@@ -1736,8 +1740,12 @@ _AMBIGUOUS_LOW = re.compile(rf"[{numerals.CN_DIGITS}]")
 def _range(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | None:
     """3至5万元: one row, value 3 (the low end) in 万元, value_low 3, value_high 5."""
     before, _ = _clause_before(sentence, m.start())
-    if re.search(r"[由从]", before) and not _VARYING.match(sentence, m.end()):
-        return None  # 由40%到85%: a baseline and a result, not a range
+    if re.search(r"[由从]", before) and not _VARYING.match(sentence, m.end()) and not (
+            m.group("sep") and m.group("sep")[0] not in "至到"
+            and (_MOVES_ON.match(sentence, m.end()) or _MOVED_TO.search(before))):
+        # 由40%到85%: a baseline and a result, not a range; but a hyphened range is one end of
+        # such a movement (由10-15cm增加到14.6-21.9cm: both ends are ranges)
+        return None
     lo_core, lo_mag = numerals.split_magnitude(m.group("lo"))
     hi_core, hi_mag = numerals.split_magnitude(m.group("num"))
     hi_mag += m.group("mag") or ""

@@ -146,3 +146,16 @@ def test_a_title_with_a_year_before_the_list_does_not_stop_the_period():
                 "空气优良天数为311天。")
     assert (got[97.5]["period"], got[311]["period"]) == ("2019年", "2019年")
 
+
+
+# --- hyphened ranges as the ends of a movement ---------------------------------------------------
+
+def test_ranges_at_both_ends_of_a_movement_are_read_whole():
+    got = extract_from_text("土壤有机质含量由12-18克提高到16-22克。")
+    ends = [(r["value_low"], r["value_high"], r["role"]) for r in got if r["kind"] != "date"]
+    assert ends == [(12, 18, "from"), (16, 22, "to")]
+
+
+def test_a_movement_printed_with_zhi_keeps_its_two_ends():
+    got = _rows("群众满意率由78%至91%。")
+    assert got[78]["role"] == "from" and got[78]["value_high"] is None
