@@ -37,3 +37,12 @@ def test_a_title_never_printed_again_keeps_its_subhead():
     parsed = read_article("某县召开两会\n——聚焦高质量发展\n\n会议听取了政府工作报告。\n")
     assert parsed.headline == "某县召开两会"
     assert parsed.paragraphs[0].startswith("会议听取")
+
+
+def test_header_lines_between_the_two_printings_of_the_title_stay_headers(tmp_path):
+    text = ("某区召开新城建设联络员会议\n发布时间:2021-03-10\n来源: 某市规划和自然资源局\n作者:佚名\n"
+            "某区召开新城建设联络员会议\n2021-02-25 某区规划资源局\n\n近日，某区召开新城建设联络员会议。\n")
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    got = read_corpus(tmp_path, format="article").articles.iloc[0]
+    assert (got["headline"], got["published"]) == ("某区召开新城建设联络员会议", dt.date(2021, 3, 10))
+    assert got["text"].startswith("近日，某区")

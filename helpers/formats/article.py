@@ -225,15 +225,21 @@ MAX_TITLE_REPEAT = 8
 def _drop_chrome_between_titles(content: list[tuple[int, str]], out: ParsedText
                                 ) -> list[tuple[int, str]]:
     """The lines without what stands between the title and the title printed again a few lines
-    below it (``MAX_TITLE_REPEAT``): the site's chrome, furniture ("navigation"); the title's
-    second printing goes with it, the first is kept."""
+    below it (``MAX_TITLE_REPEAT``): the site's chrome, furniture ("navigation"), except header
+    lines (发布时间, 来源, 作者 printed between the two titles are the article's); the title's
+    first printing goes with the chrome, the second is kept where the article's own title group
+    begins (a 副题 or a date stamp may follow it)."""
     if len(content) < 3:
         return content
     first = "".join(content[0][1].split())
     for j in range(2, min(len(content), MAX_TITLE_REPEAT + 1)):
         if "".join(content[j][1].split()) == first:
-            out.furniture.extend((n, "navigation", line.strip()) for n, line in content[1:j + 1])
-            return [content[0], *content[j + 1:]]
+            between = content[1:j]
+            kept = [(n, line) for n, line in between if parse_header(line) is not None]
+            out.furniture.extend((n, "navigation", line.strip())
+                                 for n, line in [content[0], *between] if (n, line) not in kept)
+            out.furniture.sort()
+            return [*kept, *content[j:]]
     return content
 
 
