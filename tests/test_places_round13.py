@@ -67,3 +67,17 @@ def test_the_new_name_is_a_home_the_loader_accepts(tmp_path):
     (folder / "metadata.yaml").write_text("home: 无为市\n", encoding="utf-8")
     (folder / "a.txt").write_text("我市开展河道清淤\n\n近日，我市组织清理河道淤泥。\n", encoding="utf-8")
     assert load_corpus(folder)["locality"].tolist() == ["无为市"]
+
+
+# --- a township's central station is the township's -------------------------------------------------
+
+def test_a_central_market_station_named_by_its_township_is_that_townships():
+    text = ("近日，墨玉县市场监督管理局奎牙中心市场监督管理所开展节前食品安全检查。"
+            "执法人员检查经营户38家。\n下一步，奎牙中心市场监督管理所将持续抓好节日期间食品安全工作。")
+    got = locate_article("", text)
+    assert (got.locality, got.level, got.township) == ("墨玉县", "township", "奎牙镇")
+
+
+def test_the_county_bureau_alone_stays_the_countys():
+    got = locate_article("", "近日，墨玉县市场监督管理局开展节前食品安全检查。")
+    assert (got.locality, got.level) == ("墨玉县", "county")

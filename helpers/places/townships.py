@@ -548,7 +548,7 @@ def _variant_forms(county: Place, text: str) -> dict[str, str]:
         if short is not None and short in text and re.search(re.escape(short) + "(?!道)", text):
             out[short] = town
         if stem is not None and stem in text:
-            for m in re.finditer(re.escape(stem) + STATION, text):
+            for m in re.finditer(re.escape(stem) + _CENTRAL + STATION, text):
                 out[m.group()] = town
         if bare is not None and bare in text and re.search(
                 re.escape(bare) + "(?![村镇])", text):
@@ -618,6 +618,9 @@ def _lead_station(county: Place, text: str) -> str | None:
 #: (its inspections of the town's markets) is the township's.  A stem inside the county's own
 #: name is left out (龙岗分局 of a city bureau is the district's).
 STATION = r"(?:市场监管所|市场监督管理所|司法所|财政所|分局)"
+#: A township's central station serving its neighbours too (奎牙中心市场监督管理所): still named
+#: by, and seated in, that township.
+_CENTRAL = r"(?:中心)?"
 #: A police station named after a township (某县公安局云雾山派出所) is that township's too
 #: (CONVENTIONS L-station: a station's beat is its town), when it is the one station of the
 #: county the report names: two stations named after two townships, or stations listed together
