@@ -122,7 +122,7 @@ def _rows_of(found: FileRecords, source: str
 
 def _lead_text(rec: Record) -> str:
     """The text the locality is read from: the body, after the subheads printed above its first
-    paragraph (a 副题 or an author's line such as 江陵县白马寺镇党委书记 邹建国 names the place
+    paragraph (a 副题 or an author's line such as 某县某镇党委书记 张某 names the place
     as a headline does, and the parsers lift it out of the body); a subhead repeating the
     headline (a scraped page's title printed twice) is the headline's, read there already."""
     lead = [s for s, para in zip(rec.subheads, rec.subhead_paras, strict=False)

@@ -552,8 +552,8 @@ MAX_SHARED_HEAD = 8
 
 
 def _shared_after_deng(parts: list[str]) -> list[str] | None:
-    """The members of a list that ends in 等 + a head (一般公共服务、教育、科学技术等支出增速), each
-    with that head (一般公共服务支出增速, 教育支出增速, 科学技术支出增速); None when the last
+    """The members of a list that ends in 等 + a head (住房保障、交通运输、农林水等支出增速), each
+    with that head (住房保障支出增速, 交通运输支出增速, 农林水支出增速); None when the last
     part holds no 等 with a member before it and a head after it."""
     member, deng, head = parts[-1].rpartition("等")
     if not deng or not member or not head or len(head) > MAX_SHARED_HEAD:

@@ -285,7 +285,7 @@ def _carried(sentence: str, found: list[re.Match[str]], start: int) -> re.Match[
     return last
 
 
-#: A title in book-title marks (《2013年丽水市环境状况公报》): its digits are no figure.
+#: A title in book-title marks (《2019年某市水资源公报》): its digits are no figure.
 _TITLE = re.compile(r"《[^》]*》")
 
 

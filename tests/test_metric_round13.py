@@ -120,13 +120,14 @@ def test_new_output_against_a_base_is_a_rise():
 # --- 分别 lists: members with 和 in their names, a head after 等, physical units ---------------------
 
 def test_a_list_member_named_with_he_keeps_its_value():
-    got = _rows("农林水、社会保障和就业等支出分别增长6.2%和9.8%。")
-    assert (got[6.2]["indicator"], got[9.8]["indicator"]) == ("农林水支出增速", "社会保障和就业支出增速")
+    got = _rows("节能环保、社会保障和就业支出分别增长6.2%和9.8%。")
+    assert (got[6.2]["indicator"], got[9.8]["indicator"]) == ("节能环保支出增速", "社会保障和就业支出增速")
 
 
 def test_the_head_after_deng_is_every_members():
-    got = _rows("文化旅游、卫生健康等支出同比增速分别为4.1%、7.7%。")
-    assert (got[4.1]["indicator"], got[7.7]["indicator"]) == ("文化旅游支出增速", "卫生健康支出增速")
+    got = _rows("文化旅游、卫生健康等方面支出分别增长4.1%和7.7%。")
+    assert (got[4.1]["indicator"], got[7.7]["indicator"]) == ("文化旅游方面支出增速",
+                                                            "卫生健康方面支出增速")
 
 
 def test_a_list_of_tonnes_pairs_each_member_with_its_value():

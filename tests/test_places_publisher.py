@@ -57,9 +57,9 @@ def test_author_line_above_the_body_places_a_page_article():
 
 
 def test_a_title_printed_twice_reads_as_once():
-    title = "某市空气质量排名:全省11市空气质量年终大排名"
-    body = ("\n\n1月20日，晚报记者从省环保厅召开的新闻发布会上了解到，我省空气质量改善明显。"
-            "省环保厅公布了全年11市空气质量排名情况。\n\n来源:某某晚报\n")
+    title = "某地水质排名出炉:全省14市地表水质量季度排名"
+    body = ("\n\n4月8日，本报记者在省环保厅举行的季度通报会上获悉，全省地表水质量持续向好。"
+            "省环保厅通报了一季度14市水质排名。\n\n来源:某某晚报\n")
     once = parse_text(title + body, "a", format="article").articles.iloc[0]
     twice = parse_text(title + "\n" + title + body, "b", format="article").articles.iloc[0]
     assert once["agency"] == "省环保厅"

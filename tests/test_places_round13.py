@@ -7,8 +7,8 @@ from helpers.places import locate_article
 
 # --- a unit printed as the example of a counted list ------------------------------------------
 
-LIST_BODY = ("日前，省农业农村厅发布公告，经各地申报推荐、专家评审，宁乡市金洲镇等30个乡镇被纳入全省美丽乡镇"
-             "创建名单。\n其中，长沙市共有4个乡镇入选，分别是宁乡市金洲镇、浏阳市大瑶镇、长沙县开慧镇、"
+LIST_BODY = ("近日，省农业农村厅公布评选结果，经县市申报、专家评审，宁乡市金洲镇等30个乡镇被确定为全省美丽乡镇"
+             "创建对象。\n其中，长沙市共有4个乡镇入选，分别是宁乡市金洲镇、浏阳市大瑶镇、长沙县开慧镇、"
              "望城区乔口镇。（记者 李明）")
 
 
@@ -72,12 +72,12 @@ def test_the_new_name_is_a_home_the_loader_accepts(tmp_path):
 # --- a township's central station is the township's -------------------------------------------------
 
 def test_a_central_market_station_named_by_its_township_is_that_townships():
-    text = ("近日，墨玉县市场监督管理局奎牙中心市场监督管理所开展节前食品安全检查。"
-            "执法人员检查经营户38家。\n下一步，奎牙中心市场监督管理所将持续抓好节日期间食品安全工作。")
+    text = ("本周，宁乡市市场监管局灰汤中心市场监督管理所对温泉区餐饮门店逐户抽查，共查看门店21家。"
+            "\n灰汤中心市场监督管理所表示，抽查将延续到国庆前。")
     got = locate_article("", text)
-    assert (got.locality, got.level, got.township) == ("墨玉县", "township", "奎牙镇")
+    assert (got.locality, got.level, got.township) == ("宁乡市", "township", "灰汤镇")
 
 
 def test_the_county_bureau_alone_stays_the_countys():
-    got = locate_article("", "近日，墨玉县市场监督管理局开展节前食品安全检查。")
-    assert (got.locality, got.level) == ("墨玉县", "county")
+    got = locate_article("", "本周，宁乡市市场监管局对全市餐饮门店逐户抽查。")
+    assert (got.locality, got.level) == ("宁乡市", "county")

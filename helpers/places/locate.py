@@ -1056,7 +1056,7 @@ def _home_in_bulletin(mentions: list[_Mention], place: Place | None,
     higher body's list or award reports its own county's place in it (issue 12: a report on
     one county by a provincial body gets that county, the body as agency).  A city's site
     carrying its province's list reports its own city's place in it when its headline names the
-    city (名单公示，济南这两个区入选)."""
+    city (省级示范县名单公布，某市两地上榜)."""
     if place is None or place is _UNNAMED_COUNTY or home is None:
         return None
     if home.level == "prefecture":

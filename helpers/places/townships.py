@@ -618,7 +618,7 @@ def _lead_station(county: Place, text: str) -> str | None:
 #: (its inspections of the town's markets) is the township's.  A stem inside the county's own
 #: name is left out (龙岗分局 of a city bureau is the district's).
 STATION = r"(?:市场监管所|市场监督管理所|司法所|财政所|分局)"
-#: A township's central station serving its neighbours too (奎牙中心市场监督管理所): still named
+#: A township's central station serving its neighbours too (某某中心市场监督管理所): still named
 #: by, and seated in, that township.
 _CENTRAL = r"(?:中心)?"
 #: A police station named after a township (某县公安局云雾山派出所) is that township's too
