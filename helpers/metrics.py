@@ -1731,8 +1731,9 @@ def _yuan_jiao(sentence: str, m: re.Match[str]) -> list[dict[str, object]] | Non
 _VARYING = re.compile(r"不等|之间|区间")
 #: A movement going on after a hyphened range (由10-15cm|增加到…): the range is its start.
 _MOVES_ON = re.compile(r"[^，。；,;！？\d]{0,8}?(?:到|至)")
-#: A movement's verb right before a hyphened range (…增加到|14.6-21.9cm): the range is its end.
-_MOVED_TO = re.compile(r"(?:到|至|为)$")
+#: A movement's verb right before a hyphened range (…增加到|14.6-21.9cm), the end's year between
+#: (…提升到2024年的|14.6-21.9cm): the range is its end.
+_MOVED_TO = re.compile(r"(?:到|至|为)(?:(?:19|20)\d\d年|今年|去年|目前)?的?$")
 #: a digit before a place value the high end ends in: 八到九百亿 is 8亿 or 800亿 (no row)
 _AMBIGUOUS_LOW = re.compile(rf"[{numerals.CN_DIGITS}]")
 

@@ -160,3 +160,9 @@ def test_ranges_at_both_ends_of_a_movement_are_read_whole():
 def test_a_movement_printed_with_zhi_keeps_its_two_ends():
     got = _rows("群众满意率由78%至91%。")
     assert got[78]["role"] == "from" and got[78]["value_high"] is None
+
+
+def test_a_range_at_the_end_of_a_movement_after_its_year_is_read_whole():
+    got = extract_from_text("耕作层厚度从12-16厘米提升到2023年的17-20厘米。")
+    ends = [(r["value_low"], r["value_high"], r["role"]) for r in got if r["kind"] != "date"]
+    assert ends == [(12, 16, "from"), (17, 20, "to")]
