@@ -170,7 +170,9 @@ def figure_labels(sentence: str, start: int, end: int, kind: str,
 
 #: Words joining two quantified items of one verb (新建公厕12座和垃圾中转站3座, 实施25万亩间作套种
 #: 和10万亩晚秋作物扩种).
-_CONJUNCTION = re.compile(r"(?:以及|和|及|与|、)")
+_CONJUNCTION = r"(?:以及|和|及|与|、)"
+_JOINED = re.compile(_CONJUNCTION)  # at the start of what follows the earlier figure
+_JOINING = re.compile(_CONJUNCTION + "$")  # at the end of it: the earlier noun came after
 #: A figure with its magnitude and measure word inside a label: the item before ours.
 _FIGURE_IN_NAME = re.compile(r"\d+(?:\.\d+)?(?:余|多)?[万亿千百]?[\u4e00-\u9fff]?(?=[\u4e00-\u9fff]|$)")
 #: Where the noun after a figure ends (实施…10万亩晚秋作物扩种。).
@@ -184,15 +186,14 @@ def _coordinated_item(sentence: str, end: int, name: str) -> str:
     (晚秋作物扩种).  A label with no conjunction next to a figure in it is left alone (12345热线
     受理工单: a number that names)."""
     found = list(_FIGURE_IN_NAME.finditer(name))
-    if not found or not name:
+    if not found:
         return name
     rest = name[found[-1].end():]
-    if rest.endswith(("和", "及", "与", "、")):
+    if _JOINING.search(rest):
         after = sentence[end:]
         stop = _ITEM_END.search(after)
-        own = clean_name(after[:stop.start()] if stop else after)
-        return own or name
-    joined = _CONJUNCTION.match(rest)
+        return clean_name(after[:stop.start()] if stop else after) or name
+    joined = _JOINED.match(rest)
     return (rest[joined.end():] or name) if joined else name
 
 
@@ -539,10 +540,12 @@ def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
 #: both are 增加值), longest first so that the whole measure is shared (人均可支配收入, not 收入).
 LIST_SHARED_MEASURES = ("人均可支配收入", "营业收入", "利润总额", "总产值", "增加值", "零售额",
                         "进出口总额", "进出口额", "出口额", "进口额",
-                        "销售额", "营业额", "产值", "产量", "营收", "利润", "投资",
-                        # spending and revenue by item, and the coverage rates of insurance
-                        # schemes (教育、社保支出; 医保和养老保险参保率)
-                        "支出", "收入", "参保率", "覆盖率")
+                        "销售额", "营业额",
+                        # the coverage rates of insurance schemes (医保和养老保险参保率)
+                        "参保率", "覆盖率",
+                        "产值", "产量", "营收", "利润", "投资",
+                        # spending and revenue by item (教育、社保支出)
+                        "支出", "收入")
 
 
 #: What parts the members of a list when 和 belongs to a member's name (社会保障和就业).

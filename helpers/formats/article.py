@@ -234,10 +234,10 @@ def _drop_chrome_between_titles(content: list[tuple[int, str]], out: ParsedText
     first = "".join(content[0][1].split())
     for j in range(2, min(len(content), MAX_TITLE_REPEAT + 1)):
         if "".join(content[j][1].split()) == first:
-            between = content[1:j]
-            kept = [(n, line) for n, line in between if parse_header(line) is not None]
+            kept = [(n, line) for n, line in content[1:j] if parse_header(line) is not None]
+            kept_lines = {n for n, _ in kept}
             out.furniture.extend((n, "navigation", line.strip())
-                                 for n, line in [content[0], *between] if (n, line) not in kept)
+                                 for n, line in content[:j] if n not in kept_lines)
             out.furniture.sort()
             return [*kept, *content[j:]]
     return content

@@ -627,10 +627,11 @@ def _drop_contact_addresses(mentions: list[_Mention], headline: str, text: str) 
                         x.headline == h and s <= x.start < e)
 
 
-#: A unit printed as the example of a counted list (福清市南岭镇等40个乡镇, 某县等5个县市): one item
-#: of many the item reports together, not its subject.  Up to ``MAX_EXAMPLE_TAIL`` characters (a
-#: township's name) may stand between the unit and 等.
-LIST_EXAMPLE = re.compile(r"(?P<tail>[^，,。；;、：:\s]{0,6}?)等(?:[0-9０-９]+|[一二两三四五六七八九十百]+)"
+#: The longest name (a township's) that may stand between a unit and the 等 of its list.
+MAX_EXAMPLE_TAIL = 6
+#: A unit printed as the example of a counted list (某市某镇等40个乡镇, 某县等5个县市): one item
+#: of many the item reports together, not its subject.
+LIST_EXAMPLE = re.compile(rf"[^，,。；;、：:\s]{{0,{MAX_EXAMPLE_TAIL}}}?等(?:[0-9０-９]+|[一二两三四五六七八九十百]+)"
                           r"(?:个|家|地|县|市|区|镇|乡|村|所)")
 #: How many other placed mentions must remain for an example to be dropped: with none, the
 #: example is all the item says of its place.

@@ -49,37 +49,29 @@ MAX_SHORT_NAME = 6
 _SEPARATORS = re.compile(r"[\s·•|｜/、，,：:—\-]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def publisher_home(source: str | None) -> str | None:
     """The full name of the county-level unit, zone or city ``source`` (a 来源 line, a newspaper
-    name) belongs to, or None when it names none or names one ambiguously."""
+    name) belongs to, or None when it names none or names one ambiguously.  Kept by the string:
+    a site's articles print the same 来源 again and again."""
     if not source:
         return None
     parts = [p for p in _SEPARATORS.split(source.strip()) if p]
-    found = {place for part in parts for place in _parts_place(part)}
-    if len(found) != 1:
-        return None
-    return next(iter(found)).name
+    found = {name for part in parts if (name := _full_name(part) or _brand_name(part))}
+    return found.pop() if len(found) == 1 else None
 
 
-def _parts_place(part: str) -> tuple[Place, ...]:
-    full = _full_name_place(part)
-    if full is not None:
-        return (full,)
-    brand = _brand_place(part)
-    return (brand,) if brand is not None else ()
-
-
-def _full_name_place(part: str) -> Place | None:
+def _full_name(part: str) -> str | None:
     """The unit a part names in full (永靖县人民政府), by the resolver's own reading."""
-    from helpers.places.locate import locate_article
+    from helpers.places import locate_article  # loaded on first use, as the package does
 
     place = locate_article(part, "")
-    if place.locality is None or place.level not in PUBLISHER_LEVELS:
-        return None
-    cands = [p for p in load_gazetteer().full.get(place.locality, ()) if p.level != "province"]
-    if place.level == "zone" or not cands:
-        return Place(place.locality, place.prefecture, place.province or "", "county")
-    return cands[0]
+    return place.locality if place.level in PUBLISHER_LEVELS else None
+
+
+def _brand_name(part: str) -> str | None:
+    place = _brand_place(part)
+    return place.name if place is not None else None
 
 
 def _brand_place(part: str) -> Place | None:
