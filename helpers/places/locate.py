@@ -88,7 +88,9 @@ from helpers.places.weigh import (
     weigh,
 )
 from helpers.places.zones import (
+    BARE_ZONE_WORDS,
     MIN_BARE_ZONE_REFS,
+    ZONE_ORGANS,
     bare_zone_refs,
     home_zone,
     listed_zone_code,
@@ -186,7 +188,12 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     weights = weigh(mentions, headline, text, home_p)
     _township_support(mentions, text, weights)
     place = _headline_list(gaz, headline, mentions) or _decide(mentions, lead, weights, headline)
-    place = _bare_home_zone(headline, text, place, home_p, weights) or place
+    # without a home, a city the item names stands in for it (a city's inspection of the zone
+    # it calls by its bare word, copied to a site of nowhere)
+    stand_in = home_p or (place if place is not None and place is not _UNNAMED_COUNTY
+                          and place.level == "prefecture" and _bare_zone_organ(headline, text)
+                          else None)
+    place = _bare_home_zone(headline, text, place, stand_in, weights) or place
     place = (_home_study_trip(headline, text, place, home_p)
              or _named_study_trip(mentions, text, place, home_p) or place)
     place = _inspected_county(mentions, headline, text, place, weights) or place
@@ -195,6 +202,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     place = _headline_speaks_province(gaz, mentions, weights, headline, text, home_p) or place
     place = _lead_subject_county(mentions, headline, text, place) or place
     place = _home_in_bulletin(mentions, place, home_p, headline) or place
+    place = _zone_parent(place, mentions, home_p, headline, text) or place
     agency = find_agency(headline, text, source)
     if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
         spoken = _speaking_by_short_name(headline, text)
@@ -222,6 +230,12 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
         # county government's meeting, a street office's own work), or a provincial paper's
         # city called by its short name
         place = _home_province_city(gaz, home_p, headline, text) or home_p
+    if place is _UNNAMED_COUNTY or (place is None and not weights.scores):
+        town = _headline_town(headline)
+        if town is not None:
+            # a town's or street's report opening its headline with its name, a name several
+            # counties' towns have and the item never tells which: its level and name only
+            return Locality(level="township", township=town, agency=agency)
     if place is _UNNAMED_COUNTY:
         return Locality(level="county", agency=agency)
     if place is None:
@@ -244,6 +258,57 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
             return replace(_locality(gaz, place, headline, text, mentions, published, agency,
                                      None, home), level="township")
     return _locality(gaz, place, headline, text, mentions, published, agency, township, home)
+
+
+def _zone_parent(place: Place | None, mentions: list[_Mention], home: Place | None,
+                 headline: str, text: str) -> Place | None:
+    """A zone printed by its own name alone (郑蒲港新区党工委) with its city: the home's (the
+    zone's own site, or its city's or county's), else the one city the item's other mentions lie
+    in, else the one city it calls by name or short name (马鞍山 in the weather report that opens
+    it).  None when ``place`` is no such zone or no
+    single city is told (never a guess: the zone then stays without city and province)."""
+    if place is None or place.level != "zone" or place.prefecture is not None:
+        return None
+    if home is not None and home.level in ("county", "prefecture", "zone") and home.province:
+        city = home.name if home.level == "prefecture" else home.prefecture
+        return Place(place.name, city, home.province, "zone")
+    cities = set()
+    for m in mentions:
+        k = _key(m)
+        if m.dropped or k is None or k == place or k.level not in ("county", "prefecture", "zone"):
+            continue
+        city = k.name if k.level == "prefecture" else k.prefecture
+        if city is not None:
+            cities.add((city, k.province))
+    if not cities:
+        cities = _cities_by_short_name(headline + "\n" + text)
+    if len(cities) != 1:
+        return None
+    city, province = cities.pop()
+    return Place(place.name, city, province, "zone")
+
+
+@functools.lru_cache(maxsize=1)
+def _city_short_names() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """Prefecture-level cities' names and short names (马鞍山), each to (city, province); a
+    short name two cities share is left out."""
+    gaz = load_gazetteer()
+    owners: dict[str, set[tuple[str, str]]] = {}
+    for full, forms in gaz.forms.items():
+        for p in gaz.full.get(full, ()):
+            if p.level == "prefecture" and "直辖" not in full:
+                for form in forms:
+                    if len(form) >= 2:
+                        owners.setdefault(form, set()).add((p.name, p.province))
+    unique = {f: next(iter(o)) for f, o in owners.items() if len(o) == 1}
+    names = "|".join(re.escape(n) for n in sorted(unique, key=len, reverse=True))
+    return re.compile(names), unique
+
+
+def _cities_by_short_name(text: str) -> set[tuple[str, str]]:
+    """The cities whose names or short names ``text`` prints."""
+    pattern, unique = _city_short_names()
+    return {unique[m.group()] for m in pattern.finditer(text)}
 
 
 #: How often a provincial paper must call one of its province's cities by its short name (济宁的
@@ -359,6 +424,12 @@ def printed_townships(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _headline_town(headline: str) -> str | None:
+    """The township or street name a headline opens with (西园街道召开…), or None."""
+    found = printed_townships(headline.lstrip())
+    return found[0][2] if found and found[0][0] == 0 else None
+
+
 #: Longest township name looked for (ending included).
 _MAX_TOWNSHIP_NAME = 10
 
@@ -455,6 +526,14 @@ def _bare_home_zone(headline: str, text: str, place: Place | None, home: Place |
             refs < w.refs[place] if leads else refs <= w.refs[place]):
         return None
     return home_zone(word, home)
+
+
+def _bare_zone_organ(headline: str, text: str) -> bool:
+    """Does the item print a bare zone word directly before one of the zone's own organs
+    (经开区管委会, 高新区党工委)?  Without a home, only that tells a zone's own report from a
+    city's words on its zones (全市开发区建设)."""
+    source = headline + "\n" + text
+    return any(word + organ in source for word in BARE_ZONE_WORDS for organ in ZONE_ORGANS)
 
 
 #: References enough for a bare zone word that is the subject of the headline's or the lead

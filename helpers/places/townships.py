@@ -228,6 +228,11 @@ def _find_township(county: Place, headline: str, text: str, county_refs: int,
         return None
     if not named and visited is None and _county_visited(printed, text):
         return None
+    # a station the first sentence names acts for its town even under a headline naming only the
+    # county (某县干部村民齐参与…: 某县公安局某某派出所采取…): a paper's summary of the town's work
+    lead_station = _lead_station(county, text) if not named and visited is None else None
+    if lead_station is not None and not county_wide(county, headline, text, printed):
+        return lead_station
     if not named and visited is None and (county_wide(county, headline, text, printed)
                                           or _named_beyond_titles(headline, printed)):
         return None

@@ -46,7 +46,14 @@ from helpers.places.resolve import (
     _Mention,
 )
 from helpers.places.townships import township_pattern, with_addressed
-from helpers.places.zones import find_zones, zone_endings, zone_named, zone_own_name
+from helpers.places.zones import (
+    Zone,
+    find_zones,
+    self_named_zones,
+    zone_endings,
+    zone_named,
+    zone_own_name,
+)
 
 __all__ = ["ORGAN_PLACE_FACTOR", "Weights", "apply_urban_areas", "apply_zones",
            "drop_generic_districts", "generic_districts", "home_place", "tagged_lead", "weigh"]
@@ -103,8 +110,11 @@ def apply_zones(mentions: list[_Mention], lead: _Mention | None, headline: str, 
     zone at the headline's start is its lead."""
     first_end = _first_end(text)
     new: list[_Mention] = []
+    body_zones = find_zones(text) + self_named_zones(headline, text)
     for in_head, source in ((True, headline), (False, text)):
-        for zone in find_zones(source):
+        zones = find_zones(source) + _echoed_zones(text, headline, body_zones) if in_head else (
+            body_zones)
+        for zone in zones:
             weight = _position_weight(in_head, zone.start, first_end)
             m = _Mention(zone.start, zone.end, (zone.place,), weight, headline=in_head)
             m.place = zone.place
@@ -116,6 +126,21 @@ def apply_zones(mentions: list[_Mention], lead: _Mention | None, headline: str, 
             m.lead = True
             lead = m
     return lead
+
+
+def _echoed_zones(text: str, headline: str, body_zones: list[Zone]) -> list[Zone]:
+    """The body's zones printed by their own name alone (郑蒲港新区 before its 党工委) where the
+    headline prints that name with no organ after it: the headline's zone too."""
+    named = [(z.start, z.end) for z in find_zones(headline)]
+    out = []
+    for zone in body_zones:
+        form = text[zone.start:zone.end]
+        if form != zone.place.name:
+            continue
+        for m in re.finditer(re.escape(form), headline):
+            if not any(a < m.end() and m.start() < b for a, b in named):
+                out.append(Zone(m.start(), m.end(), zone.place, zone.code))
+    return sorted(set(out), key=lambda z: z.start)
 
 
 def _replace(mentions: list[_Mention], new: list[_Mention]) -> dict[int, set[int]]:

@@ -37,7 +37,7 @@ from helpers.places.gazetteer import (
 from helpers.regex_scan import pair_starts
 
 __all__ = ["ZONE_SUFFIXES", "Zone", "find_zones", "listed_zone_code", "printed_zone_name",
-           "zone_endings", "zone_named", "zone_own_name", "zone_places"]
+           "self_named_zones", "zone_endings", "zone_named", "zone_own_name", "zone_places"]
 
 #: The name endings that make a zone, longest first so that the full ending is taken.  Each is a
 #: kind of functional area a county-level body administers: national/provincial development
@@ -691,3 +691,56 @@ def home_zone(word: str, home: Place) -> Place | None:
 
 #: Shortest county stem a zone is named by (金坛 of 金坛区); 2 characters keep 沛县's 沛县.
 COUNTY_STEM_MIN = 2
+
+
+#: The organs only a functional zone has (a county has a 政府 and a 县委): a name with a zone
+#: ending directly before one is a zone even when it carries no city's name (郑蒲港新区管委会,
+#: 南太湖新区党工委) or spells a district's name of today (a 新区 run by a 管委会 before it became
+#: a 区).
+ZONE_ORGANS = ("党工委", "管委会", "管理委员会")
+#: Characters before which such a name can start: a text's start, spacing, punctuation and the
+#: words that put a place after them (在, 到, 来, 赴, 对…); elsewhere the characters before could be
+#: part of a longer word.
+_SELF_NAMED_BEFORE = r"\s，。、；：！？“”‘’《》（）()【】,.;:!?\"'在到来赴对与和及为由经据向"
+#: Characters a zone's own name never holds (a phrase: 全市, 各开发区, 县城新区…; numerals are
+#: allowed: 两江, 三江).
+_NOT_IN_OWN_NAME = "全各等和与及的个家省市县区在对了为是将把被从向召开有"
+
+
+@functools.lru_cache(maxsize=1)
+def _self_named_pattern() -> re.Pattern[str]:
+    suffixes = "|".join(re.escape(s) for s in ZONE_SUFFIXES)
+    organs = "|".join(ZONE_ORGANS)
+    return re.compile(
+        rf"(?:^|(?<=[{_SELF_NAMED_BEFORE}]))(?P<core>[^\W\d_{_NOT_IN_OWN_NAME}]{{{MIN_OWN_NAME},"
+        rf"{MAX_ZONE_CORE}}})(?P<suf>{suffixes})(?=(?:{organs}))", re.MULTILINE)
+
+
+#: How often an item must print a zone's own name found only before an organ (郑蒲港新区党工委)
+#: when that name names no county or city: once may be a phrase cut wrong (…，听取关于新区党工委
+#: 工作的汇报); a zone's report names it in its headline or again in its body.
+MIN_SELF_NAMED_REFS = 2
+
+
+def self_named_zones(headline: str, text: str) -> list[Zone]:
+    """Zones printed by their own name alone before one of their ``ZONE_ORGANS`` in ``text``
+    (郑蒲港新区党工委), named as printed, outside the zones ``find_zones`` names.  Their city is the
+    one their own name names (瑞金经开区管委会: 瑞金市's city) when that is a single county or city;
+    else unknown here (``locate_article`` takes it from the item's home or the one city the item
+    names), and then the name must be printed ``MIN_SELF_NAMED_REFS`` times in the item."""
+    if not any(o in text for o in ZONE_ORGANS):
+        return []
+    named = [(z.start, z.end) for z in find_zones(text)]
+    gaz = load_gazetteer()
+    out: list[Zone] = []
+    for m in _self_named_pattern().finditer(text):
+        owners = {(p.prefecture if p.level == "county" else p.name, p.province)
+                  for p in gaz.lookup(m["core"]) if p.level in ("county", "prefecture")}
+        prefecture, province = owners.pop() if len(owners) == 1 else (None, None)
+        name = m["core"] + m["suf"]
+        if any(a < m.end() and m.start() < b for a, b in named):
+            continue
+        if prefecture is None and (headline + text).count(name) < MIN_SELF_NAMED_REFS:
+            continue
+        out.append(Zone(m.start(), m.end(), Place(name, prefecture, province, "zone"), None))
+    return out
