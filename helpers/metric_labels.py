@@ -109,8 +109,8 @@ _CHANGE_END = re.compile(r"(?:分别)?(?:增长|下降|提高|提升|降低|增�
                          r"加快|放缓|减缓|趋缓)(?:了)?$")
 #: Time and scope words at the start of a label (today's counts of a county are not part of
 #: the name of what is counted).
-_LEADING = re.compile(
-    r"^(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|全年|今年|"
+_LEADING_PIECES = (
+    r"(?:今年以来|今年来|近年来|截至目前|截至|目前|至今|其中|同时|此外|另外|现在|如今|全年|今年|"
     r"去年|当年|本周|本月|上半年|下半年|前三季度|全县|全市|全区|全镇|全乡|全省|全村|全院|该县|该市|该区|"
     r"该局|该镇|该中心|该院|该所|本县|本市|本区|本镇|本乡|本院|但是|但|经[^，,]{1,4}?后|即|共计|共(?![青享同建治商有性识计])|我县|我市|我区|我院|我省|县里|市里|尤其是|其中|含|包括|另有|现|还|均(?!价)|都|"
     r"有(?![罪效关序力机])|达(?!标)|并|确保|力争|争取|运用|采取|"
@@ -118,7 +118,39 @@ _LEADING = re.compile(
     # 就 and 再 as adverbs (就有, 再次), not the first characters of 就业, 就医, 就学, 再就业
     r"又|仍|再(?!审|就业|生)|就(?![业医学诊读地])|"
     # the number of an item in a list (1.工矿商贸事故, (二)全县…, 三是…)
-    r"\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}是)+")
+    r"\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}是)")
+_LEADING_PIECE = re.compile(_LEADING_PIECES)
+
+
+class _LeadingWords:
+    """``_LEADING_PIECES`` stripped from a label's start, piece by piece, never inside a noun
+    or a place name: the single characters among them (现, 达, 有, 还, 均…) also begin nouns
+    (现行刑案, 现场办结率, 达拉特旗), which a cut there would break."""
+
+    @staticmethod
+    def sub(_repl: str, text: str) -> str:
+        ends = [0]
+        while (m := _LEADING_PIECE.match(text, ends[-1])) and m.end() > ends[-1]:
+            ends.append(m.end())
+        if len(ends) == 1:
+            return text
+        inside = _inside_nouns(text)
+        cut = max(e for e in ends if e not in inside)
+        return text[cut:]
+
+
+def _inside_nouns(text: str) -> set[int]:
+    """The positions inside a noun, a place name or a distinguishing word of ``text`` (现行,
+    现场, 达拉特旗): no cut there.  A verb may be cut (共立 of 共立盗窃案件 is 共 + 立)."""
+    inside, at = set(), 0
+    for word, flag in _flags(text):
+        if flag.startswith(("n", "b", "s", "j")):
+            inside.update(range(at + 1, at + len(word)))
+        at += len(word)
+    return inside
+
+
+_LEADING = _LeadingWords()
 _TIME_PREFIX = re.compile(r"^(?:\d{4}年度?|\d{1,2}月份?|\d{1,2}[-－—–~～至]\d{1,2}月份?|"
                           r"[一二三四]季度|在[^，,]{0,12}?(?:中|以来|期间|当天)|"
                           # a deadline (于6月30日前)
@@ -1520,7 +1552,9 @@ _IN_TURN = re.compile(r"^[^，,。；;]*?(?:依次是|依次为|依次|其次为
 _PLACE_OWNER = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:县|市|区|州|镇|乡|街道)的")
 #: A name that is a place alone (砚山县147件 after 广南县的信访量203件): the place of a figure
 #: of what the figure before it measures.
-PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,4}(?:县|市|区|镇|乡)")
+#: A place alone: a name and the level character of a county, city, district, banner, league,
+#: town or street (砚山县, 伊金霍洛旗, 西园街道).
+PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,5}(?:县|市|区|镇|乡|旗|盟|街道)")
 def is_place_name(text: str) -> bool:
     """Whether a label is a place alone (砚山县, 丘北): a county-like name or place words only."""
     return bool(PLACE_ONLY.fullmatch(text)) or bool(text) and all(
@@ -1678,6 +1712,11 @@ def _dedouble(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _flags(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in pos_tagger().cut(text))
+
+
+def is_action(word: str) -> bool:
+    """Whether ``word`` is one verb (受理, 办结): the action two counts' labels may share."""
+    return word in HANDLING_VERBS or _is_verb(word)
 
 
 def _is_verb(word: str) -> bool:

@@ -213,7 +213,10 @@ COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个"
                "件次", "台次", "趟次", "剂",
                # measure words of JioNLP's list used so at least 95 % of the time (seeds and
                # pills, buildings; grains and tablets seized: 34万余粒)
-               "颗", "幢", "粒"]
+               "颗", "幢", "粒",
+               # calls answered or made (热线应答3738通, 回访500通电话), read only before 电话 or
+               # where no further word follows (``_UNIT_GUARDS``: not 通知, 通过, 通报)
+               "通"]
 # units the forms of their own read (九成, 三分之一, 翻一番): never after a plain number (五成员)
 _OWN_FORM_UNITS = frozenset({"成", "分之", "番"})
 #: Units read only where the words around them make them units: 度 of electricity after a
@@ -224,7 +227,8 @@ _UNIT_GUARDS = {"度": r"(?<=[万亿])度|度(?=电)", "轮": r"轮(?![车胎])"
                 # a measure word only where no further word follows it (400对, 617面,; not 对于,
                 # 面积, 车辆, 县城, nor 1对1 帮扶, a ratio)
                 "对": r"对(?![\u4e00-\u9fff\d])", "面": r"面(?![\u4e00-\u9fff\d])",
-                "车": r"车(?![\u4e00-\u9fff])", "县": r"县(?![\u4e00-\u9fff])"}
+                "车": r"车(?![\u4e00-\u9fff])", "县": r"县(?![\u4e00-\u9fff])",
+                "通": r"通(?=电话|[^\u4e00-\u9fff\d.]|$)"}
 
 
 def _unit_pattern(unit: str) -> str:
@@ -755,6 +759,7 @@ def extract_from_text(text: str, *, planned: bool = False) -> list[dict[str, obj
     _name_framed_figures(out)
     _name_rank_sets(out)
     _name_bracketed_parts(out)
+    _name_bracket_parts_of_counts(out)
     _name_places(out)
     _name_listed_members(out)
     _name_casualties(out)
@@ -1176,6 +1181,49 @@ BARE_STAGES = CASE_STAGES | {"结案", "收案", "受案", "开工", "竣工", "
 _STAGE_IN_NAME = re.compile("|".join(sorted(BARE_STAGES | {"受理", "立案"}, key=len, reverse=True)))
 
 
+def _bracketed_apart(sentence: str, at: int, later: int) -> bool:
+    """Does the figure at ``at`` stand in a bracket the figure at ``later`` is outside of (a
+    count's parts, printed in brackets after it)?"""
+    opened = open_bracket(sentence, at)
+    return opened is not None and open_bracket(sentence, later) != opened
+
+
+#: Longest stage or channel word two labels may share at their end (受理, 办结, 立案).
+MAX_SHARED_ACTION = 4
+
+
+def _name_bracket_parts_of_counts(rows: list[dict[str, object]]) -> None:
+    """Counts in brackets right after a count that share its action (咨询类诉求受理120件(热线受理
+    100件，网络受理20件)) are parts of it by channel or kind: they take the whole's object
+    (咨询类诉求热线受理), which a sibling category's parts would otherwise share."""
+    for row in rows:
+        label = str(row["indicator"] or "")
+        sentence = str(row["sentence"])
+        if row["kind"] != "count" or not label:
+            continue
+        opened = open_bracket(sentence, int(row["_at"]))
+        if opened is None:
+            continue
+        whole = [r for r in rows if r["sentence"] == sentence and r["kind"] == "count"
+                 and r["unit"] == row["unit"] and int(r["_at"]) < opened
+                 and open_bracket(sentence, int(r["_at"])) is None]
+        if not whole or re.search(r"[，,。；;]", sentence[int(whole[-1]["_at"]):opened]):
+            continue  # only the count printed right before the bracket is its whole
+        name = str(whole[-1]["indicator"] or "")
+        if label.startswith(("含", "其中", "包括")):
+            continue  # (含旧存12件): a part named with its own noun
+        shared = next((n for n in range(min(MAX_SHARED_ACTION, len(label) - 1), 1, -1)
+                       if name.endswith(label[-n:]) and len(name) > n
+                       and metric_labels.is_action(label[-n:])), 0)
+        if not shared:
+            continue
+        obj = name[:-shared]
+        # a part already named by its category (多媒体举报类诉求受理, 建议热线受理) keeps its name
+        if obj and obj not in label and not label.startswith(obj[:2]) and not _holds_number(obj):
+            new = obj + label
+            row.update(indicator=new, family=indicator_family(new, "count"))
+
+
 def _name_bare_stages(rows: list[dict[str, object]]) -> None:
     """A count named by a stage alone (已结, 结案, 竣工) after a count of the same unit in its
     sentence whose name is an object and a stage (执行案件收案总数, 诉讼案件收案, 全州开工) counts
@@ -1195,6 +1243,8 @@ def _name_bare_stages(rows: list[dict[str, object]]) -> None:
             if (other["kind"] != "count" or other["unit"] != row["unit"]
                     or other["role"] in ("target", "limit")):
                 continue  # 占今年88641户任务数: a target is no stage of the object
+            if _bracketed_apart(sentence, int(other["_at"]), at):
+                continue  # (热线受理…件，多媒体受理…件)，办结…件: the parts of the count before
             name = str(other["indicator"] or "")
             stage = _STAGE_IN_NAME.search(name)
             obj = name[:stage.start()] if stage else ""

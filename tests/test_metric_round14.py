@@ -1,0 +1,55 @@
+"""Figures, round 14: calls counted with 通, places in a breakdown named with the whole's measure,
+parts in brackets named with the whole's object, labels that keep the words a leading adverb's
+character begins (现行, 现场, 达拉特旗).
+
+Sentences written by the project's developers, modelled on constructions met in real bulletins
+(figure sets 12 and 13); none is copied from them."""
+
+from __future__ import annotations
+
+from helpers import metrics
+
+
+def _rows(text: str) -> list[tuple[float, str, str, str]]:
+    return [(r["value"], r["unit"], r["kind"], r["indicator"])
+            for r in metrics.extract_from_text(text) if r["kind"] != "date"]
+
+
+def test_calls_are_counted_with_tong():
+    (value, unit, kind, label), = _rows("本周市民热线共接听来电1260通。")
+    assert (value, unit, kind) == (1260.0, "通", "count") and label.endswith("接听来电")
+    assert [r[:3] for r in _rows("回访群众300通电话。")] == [(300.0, "通", "count")]
+
+
+def test_tong_that_begins_a_word_is_no_unit():
+    assert all(r[1] != "通" for r in _rows("全县发出3通知书，开展3通报批评。"))
+
+
+def test_each_banner_of_a_breakdown_takes_the_wholes_measure():
+    rows = _rows("本月转办各旗区诉求共900通，其中康巴什区420通，乌拉特前旗260通，达拉特旗220通。")
+    assert [r[3] for r in rows] == ["转办旗区诉求", "转办旗区诉求(康巴什区)",
+                                    "转办旗区诉求(乌拉特前旗)", "转办旗区诉求(达拉特旗)"]
+
+
+def test_parts_by_channel_in_brackets_take_the_wholes_object():
+    text = ("求助类诉求受理3200件（电话受理3000件，网络受理200件），办结3150件；"
+            "表扬类诉求受理50件（电话受理45件，网络受理5件），办结50件。")
+    labels = [r[3] for r in _rows(text)]
+    assert labels == ["求助类诉求受理", "求助类诉求电话受理", "求助类诉求网络受理", "求助类诉求办结",
+                      "表扬类诉求受理", "表扬类诉求电话受理", "表扬类诉求网络受理", "表扬类诉求办结"]
+
+
+def test_a_part_named_with_its_own_noun_keeps_its_name():
+    labels = [r[3] for r in _rows("全院受理执行案件860件（含旧存案件75件）。")]
+    assert labels[1].endswith("旧存案件") and "受理" not in labels[1]
+
+
+def test_a_leading_adverbs_character_that_begins_a_word_stays():
+    labels = [r[3] for r in _rows("今年以来，现行命案同比下降20%。")]
+    assert labels == ["现行命案下降"]
+    labels = [r[3] for r in _rows("按时办结率、现场办结率均为100%。")]
+    assert labels[1] == "现场办结率"
+
+
+def test_a_leading_adverb_still_goes_where_it_is_a_word_of_its_own():
+    assert [r[3] for r in _rows("今年以来全县共破获刑事案件86起。")] == ["破获刑事案件"]
