@@ -106,17 +106,39 @@ def _copy_table(src: Path, dst: Path, homes: dict[int, str], convert, home_colum
     dst.write_bytes(text.encode(enc if enc != "utf-8-sig" else "utf-8-sig", errors="strict"))
 
 
-def _known_home(home: str, notes: list[str]) -> str:
+def _known_home(home: str, notes: list[str], item: dict | None = None) -> str:
     """The annotated home, or "" when the gazetteer does not know it: the toolkit refuses such a
-    home and asks for today's name, which the researcher then gives or leaves out."""
+    home and asks for today's name, which the researcher then gives or leaves out.  A name
+    several units share (普陀区) is refused with the list of them; the researcher, who knows the
+    site, gives the one in the item's city or province with its city (舟山市普陀区), as the
+    error asks."""
     if not home:
         return ""
     try:
         check_home(home, path=Path("metadata.yaml"))
     except InputError:
+        qualified = _qualified_home(home, item)
+        if qualified:
+            return qualified
         notes.append(home)
         return ""
     return home
+
+
+def _qualified_home(home: str, item: dict | None) -> str:
+    """``home`` written with its city when exactly one of the units it names lies in the
+    item's annotated prefecture (else province)."""
+    from helpers.places import load_gazetteer
+    from helpers.places.weigh import home_candidates
+    if item is None:
+        return ""
+    cands = home_candidates(load_gazetteer(), home)
+    for field, attr in (("prefecture", "prefecture"), ("province", "province")):
+        match = [p for p in cands if item.get(field) and getattr(p, attr) == item[field]]
+        if len(match) == 1:
+            p = match[0]
+            return (p.prefecture if p.prefecture != p.name else p.province) + p.name
+    return ""
 
 
 def _has_home(header: list[str]) -> bool:
@@ -139,13 +161,13 @@ def build(items: list[dict], all_items: list[dict], src: Path, out: Path, *,
             errors[it["item_id"]] = str(err)
             continue
         (folder / it["file"]).write_text(text, encoding="utf-8")
-        home = _known_home(it["home"], NOTES)
+        home = _known_home(it["home"], NOTES, it)
         meta = f"home: {home}\n" if home else ""
         (folder / "metadata.yaml").write_text(meta, encoding="utf-8")
     for name in sorted({it["file"] for it in items if it["format"] == "table"}):
         folder = out / ("table_" + Path(name).stem)
         folder.mkdir()
-        homes = {int(it["row"]): _known_home(it["home"], NOTES) for it in all_items
+        homes = {int(it["row"]): _known_home(it["home"], NOTES, it) for it in all_items
                  if it["format"] == "table" and it["file"] == name}
         _copy_table(src / name, folder / name, homes, convert, home_column)
     return errors

@@ -90,3 +90,36 @@ def test_a_street_opening_the_headline_keeps_its_name_when_no_county_is_told():
     loc = locate_article("城南街道召开垃圾分类推进会",
                          "9月3日，城南街道召开推进会，街道党工委书记讲话。")
     assert (loc.locality, loc.level, loc.township) == (None, "township", "城南街道")
+
+
+def test_a_home_several_units_share_is_refused_with_their_list(tmp_path):
+    import pytest
+
+    from helpers.errors import InputError
+    from helpers.formats.metadata import check_home
+    with pytest.raises(InputError) as err:
+        check_home("鼓楼区", path=tmp_path / "metadata.yaml")
+    message = str(err.value)
+    assert "metadata.yaml" in message and "福州市鼓楼区" in message and "开封市鼓楼区" in message
+
+
+def test_a_home_with_its_city_names_the_one_unit():
+    text = "5月6日，区委召开常委会议，研究部署防汛工作。"
+    for home in ("开封市鼓楼区", "河南省开封市鼓楼区", "开封鼓楼区"):
+        loc = locate_article("区委召开常委会议", text, home=home)
+        assert _core(loc) == ("鼓楼区", "开封市", "河南省", "county"), home
+
+
+def test_a_shared_home_given_to_the_resolver_directly_is_not_guessed():
+    loc = locate_article("区委召开常委会议", "5月6日，区委召开常委会议。", home="鼓楼区")
+    assert loc.locality is None
+
+
+def test_a_zone_named_after_its_county_is_a_home():
+    from pathlib import Path
+
+    from helpers.formats.metadata import check_home
+    check_home("宁乡经济开发区", path=Path("metadata.yaml"))  # no error
+    loc = locate_article("开发区召开安全生产会议", "3月2日，开发区召开安全生产会议。",
+                         home="宁乡经济开发区")
+    assert (loc.prefecture, loc.province, loc.level) == ("长沙市", "湖南省", "zone")

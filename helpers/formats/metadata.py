@@ -137,7 +137,21 @@ def check_home(home: str, *, path: Path, line: int | None = None) -> None:
     silently leave every 我县 unresolved)."""
     from helpers.places import load_gazetteer
     from helpers.places.locate import locate_article
-    if not load_gazetteer().lookup(home) and locate_article(home, "").locality is None:
+    from helpers.places.weigh import home_candidates
+    from helpers.places.zones import zone_named
+    if zone_named(home) is not None:
+        return
+    gaz = load_gazetteer()
+    cands = home_candidates(gaz, home)
+    if len(cands) > 1:
+        names = "、".join(f"{p.province if p.province != p.prefecture else ''}"
+                         f"{p.prefecture if p.prefecture != p.name else ''}{p.name}"
+                         for p in cands)
+        raise CorpusError(
+            f"home: {home!r} names {len(cands)} units ({names}): give it with its city or "
+            "province, as in the list, so that 我县/本区 point at the right one", path=path,
+            line=line)
+    if not cands and locate_article(home, "").locality is None:
         raise CorpusError(
             f"home: {home!r} is not a place the gazetteer knows: give its full name (洞口县, "
             "邵阳市, 邵阳经济技术开发区); for a unit renamed before the gazetteer's records of "

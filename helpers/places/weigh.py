@@ -56,7 +56,8 @@ from helpers.places.zones import (
 )
 
 __all__ = ["ORGAN_PLACE_FACTOR", "Weights", "apply_urban_areas", "apply_zones",
-           "drop_generic_districts", "generic_districts", "home_place", "tagged_lead", "weigh"]
+           "drop_generic_districts", "generic_districts", "home_candidates", "home_place",
+           "tagged_lead", "weigh"]
 
 #: A province or city named as the place of an organ (湖南省纪委监委通报..., 邵阳市公安局) is the
 #: body reporting, not the unit reported on: such a mention counts this much of its weight, so a
@@ -257,19 +258,49 @@ def drop_generic_districts(gaz: Gazetteer, mentions: list[_Mention], headline: s
 
 
 def home_place(gaz: Gazetteer, home: str | None, mentions: list[_Mention]) -> Place | None:
-    """The unit ``home`` names (a full name; a name several units share is read as the one the
-    article mentions, else the first)."""
+    """The unit ``home`` names: a full name, or one with its city or province before it
+    (舟山市普陀区).  A name several units share is read as the one the article mentions, else
+    as none (``check_home`` refuses such a home in metadata: never a guess)."""
     if not home:
         return None
     zone = zone_named(home)
     if zone is not None:
         return zone
-    cands = gaz.full.get(home, ()) or gaz.alias.get(home, ())
+    cands = home_candidates(gaz, home)
+    if len(cands) == 1:
+        return cands[0]
     named = {m.place for m in mentions if m.place is not None}
-    for place in cands:
-        if place in named:
-            return place
-    return cands[0] if cands else None
+    return next((place for place in cands if place in named), None)
+
+
+def home_candidates(gaz: Gazetteer, home: str) -> tuple[Place, ...]:
+    """The units a ``home`` string may name: by its full name or alias, else by a unit's name
+    after the name of its prefecture or province (舟山市普陀区, 浙江省舟山市普陀区)."""
+    cands = gaz.full.get(home, ()) or gaz.alias.get(home, ())
+    if cands:
+        return tuple(dict.fromkeys(cands))
+    found: dict[Place, None] = {}
+    for parent in _parents_printed_first(gaz, home):
+        rest = home[len(parent[0]):]
+        if not rest:
+            continue
+        for place in gaz.full.get(rest, ()) or home_candidates(gaz, rest):
+            if parent[1] in (place.prefecture, place.province):
+                found[place] = None
+    return tuple(found)
+
+
+def _parents_printed_first(gaz: Gazetteer, home: str) -> list[tuple[str, str]]:
+    """(printed form, unit name) of the prefectures and provinces whose full name or short form
+    ``home`` opens with, longest form first."""
+    out = []
+    for full, forms in gaz.forms.items():
+        if not any(p.level in ("prefecture", "province") for p in gaz.full.get(full, ())):
+            continue
+        for form in {full, *forms}:
+            if len(form) >= 2 and home.startswith(form):
+                out.append((form, full))
+    return sorted(out, key=lambda f: -len(f[0]))
 
 
 def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None) -> Weights:

@@ -171,7 +171,21 @@ def zone_named(name: str) -> Place | None:
     found = find_zones(name)
     if len(found) == 1 and (found[0].start, found[0].end) == (0, len(name)):
         return found[0].place
-    return None
+    return _county_named_zone(name)
+
+
+def _county_named_zone(name: str) -> Place | None:
+    """A zone named by one county's name or short name and a zone ending alone (江都经济开发区,
+    瑞金经开区): in that county's city."""
+    suffix = next((s for s in ZONE_SUFFIXES if name.endswith(s)), None)
+    if suffix is None or len(name) <= len(suffix):
+        return None
+    gaz = load_gazetteer()
+    counties = {p for p in gaz.lookup(name[: -len(suffix)]) if p.level == "county"}
+    if len(counties) != 1:
+        return None
+    county = counties.pop()
+    return Place(name, county.prefecture, county.province, "zone")
 
 
 #: Shortest own name of a zone that stands for it alone (东疆 for 天津东疆保税港区 on the zone's
