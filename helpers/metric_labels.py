@@ -413,7 +413,9 @@ def _listed_name(sentence: str, start: int, end: int) -> list[str] | None:
             return None
         if re.search(r"\d[:∶]\d", sentence[first.start():stop]):
             at = first.start()  # 三次产业结构比例为 a:b:c
-        elif clean_name(sentence[begin:first.start()]) or sentence.rfind("分别", 0, begin) < 0:
+        elif clean_name(sentence[begin:first.start()]) or sentence.rfind(
+                "分别", _segment_start(sentence, begin), begin) < 0:
+            # (a 分别 list of an earlier segment, before a ；, is not continued here)
             return _paired_values(sentence, begin, first, stop, start)
         else:
             at = begin
@@ -443,6 +445,11 @@ def _listed_name(sentence: str, start: int, end: int) -> list[str] | None:
         if len(marks) == n:
             subject += gaps.group("word") + marks[index]
     return [subject]
+
+
+def _segment_start(sentence: str, at: int) -> int:
+    """Where the segment holding ``at`` starts: after the last ；, ; or 。 before it."""
+    return max(sentence.rfind(mark, 0, at) for mark in "；;。") + 1
 
 
 def _paired_values(sentence: str, begin: int, first: re.Match[str], stop: int,

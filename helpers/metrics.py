@@ -1415,23 +1415,49 @@ def _name_stage_changes(rows: list[dict[str, object]]) -> None:
             row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
 
 
+#: The kinds a place alone may be named by in a breakdown (counts, and sums of money: 甲镇完成
+#: 投资2.3亿元、乙镇完成6056万元, whose units may differ in magnitude).
+PLACED_KINDS = frozenset({"count", "money"})
+
+
+def _leading_place(name: str) -> re.Match[str] | None:
+    """The county, city or township ``name`` opens with (杨家园则镇完成投资), by the gazetteer's
+    names: ``PLACE_ONLY``'s shape alone also fits words (转办旗区)."""
+    from helpers.places import load_gazetteer
+    from helpers.places.townships import all_township_names
+    gaz = load_gazetteer()
+    for end in range(len(name) - 1, 1, -1):
+        m = metric_labels.PLACE_ONLY.fullmatch(name, 0, end)
+        if m and (gaz.lookup(m.group()) or m.group() in all_township_names()):
+            return m
+    return None
+
+
 def _name_places(rows: list[dict[str, object]]) -> None:
     """A count named by a place alone (其它依次为砚山县147件，文山市120件) after a count of the
     same unit named by what it measures (信访量203件) in its sentence is that measure of the
     place: 信访量(砚山县)."""
     for i, row in enumerate(rows):
         label = str(row["indicator"] or "")
-        if row["kind"] != "count" or not metric_labels.PLACE_ONLY.fullmatch(label):
+        if row["kind"] not in PLACED_KINDS or not metric_labels.PLACE_ONLY.fullmatch(label):
             continue
         for other in reversed(rows[:i]):
             if other["sentence"] != row["sentence"]:
                 break
             name = str(other["indicator"] or "")
-            if other["kind"] != "count" or other["unit"] != row["unit"] or not name:
+            if other["kind"] != row["kind"] or not name or (
+                    row["kind"] == "count" and other["unit"] != row["unit"]):
                 continue
             if metric_labels.is_place_name(name):
                 continue
             measure = re.sub(r"[(（][^()（）]*[)）]$", "", name)
+            # the first place's own figure (甲镇完成投资2.3亿元、乙镇完成6056万元): its measure
+            # without its place
+            lead = _leading_place(measure)
+            if lead and len(measure) > lead.end() + 1:
+                measure = measure[lead.end():]
+                first = f"{measure}({lead.group()})"  # named as its siblings will be
+                other.update(indicator=first, family=indicator_family(first, str(other["kind"])))
             name = f"{measure}({label})"
             row.update(indicator=name, family=indicator_family(name, "count"))
             break

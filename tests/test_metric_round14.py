@@ -53,3 +53,19 @@ def test_a_leading_adverbs_character_that_begins_a_word_stays():
 
 def test_a_leading_adverb_still_goes_where_it_is_a_word_of_its_own():
     assert [r[3] for r in _rows("今年以来全县共破获刑事案件86起。")] == ["破获刑事案件"]
+
+
+def test_towns_of_a_money_breakdown_take_the_measure_without_the_first_towns_name():
+    rows = _rows("项目建设方面，花明楼镇完成投资1.2亿元、道林镇完成4800万元、灰汤镇完成3100万元。")
+    assert [r[3] for r in rows] == ["投资(花明楼镇)", "投资(道林镇)", "投资(灰汤镇)"]
+
+
+def test_a_word_shaped_like_a_place_is_not_taken_for_the_first_place():
+    rows = _rows("本周分办各区县工单共500件，其中雨花区300件，岳麓区200件。")
+    assert rows[0][3].startswith("分办") and rows[1][3].endswith("(雨花区)")
+
+
+def test_a_change_after_a_semicolon_is_not_read_into_the_lists_before_it():
+    text = "全市受理举报640件，立案210件，分别比去年同期增长12.5%和8.2%；留置9人，同比增长50%。"
+    rows = _rows(text)
+    assert rows[-1][3] == "留置增速"
