@@ -769,6 +769,7 @@ def extract_from_text(text: str, *, planned: bool = False) -> list[dict[str, obj
     _name_led_items(out)
     _name_stage_changes(out)
     _name_bare_stages(out)
+    _name_bare_acts(out)
     _link_then_now(out)
     # a plan announced in an earlier sentence (主要预期目标是：): its figures are targets; the
     # sentences are ours (an ASCII ! or ? ends none: 得分98.24!兰溪位列第三 is one)
@@ -1418,6 +1419,42 @@ def _name_stage_changes(rows: list[dict[str, object]]) -> None:
 #: The kinds a place alone may be named by in a breakdown (counts, and sums of money: 甲镇完成
 #: 投资2.3亿元、乙镇完成6056万元, whose units may differ in magnitude).
 PLACED_KINDS = frozenset({"count", "money"})
+
+
+#: The organs whose act a count may be named by when the act alone is printed (省纪委处置283件,
+#: 县公安局破获120起): a bare verb says nothing of whose act it is, the organ does.
+_ACTING_ORGAN = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:纪委|监委|公安局|公安分局|法院|检察院|派出所|"
+                           r"警方|执法局|监管局|大队|支队))$")
+#: Longest label read as a bare act (处置, 破获, 审结).
+MAX_BARE_ACT = 3
+
+
+def _name_bare_acts(rows: list[dict[str, object]]) -> None:
+    """A count named by one verb alone (处置, 破获) printed right after the organ that acts (省纪委
+    处置283件) is named with that organ (省纪委处置), and so is its change."""
+    named: dict[tuple[str, str], str] = {}
+    for row in rows:
+        label = str(row["indicator"] or "")
+        if row["kind"] != "count" or not label or len(label) > MAX_BARE_ACT or not (
+                metric_labels.is_action(label)):
+            continue
+        sentence, at = str(row["sentence"]), int(row["_at"])
+        before = sentence[:at].rstrip(" 共计达")
+        if not before.endswith(label):
+            continue
+        organ = _ACTING_ORGAN.search(re.split(r"[，,。；;：:、]", before[:-len(label)])[-1])
+        if organ is None:
+            continue
+        name = organ.group() + label
+        named[(sentence, label)] = name
+        row.update(indicator=name, family=indicator_family(name, "count"))
+    for row in rows:
+        label = str(row["indicator"] or "")
+        for (sentence, act), name in named.items():
+            if row["sentence"] == sentence and row["role"] == "change" and label.startswith(act) \
+                    and label != name:
+                new = name + label[len(act):]
+                row.update(indicator=new, family=indicator_family(new, str(row["kind"])))
 
 
 def _leading_place(name: str) -> re.Match[str] | None:

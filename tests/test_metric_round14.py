@@ -69,3 +69,12 @@ def test_a_change_after_a_semicolon_is_not_read_into_the_lists_before_it():
     text = "全市受理举报640件，立案210件，分别比去年同期增长12.5%和8.2%；留置9人，同比增长50%。"
     rows = _rows(text)
     assert rows[-1][3] == "留置增速"
+
+
+def test_a_bare_act_is_named_with_the_organ_printed_before_it():
+    rows = _rows("第一季度，市纪委监委处置问题线索以外，县纪委处置186件，同比增长12%。")
+    assert rows[0][3] == "县纪委处置" and rows[1][3] == "县纪委处置增速"
+
+
+def test_an_act_with_its_object_keeps_its_name():
+    assert _rows("县法院审结民事案件430件。")[0][3] == "审结民事案件"
