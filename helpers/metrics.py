@@ -770,6 +770,7 @@ def extract_from_text(text: str, *, planned: bool = False) -> list[dict[str, obj
     _name_stage_changes(out)
     _name_bare_stages(out)
     _name_bare_acts(out)
+    _name_treated_objects(out)
     _link_then_now(out)
     # a plan announced in an earlier sentence (主要预期目标是：): its figures are targets; the
     # sentences are ours (an ASCII ! or ? ends none: 得分98.24!兰溪位列第三 is one)
@@ -1455,6 +1456,35 @@ def _name_bare_acts(rows: list[dict[str, object]]) -> None:
                     and label != name:
                 new = name + label[len(act):]
                 row.update(indicator=new, family=indicator_family(new, str(row["kind"])))
+
+
+#: A count of what an act was done to (对全区59个单位党组织开展了常规巡察, 对120名干部进行约谈):
+#: the scope before it, then the objects, the verb of doing and the act.
+_TREATED_BEFORE = re.compile(r"对(?:全[省市州县区镇乡]|各|辖区|全体)?$")
+_TREATED_AFTER = re.compile(r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?:开展|进行|实施)了?"
+                            r"(?P<act>[\u4e00-\u9fff]{2,8}?)(?=[，,。；;、！？!?]|$)")
+
+
+def _name_treated_objects(rows: list[dict[str, object]]) -> None:
+    """A count printed after 对 and before the objects and the act done to them (对35家企业开展
+    专项检查) counts the objects of that act: 专项检查企业; the objects alone (企业) do not say
+    why they were counted."""
+    for row in rows:
+        if row["kind"] != "count" or row["role"] not in (None, "level"):
+            continue
+        sentence, at = str(row["sentence"]), int(row["_at"])
+        if not _TREATED_BEFORE.search(sentence, 0, at):
+            continue
+        number = re.match(r"[\d.,，]+\s*(?:余|多)?", sentence[at:])
+        unit = str(row["unit"])
+        rest = at + (number.end() if number else 0)
+        if not sentence.startswith(unit, rest):
+            continue
+        m = _TREATED_AFTER.match(sentence, rest + len(unit))
+        if m is None:
+            continue
+        name = m["act"] + m["what"]
+        row.update(indicator=name, family=indicator_family(name, "count"))
 
 
 def _leading_place(name: str) -> re.Match[str] | None:

@@ -78,3 +78,12 @@ def test_a_bare_act_is_named_with_the_organ_printed_before_it():
 
 def test_an_act_with_its_object_keeps_its_name():
     assert _rows("县法院审结民事案件430件。")[0][3] == "审结民事案件"
+
+
+def test_a_count_of_what_an_act_was_done_to_is_named_with_the_act():
+    assert _rows("区纪委对全区46个村党组织开展了专项巡察。")[0][3] == "专项巡察村党组织"
+    assert _rows("执法大队对18家餐饮店进行突击检查。")[0][3] == "突击检查餐饮店"
+
+
+def test_a_count_after_dui_without_an_act_keeps_its_noun():
+    assert _rows("县里对28名困难群众发放慰问金。")[0][3] != "发放慰问金困难群众"
