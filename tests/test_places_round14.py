@@ -123,3 +123,22 @@ def test_a_zone_named_after_its_county_is_a_home():
     loc = locate_article("开发区召开安全生产会议", "3月2日，开发区召开安全生产会议。",
                          home="宁乡经济开发区")
     assert (loc.prefecture, loc.province, loc.level) == ("长沙市", "湖南省", "zone")
+
+
+def test_a_bare_high_tech_zone_word_is_no_one_citys_zone():
+    # jionlp gives 成都高新技术产业开发区 the short form 高新区; any city's bare 高新区 is not it
+    text = "3月1日，高新区党工委书记、新吴区委书记主持召开会议，传达全市两会精神。"
+    loc = locate_article("高新区党工委会议传达两会精神", text, home="新吴区")
+    assert loc.province == "江苏省" and loc.prefecture == "无锡市"
+
+
+def test_a_short_unique_town_named_twice_as_a_subject_gives_its_county():
+    text = ("日前，弼时镇召开乡村振兴现场会，观摩团走进各村项目现场。\n"
+            "会议要求弼时镇各村对标先进，补齐短板。")
+    loc = locate_article(None, text)
+    assert (loc.locality, loc.level, loc.township) == ("汨罗市", "township", "弼时镇")
+
+
+def test_a_dictionary_word_shaped_like_a_town_is_no_town():
+    loc = locate_article(None, "国家支持小城镇建设。小城镇建设要因地制宜。")
+    assert loc.locality is None

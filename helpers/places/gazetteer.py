@@ -258,7 +258,10 @@ def _build_gazetteer() -> Gazetteer:
             if n and place not in full[n]:
                 full[n].append(place)
         for a in short:
-            if a and "直辖" not in a and place not in alias[a]:
+            # a short form opens as its unit's name does (宁乡 of 宁乡市, 西洞庭 of 西洞庭管理区);
+            # one that does not is a generic word (jionlp's 高新区 for 成都高新技术产业开发区),
+            # which would make every city's bare 高新区 that one zone
+            if a and "直辖" not in a and a[0] == place.name[0] and place not in alias[a]:
                 alias[a].append(place)
 
     for prov in tree.values():

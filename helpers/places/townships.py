@@ -771,7 +771,9 @@ def unique_township(headline: str, text: str) -> tuple[Place, str | None] | None
     counties = {county: names for county, names in by_county.items()
                 if len(names) >= 2 or len(names[0]) > SHORT_TOWNSHIP_CHARS
                 or (own is not None and names[0].endswith(own))
-                or _before_own_village(county, names[0], headline + "\n" + text)}
+                or _before_own_village(county, names[0], headline + "\n" + text)
+                or (found[names[0]] >= MIN_SHORT_REPEATS
+                    and _opens_clause(names[0], headline + "\n" + text))}
     if own is not None and len(counties) > 1:
         counties = {c: n for c, n in counties.items() if any(x.endswith(own) for x in n)}
     if len(counties) > 1:
@@ -788,6 +790,23 @@ def unique_township(headline: str, text: str) -> tuple[Place, str | None] | None
         return county, None
     speaks = len(_OWN_DEIXIS.findall(headline + text))
     return county, (None if _county_speaks(county, headline + text) > n + speaks else top)
+
+
+#: How often a short unique township name must be printed, once as a clause's subject, to
+#: stand alone (日前，某时镇召开…；…某时镇辖区): a word matching a name by chance (小城镇) is
+#: neither repeated nor a subject.
+MIN_SHORT_REPEATS = 2
+_CLAUSE_OPENERS = "，,。；;：:！？!?\n 日前近期"
+
+
+def _opens_clause(town: str, text: str) -> bool:
+    """Is ``town`` printed at a clause's start, after a date or 日前/近日 (日前，某镇召开…), and
+    not one word of the dictionary (小城镇, 古镇: words before they are names)?"""
+    from helpers.text.tokenizing import tokenize
+    if len(tokenize(town)) == 1:
+        return False
+    return any(m.start() == 0 or text[m.start() - 1] in _CLAUSE_OPENERS
+               for m in re.finditer(re.escape(town), text))
 
 
 def _before_own_village(county: Place, town: str, text: str) -> bool:
