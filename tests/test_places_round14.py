@@ -142,3 +142,11 @@ def test_a_short_unique_town_named_twice_as_a_subject_gives_its_county():
 def test_a_dictionary_word_shaped_like_a_town_is_no_town():
     loc = locate_article(None, "国家支持小城镇建设。小城镇建设要因地制宜。")
     assert loc.locality is None
+
+
+def test_first_person_city_on_a_county_site_is_the_countys_city():
+    # a county site carrying its city paper's story: 我市 there is the city
+    loc = locate_article(None, "本报讯 近日，我市召开安全生产会议，全市各县区参加。", home="周宁县")
+    assert _core(loc) == ("宁德市", "宁德市", "福建省", "prefecture")
+    loc = locate_article(None, "本报讯 近日，我市召开安全生产会议。", home="宁乡市")
+    assert _core(loc) == ("宁乡市", "长沙市", "湖南省", "county")

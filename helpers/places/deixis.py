@@ -169,6 +169,9 @@ def referents(forms: list[Deixis], named: list[tuple[bool, int, str, Place]],
             last[order[i][1]] = order[i][2]
             i += 1
         fits_home = home if home is not None and level_char(home.name) == d.level_char else None
+        if fits_home is None and home is not None:
+            # 我市 on a county's or district's site (a city paper's story it carries): its city
+            fits_home = _home_city(home, d.level_char)
         if d.first_person:
             if (fits_home is None and home is not None and home.level == "county"
                     and d.level_char == FORMER_COUNTY):
@@ -184,6 +187,17 @@ def referents(forms: list[Deixis], named: list[tuple[bool, int, str, Place]],
                  and d.level_char in FORWARD_LEVELS else None)
         out.append((d, last.get(d.level_char, fits_home or ahead)))
     return out
+
+
+def _home_city(home: Place, lvl: str) -> Place | None:
+    """The prefecture-level city of a county-level ``home`` when ``lvl`` is its level character
+    and not the home's own (我市 on 周宁县's site is 宁德市; on 宁乡市's it is 宁乡市 itself)."""
+    if home.level not in ("county", "zone") or not home.prefecture or level_char(
+            home.name) == lvl or level_char(home.prefecture) != lvl:
+        return None
+    from helpers.places.gazetteer import load_gazetteer
+    return next((p for p in load_gazetteer().full.get(home.prefecture, ())
+                 if p.level == "prefecture" and p.province == home.province), None)
 
 
 def _printed_level(printed: str, place: Place) -> str:
