@@ -281,7 +281,8 @@ HANDLING_VERBS = frozenset({"受理", "审结", "办结", "结案", "立案", "�
 #: Actions that make an item of their count a different indicator from the item alone: cases
 #: solved and persons caught are not cases or persons of that kind (set 9's judges); a stock
 #: (共有), an input (投入) or an intake (受理) lists its items as they are.
-ITEM_ACTIONS = frozenset({"破获", "侦破", "抓获", "查获", "刑拘"})
+ITEM_ACTIONS = frozenset({"破获", "侦破", "抓获", "查获", "刑拘", "缴获", "扣押", "收缴", "查扣",
+                          "没收"})
 #: Clauses walked back from an item of a count to the count it is part of.
 MAX_ITEM_CLAUSES = 6
 

@@ -84,7 +84,7 @@ from helpers.metric_context import (
 )
 from helpers.metric_periods import PERIOD, figure_period, period_dates
 from helpers.regex_scan import prefilter
-from helpers.text import normalize_text
+from helpers.text import normalize_text, tokenize
 
 METRIC_COLUMNS = ["article_id", "para_no", "sentence", "indicator", "value", "unit", "kind",
                   "qualifier", "change", "value_std", "unit_std", "value_low", "value_high",
@@ -216,7 +216,10 @@ COUNT_WORDS = ["人次", "家次", "批次", "户次", "架次", "余人", "个"
                "颗", "幢", "粒",
                # calls answered or made (热线应答3738通, 回访500通电话), read only before 电话 or
                # where no further word follows (``_UNIT_GUARDS``: not 通知, 通过, 通报)
-               "通"]
+               "通",
+               # what police seize (手机12部, 子弹20发, 管制刀具24把), read only before the
+               # thing seized or where no further word follows (not 部门, 发展, 把握)
+               "部", "发", "把"]
 # units the forms of their own read (九成, 三分之一, 翻一番): never after a plain number (五成员)
 _OWN_FORM_UNITS = frozenset({"成", "分之", "番"})
 #: Units read only where the words around them make them units: 度 of electricity after a
@@ -228,7 +231,10 @@ _UNIT_GUARDS = {"度": r"(?<=[万亿])度|度(?=电)", "轮": r"轮(?![车胎])"
                 # 面积, 车辆, 县城, nor 1对1 帮扶, a ratio)
                 "对": r"对(?![\u4e00-\u9fff\d])", "面": r"面(?![\u4e00-\u9fff\d])",
                 "车": r"车(?![\u4e00-\u9fff])", "县": r"县(?![\u4e00-\u9fff])",
-                "通": r"通(?=电话|[^\u4e00-\u9fff\d.]|$)"}
+                "通": r"通(?=电话|[^\u4e00-\u9fff\d.]|$)",
+                "部": r"部(?=手机|电话|车辆|[^\u4e00-\u9fff\d.]|$)",
+                "发": r"发(?=子弹|炮弹|[^\u4e00-\u9fff\d.]|$)",
+                "把": r"把(?=刀|管制刀具|枪|[^\u4e00-\u9fff\d.]|$)"}
 
 
 def _unit_pattern(unit: str) -> str:
@@ -771,6 +777,7 @@ def extract_from_text(text: str, *, planned: bool = False) -> list[dict[str, obj
     _name_bare_stages(out)
     _name_bare_acts(out)
     _name_treated_objects(out)
+    _name_seized_items(out)
     _link_then_now(out)
     # a plan announced in an earlier sentence (主要预期目标是：): its figures are targets; the
     # sentences are ours (an ASCII ! or ? ends none: 得分98.24!兰溪位列第三 is one)
@@ -1485,6 +1492,41 @@ def _name_treated_objects(rows: list[dict[str, object]]) -> None:
             continue
         name = m["act"] + m["what"]
         row.update(indicator=name, family=indicator_family(name, "count"))
+
+
+#: Verbs of seizing whose list of things seized goes on after the first (缴获毒品海洛因7030克、
+#: 冰毒1.36克，枪支4支): each item after the first is seized too.
+SEIZING = ("缴获", "扣押", "收缴", "查扣", "没收", "查获")
+#: A label that opens with a verb of seizing, after a few words of place or manner (现场扣押).
+MAX_BEFORE_SEIZING = 4
+_SEIZING_OPENS = re.compile(rf"^[\u4e00-\u9fff]{{0,{MAX_BEFORE_SEIZING}}}?(?P<verb>"
+                            + "|".join(SEIZING) + ")")
+#: What ends a list of things seized: a sentence's part, or a further verb of handling.
+_SEIZED_LIST_END = re.compile(r"[；;。！？]")
+
+
+def _name_seized_items(rows: list[dict[str, object]]) -> None:
+    """The things seized after the first of a list (冰毒1.36克, 子弹20发 after 缴获毒品海洛因
+    7030克) take its verb of seizing: 缴获冰毒; alone they read as stocks of their kind."""
+    for i, row in enumerate(rows):
+        label = str(row["indicator"] or "")
+        if not label or row["kind"] == "date" or row["role"] not in (None, "level") or i == 0:
+            continue
+        words = tokenize(label)
+        if words[0] in metric_labels.HANDLING_VERBS or words[0] in SEIZING:
+            continue
+        before = rows[i - 1]
+        seized = _SEIZING_OPENS.match(str(before["indicator"] or ""))
+        verb = seized.group("verb") if seized else None
+        if verb is None or before["sentence"] != row["sentence"] or before["kind"] == "date":
+            continue
+        sentence = str(row["sentence"])
+        between = sentence[int(before["_at"]):int(row["_at"])]
+        if _SEIZED_LIST_END.search(between) or any(
+                w in metric_labels.HANDLING_VERBS for w in tokenize(between)):
+            continue
+        name = verb + label
+        row.update(indicator=name, family=indicator_family(name, str(row["kind"])))
 
 
 def _leading_place(name: str) -> re.Match[str] | None:

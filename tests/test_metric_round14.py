@@ -87,3 +87,20 @@ def test_a_count_of_what_an_act_was_done_to_is_named_with_the_act():
 
 def test_a_count_after_dui_without_an_act_keeps_its_noun():
     assert _rows("县里对28名困难群众发放慰问金。")[0][3] != "发放慰问金困难群众"
+
+
+def test_things_seized_after_the_first_are_seized_too():
+    rows = _rows("民警当场缴获冰毒26.5克、麻古120粒，仿真枪2支、弹丸300发，砍刀3把。")
+    assert [r[1] for r in rows] == ["克", "粒", "支", "发", "把"]
+    assert "缴获" in rows[0][3] and all(r[3].startswith("缴获") for r in rows[1:])
+
+
+def test_a_list_after_another_verb_does_not_take_the_seizing_verb():
+    rows = _rows("缴获毒品12克，抓获嫌疑人3人，刑拘2人。")
+    assert rows[1][3] == "抓获嫌疑人" and not rows[2][3].startswith("缴获")
+
+
+def test_measure_words_of_seized_things_are_not_read_in_other_words():
+    assert all(r[1] not in ("部", "发", "把") for r in _rows(
+        "全市3个部门参加，把握3个重点，发展产业5个，6部门联动。"))
+    assert _rows("扣押手机7部。")[0][1] == "部"
