@@ -205,41 +205,23 @@ def _same_text(a: str | None, b: str | None, convert=None) -> bool:
     return norm(a) == norm(b)
 
 
-#: A zone's kind by its ending: the endings of one kind name one zone of a city (经开区 is the
-#: short form of 经济技术开发区; a city's bare 开发区 is its development zone).
-ZONE_KINDS = {"经济技术开发区": "development", "经济开发区": "development", "经开区": "development",
-              "开发区": "development", "高新技术产业开发区": "high-tech",
-              "高新技术开发区": "high-tech", "高新区": "high-tech"}
-ZONE_ENDINGS = ("高新技术产业开发区", "高新技术产业园区", "高新技术开发区", "经济技术开发区",
-                "综合保税区", "经济开发区", "保税港区", "工业园区", "产业园区", "高新区", "经开区",
-                "开发区", "管理区", "示范区", "试验区", "实验区", "保税区", "新区")
-
-
 def _zone_key(name: str, prefecture: str | None, province: str | None) -> tuple | None:
     """A zone's own name and kind with its province's, city's or a county's name before it
     removed (枣庄高新技术产业开发区 and 高新区 of 枣庄市 are one zone; CONVENTIONS L-zone-name has
     annotators print the fullest form printed and the toolkit the gazetteer's or a completed
-    one), or None for a name with no zone ending."""
+    one), or None for a name with no zone ending.  The kinds are the zones module's (经开区 is
+    the short form of 经济技术开发区, a development zone)."""
     from helpers.places import load_gazetteer
-    ending = next((e for e in ZONE_ENDINGS if name.endswith(e)), None)
-    if ending is None:
-        return None
+    from helpers.places.zones import _own_and_kind
     gaz = load_gazetteer()
-    rest = name[: -len(ending)].removeprefix("国家级").removeprefix("国家")
     units = [u for u in (province, prefecture) if u]
     units += [p.name for places in gaz.full.values() for p in places
               if p.level == "county" and p.prefecture == prefecture]
-    forms = sorted({f for u in units for f in (u, *gaz.forms.get(u, ())) if len(f) >= 2},
-                   key=len, reverse=True)
-    changed = True
-    while changed:
-        changed = False
-        for form in forms:
-            if rest.startswith(form):
-                rest, changed = rest[len(form):], True
-                break
-    rest = rest.removeprefix("国家级").removeprefix("国家")
-    return prefecture, rest, ZONE_KINDS.get(ending, ending)
+    forms = [f for u in units for f in (u, *gaz.forms.get(u, ()))]
+    own, kind = _own_and_kind(name.removeprefix("国家级"), forms)
+    if kind is None:
+        return None
+    return prefecture, own.removeprefix("国家级").removeprefix("国家"), kind
 
 
 def _same_zone(it: dict, g: dict) -> bool:
