@@ -932,14 +932,27 @@ DISCIPLINE_CODE = "discipline"
 def drop_offender_titles(text: str, matches: list[tuple[str, str, str, int, int]]
                          ) -> list[tuple[str, str, str, int, int]]:
     """``matches`` without party building when each of its terms is the organ of a secretary's
-    title (``PARTY_TITLE_AFTER`` right after the term) and the paragraph is a discipline report:
-    the title names the official the case is about (annotation convention C-setting)."""
+    title (``PARTY_TITLE_AFTER`` right after the term) or a party organ named as a unit
+    (``_inspected_organ``) and the paragraph is a discipline report: the title names the
+    official the case is about, the organ the unit inspected (annotation convention C-setting)."""
     own = [m for m in matches if m[0] == PARTY_CODE]
     if not own or not any(m[0] == DISCIPLINE_CODE for m in matches):
         return matches
-    if all(PARTY_TITLE_AFTER.match(text, m[4]) for m in own):
+    if all(PARTY_TITLE_AFTER.match(text, m[4]) or _inspected_organ(text, m) for m in own):
         return [m for m in matches if m[0] != PARTY_CODE]
     return matches
+
+
+#: Party organs a discipline report names as the units it inspects or reports on (巡察组进驻某
+#: 机关党支部, 对59个党组织开展巡察): the unit, not party-building work.  Followed by its building
+#: (党组织建设, 标准化) it is party building again.
+PARTY_ORGAN_TERMS = frozenset({"党组织", "党支部", "党总支"})
+_ORGAN_BUILT = re.compile(r"(?:的)?(?:建设|标准化|规范化|书记)")
+
+
+def _inspected_organ(text: str, match: tuple[str, str, str, int, int]) -> bool:
+    """Is the party-building ``match`` a party organ named as a unit, not as work on it?"""
+    return match[2] in PARTY_ORGAN_TERMS and _ORGAN_BUILT.match(text, match[4]) is None
 
 
 def drop_participant_organ_domains(text: str, matches: list[tuple[str, str, str, int, int]]
