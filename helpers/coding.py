@@ -950,9 +950,19 @@ PARTY_ORGAN_TERMS = frozenset({"党组织", "党支部", "党总支"})
 _ORGAN_BUILT = re.compile(r"(?:的)?(?:建设|标准化|规范化|书记)")
 
 
+#: Words before a party organ that make it a partner in the work (镇纪委联合各村党组织开展…).
+_ORGAN_PARTNERED = re.compile(r"(?:联合|会同|协同|携手|和|与|及)(?:各|全[县市区镇乡])?[\u4e00-\u9fff]{0,6}$")
+
+
 def _inspected_organ(text: str, match: tuple[str, str, str, int, int]) -> bool:
-    """Is the party-building ``match`` a party organ named as a unit, not as work on it?"""
-    return match[2] in PARTY_ORGAN_TERMS and _ORGAN_BUILT.match(text, match[4]) is None
+    """Is the party-building ``match`` a party organ named as a unit, not as work on it, nor
+    as a body at work (…党组织开展廉政教育, 联合各村党组织)?"""
+    if match[2] not in PARTY_ORGAN_TERMS or _ORGAN_BUILT.match(text, match[4]):
+        return False
+    if ORGAN_ACTS.match(text, match[4]):
+        return False
+    clause_start = max(text.rfind(c, 0, match[3]) for c in "，。；：,;:") + 1
+    return _ORGAN_PARTNERED.search(text[clause_start:match[3]]) is None
 
 
 def drop_participant_organ_domains(text: str, matches: list[tuple[str, str, str, int, int]]
