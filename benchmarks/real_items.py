@@ -131,11 +131,10 @@ def _known_home(home: str, notes: list[str], item: dict | None = None) -> str:
 def _qualified_home(home: str, item: dict | None) -> str:
     """``home`` written with its city when exactly one of the units it names lies in the
     item's annotated prefecture (else province)."""
-    from helpers.places import load_gazetteer
     from helpers.places.weigh import home_candidates
     if item is None:
         return ""
-    cands = home_candidates(load_gazetteer(), home)
+    cands = home_candidates(home)
     for field, attr in (("prefecture", "prefecture"), ("province", "province")):
         match = [p for p in cands if item.get(field) and getattr(p, attr) == item[field]]
         if len(match) == 1:

@@ -122,21 +122,23 @@ _LEADING_PIECES = (
 _LEADING_PIECE = re.compile(_LEADING_PIECES)
 
 
-class _LeadingWords:
-    """``_LEADING_PIECES`` stripped from a label's start, piece by piece, never inside a noun
-    or a place name: the single characters among them (现, 达, 有, 还, 均…) also begin nouns
-    (现行刑案, 现场办结率, 达拉特旗), which a cut there would break."""
-
-    @staticmethod
-    def sub(_repl: str, text: str) -> str:
-        ends = [0]
-        while (m := _LEADING_PIECE.match(text, ends[-1])) and m.end() > ends[-1]:
-            ends.append(m.end())
-        if len(ends) == 1:
-            return text
-        inside = _inside_nouns(text)
-        cut = max(e for e in ends if e not in inside)
-        return text[cut:]
+def _strip_leading(text: str) -> str:
+    """``text`` without the ``_LEADING_PIECES`` at its start, piece by piece, never cutting a
+    noun or place name that a single-character piece begins (现, 达, 有, 还, 均… also begin
+    现行刑案, 现场办结率, 达拉特旗); a longer piece (今年以来, 全县) is a word of its own."""
+    ends = [0]
+    while (m := _LEADING_PIECE.match(text, ends[-1])) and m.end() > ends[-1]:
+        ends.append(m.end())
+    inside: set[int] | None = None
+    for k in range(len(ends) - 1, 0, -1):
+        end = ends[k]
+        if end - ends[k - 1] > 1 or end >= len(text) or not is_cjk(text[end]):
+            return text[end:]
+        if inside is None:  # tagged only when a single character could begin a word
+            inside = _inside_nouns(text)
+        if end not in inside:
+            return text[end:]
+    return text
 
 
 def _inside_nouns(text: str) -> set[int]:
@@ -148,9 +150,6 @@ def _inside_nouns(text: str) -> set[int]:
             inside.update(range(at + 1, at + len(word)))
         at += len(word)
     return inside
-
-
-_LEADING = _LeadingWords()
 _TIME_PREFIX = re.compile(r"^(?:\d{4}年度?|\d{1,2}月份?|\d{1,2}[-－—–~～至]\d{1,2}月份?|"
                           r"[一二三四]季度|在[^，,]{0,12}?(?:中|以来|期间|当天)|"
                           # a deadline (于6月30日前)
@@ -261,7 +260,7 @@ def _tally_name(sentence: str, start: int, end: int) -> str:
     while begin > 0 and sentence[begin - 1] == "、":
         begin = _clause_start(sentence, begin - 1)
     before = _TALLY_VERB.sub("", sentence[begin:tally.start()])
-    before = _TIME_PREFIX.sub("", _LEADING.sub("", before))
+    before = _TIME_PREFIX.sub("", _strip_leading(before))
     before = re.sub(r"^(?:所|被)?(?:监测|调查|统计)的", "", before)
     counted = _TALLIED_SET.match(before)
     measure = clean_name(before[counted.end():] if counted else before)
@@ -291,7 +290,7 @@ def _head_action(sentence: str, start: int) -> str:
     """The verb of the count the figure at ``start`` is an item of (破获58起刑事案件中，“盗抢
     骗”案件48起、…; 抓获…36人，其中吸毒人员19人: 破获, 抓获), or ''."""
     begin = _clause_start(sentence, start)
-    item = _LEADING.sub("", sentence[begin:start]) != sentence[begin:start] and (
+    item = _strip_leading(sentence[begin:start]) != sentence[begin:start] and (
         sentence[begin:start].lstrip().startswith("其中"))
     j = begin
     for _ in range(MAX_ITEM_CLAUSES):
@@ -355,7 +354,7 @@ def _part_qualifier(sentence: str, begin: int, end: int) -> str:
     prev = None
     while prev != text:
         prev = text
-        text = _TIME_PREFIX.sub("", _LEADING.sub("", text))
+        text = _TIME_PREFIX.sub("", _strip_leading(text))
     words = []
     for word, flag in _flags(text):
         if not flag.startswith(_QUALIFIER_FLAGS) or flag.startswith("ad"):
@@ -521,7 +520,7 @@ def _subjects(sentence: str, begin: int, at: int, n: int) -> list[str] | None:
             return members if len(members) == n else None
     text = re.sub(r"[(（][^()（）]*[)）]", "", text)
     text = _COMPARE.sub("", text)
-    text = _TIME_PREFIX.sub("", _LEADING.sub("", text))
+    text = _TIME_PREFIX.sub("", _strip_leading(text))
     parts = [clean_name(p) for p in _LIST_JOIN.split(text)]
     parts = [p for p in parts if p]
     if len(parts) != n:  # 社会保障和就业: a member whose name holds 和, when 、 parts the list
@@ -629,7 +628,7 @@ def _abbreviations(text: str) -> dict[str, list[str]]:
     """Lists a sentence names for short (满意率、知晓率、参与率(简称“三率”)): short -> members."""
     out = {}
     for m in re.finditer(r"([^，,；;。(（]+)[(（](?:以下)?简称“([^”]+)”[)）]", text):
-        parts = [clean_name(p) for p in _LIST_JOIN.split(_LEADING.sub("", m.group(1)))]
+        parts = [clean_name(p) for p in _LIST_JOIN.split(_strip_leading(m.group(1)))]
         if len(parts) > 1:
             out[m.group(2)] = parts
     return out
@@ -702,7 +701,7 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
     if departure:  # 平均气温为…，较常年同期(-6.1℃)偏高0.5~1.0℃: a departure from the normal
         what = _previous_name(sentence, begin)
         return [what + raw] if what else [""]
-    versus = _VERSUS_PLAN.fullmatch(_LEADING.sub("", raw)) if inherit else None
+    versus = _VERSUS_PLAN.fullmatch(_strip_leading(raw)) if inherit else None
     if versus:  # 失业率控制在3.37%，比年目标任务4%低0.63个百分点: the plan, the gap to it
         what = _previous_name(sentence, begin)
         gap = f"{versus.group('word')}于" if versus.group("word") else ""
@@ -747,7 +746,7 @@ def _names(sentence: str, start: int, end: int, kind: str, unit_printed: bool,
         completion = _completion_name(sentence, begin, masked.replace(_MASK, ""))
         if completion:
             return [completion]
-    average = _AVERAGE_CHANGE.fullmatch(_LEADING.sub("", raw)) if inherit else None
+    average = _AVERAGE_CHANGE.fullmatch(_strip_leading(raw)) if inherit else None
     if average:  # 工业增加值同比增长10.2%，两年平均增长6.1%: the average growth of that value
         what = _previous_name(sentence, begin)
         if what:
@@ -1403,7 +1402,7 @@ def _named_before(sentence: str, comma: int) -> str:
     m = _LARGEST_PART.match(clause)
     if m is None:
         return ""
-    whole = _LEADING.sub("", m.group("whole").lstrip("而但并且"))
+    whole = _strip_leading(m.group("whole").lstrip("而但并且"))
     return f"{m.group('part')}占{whole}{WHOLE_SHARE_NOUN}" if whole else ""
 
 
@@ -1414,7 +1413,7 @@ def _previous_name(sentence: str, begin: int) -> str:
     while j > 0 and sentence[j] not in "；;。！？":
         pbegin = _clause_start(sentence, j)
         figures = list(_FIGURE.finditer(sentence, pbegin, j))
-        if figures and _COMPLETION_OF_PLAN.fullmatch(_LEADING.sub("", sentence[pbegin:figures[0].start()])):
+        if figures and _COMPLETION_OF_PLAN.fullmatch(_strip_leading(sentence[pbegin:figures[0].start()])):
             figures = []  # 完成省…目标任务的130%，市…目标任务的127%: a completion achieves nothing
         if figures:
             m = figures[0]
@@ -1522,11 +1521,11 @@ def clean_name(clause: str, *, rate: bool = False, reaching: bool = False,
         if len(tokens) > 1 and tokens[-1] in _OCCURRENCE:
             tokens.pop()  # 工矿商贸事故发生20起: what occurred is named before the verb
         clause = "".join(tokens)
-        clause = _LEADING.sub("", clause)
+        clause = _strip_leading(clause)
         timeless = _TIME_PREFIX.sub("", clause)
         if timeless != clause and _has_noun(timeless):
             clause = timeless  # 本院2021年1-11月“案-件比”: the time after the agent
-        clause = _LEADING.sub("", clause)
+        clause = _strip_leading(clause)
         occurred = next((w for w in _OCCURRENCE if clause.startswith(w)), "")
         if occurred and _has_noun(clause[len(occurred):]):
             clause = clause[len(occurred):]  # 全县发生道路交通事故 -> 道路交通事故
@@ -1652,7 +1651,7 @@ def _completion_name(sentence: str, begin: int, clause: str) -> str:
     """The name of a completion share whose clause names only the plan (完成年目标任务12500人的
     98.5%): what the figure before it achieved, completing that plan (城镇新增就业完成年目标
     任务比例); without a figure before it, the plan's completion alone (完成市下达任务比例)."""
-    plan = _COMPLETION_OF_PLAN.fullmatch(_LEADING.sub("", clause))
+    plan = _COMPLETION_OF_PLAN.fullmatch(_strip_leading(clause))
     if plan is None or not plan.group("plan"):
         own = _OWN_COMPLETION.fullmatch(clause)
         if own is None:
@@ -1672,7 +1671,7 @@ def _achieved_name(sentence: str, begin: int) -> str:
         pbegin = _clause_start(sentence, j)
         figures = list(_FIGURE.finditer(sentence, pbegin, j))
         if figures and _COMPLETION_OF_PLAN.fullmatch(
-                _LEADING.sub("", sentence[pbegin:figures[0].start()])):
+                _strip_leading(sentence[pbegin:figures[0].start()])):
             figures = []
         for m in reversed(figures):
             names = _names(sentence, m.start(), m.end(), "money", True, inherit=False)

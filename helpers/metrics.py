@@ -1126,6 +1126,17 @@ _COUNT_BEFORE_BRACKET = re.compile(r"[\d一二三四五六七八九十][余多]?
     re.escape(w) for w in sorted(COUNT_WORDS, key=len, reverse=True)) + ")$")
 
 
+def _count_before_bracket(rows: list[dict[str, object]], row: dict[str, object],
+                          opened: int) -> dict[str, object] | None:
+    """The last count of ``row``'s sentence and unit printed before the bracket opening at
+    ``opened`` and outside any bracket: the whole its bracketed parts belong to, or None."""
+    sentence = row["sentence"]
+    whole = [r for r in rows if r["sentence"] == sentence and r["kind"] == "count"
+             and r["unit"] == row["unit"] and int(r["_at"]) < opened
+             and open_bracket(str(sentence), int(r["_at"])) is None]
+    return whole[-1] if whole else None
+
+
 def _name_bracketed_parts(rows: list[dict[str, object]]) -> None:
     """A count in brackets named by a grade alone (省级6项) after the count of a whole printed
     right before the bracket (建设项目27项(…)) is that grade of the whole: 省级建设项目."""
@@ -1138,10 +1149,8 @@ def _name_bracketed_parts(rows: list[dict[str, object]]) -> None:
         if opened is None or not _COUNT_BEFORE_BRACKET.search(sentence, 0, opened) or (
                 sentence.startswith(("含", "其中", "包括"), opened + 1)):
             continue  # (含旧存123件): a part named with its own noun, counted elsewhere
-        whole = [r for r in rows if r["sentence"] == sentence and r["kind"] == "count"
-                 and r["unit"] == row["unit"] and int(r["_at"]) < opened
-                 and open_bracket(sentence, int(r["_at"])) is None]
-        name = str(whole[-1]["indicator"] or "") if whole else ""
+        whole = _count_before_bracket(rows, row, opened)
+        name = str(whole["indicator"] or "") if whole else ""
         if (name and not name.startswith(label) and not re.search(r"\d", name)
                 and label[-2:] not in name  # 旧存案件 of 受理案件: the part names its noun
                 and metric_labels.NOT_A_SUBJECT.match(name) is None):
@@ -1213,12 +1222,10 @@ def _name_bracket_parts_of_counts(rows: list[dict[str, object]]) -> None:
         opened = open_bracket(sentence, int(row["_at"]))
         if opened is None:
             continue
-        whole = [r for r in rows if r["sentence"] == sentence and r["kind"] == "count"
-                 and r["unit"] == row["unit"] and int(r["_at"]) < opened
-                 and open_bracket(sentence, int(r["_at"])) is None]
-        if not whole or re.search(r"[，,。；;]", sentence[int(whole[-1]["_at"]):opened]):
+        whole = _count_before_bracket(rows, row, opened)
+        if whole is None or re.search(r"[，,。；;]", sentence[int(whole["_at"]):opened]):
             continue  # only the count printed right before the bracket is its whole
-        name = str(whole[-1]["indicator"] or "")
+        name = str(whole["indicator"] or "")
         if label.startswith(("含", "其中", "包括")):
             continue  # (含旧存12件): a part named with its own noun
         shared = next((n for n in range(min(MAX_SHARED_ACTION, len(label) - 1), 1, -1)
@@ -1512,13 +1519,14 @@ def _name_seized_items(rows: list[dict[str, object]]) -> None:
         label = str(row["indicator"] or "")
         if not label or row["kind"] == "date" or row["role"] not in (None, "level") or i == 0:
             continue
-        words = tokenize(label)
-        if words[0] in metric_labels.HANDLING_VERBS or words[0] in SEIZING:
-            continue
+        # the row before must open with a verb of seizing (rare): checked before any tokenizing
         before = rows[i - 1]
         seized = _SEIZING_OPENS.match(str(before["indicator"] or ""))
-        verb = seized.group("verb") if seized else None
-        if verb is None or before["sentence"] != row["sentence"] or before["kind"] == "date":
+        if seized is None or before["sentence"] != row["sentence"] or before["kind"] == "date":
+            continue
+        verb = seized.group("verb")
+        first = tokenize(label)[0]
+        if first in metric_labels.HANDLING_VERBS or first in SEIZING:
             continue
         sentence = str(row["sentence"])
         between = sentence[int(before["_at"]):int(row["_at"])]

@@ -135,14 +135,12 @@ def _file_meta(fields: dict, path: Path) -> FileMeta:
 def check_home(home: str, *, path: Path, line: int | None = None) -> None:
     """Refuse a ``home`` that names no place the locality resolver knows (a typo would
     silently leave every 我县 unresolved)."""
-    from helpers.places import load_gazetteer
     from helpers.places.locate import locate_article
     from helpers.places.weigh import home_candidates
     from helpers.places.zones import zone_named
     if zone_named(home) is not None:
         return
-    gaz = load_gazetteer()
-    cands = home_candidates(gaz, home)
+    cands = home_candidates(home)
     if len(cands) > 1:
         names = "、".join(f"{p.province if p.province != p.prefecture else ''}"
                          f"{p.prefecture if p.prefecture != p.name else ''}{p.name}"

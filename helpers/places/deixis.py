@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from helpers.places.agency import organs
-from helpers.places.gazetteer import Place
+from helpers.places.gazetteer import Place, load_gazetteer
 
 __all__ = ["Deixis", "caption_last", "find_deixis", "level_char", "mask_dateline", "referents"]
 
@@ -195,7 +195,6 @@ def _home_city(home: Place, lvl: str) -> Place | None:
     if home.level not in ("county", "zone") or not home.prefecture or level_char(
             home.name) == lvl or level_char(home.prefecture) != lvl:
         return None
-    from helpers.places.gazetteer import load_gazetteer
     return next((p for p in load_gazetteer().full.get(home.prefecture, ())
                  if p.level == "prefecture" and p.province == home.province), None)
 

@@ -174,7 +174,7 @@ def locate_article(headline: str | None, text: str, *, published: dt.date | None
     text = caption_last(mask_dateline(text))
     gaz = load_gazetteer()
     mentions, lead = _weighted_mentions(gaz, headline, text)
-    home_p = home_place(gaz, home, mentions)
+    home_p = home_place(home, mentions)
     lead = _short_forms(gaz, mentions, lead, headline, text, home_p)
     lead = apply_zones(mentions, lead, headline, text)
     apply_urban_areas(mentions, headline, text)

@@ -23,6 +23,7 @@ from helpers.places.gazetteer import (
     load_gazetteer,
 )
 from helpers.text.stored import load_stored, stored_key
+from helpers.text.tokenizing import tokenize
 
 __all__ = ["TOWNSHIP_ENDINGS", "all_township_names", "find_township", "speaks_as_town", "townships_of",
            "unique_township", "with_addressed"]
@@ -802,7 +803,6 @@ _CLAUSE_OPENERS = "，,。；;：:！？!?\n 日前近期"
 def _opens_clause(town: str, text: str) -> bool:
     """Is ``town`` printed at a clause's start, after a date or 日前/近日 (日前，某镇召开…), and
     not one word of the dictionary (小城镇, 古镇: words before they are names)?"""
-    from helpers.text.tokenizing import tokenize
     if len(tokenize(town)) == 1:
         return False
     return any(m.start() == 0 or text[m.start() - 1] in _CLAUSE_OPENERS

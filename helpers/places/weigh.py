@@ -49,6 +49,7 @@ from helpers.places.townships import township_pattern, with_addressed
 from helpers.places.zones import (
     Zone,
     find_zones,
+    parent_names,
     self_named_zones,
     zone_endings,
     zone_named,
@@ -257,7 +258,7 @@ def drop_generic_districts(gaz: Gazetteer, mentions: list[_Mention], headline: s
     mentions[:] = [m for m in mentions if id(m) not in drop]
 
 
-def home_place(gaz: Gazetteer, home: str | None, mentions: list[_Mention]) -> Place | None:
+def home_place(home: str | None, mentions: list[_Mention]) -> Place | None:
     """The unit ``home`` names: a full name, or one with its city or province before it
     (舟山市普陀区).  A name several units share is read as the one the article mentions, else
     as none (``check_home`` refuses such a home in metadata: never a guess)."""
@@ -266,41 +267,35 @@ def home_place(gaz: Gazetteer, home: str | None, mentions: list[_Mention]) -> Pl
     zone = zone_named(home)
     if zone is not None:
         return zone
-    cands = home_candidates(gaz, home)
+    cands = home_candidates(home)
     if len(cands) == 1:
         return cands[0]
     named = {m.place for m in mentions if m.place is not None}
     return next((place for place in cands if place in named), None)
 
 
-def home_candidates(gaz: Gazetteer, home: str) -> tuple[Place, ...]:
+#: Home strings whose readings are kept (a corpus has a home per folder, asked once per article).
+HOMES_KEPT = 256
+
+
+@functools.lru_cache(maxsize=HOMES_KEPT)
+def home_candidates(home: str) -> tuple[Place, ...]:
     """The units a ``home`` string may name: by its full name or alias, else by a unit's name
     after the name of its prefecture or province (舟山市普陀区, 浙江省舟山市普陀区)."""
+    gaz = load_gazetteer()
     cands = gaz.full.get(home, ()) or gaz.alias.get(home, ())
     if cands:
         return tuple(dict.fromkeys(cands))
+    parents = parent_names()
     found: dict[Place, None] = {}
-    for parent in _parents_printed_first(gaz, home):
-        rest = home[len(parent[0]):]
-        if not rest:
+    for n in range(len(home) - 1, 1, -1):
+        parent = parents.get(home[:n])
+        if parent is None:
             continue
-        for place in gaz.full.get(rest, ()) or home_candidates(gaz, rest):
-            if parent[1] in (place.prefecture, place.province):
+        for place in home_candidates(home[n:]):
+            if parent.name in (place.prefecture, place.province):
                 found[place] = None
     return tuple(found)
-
-
-def _parents_printed_first(gaz: Gazetteer, home: str) -> list[tuple[str, str]]:
-    """(printed form, unit name) of the prefectures and provinces whose full name or short form
-    ``home`` opens with, longest form first."""
-    out = []
-    for full, forms in gaz.forms.items():
-        if not any(p.level in ("prefecture", "province") for p in gaz.full.get(full, ())):
-            continue
-        for form in {full, *forms}:
-            if len(form) >= 2 and home.startswith(form):
-                out.append((form, full))
-    return sorted(out, key=lambda f: -len(f[0]))
 
 
 def weigh(mentions: list[_Mention], headline: str, text: str, home: Place | None) -> Weights:

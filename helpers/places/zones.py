@@ -36,7 +36,8 @@ from helpers.places.gazetteer import (
 )
 from helpers.regex_scan import pair_starts
 
-__all__ = ["ZONE_SUFFIXES", "Zone", "find_zones", "listed_zone_code", "printed_zone_name",
+__all__ = ["ZONE_SUFFIXES", "Zone", "find_zones", "listed_zone_code", "parent_names",
+           "printed_zone_name",
            "self_named_zones", "zone_endings", "zone_named", "zone_own_name", "zone_places"]
 
 #: The name endings that make a zone, longest first so that the full ending is taken.  Each is a
@@ -66,8 +67,10 @@ MAX_ZONE_CORE = 4
 #: 技术开发区): part of the printed name, not of what tells one zone of the city from another.
 NATIONAL_RANK = "国家级?"
 #: Characters that cannot be inside a zone's own name: they make the stretch a phrase (全市,
-#: 各开发区, 两个园区, 县城新区) rather than a name.
-_NOT_IN_CORE = "全各等和与及的个家省市县区在对了为是将把被从向召开有两三四五六七八九十几多"
+#: 各开发区, 县城新区) rather than a name.  After a city's name numerals too (两个园区); a name
+#: printed alone before its organs may hold them (两江新区管委会: ``self_named_zones``).
+_NOT_IN_OWN_NAME = "全各等和与及的个家省市县区在对了为是将把被从向召开有"
+_NOT_IN_CORE = _NOT_IN_OWN_NAME + "两三四五六七八九十几多"
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,12 @@ def _prefix_places(gaz: Gazetteer) -> dict[str, Place]:
             if len(form) >= 2 and "直辖" not in form:
                 out.setdefault(form, unit)
     return out
+
+
+def parent_names() -> dict[str, Place]:
+    """Printed names (full and short) of prefectures and provinces, each to its unit (the
+    table the zone pattern opens with; not to be changed)."""
+    return _tables().prefix_places
 
 
 def zone_places() -> dict[str, Place]:
@@ -716,9 +725,6 @@ ZONE_ORGANS = ("党工委", "管委会", "管理委员会")
 #: words that put a place after them (在, 到, 来, 赴, 对…); elsewhere the characters before could be
 #: part of a longer word.
 _SELF_NAMED_BEFORE = r"\s，。、；：！？“”‘’《》（）()【】,.;:!?\"'在到来赴对与和及为由经据向"
-#: Characters a zone's own name never holds (a phrase: 全市, 各开发区, 县城新区…; numerals are
-#: allowed: 两江, 三江).
-_NOT_IN_OWN_NAME = "全各等和与及的个家省市县区在对了为是将把被从向召开有"
 
 
 @functools.lru_cache(maxsize=1)
